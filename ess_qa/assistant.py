@@ -1,0 +1,149 @@
+"""The assistant: load an index, search it, answer questions one at a time or in batches."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from index.embedding import DEFAULT_MODEL
+from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
+from ingest.chunking import ChunkingParams, chunk_pages
+from ingest.french import match_key
+from ingest.loaders import Skip, load_pages
+
+from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
+from .questions import prepare_question
+from .retrieval import Filters, FusionWeights, rank_chunks
+from .types import Answer, Passage
+
+DEFAULT_K = 5
+MAX_K = 50
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What an indexing run did."""
+
+    index_dir: str
+    files: list[str]
+    skipped: list[Skip]
+    pages: int
+    chunks: int
+    model: str
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+class NothingToIndex(RuntimeError):
+    """No file of the corpus could be indexed."""
+
+
+def build(
+    corpus: str | Path = BUNDLED_CORPUS,
+    index_dir: str | Path | None = None,
+    model: str = DEFAULT_MODEL,
+    params: ChunkingParams | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Read, chunk, embed and index a corpus (a file or a folder); replaces the index atomically."""
+    import time
+
+    start = time.perf_counter()
+    params = params or ChunkingParams()
+    corpus = Path(corpus)
+    loaded = load_pages(corpus)
+    if not loaded.files:
+        raise NothingToIndex(f"nothing to index in {corpus}: no readable .pdf, .txt or .md file")
+    chunks = chunk_pages(loaded.pages, params)
+    root = corpus if corpus.is_dir() else corpus.parent
+    sources = {name: sha256_file(root / name) for name in loaded.files}
+    directory = resolve_index_dir(index_dir)
+    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress)
+    return BuildReport(
+        index_dir=str(directory),
+        files=loaded.files,
+        skipped=loaded.skipped,
+        pages=len(loaded.pages),
+        chunks=len(chunks),
+        model=manifest.model,
+        seconds=time.perf_counter() - start,
+    )
+
+
+class Assistant:
+    """Answers questions about the indexed report(s) with cited passages."""
+
+    def __init__(self, index: SearchIndex, weights: FusionWeights | None = None) -> None:
+        self.index = index
+        self.weights = weights or FusionWeights()
+
+    @classmethod
+    def load(cls, index_dir: str | Path | None = None) -> "Assistant":
+        """Load an index (default: $ESS_QA_INDEX_DIR or the project's); builds the bundled report's on first use."""
+        directory = resolve_index_dir(index_dir)
+        if index_dir is None and directory == default_index_dir() and not (directory / "manifest.json").exists():
+            print(f"ess-qa: no index yet, indexing the bundled report into {directory} ...", file=sys.stderr)
+            build(BUNDLED_CORPUS, directory)
+        return cls(SearchIndex.load(directory))
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(read_manifest(self.index.directory).sources)
+
+    def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
+        """The k passages that best match the question, best first."""
+        return self._search_many([prepare_question(question).text], k, filters)[0]
+
+    def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
+        """An Answer: the question's passages (and, where built, a short cited extract)."""
+        return self.batch([question], k, filters)[0]
+
+    def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
+        """Answers for many questions; questions are embedded together, which is faster than a loop of ask."""
+        prepared = [prepare_question(q) for q in questions]
+        results = self._search_many([p.text for p in prepared], k, filters)
+        return [
+            Answer(question=p.text, passages=passages, found=bool(passages), notice=p.notice)
+            for p, passages in zip(prepared, results)
+        ]
+
+    def _search_many(self, questions: list[str], k: int, filters: Filters | None) -> list[list[Passage]]:
+        """Passages for questions already through prepare_question."""
+        k = _check_k(k)
+        ranked = rank_chunks(self.index, questions, k, filters, self.weights) if questions else []
+        return [self._passages(hits, k) for hits in ranked]
+
+    def _passages(self, hits: list[tuple[int, float]], k: int) -> list[Passage]:
+        passages: list[Passage] = []
+        seen: set[str] = set()
+        for position, score in hits:
+            chunk = self.index.chunks[position]
+            key = match_key(chunk.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            passages.append(
+                Passage(
+                    text=chunk.text,
+                    source=chunk.source,
+                    page=chunk.page,
+                    section=chunk.section,
+                    score=round(min(1.0, max(0.0, score)), 4),
+                    citation=chunk.citation,
+                    chunk_id=chunk.id,
+                )
+            )
+            if len(passages) == k:
+                break
+        return passages
+
+
+def _check_k(k: int) -> int:
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"k must be a whole number from 1 to {MAX_K}, not {k!r}")
+    return min(k, MAX_K)
+
+
+__all__ = ["Assistant", "BuildReport", "IndexProblem", "NothingToIndex", "build"]

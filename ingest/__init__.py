@@ -1,0 +1,18 @@
+"""Files -> clean pages -> chunks with page and section (pypdf for PDF, form-feed-paged text)."""
+
+from .chunking import ChunkingParams, chunk_pages
+from .loaders import LoadResult, Skip, SkippedFile, load_pages, read_file_pages
+from .types import Chunk, Page, format_citation
+
+__all__ = [
+    "Chunk",
+    "ChunkingParams",
+    "LoadResult",
+    "Page",
+    "Skip",
+    "SkippedFile",
+    "chunk_pages",
+    "format_citation",
+    "load_pages",
+    "read_file_pages",
+]

@@ -1,0 +1,87 @@
+"""Cut pages into passages sized for reading: whole sentences, one page, one section each."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .clean import clean_page_text
+from .french import split_sentences
+from .structure import Block, SectionTracker, page_blocks
+from .types import Chunk, Page
+
+
+@dataclass(frozen=True)
+class ChunkingParams:
+    """Passage sizes in characters: aim for target, never above max unless one sentence is longer."""
+
+    target_chars: int = 700
+    max_chars: int = 1000
+    min_chars: int = 200
+
+    def as_dict(self) -> dict:
+        return {"target_chars": self.target_chars, "max_chars": self.max_chars, "min_chars": self.min_chars}
+
+
+def chunk_id(source: str, page: int, index: int, text: str) -> str:
+    """A stable id: source, page, position, and a short hash of the text."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{source}:p{page}:{index}:{digest}"
+
+
+def _units(block: Block, max_chars: int) -> list[str]:
+    """The pieces a block may be cut into: lines of lists and fact sheets, else sentences."""
+    text = block.text
+    if len(text) <= max_chars and ("\n" in text or block.heading_level):
+        return [text]
+    units: list[str] = []
+    for line in text.split("\n"):
+        units.extend(split_sentences(line) if len(line) > max_chars // 2 else [line])
+    return units
+
+
+def _pack(units: list[str], params: ChunkingParams) -> list[str]:
+    """Group consecutive units into passages near the target size."""
+    passages: list[str] = []
+    current = ""
+    for unit in units:
+        if not current:
+            current = unit
+        elif len(current) + 1 + len(unit) <= params.target_chars or (
+            len(current) < params.min_chars and len(current) + 1 + len(unit) <= params.max_chars
+        ):
+            current += ("\n" if unit.startswith("•") or current.endswith(":") else " ") + unit
+        else:
+            passages.append(current)
+            current = unit
+    if current:
+        passages.append(current)
+    return passages
+
+
+def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list[Chunk]:
+    """Chunks of pages read in order; the section path carries over from page to page."""
+    params = params or ChunkingParams()
+    chunks: list[Chunk] = []
+    tracker = SectionTracker()
+    current_source = None
+    for page in pages:
+        if page.source != current_source:
+            tracker, current_source = SectionTracker(), page.source
+        groups: list[tuple[str, list[str]]] = []  # (section, units) runs within the page
+        for block in page_blocks(clean_page_text(page.text)):
+            if block.heading_level:
+                tracker.enter(block)
+            section = tracker.path_for_box(block)
+            units = _units(block, params.max_chars)
+            starts_new = block.heading_level or block.identity_box or not groups or groups[-1][0] != section
+            if starts_new:
+                groups.append((section, units))
+            else:
+                groups[-1][1].extend(units)
+        index = 0
+        for section, units in groups:
+            for text in _pack(units, params):
+                chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text))
+                index += 1
+    return chunks

@@ -1,0 +1,158 @@
+"""French text handling, in one place: apostrophes, accents, elisions, hyphenation, stop words, stems.
+
+Everything that knows how French is written lives here; the cleaner, the chunker, the lexical
+index, the snippet extractor and the evaluation all call these functions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "'’‘ʼ´`"
+_APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
+# l', d', qu', j', n', s', c', m', t', jusqu', lorsqu', puisqu', quoiqu' at the start of a word.
+_ELISION_RE = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)", re.IGNORECASE)
+_WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECASE)
+_NUMBER_GROUP_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
+
+# Words too common to say anything about a passage (French and the English of cross-lingual
+# questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable.
+STOP_WORDS = frozenset(
+    """
+    a à au aux avec ce ces cet cette celle celles celui ceux comme comment dans de des du elle
+    elles en est et être été eu il ils je la le les leur leurs lui ma mais me même mes moi mon ne
+    nos notre nous on ont ou où par pas pour qu que quel quelle quelles quels qui sa se ses son
+    sont sur ta te tes toi ton tu un une vos votre vous y sa si ni donc or car dont ainsi
+    afin aussi cela ceci ça fait faire peut peuvent doit doivent été étaient était sera
+    the of and or to in on for is are was were be been by with what which who whom how does do
+    did an as at from that this these those it its their there has have had can into
+    """.split()
+)
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Turn every apostrophe-like character into a plain '."""
+    return _APOSTROPHE_RE.sub("'", text)
+
+
+def fold_accents(text: str) -> str:
+    """Remove diacritics (é -> e, œ -> oe), keep everything else."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def strip_elision(word: str) -> str:
+    """l'économie -> économie, qu'elle -> elle (apostrophes already normalised)."""
+    return _ELISION_RE.sub("", word)
+
+
+def join_number_groups(text: str) -> str:
+    """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
+    return _NUMBER_GROUP_RE.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
+    text = join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower())
+    out = []
+    for match in _WORD_RE.finditer(text):
+        for part in strip_elision(match.group()).split("'"):
+            if part:
+                out.append(part)
+    return out
+
+
+_stemmer_local = threading.local()
+
+
+def _stemmer():
+    """One Snowball stemmer per thread (PyStemmer objects are not thread-safe)."""
+    stemmer = getattr(_stemmer_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _stemmer_local.stemmer = Stemmer.Stemmer("french")
+    return stemmer
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball French stem of a lower-case word, accents folded afterwards."""
+    return fold_accents(_stemmer().stemWord(word))
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms a lexical index sees: words without stop words, stemmed and accent-folded."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
+def match_key(text: str) -> str:
+    """Normalisation used to decide whether a passage contains a string.
+
+    Unicode NFKC, lower case, then keep only digits, a-z, accented letters à-ÿ, œ and æ: spacing,
+    line breaks, hyphenation, apostrophes and punctuation never decide a match.
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(c for c in text if c.isdigit() or "a" <= c <= "z" or "à" <= c <= "ÿ" or c in "œæ")
+
+
+# --- hyphenation across line breaks --------------------------------------------------------
+
+# A word cut at a line end, possibly with a blank line between its halves (column breaks).
+_HYPHEN_BREAK_RE = re.compile(r"(\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two."""
+    if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
+        return True
+    if right.isdigit() or left.isdigit():  # 2015-\n2020
+        return True
+    if right.lower() in {"t", "il", "ils", "elle", "elles", "on", "ce", "je", "nous", "vous"}:
+        return True  # a-t-\nil, peut-\non
+    if left.lower() in {"ex", "non", "co", "anti", "néo", "sous", "semi", "après", "avant", "vice", "mi"}:
+        return True
+    return False
+
+
+def join_hyphenated_lines(text: str) -> str:
+    """Join words hyphenated across line breaks ('dévelop-\\npement' -> 'développement').
+
+    Real compounds whose hyphen falls at the end of a line ('Aix-Marseille-\\nProvence') keep it.
+    """
+
+    def repl(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        sep = "-" if _keeps_hyphen(left, right) else ""
+        return f"{left}{sep}{right}"
+
+    return _HYPHEN_BREAK_RE.sub(repl, text)
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+_ABBREVIATIONS = {"m", "mme", "mm", "dr", "p", "art", "n", "no", "cf", "etc", "hab", "env", "st", "ste", "av", "bd", "vol"}
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, without cutting after common abbreviations."""
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        before = text[start : m.start()].rstrip()
+        last_word = re.findall(r"(\w+)\W*$", before)
+        if last_word and last_word[-1].lower() in _ABBREVIATIONS and before.endswith("."):
+            continue
+        if last_word and len(last_word[-1]) == 1 and last_word[-1].isupper():  # initials: J. Dupont
+            continue
+        parts.append(text[start : m.start()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return [p for p in parts if p]

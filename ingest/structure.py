@@ -1,0 +1,183 @@
+"""Find paragraphs and headings in a cleaned page, and track the heading path across pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import BULLET
+from .french import fold_accents, normalize_apostrophes
+from .types import SECTION_SEPARATOR
+
+FACT_SHEETS = "Fiches métropoles"
+MAX_HEADING_CHARS = 80
+MAX_TITLE_CHARS = 70
+
+_CHAMP_RE = re.compile(r"^CHAMP D.ACTION\s*#\s*(\d+)", re.IGNORECASE)
+_ZOOM_RE = re.compile(r"^Zoom sur\b\s*(.*)$", re.IGNORECASE)
+_PAROLE_RE = re.compile(r"^La parole\s*(.*)$", re.IGNORECASE)
+_PANORAMA_RE = re.compile(r"^Panorama de l.ESS\b", re.IGNORECASE)
+_IDENTITY_RE = re.compile(r"^Carte d.identit", re.IGNORECASE)
+_LABEL_VALUE_RE = re.compile(r"^[^:]{2,60} : \S")
+_END_PUNCT = ".;:,!?…»)"
+
+
+@dataclass
+class Block:
+    """A paragraph of a page: its lines, and whether it is a heading (with its path level)."""
+
+    lines: list[str]
+    heading_level: int = 0  # 0: body text; 1: part; 2: sub-part (Zoom sur, a metropolis' sheet)
+    title: str = ""
+    identity_box: bool = False
+
+    @property
+    def text(self) -> str:
+        return reflow(self.lines, keep_lines=self.identity_box)
+
+
+def reflow(lines: list[str], keep_lines: bool = False) -> str:
+    """Join the lines of a paragraph with spaces, keeping breaks before bullets (or every break)."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif keep_lines or line.startswith(BULLET):
+            out += "\n" + line
+        else:
+            out += " " + line
+    return out
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Paragraphs of a cleaned page; a paragraph starting in lower case continues the previous one."""
+    blocks: list[list[str]] = []
+    for raw in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in raw.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if blocks and lines[0][0].islower() and not blocks[-1][-1].endswith((".", "!", "?")):
+            blocks[-1].extend(lines)
+        else:
+            blocks.append(lines)
+    return blocks
+
+
+def _is_box_line(line: str) -> bool:
+    """A line of an identity box: 'label : value', or a short continuation holding digits."""
+    return bool(_LABEL_VALUE_RE.match(line)) or (len(line) <= 30 and any(c.isdigit() for c in line))
+
+
+def _short_title(lines: list[str]) -> str:
+    title = " ".join(lines).strip()
+    title = re.sub(r"\s+", " ", title)
+    title = re.sub(r"(\w)- (?=[A-ZÀ-Ý])", r"\1-", title)  # 'Aix-Marseille- Provence'
+    if len(title) > MAX_TITLE_CHARS:
+        cut = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+        title = cut.rstrip(" ,;:") + "…"
+    return title
+
+
+def _looks_like_heading(lines: list[str]) -> bool:
+    text = " ".join(lines)
+    return (
+        len(text) <= MAX_HEADING_CHARS
+        and len(lines) <= 4
+        and text[:1].isupper()
+        and not text.rstrip().endswith(tuple(_END_PUNCT))
+        and not text.startswith(BULLET)
+        and not text.startswith("[")
+        and not re.search(r"\d{3,}", text)
+        and " : " not in text
+    )
+
+
+def page_blocks(text: str) -> list[Block]:
+    """Blocks of one cleaned page, with headings marked."""
+    raw_blocks = split_blocks(text)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(raw_blocks):
+        lines = raw_blocks[i]
+        first = normalize_apostrophes(lines[0])
+        nxt = raw_blocks[i + 1] if i + 1 < len(raw_blocks) else None
+        champ = _CHAMP_RE.match(first)
+        zoom = _ZOOM_RE.match(first)
+        parole = _PAROLE_RE.match(first)
+        panorama_at = next((k for k, line in enumerate(lines) if _PANORAMA_RE.match(normalize_apostrophes(line))), None)
+        if _IDENTITY_RE.match(first):
+            while i + 1 < len(raw_blocks) and all(_is_box_line(line) for line in raw_blocks[i + 1]):
+                i += 1
+                lines = lines + raw_blocks[i]
+            blocks.append(Block(lines, identity_box=True))
+        elif champ:
+            blocks.append(Block(lines, 1, f"CHAMP D’ACTION #{champ.group(1)}"))
+        elif zoom and len(" ".join(lines)) <= MAX_HEADING_CHARS * 2:
+            rest = [zoom.group(1)] + lines[1:] if zoom.group(1) else lines[1:]
+            rest = [r for r in rest if r]
+            if not rest and nxt and _looks_like_heading(nxt) or (not rest and nxt and len(" ".join(nxt)) <= 160):
+                rest = nxt
+                lines = lines + nxt
+                i += 1
+            blocks.append(Block(lines, 2, "Zoom sur " + _short_title(rest) if rest else "Zoom sur"))
+        elif parole and len(" ".join(lines)) <= MAX_HEADING_CHARS:
+            blocks.append(Block(lines, 1, _short_title(lines)))
+        elif panorama_at is not None and panorama_at > 0 and len(" ".join(lines[:panorama_at])) <= MAX_HEADING_CHARS:
+            name = _short_title(lines[:panorama_at])
+            blocks.append(Block(lines[:panorama_at], 2, name))
+            blocks.append(Block(lines[panorama_at:]))
+        elif panorama_at == 0 and blocks and _looks_like_heading(blocks[-1].lines):
+            blocks[-1].heading_level, blocks[-1].title = 2, _short_title(blocks[-1].lines)
+            blocks.append(Block(lines))
+        elif not blocks and _looks_like_heading(lines) and nxt is not None:
+            blocks.append(Block(lines, 1, _short_title(lines)))
+        else:
+            blocks.append(Block(lines))
+        i += 1
+    _attach_identity_boxes(blocks)
+    return blocks
+
+
+def _attach_identity_boxes(blocks: list[Block]) -> None:
+    """On a fact-sheet page, the i-th identity box belongs to the i-th metropolis of the page.
+
+    The layout sometimes prints a box before its metropolis' heading, and two metropolises can
+    share a page: pairing boxes and sheet headings in order places each box under its own one.
+    """
+    sheet_headings = [b for b in blocks if b.heading_level == 2 and not b.title.startswith("Zoom sur")]
+    boxes = [k for k, b in enumerate(blocks) if b.identity_box]
+    if not sheet_headings or len(boxes) != len(sheet_headings):
+        return
+    for box_index, heading in zip(boxes, sheet_headings):
+        blocks[box_index].title = heading.title  # owner of the box, read by SectionTracker
+
+
+@dataclass
+class SectionTracker:
+    """The heading path in force while reading pages in order."""
+
+    part: str = ""
+    sub: str = ""
+    history: list[str] = field(default_factory=list)
+
+    def path(self) -> str:
+        return SECTION_SEPARATOR.join(p for p in (self.part, self.sub) if p)
+
+    def enter(self, block: Block) -> None:
+        if block.heading_level == 1:
+            self.part, self.sub = block.title, ""
+        elif block.heading_level == 2 and block.title.startswith("Zoom sur"):
+            self.sub = block.title
+        elif block.heading_level == 2:
+            self.part, self.sub = FACT_SHEETS, block.title
+
+    def path_for_box(self, block: Block) -> str:
+        """Section of an identity box: its own metropolis when known, else the current path."""
+        if block.identity_box and block.title:
+            return SECTION_SEPARATOR.join((FACT_SHEETS, block.title))
+        return self.path()
+
+
+def heading_key(title: str) -> str:
+    """Accent- and case-insensitive form of a heading, for comparisons."""
+    return fold_accents(normalize_apostrophes(title)).lower()
