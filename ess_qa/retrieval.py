@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.french import guess_language
+
 from index.store import SearchIndex
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
@@ -43,10 +45,21 @@ class Filters:
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weights of each ranking in the reciprocal-rank fusion."""
+    """How the lexical and dense rankings are combined.
 
+    method "score" (default): each score list is scaled to [0, 1] over the candidate chunks and
+    summed with the dense weight for the question's language; the bundled multilingual model is
+    a weaker judge than French BM25 on French questions, and the only one for English questions.
+    method "rrf": reciprocal-rank fusion with the same weights.
+    """
+
+    method: str = "score"
     lexical: float = 1.0
-    dense: float = 1.0
+    dense_fr: float = 0.2
+    dense_en: float = 1.0
+
+    def dense_for(self, question: str) -> float:
+        return self.dense_en if guess_language(question) == "en" else self.dense_fr
 
 
 def ranks_from_scores(scores: np.ndarray, allowed: np.ndarray, positive_only: bool) -> np.ndarray:
@@ -58,15 +71,34 @@ def ranks_from_scores(scores: np.ndarray, allowed: np.ndarray, positive_only: bo
     return ranks
 
 
-def fuse(lexical_scores: np.ndarray, dense_scores: np.ndarray, allowed: np.ndarray, weights: FusionWeights) -> np.ndarray:
-    """Reciprocal-rank fusion score of every chunk, scaled to [0, 1] (1 = first in both rankings)."""
-    fused = np.zeros(len(lexical_scores), dtype=np.float64)
-    for scores, weight, positive_only in ((lexical_scores, weights.lexical, True), (dense_scores, weights.dense, False)):
-        ranks = ranks_from_scores(scores, allowed, positive_only)
-        ranked = ranks > 0
-        fused[ranked] += weight / (RRF_K + ranks[ranked])
-    best = (weights.lexical + weights.dense) / (RRF_K + 1)
-    return fused / best
+def _scaled(scores: np.ndarray, allowed: np.ndarray, floor_at_zero: bool) -> np.ndarray:
+    """Scores scaled to [0, 1] over the allowed chunks (BM25 keeps 0 as its floor)."""
+    out = np.zeros(len(scores), dtype=np.float64)
+    if not allowed.any():
+        return out
+    values = scores[allowed].astype(np.float64)
+    low = 0.0 if floor_at_zero else float(values.min())
+    span = float(values.max()) - low
+    if span > 0:
+        out[allowed] = np.clip((values - low) / span, 0.0, 1.0)
+    return out
+
+
+def fuse(lexical_scores: np.ndarray, dense_scores: np.ndarray, allowed: np.ndarray, lexical_weight: float, dense_weight: float, method: str = "score") -> np.ndarray:
+    """Fused score of every chunk in [0, 1] (1: best in both rankings)."""
+    total = lexical_weight + dense_weight
+    if method == "rrf":
+        fused = np.zeros(len(lexical_scores), dtype=np.float64)
+        for scores, weight, positive_only in ((lexical_scores, lexical_weight, True), (dense_scores, dense_weight, False)):
+            ranks = ranks_from_scores(scores, allowed, positive_only)
+            ranked = ranks > 0
+            fused[ranked] += weight / (RRF_K + ranks[ranked])
+        return fused / (total / (RRF_K + 1))
+    if method != "score":
+        raise ValueError(f"unknown fusion method {method!r}: use 'score' or 'rrf'")
+    if not (lexical_scores > 0).any():  # nothing matched lexically: the dense ranking alone
+        return _scaled(dense_scores, allowed, False)
+    return (lexical_weight * _scaled(lexical_scores, allowed, True) + dense_weight * _scaled(dense_scores, allowed, False)) / total
 
 
 def dense_scores_all(index: SearchIndex, query_vectors: np.ndarray) -> np.ndarray:
@@ -89,7 +121,7 @@ def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filte
     dense = dense_scores_all(index, index.embedder.encode_queries(questions))
     results = []
     for row, question in enumerate(questions):
-        fused = fuse(index.lexical.scores(question), dense[row], allowed, weights)
+        fused = fuse(index.lexical.scores(question), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
         top = np.argsort(-fused, kind="stable")[: k * 2]
         results.append([(int(i), float(fused[i])) for i in top if fused[i] > 0])

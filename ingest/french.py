@@ -85,9 +85,47 @@ def stem(word: str) -> str:
     return fold_accents(_stemmer().stemWord(word))
 
 
-def search_terms(text: str) -> list[str]:
-    """The terms a lexical index sees: words without stop words, stemmed and accent-folded."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: stop words and lone letters dropped (numbers kept)."""
+    return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
+def stem_terms(text: str) -> list[str]:
+    """Content words, Snowball-stemmed and accent-folded."""
+    return [stem(w) for w in content_words(text)]
+
+
+PREFIX_CHARS = 5
+
+
+def prefix_terms(text: str, length: int = PREFIX_CHARS) -> list[str]:
+    """Content words, accent-folded and cut to their first letters ("truncation stemming").
+
+    Cutting at five letters conflates what Snowball keeps apart (préside / présidente,
+    sensibilisés / sensibilisation) and English cognates of French words (economy / économie).
+    """
+    return [fold_accents(w)[:length] for w in content_words(text)]
+
+
+ANALYZERS = {"stem": stem_terms, "prefix5": prefix_terms}
+DEFAULT_ANALYZER = "prefix5"
+
+
+def search_terms(text: str, analyzer: str = DEFAULT_ANALYZER) -> list[str]:
+    """The terms a lexical index sees for a text, with the named analyzer."""
+    return ANALYZERS[analyzer](text)
+
+
+_FRENCH_MARKERS = frozenset("le la les des du de un une est et en que qui quel quelle quels quelles combien comment où dans pour par sur au aux ont sont".split())
+_ENGLISH_MARKERS = frozenset("the of and is are what which who how many much does do did in for to with by was were has have from".split())
+
+
+def guess_language(text: str) -> str:
+    """'fr' or 'en', from function words (a question has too few words for anything fancier)."""
+    tokens = words(text)
+    french = sum(t in _FRENCH_MARKERS for t in tokens)
+    english = sum(t in _ENGLISH_MARKERS for t in tokens)
+    return "en" if english > french else "fr"
 
 
 def match_key(text: str) -> str:
