@@ -15,7 +15,8 @@ from ingest.loaders import Skip, load_pages
 
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
 from .questions import prepare_question
-from .retrieval import Filters, FusionWeights, rank_chunks
+from .answering import AnswerSettings, answer_found, extract_snippets
+from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
 DEFAULT_K = 5
@@ -75,9 +76,10 @@ def build(
 class Assistant:
     """Answers questions about the indexed report(s) with cited passages."""
 
-    def __init__(self, index: SearchIndex, weights: FusionWeights | None = None) -> None:
+    def __init__(self, index: SearchIndex, weights: FusionWeights | None = None, answer_settings: AnswerSettings | None = None) -> None:
         self.index = index
         self.weights = weights or FusionWeights()
+        self.answer_settings = answer_settings or AnswerSettings()
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None) -> "Assistant":
@@ -94,50 +96,63 @@ class Assistant:
 
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""
-        return self._search_many([prepare_question(question).text], k, filters)[0]
+        return self._retrieve([prepare_question(question).text], k, filters)[0][0]
 
     def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
-        """An Answer: the question's passages (and, where built, a short cited extract)."""
+        """An Answer: a short cited extract when the report answers, and the passages it comes from."""
         return self.batch([question], k, filters)[0]
 
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
-        """Answers for many questions; questions are embedded together, which is faster than a loop of ask."""
+        """Answers for many questions; questions and sentences are embedded together, faster than a loop of ask."""
         prepared = [prepare_question(q) for q in questions]
-        results = self._search_many([p.text for p in prepared], k, filters)
+        texts = [p.text for p in prepared]
+        retrieved = self._retrieve(texts, k, filters)
+        passages = [r[0] for r in retrieved]
+        found = [answer_found(self.index, text, r, self.answer_settings) for text, r in zip(texts, retrieved)]
+        snippets = extract_snippets(self.index, texts, [p if f else [] for p, f in zip(passages, found)], self.answer_settings)
         return [
-            Answer(question=p.text, passages=passages, found=bool(passages), notice=p.notice)
-            for p, passages in zip(prepared, results)
+            Answer(
+                question=prep.text,
+                passages=passage_list,
+                snippet=snippet.text if snippet else None,
+                snippet_citation=snippet.passage.citation if snippet else None,
+                found=is_found,
+                notice=prep.notice,
+            )
+            for prep, passage_list, is_found, snippet in zip(prepared, passages, found, snippets)
         ]
 
-    def _search_many(self, questions: list[str], k: int, filters: Filters | None) -> list[list[Passage]]:
-        """Passages for questions already through prepare_question."""
+    def _retrieve(self, questions: list[str], k: int, filters: Filters | None) -> list[tuple[list[Passage], list[Hit]]]:
+        """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
         ranked = rank_chunks(self.index, questions, k, filters, self.weights) if questions else []
         return [self._passages(hits, k) for hits in ranked]
 
-    def _passages(self, hits: list[tuple[int, float]], k: int) -> list[Passage]:
+    def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         passages: list[Passage] = []
+        kept: list[Hit] = []
         seen: set[str] = set()
-        for position, score in hits:
-            chunk = self.index.chunks[position]
+        for hit in hits:
+            chunk = self.index.chunks[hit.position]
             key = match_key(chunk.text)
             if key in seen:
                 continue
             seen.add(key)
+            kept.append(hit)
             passages.append(
                 Passage(
                     text=chunk.text,
                     source=chunk.source,
                     page=chunk.page,
                     section=chunk.section,
-                    score=round(min(1.0, max(0.0, score)), 4),
+                    score=round(min(1.0, max(0.0, hit.score)), 4),
                     citation=chunk.citation,
                     chunk_id=chunk.id,
                 )
             )
             if len(passages) == k:
                 break
-        return passages
+        return passages, kept
 
 
 def _check_k(k: int) -> int:

@@ -114,8 +114,17 @@ def dense_scores_all(index: SearchIndex, query_vectors: np.ndarray) -> np.ndarra
     return scores
 
 
-def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filters | None = None, weights: FusionWeights | None = None) -> list[list[tuple[int, float]]]:
-    """For each question, the top k (chunk position, fused score) pairs, best first."""
+@dataclass(frozen=True)
+class Hit:
+    """A ranked chunk: its position in the index, fused score in [0, 1], and cosine with the question."""
+
+    position: int
+    score: float
+    cosine: float
+
+
+def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filters | None = None, weights: FusionWeights | None = None) -> list[list[Hit]]:
+    """For each question, the top candidates (about 2k, for de-duplication), best first."""
     weights = weights or FusionWeights()
     allowed = filters.mask(index) if filters and not filters.is_empty() else np.ones(len(index.chunks), dtype=bool)
     dense = dense_scores_all(index, index.embedder.encode_queries(questions))
@@ -124,5 +133,5 @@ def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filte
         fused = fuse(index.lexical.scores(question), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
         top = np.argsort(-fused, kind="stable")[: k * 2]
-        results.append([(int(i), float(fused[i])) for i in top if fused[i] > 0])
+        results.append([Hit(int(i), float(fused[i]), float(dense[row, i])) for i in top if fused[i] > 0])
     return results

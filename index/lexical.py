@@ -41,6 +41,17 @@ class LexicalIndex:
             return np.zeros(self.bm25.scores["num_docs"], dtype=np.float32)
         return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
 
+    def idf(self, terms: list[str]) -> np.ndarray:
+        """BM25 inverse document frequency of each term; a term the index lacks gets the highest."""
+        n = int(self.bm25.scores["num_docs"])
+        indptr = self.bm25.scores["indptr"]
+        freqs = []
+        for term in terms:
+            token = self.vocab.get(term)
+            freqs.append(0 if token is None else int(indptr[token + 1] - indptr[token]))
+        df = np.asarray(freqs, dtype=np.float64)
+        return np.log1p((n - df + 0.5) / (df + 0.5))
+
     def save(self, directory: Path) -> None:
         self.bm25.save(str(directory), show_progress=False)
         (Path(directory) / ANALYZER_FILE).write_text(json.dumps({"analyzer": self.analyzer, **BM25_PARAMS}), encoding="utf-8")

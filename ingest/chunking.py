@@ -29,28 +29,30 @@ def chunk_id(source: str, page: int, index: int, text: str) -> str:
     return f"{source}:p{page}:{index}:{digest}"
 
 
-def _units(block: Block, max_chars: int) -> list[str]:
-    """The pieces a block may be cut into: lines of lists and fact sheets, else sentences."""
+def _units(block: Block, max_chars: int) -> list[tuple[str, str]]:
+    """The pieces a block may be cut into, each with the separator that joins it to the previous
+    piece: a line break at each paragraph, list item or fact-sheet line, a space between sentences."""
     text = block.text
     if len(text) <= max_chars and ("\n" in text or block.heading_level):
-        return [text]
-    units: list[str] = []
+        return [(text, "\n")]
+    units: list[tuple[str, str]] = []
     for line in text.split("\n"):
-        units.extend(split_sentences(line) if len(line) > max_chars // 2 else [line])
+        pieces = split_sentences(line) if len(line) > max_chars // 2 else [line]
+        units.extend((piece, "\n" if i == 0 else " ") for i, piece in enumerate(pieces))
     return units
 
 
-def _pack(units: list[str], params: ChunkingParams) -> list[str]:
+def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
     """Group consecutive units into passages near the target size."""
     passages: list[str] = []
     current = ""
-    for unit in units:
+    for unit, separator in units:
         if not current:
             current = unit
         elif len(current) + 1 + len(unit) <= params.target_chars or (
             len(current) < params.min_chars and len(current) + 1 + len(unit) <= params.max_chars
         ):
-            current += ("\n" if unit.startswith("•") or current.endswith(":") else " ") + unit
+            current += separator + unit
         else:
             passages.append(current)
             current = unit
@@ -68,7 +70,7 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list
     for page in pages:
         if page.source != current_source:
             tracker, current_source = SectionTracker(), page.source
-        groups: list[tuple[str, list[str]]] = []  # (section, units) runs within the page
+        groups: list[tuple[str, list[tuple[str, str]]]] = []  # (section, units) runs within the page
         for block in page_blocks(clean_page_text(page.text)):
             if block.heading_level:
                 tracker.enter(block)

@@ -27,8 +27,10 @@ STOP_WORDS = frozenset(
     nos notre nous on ont ou où par pas pour qu que quel quelle quelles quels qui sa se ses son
     sont sur ta te tes toi ton tu un une vos votre vous y sa si ni donc or car dont ainsi
     afin aussi cela ceci ça fait faire peut peuvent doit doivent été étaient était sera
+    combien pourquoi quand quoi lequel laquelle lesquels lesquelles
     the of and or to in on for is are was were be been by with what which who whom how does do
     did an as at from that this these those it its their there has have had can into
+    many much why when where whose
     """.split()
 )
 
@@ -194,3 +196,23 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         parts.append(tail)
     return [p for p in parts if p]
+
+
+# --- what kind of answer a question expects ---------------------------------------------------
+
+QUESTION_TYPES = ("number", "date", "person", "place", "other")
+_TYPE_CUES = (
+    ("date", r"\b(quand|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la )?(montant|nombre|part|pourcentage|taux|budget|superficie|densit[ée]|population)|how (many|much)|what (share|percentage|proportion|number|amount))\b"),
+    ("person", r"\b(qui|who|whom)\b"),
+    ("place", r"\b(où|adresse|where|address|located)\b"),
+)
+
+
+def question_type(question: str) -> str:
+    """The kind of answer a question asks for: number, date, person, place or other."""
+    text = normalize_apostrophes(question).lower()
+    for kind, pattern in _TYPE_CUES:
+        if re.search(pattern, text):
+            return kind
+    return "other"
