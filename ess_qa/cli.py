@@ -1,11 +1,17 @@
-"""The `ess-qa` command line: a thin layer over ess_qa's Python API."""
+"""The `ess-qa` command line: a thin layer over ess_qa's Python API.
+
+Errors are reported in one or two lines (what failed, what to do) with exit status 1;
+`--verbose` (before or after the command) adds the full details.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -25,10 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("index", help="build (or rebuild) the index of a corpus")
-    p.add_argument("--corpus", default=str(BUNDLED_CORPUS), help="file or folder of .pdf/.txt/.md files (default: the bundled report)")
+    p.add_argument(
+        "--corpus",
+        default=str(BUNDLED_CORPUS),
+        help="file or folder of .pdf/.txt/.md files (default: the bundled report); files over $ESS_QA_MAX_FILE_MB (200) MB are skipped",
+    )
     p.add_argument("--index-dir", help="where to write the index (default: $ESS_QA_INDEX_DIR or .ess-qa-index/)")
     p.add_argument("--model", default=None, help="sentence-transformers model name or path (default: bundled multilingual USE)")
-    p.add_argument("--strict", action="store_true", help="fail when any file is skipped")
+    p.add_argument("--strict", action="store_true", help="fail, leaving the previous index untouched, when any file would be skipped")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("ask", help="ask one question")
@@ -54,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--index-dir")
+    for command in sub.choices.values():  # `ess-qa ask "..." --verbose` works as well as `ess-qa --verbose ask "..."`
+        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show full error details")
     return parser
 
 
@@ -83,14 +95,31 @@ def _load(args):
     return Assistant.load(args.index_dir)
 
 
+def _print_skips(skipped) -> None:
+    for skip in skipped:
+        print(f"skipped {skip.path}: {skip.reason}", file=sys.stderr)
+
+
 def cmd_index(args) -> int:
     from index.embedding import DEFAULT_MODEL
+    from ingest.loaders import load_pages
 
-    from .assistant import build
+    from .assistant import NothingToIndex, build
+    from .config import resolve_index_dir
 
     corpus = Path(args.corpus)
     if not corpus.exists():
-        raise CliError(f"no such file or folder: {corpus}")
+        raise CliError(f"no such file or folder: {corpus}\ngive --corpus a folder (or file) of .pdf, .txt or .md files")
+    target = resolve_index_dir(args.index_dir)
+    if args.strict:
+        # Checked before anything is embedded or written, so a strict failure leaves the previous index as it was.
+        scan = load_pages(corpus)
+        if scan.skipped:
+            _print_skips(scan.skipped)
+            raise CliError(
+                f"{len(scan.skipped)} file(s) of {corpus} cannot be indexed (--strict): nothing was written, "
+                f"the index at {target} is unchanged\nfix or remove those files, or run without --strict to index the others"
+            )
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -103,17 +132,24 @@ def cmd_index(args) -> int:
             bar = tqdm(total=total, desc="embedding chunks", unit="chunk", file=sys.stderr)
         bar.update(done - bar.n)
 
-    report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress)
-    if bar is not None:
-        bar.close()
-    for skip in report.skipped:
-        print(f"skipped {skip.path}: {skip.reason}", file=sys.stderr)
+    try:
+        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress)
+    except NothingToIndex:
+        _print_skips(load_pages(corpus).skipped)  # the reasons, file by file (only read again on this failure path)
+        raise CliError(
+            f"nothing to index in {corpus}: no file could be read; the index at {target} is unchanged\n"
+            "give --corpus a folder (or file) with readable .pdf, .txt or .md files"
+        ) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    _print_skips(report.skipped)
     print(
         f"indexed {len(report.files)} file(s), skipped {len(report.skipped)}: {report.pages} pages, "
         f"{report.chunks} chunks, model {report.model}, {report.seconds:.1f} s -> {report.index_dir}"
     )
-    if args.strict and report.skipped:
-        raise CliError(f"{len(report.skipped)} file(s) skipped (--strict); the index was still written")
+    if args.strict and report.skipped:  # a file changed between the check above and the build
+        raise CliError(f"{len(report.skipped)} file(s) skipped (--strict) while the index was being built; the index was written without them")
     return EXIT_OK
 
 
@@ -142,37 +178,67 @@ def cmd_ask(args) -> int:
     return EXIT_OK
 
 
-def read_questions(path: Path) -> list[str]:
-    """Questions from a .txt file (one per line) or .jsonl ({"question": ...} per line)."""
+OUTPUT_SUFFIXES = (".jsonl", ".csv")
+
+
+def read_question_lines(path: Path) -> list[tuple[int, str]]:
+    """(line number, question) from a .txt file (one per line) or .jsonl ({"question": ...} per line)."""
     if not path.is_file():
         raise CliError(f"no such file: {path}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text\nsave it as UTF-8 (one question a line, or JSON lines)") from None
     questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         if path.suffix.lower() == ".jsonl":
             try:
-                questions.append(str(json.loads(line)["question"]))
+                data = json.loads(line)
+                if not isinstance(data, dict) or not isinstance(data["question"], str):
+                    raise TypeError
+                questions.append((number, data["question"]))
             except (ValueError, KeyError, TypeError):
-                raise CliError(f"{path}, line {number}: expected a JSON object with a \"question\"") from None
+                raise CliError(f"{path}, line {number}: expected a JSON object with a \"question\" string") from None
         else:
-            questions.append(line.strip())
+            questions.append((number, line.strip()))
     if not questions:
         raise CliError(f"no question in {path}")
     return questions
 
 
+def read_questions(path: Path) -> list[str]:
+    """Questions from a .txt file (one per line) or .jsonl ({"question": ...} per line)."""
+    return [question for _, question in read_question_lines(path)]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a whole output file or nothing (a temporary file beside it, then a rename)."""
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}\nchoose an --out path in a folder you can write to") from None
+
+
 def cmd_batch(args) -> int:
     from .questions import EmptyQuestion, prepare_question
 
-    questions = read_questions(Path(args.file))
-    for number, question in enumerate(questions, start=1):
+    path = Path(args.file)
+    out = Path(args.out) if args.out else None
+    if out and out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise CliError(f"--out {out}: the output file must end in .jsonl or .csv")
+    lines = read_question_lines(path)
+    for number, question in lines:
         try:
             prepare_question(question)
         except EmptyQuestion as exc:
-            raise CliError(f"question {number}: {exc}") from None
+            raise CliError(f"{path}, line {number}: {exc}\nremove or fix that line, then run the batch again") from None
+    questions = [question for _, question in lines]
     answers = _load(args).batch(questions, k=args.k)
-    out = Path(args.out) if args.out else None
     if out and out.suffix.lower() == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -180,11 +246,11 @@ def cmd_batch(args) -> int:
         for answer in answers:
             for rank, p in enumerate(answer.passages, start=1):
                 writer.writerow([answer.question, answer.found, answer.snippet or "", answer.snippet_citation or "", rank, p.citation, p.score, p.text])
-        out.write_text(buffer.getvalue(), encoding="utf-8")
+        _write_atomically(out, buffer.getvalue())
     else:
         text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in answers)
         if out:
-            out.write_text(text, encoding="utf-8")
+            _write_atomically(out, text)
         else:
             sys.stdout.write(text)
     if out:
@@ -215,25 +281,41 @@ def cmd_serve(args) -> int:
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "batch": cmd_batch, "eval": cmd_eval, "serve": cmd_serve}
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of `ess-qa`; returns the exit status."""
-    from index.embedding import ModelError
+def error_message(exc: BaseException, args) -> str:
+    """What failed and what to do, in one or two lines."""
     from index.store import IndexProblem
 
-    from .assistant import NothingToIndex
-    from .questions import EmptyQuestion
+    if isinstance(exc, IndexProblem):
+        # Name the exact command to run: with --index-dir only when the user gave one.
+        return exc.message(getattr(args, "index_dir", None))
+    if isinstance(exc, (CliError, ValueError)) or type(exc).__module__.startswith(("ess_qa", "index", "ingest")):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}\ncheck the path and its permissions (--verbose shows details)"
+    return f"unexpected {type(exc).__name__}: {exc}\nrun again with --verbose for the details, and report it if it persists"
 
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `ess-qa`; returns the exit status (0 done, 1 failed, 2 bad usage, 130 interrupted)."""
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (CliError, IndexProblem, ModelError, NothingToIndex, EmptyQuestion, ValueError, OSError) as exc:
-        if args.verbose:
-            traceback.print_exc()
-        print(f"ess-qa {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"ess-qa {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `ess-qa ask ... | head`: the reader went away, nothing to report
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # keeps the interpreter's final flush of stdout quiet
+        return EXIT_ERROR
+    except Exception as exc:  # every failure ends in a short message, never a traceback (unless --verbose)
+        if args.verbose:
+            traceback.print_exc()
+        lines = error_message(exc, args).strip().split("\n")
+        print(f"ess-qa {args.command}: error: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

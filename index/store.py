@@ -1,18 +1,24 @@
 """Build, save and load a search index: chunks (JSON lines), FAISS vectors, BM25, and a manifest.
 
-A new index is written to a temporary folder beside the target and swapped in only when
-complete, so a failed or killed build leaves the previous index as it was.
+A new index is written to a staging folder beside the target and swapped in only when
+complete, so a failed or killed build leaves the previous index as it was. Leftovers of a
+killed build (staging folders, a previous index moved aside mid-swap) are cleaned up or
+restored by the next build or load. Only JSON, .npy (never pickled) and FAISS files are
+written, and loading reads nothing outside the index folder: every file is checked against
+the manifest's sizes and SHA-256 checksums first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import time
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 import numpy as np
@@ -30,7 +36,32 @@ LEXICAL = "lexical"
 
 
 class IndexProblem(RuntimeError):
-    """An index that cannot be used; the message says what to run to fix it."""
+    """An index that cannot be used; the message says what went wrong and what to run to fix it.
+
+    `problem` is what went wrong; the fix is an `ess-qa index` command (with `fix_args`, e.g.
+    `--model X`). str() names the index folder in that command; a caller that knows whether
+    the user gave a folder (the CLI) uses `message(index_dir)` to repeat exactly what they typed.
+    """
+
+    def __init__(self, problem: str, directory: str | Path | None = None, fix_args: tuple[str, ...] = (), action: str = "rebuild it") -> None:
+        self.problem = problem
+        self.directory = Path(directory) if directory is not None else None
+        self.fix_args = tuple(fix_args)
+        self.action = action
+        super().__init__(self.message(self.directory))
+
+    def fix_command(self, index_dir: str | Path | None = None) -> str:
+        """The command that fixes the problem, e.g. `ess-qa index --index-dir my-index`."""
+        parts = ["ess-qa", "index", *self.fix_args]
+        if index_dir:
+            parts += ["--index-dir", str(index_dir)]
+        return shlex.join(parts)
+
+    def message(self, index_dir: str | Path | None = None) -> str:
+        """'<problem>: run `<fix>` to <action>' (just the problem when no folder is known)."""
+        if self.directory is None:
+            return self.problem
+        return f"{self.problem}: run `{self.fix_command(index_dir)}` to {self.action}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +74,22 @@ class Manifest:
     chunk_count: int
     created: str
     files: dict  # index file (relative path) -> {"size": int, "sha256": str}
+    corpus: str = ""  # the corpus that was indexed (file or folder), when the builder said it
+
+    def rebuild_args(self, model: bool = True) -> tuple[str, ...]:
+        """`ess-qa index` arguments that rebuild this index: its corpus, and its model unless the default."""
+        return _rebuild_args(self.corpus, self.model if model else "")
+
+
+def _rebuild_args(corpus, model) -> tuple[str, ...]:
+    from .embedding import DEFAULT_MODEL
+
+    args: tuple[str, ...] = ()
+    if isinstance(corpus, str) and corpus:
+        args += ("--corpus", corpus)
+    if isinstance(model, str) and model and model != DEFAULT_MODEL:
+        args += ("--model", model)
+    return args
 
 
 def sha256_file(path: Path) -> str:
@@ -76,6 +123,127 @@ def make_vector_index(vectors: np.ndarray):
     return index
 
 
+# --- the folders beside an index: staging, moved-aside previous index, lock -----------------
+
+
+def _staging_dir(directory: Path) -> Path:
+    return directory.parent / f".{directory.name}.building-{os.getpid()}"
+
+
+def _old_dir(directory: Path) -> Path:
+    return directory.parent / f".{directory.name}.old-{os.getpid()}"
+
+
+def _leftovers(directory: Path, kind: str) -> list[Path]:
+    """Staging ('building') or moved-aside ('old') folders of earlier runs for this index."""
+    if not directory.parent.is_dir():
+        return []
+    return sorted(p for p in directory.parent.glob(f".{directory.name}.{kind}-*") if p.is_dir())
+
+
+def _pid_of(leftover: Path) -> int | None:
+    try:
+        return int(leftover.name.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether a process of this machine with that id is running (a malformed id counts as dead)."""
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    except (OSError, OverflowError, ValueError):
+        return False
+    return True
+
+
+class IndexBusy(IndexProblem):
+    """Another process is writing the same index."""
+
+
+def _check_not_busy(directory: Path) -> None:
+    for staging in _leftovers(directory, "building"):
+        pid = _pid_of(staging)
+        if pid != os.getpid() and _alive(pid):
+            raise IndexBusy(
+                f"another `ess-qa index` (process {pid}) is writing the index at {directory}: wait for it to finish "
+                f"(or stop it), then try again"
+            )
+
+
+def recover_interrupted_build(directory: str | Path) -> list[str]:
+    """Tidy what killed builds left beside an index (only folders of processes no longer running).
+
+    - A build killed between the two renames of the swap leaves no index folder and the previous
+      index under `.NAME.old-PID`: it is put back in place.
+    - Staging folders (`.NAME.building-PID`) and leftover `.NAME.old-PID` folders are removed.
+    Returns what was done, one line each (for logs and tests).
+    """
+    directory = Path(directory)
+    done = []
+
+    def dead(kind: str) -> list[Path]:
+        return [p for p in _leftovers(directory, kind) if not _alive(_pid_of(p))]
+
+    if not (directory / MANIFEST).is_file() and _replaceable(directory):
+        for old in sorted(dead("old"), key=lambda p: p.stat().st_mtime, reverse=True):
+            if (old / MANIFEST).is_file():
+                if directory.exists():
+                    shutil.rmtree(directory)
+                os.replace(old, directory)
+                done.append(f"restored the previous index from {old.name}")
+                break
+    for leftover in dead("building") + dead("old"):
+        shutil.rmtree(leftover, ignore_errors=True)
+        done.append(f"removed {leftover.name}")
+    return done
+
+
+_INDEX_ENTRIES = {MANIFEST, CHUNKS, VECTORS, LEXICAL}
+
+
+def _replaceable(directory: Path) -> bool:
+    """Whether directory may be replaced by an index: absent, empty, or holding only index files.
+
+    Anything else (a folder of the user's documents given as --index-dir by mistake) is never
+    moved or deleted.
+    """
+    if not directory.exists():
+        return True
+    if not directory.is_dir():
+        return False
+    return all(child.name in _INDEX_ENTRIES for child in directory.iterdir())
+
+
+def _fsync_tree(directory: Path) -> None:
+    """Flush a folder's files and entries to disk, so a crash after the swap cannot leave them empty."""
+    for path in sorted(directory.rglob("*"), reverse=True):
+        with contextlib.suppress(OSError):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_dir(directory)
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def build_index(
     chunks: list[Chunk],
     directory: str | Path,
@@ -83,14 +251,27 @@ def build_index(
     chunking: dict,
     model: str | Embedder = "use-multilingual-v3",
     progress: Callable[[int, int], None] | None = None,
+    corpus: str | Path | None = None,
 ) -> Manifest:
-    """Embed and index chunks, then atomically replace whatever index was at directory."""
+    """Embed and index chunks, then atomically replace whatever index was at directory.
+
+    corpus (optional) is recorded so that error messages can name the exact command that rebuilds
+    the index. Leftovers of killed builds are tidied first; raises IndexBusy when another running process
+    is building the same index, and IndexProblem when directory holds something else than an index.
+    """
     import faiss
 
     directory = Path(directory)
     embedder = model if isinstance(model, Embedder) else load_embedder(model)
     directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = directory.parent / f".{directory.name}.building-{os.getpid()}"
+    _check_not_busy(directory)
+    recover_interrupted_build(directory)
+    if not _replaceable(directory):
+        raise IndexProblem(
+            f"{directory} exists and is not an ess-qa index, so it was left untouched: "
+            "give another --index-dir (or remove that folder first)"
+        )
+    staging = _staging_dir(directory)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -103,7 +284,7 @@ def build_index(
                 progress(min(start + step, len(texts)), len(texts))
         vectors = np.vstack(batches) if batches else np.zeros((0, embedder.dimension), dtype=np.float32)
         faiss.write_index(make_vector_index(vectors), str(staging / VECTORS))
-        LexicalIndex.build(texts).save(staging / LEXICAL)
+        LexicalIndex.build(texts, embedder=embedder).save(staging / LEXICAL)
         with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -116,8 +297,11 @@ def build_index(
             chunk_count=len(chunks),
             created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             files=_index_files(staging),
+            corpus=str(Path(corpus).resolve()) if corpus else "",
         )
+        # The manifest is written last: a folder with a manifest is a complete index.
         (staging / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
+        _fsync_tree(staging)
         _swap_in(staging, directory)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -126,40 +310,124 @@ def build_index(
 
 
 def _swap_in(staging: Path, directory: Path) -> None:
-    """Replace directory with staging; at every instant one complete index is in place or being renamed."""
-    old = directory.parent / f".{directory.name}.old-{os.getpid()}"
+    """Replace directory with staging by two renames.
+
+    Between them the previous index sits complete under `.NAME.old-PID`; if the process dies
+    there, the next build or load puts it back (recover_interrupted_build).
+    """
+    old = _old_dir(directory)
+    shutil.rmtree(old, ignore_errors=True)
     if directory.exists():
         os.replace(directory, old)
     os.replace(staging, directory)
+    _fsync_dir(directory.parent)
     shutil.rmtree(old, ignore_errors=True)
 
 
+# --- reading and checking an index -------------------------------------------------------------
+
+_MANIFEST_TYPES = {
+    "format_version": int,
+    "model": str,
+    "dimension": int,
+    "chunking": dict,
+    "sources": dict,
+    "chunk_count": int,
+    "created": str,
+    "files": dict,
+}
+_MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+
+
 def read_manifest(directory: str | Path) -> Manifest:
+    """The manifest of the index at directory, checked; raises IndexProblem with the fix."""
     directory = Path(directory)
     path = directory / MANIFEST
+    if not path.is_file() and _leftovers(directory, "old"):
+        with contextlib.suppress(OSError):  # a previous index moved aside by a killed build goes back
+            recover_interrupted_build(directory)
     if not path.is_file():
-        raise IndexProblem(f"no index at {directory}: run `ess-qa index` to build it")
+        if directory.is_dir() and any(directory.iterdir()):
+            raise IndexProblem(f"incomplete index at {directory}: {MANIFEST} is missing", directory)
+        raise IndexProblem(f"no index at {directory}", directory, action="build it")
+    damaged = f"damaged index manifest {path}"
     try:
+        if path.stat().st_size > _MAX_MANIFEST_BYTES:
+            raise IndexProblem(f"{damaged} (too large to be a manifest)", directory)
         data = json.loads(path.read_text(encoding="utf-8"))
-        manifest = Manifest(**data)
-    except (ValueError, TypeError) as exc:
-        raise IndexProblem(f"damaged index manifest at {path} ({exc.__class__.__name__}): run `ess-qa index` to rebuild it") from None
-    if manifest.format_version != FORMAT_VERSION:
+    except (ValueError, OSError) as exc:  # JSON and UTF-8 errors are ValueErrors
+        raise IndexProblem(f"{damaged} ({exc.__class__.__name__})", directory) from None
+    if not isinstance(data, dict):
+        raise IndexProblem(f"{damaged} (not a JSON object)", directory)
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
         raise IndexProblem(
-            f"index at {directory} has format version {manifest.format_version}, this ess-qa reads version "
-            f"{FORMAT_VERSION}: run `ess-qa index` to rebuild it"
+            f"index at {directory} has format version {version}, this ess-qa reads version {FORMAT_VERSION}",
+            directory,
+            _rebuild_args(data.get("corpus"), data.get("model")),
         )
-    return manifest
+    fix = _rebuild_args(data.get("corpus"), data.get("model"))
+    for name, kind in _MANIFEST_TYPES.items():
+        if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
+            raise IndexProblem(f"{damaged} ('{name}' is missing or not a {kind.__name__})", directory, fix)
+    for name, entry in data["files"].items():
+        if not (isinstance(entry, dict) and isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)):
+            raise IndexProblem(f"{damaged} (bad entry for {name!r})", directory, fix)
+    if not isinstance(data.get("corpus", ""), str):
+        raise IndexProblem(f"{damaged} ('corpus' is not a str)", directory)
+    return Manifest(**{f.name: data[f.name] for f in fields(Manifest) if f.name in data})
+
+
+def _index_file_path(directory: Path, name: str, fix: tuple[str, ...] = ()) -> Path:
+    """The path of an index file named in the manifest; refuses anything outside the index folder."""
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts or "\\" in name:
+        raise IndexProblem(f"damaged index manifest in {directory}: file name {name!r} points outside the index folder", directory, fix)
+    path = directory.joinpath(*relative.parts)
+    try:
+        inside = path.resolve().is_relative_to(directory.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        raise IndexProblem(f"damaged index at {directory}: {name} links outside the index folder", directory, fix)
+    return path
 
 
 def verify_files(directory: Path, manifest: Manifest) -> None:
-    """Check every index file is present with the size and checksum the manifest recorded."""
+    """Check every index file is present, inside the folder, with the size and checksum the manifest recorded."""
+    directory = Path(directory)
+    fix = manifest.rebuild_args()
+    names = set(manifest.files)
+    for required in (CHUNKS, VECTORS):
+        if required not in names:
+            raise IndexProblem(f"damaged index manifest in {directory}: {required} is not listed", directory, fix)
+    if not any(name.startswith(LEXICAL + "/") for name in names):
+        raise IndexProblem(f"damaged index manifest in {directory}: no lexical index is listed", directory, fix)
     for name, expected in manifest.files.items():
-        path = directory / name
+        path = _index_file_path(directory, name, fix)
         if not path.is_file():
-            raise IndexProblem(f"incomplete index at {directory}: {name} is missing; run `ess-qa index` to rebuild it")
-        if path.stat().st_size != expected["size"] or sha256_file(path) != expected["sha256"]:
-            raise IndexProblem(f"damaged index at {directory}: {name} does not match its checksum; run `ess-qa index` to rebuild it")
+            raise IndexProblem(f"incomplete index at {directory}: {name} is missing", directory, fix)
+        if path.stat().st_size != expected["size"]:
+            raise IndexProblem(f"damaged index at {directory}: {name} has {path.stat().st_size} bytes, not {expected['size']}", directory, fix)
+        if sha256_file(path) != expected["sha256"]:
+            raise IndexProblem(f"damaged index at {directory}: {name} does not match its checksum", directory, fix)
+
+
+def _load_chunks(directory: Path, fix: tuple[str, ...] = ()) -> list[Chunk]:
+    chunks = []
+    with open(directory / CHUNKS, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                chunk = Chunk(**data)
+                if not (isinstance(chunk.text, str) and isinstance(chunk.page, int) and isinstance(chunk.source, str)):
+                    raise TypeError("bad field types")
+            except (ValueError, TypeError):
+                raise IndexProblem(f"damaged index at {directory}: {CHUNKS} line {number} is not a chunk", directory, fix) from None
+            chunks.append(chunk)
+    return chunks
 
 
 class SearchIndex:
@@ -175,24 +443,47 @@ class SearchIndex:
 
     @classmethod
     def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "SearchIndex":
-        """Load and check an index; raises IndexProblem with the fix when it cannot be used."""
+        """Load and check an index; raises IndexProblem with the fix when it cannot be used.
+
+        Reads only the files the manifest lists, inside directory, after checking their checksums.
+        """
         import faiss
+
+        from .embedding import ModelError
 
         directory = Path(directory)
         manifest = read_manifest(directory)
         verify_files(directory, manifest)
-        embedder = embedder or load_embedder(manifest.model)
+        if embedder is None:
+            try:
+                embedder = load_embedder(manifest.model)
+            except ModelError as exc:
+                raise IndexProblem(
+                    f"index at {directory} was built with model '{manifest.model}', which cannot be loaded here",
+                    directory,
+                    manifest.rebuild_args(model=False),
+                    action=f"rebuild it with the bundled model (or make '{manifest.model}' available offline)",
+                ) from exc
         if embedder.spec != manifest.model or embedder.dimension != manifest.dimension:
             raise IndexProblem(
                 f"index at {directory} was built with model '{manifest.model}' ({manifest.dimension}-d), not "
-                f"'{embedder.spec}' ({embedder.dimension}-d): run `ess-qa index --model {embedder.spec}` to rebuild it"
+                f"'{embedder.spec}' ({embedder.dimension}-d)",
+                directory,
+                _rebuild_args(manifest.corpus, "") + ("--model", embedder.spec),
             )
-        with open(directory / CHUNKS, encoding="utf-8") as handle:
-            chunks = [Chunk(**json.loads(line)) for line in handle if line.strip()]
-        vectors = faiss.read_index(str(directory / VECTORS))
-        if len(chunks) != manifest.chunk_count or vectors.ntotal != len(chunks):
-            raise IndexProblem(f"damaged index at {directory}: chunk and vector counts differ; run `ess-qa index` to rebuild it")
-        return cls(directory, manifest, chunks, vectors, LexicalIndex.load(directory / LEXICAL), embedder)
+        fix = manifest.rebuild_args()
+        chunks = _load_chunks(directory, fix)
+        try:
+            vectors = faiss.read_index(str(directory / VECTORS))
+        except Exception as exc:  # faiss raises RuntimeError on a file it cannot parse
+            raise IndexProblem(f"damaged index at {directory}: {VECTORS} cannot be read ({type(exc).__name__})", directory, fix) from None
+        if len(chunks) != manifest.chunk_count or vectors.ntotal != len(chunks) or (len(chunks) and vectors.d != manifest.dimension):
+            raise IndexProblem(f"damaged index at {directory}: chunk and vector counts differ", directory, fix)
+        try:
+            lexical = LexicalIndex.load(directory / LEXICAL)
+        except Exception as exc:  # a bm25s file that passed its checksum but does not parse
+            raise IndexProblem(f"damaged index at {directory}: the lexical index cannot be read ({type(exc).__name__})", directory, fix) from None
+        return cls(directory, manifest, chunks, vectors, lexical, embedder)
 
     def dense_search(self, query_vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores, ids) of the k nearest chunks for each query vector."""

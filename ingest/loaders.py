@@ -1,8 +1,14 @@
-"""Read source files into pages: PDF with pypdf (one page per PDF page), text split on form feeds."""
+"""Read source files into pages: PDF with pypdf (one page per PDF page), text split on form feeds.
+
+Every file that cannot be indexed raises SkippedFile with a short reason ("password-protected
+PDF", "empty file", ...); `load_pages` collects those reasons and carries on with the rest.
+"""
 
 from __future__ import annotations
 
+import codecs
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +17,11 @@ from .types import Page
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a larger file is skipped rather than read into memory
+MAX_FILE_MB_ENV = "ESS_QA_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 200
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024  # a larger file is skipped rather than read into memory
+_BINARY_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.05  # text with more control characters than this is binary
 
 
 class SkippedFile(Exception):
@@ -23,6 +33,9 @@ class Skip:
     path: str
     reason: str
 
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
 
 @dataclass
 class LoadResult:
@@ -33,6 +46,28 @@ class LoadResult:
     files: list[str] = field(default_factory=list)
 
 
+def max_file_bytes() -> int:
+    """The size limit for one file: $ESS_QA_MAX_FILE_MB (megabytes, decimals allowed), else 200 MB."""
+    value = os.environ.get(MAX_FILE_MB_ENV, "").strip()
+    if value:
+        try:
+            megabytes = float(value)
+        except ValueError:
+            megabytes = -1
+        if megabytes > 0:
+            return int(megabytes * 1024 * 1024)
+        logging.getLogger(__name__).warning("ignoring %s=%r: not a positive number of megabytes", MAX_FILE_MB_ENV, value)
+    return MAX_FILE_BYTES
+
+
+def _format_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} kB"
+    return f"{size} bytes"
+
+
 def corpus_files(path: Path) -> list[Path]:
     """The files under a directory (sorted, hidden ones left out), or the file itself."""
     path = Path(path)
@@ -41,74 +76,133 @@ def corpus_files(path: Path) -> list[Path]:
     return [path]
 
 
+def _looks_binary(text: str) -> bool:
+    """Control characters (other than tab, line breaks and form feeds) in more than a few percent of a text."""
+    sample = text[:_BINARY_SNIFF_BYTES]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\x7f")
+    return controls > len(sample) * _MAX_CONTROL_SHARE
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a file's bytes: UTF-16/32 with a byte-order mark, UTF-8, else Windows-1252; binary is refused."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SkippedFile(f"not readable as {encoding.upper()} text despite its byte-order mark") from None
+            break
+    else:
+        if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+            raise SkippedFile("binary content, not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            if text.count("\ufffd") > len(text) / 100:
+                raise SkippedFile("binary content or unknown encoding: not readable as UTF-8 or Windows-1252 text") from None
+    if _looks_binary(text):
+        raise SkippedFile("binary content, not text")
+    return text
+
+
 def read_text_pages(path: Path, name: str) -> list[Page]:
     """Pages of a text file: form feeds separate pages; a file without them is one page."""
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise SkippedFile("binary content, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        if text.count("\ufffd") > len(text) / 100:
-            raise SkippedFile("not readable as UTF-8 or Windows-1252 text") from None
+    text = decode_text(Path(path).read_bytes())
     texts = text.split("\f")
     if texts and not texts[-1].strip() and len(texts) > 1 and text.endswith("\f"):
         texts = texts[:-1]
     return [Page(source=name, page=i, text=t) for i, t in enumerate(texts, start=1)]
 
 
+class _QuietPypdf:
+    """Silence pypdf's log messages about broken files while reading one (the skip line says it)."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger("pypdf")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.CRITICAL + 1)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.setLevel(self.level)
+
+
 def read_pdf_pages(path: Path, name: str) -> list[Page]:
     """Pages of a PDF read with pypdf, one per physical page."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
+    with _QuietPypdf():
+        try:
+            reader = PdfReader(path)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except DependencyError:
+                    raise SkippedFile("encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)") from None
+                except Exception:
+                    raise SkippedFile("password-protected PDF") from None
+                if not opened:
                     raise SkippedFile("password-protected PDF")
-            except SkippedFile:
-                raise
-            except Exception:
-                raise SkippedFile("password-protected PDF") from None
-        pages = [Page(source=name, page=i, text=p.extract_text() or "") for i, p in enumerate(reader.pages, start=1)]
-    except SkippedFile:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise SkippedFile(f"damaged PDF ({type(exc).__name__})") from None
+            pages = []
+            for number, page in enumerate(reader.pages, start=1):
+                try:
+                    text = page.extract_text() or ""
+                except FileNotDecryptedError:
+                    raise SkippedFile("password-protected PDF") from None
+                except Exception as exc:  # pypdf raises many types on broken content streams
+                    raise SkippedFile(f"damaged PDF: page {number} cannot be read ({type(exc).__name__})") from None
+                pages.append(Page(source=name, page=number, text=text))
+        except SkippedFile:
+            raise
+        except MemoryError:
+            raise SkippedFile("damaged or too complex PDF (out of memory while reading it)") from None
+        except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
+            raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
     return pages
 
 
-def read_file_pages(path: Path, name: str | None = None) -> list[Page]:
-    """Pages of one file; raises SkippedFile with the reason when it cannot be indexed."""
+def read_file_pages(path: Path, name: str | None = None, max_bytes: int | None = None) -> list[Page]:
+    """Pages of one file; raises SkippedFile with the reason when it cannot be indexed.
+
+    max_bytes: size limit (default: $ESS_QA_MAX_FILE_MB megabytes, else 200 MB).
+    """
     path = Path(path)
     name = name or path.name
     suffix = path.suffix.lower()
+    limit = max_file_bytes() if max_bytes is None else max_bytes
     if suffix not in SUPPORTED_SUFFIXES:
-        raise SkippedFile(f"unsupported file type '{suffix or 'no extension'}' (supported: .pdf, .txt, .md)")
+        raise SkippedFile(f"unsupported file type '{suffix or 'no extension'}' (supported: .pdf, .txt, .text, .md)")
     try:
+        if not path.is_file():
+            raise SkippedFile("not a regular file" if path.exists() else "file not found")
         size = path.stat().st_size
         if size == 0:
             raise SkippedFile("empty file")
-        if size > MAX_FILE_BYTES:
-            raise SkippedFile(f"too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+        if size > limit:
+            raise SkippedFile(f"too large ({_format_size(size)}, the limit is {_format_size(limit)}; set {MAX_FILE_MB_ENV} to raise it)")
         with path.open("rb"):
             pass
     except PermissionError:
         raise SkippedFile("not readable (permission denied)") from None
     except OSError as exc:
         raise SkippedFile(f"not readable ({exc.strerror or exc})") from None
-    pages = read_pdf_pages(path, name) if suffix in PDF_SUFFIXES else read_text_pages(path, name)
+    try:
+        pages = read_pdf_pages(path, name) if suffix in PDF_SUFFIXES else read_text_pages(path, name)
+    except PermissionError:
+        raise SkippedFile("not readable (permission denied)") from None
+    except OSError as exc:
+        raise SkippedFile(f"not readable ({exc.strerror or exc})") from None
     if not any(p.text.strip() for p in pages):
-        raise SkippedFile("no text layer (scanned or image-only?)" if suffix in PDF_SUFFIXES else "no text")
+        raise SkippedFile("no text layer (scanned or image-only PDF?)" if suffix in PDF_SUFFIXES else "no text (only blank space)")
     return pages
 
 
-def load_pages(path: str | Path) -> LoadResult:
-    """Read every supported file under path (a file or a directory) into pages."""
+def load_pages(path: str | Path, max_bytes: int | None = None) -> LoadResult:
+    """Read every supported file under path (a file or a directory) into pages; skip the others with a reason."""
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or directory: {root}")
@@ -116,9 +210,12 @@ def load_pages(path: str | Path) -> LoadResult:
     for file in corpus_files(root):
         name = file.relative_to(root).as_posix() if root.is_dir() else file.name
         try:
-            pages = read_file_pages(file, name)
+            pages = read_file_pages(file, name, max_bytes)
         except SkippedFile as exc:
             result.skipped.append(Skip(path=name, reason=str(exc)))
+            continue
+        except (MemoryError, RecursionError) as exc:
+            result.skipped.append(Skip(path=name, reason=f"cannot be read ({type(exc).__name__})"))
             continue
         result.pages.extend(pages)
         result.files.append(name)
