@@ -58,6 +58,8 @@ class FusionWeights:
     dense_fr: float = 0.2
     dense_en: float = 1.0
 
+    translations: float = 0.5  # weight of the lexical search for translated words (English questions)
+
     def dense_for(self, question: str) -> float:
         return self.dense_en if guess_language(question) == "en" else self.dense_fr
 
@@ -101,6 +103,19 @@ def fuse(lexical_scores: np.ndarray, dense_scores: np.ndarray, allowed: np.ndarr
     return (lexical_weight * _scaled(lexical_scores, allowed, True) + dense_weight * _scaled(dense_scores, allowed, False)) / total
 
 
+def lexical_scores(index: SearchIndex, question: str, weights: FusionWeights) -> np.ndarray:
+    """BM25 scores; for an English question, plus those of its words translated into the corpus' words."""
+    scores = index.lexical.scores(question)
+    if guess_language(question) != "en" or weights.translations <= 0:
+        return scores
+    translated = index.lexical.translations(question, index.embedder)
+    extra = index.lexical.scores(translated) if translated else None
+    if extra is None or extra.max() <= 0:
+        return scores
+    top = scores.max() if scores.max() > 0 else 1.0
+    return scores / top + weights.translations * extra / extra.max()
+
+
 def dense_scores_all(index: SearchIndex, query_vectors: np.ndarray) -> np.ndarray:
     """Cosine similarity of each query with every chunk, shape (queries, chunks)."""
     n = len(index.chunks)
@@ -130,7 +145,7 @@ def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filte
     dense = dense_scores_all(index, index.embedder.encode_queries(questions))
     results = []
     for row, question in enumerate(questions):
-        fused = fuse(index.lexical.scores(question), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
+        fused = fuse(lexical_scores(index, question, weights), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
         top = np.argsort(-fused, kind="stable")[: k * 2]
         results.append([Hit(int(i), float(fused[i]), float(dense[row, i])) for i in top if fused[i] > 0])

@@ -8,27 +8,58 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.french import ANALYZERS, DEFAULT_ANALYZER, search_terms
+from ingest.french import ANALYZERS, DEFAULT_ANALYZER, content_words, search_terms
 
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 ANALYZER_FILE = "analyzer.json"
+WORDS_FILE = "words.json"
+WORD_VECTORS_FILE = "word_vectors.npy"
+TRANSLATION_MIN_COSINE = 0.8  # below this, a corpus word is not taken as a translation
+TRANSLATIONS_PER_WORD = 2
+
+
+def corpus_words(texts: list[str]) -> list[str]:
+    """The distinct words of the corpus worth translating into (no numbers, no short words)."""
+    return sorted({w for text in texts for w in content_words(text) if len(w) > 2 and not w.isdigit()})
 
 
 class LexicalIndex:
-    """BM25 scores of every chunk for a query."""
+    """BM25 scores of every chunk for a query, and the corpus words with their embeddings.
 
-    def __init__(self, bm25, analyzer: str = DEFAULT_ANALYZER) -> None:
+    The word embeddings let a question in another language be searched lexically: a
+    multilingual model places "procurement" next to "achats", "neighbourhoods" next to "quartiers".
+    """
+
+    def __init__(self, bm25, analyzer: str = DEFAULT_ANALYZER, words: list[str] | None = None, word_vectors: np.ndarray | None = None) -> None:
         self.bm25 = bm25
         self.analyzer = analyzer
         self.vocab = bm25.vocab_dict
+        self.words = words or []
+        self.word_vectors = word_vectors if word_vectors is not None else np.zeros((0, 0), dtype=np.float32)
 
     @classmethod
-    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER) -> "LexicalIndex":
+    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, embedder=None) -> "LexicalIndex":
+        """BM25 over texts; with an embedder, also the corpus words' embeddings (for translations)."""
         import bm25s
 
         bm25 = bm25s.BM25(**BM25_PARAMS)
         bm25.index([search_terms(t, analyzer) or ["_"] for t in texts], show_progress=False)
-        return cls(bm25, analyzer)
+        words = corpus_words(texts) if embedder is not None else []
+        vectors = embedder.encode_passages(words, batch_size=256) if words else None
+        return cls(bm25, analyzer, words, vectors)
+
+    def translations(self, question: str, embedder) -> str:
+        """Corpus words closest in meaning to the question's words (its words in the corpus' language)."""
+        query_words = [w for w in dict.fromkeys(content_words(question)) if len(w) > 2 and not w.isdigit()]
+        if not query_words or not self.words:
+            return ""
+        similarities = embedder.encode_queries(query_words) @ self.word_vectors.T
+        found: list[str] = []
+        for word, row in zip(query_words, similarities):
+            for i in np.argsort(-row)[:TRANSLATIONS_PER_WORD]:
+                if row[i] >= TRANSLATION_MIN_COSINE and self.words[i] != word:
+                    found.append(self.words[i])
+        return " ".join(found)
 
     def query_terms(self, query: str) -> list[str]:
         """The query's terms that the index knows."""
@@ -55,6 +86,8 @@ class LexicalIndex:
     def save(self, directory: Path) -> None:
         self.bm25.save(str(directory), show_progress=False)
         (Path(directory) / ANALYZER_FILE).write_text(json.dumps({"analyzer": self.analyzer, **BM25_PARAMS}), encoding="utf-8")
+        (Path(directory) / WORDS_FILE).write_text(json.dumps(self.words, ensure_ascii=False), encoding="utf-8")
+        np.save(Path(directory) / WORD_VECTORS_FILE, np.asarray(self.word_vectors, dtype=np.float32), allow_pickle=False)
 
     @classmethod
     def load(cls, directory: Path) -> "LexicalIndex":
@@ -65,4 +98,7 @@ class LexicalIndex:
         analyzer = settings.get("analyzer", DEFAULT_ANALYZER)
         if analyzer not in ANALYZERS:
             raise ValueError(f"unknown lexical analyzer {analyzer!r} in {directory}: rebuild the index with `ess-qa index`")
-        return cls(bm25s.BM25.load(str(directory), mmap=False, allow_pickle=False, show_progress=False), analyzer)
+        words = json.loads((Path(directory) / WORDS_FILE).read_text(encoding="utf-8"))
+        vectors = np.load(Path(directory) / WORD_VECTORS_FILE, allow_pickle=False)
+        bm25 = bm25s.BM25.load(str(directory), mmap=False, allow_pickle=False, show_progress=False)
+        return cls(bm25, analyzer, words, vectors)
