@@ -1,0 +1,180 @@
+"""Chunk boundaries: one page per chunk, whole sentences, bounded sizes, sections carried over pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from ingest import ChunkingParams, Page, chunk_pages, load_pages
+from ingest.clean import clean_bullets, clean_page_text
+from ingest.french import match_key, split_sentences
+from ingest.types import SECTION_SEPARATOR
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+REPORT = "metropoles-ess.txt"
+
+
+def sentences(count: int, topic: str = "la coopérative") -> list[str]:
+    return [
+        f"Phrase {i} : {topic} numéro {i} accompagne les porteurs de projets de l'économie sociale et solidaire du territoire."
+        for i in range(1, count + 1)
+    ]
+
+
+def page_keys(chunks) -> dict[tuple[str, int], str]:
+    """The chunks' text of each page, in order, as one match key."""
+    keys: dict[tuple[str, int], str] = defaultdict(str)
+    for chunk in chunks:
+        keys[(chunk.source, chunk.page)] += match_key(chunk.text)
+    return keys
+
+
+# --- synthetic pages -----------------------------------------------------------------------------
+
+
+def test_a_chunk_never_crosses_a_page():
+    page1 = " ".join(sentences(12, "la coopérative"))
+    page2 = " ".join(sentences(12, "l'association"))
+    chunks = chunk_pages([Page("doc.txt", 1, page1), Page("doc.txt", 2, page2)])
+    assert {c.page for c in chunks} == {1, 2}
+    for chunk in chunks:
+        own, other = (page1, page2) if chunk.page == 1 else (page2, page1)
+        assert match_key(chunk.text) in match_key(own)
+        assert "association" not in chunk.text if chunk.page == 1 else "coopérative" not in chunk.text
+    keys = page_keys(chunks)
+    assert keys[("doc.txt", 1)] == match_key(page1) and keys[("doc.txt", 2)] == match_key(page2)
+
+
+def test_sentences_are_kept_whole_and_sizes_bounded():
+    params = ChunkingParams(target_chars=300, max_chars=420, min_chars=100)
+    parts = sentences(30)
+    chunks = chunk_pages([Page("doc.txt", 1, " ".join(parts))], params)
+    assert len(chunks) > 5
+    for chunk in chunks:
+        assert len(chunk.text) <= params.max_chars
+        assert chunk.text.endswith(".")
+        assert chunk.text.startswith("Phrase ")
+    for sentence in parts:
+        holders = [c for c in chunks if sentence in c.text]
+        assert len(holders) == 1, sentence
+
+
+def test_a_sentence_longer_than_the_maximum_stays_whole_in_its_own_chunk():
+    params = ChunkingParams(target_chars=200, max_chars=300, min_chars=50)
+    giant = "Une phrase interminable " + "qui énumère les acteurs, " * 30 + "et se termine enfin."
+    text = f"Une courte phrase d'introduction. {giant} Une courte phrase de conclusion."
+    chunks = chunk_pages([Page("doc.txt", 1, text)], params)
+    assert any(c.text == giant for c in chunks)
+    assert all(len(c.text) <= params.max_chars or c.text == giant for c in chunks)
+
+
+def test_chunks_are_sized_for_reading_by_default():
+    params = ChunkingParams()
+    chunks = chunk_pages([Page("doc.txt", 1, "\n\n".join(" ".join(sentences(8, f"le projet {k}")) for k in range(6)))])
+    assert all(len(c.text) <= params.max_chars for c in chunks)
+    assert sum(len(c.text) for c in chunks) / len(chunks) <= 1200
+
+
+def test_section_heading_is_carried_to_the_next_pages_and_reset_per_file():
+    pages = [
+        Page("a.txt", 1, "CHAMP D'ACTION #3\n\nFaciliter l'accès au foncier.\n\n" + " ".join(sentences(3))),
+        Page("a.txt", 2, " ".join(sentences(3, "la foncière solidaire"))),
+        Page("b.txt", 1, " ".join(sentences(3, "la régie de quartier"))),
+    ]
+    chunks = chunk_pages(pages)
+    by_page = {(c.source, c.page): c.section for c in chunks}
+    assert by_page[("a.txt", 1)].startswith("CHAMP D’ACTION #3")
+    assert by_page[("a.txt", 2)].startswith("CHAMP D’ACTION #3")
+    assert by_page[("b.txt", 1)] == ""
+
+
+def test_zoom_heading_nests_under_its_part():
+    text = (
+        "CHAMP D'ACTION #3\n\nFaciliter l'accès au foncier.\n\n"
+        + " ".join(sentences(2))
+        + "\n\nZoom sur\n\nLa création du tiers-lieu KaléidosCOOP\n\n"
+        + " ".join(sentences(2, "le tiers-lieu"))
+    )
+    chunks = chunk_pages([Page("doc.txt", 1, text)])
+    sections = [c.section for c in chunks if "tiers-lieu numéro" in c.text]
+    assert sections and all(s == f"CHAMP D’ACTION #3{SECTION_SEPARATOR}Zoom sur La création du tiers-lieu KaléidosCOOP" for s in sections)
+
+
+def test_chunk_ids_are_unique_and_stable():
+    pages = [Page("doc.txt", n, " ".join(sentences(10, f"page {n}"))) for n in (1, 2, 3)]
+    first, second = chunk_pages(pages), chunk_pages(pages)
+    assert [c.id for c in first] == [c.id for c in second]
+    assert len({c.id for c in first}) == len(first)
+    assert all(c.id.startswith(f"doc.txt:p{c.page}:") for c in first)
+
+
+def test_citation_names_file_page_and_section():
+    chunk = chunk_pages([Page("rapport.pdf", 4, "CHAMP D'ACTION #2\n\n" + " ".join(sentences(2)))])[-1]
+    assert chunk.citation == f"rapport.pdf · p. 4 · {chunk.section}"
+    assert chunk_pages([Page("notes.txt", 1, "Une phrase sans titre.")])[0].citation == "notes.txt · p. 1"
+
+
+def test_blank_pages_give_no_chunk_but_keep_the_numbering():
+    chunks = chunk_pages([Page("doc.txt", 1, "Première page."), Page("doc.txt", 2, "   \n\n "), Page("doc.txt", 3, "Troisième page.")])
+    assert [(c.page, c.text) for c in chunks] == [(1, "Première page."), (3, "Troisième page.")]
+
+
+# --- the bundled report --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report():
+    loaded = load_pages(CORPUS)
+    return loaded.pages, chunk_pages(loaded.pages)
+
+
+def test_report_has_its_64_pages(report):
+    pages, chunks = report
+    assert [p.page for p in pages] == list(range(1, 65))
+    assert {c.source for c in chunks} == {REPORT}
+
+
+def test_every_report_chunk_is_found_on_its_own_page(report):
+    pages, chunks = report
+    cleaned = {p.page: match_key(clean_page_text(p.text)) for p in pages}
+    # The original page with only its bullet glyphs ('zz �') taken out: match keys ignore spacing,
+    # line breaks and hyphens, so the citation's page must hold the chunk's text as extracted.
+    raw = {p.page: match_key(clean_bullets(p.text)) for p in pages}
+    for chunk in chunks:
+        key = match_key(chunk.text)
+        assert key in cleaned[chunk.page], chunk.id
+        assert key in raw[chunk.page], chunk.id
+
+
+def test_report_chunks_cover_each_cleaned_page_exactly_in_order(report):
+    pages, chunks = report
+    keys = page_keys(chunks)
+    for page in pages:
+        assert keys.get((REPORT, page.page), "") == match_key(clean_page_text(page.text)), f"page {page.page}"
+
+
+def test_report_chunks_are_bounded_and_whole(report):
+    _, chunks = report
+    params = ChunkingParams()
+    for chunk in chunks:
+        assert chunk.text == chunk.text.strip() and chunk.text
+        if len(chunk.text) > params.max_chars:
+            assert len(split_sentences(chunk.text)) == 1, chunk.id
+    assert sum(len(c.text) for c in chunks) / len(chunks) <= 1200
+    assert len({c.id for c in chunks}) == len(chunks)
+
+
+def test_report_sections(report):
+    _, chunks = report
+    sections = {c.section for c in chunks}
+    assert "CHAMP D’ACTION #3" in sections
+    assert "Fiches métropoles › Nantes Métropole" in sections
+    assert "Fiches métropoles › Toulouse Métropole" in sections
+    assert any(s.startswith("CHAMP D’ACTION #3 › Zoom sur") and "KaléidosCOOP" in s for s in sections)
+    assert any(s.startswith("La parole à Johanna Rolland") for s in sections)
+    kaleidos = [c for c in chunks if "KaléidosCOOP" in c.section]
+    assert kaleidos and {c.page for c in kaleidos} == {17}
+    nantes_sheet = [c for c in chunks if c.section == "Fiches métropoles › Nantes Métropole"]
+    assert {c.page for c in nantes_sheet} == {54}
