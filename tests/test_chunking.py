@@ -140,12 +140,14 @@ def test_every_report_chunk_is_found_on_its_own_page(report):
     pages, chunks = report
     cleaned = {p.page: match_key(clean_page_text(p.text)) for p in pages}
     # The original page with only its bullet glyphs ('zz �') taken out: match keys ignore spacing,
-    # line breaks and hyphens, so the citation's page must hold the chunk's text as extracted.
+    # line breaks and hyphens, so the citation's page holds every word of the chunk as extracted
+    # (not always contiguously: a pull quote removed between two lines joins them).
     raw = {p.page: match_key(clean_bullets(p.text)) for p in pages}
     for chunk in chunks:
         key = match_key(chunk.text)
         assert key in cleaned[chunk.page], chunk.id
-        assert key in raw[chunk.page], chunk.id
+        missing = [w for w in chunk.text.split() if match_key(w) not in raw[chunk.page]]
+        assert not missing, (chunk.id, missing)
 
 
 def test_report_chunks_cover_each_cleaned_page_exactly_in_order(report):
