@@ -1,0 +1,11 @@
+"""Start the ess-qa chat page: `python app.py [--host 127.0.0.1] [--port 7860] [--index-dir DIR]`.
+
+The same page as `ess-qa serve`; everything is in ess_qa.web.
+"""
+
+import sys
+
+from ess_qa.web import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,778 @@
+"""The chat page: ask the report in a browser, read cited passages, open the source page.
+
+A thin layer over `ess_qa.Assistant`. What lives here is presentation (escaping, highlighting,
+layout), the life of the shared index (loaded once for every visitor, built on first start when
+there is none), the source-page view, and the `/search` HTTP endpoint. Retrieval is the
+Assistant's.
+
+Everything from the report or from a question is shown as text: it is HTML-escaped, and the
+characters Markdown gives a meaning to are written as character references, so nothing in a
+document can run or restyle the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from ingest.french import search_terms
+
+from .config import BUNDLED_CORPUS, resolve_index_dir
+from .questions import EmptyQuestion
+from .retrieval import Filters
+from .types import Answer, Passage
+
+log = logging.getLogger("ess_qa.web")
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
+DEFAULT_K = 5
+MAX_K_UI = 20
+# Searches are short (tens of ms) and the model serialises its own forward pass, so a few
+# concurrent requests keep the page responsive without piling work onto 2 cores.
+CONCURRENCY_LIMIT = 4
+TITLE = "Métropoles, ESS et innovation sociale — interroger le rapport"
+
+EXAMPLES = [
+    "Quelles métropoles soutiennent des SCIC ?",
+    "Qu'est-ce que le tiers-lieu KaléidosCOOP à Strasbourg ?",
+    "Comment les métropoles utilisent-elles la commande publique responsable ?",
+    "Combien de métropoles ont un élu dédié à l'ESS ?",
+    "How do metropolitan areas evaluate their social economy policies?",
+    "Which metropolis created a social innovation research centre with the Institut Godin?",
+]
+
+WHOLE_REPORT = ""
+
+
+# --- text as text --------------------------------------------------------------------------
+
+# Characters that mean something to HTML or Markdown (or to the chat's math renderer), written
+# as numeric character references so the browser shows them and no parser acts on them.
+_SPECIAL = "&<>\"'`*_[]()#|~$\\!{}+=:-"
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+
+
+def escape_text(text: str) -> str:
+    """Text ready to sit inside HTML that a Markdown renderer may also read: shown, never run."""
+    return str(text).translate(_ESCAPES)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def question_terms(question: str) -> frozenset[str]:
+    """The terms of a question as the lexical index sees them (stop words out, analyzed)."""
+    try:
+        return frozenset(search_terms(question or ""))
+    except Exception:  # highlighting is a nicety: never let it break a reply
+        return frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(search_terms(word))
+
+
+def highlight(text: str, terms: frozenset[str]) -> str:
+    """Escaped text with the words that match a question term wrapped in <mark>."""
+    if not terms:
+        return escape_text(text)
+    out: list[str] = []
+    last = 0
+    for match in _WORD_RE.finditer(text):
+        if not any(term in terms for term in _word_terms(match.group())):
+            continue
+        out.append(escape_text(text[last : match.start()]))
+        out.append(f"<mark>{escape_text(match.group())}</mark>")
+        last = match.end()
+    out.append(escape_text(text[last:]))
+    return "".join(out)
+
+
+_BULLET_RE = re.compile(r"^[•▪●■►◦‣∙·○–—-]\s*")
+
+
+def passage_html(text: str, terms: frozenset[str] = frozenset()) -> str:
+    """A passage as paragraphs and bullet lists: line breaks of the layout joined, bullets as a list."""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(f"<p>{highlight(' '.join(paragraph), terms)}</p>")
+            paragraph.clear()
+
+    def flush_items() -> None:
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{highlight(item, terms)}</li>" for item in items) + "</ul>")
+            items.clear()
+
+    for raw in str(text).splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            flush_paragraph()
+            flush_items()
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet and len(line) > bullet.end():
+            flush_paragraph()
+            items.append(line[bullet.end() :])
+        elif items and not paragraph and line[:1].islower():
+            items[-1] += " " + line  # a bullet item continued on the next line
+        else:
+            flush_items()
+            paragraph.append(line)
+    flush_paragraph()
+    flush_items()
+    return "".join(blocks)
+
+
+# --- replies -------------------------------------------------------------------------------
+
+
+def source_link(passage: Passage, question: str = "") -> str:
+    """Relative URL of the source-page view for a passage (works behind a proxy's path prefix)."""
+    query = {"file": passage.source, "page": passage.page}
+    if question:
+        query["q"] = question[:300]
+    return "source?" + urlencode(query, quote_via=quote)
+
+
+def note_html(text: str, kind: str = "info") -> str:
+    """A short message in the chat (an empty question, an index being built...)."""
+    return f'<div class="essqa-note essqa-{kind}">{escape_text(text)}</div>'
+
+
+def filters_label(filters: Filters | None) -> str:
+    if not filters or filters.is_empty():
+        return ""
+    parts = []
+    if filters.section:
+        parts.append(f"section « {filters.section} »")
+    if filters.page_min is not None or filters.page_max is not None:
+        low = filters.page_min if filters.page_min is not None else 1
+        parts.append(f"pages {low}–{filters.page_max}" if filters.page_max is not None else f"pages {low}+")
+    if filters.sources:
+        parts.append("fichiers " + ", ".join(filters.sources))
+    return "filtres : " + " · ".join(parts)
+
+
+def answer_html(answer: Answer, filters: Filters | None = None) -> str:
+    """One chat reply: notices, the short answer when there is one, then the ranked, cited passages.
+
+    Written on a single line with no blank line, so a Markdown renderer takes it as one HTML
+    block and leaves its content alone.
+    """
+    terms = question_terms(answer.question)
+    parts = ['<div class="essqa-answer">']
+    if answer.notice:
+        parts.append(note_html(f"Note : {answer.notice}", "warning"))
+    if not answer.passages:
+        parts.append(
+            note_html(
+                "Aucun passage ne correspond avec ces filtres : élargissez les pages ou choisissez une autre section. "
+                "(No passage matches these filters.)",
+                "warning",
+            )
+        )
+        parts.append("</div>")
+        return "".join(parts)
+    if answer.snippet:
+        cite = escape_text(answer.snippet_citation or "")
+        parts.append(
+            f'<div class="essqa-snippet"><div class="essqa-snippet-label">Réponse</div>'
+            f"<p>{highlight(answer.snippet, terms)}</p>"
+            + (f'<div class="essqa-snippet-cite">{cite}</div>' if cite else "")
+            + "</div>"
+        )
+    elif not answer.found:
+        parts.append(
+            note_html(
+                "Le rapport ne semble pas répondre à cette question ; voici les passages les plus proches. "
+                "(The report does not seem to answer this question; closest passages below.)",
+                "warning",
+            )
+        )
+    count = len(answer.passages)
+    summary = f"{count} passage{'s' if count > 1 else ''} du rapport"
+    label = filters_label(filters)
+    if label:
+        summary += f" — {label}"
+    parts.append(f'<div class="essqa-summary">{escape_text(summary)}</div>')
+    parts.append('<ol class="essqa-passages">')
+    for rank, passage in enumerate(answer.passages, start=1):
+        href = html.escape(source_link(passage, answer.question), quote=True)
+        parts.append(
+            f'<li class="essqa-passage">'
+            f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'
+            f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
+            f'title="Voir la page source / open the source page">{escape_text(passage.citation)}</a>'
+            f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
+            f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
+        )
+    parts.append("</ol></div>")
+    return "".join(parts)
+
+
+# --- the source page -----------------------------------------------------------------------
+
+
+class SourceUnavailable(LookupError):
+    """The original file of a source cannot be shown; the message says why."""
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    source: str
+    page: int
+    pages: int
+    text: str
+    is_pdf: bool
+    changed: bool  # the file differs from the one that was indexed
+
+
+class SourceLibrary:
+    """The original files of an index's sources, found under a corpus folder and read page by page."""
+
+    def __init__(self, root: Path, fingerprints: dict[str, str]) -> None:
+        self.root = Path(root)
+        self.fingerprints = dict(fingerprints)  # file name -> sha256 recorded at indexing time
+        self._cache: dict[tuple[str, float, int], tuple[list, bool]] = {}
+        self._lock = threading.Lock()
+
+    def path(self, source: str) -> Path:
+        if source not in self.fingerprints:
+            raise SourceUnavailable(f"« {source} » n'est pas un fichier de cet index (not a file of this index)")
+        root = self.root.resolve()
+        path = (root / source).resolve()
+        if root not in path.parents or not path.is_file():
+            raise SourceUnavailable(
+                f"le fichier original « {source} » n'est pas disponible sur ce serveur (looked in {self.root}); "
+                "le texte des passages affiché dans le chat est celui qui a été indexé"
+            )
+        return path
+
+    def _pages(self, source: str) -> tuple[list, bool]:
+        from ingest.loaders import SkippedFile, read_file_pages
+
+        path = self.path(source)
+        stat = path.stat()
+        key = (source, stat.st_mtime, stat.st_size)
+        with self._lock:
+            if key not in self._cache:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                try:
+                    pages = read_file_pages(path, source)
+                except SkippedFile as exc:
+                    raise SourceUnavailable(f"le fichier « {source} » ne peut pas être lu ({exc})") from None
+                self._cache = {key: (pages, digest != self.fingerprints[source])}
+            return self._cache[key]
+
+    def page(self, source: str, page: int) -> SourcePage:
+        from ingest.clean import clean_page_text
+
+        pages, changed = self._pages(source)
+        if not 1 <= page <= len(pages):
+            raise SourceUnavailable(f"« {source} » n'a pas de page {page} (it has {len(pages)} pages)")
+        text = clean_page_text(pages[page - 1].text)
+        return SourcePage(source, page, len(pages), text, source.lower().endswith(".pdf"), changed)
+
+
+_PAGE_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1f2933}
+header{background:#fff;border-bottom:1px solid #e3e6ea;padding:14px 24px}
+header h1{font-size:1.15rem;margin:4px 0}
+nav a{margin-right:14px;color:#1d4ed8;text-decoration:none}
+main{max-width:860px;margin:18px auto;padding:0 18px}
+.page{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:22px 28px;line-height:1.55}
+.page p{white-space:pre-line;margin:0 0 1em}
+.warning{background:#fff7e6;border:1px solid #f5c26b;border-radius:6px;padding:10px 14px;margin-bottom:14px}
+mark{background:#fde68a;padding:0 1px;border-radius:2px}
+iframe{width:100%;height:80vh;border:1px solid #e3e6ea;border-radius:8px;margin-bottom:16px;background:#fff}
+h2{font-size:1rem;color:#52606d}
+"""
+
+
+def source_page_document(library: SourceLibrary | None, source: str, page: int, question: str = "") -> tuple[int, str]:
+    """(HTTP status, HTML document) of the source-page view."""
+    title = f"{source} · p. {page}"
+    nav = '<nav><a href="./">← retour au chat (back to the chat)</a>'
+    body: list[str] = []
+    status = 200
+    try:
+        if library is None:
+            raise SourceUnavailable("l'index n'est pas encore prêt (the index is not ready yet)")
+        view = library.page(source, page)
+    except SourceUnavailable as exc:
+        status = 404
+        body.append(f'<div class="warning">{html.escape(str(exc))}</div>')
+    else:
+        title = f"{source} · p. {page} / {view.pages}"
+        for target, label in ((page - 1, "← page précédente"), (page + 1, "page suivante →")):
+            if 1 <= target <= view.pages:
+                query = urlencode({"file": source, "page": target, "q": question}, quote_via=quote)
+                nav += f'<a href="source?{html.escape(query)}">{label}</a>'
+        if view.changed:
+            body.append(
+                '<div class="warning">Le fichier a changé depuis l\'indexation : la page peut ne pas correspondre '
+                "exactement au passage cité. (The file changed since it was indexed.)</div>"
+            )
+        if view.is_pdf:
+            pdf = "source/file?" + urlencode({"file": source}, quote_via=quote) + f"#page={page}"
+            body.append(f'<iframe src="{html.escape(pdf)}" title="{html.escape(title)}"></iframe>')
+            body.append("<h2>Texte extrait de la page (extracted text)</h2>")
+        terms = question_terms(question)
+        paragraphs = [p for p in re.split(r"\n\s*\n", view.text) if p.strip()]
+        text = "".join(f"<p>{highlight(p.strip(), terms)}</p>" for p in paragraphs) or "<p><em>(page sans texte / no text on this page)</em></p>"
+        body.append(f'<div class="page">{text}</div>')
+    nav += "</nav>"
+    document = (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}</style></head>"
+        f"<body><header>{nav}<h1>{html.escape(title)}</h1></header><main>{''.join(body)}</main></body></html>"
+    )
+    return status, document
+
+
+# --- the shared assistant ------------------------------------------------------------------
+
+
+class NotReady(RuntimeError):
+    """The index is being built or loaded, or cannot be used; the message says which."""
+
+
+class Service:
+    """The assistant every visitor shares: loaded once; the index is built first when there is none."""
+
+    def __init__(self, index_dir: str | Path | None = None, corpus: str | Path = BUNDLED_CORPUS, assistant=None) -> None:
+        self.corpus = Path(corpus)
+        self._assistant = assistant
+        self.index_dir = Path(assistant.index.directory) if assistant is not None else resolve_index_dir(index_dir)
+        self.state = "ready" if assistant is not None else "waiting"
+        self.progress = (0, 0)
+        self.problem = ""
+        self._thread: threading.Thread | None = None
+        self._library: SourceLibrary | None = None
+        self._controls: dict | None = None
+
+    def start(self, wait: bool = False) -> "Service":
+        """Load (or first build) the index in the background; the page answers meanwhile."""
+        if self.state == "waiting":
+            self.state = "loading"
+            self._thread = threading.Thread(target=self._prepare, name="ess-qa-index", daemon=True)
+            self._thread.start()
+        if wait and self._thread is not None:
+            self._thread.join()
+        return self
+
+    def _prepare(self) -> None:
+        from index.store import MANIFEST
+
+        from .assistant import Assistant, build
+
+        try:
+            if not (self.index_dir / MANIFEST).is_file():
+                self.state = "building"
+                log.warning("no index at %s: indexing %s", self.index_dir, self.corpus)
+                build(self.corpus, self.index_dir, progress=self._on_progress)
+            self.state = "loading"
+            self._assistant = Assistant.load(self.index_dir)
+            self.state = "ready"
+        except Exception as exc:  # shown on the page; the server keeps running
+            log.error("the index cannot be used:\n%s", traceback.format_exc())
+            self.problem = str(exc) or type(exc).__name__
+            self.state = "failed"
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress = (done, total)
+
+    @property
+    def ready(self) -> bool:
+        return self.state == "ready"
+
+    def status_text(self) -> str:
+        if self.state == "building":
+            done, total = self.progress
+            count = f" ({done} / {total} passages)" if total else ""
+            return (
+                f"Premier démarrage : indexation du rapport en cours{count}… Les questions auront une réponse dès "
+                f"qu'elle sera terminée. (First start: indexing the report{count}, usually under a minute.)"
+            )
+        if self.state in ("loading", "waiting"):
+            return "Chargement de l'index… (Loading the index, a few seconds.)"
+        if self.state == "failed":
+            return f"L'index ne peut pas être utilisé (the index cannot be used) : {self.problem}"
+        return ""
+
+    def assistant(self):
+        """The loaded Assistant, or NotReady with the message to show."""
+        if self._assistant is None:
+            raise NotReady(self.status_text() or "L'index n'est pas prêt. (The index is not ready.)")
+        return self._assistant
+
+    def library(self) -> SourceLibrary | None:
+        if self._library is None and self._assistant is not None:
+            self._library = SourceLibrary(self.corpus, self._assistant.index.manifest.sources)
+        return self._library
+
+    def controls(self) -> dict:
+        """What the filter controls offer for this index: sections, metropolis sheets, pages, files."""
+        if self._controls is None:
+            chunks = self.assistant().index.chunks
+            self._controls = describe_index(chunks)
+        return self._controls
+
+
+def describe_index(chunks) -> dict:
+    """Filter choices for an index: top-level sections in reading order, and the entries of a
+    section that only groups others (the report's « Fiches métropoles » → one per metropolis)."""
+    from ingest.types import SECTION_SEPARATOR
+
+    order: list[str] = []
+    direct: set[str] = set()
+    children: dict[str, list[str]] = {}
+    for chunk in sorted(chunks, key=lambda c: c.page):
+        if not chunk.section:
+            continue
+        path = chunk.section.split(SECTION_SEPARATOR)
+        top = path[0]
+        if top not in order:
+            order.append(top)
+            children[top] = []
+        if len(path) == 1:
+            direct.add(top)
+        elif path[1] not in children[top]:
+            children[top].append(path[1])
+    choices: list[tuple[str, str]] = [("Tout le rapport (whole report)", WHOLE_REPORT)]
+    for top in order:
+        choices.append((top, top))
+        if top not in direct:  # a grouping section: offer its entries one by one
+            choices.extend((f"{top} › {child}", f"{top}{SECTION_SEPARATOR}{child}") for child in children[top])
+    pages = [c.page for c in chunks] or [1]
+    return {"sections": choices, "page_max": max(pages), "sources": sorted({c.source for c in chunks})}
+
+
+# --- the page ------------------------------------------------------------------------------
+
+_CSS = """
+.essqa-answer{line-height:1.5}
+.essqa-summary{color:var(--body-text-color-subdued);font-size:.9em;margin:2px 0 8px}
+.essqa-passages{list-style:none;padding:0;margin:0}
+.essqa-passage{border:1px solid var(--border-color-primary);border-radius:8px;padding:8px 12px;margin:0 0 10px;background:var(--background-fill-primary)}
+.essqa-head{display:flex;align-items:baseline;gap:8px;margin-bottom:4px;font-size:.9em}
+.essqa-rank{flex:none;display:inline-block;min-width:1.6em;text-align:center;border-radius:999px;background:var(--color-accent);color:#fff;font-weight:600}
+.essqa-cite{font-weight:600;text-decoration:underline dotted}
+.essqa-score{margin-left:auto;color:var(--body-text-color-subdued);font-variant-numeric:tabular-nums}
+.essqa-text p{margin:.2em 0 .5em}
+.essqa-text ul{margin:.2em 0 .5em 1.2em;padding:0}
+.essqa-answer mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}
+.essqa-snippet{border-left:4px solid var(--color-accent);background:var(--background-fill-secondary);padding:8px 12px;margin:0 0 10px;border-radius:4px}
+.essqa-snippet-label{font-weight:700;font-size:.85em;text-transform:uppercase;letter-spacing:.04em}
+.essqa-snippet-cite{font-size:.85em;color:var(--body-text-color-subdued)}
+.essqa-note{padding:6px 10px;border-radius:6px;margin:0 0 8px;background:var(--background-fill-secondary)}
+.essqa-warning{background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
+#essqa-status .essqa-status{padding:10px 14px;border-radius:8px;background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
+#essqa-status .essqa-status.failed{background:#fdecec;border-color:#f19999;color:#6b1111}
+"""
+
+INTRO = (
+    "Posez une question sur le rapport « Métropoles, économie sociale et solidaire et innovation sociale » "
+    "(Avise & RTES, 2019), en français ou en anglais : chaque réponse cite les passages du rapport (fichier, page, "
+    "section). Cliquez sur une citation pour ouvrir la page source. "
+    "*Ask in French or English; click a citation to open the source page.*"
+)
+
+
+def status_html(service: Service) -> str:
+    text = service.status_text()
+    if not text:
+        return ""
+    kind = "failed" if service.state == "failed" else service.state
+    return f'<div class="essqa-status {kind}" role="status">{escape_text(text)}</div>'
+
+
+def make_filters(section: str | None, page_from: Any, page_to: Any, sources: list[str] | None = None, last_page: int | None = None) -> Filters:
+    """Filters from the page's controls: the full page range (1 to last_page) or a blank filters nothing,
+    a reversed range is put right."""
+    low, high = _page_number(page_from), _page_number(page_to)
+    if low == 1:
+        low = None
+    if high is not None and last_page is not None and high >= last_page:
+        high = None
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return Filters(sources=tuple(sources or ()), page_min=low, page_max=high, section=section or "")
+
+
+def _page_number(value: Any) -> int | None:
+    try:
+        number = int(float(value))
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
+
+
+def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters | None = None) -> tuple[str, bool]:
+    """(HTML of the reply, whether the question was answered) — never raises for a user's input."""
+    if not isinstance(question, str) or not question.strip():
+        return note_html("Tapez une question sur le rapport, ou cliquez sur un exemple. (Type a question about the report.)"), False
+    try:
+        assistant = service.assistant()
+    except NotReady as exc:
+        return note_html(str(exc), "warning"), False
+    try:
+        answer = assistant.ask(question, k=int(k or DEFAULT_K), filters=filters)
+    except EmptyQuestion:
+        return note_html("La question ne contient aucun mot à chercher : tapez une question sur le rapport. (Type a question with words in it.)"), False
+    except Exception:
+        log.error("search failed for %r:\n%s", question[:200], traceback.format_exc())
+        return note_html("La recherche a échoué : le détail est dans le journal du serveur. (The search failed; see the server log.)", "warning"), False
+    return answer_html(answer, filters), True
+
+
+def _slider_max(page_max: int) -> int:
+    return max(int(page_max), 2)  # a slider needs two distinct ends
+
+
+def build_page(service: Service):
+    """The Gradio Blocks of the chat page (not launched)."""
+    import gradio as gr
+
+    def _last_page() -> int | None:
+        return service.controls()["page_max"] if service.ready else None
+
+    def respond(question, history, k, section, page_from, page_to, sources):
+        history = list(history or [])
+        text = question if isinstance(question, str) else ""
+        filters = make_filters(section, page_from, page_to, sources, last_page=_last_page())
+        content, answered = reply(service, text, k, filters)
+        if text.strip():
+            history.append({"role": "user", "content": escape_text(" ".join(text.split()))})
+        history.append({"role": "assistant", "content": content})
+        # keep the question in the box when it could not be answered yet (index being built)
+        keep = text if (text.strip() and not answered and not service.ready) else ""
+        return history, keep
+
+    def ask_example(sample, history, k, section, page_from, page_to, sources):
+        question = sample[0] if isinstance(sample, (list, tuple)) and sample else str(sample or "")
+        history, _ = respond(question, history, k, section, page_from, page_to, sources)
+        return history, ""
+
+    def refresh():
+        """Status line, and the filter controls once the index is there; the timer runs until then."""
+        status = status_html(service)
+        waiting = service.state in ("waiting", "loading", "building")
+        if not service.ready:
+            return status, gr.update(), gr.update(), gr.update(), gr.update(), gr.Timer(active=waiting)
+        controls = service.controls()
+        many = len(controls["sources"]) > 1
+        return (
+            status,
+            gr.update(choices=controls["sections"]),
+            gr.update(maximum=_slider_max(controls["page_max"])),
+            gr.update(maximum=_slider_max(controls["page_max"]), value=_slider_max(controls["page_max"])),
+            gr.update(choices=controls["sources"], visible=many),
+            gr.Timer(active=False),
+        )
+
+    # until the index is loaded, placeholders: `refresh` puts the index's sections and pages in
+    initial = service.controls() if service.ready else {"sections": [], "page_max": 100, "sources": []}
+    last_page = _slider_max(initial["page_max"])
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as page:
+        gr.Markdown(f"## {TITLE}")
+        gr.Markdown(INTRO)
+        status = gr.HTML(status_html(service), elem_id="essqa-status")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Conversation",
+                    elem_id="essqa-chat",
+                    height=560,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                    placeholder="Les réponses citent le rapport : fichier, page, section.",
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Votre question… (your question)",
+                        show_label=False,
+                        scale=5,
+                        autofocus=True,
+                        elem_id="essqa-question",
+                        max_lines=4,
+                    )
+                    ask = gr.Button("Demander", variant="primary", scale=1, elem_id="essqa-ask")
+                examples = gr.Dataset(
+                    label="Exemples (cliquez pour demander) · examples",
+                    components=["textbox"],
+                    samples=[[q] for q in EXAMPLES],
+                    elem_id="essqa-examples",
+                    samples_per_page=len(EXAMPLES),
+                )
+                clear = gr.Button("Effacer la conversation (clear)", size="sm", variant="secondary")
+            with gr.Column(scale=1, min_width=260):
+                gr.Markdown("### Réglages (settings)")
+                k = gr.Slider(1, MAX_K_UI, value=DEFAULT_K, step=1, label="Nombre de passages (passages)", elem_id="essqa-k")
+                section = gr.Dropdown(
+                    choices=initial["sections"] or [("Tout le rapport (whole report)", WHOLE_REPORT)],
+                    value=WHOLE_REPORT,
+                    label="Section ou fiche métropole",
+                    info="Limiter la recherche à une partie du rapport (section or metropolis)",
+                    elem_id="essqa-section",
+                )
+                page_from = gr.Slider(1, last_page, value=1, step=1, label="De la page (from page)", elem_id="essqa-page-from")
+                page_to = gr.Slider(1, last_page, value=last_page, step=1, label="à la page (to page)", elem_id="essqa-page-to")
+                sources = gr.CheckboxGroup(label="Fichiers (files)", choices=initial["sources"], visible=len(initial["sources"]) > 1)
+                reset = gr.Button("Retirer les filtres (reset)", size="sm", variant="secondary")
+                gr.Markdown(
+                    "Les filtres s'appliquent à la question suivante. "
+                    "Les réglages sont aussi disponibles par l'API `/search` (voir « Use via API » en bas de page)."
+                )
+        timer = gr.Timer(1.0, active=False)
+
+        inputs = [question, chatbot, k, section, page_from, page_to, sources]
+        private = {"api_visibility": "private"}
+        question.submit(respond, inputs, [chatbot, question], **private)
+        ask.click(respond, inputs, [chatbot, question], **private)
+        examples.click(ask_example, [examples, chatbot, k, section, page_from, page_to, sources], [chatbot, question], **private)
+        clear.click(lambda: ([], ""), None, [chatbot, question], **private)
+        reset.click(lambda: (WHOLE_REPORT, 1, _last_page(), []), None, [section, page_from, page_to, sources], **private)
+        outputs = [status, section, page_from, page_to, sources, timer]
+        page.load(refresh, None, outputs, **private)
+        timer.tick(refresh, None, outputs, **private)
+
+        def search(question: str, k: int = DEFAULT_K) -> list[dict]:
+            """The k passages of the report that best match the question, best first: text, source, page,
+            section, score (0-1), citation."""
+            try:
+                assistant = service.assistant()
+            except NotReady as exc:
+                raise gr.Error(str(exc)) from None
+            if isinstance(k, float) and k.is_integer():
+                k = int(k)
+            try:
+                passages = assistant.search(question, k=k)
+            except (EmptyQuestion, ValueError) as exc:
+                raise gr.Error(str(exc)) from None
+            return [p.to_dict() for p in passages]
+
+        gr.api(search, api_name="search")
+    return page
+
+
+# --- serving ---------------------------------------------------------------------------------
+
+
+def _routes(service: Service) -> list:
+    """Plain HTTP routes served beside the page: the source-page view and the original PDF."""
+    from starlette.responses import FileResponse, HTMLResponse
+    from starlette.routing import Route
+
+    def source_page(request):
+        params = request.query_params
+        try:
+            page = int(params.get("page", "1"))
+        except ValueError:
+            page = 0
+        status, document = source_page_document(service.library(), params.get("file", ""), page, params.get("q", ""))
+        return HTMLResponse(document, status_code=status)
+
+    def source_file(request):
+        name = request.query_params.get("file", "")
+        library = service.library()
+        try:
+            if library is None or not name.lower().endswith(".pdf"):
+                raise SourceUnavailable("only the PDF sources are served as files")
+            path = library.path(name)
+        except SourceUnavailable as exc:
+            return HTMLResponse(html.escape(str(exc)), status_code=404)
+        return FileResponse(path, media_type="application/pdf", content_disposition_type="inline")
+
+    return [Route("/source", source_page), Route("/source/file", source_file)]
+
+
+@dataclass
+class RunningServer:
+    """A page being served; `url` ends with '/', `close()` stops it."""
+
+    page: Any
+    service: Service
+    url: str
+
+    def close(self) -> None:
+        self.page.close(verbose=False)
+
+
+def launch(
+    host: str = DEFAULT_HOST,
+    port: int | None = DEFAULT_PORT,
+    index_dir: str | Path | None = None,
+    *,
+    assistant=None,
+    corpus: str | Path = BUNDLED_CORPUS,
+    service: Service | None = None,
+    quiet: bool = False,
+) -> RunningServer:
+    """Start the page in a background thread and return at once (the index loads meanwhile).
+
+    Give an `assistant` already loaded to share it, or a `service` to watch the index's life."""
+    service = (service or Service(index_dir, corpus, assistant)).start()
+    page = build_page(service)
+    page.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
+    _, url, _ = page.launch(
+        server_name=host,
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=quiet,
+        show_error=False,
+        css=_CSS,
+        footer_links=["api"],
+        app_kwargs={"routes": _routes(service)},
+    )
+    return RunningServer(page, service, url if url.endswith("/") else url + "/")
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, index_dir: str | Path | None = None) -> None:
+    """Serve the chat page until interrupted (`ess-qa serve`, `python app.py`)."""
+    logging.basicConfig(level=logging.INFO, format="ess-qa: %(message)s")
+    server = launch(host, port, index_dir, quiet=True)
+    print(f"ess-qa: chat page at {server.url} (index: {server.service.index_dir}); Ctrl+C to stop", flush=True)
+    try:
+        server.page.block_thread()
+    finally:
+        server.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python app.py [--host] [--port] [--index-dir]`: the same page as `ess-qa serve`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="app.py", description="Serve the ess-qa chat page (same as `ess-qa serve`).")
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST}: this machine only)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; built on first start)")
+    args = parser.parse_args(argv)
+    try:
+        serve(args.host, args.port, args.index_dir)
+    except OSError as exc:  # e.g. the port is taken
+        print(f"app.py: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+__all__ = ["EXAMPLES", "RunningServer", "Service", "answer_html", "build_page", "escape_text", "launch", "main", "serve"]
