@@ -53,7 +53,8 @@ def remove_pull_quotes(text: str) -> str:
             j += 1
         if len(nonblank) >= 2:
             key = match_key(" ".join(lines[k] for k in nonblank))
-            rest = match_key(" ".join(lines[:i] + lines[j:]))
+            # compare with what is kept elsewhere, so text printed twice keeps one copy
+            rest = match_key(" ".join(line for k, line in enumerate(lines) if keep[k] and not i <= k < j))
             if len(key) >= MIN_QUOTE_KEY and key in rest:
                 for k in nonblank:
                     keep[k] = False

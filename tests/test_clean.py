@@ -127,12 +127,6 @@ def test_a_single_short_line_is_never_taken_for_a_pull_quote():
     assert clean_page_text(page).count("Le RTES réunit des collectivités.") == 2
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="ingest/clean.py bug: remove_pull_quotes compares each run of short lines with the page *including runs it "
-    "already removed*, so text printed twice in short lines (a repeated table row, a list given twice) loses both "
-    "copies. Fix proposed in the report: build `rest` from kept lines only.",
-)
 def test_text_repeated_twice_in_short_lines_keeps_one_copy():
     repeated = "Nantes Métropole et Rennes\nMétropole financent les SCIC"
     page = f"{repeated}\n\n{LONG_LINE}\n\n{repeated}"
