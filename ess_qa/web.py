@@ -191,6 +191,10 @@ def answer_html(answer: Answer, filters: Filters | None = None) -> str:
         return "".join(parts)
     if answer.snippet:
         cite = escape_text(answer.snippet_citation or "")
+        source = next((p for p in answer.passages if p.citation == answer.snippet_citation), None)
+        if cite and source is not None:  # the extract's citation opens its page, like a passage's
+            href = html.escape(source_link(source, answer.question), quote=True)
+            cite = f'<a href="{href}" target="_blank" rel="noopener">{cite}</a>'
         parts.append(
             f'<div class="essqa-snippet"><div class="essqa-snippet-label">Réponse</div>'
             f"<p>{highlight(answer.snippet, terms)}</p>"

@@ -132,6 +132,8 @@ def test_reply_shows_the_snippet_first_and_says_when_the_report_does_not_answer(
     with_snippet = web.answer_html(Answer("q", [passage()], snippet="22 métropoles", snippet_citation=f"{REPORT} · p. 3"))
     assert with_snippet.index("essqa-snippet") < with_snippet.index("essqa-passages")
     assert "22 métropoles" in visible_text(with_snippet)
+    linked = web.answer_html(Answer("q", [passage(page=3)], snippet="22 métropoles", snippet_citation=f"{REPORT} · p. 3 · Intro"))
+    assert linked.count('href="source?file=metropoles-ess.txt&amp;page=3') == 2  # the extract's citation opens its page too
     not_found = web.answer_html(Answer("Quelle est la capitale du Japon ?", [passage()], found=False))
     assert "ne semble pas répondre" in visible_text(not_found)
     assert "essqa-passages" in not_found  # the closest passages are still shown

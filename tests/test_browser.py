@@ -1,0 +1,262 @@
+"""The chat page in a real browser: Debian's chromium, headless, driven by Playwright.
+
+Set ESS_QA_UPDATE_SCREENSHOT=1 to also write docs/screenshot.png from the first test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from ess_qa import build, web
+
+pytestmark = pytest.mark.browser
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ESS_QA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+REPLY_TIMEOUT_MS = 60_000
+CITATION = r"metropoles-ess\.txt · p\. \d+"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"no chromium at {CHROMIUM}: run scripts/test.sh (installs Debian's chromium) or set ESS_QA_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(assistant):
+    running = web.launch("127.0.0.1", free_port(), assistant=assistant, quiet=True)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (tab.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    tab.goto(server.url)
+    tab.locator("#essqa-question textarea").wait_for()
+    yield tab
+    context.close()
+
+
+def ask(page, question: str) -> None:
+    box = page.locator("#essqa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+
+
+def wait_for_replies(page, count: int):
+    """The chat's assistant replies, once there are `count` of them."""
+    replies = page.locator("#essqa-chat .bot")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#essqa-chat .bot').length >= n", arg=count, timeout=REPLY_TIMEOUT_MS
+    )
+    return replies
+
+
+def test_typed_question_gets_cited_passages_and_opens_the_source(page, tmp_path):
+    from playwright.sync_api import expect
+
+    question = "Qu'est-ce que le tiers-lieu KaléidosCOOP à Strasbourg ?"
+    ask(page, question)
+    reply = wait_for_replies(page, 1).last
+    citations = reply.locator(".essqa-cite")
+    expect(citations.first).to_have_text(re.compile(CITATION), timeout=REPLY_TIMEOUT_MS)
+    assert citations.count() == web.DEFAULT_K
+    assert [r.inner_text() for r in reply.locator(".essqa-rank").all()] == [str(i) for i in range(1, web.DEFAULT_K + 1)]
+    assert reply.locator("mark", has_text="KaléidosCOOP").count() >= 1
+    assert "KaléidosCOOP" in reply.locator(".essqa-text").first.inner_text()
+    expect(page.locator("#essqa-chat .user").last).to_have_text(question)
+    expect(page.locator("#essqa-question textarea")).to_have_value("")
+
+    page.locator("#essqa-chat [role=log]").evaluate("log => log.scrollTop = 0")  # the question, then the passages
+    shot = tmp_path / "chat.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("ESS_QA_UPDATE_SCREENSHOT"):
+        shutil.copyfile(shot, PROJECT_ROOT / "docs" / "screenshot.png")
+
+    cited = citations.first.inner_text()
+    with page.context.expect_page() as opened:
+        citations.first.click()
+    source = opened.value
+    source.wait_for_load_state()
+    page_number = cited.split("· p. ")[1].split(" ")[0]
+    assert f"p. {page_number} / 64" in source.locator("h1").inner_text()
+    assert source.locator(".page mark").count() >= 1
+    assert page.errors == []
+
+
+def test_example_question_and_follow_up(page):
+    from playwright.sync_api import expect
+
+    page.locator("#essqa-examples button", has_text=web.EXAMPLES[0]).click()
+    first = wait_for_replies(page, 1).last
+    expect(first.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator("#essqa-chat .user").first).to_have_text(web.EXAMPLES[0])
+
+    english = web.EXAMPLES[-1]
+    page.locator("#essqa-examples button", has_text=english[:30]).click()
+    second = wait_for_replies(page, 2).nth(1)
+    expect(second.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+
+    ask(page, "Et à Bordeaux ?")  # a follow-up in the same conversation
+    third = wait_for_replies(page, 3).nth(2)
+    expect(third.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    assert page.locator("#essqa-chat .user").count() == 3
+    assert page.errors == []
+
+
+def test_controls_apply_to_the_next_question(page):
+    from playwright.sync_api import expect
+
+    k = page.locator("#essqa-k input[type=number]")
+    k.fill("2")
+    k.press("Enter")
+    ask(page, "Quelles métropoles soutiennent les SCIC ?")
+    reply = wait_for_replies(page, 1).last
+    expect(reply.locator(".essqa-passage")).to_have_count(2, timeout=REPLY_TIMEOUT_MS)
+
+    for selector, value in (("#essqa-page-from", "20"), ("#essqa-page-to", "30")):
+        box = page.locator(f"{selector} input[type=number]")
+        box.fill(value)
+        box.press("Enter")
+    ask(page, "Quelles métropoles soutiennent les SCIC ?")
+    reply = wait_for_replies(page, 2).nth(1)
+    expect(reply.locator(".essqa-summary")).to_contain_text("pages 20–30", timeout=REPLY_TIMEOUT_MS)
+    for citation in reply.locator(".essqa-cite").all():
+        assert 20 <= int(citation.inner_text().split("· p. ")[1].split(" ")[0]) <= 30
+
+
+def test_empty_question_gets_a_message_not_an_error(page):
+    from playwright.sync_api import expect
+
+    page.locator("#essqa-ask").click()
+    reply = wait_for_replies(page, 1).last
+    expect(reply.locator(".essqa-note")).to_contain_text("Tapez une question")
+    assert page.locator("#essqa-chat .user").count() == 0
+    assert page.locator(".toast-body, .error").count() == 0
+    assert page.errors == []
+
+
+HOSTILE_PAGE = (
+    "Piège à balises\n\n"
+    "Le jardin partagé Kaleidoscope <script>window.__pwned = 1</script> accueille "
+    '<img src=x onerror="window.__pwned = 2"> des habitants. **gras** _italique_ '
+    "[lien](javascript:window.__pwned=3) `code` $$x^2$$ ~~barré~~ &amp; <b>fin</b>\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    (corpus / "piege.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("hostile-index") / "index"
+    build(corpus, index_dir)
+    running = web.launch("127.0.0.1", free_port(), str(index_dir), corpus=corpus, quiet=True)
+    running.service.start(wait=True)
+    assert running.service.ready, running.service.problem
+    yield running
+    running.close()
+
+
+def test_html_and_markdown_in_documents_and_questions_are_shown_as_text(browser, hostile_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("dialog", lambda dialog: (errors.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(hostile_server.url)
+        ask(page, "<img src=y onerror=\"window.__pwned = 4\"> jardin **Kaleidoscope** ?")
+        reply = wait_for_replies(page, 1).last
+        reply.locator(".essqa-cite").first.wait_for(timeout=REPLY_TIMEOUT_MS)
+        chat = page.locator("#essqa-chat")
+        assert chat.locator("script, img, b, strong, em, code, del, .katex").count() == 0
+        links = [a.get_attribute("href") for a in reply.locator("a").all()]
+        assert links and all(href.startswith("source?file=piege.txt&page=1") for href in links)  # citations only
+        text = reply.inner_text()
+        for shown in ("<script>window.__pwned = 1</script>", "<img src=x", "**gras**", "_italique_", "[lien](javascript:", "$$x^2$$", "&amp;", "<b>fin</b>"):
+            assert shown in text, shown
+        assert '<img src=y onerror="window.__pwned = 4"> jardin **Kaleidoscope** ?' in page.locator("#essqa-chat .user").inner_text()
+
+        with context.expect_page() as opened:
+            reply.locator(".essqa-cite").first.click()
+        source = opened.value
+        source.wait_for_load_state()
+        assert "<script>window.__pwned = 1</script>" in source.locator(".page").inner_text()
+        assert source.locator(".page script, .page img, .page b").count() == 0
+        for tab in (page, source):
+            assert tab.evaluate("() => window.__pwned") is None
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_first_start_shows_the_indexing_message_then_answers(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("Les coopératives\n\nLes SCIC associent salariés, usagers et collectivités.\n", encoding="utf-8")
+    service = web.Service(tmp_path / "index", corpus)
+    release = threading.Event()
+    report_progress = service._on_progress
+
+    def on_progress(done, total):  # hold the build here until the page has been looked at
+        report_progress(done, total)
+        release.wait(timeout=120)
+
+    service._on_progress = on_progress
+    running = web.launch("127.0.0.1", free_port(), service=service, quiet=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(running.url)
+        status = page.locator("#essqa-status .essqa-status")
+        expect(status).to_contain_text("indexation du rapport en cours", timeout=REPLY_TIMEOUT_MS)
+        ask(page, "Que sont les SCIC ?")
+        reply = wait_for_replies(page, 1).last
+        expect(reply.locator(".essqa-note")).to_contain_text("indexation")
+        expect(page.locator("#essqa-question textarea")).to_have_value("Que sont les SCIC ?")  # kept to ask again
+
+        release.set()
+        expect(status).to_have_count(0, timeout=REPLY_TIMEOUT_MS)  # the message goes once the index is ready
+        page.locator("#essqa-question textarea").press("Enter")
+        second = wait_for_replies(page, 2).nth(1)
+        expect(second.locator(".essqa-cite").first).to_have_text(re.compile(r"notes\.txt · p\. 1"), timeout=REPLY_TIMEOUT_MS)
+    finally:
+        release.set()
+        context.close()
+        running.close()
