@@ -1,9 +1,10 @@
 """From passages to an answer: the shortest cited extract that answers, or "the report does not say".
 
-Sentences (and lines of lists and fact sheets) of the best passages are scored against the
-question: how much of the question's vocabulary they hold (weighted by rarity), how close they
-are in meaning (the embedding model), whether they hold what the question type asks for (a
-number, a date, a name, a place), and how well their passage ranked.
+The snippet is the best answer unit (sentence, list item, fact-sheet line) of the top passages,
+as scored by ess_qa.evidence, slightly favouring better-ranked passages; a long unit is cut to
+its window that holds the question's terms. Whether the report answers at all is decided by
+answerability(): out-of-scope questions share few rare terms with the passages found and are
+far from them in meaning.
 """
 
 from __future__ import annotations
@@ -11,36 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from index.store import SearchIndex
-from ingest.french import question_type, search_terms, split_sentences
+from ingest.french import search_terms
 
+from .evidence import coverage
 from .retrieval import Hit
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
-SNIPPET_MAX = 400
 PASSAGES_SCANNED = 3
-MIN_UNIT_CHARS = 12
-
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"\d")
-_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
-_PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
+RANK_PRIOR = 0.15  # snippet score bonus of the first passage's units, divided by (1 + rank)
 
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    """Weights of the sentence score, and the thresholds that decide whether the report answers."""
+    """The threshold that decides whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
 
-    lexical: float = 0.45
-    context: float = 0.0  # coverage by the unit and its passage's section heading together
-    dense: float = 0.35
-    type_match: float = 0.2
-    rank_prior: float = 0.1
-    min_answerability: float = 0.6  # see answerability(); calibrated by benchmarks/calibrate_found.py
+    min_answerability: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -48,38 +36,6 @@ class Snippet:
     text: str
     passage: Passage
     score: float
-
-
-def candidate_units(text: str) -> list[str]:
-    """The pieces of a passage an answer can be: its lines (list items, fact-sheet lines) or sentences."""
-    units: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip().lstrip("• ").strip()
-        if not line:
-            continue
-        units.extend(split_sentences(line) if len(line) > SNIPPET_TARGET else [line])
-    return [u for u in units if len(u) >= MIN_UNIT_CHARS]
-
-
-def type_matches(unit: str, kind: str) -> bool:
-    """Whether a unit holds what the question type asks for."""
-    if kind == "number":
-        return bool(_NUMBER_RE.search(unit))
-    if kind == "date":
-        return bool(_YEAR_RE.search(unit) or _MONTH_RE.search(unit))
-    if kind == "person":
-        return bool(_NAME_RE.search(unit))
-    if kind == "place":
-        return bool(_PLACE_RE.search(unit))
-    return False
-
-
-def _coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> float:
-    """Share of the question's term weight that a text holds."""
-    total = float(weights.sum())
-    if not terms or total <= 0:
-        return 0.0
-    return float(sum(w for t, w in zip(terms, weights) if t in text_terms) / total)
 
 
 def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_TARGET) -> str:
@@ -101,41 +57,19 @@ def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_
     return ("… " if start > 0 else "") + text + (" …" if end < len(tokens) - 1 else "")
 
 
-def extract_snippets(index: SearchIndex, questions: list[str], passages: list[list[Passage]], settings: AnswerSettings) -> list[Snippet | None]:
-    """The best extract for each question from its top passages (None when there is none)."""
+def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit]) -> Snippet | None:
+    """The best answer unit of the top passages, cut to the snippet size; None when there is none."""
+    scored = [
+        (hit.unit_score + RANK_PRIOR / (1 + rank), hit, passage)
+        for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages))
+        if hit.unit >= 0
+    ]
+    if not scored:
+        return None
+    score, hit, passage = max(scored, key=lambda item: item[0])
     analyzer = index.lexical.analyzer
-    jobs = []  # (question index, passage rank, passage, unit)
-    for qi, hits in enumerate(passages):
-        for rank, passage in enumerate(hits[:PASSAGES_SCANNED]):
-            for unit in candidate_units(passage.text):
-                jobs.append((qi, rank, passage, unit))
-    if not jobs:
-        return [None] * len(questions)
-    query_vectors = index.embedder.encode_queries(questions)
-    unit_vectors = index.embedder.encode_passages([unit for _, _, _, unit in jobs])
-    results: list[Snippet | None] = [None] * len(questions)
-    for qi, question in enumerate(questions):
-        terms = search_terms(question, analyzer)
-        weights = index.lexical.idf(terms)
-        kind = question_type(question)
-        for job, vector in zip(jobs, unit_vectors):
-            if job[0] != qi:
-                continue
-            _, rank, passage, unit = job
-            cosine = float(vector @ query_vectors[qi])
-            unit_terms = set(search_terms(unit, analyzer))
-            # the section names what a line of a fact sheet or a case study is about
-            context_terms = unit_terms | set(search_terms(passage.section, analyzer))
-            score = (
-                settings.lexical * _coverage(terms, weights, unit_terms)
-                + settings.context * _coverage(terms, weights, context_terms)
-                + settings.dense * max(0.0, cosine)
-                + settings.type_match * type_matches(unit, kind)
-                + settings.rank_prior / (1 + rank)
-            )
-            if results[qi] is None or score > results[qi].score:
-                results[qi] = Snippet(best_window(unit, set(terms), analyzer), passage, score)
-    return results
+    text = best_window(index.units[hit.unit][1], set(search_terms(question, analyzer)), analyzer)
+    return Snippet(text, passage, score)
 
 
 def answerability(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit]) -> float:
@@ -148,12 +82,11 @@ def answerability(index: SearchIndex, question: str, passages: list[Passage], hi
     best_text_terms: set[str] = set()
     for passage in passages[:PASSAGES_SCANNED]:
         best_text_terms |= set(search_terms(f"{passage.section}\n{passage.text}", analyzer))
-    coverage = _coverage(terms, index.lexical.idf(terms), best_text_terms)
+    share = coverage(terms, index.lexical.idf(terms), best_text_terms)
     cosine = max((h.cosine for h in hits[:PASSAGES_SCANNED]), default=0.0)
-    return coverage + max(0.0, cosine)
+    return share + max(0.0, cosine)
 
 
-def answer_found(index: SearchIndex, question: str, retrieved: tuple[list[Passage], list[Hit]], settings: AnswerSettings) -> bool:
-    """Whether the report answers the question (see answerability), by a threshold calibrated offline."""
-    passages, hits = retrieved
+def answer_found(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], settings: AnswerSettings) -> bool:
+    """Whether the report answers the question (see answerability), by a calibrated threshold."""
     return answerability(index, question, passages, hits) >= settings.min_answerability

@@ -14,8 +14,8 @@ from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
-from .questions import prepare_question
-from .answering import AnswerSettings, answer_found, extract_snippets
+from .questions import PreparedQuestion, prepare_question
+from .answering import AnswerSettings, answer_found, extract_snippet
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
@@ -103,24 +103,22 @@ class Assistant:
         return self.batch([question], k, filters)[0]
 
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
-        """Answers for many questions; questions and sentences are embedded together, faster than a loop of ask."""
+        """Answers for many questions; questions are embedded together, faster than a loop of ask."""
         prepared = [prepare_question(q) for q in questions]
-        texts = [p.text for p in prepared]
-        retrieved = self._retrieve(texts, k, filters)
-        passages = [r[0] for r in retrieved]
-        found = [answer_found(self.index, text, r, self.answer_settings) for text, r in zip(texts, retrieved)]
-        snippets = extract_snippets(self.index, texts, [p if f else [] for p, f in zip(passages, found)], self.answer_settings)
-        return [
-            Answer(
-                question=prep.text,
-                passages=passage_list,
-                snippet=snippet.text if snippet else None,
-                snippet_citation=snippet.passage.citation if snippet else None,
-                found=is_found,
-                notice=prep.notice,
-            )
-            for prep, passage_list, is_found, snippet in zip(prepared, passages, found, snippets)
-        ]
+        retrieved = self._retrieve([p.text for p in prepared], k, filters)
+        return [self._answer(prep, passages, hits) for prep, (passages, hits) in zip(prepared, retrieved)]
+
+    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit]) -> Answer:
+        found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
+        snippet = extract_snippet(self.index, prepared.text, passages, hits) if found else None
+        return Answer(
+            question=prepared.text,
+            passages=passages,
+            snippet=snippet.text if snippet else None,
+            snippet_citation=snippet.passage.citation if snippet else None,
+            found=found,
+            notice=prepared.notice,
+        )
 
     def _retrieve(self, questions: list[str], k: int, filters: Filters | None) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""

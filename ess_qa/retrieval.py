@@ -10,7 +10,10 @@ from ingest.french import guess_language
 
 from index.store import SearchIndex
 
+from .evidence import best_unit, profile
+
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
+RERANK_POOL = 20  # chunks reranked by their best answer unit
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class FusionWeights:
     dense_en: float = 1.0
 
     translations: float = 0.5  # weight of the lexical search for translated words (English questions)
+    evidence: float = 0.75  # weight of the best answer unit's score when reranking
 
     def dense_for(self, question: str) -> float:
         return self.dense_en if guess_language(question) == "en" else self.dense_fr
@@ -131,22 +135,37 @@ def dense_scores_all(index: SearchIndex, query_vectors: np.ndarray) -> np.ndarra
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked chunk: its position in the index, fused score in [0, 1], and cosine with the question."""
+    """A ranked chunk: position in the index, final score in [0, 1], cosine with the question,
+    and its best answer unit (index into SearchIndex.units, -1 if none) with that unit's score."""
 
     position: int
     score: float
     cosine: float
+    unit: int = -1
+    unit_score: float = 0.0
 
 
 def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filters | None = None, weights: FusionWeights | None = None) -> list[list[Hit]]:
-    """For each question, the top candidates (about 2k, for de-duplication), best first."""
+    """For each question, the top candidates (about 2k, for de-duplication), best first.
+
+    Chunks are ranked by fused lexical and dense scores; the best RERANK_POOL are then reranked
+    by how well their best sentence (or list item, or fact-sheet line) answers the question.
+    """
     weights = weights or FusionWeights()
     allowed = filters.mask(index) if filters and not filters.is_empty() else np.ones(len(index.chunks), dtype=bool)
-    dense = dense_scores_all(index, index.embedder.encode_queries(questions))
+    query_vectors = index.embedder.encode_queries(questions)
+    dense = dense_scores_all(index, query_vectors)
     results = []
     for row, question in enumerate(questions):
         fused = fuse(lexical_scores(index, question, weights), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
-        top = np.argsort(-fused, kind="stable")[: k * 2]
-        results.append([Hit(int(i), float(fused[i]), float(dense[row, i])) for i in top if fused[i] > 0])
+        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: max(RERANK_POOL, k * 2)] if fused[i] > 0]
+        asked = profile(index, question, query_vectors[row])
+        hits = []
+        for i in pool:
+            unit, unit_score = best_unit(index, asked, i)
+            score = (fused[i] + weights.evidence * unit_score) / (1 + weights.evidence)
+            hits.append(Hit(i, float(score), float(dense[row, i]), unit, unit_score))
+        hits.sort(key=lambda h: -h.score)
+        results.append(hits[: k * 2])
     return results

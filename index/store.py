@@ -24,15 +24,18 @@ from typing import Callable
 import numpy as np
 
 from ingest.types import Chunk
+from ingest.units import answer_units
 
 from .embedding import Embedder, load_embedder
 from .lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
 VECTORS = "dense.faiss"
 LEXICAL = "lexical"
+UNITS = "units.jsonl"
+UNIT_VECTORS = "unit_vectors.npy"
 
 
 class IndexProblem(RuntimeError):
@@ -207,7 +210,7 @@ def recover_interrupted_build(directory: str | Path) -> list[str]:
     return done
 
 
-_INDEX_ENTRIES = {MANIFEST, CHUNKS, VECTORS, LEXICAL}
+_INDEX_ENTRIES = {MANIFEST, CHUNKS, VECTORS, LEXICAL, UNITS, UNIT_VECTORS}
 
 
 def _replaceable(directory: Path) -> bool:
@@ -285,6 +288,7 @@ def build_index(
         vectors = np.vstack(batches) if batches else np.zeros((0, embedder.dimension), dtype=np.float32)
         faiss.write_index(make_vector_index(vectors), str(staging / VECTORS))
         LexicalIndex.build(texts, embedder=embedder).save(staging / LEXICAL)
+        _write_units(chunks, embedder, staging)
         with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -307,6 +311,28 @@ def build_index(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _write_units(chunks: list[Chunk], embedder: Embedder, directory: Path) -> None:
+    """Answer units of every chunk (JSON lines of [chunk position, text]) and their embeddings."""
+    units = [(position, unit) for position, chunk in enumerate(chunks) for unit in answer_units(chunk.text)]
+    vectors = embedder.encode_passages([text for _, text in units], batch_size=128)
+    with open(directory / UNITS, "w", encoding="utf-8") as handle:
+        for position, text in units:
+            handle.write(json.dumps([position, text], ensure_ascii=False) + "\n")
+    np.save(directory / UNIT_VECTORS, vectors.astype(np.float32), allow_pickle=False)
+
+
+def _load_units(directory: Path, chunk_count: int, fix: tuple[str, ...]) -> tuple[list[tuple[int, str]], np.ndarray]:
+    try:
+        with open(directory / UNITS, encoding="utf-8") as handle:
+            units = [(int(p), str(t)) for p, t in (json.loads(line) for line in handle if line.strip())]
+        vectors = np.load(directory / UNIT_VECTORS, allow_pickle=False)
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexProblem(f"damaged index at {directory}: answer units cannot be read ({type(exc).__name__})", directory, fix) from None
+    if len(units) != len(vectors) or any(not 0 <= p < chunk_count for p, _ in units):
+        raise IndexProblem(f"damaged index at {directory}: answer units do not match the chunks", directory, fix)
+    return units, vectors
 
 
 def _swap_in(staging: Path, directory: Path) -> None:
@@ -430,16 +456,28 @@ def _load_chunks(directory: Path, fix: tuple[str, ...] = ()) -> list[Chunk]:
     return chunks
 
 
+def _ranges_by_chunk(owners: list[int], chunk_count: int) -> list[range]:
+    starts = np.searchsorted(np.asarray(owners, dtype=np.int64), np.arange(chunk_count + 1))
+    return [range(int(starts[i]), int(starts[i + 1])) for i in range(chunk_count)]
+
+
 class SearchIndex:
     """A loaded index: chunks, their vectors, their BM25 index, and the model that embeds queries."""
 
-    def __init__(self, directory: Path, manifest: Manifest, chunks: list[Chunk], vectors, lexical: LexicalIndex, embedder: Embedder):
+    def __init__(self, directory: Path, manifest: Manifest, chunks: list[Chunk], vectors, lexical: LexicalIndex, embedder: Embedder, units: list[tuple[int, str]], unit_vectors: np.ndarray):
         self.directory = directory
         self.manifest = manifest
         self.chunks = chunks
         self.vectors = vectors
         self.lexical = lexical
         self.embedder = embedder
+        self.units = units  # (chunk position, text) in chunk order
+        self.unit_vectors = unit_vectors
+        self._unit_ranges = _ranges_by_chunk([p for p, _ in units], len(chunks))
+
+    def units_of(self, position: int) -> range:
+        """Indexes (into units and unit_vectors) of the answer units of the chunk at position."""
+        return self._unit_ranges[position]
 
     @classmethod
     def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "SearchIndex":
@@ -483,7 +521,8 @@ class SearchIndex:
             lexical = LexicalIndex.load(directory / LEXICAL)
         except Exception as exc:  # a bm25s file that passed its checksum but does not parse
             raise IndexProblem(f"damaged index at {directory}: the lexical index cannot be read ({type(exc).__name__})", directory, fix) from None
-        return cls(directory, manifest, chunks, vectors, lexical, embedder)
+        units, unit_vectors = _load_units(directory, len(chunks), fix)
+        return cls(directory, manifest, chunks, vectors, lexical, embedder, units, unit_vectors)
 
     def dense_search(self, query_vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores, ids) of the k nearest chunks for each query vector."""

@@ -18,7 +18,7 @@ import pytest
 
 from index import IndexProblem, SearchIndex, build_index, load_embedder, read_manifest
 from index.embedding import DEFAULT_MODEL, Embedder
-from index.store import CHUNKS, LEXICAL, MANIFEST, VECTORS, IndexBusy, recover_interrupted_build
+from index.store import CHUNKS, FORMAT_VERSION, LEXICAL, MANIFEST, VECTORS, IndexBusy, recover_interrupted_build
 from ingest import Page, chunk_pages
 
 PAGES = [
@@ -71,7 +71,7 @@ def test_round_trip_keeps_chunks_vectors_and_manifest(built):
     assert [(c.source, c.page) for c in loaded.chunks] == [("guide.txt", 1), ("guide.txt", 2), ("guide.txt", 3)]
     assert loaded.vectors.ntotal == len(loaded.chunks) == loaded.manifest.chunk_count
     manifest = read_manifest(built)
-    assert manifest.format_version == 1
+    assert manifest.format_version == FORMAT_VERSION
     assert manifest.model == DEFAULT_MODEL and manifest.dimension == 512
     assert manifest.chunking == CHUNKING
     assert manifest.sources == {"guide.txt": "0" * 64}
@@ -91,7 +91,7 @@ def test_loaded_index_searches_like_the_built_one(built):
 
 def test_manifest_is_plain_json(built):
     data = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
-    assert data["format_version"] == 1 and data["chunk_count"] == 3
+    assert data["format_version"] == FORMAT_VERSION and data["chunk_count"] == 3
 
 
 def test_rebuild_replaces_the_index_and_leaves_nothing_beside_it(tmp_path):
@@ -133,7 +133,7 @@ def test_wrong_format_version(index_copy):
     manifest["format_version"] = 99
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
     message = problem(index_copy)
-    assert "format version 99" in message and "reads version 1" in message and "to rebuild it" in message
+    assert "format version 99" in message and f"reads version {FORMAT_VERSION}" in message and "to rebuild it" in message
 
 
 def test_model_that_cannot_be_loaded_here(index_copy, monkeypatch):
@@ -198,7 +198,7 @@ def test_edited_chunks_are_detected(index_copy):
         ("{not json", "damaged index manifest"),
         ("[1, 2, 3]", "not a JSON object"),
         (b"\xff\xfe\x00garbage", "damaged index manifest"),
-        ('{"format_version": 1}', "'model' is missing"),
+        (json.dumps({"format_version": FORMAT_VERSION}), "'model' is missing"),
     ],
     ids=["invalid-json", "not-an-object", "not-utf8", "missing-fields"],
 )

@@ -1,0 +1,92 @@
+"""How well each answer unit (sentence, list item, fact-sheet line) of a chunk answers a question.
+
+Used twice: to rerank retrieved chunks by their best unit, and to pick the snippet of an answer.
+Unit embeddings are computed when the index is built, so scoring costs dot products only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.store import SearchIndex
+from ingest.french import content_words, fold_accents, question_type, search_terms
+
+FEATURES = ("coverage", "context", "words", "cosine", "type")
+DEFAULT_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2)
+
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"\d")
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
+_PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
+
+
+def type_matches(unit: str, kind: str) -> bool:
+    """Whether a unit holds what the question type asks for (a number, a date, a name, a place)."""
+    if kind == "number":
+        return bool(_NUMBER_RE.search(unit))
+    if kind == "date":
+        return bool(_YEAR_RE.search(unit) or _MONTH_RE.search(unit))
+    if kind == "person":
+        return bool(_NAME_RE.search(unit))
+    if kind == "place":
+        return bool(_PLACE_RE.search(unit))
+    return False
+
+
+def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> float:
+    """Share of the question's term weight (idf) that a text holds."""
+    total = float(weights.sum())
+    if not terms or total <= 0:
+        return 0.0
+    return float(sum(w for t, w in zip(terms, weights) if t in text_terms) / total)
+
+
+def folded_words(text: str) -> set[str]:
+    return {fold_accents(w) for w in content_words(text)}
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    """What unit scoring needs to know of a question, computed once."""
+
+    terms: list[str]
+    weights: np.ndarray
+    words: set[str]
+    kind: str
+    vector: np.ndarray
+
+
+def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
+    terms = search_terms(question, index.lexical.analyzer)
+    return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector)
+
+
+def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> tuple[float, ...]:
+    """The features (FEATURES order, each in [0, 1]) of one unit of the index for a question."""
+    position, text = index.units[unit]
+    analyzer = index.lexical.analyzer
+    unit_terms = set(search_terms(text, analyzer))
+    # the section names what a line of a fact sheet or a case study is about
+    context_terms = unit_terms | set(search_terms(index.chunks[position].section, analyzer))
+    return (
+        coverage(question.terms, question.weights, unit_terms),
+        coverage(question.terms, question.weights, context_terms),
+        len(question.words & folded_words(text)) / max(len(question.words), 1),
+        max(0.0, float(index.unit_vectors[unit] @ question.vector)),
+        float(type_matches(text, question.kind)),
+    )
+
+
+def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> tuple[int, float]:
+    """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units."""
+    w = np.asarray(weights, dtype=np.float64)
+    best, best_score = -1, 0.0
+    for unit in index.units_of(position):
+        score = float(w @ np.asarray(unit_features(index, question, unit))) / float(w.sum())
+        if best < 0 or score > best_score:
+            best, best_score = unit, score
+    return best, best_score
