@@ -253,7 +253,7 @@ class SourceLibrary:
     def __init__(self, root: Path, fingerprints: dict[str, str]) -> None:
         self.root = Path(root)
         self.fingerprints = dict(fingerprints)  # file name -> sha256 recorded at indexing time
-        self._cache: dict[tuple[str, float, int], tuple[list, bool]] = {}
+        self._cache: dict[str, tuple[tuple[float, int], list, bool]] = {}  # source -> (mtime, size), pages, changed
         self._lock = threading.Lock()
 
     def path(self, source: str) -> Path:
@@ -263,7 +263,7 @@ class SourceLibrary:
         path = (root / source).resolve()
         if root not in path.parents or not path.is_file():
             raise SourceUnavailable(
-                f"le fichier original « {source} » n'est pas disponible sur ce serveur (looked in {self.root}); "
+                f"le fichier original « {source} » n'est pas disponible sur ce serveur (the original file is not available); "
                 "le texte des passages affiché dans le chat est celui qui a été indexé"
             )
         return path
@@ -273,16 +273,17 @@ class SourceLibrary:
 
         path = self.path(source)
         stat = path.stat()
-        key = (source, stat.st_mtime, stat.st_size)
+        version = (stat.st_mtime, stat.st_size)
         with self._lock:
-            if key not in self._cache:
+            cached = self._cache.get(source)
+            if cached is None or cached[0] != version:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
                 try:
                     pages = read_file_pages(path, source)
                 except SkippedFile as exc:
                     raise SourceUnavailable(f"le fichier « {source} » ne peut pas être lu ({exc})") from None
-                self._cache = {key: (pages, digest != self.fingerprints[source])}
-            return self._cache[key]
+                cached = self._cache[source] = (version, pages, digest != self.fingerprints[source])
+            return cached[1], cached[2]
 
     def page(self, source: str, page: int) -> SourcePage:
         from ingest.clean import clean_page_text
@@ -735,7 +736,7 @@ def launch(
     """Start the page in a background thread and return at once (the index loads meanwhile).
 
     Give an `assistant` already loaded to share it, or a `service` to watch the index's life."""
-    service = (service or Service(index_dir, corpus, assistant)).start()
+    service = service or Service(index_dir, corpus, assistant)
     page = build_page(service)
     page.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
     _, url, _ = page.launch(
@@ -748,13 +749,27 @@ def launch(
         footer_links=["api"],
         app_kwargs={"routes": _routes(service)},
     )
+    service.start()  # once the port is ours: load (or first build) the index in the background
     return RunningServer(page, service, url if url.endswith("/") else url + "/")
+
+
+class ServeError(RuntimeError):
+    """The page cannot be served (the port is taken, the address is wrong); the message says what to do."""
 
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, index_dir: str | Path | None = None) -> None:
     """Serve the chat page until interrupted (`ess-qa serve`, `python app.py`)."""
-    logging.basicConfig(level=logging.INFO, format="ess-qa: %(message)s")
-    server = launch(host, port, index_dir, quiet=True)
+    if not log.handlers:  # the page's own messages (index being built, failures) on stderr
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("ess-qa: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    try:
+        server = launch(host, port, index_dir, quiet=True)
+    except OSError as exc:
+        if "empty port" in str(exc):  # Gradio's words for a port in use
+            raise ServeError(f"port {port} on {host} is already in use: choose another with --port") from None
+        raise ServeError(f"cannot serve on {host}:{port} ({exc.strerror or exc}): check --host and --port") from None
     print(f"ess-qa: chat page at {server.url} (index: {server.service.index_dir}); Ctrl+C to stop", flush=True)
     try:
         server.page.block_thread()
@@ -773,10 +788,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         serve(args.host, args.port, args.index_dir)
-    except OSError as exc:  # e.g. the port is taken
+    except ServeError as exc:
         print(f"app.py: error: {exc}", file=sys.stderr)
         return 1
     return 0
 
 
-__all__ = ["EXAMPLES", "RunningServer", "Service", "answer_html", "build_page", "escape_text", "launch", "main", "serve"]
+__all__ = ["EXAMPLES", "RunningServer", "ServeError", "Service", "answer_html", "build_page", "escape_text", "launch", "main", "serve"]

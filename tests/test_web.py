@@ -405,3 +405,13 @@ def test_commands_serve_the_page_on_localhost(command, report_index_dir):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_taken_port_is_a_one_line_error(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert web.main(["--port", str(port), "--index-dir", str(tmp_path / "index")]) == 1
+    assert f"port {port} on 127.0.0.1 is already in use: choose another with --port" in capsys.readouterr().err
+    assert not (tmp_path / "index").exists()  # nothing was built for a page that could not start
