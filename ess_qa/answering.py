@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.store import SearchIndex
-from ingest.french import search_terms
+from ingest.french import guess_language, proper_names, search_terms
 
 from .evidence import coverage
 from .retrieval import Hit
@@ -28,7 +28,7 @@ RANK_PRIOR = 0.15  # snippet score bonus of the first passage's units, divided b
 class AnswerSettings:
     """The threshold that decides whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
 
-    min_answerability: float = 0.6
+    min_answerability: float = 0.52
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,18 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
     return Snippet(text, passage, score)
 
 
+def unknown_names(index: SearchIndex, question: str) -> list[str]:
+    """Names in a French question that the corpus never mentions (Japon, Québec, ...)."""
+    if guess_language(question) != "fr":  # English words are capitalised too ("French", "European")
+        return []
+    return [name for name in proper_names(question) if not index.lexical.query_terms(name) and search_terms(name, index.lexical.analyzer)]
+
+
 def answerability(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit]) -> float:
     """How well the best passages answer: share of the question's (idf-weighted) terms they hold,
-    plus the best cosine between the question and them. Out-of-scope questions score low on both."""
-    if not passages:
+    plus the best cosine between the question and them. Out-of-scope questions score low on both,
+    and a question that names something the report never mentions scores 0."""
+    if not passages or unknown_names(index, question):
         return 0.0
     analyzer = index.lexical.analyzer
     terms = search_terms(question, analyzer)

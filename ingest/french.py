@@ -216,3 +216,13 @@ def question_type(question: str) -> str:
         if re.search(pattern, text):
             return kind
     return "other"
+
+
+_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÝŒ][\w'’-]*")
+
+
+def proper_names(text: str) -> list[str]:
+    """Capitalised words of a question other than its first word (names of places, bodies, people)."""
+    tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))
+    first = re.search(r"\w", text)
+    return [m.group() for m in tokens if not first or m.start() > first.start()]

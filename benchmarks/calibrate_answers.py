@@ -1,0 +1,93 @@
+"""Calibrate the threshold that decides whether the report answers a question, and report how well it does.
+
+Usage: python benchmarks/calibrate_answers.py [QUESTION_FILE ...] [--index-dir DIR] [--max-false-refusal 0.05]
+
+Questions are split in two halves (alternately within each kind); the threshold is chosen on one
+half (the highest that refuses at most --max-false-refusal of its in-scope questions) and
+measured on the other, both ways; then chosen on all questions, which is the value to put in
+ess_qa.answering.AnswerSettings.min_answerability.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ess_qa import Assistant  # noqa: E402
+from ess_qa.answering import answerability  # noqa: E402
+from ess_qa.evaluation import OUT_OF_SCOPE, load_questions  # noqa: E402
+
+
+def scored(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:
+    """(answerability, in scope?, id) of every question."""
+    rows = []
+    for path in files:
+        questions = load_questions(path)
+        retrieved = assistant._retrieve([q.question for q in questions], 5, None)
+        for question, (passages, hits) in zip(questions, retrieved):
+            in_scope = question.kind != OUT_OF_SCOPE and bool(question.evidence)
+            rows.append((answerability(assistant.index, question.question, passages, hits), in_scope, question.id))
+    return rows
+
+
+def choose_threshold(rows: list[tuple[float, bool, str]], max_false_refusal: float) -> float:
+    """The threshold refusing the most out-of-scope questions while refusing at most max_false_refusal
+    of the in-scope ones; among equals, the one refusing fewest in-scope questions (midpoints)."""
+    scores = sorted({score for score, _, _ in rows})
+    candidates = [0.0] + [(a + b) / 2 for a, b in zip(scores, scores[1:])]
+    best, best_key = 0.0, None
+    for threshold in candidates:
+        result = measure(rows, threshold)
+        if result["false_refusal"] > max_false_refusal:
+            continue
+        key = (result["abstention_recall"], -result["false_refusal"], -threshold)
+        if best_key is None or key > best_key:
+            best, best_key = threshold, key
+    return best
+
+
+def measure(rows: list[tuple[float, bool, str]], threshold: float) -> dict:
+    refused_out = sum(1 for s, ok, _ in rows if not ok and s < threshold)
+    refused_in = sum(1 for s, ok, _ in rows if ok and s < threshold)
+    n_out = sum(1 for _, ok, _ in rows if not ok)
+    n_in = sum(1 for _, ok, _ in rows if ok)
+    refused = refused_out + refused_in
+    return {
+        "abstention_recall": refused_out / n_out if n_out else 0.0,  # out-of-scope questions refused
+        "abstention_precision": refused_out / refused if refused else 1.0,  # refusals that were right
+        "false_refusal": refused_in / n_in if n_in else 0.0,
+        "n_in": n_in,
+        "n_out": n_out,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", default=[str(ROOT / "tests/data/dev.jsonl"), str(ROOT / "tests/data/heldout.jsonl")])
+    parser.add_argument("--index-dir")
+    parser.add_argument("--max-false-refusal", type=float, default=0.03)
+    args = parser.parse_args()
+    rows = scored(Assistant.load(args.index_dir), args.files)
+    by_kind = defaultdict(list)
+    for row in rows:
+        by_kind[row[1]].append(row)
+    halves = ([], [])
+    for kind_rows in by_kind.values():
+        for i, row in enumerate(kind_rows):
+            halves[i % 2].append(row)
+    for name, fit, test in (("A->B", halves[0], halves[1]), ("B->A", halves[1], halves[0])):
+        threshold = choose_threshold(fit, args.max_false_refusal)
+        print(f"{name}: threshold {threshold:.3f} chosen on {len(fit)} questions; on the other {len(test)}: {measure(test, threshold)}")
+    threshold = choose_threshold(rows, args.max_false_refusal)
+    print(f"all: threshold {threshold:.3f}: {measure(rows, threshold)}")
+    print("lowest in-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if ok][:5])
+    print("out-of-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if not ok])
+
+
+if __name__ == "__main__":
+    main()
