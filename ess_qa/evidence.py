@@ -19,19 +19,20 @@ DEFAULT_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2)
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"\d")
+_NUMBER_RE = re.compile(r"\d+(?:[ ,.]\d+)*")
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
-def type_matches(unit: str, kind: str) -> bool:
-    """Whether a unit holds what the question type asks for (a number, a date, a name, a place)."""
+def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
+    """Whether a unit holds what the question type asks for, and that the question does not already say:
+    a number, a date, a name, a place."""
     if kind == "number":
-        return bool(_NUMBER_RE.search(unit))
+        return any(re.sub(r"\D", "", n) not in question_words for n in _NUMBER_RE.findall(unit))
     if kind == "date":
-        return bool(_YEAR_RE.search(unit) or _MONTH_RE.search(unit))
+        return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
-        return bool(_NAME_RE.search(unit))
+        return any(not folded_words(name) <= question_words for name in _NAME_RE.findall(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
     return False
@@ -77,7 +78,7 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         coverage(question.terms, question.weights, context_terms),
         len(question.words & folded_words(text)) / max(len(question.words), 1),
         max(0.0, float(index.unit_vectors[unit] @ question.vector)),
-        float(type_matches(text, question.kind)),
+        float(type_matches(text, question.kind, question.words)),
     )
 
 

@@ -78,7 +78,7 @@ def _short_title(lines: list[str]) -> str:
     return title
 
 
-def _looks_like_heading(lines: list[str]) -> bool:
+def looks_like_heading(lines: list[str]) -> bool:
     text = " ".join(lines)
     return (
         len(text) <= MAX_HEADING_CHARS
@@ -115,7 +115,7 @@ def page_blocks(text: str) -> list[Block]:
         elif zoom and len(" ".join(lines)) <= MAX_HEADING_CHARS * 2:
             rest = [zoom.group(1)] + lines[1:] if zoom.group(1) else lines[1:]
             rest = [r for r in rest if r]
-            if not rest and nxt and _looks_like_heading(nxt) or (not rest and nxt and len(" ".join(nxt)) <= 160):
+            if not rest and nxt and looks_like_heading(nxt) or (not rest and nxt and len(" ".join(nxt)) <= 160):
                 rest = nxt
                 lines = lines + nxt
                 i += 1
@@ -126,10 +126,10 @@ def page_blocks(text: str) -> list[Block]:
             name = _short_title(lines[:panorama_at])
             blocks.append(Block(lines[:panorama_at], 2, name))
             blocks.append(Block(lines[panorama_at:]))
-        elif panorama_at == 0 and blocks and _looks_like_heading(blocks[-1].lines):
+        elif panorama_at == 0 and blocks and looks_like_heading(blocks[-1].lines):
             blocks[-1].heading_level, blocks[-1].title = 2, _short_title(blocks[-1].lines)
             blocks.append(Block(lines))
-        elif not blocks and _looks_like_heading(lines) and nxt is not None:
+        elif not blocks and looks_like_heading(lines) and nxt is not None:
             blocks.append(Block(lines, 1, _short_title(lines)))
         else:
             blocks.append(Block(lines))
