@@ -1,0 +1,155 @@
+"""Property-based tests (hypothesis) of text cleaning and chunking, on generated multi-page texts.
+
+The properties, stated precisely:
+
+1. Chunking loses nothing and adds nothing: for every page, the chunks cut from it, read in order,
+   hold exactly the cleaned page's text (compared with `match_key`, which ignores spacing, line
+   breaks, hyphens and punctuation, so re-flowing lines and the '•' of bullets do not count).
+2. A chunk never crosses a page: every chunk's text is part of its own page's cleaned text, and
+   the chunks come out page after page in the input order.
+3. Cleaning loses no words except repeated ones: every line of the page, once its bullet glyphs
+   (`zz �`, `• �`) are taken out, is still found in the cleaned page. Pull-quote removal may drop
+   a run of short lines only because the same words are printed elsewhere on that page, so this
+   holds for the dropped lines too; hyphenation joins the halves of a word, which the match key
+   also finds.
+4. Sizes are bounded: a chunk is at most `max_chars` long unless it is one sentence that is
+   longer by itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ingest import ChunkingParams, Page, chunk_pages
+from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
+from ingest.french import match_key, split_sentences
+
+WORDS = (
+    "économie sociale solidaire métropole coopérative SCIC association fondation emploi insertion "
+    "territoire Nantes Lyon Aix-Marseille-Provence Saint-Étienne l'ESS d'intérêt qu'elle développement "
+    "13 2014 1 898 950 % km2 hab. M. Dr. etc. a-t-il non-salariés œuvre Œuvre"
+).split()
+PUNCTUATION = [".", ",", ";", ":", "?", "!", "…", "»", "«", "(", ")", "’", "'", "-", "–"]
+HEADINGS = [
+    "CHAMP D'ACTION #3",
+    "CHAMP D’ACTION #1",
+    "Zoom sur",
+    "Zoom sur La création du tiers-lieu KaléidosCOOP",
+    "La parole à Johanna Rolland",
+    "Panorama de l'ESS",
+    "Carte d'identité du territoire",
+    "Nantes Métropole",
+]
+NOISE = ["zz \ufffd", "• \ufffd", "\ufffd• \ufffd", "\uf0b7 ", "\ufffd", "\u00a0", "\u202f", "\t", "  ", "\u00ad", "\x0b"]
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def lines(draw) -> str:
+    kind = draw(st.sampled_from(["words", "words", "words", "bullet", "heading", "leaders", "hyphen", "blank", "noise"]))
+    if kind == "blank":
+        return ""
+    if kind == "heading":
+        return draw(st.sampled_from(HEADINGS))
+    if kind == "leaders":
+        return f"{draw(st.sampled_from(['Superficie', 'Population', 'Communes']))}{'.' * draw(st.integers(4, 12))}{draw(st.integers(1, 99999))}"
+    tokens = draw(st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION), st.sampled_from(NOISE)), min_size=1, max_size=30))
+    line = " ".join(tokens)
+    if kind == "bullet":
+        return draw(st.sampled_from(["zz \ufffd", "• \ufffd", "\ufffd• \ufffd", "\uf0b7 "])) + line
+    if kind == "hyphen":
+        word = draw(st.sampled_from(["dévelop", "coopé", "accompa", "Aix-Marseille", "Saint", "2015", "a-t", "non"]))
+        rest = draw(st.sampled_from(["pement", "ratives", "gnement", "Provence", "Étienne", "2020", "il", "salariés"]))
+        return f"{line} {word}-\n{rest} {' '.join(tokens[:3])}"
+    if kind == "noise":
+        return "".join(draw(st.lists(st.sampled_from(NOISE + WORDS[:5] + ["\n"]), min_size=1, max_size=12)))
+    return line
+
+
+@st.composite
+def page_texts(draw) -> str:
+    body = draw(st.lists(lines(), min_size=0, max_size=25))
+    if body and draw(st.booleans()):  # a pull quote: short lines repeating a line of the page
+        source = draw(st.sampled_from(body))
+        words = source.split()
+        if len(words) >= 6:
+            cut = len(words) // 2
+            body.append("")
+            body.extend([" ".join(words[:cut]), " ".join(words[cut:])])
+    if body and draw(st.booleans()):  # text printed twice in short lines
+        repeated = body[draw(st.integers(0, len(body) - 1))]
+        body.extend(["", repeated, ""])
+    return "\n".join(body)
+
+
+@st.composite
+def documents(draw) -> list[Page]:
+    pages = []
+    for source in draw(st.lists(st.sampled_from(["a.txt", "b.pdf", "c.md"]), min_size=1, max_size=2, unique=True)):
+        texts = draw(st.lists(page_texts(), min_size=1, max_size=4))
+        pages.extend(Page(source, number, text) for number, text in enumerate(texts, start=1))
+    return pages
+
+
+chunk_params = st.builds(
+    lambda target, extra, minimum: ChunkingParams(target_chars=target, max_chars=target + extra, min_chars=minimum),
+    st.integers(40, 800),
+    st.integers(0, 400),
+    st.integers(0, 300),
+)
+
+
+@SETTINGS
+@given(documents(), chunk_params)
+def test_chunks_cover_each_cleaned_page_exactly_and_never_cross_a_page(pages, params):
+    chunks = chunk_pages(pages, params)
+    cleaned = {(p.source, p.page): match_key(clean_page_text(p.text)) for p in pages}
+    covered: dict[tuple[str, int], str] = defaultdict(str)
+    for chunk in chunks:
+        key = match_key(chunk.text)
+        assert key in cleaned[(chunk.source, chunk.page)]  # property 2: inside its own page
+        covered[(chunk.source, chunk.page)] += key
+    for where, text in cleaned.items():
+        assert covered.get(where, "") == text, where  # property 1: all of it, in order, nothing else
+    order = [(p.source, p.page) for p in pages]
+    positions = [order.index((c.source, c.page)) for c in chunks]
+    assert positions == sorted(positions)  # page after page
+
+
+@SETTINGS
+@given(page_texts())
+def test_cleaning_keeps_every_line_somewhere_on_its_page(text):
+    cleaned = match_key(clean_page_text(text))
+    for line in clean_bullets(normalize_spaces(text)).split("\n"):
+        assert match_key(line) in cleaned, line  # property 3
+
+
+@SETTINGS
+@given(documents(), chunk_params)
+def test_chunk_sizes_are_bounded_unless_one_long_sentence(pages, params):
+    for chunk in chunk_pages(pages, params):
+        assert chunk.text.strip() == chunk.text and chunk.text
+        if len(chunk.text) > params.max_chars:
+            assert len(split_sentences(chunk.text)) == 1 and "\n" not in chunk.text, chunk.text  # property 4
+
+
+@settings(SETTINGS, max_examples=50)
+@given(documents())
+def test_chunking_is_deterministic_and_ids_unique(pages):
+    first, second = chunk_pages(pages), chunk_pages(pages)
+    assert first == second
+    assert len({c.id for c in first}) == len(first)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_cleaning_and_chunking_accept_any_unicode(text):
+    cleaned = clean_page_text(text)
+    assert "\ufffd" not in cleaned and "\x00" not in cleaned
+    chunks = chunk_pages([Page("x.txt", 1, text), Page("x.txt", 2, text)])
+    assert {c.page for c in chunks} <= {1, 2}
+    for chunk in chunks:
+        assert match_key(chunk.text) in match_key(cleaned)
