@@ -373,6 +373,11 @@ def read_manifest(directory: str | Path) -> Manifest:
         with contextlib.suppress(OSError):  # a previous index moved aside by a killed build goes back
             recover_interrupted_build(directory)
     if not path.is_file():
+        if directory.exists() and not _replaceable(directory):
+            raise IndexProblem(
+                f"no index at {directory}: it is a folder of other files (or not a folder); "
+                "give --index-dir a folder of its own for the index"
+            )
         if directory.is_dir() and any(directory.iterdir()):
             raise IndexProblem(f"incomplete index at {directory}: {MANIFEST} is missing", directory)
         raise IndexProblem(f"no index at {directory}", directory, action="build it")

@@ -366,3 +366,14 @@ def test_a_failed_build_leaves_the_previous_index_and_no_staging(index_copy):
         write_index(index_copy, pages=PAGES[:1], progress=fail)
     assert len(SearchIndex.load(index_copy).chunks) == 3
     assert sorted(p.name for p in index_copy.parent.iterdir()) == ["index"]
+
+
+def test_loading_a_folder_of_other_files_says_so(tmp_path):
+    (tmp_path / "notes.txt").write_text("mes notes", encoding="utf-8")
+    with pytest.raises(IndexProblem) as caught:
+        SearchIndex.load(tmp_path)
+    assert str(caught.value) == (
+        f"no index at {tmp_path}: it is a folder of other files (or not a folder); give --index-dir a folder of its own for the index"
+    )
+    with pytest.raises(IndexProblem, match="not a folder"):
+        SearchIndex.load(tmp_path / "notes.txt")
