@@ -249,42 +249,67 @@ def test_corrupted_pdfs_never_crash_the_loader(tmp_path):
 # --- a killed rebuild leaves the previous index loadable and answering ----------------------------
 
 
-def test_killed_rebuild_leaves_the_previous_index_answering(tmp_path):
-    small = tmp_path / "small"
-    small.mkdir()
-    (small / "bon.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    index_dir = tmp_path / "idx"
-    build(small, index_dir)
-    before = (index_dir / "manifest.json").read_bytes()
-
-    big = tmp_path / "big"
-    big.mkdir()
-    for copy in range(3):  # three copies of the report: long enough to be killed while embedding
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory) -> Path:
+    """Three copies of the report: long enough for a rebuild to be stopped while it embeds."""
+    big = tmp_path_factory.mktemp("big")
+    for copy in range(3):
         shutil.copy(PROJECT / "corpus" / "metropoles-ess.txt", big / f"rapport-{copy}.txt")
+    return big
+
+
+def start_rebuild_and_wait_until_it_writes(corpus: Path, index_dir: Path) -> tuple[subprocess.Popen, Path]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     child = subprocess.Popen(
-        [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(big), "--index-dir", str(index_dir), "--quiet"],
+        [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(corpus), "--index-dir", str(index_dir), "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
     )
-    staging = tmp_path / f".idx.building-{child.pid}"
+    staging = index_dir.parent / f".{index_dir.name}.building-{child.pid}"
     deadline = time.monotonic() + 120
     while not staging.exists() and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert staging.exists(), f"the build never started writing: {child.communicate()[1].decode()[-2000:]}"
     time.sleep(0.5)  # well inside the embedding of ~1,100 chunks
+    return child, staging
+
+
+@pytest.fixture
+def previous_index(tmp_path) -> Path:
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "bon.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    build(small, tmp_path / "idx")
+    return tmp_path / "idx"
+
+
+def test_killed_rebuild_leaves_the_previous_index_answering(previous_index, big_corpus):
+    before = (previous_index / "manifest.json").read_bytes()
+    child, staging = start_rebuild_and_wait_until_it_writes(big_corpus, previous_index)
     child.send_signal(signal.SIGKILL)
     child.communicate()
     assert child.returncode == -signal.SIGKILL
 
     # The previous index is in place, complete, and answers; the killed build's staging is only a leftover.
-    assert (index_dir / "manifest.json").read_bytes() == before
-    assistant = Assistant.load(index_dir)
+    assert (previous_index / "manifest.json").read_bytes() == before
+    assistant = Assistant.load(previous_index)
     assert assistant.search("Où circule la monnaie locale ?", k=1)[0].text == GOOD_TEXT
     assert staging.exists()
 
     # The next build cleans the leftover up.
-    build(small, index_dir)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "idx", "small"]
+    build(previous_index.parent / "small", previous_index)
+    assert sorted(p.name for p in previous_index.parent.iterdir()) == ["idx", "small"]
+
+
+def test_interrupted_rebuild_exits_130_cleans_up_and_keeps_the_previous_index(previous_index, big_corpus):
+    before = (previous_index / "manifest.json").read_bytes()
+    child, staging = start_rebuild_and_wait_until_it_writes(big_corpus, previous_index)
+    child.send_signal(signal.SIGINT)  # Ctrl-C
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert err.decode().strip().splitlines()[-1] == "ess-qa index: interrupted"
+    assert not staging.exists()
+    assert (previous_index / "manifest.json").read_bytes() == before
+    assert Assistant.load(previous_index).search("monnaie locale", k=1)[0].text == GOOD_TEXT
 
 
 # --- questions: accepted or refused with a clear message, in bounded time ---------------------------
