@@ -37,18 +37,21 @@ def scored(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, st
 
 def choose_threshold(rows: list[tuple[float, bool, str]], max_false_refusal: float) -> float:
     """The threshold refusing the most out-of-scope questions while refusing at most max_false_refusal
-    of the in-scope ones; among equals, the one refusing fewest in-scope questions (midpoints)."""
+    of the in-scope ones; among equals, the middle of the range that does so (the widest margin)."""
     scores = sorted({score for score, _, _ in rows})
     candidates = [0.0] + [(a + b) / 2 for a, b in zip(scores, scores[1:])]
-    best, best_key = 0.0, None
+    keyed = []
     for threshold in candidates:
         result = measure(rows, threshold)
-        if result["false_refusal"] > max_false_refusal:
-            continue
-        key = (result["abstention_recall"], -result["false_refusal"], -threshold)
-        if best_key is None or key > best_key:
-            best, best_key = threshold, key
-    return best
+        if result["false_refusal"] <= max_false_refusal:
+            keyed.append(((result["abstention_recall"], -result["false_refusal"]), threshold))
+    if not keyed:
+        return 0.0
+    best_key = max(key for key, _ in keyed)
+    best = [t for key, t in keyed if key == best_key]
+    low_end = max((s for s in scores if s < min(best)), default=min(best))
+    high_end = min((s for s in scores if s > max(best)), default=max(best))
+    return (low_end + high_end) / 2
 
 
 def measure(rows: list[tuple[float, bool, str]], threshold: float) -> dict:

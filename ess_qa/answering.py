@@ -28,7 +28,7 @@ RANK_PRIOR = 0.15  # snippet score bonus of the first passage's units, divided b
 class AnswerSettings:
     """The threshold that decides whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
 
-    min_answerability: float = 0.52
+    min_answerability: float = 0.56
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,10 @@ def answerability(index: SearchIndex, question: str, passages: list[Passage], hi
     if not passages or unknown_names(index, question):
         return 0.0
     analyzer = index.lexical.analyzer
-    terms = search_terms(question, analyzer)
+    searched = question
+    if guess_language(question) == "en":  # count the English words' corpus translations as theirs
+        searched = f"{question} {index.lexical.translations(question, index.embedder)}"
+    terms = search_terms(searched, analyzer)
     best_text_terms: set[str] = set()
     for passage in passages[:PASSAGES_SCANNED]:
         best_text_terms |= set(search_terms(f"{passage.section}\n{passage.text}", analyzer))

@@ -1,0 +1,113 @@
+"""Answers: the short cited extract (snippet) and "the report does not say" (found=False)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ess_qa import Answer
+from ess_qa.cli import main as cli_main
+from ess_qa.evaluation import contains_evidence, evaluate
+from ingest.french import match_key, question_type
+
+DATA = Path(__file__).resolve().parent / "data"
+SNIPPET_LIMIT = 400
+
+
+def page_text(assistant, source: str, page: int) -> str:
+    return "\n".join(c.text for c in assistant.index.chunks if c.source == source and c.page == page)
+
+
+def check_snippet(assistant, answer: Answer) -> None:
+    """A snippet is short, cited, and its text stands on the cited page."""
+    assert answer.found and answer.snippet
+    assert len(answer.snippet) <= SNIPPET_LIMIT
+    cited = next(p for p in answer.passages if p.citation == answer.snippet_citation)
+    core = answer.snippet.strip("… ")
+    assert match_key(core) in match_key(page_text(assistant, cited.source, cited.page))
+
+
+@pytest.mark.parametrize(
+    "question, kind, evidence",
+    [
+        ("Combien de communes compte Bordeaux Métropole ?", "number", r"\b28\b"),
+        ("Combien de salariés compte l'ESS à Bordeaux Métropole ?", "number", r"36 515"),
+        ("En quelle année les Ecossolies ont-elles été créées ?", "date", r"2004"),
+        ("Quand le Conseil de l'ESS de Strasbourg a-t-il été mis en place ?", "date", r"2010"),
+        ("Qui est la présidente du RTES ?", "person", r"Christiane Bouchart"),
+        ("Où se trouve le siège de Nantes Métropole ?", "place", r"(?i)2 cours du champs de mars"),
+        ("Qu'est-ce que la Social Cup ?", "other", r"Makesense"),
+    ],
+)
+def test_snippet_answers_each_question_type(assistant, question, kind, evidence):
+    assert question_type(question) == kind
+    answer = assistant.ask(question, k=5)
+    check_snippet(assistant, answer)
+    assert re.search(evidence, answer.snippet) or any(re.search(evidence, p.text) for p in answer.passages[:3]), answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle est la capitale du Japon ?",
+        "Comment réinitialiser le mot de passe de ma box internet ?",
+        "What is the boiling point of water at sea level?",
+        "Quelle est la meilleure recette de la tarte Tatin ?",
+    ],
+)
+def test_out_of_scope_questions_get_no_snippet(assistant, question):
+    answer = assistant.ask(question, k=3)
+    assert answer.found is False
+    assert answer.snippet is None and answer.snippet_citation is None
+    assert answer.passages  # the closest passages are still shown, as such
+
+
+def test_dev_set_answer_figures(assistant):
+    report = evaluate(assistant, DATA / "dev.jsonl", k=5)
+    assert report["out_of_scope"]["abstention"] == 1.0, report["out_of_scope"]
+    assert report["overall"]["false_abstention"] <= 0.05, report["overall"]
+    assert report["overall"]["answer@1"] >= 0.5, report["overall"]
+
+
+def test_every_snippet_of_the_question_sets_is_short_and_cited_on_its_page(assistant):
+    questions = [json.loads(line)["question"] for path in ("dev.jsonl", "heldout.jsonl") for line in (DATA / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for answer in assistant.batch(questions, k=5):
+        if answer.found:
+            check_snippet(assistant, answer)
+
+
+def test_batch_gives_the_same_answers_as_ask(assistant):
+    questions = ["Combien de collectivités adhèrent au RTES ?", "Quelle est la capitale du Japon ?"]
+    assert assistant.batch(questions, k=4) == [assistant.ask(q, k=4) for q in questions]
+
+
+def test_cli_shows_the_snippet_first_and_says_when_the_report_does_not_answer(report_index_dir, capsys):
+    assert cli_main(["ask", "Combien de communes compte Bordeaux Métropole ?", "--index-dir", str(report_index_dir), "--k", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Réponse : ")
+    assert out.index("Réponse") < out.index("[1] ")
+    assert cli_main(["ask", "Quelle est la capitale du Japon ?", "--index-dir", str(report_index_dir), "--k", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "ne semble pas répondre" in out and "Réponse :" not in out
+
+
+def test_json_and_batch_outputs_carry_snippet_and_found(report_index_dir, tmp_path, capsys):
+    assert cli_main(["ask", "Qu'est-ce que la Social Cup ?", "--index-dir", str(report_index_dir), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["found"] is True and data["snippet"] and data["snippet_citation"].startswith("metropoles-ess.txt · p. ")
+    questions = tmp_path / "q.txt"
+    questions.write_text("Qu'est-ce que la Social Cup ?\nQuelle est la capitale du Japon ?\n", encoding="utf-8")
+    out = tmp_path / "answers.jsonl"
+    assert cli_main(["batch", str(questions), "--out", str(out), "--index-dir", str(report_index_dir)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["found"] for r in rows] == [True, False]
+    assert rows[0]["snippet"] and rows[1]["snippet"] is None
+
+
+def test_snippet_holds_the_evidence_on_english_questions_too(assistant):
+    answer = assistant.ask("How many metropolises were surveyed for the study?", k=5)
+    assert answer.found
+    assert contains_evidence(" ".join(p.text for p in answer.passages[:3]), ("22 métropoles",))

@@ -1,0 +1,58 @@
+"""Retrieval quality on question sets, with the real model: the floors issue 2 asks for.
+
+dev.jsonl is the development set; heldout.jsonl holds 80 questions written for this project
+from the report (not used to choose settings question by question); both score with the
+rules of ess_qa.evaluation (evidence string contained in a passage after normalisation).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ess_qa.evaluation import evaluate, first_hit_rank, load_questions
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def dev_report(assistant):
+    return evaluate(assistant, DATA / "dev.jsonl", k=10)
+
+
+@pytest.fixture(scope="module")
+def heldout_report(assistant):
+    return evaluate(assistant, DATA / "heldout.jsonl", k=10)
+
+
+def test_dev_set_floors(dev_report):
+    overall = dev_report["overall"]
+    assert overall["hit@5"] >= 0.93, overall
+    assert overall["mrr@10"] >= 0.80, overall
+    assert overall["mean_passage_chars"] <= 1200, overall
+
+
+def test_every_english_question_is_answered_in_the_top_10(assistant):
+    for path in (DATA / "dev.jsonl", DATA / "heldout.jsonl"):
+        english = [q for q in load_questions(path) if q.kind == "crosslingual"]
+        assert english
+        misses = []
+        for question in english:
+            texts = [p.text for p in assistant.search(question.question, k=10)]
+            if first_hit_rank(texts, question.evidence) is None:
+                misses.append(question.id)
+        # dev: all of them; held-out: at most one in nine (h71 is asked with no word of its passage)
+        assert len(misses) <= (0 if path.name == "dev.jsonl" else 1), misses
+
+
+def test_heldout_set_does_about_as_well(heldout_report):
+    overall = heldout_report["overall"]
+    assert overall["hit@5"] >= 0.85, overall
+    assert overall["mrr@10"] >= 0.72, overall
+    assert overall["mean_passage_chars"] <= 1200, overall
+
+
+def test_characters_read_until_the_evidence_stay_low(dev_report, heldout_report):
+    assert dev_report["overall"]["read_chars"] <= 1500
+    assert heldout_report["overall"]["read_chars"] <= 1800
