@@ -68,11 +68,23 @@ def _format_size(size: int) -> str:
     return f"{size} bytes"
 
 
+def _is_corpus_notes(path: Path) -> bool:
+    """README files describe a corpus folder (provenance, licence) rather than belong to it."""
+    return path.stem.lower() == "readme"
+
+
 def corpus_files(path: Path) -> list[Path]:
-    """The files under a directory (sorted, hidden ones left out), or the file itself."""
+    """The files under a directory (sorted; hidden files and README notes left out), or the file itself.
+
+    A README given as the corpus itself is read like any other file.
+    """
     path = Path(path)
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not _is_corpus_notes(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     return [path]
 
 

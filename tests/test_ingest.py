@@ -92,6 +92,8 @@ def test_folder_is_read_in_sorted_order_without_hidden_files(tmp_path):
     (tmp_path / ".cache").mkdir()
     (tmp_path / ".cache" / "x.txt").write_text("caché", encoding="utf-8")
     (tmp_path / ".brouillon.txt").write_text("caché", encoding="utf-8")
+    (tmp_path / "README.md").write_text("Provenance de ces fichiers.", encoding="utf-8")
+    (tmp_path / "sous-dossier" / "readme.txt").write_text("Notes.", encoding="utf-8")
     loaded = load_pages(tmp_path)
     assert loaded.files == ["a.txt", "b.txt", "sous-dossier/c.md"]
     assert [(p.source, p.page) for p in loaded.pages] == [("a.txt", 1), ("a.txt", 2), ("b.txt", 1), ("sous-dossier/c.md", 1)]
@@ -103,6 +105,17 @@ def test_a_single_file_can_be_the_corpus(tmp_path):
     path.write_text("Seul fichier.", encoding="utf-8")
     loaded = load_pages(path)
     assert loaded.files == ["seul.txt"] and len(loaded.pages) == 1
+    readme = tmp_path / "README.md"
+    readme.write_text("Un README donné comme corpus est lu.", encoding="utf-8")
+    assert load_pages(readme).files == ["README.md"]
+
+
+def test_bundled_corpus_is_the_report_alone():
+    from ess_qa.config import BUNDLED_CORPUS
+
+    loaded = load_pages(BUNDLED_CORPUS)
+    assert loaded.files == ["metropoles-ess.txt"] and loaded.skipped == []
+    assert [p.page for p in loaded.pages] == list(range(1, 65))
 
 
 def test_missing_corpus_is_an_error_not_an_empty_index(tmp_path):
