@@ -36,6 +36,7 @@ VECTORS = "dense.faiss"
 LEXICAL = "lexical"
 UNITS = "units.jsonl"
 UNIT_VECTORS = "unit_vectors.npy"
+EXTRAS = "extras"  # JSON documents derived from the corpus at build time (e.g. fact-sheet tables)
 
 
 class IndexProblem(RuntimeError):
@@ -210,7 +211,7 @@ def recover_interrupted_build(directory: str | Path) -> list[str]:
     return done
 
 
-_INDEX_ENTRIES = {MANIFEST, CHUNKS, VECTORS, LEXICAL, UNITS, UNIT_VECTORS}
+_INDEX_ENTRIES = {MANIFEST, CHUNKS, VECTORS, LEXICAL, UNITS, UNIT_VECTORS, EXTRAS}
 
 
 def _replaceable(directory: Path) -> bool:
@@ -255,6 +256,7 @@ def build_index(
     model: str | Embedder = "use-multilingual-v3",
     progress: Callable[[int, int], None] | None = None,
     corpus: str | Path | None = None,
+    extras: dict[str, object] | None = None,
 ) -> Manifest:
     """Embed and index chunks, then atomically replace whatever index was at directory.
 
@@ -289,6 +291,7 @@ def build_index(
         faiss.write_index(make_vector_index(vectors), str(staging / VECTORS))
         LexicalIndex.build(texts, embedder=embedder).save(staging / LEXICAL)
         _write_units(chunks, embedder, staging)
+        _write_extras(extras or {}, staging)
         with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -321,6 +324,15 @@ def _write_units(chunks: list[Chunk], embedder: Embedder, directory: Path) -> No
         for position, text in units:
             handle.write(json.dumps([position, text], ensure_ascii=False) + "\n")
     np.save(directory / UNIT_VECTORS, vectors.astype(np.float32), allow_pickle=False)
+
+
+def _write_extras(extras: dict[str, object], directory: Path) -> None:
+    """Each extra as `extras/NAME.json` (names are plain words: letters, digits, '-' and '_')."""
+    (directory / EXTRAS).mkdir()
+    for name, document in extras.items():
+        if not name.replace("-", "").replace("_", "").isalnum():
+            raise ValueError(f"extra name {name!r}: use letters, digits, '-' and '_' only")
+        (directory / EXTRAS / f"{name}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _load_units(directory: Path, chunk_count: int, fix: tuple[str, ...]) -> tuple[list[tuple[int, str]], np.ndarray]:
@@ -479,6 +491,13 @@ class SearchIndex:
         self.units = units  # (chunk position, text) in chunk order
         self.unit_vectors = unit_vectors
         self._unit_ranges = _ranges_by_chunk([p for p, _ in units], len(chunks))
+
+    def extra(self, name: str, default=None):
+        """A JSON document stored at build time (see build_index's extras); default when absent."""
+        path = self.directory / EXTRAS / f"{name}.json"
+        if f"{EXTRAS}/{name}.json" not in self.manifest.files:
+            return default
+        return json.loads(path.read_text(encoding="utf-8"))
 
     def units_of(self, position: int) -> range:
         """Indexes (into units and unit_vectors) of the answer units of the chunk at position."""
