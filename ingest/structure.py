@@ -68,6 +68,14 @@ def _is_box_line(line: str) -> bool:
     return bool(_LABEL_VALUE_RE.match(line)) or (len(line) <= 30 and any(c.isdigit() for c in line))
 
 
+def _is_capitals_subtitle(lines: list[str]) -> bool:
+    """A short block in capitals that continues a title with a complement ("DE L’AVISE ET DU RTES")."""
+    text = normalize_apostrophes(" ".join(lines))
+    letters = [c for c in text if c.isalpha()]
+    complement = re.match(r"(DE|DES|DU|D'|POUR|SUR|EN)\b", text)
+    return bool(complement) and len(letters) >= 4 and all(c.isupper() for c in letters) and looks_like_heading(lines)
+
+
 def _short_title(lines: list[str]) -> str:
     title = " ".join(lines).strip()
     title = re.sub(r"\s+", " ", title)
@@ -131,6 +139,10 @@ def page_blocks(text: str) -> list[Block]:
             blocks.append(Block(lines))
         elif not blocks and looks_like_heading(lines) and nxt is not None:
             blocks.append(Block(lines, 1, _short_title(lines)))
+        elif nxt is not None and looks_like_heading(lines) and _is_capitals_subtitle(nxt):
+            # a title set as a word and a line of capitals: "Présentation" / "DE L’AVISE ET DU RTES"
+            blocks.append(Block(lines + nxt, 1, _short_title(lines + nxt)))
+            i += 1
         else:
             blocks.append(Block(lines))
         i += 1
