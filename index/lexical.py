@@ -84,7 +84,7 @@ class LexicalIndex:
         return np.log1p((n - df + 0.5) / (df + 0.5))
 
     def save(self, directory: Path) -> None:
-        self.bm25.save(str(directory), show_progress=False)
+        self.bm25.save(str(directory), allow_pickle=False, show_progress=False)
         (Path(directory) / ANALYZER_FILE).write_text(json.dumps({"analyzer": self.analyzer, **BM25_PARAMS}), encoding="utf-8")
         (Path(directory) / WORDS_FILE).write_text(json.dumps(self.words, ensure_ascii=False), encoding="utf-8")
         np.save(Path(directory) / WORD_VECTORS_FILE, np.asarray(self.word_vectors, dtype=np.float32), allow_pickle=False)

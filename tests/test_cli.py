@@ -17,6 +17,8 @@ import pytest
 
 from ess_qa.cli import main
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
 DEV_SET = Path(__file__).resolve().parent / "data" / "dev.jsonl"
 QUESTION = "Qui préside Nantes Métropole ?"
 
@@ -132,11 +134,12 @@ def test_ask_with_a_damaged_index_names_the_exact_command(capsys, report_index_d
     (damaged / "chunks.jsonl").write_text("", encoding="utf-8")
     status, _, err = run(capsys, "ask", QUESTION, "--index-dir", damaged)
     assert status == 1 and len(err.splitlines()) == 1
-    assert f"run `ess-qa index --index-dir {damaged}` to rebuild it" in err
+    # the manifest recorded the corpus the index was built from: the command rebuilds that one
+    assert f"run `ess-qa index --corpus {CORPUS} --index-dir {damaged}` to rebuild it" in err
     # Through $ESS_QA_INDEX_DIR the user typed no --index-dir: the command says none either.
     monkeypatch.setenv("ESS_QA_INDEX_DIR", str(damaged))
     status, _, err = run(capsys, "ask", QUESTION)
-    assert status == 1 and err.endswith("run `ess-qa index` to rebuild it\n")
+    assert status == 1 and err.endswith(f"run `ess-qa index --corpus {CORPUS}` to rebuild it\n")
 
 
 # --- batch -------------------------------------------------------------------------------------
