@@ -38,7 +38,19 @@ class BuildReport:
 
 
 class NothingToIndex(RuntimeError):
-    """No file of the corpus could be indexed."""
+    """No file of the corpus could be indexed; `skipped` says why, file by file."""
+
+    def __init__(self, message: str, skipped: list[Skip]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
+class FilesSkipped(RuntimeError):
+    """Some files could not be read and the build was strict: nothing was written."""
+
+    def __init__(self, message: str, skipped: list[Skip]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
 
 
 def build(
@@ -47,8 +59,11 @@ def build(
     model: str = DEFAULT_MODEL,
     params: ChunkingParams | None = None,
     progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> BuildReport:
-    """Read, chunk, embed and index a corpus (a file or a folder); replaces the index atomically."""
+    """Read, chunk, embed and index a corpus (a file or a folder); replaces the index atomically.
+
+    strict: raise FilesSkipped, before writing anything, when any file cannot be read."""
     import time
 
     start = time.perf_counter()
@@ -56,12 +71,14 @@ def build(
     corpus = Path(corpus)
     loaded = load_pages(corpus)
     if not loaded.files:
-        raise NothingToIndex(f"nothing to index in {corpus}: no readable .pdf, .txt or .md file")
+        raise NothingToIndex(f"nothing to index in {corpus}: no readable .pdf, .txt or .md file", loaded.skipped)
+    if strict and loaded.skipped:
+        raise FilesSkipped(f"{len(loaded.skipped)} file(s) of {corpus} cannot be indexed", loaded.skipped)
     chunks = chunk_pages(loaded.pages, params)
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
-    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress)
+    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus)
     return BuildReport(
         index_dir=str(directory),
         files=loaded.files,
@@ -159,4 +176,4 @@ def _check_k(k: int) -> int:
     return min(k, MAX_K)
 
 
-__all__ = ["Assistant", "BuildReport", "IndexProblem", "NothingToIndex", "build"]
+__all__ = ["Assistant", "BuildReport", "FilesSkipped", "IndexProblem", "NothingToIndex", "build"]
