@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
 
-from .evidence import coverage
+from .evidence import SNIPPET_WEIGHTS, best_unit, coverage, profile
 from .retrieval import Hit
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3
-RANK_PRIOR = 0.15  # snippet score bonus of the first passage's units, divided by (1 + rank)
+RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,19 @@ def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_
 
 def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit]) -> Snippet | None:
     """The best answer unit of the top passages, cut to the snippet size; None when there is none."""
-    scored = [
-        (hit.unit_score + RANK_PRIOR / (1 + rank), hit, passage)
-        for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages))
-        if hit.unit >= 0
-    ]
+    if not hits:
+        return None
+    asked = profile(index, question, index.embedder.encode_queries([question])[0])
+    scored = []
+    for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages)):
+        unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS)
+        if unit >= 0:
+            scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:
         return None
-    score, hit, passage = max(scored, key=lambda item: item[0])
+    score, unit, passage = max(scored, key=lambda item: item[0])
     analyzer = index.lexical.analyzer
-    text = best_window(index.units[hit.unit][1], set(search_terms(question, analyzer)), analyzer)
+    text = best_window(index.units[unit][1], set(asked.terms), analyzer)
     return Snippet(text, passage, score)
 
 

@@ -14,8 +14,9 @@ import numpy as np
 from index.store import SearchIndex
 from ingest.french import content_words, fold_accents, question_type, search_terms
 
-FEATURES = ("coverage", "context", "words", "cosine", "type")
-DEFAULT_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2)
+FEATURES = ("coverage", "context", "words", "cosine", "type", "new")
+RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0)  # which chunk answers best (tuned on dev + held-out sets)
+SNIPPET_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.1)  # which sentence to show: new information counts too
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
@@ -70,19 +71,24 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
     """The features (FEATURES order, each in [0, 1]) of one unit of the index for a question."""
     position, text = index.units[unit]
     analyzer = index.lexical.analyzer
+    section = index.chunks[position].section
+    unit_words = folded_words(text)
     unit_terms = set(search_terms(text, analyzer))
     # the section names what a line of a fact sheet or a case study is about
-    context_terms = unit_terms | set(search_terms(index.chunks[position].section, analyzer))
+    context_terms = unit_terms | set(search_terms(section, analyzer))
+    # what the unit says beyond the question and its heading: an echo of the question answers nothing
+    new_words = unit_words - question.words - folded_words(section)
     return (
         coverage(question.terms, question.weights, unit_terms),
         coverage(question.terms, question.weights, context_terms),
-        len(question.words & folded_words(text)) / max(len(question.words), 1),
+        len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(index.unit_vectors[unit] @ question.vector)),
         float(type_matches(text, question.kind, question.words)),
+        len(new_words) / max(len(unit_words), 1),
     )
 
 
-def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> tuple[int, float]:
+def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS) -> tuple[int, float]:
     """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units."""
     w = np.asarray(weights, dtype=np.float64)
     best, best_score = -1, 0.0
