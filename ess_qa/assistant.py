@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,12 +11,14 @@ from typing import Callable, Iterable
 from index.embedding import DEFAULT_MODEL
 from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
+from ingest.factsheets import extract_fact_sheets
 from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
 from .questions import PreparedQuestion, prepare_question
 from .answering import AnswerSettings, answer_found, extract_snippet
+from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
@@ -78,7 +81,8 @@ def build(
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
-    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus)
+    metropoles = extract_fact_sheets(loaded.pages)  # the fact sheets as a table (ess_qa.metropoles)
+    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, extras={METROPOLES: metropoles})
     return BuildReport(
         index_dir=str(directory),
         files=loaded.files,
@@ -111,6 +115,10 @@ class Assistant:
     def sources(self) -> list[str]:
         return sorted(read_manifest(self.index.directory).sources)
 
+    def metropoles(self) -> list[dict]:
+        """The metropolises' fact sheets as records (see ingest.factsheets); [] for an index built without them."""
+        return copy.deepcopy(self._metropoles_records())
+
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""
         return self._retrieve([prepare_question(question).text], k, filters)[0][0]
@@ -126,6 +134,9 @@ class Assistant:
         return [self._answer(prep, passages, hits) for prep, (passages, hits) in zip(prepared, retrieved)]
 
     def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit]) -> Answer:
+        table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
+        if table is not None:
+            return Answer(prepared.text, passages, snippet=table.text, snippet_citation=table.citation, found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.index, prepared.text, passages, hits) if found else None
         return Answer(
@@ -136,6 +147,11 @@ class Assistant:
             found=found,
             notice=prepared.notice,
         )
+
+    def _metropoles_records(self) -> list[dict]:
+        if not hasattr(self, "_metropoles"):  # read once from the index's extras
+            self._metropoles = self.index.extra(METROPOLES, []) or []
+        return self._metropoles
 
     def _retrieve(self, questions: list[str], k: int, filters: Filters | None) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
