@@ -112,7 +112,7 @@ MIN_WORDS = (
     r"\b(?:le|la|les) plus (?:petite?s?|faibles?|basses?|bas)\b",
     r"\bplus petit nombre\b",
     r"\b(?:minimum|minimale?)\b",
-    r"\b(?:least|lowest|smallest|fewest|minimum|sparsest)\b",
+    r"(?<!\bat )\bleast\b|\b(?:lowest|smallest|fewest|minimum|sparsest)\b",
 )
 # "plus peuplée que", "more populous than", "vs": a comparison between metropolises named.
 COMPARATIVE_WORDS = r"\b(?:plus|moins|more|less|fewer|larger|bigger|smaller|denser|higher|lower)\b.*\b(?:que|qu|than)\b|\bvs\b|\bversus\b"
