@@ -121,6 +121,8 @@ RANKING_WORDS = (
     r"|\bcompar\w*\b|\bchaque metropole\b|\btoutes les metropoles\b"
     r"|\brank\w*\b|\b(?:order|sort)(?:ed)? by\b|\beach metropolis\b|\ball (?:the )?metropolises\b"
 )
+# The table holds stocks: a question about change (jobs created, growth) is not answered by it.
+CHANGE_WORDS = r"\b(?:cree\w*|creation\w*|nouveaux?|nouvelles?|croissance|progression|evolution|hausse|baisse|augment\w*|growth|grew|grow\w*|creat\w*|new|increase\w*|decrease\w*)\b"
 ASCENDING_WORDS = r"\b(?:croissant|ascending|du moins au plus|from (?:the )?(?:least|lowest|smallest|fewest))\b"
 HOW_MUCH_WORDS = (
     r"\bcombien\b|\bquel(?:le)?s? (?:est|sont) (?:la|le|les)\b|\bquelle part\b|\bquel (?:pourcentage|poids|nombre)\b"
@@ -301,6 +303,8 @@ def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
     else:
         series = (figure,)
     if FIGURES[series[0]].ess and not _any(ESS_WORDS, text):
+        return None
+    if _any(CHANGE_WORDS, text):
         return None
     names = tuple(named_records(question, records))
     about_metropolises = _any(METROPOLIS_WORDS, text) or bool(names) or "où" in question.lower() or _any(WHERE_WORDS, text)

@@ -1,6 +1,7 @@
 """Files -> clean pages -> chunks with page and section (pypdf for PDF, form-feed-paged text)."""
 
 from .chunking import ChunkingParams, chunk_pages
+from .factsheets import extract_fact_sheets
 from .loaders import LoadResult, Skip, SkippedFile, load_pages, read_file_pages
 from .types import Chunk, Page, format_citation
 
@@ -12,6 +13,7 @@ __all__ = [
     "Skip",
     "SkippedFile",
     "chunk_pages",
+    "extract_fact_sheets",
     "format_citation",
     "load_pages",
     "read_file_pages",

@@ -443,6 +443,8 @@ NOT_COMPARISONS = [
     "Quelle métropole a le plus de SCIC ?",
     "Quelles métropoles comptent plus de 20 salariés dans leur service ?",
     "Which metropolis launched the most calls for projects?",
+    "Quelle métropole a créé le plus d'emplois dans l'ESS entre 2015 et 2018 ?",
+    "Which metropolis has the fastest growth in social economy jobs?",
     "Les entreprises solidaires sont-elles plus implantées que les entreprises classiques dans les quartiers ?",
 ]
 
