@@ -409,9 +409,9 @@ def citation_of(record: dict, key: str) -> str:
     return format_citation(record.get("source", ""), page, record.get("section", ""))
 
 
-def _ranked(records: list[dict], key: str, direction: str, among: tuple[int, ...] = ()) -> list[int]:
-    pool = among or tuple(range(len(records)))
-    with_value = [k for k in pool if series_value(records[k], key) is not None]
+def _ranked(records: list[dict], key: str, direction: str) -> list[int]:
+    """Indexes of the records that have the series' value, best first for the direction."""
+    with_value = [k for k in range(len(records)) if series_value(records[k], key) is not None]
     return sorted(with_value, key=lambda k: series_value(records[k], key), reverse=direction == "max")
 
 
@@ -429,15 +429,6 @@ def _scope(records: list[dict], count: int, language: str, phrase: str = "") -> 
     if count == total:
         return f"{article} {total} metropolises with a fact sheet"
     return f"{article} {count} metropolises, out of {total}, whose fact sheet gives this figure"
-
-
-def _join_citations(records: list[dict], indexes: list[int], key: str) -> str:
-    seen: list[str] = []
-    for k in indexes:
-        cite = citation_of(records[k], key)
-        if cite not in seen:
-            seen.append(cite)
-    return " ; ".join(seen)
 
 
 def _fit(head: str, items: list[str], more: str, limit: int = SNIPPET_LIMIT) -> tuple[str, int]:
@@ -458,7 +449,7 @@ def _fit(head: str, items: list[str], more: str, limit: int = SNIPPET_LIMIT) -> 
 def answer_comparison(comparison: Comparison, records: list[dict]) -> TableAnswer | None:
     """The sentence that answers a comparison from the table (None when no record has the figure)."""
     series = comparison.series
-    if comparison.kind == "values" or (comparison.names and len(comparison.names) >= 2 and comparison.kind == "superlative"):
+    if comparison.kind == "values" or (comparison.kind == "superlative" and len(comparison.names) >= 2):
         if set(series) == {"ess_share_total", "ess_share_private"}:
             series = ("ess_share",)  # metropolises named: each one's share as its sheet states it
     merged = _merged_superlative(comparison, records, series)
@@ -642,17 +633,33 @@ def table_rows(records: list[dict]) -> list[list]:
     return [[_cell(record, column) for column, _ in TABLE_COLUMNS] for record in records]
 
 
+CSV_COLUMNS = (
+    "name", "population", "population_date", "communes", "area_km2", "density", "region", "address", "address_visitor",
+    "websites", "ess_jobs", "ess_share_of_employment", "ess_share_basis", "ess_share_of_private_employment",
+    "ess_establishments", "ess_shares", "pages", "notes",
+)
+
+
 def to_csv(records: list[dict]) -> str:
-    """The table as CSV (field names as header, web addresses separated by spaces, notes last)."""
+    """The table as CSV: field names as header; lists joined ('a.fr b.fr', '14 % de l'activité …'),
+    pages as 'field:page' pairs, notes joined by ' | '."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    columns = [c for c, _ in TABLE_COLUMNS if c != "pages"]
-    writer.writerow(columns + ["pages", "notes"])
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for record in records:
-        pages = " ".join(f"{k}:{v}" for k, v in (record.get("pages") or {}).items())
-        writer.writerow(
-            ["" if _cell(record, c) is None else _cell(record, c) for c in columns] + [pages, " | ".join(record.get("notes") or [])]
-        )
+        row = []
+        for column in CSV_COLUMNS:
+            value = record.get(column)
+            if column == "websites":
+                value = " ".join(value or [])
+            elif column == "ess_shares":
+                value = " ; ".join(f"{format_number(s['percent'], 'fr')} % {s['of']}" for s in value or [])
+            elif column == "pages":
+                value = " ".join(f"{k}:{v}" for k, v in (value or {}).items())
+            elif column == "notes":
+                value = " | ".join(value or [])
+            row.append("" if value is None else value)
+        writer.writerow(row)
     return buffer.getvalue()
 
 
@@ -687,6 +694,7 @@ __all__ = [
     "Comparison",
     "EXTRA_NAME",
     "FIGURES",
+    "CSV_COLUMNS",
     "TABLE_COLUMNS",
     "TableAnswer",
     "answer_comparison",

@@ -175,10 +175,7 @@ def fill_from_box(record: dict, box: dict, page: int, page_text: str) -> None:
         if value in (None, [], ""):
             continue
         record[field] = value
-        if field != "population_date":
-            record["pages"][field] = page
-    if record["population_date"] is not None:
-        record["pages"]["population_date"] = page
+        record["pages"][field] = page
     record["notes"].extend(notes)
 
 
@@ -226,7 +223,7 @@ def label_of(line: str) -> tuple[str, str] | None:
 def _box_extent(lines: list[str]) -> list[str]:
     """The lines of a box, title excluded, up to where the box ends."""
     kept: list[str] = []
-    field, value_lines, extra_lines = None, 0, 0
+    field, extra_lines = None, 0
     skipped_before_label = 0
     for line in lines:
         if not line.strip():
