@@ -150,11 +150,35 @@ _SUBJECT_PATTERNS = (
     re.compile(r"\b(?:most|least) \w+ (\w+)"),
     re.compile(r"\b(?:largest|biggest|smallest|densest|highest|lowest) (\w+)"),
 )
+# "de" may be elided before a vowel: "plus d'un million".
 THRESHOLD_WORDS = (
-    (r"plus de|au-dela de|au dela de|au-dessus de|au dessus de|superieure?s? a|depassant|depassent|depasse|more than|over|above|greater than|exceeding|exceeds?|in excess of", ">"),
+    (r"plus d(?:e\b|')|au-?dela d(?:e\b|')|au-?dessus d(?:e\b|')|superieure?s? a|depassant|depassent|depasse|more than|over|above|greater than|exceeding|exceeds?|in excess of", ">"),
     (r"au moins|at least", ">="),
-    (r"moins de|en dessous de|au-dessous de|au dessous de|inferieure?s? a|less than|fewer than|under|below", "<"),
+    (r"moins d(?:e\b|')|en dessous d(?:e\b|')|au-?dessous d(?:e\b|')|inferieure?s? a|less than|fewer than|under|below", "<"),
     (r"au plus|at most|up to", "<="),
+)
+_ONE = r"(?:un|une|a|one)\s+"  # 'un million', 'a million'
+# 'les trois métropoles les plus peuplées', 'the 3 most populous', 'top five': a superlative asking for several
+COUNT_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_COUNT_RE = re.compile(
+    r"\b(?:les|the|top)\s+(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:premieres?\s+|first\s+)?(?:metropol\w*|most|least|largest|biggest|smallest|densest|highest|lowest|plus|moins)\b"
+    r"|\btop\s+(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\b"
+)
+# Size adjectives put before the noun they qualify: 'la plus grande métropole' but 'le plus grand défi'.
+_SIZE_ADJECTIVES_FR = r"grande?s?|petite?s?|forte?s?|faibles?|importante?s?|elevee?s?|gros|grosses?|hautes?|basses?"
+_SUPERLATIVE_NOUN_RES = (
+    re.compile(rf"\b(?:le|la|les) (?:plus|moins) (?:{_SIZE_ADJECTIVES_FR}) (\w+)"),
+    re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|most|least|fewest) (\w+)"),
+)
+# Words that may follow a superlative in a question about the table (besides figure and metropolis words).
+_SUPERLATIVE_FOLLOWERS = frozenset(
+    """
+    de d du des en par sur dans a au aux ou of in by for and et the a an ess social sociale economy economie
+    nombre number amount total totale part parts share proportion percentage pourcentage
+    """.split()
 )
 _NUMBER_TEXT = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _MULTIPLIERS = ((r"millions?|m\b", 1_000_000), (r"milliers?|mille|thousand|k\b", 1_000))
@@ -183,6 +207,7 @@ class Comparison:
     threshold: tuple[str, float] | None = None  # (operator, value)
     names: tuple[int, ...] = ()  # indexes of the records the question names
     language: str = "fr"
+    top: int | None = None  # a ranking cut to its first `top` metropolises
 
 
 def name_aliases(records: list[dict]) -> list[list[str]]:
@@ -272,15 +297,42 @@ def parse_number(text: str, language: str) -> float | None:
 
 
 def _threshold(text: str, language: str) -> tuple[str, float, int, int] | None:
-    """(operator, value, start, end) of 'plus de 500 000' / 'more than 500,000' in a folded question."""
+    """(operator, value, start, end) of 'plus de 500 000' / 'more than 500,000' / 'plus d'un million' in a folded question."""
+    multipliers = f"(?:{_MULTIPLIERS[0][0]})|(?:{_MULTIPLIERS[1][0]})"
     for words, op in THRESHOLD_WORDS:
-        for match in re.finditer(rf"\b(?:{words})\s+(?=\d)", text):
-            value = parse_number(text[match.end():], language)
+        for match in re.finditer(rf"\b(?:{words})\s*(?=\d|{_ONE}(?:{multipliers}))", text):
+            rest = text[match.end():]
+            one = re.match(rf"{_ONE}({multipliers})", rest)
+            if one:
+                value = parse_number(f"1 {one.group(1)}", language)
+                return op, value, match.start(), match.end() + one.end()
+            value = parse_number(rest, language)
             if value is None:
                 continue
-            number = re.match(rf"\s*(?:{_NUMBER_TEXT})\s*(?:(?:{_MULTIPLIERS[0][0]})|(?:{_MULTIPLIERS[1][0]}))?", text[match.end():])
+            number = re.match(rf"\s*(?:{_NUMBER_TEXT})\s*(?:{multipliers})?", rest)
             return op, value, match.start(), match.end() + number.end()
     return None
+
+
+def _superlative_about_metropolises(text: str) -> bool:
+    """False when a superlative qualifies another noun: 'le plus grand défi', 'the biggest challenge'."""
+    for pattern in _SUPERLATIVE_NOUN_RES:
+        for match in pattern.finditer(text):
+            word = match.group(1)
+            if word in _SUPERLATIVE_FOLLOWERS or re.fullmatch(METROPOLIS_WORDS, word) or _figure_named(word):
+                continue
+            return False
+    return True
+
+
+def _count_asked(text: str) -> int | None:
+    """How many metropolises a superlative asks for ('les trois plus peuplées': 3), or None."""
+    match = _COUNT_RE.search(text)
+    if not match:
+        return None
+    word = match.group(1) or match.group(2)
+    count = int(word) if word.isdigit() else COUNT_WORDS[word]
+    return count if count >= 2 else None
 
 
 def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
@@ -319,7 +371,12 @@ def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
             return Comparison("threshold", series, direction, (op, value), names, language)
         return None
     superlative = _any(MIN_WORDS, text) or _any(MAX_WORDS, text)
+    if superlative and not _superlative_about_metropolises(text):
+        return None
     if superlative:
+        count = _count_asked(text)
+        if count and len(names) < 2:  # 'les trois métropoles les plus peuplées': the first three of the ranking
+            return Comparison("ranking", series, direction, None, names, language, top=count)
         return Comparison("superlative", series, direction, None, names, language)
     ascending = _any(ASCENDING_WORDS, text)
     if len(names) >= 2:
@@ -574,7 +631,7 @@ def _answer_series(c: Comparison, records: list[dict], key: str, limit: int = SN
     sheets = (f"{len(ranked)} fiches" if len(ranked) == len(records) else f"{len(ranked)} fiches sur {len(records)} donnent ce chiffre") if fr else (
         f"{len(ranked)} fact sheets" if len(ranked) == len(records) else f"{len(ranked)} of {len(records)} fact sheets give this figure"
     )
-    ordered = ranked
+    ordered = ranked[: c.top] if c.top else ranked
     items = [f"{n}. {records[k]['name']} {short(k) if percent else format_value(records[k], key, c.language)}" for n, k in enumerate(ordered, 1)]
     text, shown = _fit(f"{_capital(label)} ({order}, {sheets}){colon}", items, "autres" if fr else "more", limit)
     return text, ordered[:shown]

@@ -426,6 +426,12 @@ def test_rankings_are_short_and_ordered(assistant, records):
     shares = assistant.ask("Quelle part de l'emploi l'ESS représente-t-elle dans les métropoles ?")
     assert "Part de l'ESS dans l'emploi total (ordre décroissant, 5 fiches sur 14 donnent ce chiffre) : 1. Montpellier Méditerranée Métropole 12 %" in shares.snippet
     assert "Part de l'ESS dans l'emploi privé (ordre décroissant, 5 fiches sur 14 donnent ce chiffre) : 1. Montpellier Méditerranée Métropole 18 %" in shares.snippet
+    three = assistant.ask("Quelles sont les trois métropoles les plus peuplées ?")
+    assert three.snippet == (
+        "Population (ordre décroissant, 14 fiches) : 1. Métropole du Grand Paris 7 026 945 habitants ; "
+        "2. Aix-Marseille-Provence Métropole 1 898 950 habitants (au 01/01/2019) ; 3. Métropole Européenne de Lille 1 143 572 habitants."
+    )
+    assert three.snippet_citation.count(" ; ") == 2
     jobs = assistant.ask("Classez les métropoles par nombre de salariés de l'ESS.")
     assert jobs.snippet.startswith("Salariés de l'ESS (ordre décroissant, 9 fiches sur 14 donnent ce chiffre) : 1. Métropole Européenne de Lille 52 000")
 
@@ -444,6 +450,8 @@ NOT_COMPARISONS = [
     "Quelles métropoles comptent plus de 20 salariés dans leur service ?",
     "Which metropolis launched the most calls for projects?",
     "Quelle métropole a créé le plus d'emplois dans l'ESS entre 2015 et 2018 ?",
+    "Quel est le plus grand défi des métropoles ?",
+    "What is the biggest challenge for metropolises?",
     "Which metropolis has the fastest growth in social economy jobs?",
     "Les entreprises solidaires sont-elles plus implantées que les entreprises classiques dans les quartiers ?",
 ]
@@ -483,3 +491,6 @@ def test_question_parsing_details(records):
     assert c is not None and c.series == ("population",)
     assert parse_comparison("Quelle métropole a la plus forte densité ?", records).series == ("density",)
     assert parse_comparison("Quelles métropoles ont plus de 15 % de l'emploi privé dans l'ESS ?", records).threshold == (">", 15)
+    assert parse_comparison("Combien de métropoles ont plus d'un million d'habitants ?", records).threshold == (">", 1_000_000)
+    assert parse_comparison("Which metropolises have over a million inhabitants?", records).threshold == (">", 1_000_000)
+    assert parse_comparison("What are the top 5 metropolises by density?", records).top == 5
