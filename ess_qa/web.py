@@ -548,10 +548,6 @@ def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters 
     return answer_html(answer, filters), True
 
 
-def _slider_max(page_max: int) -> int:
-    return max(int(page_max), 2)  # a slider needs two distinct ends
-
-
 def build_page(service: Service):
     """The Gradio Blocks of the chat page (not launched)."""
     import gradio as gr
@@ -587,15 +583,15 @@ def build_page(service: Service):
         return (
             status,
             gr.update(choices=controls["sections"]),
-            gr.update(maximum=_slider_max(controls["page_max"])),
-            gr.update(maximum=_slider_max(controls["page_max"]), value=_slider_max(controls["page_max"])),
+            gr.update(),
+            gr.update(value=controls["page_max"]),
             gr.update(choices=controls["sources"], visible=many),
             gr.Timer(active=False),
         )
 
     # until the index is loaded, placeholders: `refresh` puts the index's sections and pages in
-    initial = service.controls() if service.ready else {"sections": [], "page_max": 100, "sources": []}
-    last_page = _slider_max(initial["page_max"])
+    initial = service.controls() if service.ready else {"sections": [], "page_max": None, "sources": []}
+    last_page = initial["page_max"]
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as page:
         gr.Markdown(f"## {TITLE}")
@@ -609,7 +605,7 @@ def build_page(service: Service):
                     height=560,
                     latex_delimiters=[],
                     feedback_options=None,
-                    buttons=["copy"],
+                    buttons=[],  # a copy button would copy the reply's HTML, not its text
                     placeholder="Les réponses citent le rapport : fichier, page, section.",
                 )
                 with gr.Row():
@@ -640,13 +636,16 @@ def build_page(service: Service):
                     info="Limiter la recherche à une partie du rapport (section or metropolis)",
                     elem_id="essqa-section",
                 )
-                page_from = gr.Slider(1, last_page, value=1, step=1, label="De la page (from page)", elem_id="essqa-page-from")
-                page_to = gr.Slider(1, last_page, value=last_page, step=1, label="à la page (to page)", elem_id="essqa-page-to")
+                # Numbers without bounds: a bound changed when the index arrives would make Gradio
+                # reject a value sent a moment before (0 or blank means no limit)
+                with gr.Row():
+                    page_from = gr.Number(1, label="De la page (from)", precision=0, min_width=100, elem_id="essqa-page-from")
+                    page_to = gr.Number(last_page, label="à la page (to)", precision=0, min_width=100, elem_id="essqa-page-to")
                 sources = gr.CheckboxGroup(label="Fichiers (files)", choices=initial["sources"], visible=len(initial["sources"]) > 1)
                 reset = gr.Button("Retirer les filtres (reset)", size="sm", variant="secondary")
                 gr.Markdown(
-                    "Les filtres s'appliquent à la question suivante. "
-                    "Les réglages sont aussi disponibles par l'API `/search` (voir « Use via API » en bas de page)."
+                    "Les réglages s'appliquent à la question suivante. Cliquez sur une citation pour lire la page "
+                    "du rapport. L'API HTTP `/search` (question, k) est décrite sous « Use via API » en bas de page."
                 )
         timer = gr.Timer(1.0, active=False)
 
@@ -759,11 +758,6 @@ class ServeError(RuntimeError):
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, index_dir: str | Path | None = None) -> None:
     """Serve the chat page until interrupted (`ess-qa serve`, `python app.py`)."""
-    if not log.handlers:  # the page's own messages (index being built, failures) on stderr
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("ess-qa: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
     try:
         server = launch(host, port, index_dir, quiet=True)
     except OSError as exc:

@@ -100,6 +100,7 @@ def test_typed_question_gets_cited_passages_and_opens_the_source(page, tmp_path)
     assert "KaléidosCOOP" in reply.locator(".essqa-text").first.inner_text()
     expect(page.locator("#essqa-chat .user").last).to_have_text(question)
     expect(page.locator("#essqa-question textarea")).to_have_value("")
+    assert page.locator("#essqa-chat button[aria-label='Copy message']").count() == 0  # it would copy HTML
 
     page.locator("#essqa-chat [role=log]").evaluate("log => log.scrollTop = 0")  # the question, then the passages
     shot = tmp_path / "chat.png"
@@ -150,7 +151,7 @@ def test_controls_apply_to_the_next_question(page):
     expect(reply.locator(".essqa-passage")).to_have_count(2, timeout=REPLY_TIMEOUT_MS)
 
     for selector, value in (("#essqa-page-from", "20"), ("#essqa-page-to", "30")):
-        box = page.locator(f"{selector} input[type=number]")
+        box = page.locator(f"{selector} input")
         box.fill(value)
         box.press("Enter")
     ask(page, "Quelles métropoles soutiennent les SCIC ?")
