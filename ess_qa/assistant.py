@@ -12,7 +12,7 @@ from index.embedding import DEFAULT_MODEL
 from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.factsheets import extract_fact_sheets
-from ingest.french import match_key
+from ingest.french import complete_follow_up, match_key
 from ingest.loaders import Skip, load_pages
 
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
@@ -38,6 +38,26 @@ class BuildReport:
     model: str
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
+    # what was taken from the index already there (see index.store.build_index): file names
+    reused_files: list[str] = field(default_factory=list)
+    added_files: list[str] = field(default_factory=list)
+    changed_files: list[str] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
+    embedded: dict = field(default_factory=dict)  # counts of embedded chunks, units and words
+
+    def reuse_summary(self) -> str:
+        """'reused 20 files, embedded 1 new file' (what an incremental build did), or '' for a full build."""
+        if not (self.reused_files or self.changed_files or self.removed_files):
+            return ""
+        def files(n: int, what: str = "") -> str:
+            return f"{n} {what}{' ' if what else ''}file{'s' if n != 1 else ''}"
+        parts = [f"reused {files(len(self.reused_files))}"]
+        embedded = [files(len(self.added_files), "new")] if self.added_files else []
+        embedded += [files(len(self.changed_files), "changed")] if self.changed_files else []
+        parts.append("embedded " + " and ".join(embedded) if embedded else "embedded nothing new")
+        if self.removed_files:
+            parts.append(f"dropped {files(len(self.removed_files), 'removed')}")
+        return ", ".join(parts)
 
 
 class NothingToIndex(RuntimeError):
@@ -63,10 +83,14 @@ def build(
     params: ChunkingParams | None = None,
     progress: Callable[[int, int], None] | None = None,
     strict: bool = False,
+    reuse: bool = True,
+    exact_limit: int | None = None,
 ) -> BuildReport:
     """Read, chunk, embed and index a corpus (a file or a folder); replaces the index atomically.
 
-    strict: raise FilesSkipped, before writing anything, when any file cannot be read."""
+    strict: raise FilesSkipped, before writing anything, when any file cannot be read.
+    reuse: take the vectors of unchanged files from the index already at index_dir (False: embed all).
+    exact_limit: the most chunks searched exactly; beyond, an approximate (HNSW) index."""
     import time
 
     start = time.perf_counter()
@@ -82,7 +106,9 @@ def build(
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
     metropoles = extract_fact_sheets(loaded.pages)  # the fact sheets as a table (ess_qa.metropoles)
-    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, extras={METROPOLES: metropoles})
+    manifest = build_index(
+        chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, extras={METROPOLES: metropoles}, reuse=reuse, exact_limit=exact_limit
+    )
     return BuildReport(
         index_dir=str(directory),
         files=loaded.files,
@@ -91,6 +117,11 @@ def build(
         chunks=len(chunks),
         model=manifest.model,
         seconds=time.perf_counter() - start,
+        reused_files=manifest.build.get("reused_files", []),
+        added_files=manifest.build.get("added_files", []),
+        changed_files=manifest.build.get("changed_files", []),
+        removed_files=manifest.build.get("removed_files", []),
+        embedded=manifest.build.get("embedded", {}),
     )
 
 
@@ -123,8 +154,12 @@ class Assistant:
         """The k passages that best match the question, best first."""
         return self._retrieve([prepare_question(question).text], k, filters)[0][0]
 
-    def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
-        """An Answer: a short cited extract when the report answers, and the passages it comes from."""
+    def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None, previous: str | None = None) -> Answer:
+        """An Answer: a short cited extract when the report answers, and the passages it comes from.
+
+        previous: the question asked just before, which completes a follow-up such as "Et à Bordeaux ?"."""
+        if previous:
+            question = complete_follow_up(prepare_question(question).text, prepare_question(previous).text)
         return self.batch([question], k, filters)[0]
 
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:

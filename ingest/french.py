@@ -136,8 +136,20 @@ def match_key(text: str) -> str:
     Unicode NFKC, lower case, then keep only digits, a-z, accented letters à-ÿ, œ and æ: spacing,
     line breaks, hyphenation, apostrophes and punctuation never decide a match.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(c for c in text if c.isdigit() or "a" <= c <= "z" or "à" <= c <= "ÿ" or c in "œæ")
+    return unicodedata.normalize("NFKC", text).lower().translate(_MATCH_KEY_TABLE)
+
+
+class _MatchKeyTable(dict):
+    """str.translate table of match_key: a character is kept or deleted, decided once per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        c = chr(code)
+        kept = code if c.isdigit() or "a" <= c <= "z" or "à" <= c <= "ÿ" or c in "œæ" else None
+        self[code] = kept
+        return kept
+
+
+_MATCH_KEY_TABLE = _MatchKeyTable()
 
 
 # --- hyphenation across line breaks --------------------------------------------------------
@@ -265,3 +277,22 @@ def french_numbers(text: str) -> list[tuple[int | float, int, int]]:
         if value is not None:
             out.append((value, match.start(), match.end()))
     return out
+
+
+_FOLLOW_UP_RE = re.compile(r"^\W*(et|and|what about|how about|quid de|idem|même question|same question)\b", re.IGNORECASE)
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether a question only makes sense after the previous one ("Et à Bordeaux ?", "And in Lyon?")."""
+    return bool(_FOLLOW_UP_RE.match(question))
+
+
+def complete_follow_up(question: str, previous: str) -> str:
+    """A follow-up completed with the previous question; names it gives replace the previous one's."""
+    if not previous or not is_follow_up(question):
+        return question
+    base = previous
+    if proper_names(question):  # "Et à Bordeaux ?" after "Qui préside Nantes Métropole ?"
+        for name in proper_names(previous):
+            base = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", base)
+    return re.sub(r"\s+", " ", f"{base} {question}").strip()

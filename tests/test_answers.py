@@ -111,3 +111,13 @@ def test_snippet_holds_the_evidence_on_english_questions_too(assistant):
     answer = assistant.ask("How many metropolises were surveyed for the study?", k=5)
     assert answer.found
     assert contains_evidence(" ".join(p.text for p in answer.passages[:3]), ("22 métropoles",))
+
+
+def test_a_follow_up_question_is_completed_with_the_previous_one(assistant):
+    answer = assistant.ask("Et à Bordeaux ?", k=3, previous="Combien d'habitants compte Nantes Métropole ?")
+    assert "habitants" in answer.question and "Bordeaux" in answer.question and "Nantes" not in answer.question
+    assert answer.found and "783 000" in answer.snippet
+    assert "Bordeaux Métropole" in answer.snippet_citation
+    # a question that stands on its own is left as it is
+    alone = assistant.ask("Quelles métropoles ont adopté un SPASER en 2016 ?", k=3, previous="Qui préside Nantes Métropole ?")
+    assert alone.question == "Quelles métropoles ont adopté un SPASER en 2016 ?"
