@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=None, help="sentence-transformers model name or path (default: bundled multilingual USE)")
     p.add_argument("--strict", action="store_true", help="fail, leaving the previous index untouched, when any file would be skipped")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--full", action="store_true", help="embed every file again (default: reuse the vectors of unchanged files from the existing index)")
 
     p = sub.add_parser("ask", help="ask one question")
     p.add_argument("question")
@@ -123,7 +124,7 @@ def cmd_index(args) -> int:
         bar.update(done - bar.n)
 
     try:
-        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress, strict=args.strict)
+        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress, strict=args.strict, reuse=not args.full)
     except FilesSkipped as exc:
         _print_skips(exc.skipped)
         raise CliError(
@@ -140,6 +141,8 @@ def cmd_index(args) -> int:
         if bar is not None:
             bar.close()
     _print_skips(report.skipped)
+    if report.reuse_summary():
+        print(report.reuse_summary())
     print(
         f"indexed {len(report.files)} file(s), skipped {len(report.skipped)}: {report.pages} pages, "
         f"{report.chunks} chunks, model {report.model}, {report.seconds:.1f} s -> {report.index_dir}"

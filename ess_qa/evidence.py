@@ -67,19 +67,42 @@ def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionPr
     return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector)
 
 
+@dataclass(frozen=True)
+class UnitTerms:
+    """What scoring needs of an answer unit whatever the question (computed once per unit of an index)."""
+
+    terms: frozenset[str]  # its search terms
+    words: frozenset[str]  # its content words, accents folded
+    section_terms: frozenset[str]  # the same two for its chunk's section (shared by the section's units)
+    section_words: frozenset[str]
+
+
+def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
+    """The terms and words of a unit and of its section, cached with the index on first use."""
+    cache = index.derived("evidence.unit_terms", lambda: [None] * len(index.units))
+    entry = cache[unit]
+    if entry is None:
+        sections = index.derived("evidence.section_terms", dict)
+        position, text = index.units[unit]
+        section = index.chunks[position].section
+        if section not in sections:
+            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_words(section)))
+        section_terms, section_words = sections[section]
+        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words)
+    return entry
+
+
 def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> tuple[float, ...]:
     """The features (FEATURES order, each in [0, 1]) of one unit of the index for a question."""
-    position, text = index.units[unit]
-    analyzer = index.lexical.analyzer
-    section = index.chunks[position].section
-    unit_words = folded_words(text)
-    unit_terms = set(search_terms(text, analyzer))
+    text = index.units[unit][1]
+    cached = unit_terms(index, unit)
+    unit_words = cached.words
     # the section names what a line of a fact sheet or a case study is about
-    context_terms = unit_terms | set(search_terms(section, analyzer))
+    context_terms = cached.terms | cached.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
-    new_words = unit_words - question.words - folded_words(section)
+    new_words = unit_words - question.words - cached.section_words
     return (
-        coverage(question.terms, question.weights, unit_terms),
+        coverage(question.terms, question.weights, cached.terms),
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(index.unit_vectors[unit] @ question.vector)),

@@ -14,6 +14,7 @@ from .evidence import best_unit, profile
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 RERANK_POOL = 20  # chunks reranked by their best answer unit
+DENSE_POOL = 200  # on an approximate (HNSW) index: chunks taken from the graph, and from BM25, per question
 
 
 @dataclass(frozen=True)
@@ -32,18 +33,43 @@ class Filters:
         """Boolean array: which chunks pass the filters."""
         from ingest.french import fold_accents
 
+        table = chunk_table(index)
         keep = np.ones(len(index.chunks), dtype=bool)
+        if self.sources:
+            keep &= np.array([name in self.sources for name in table.sources], dtype=bool)[table.source_ids]
+        if self.page_min is not None:
+            keep &= table.pages >= self.page_min
+        if self.page_max is not None:
+            keep &= table.pages <= self.page_max
         wanted_section = fold_accents(self.section).lower().strip()
-        for i, chunk in enumerate(index.chunks):
-            if self.sources and chunk.source not in self.sources:
-                keep[i] = False
-            elif self.page_min is not None and chunk.page < self.page_min:
-                keep[i] = False
-            elif self.page_max is not None and chunk.page > self.page_max:
-                keep[i] = False
-            elif wanted_section and wanted_section not in fold_accents(chunk.section).lower():
-                keep[i] = False
+        if wanted_section:
+            keep &= np.array([wanted_section in key for key in table.section_keys], dtype=bool)[table.section_ids]
         return keep
+
+
+@dataclass(frozen=True)
+class ChunkTable:
+    """Chunk metadata as arrays, for filtering without a Python loop over chunks (built once per index)."""
+
+    pages: np.ndarray  # page of each chunk
+    source_ids: np.ndarray  # index into sources
+    sources: list[str]
+    section_ids: np.ndarray  # index into section_keys
+    section_keys: list[str]  # each distinct section, accents folded, lower case
+
+
+def chunk_table(index: SearchIndex) -> ChunkTable:
+    def build() -> ChunkTable:
+        from ingest.french import fold_accents
+
+        sources: dict[str, int] = {}
+        sections: dict[str, int] = {}
+        source_ids = np.fromiter((sources.setdefault(c.source, len(sources)) for c in index.chunks), dtype=np.int64, count=len(index.chunks))
+        section_ids = np.fromiter((sections.setdefault(c.section, len(sections)) for c in index.chunks), dtype=np.int64, count=len(index.chunks))
+        pages = np.fromiter((c.page for c in index.chunks), dtype=np.int64, count=len(index.chunks))
+        return ChunkTable(pages, source_ids, list(sources), section_ids, [fold_accents(s).lower() for s in sections])
+
+    return index.derived("retrieval.chunk_table", build)
 
 
 @dataclass(frozen=True)
@@ -121,16 +147,58 @@ def lexical_scores(index: SearchIndex, question: str, weights: FusionWeights) ->
 
 
 def dense_scores_all(index: SearchIndex, query_vectors: np.ndarray) -> np.ndarray:
-    """Cosine similarity of each query with every chunk, shape (queries, chunks)."""
+    """Cosine similarity of each query with every chunk, shape (queries, chunks): one matrix product."""
+    if len(index.chunks) == 0:
+        return np.full((len(query_vectors), 0), -1.0, dtype=np.float32)
+    return index.cosines(query_vectors)
+
+
+def dense_scores_pooled(index: SearchIndex, query_vector: np.ndarray, lexical: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Dense scores of one query on an approximate index, shape (chunks,).
+
+    Exact cosines for a candidate pool: the DENSE_POOL nearest allowed chunks found by the HNSW
+    graph, the DENSE_POOL best allowed chunks by BM25, and the farthest chunk (the nearest to the
+    opposite of the query), whose cosine is the low end of the scale as in an exact search. Every
+    other chunk gets the lowest cosine of the graph's nearest chunks, which bounds its own. When
+    the graph finds fewer allowed chunks than asked (a narrow filter), all allowed chunks are
+    scored exactly.
+    """
     n = len(index.chunks)
-    scores = np.full((len(query_vectors), n), -1.0, dtype=np.float32)
-    if n == 0:
-        return scores
-    sims, ids = index.dense_search(query_vectors, n)
-    for row in range(len(query_vectors)):
-        valid = ids[row] >= 0
-        scores[row, ids[row][valid]] = sims[row][valid]
+    count = int(allowed.sum())
+    if count == 0:
+        return np.full(n, -1.0, dtype=np.float32)
+    if count <= DENSE_POOL:
+        pool = np.flatnonzero(allowed)
+        cosines = index.cosines(query_vector[None, :], pool)[0]
+        scores = np.full(n, float(cosines.min()), dtype=np.float32)
+    else:
+        queries = np.vstack([query_vector, -query_vector])
+        _, ids = index.dense_search(queries, DENSE_POOL, None if allowed.all() else allowed)
+        nearest, farthest = ids[0][ids[0] >= 0], ids[1][ids[1] >= 0][:1]
+        if len(nearest) < DENSE_POOL:  # the graph lost its way among filtered-out chunks
+            nearest = np.flatnonzero(allowed)
+        lexical_best = np.flatnonzero(allowed & (lexical > 0))
+        if len(lexical_best) > DENSE_POOL:
+            lexical_best = lexical_best[np.argpartition(-lexical[lexical_best], DENSE_POOL)[:DENSE_POOL]]
+        pool = np.union1d(np.union1d(nearest, lexical_best), farthest)
+        cosines = index.cosines(query_vector[None, :], pool)[0]
+        scores = np.full(n, float(cosines[np.isin(pool, nearest)].min()), dtype=np.float32)
+    scores[pool] = cosines
     return scores
+
+
+def top_positions(scores: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the count highest scores, best first, ties in position order.
+
+    The same as np.argsort(-scores, kind="stable")[:count], without sorting every chunk."""
+    n = len(scores)
+    if count >= n:
+        return np.argsort(-scores, kind="stable")
+    if count <= 0:
+        return np.zeros(0, dtype=np.int64)
+    threshold = np.partition(scores, n - count)[n - count]  # the count-th highest score
+    candidates = np.flatnonzero(scores >= threshold)  # every tie at the threshold, in position order
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:count]
 
 
 @dataclass(frozen=True)
@@ -154,18 +222,20 @@ def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filte
     weights = weights or FusionWeights()
     allowed = filters.mask(index) if filters and not filters.is_empty() else np.ones(len(index.chunks), dtype=bool)
     query_vectors = index.embedder.encode_queries(questions)
-    dense = dense_scores_all(index, query_vectors)
+    dense = None if index.approximate else dense_scores_all(index, query_vectors)
     results = []
     for row, question in enumerate(questions):
-        fused = fuse(lexical_scores(index, question, weights), dense[row], allowed, weights.lexical, weights.dense_for(question), weights.method)
+        lexical = lexical_scores(index, question, weights)
+        dense_row = dense[row] if dense is not None else dense_scores_pooled(index, query_vectors[row], lexical, allowed)
+        fused = fuse(lexical, dense_row, allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
-        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: max(RERANK_POOL, k * 2)] if fused[i] > 0]
+        pool = [int(i) for i in top_positions(fused, max(RERANK_POOL, k * 2)) if fused[i] > 0]
         asked = profile(index, question, query_vectors[row])
         hits = []
         for i in pool:
             unit, unit_score = best_unit(index, asked, i)
             score = (fused[i] + weights.evidence * unit_score) / (1 + weights.evidence)
-            hits.append(Hit(i, float(score), float(dense[row, i]), unit, unit_score))
+            hits.append(Hit(i, float(score), float(dense_row[i]), unit, unit_score))
         hits.sort(key=lambda h: -h.score)
         results.append(hits[: k * 2])
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import dataclass
@@ -23,6 +24,27 @@ def _threads() -> int:
         return max(1, int(os.environ.get("ESS_QA_THREADS", "1")))
     except ValueError:
         return 1
+
+
+_blas_limit = None
+
+
+def blas_threads():
+    """A context that runs numpy's BLAS (matrix products at query time) on ESS_QA_THREADS threads.
+
+    BLAS would otherwise use every core for each product, which is slower on a loaded machine
+    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one)."""
+    global _blas_limit
+    if _blas_limit is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+
+            _blas_limit = ThreadpoolController().limit  # found once: scanning the loaded libraries is slow
+        except Exception:  # threadpoolctl missing or unable to inspect this platform
+            _blas_limit = False
+    if _blas_limit is False:
+        return contextlib.nullcontext()
+    return _blas_limit(limits=_threads(), user_api="blas")
 
 
 def _use_module_class():

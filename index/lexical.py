@@ -36,17 +36,35 @@ class LexicalIndex:
         self.vocab = bm25.vocab_dict
         self.words = words or []
         self.word_vectors = word_vectors if word_vectors is not None else np.zeros((0, 0), dtype=np.float32)
+        self.embedded_words = 0  # words embedded by build() (the others were reused)
 
     @classmethod
-    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, embedder=None) -> "LexicalIndex":
-        """BM25 over texts; with an embedder, also the corpus words' embeddings (for translations)."""
+    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, embedder=None, reuse: "LexicalIndex | None" = None) -> "LexicalIndex":
+        """BM25 over texts; with an embedder, also the corpus words' embeddings (for translations).
+
+        reuse: an index built with the same embedder, whose word embeddings are copied for the words
+        it has (only new words are embedded; `embedded_words` says how many were)."""
         import bm25s
 
         bm25 = bm25s.BM25(**BM25_PARAMS)
         bm25.index([search_terms(t, analyzer) or ["_"] for t in texts], show_progress=False)
         words = corpus_words(texts) if embedder is not None else []
-        vectors = embedder.encode_passages(words, batch_size=256) if words else None
-        return cls(bm25, analyzer, words, vectors)
+        known = {}
+        if reuse is not None and len(reuse.words) == len(reuse.word_vectors):
+            known = {word: row for row, word in enumerate(reuse.words)}
+        missing = [w for w in words if w not in known]
+        vectors = None
+        if words and not known:
+            vectors = embedder.encode_passages(words, batch_size=256)
+        elif words:
+            vectors = np.empty((len(words), reuse.word_vectors.shape[1]), dtype=np.float32)
+            rows = [i for i, w in enumerate(words) if w in known]
+            vectors[rows] = reuse.word_vectors[[known[words[i]] for i in rows]]
+            if missing:
+                vectors[[i for i, w in enumerate(words) if w not in known]] = embedder.encode_passages(missing, batch_size=256)
+        index = cls(bm25, analyzer, words, vectors)
+        index.embedded_words = len(missing)
+        return index
 
     def translations(self, question: str, embedder) -> str:
         """Corpus words closest in meaning to the question's words (its words in the corpus' language)."""

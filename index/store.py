@@ -6,6 +6,11 @@ killed build (staging folders, a previous index moved aside mid-swap) are cleane
 restored by the next build or load. Only JSON, .npy (never pickled) and FAISS files are
 written, and loading reads nothing outside the index folder: every file is checked against
 the manifest's sizes and SHA-256 checksums first.
+
+Rebuilding over an existing index is incremental: the vectors of files whose bytes, chunks and
+answer units are unchanged are reused, only added or changed files are embedded (see build_index).
+Chunk vectors are searched exactly (FAISS flat inner product) up to `exact_limit` vectors, and
+with an approximate HNSW graph beyond (see make_vector_index); the choice is in the manifest.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ import json
 import os
 import shlex
 import shutil
+import threading
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, TypeVar
 
 import numpy as np
 
@@ -37,6 +43,17 @@ LEXICAL = "lexical"
 UNITS = "units.jsonl"
 UNIT_VECTORS = "unit_vectors.npy"
 EXTRAS = "extras"  # JSON documents derived from the corpus at build time (e.g. fact-sheet tables)
+
+# Exact search costs a pass over every vector per question: measured on this project's 2-core
+# machine (one thread), 0.2 ms for 7,440 vectors, 3 ms for 50,000, 7.6 ms for 100,000, 16 ms for
+# 200,000; an HNSW graph answers in about 1 ms at any of these sizes, at the price of a slower
+# build and a recall below 1 (measured by benchmarks/bench_scale.py). Beyond this many chunk
+# vectors the index is approximate. Override with build_index(exact_limit=...) or $ESS_QA_EXACT_LIMIT.
+DEFAULT_EXACT_LIMIT = 50_000
+EXACT_LIMIT_ENV = "ESS_QA_EXACT_LIMIT"
+HNSW_M = 32  # graph neighbours per vector
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128  # candidates explored per search (raised to the number of results asked when higher)
 
 
 class IndexProblem(RuntimeError):
@@ -79,6 +96,8 @@ class Manifest:
     created: str
     files: dict  # index file (relative path) -> {"size": int, "sha256": str}
     corpus: str = ""  # the corpus that was indexed (file or folder), when the builder said it
+    vector_index: dict = field(default_factory=dict)  # {"type": "flat"} or {"type": "hnsw", "m": ..., ...}; {} = flat
+    build: dict = field(default_factory=dict)  # what the build reused and embedded (see build_index)
 
     def rebuild_args(self, model: bool = True) -> tuple[str, ...]:
         """`ess-qa index` arguments that rebuild this index: its corpus, and its model unless the default."""
@@ -117,14 +136,48 @@ def index_text(chunk: Chunk) -> str:
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 
-def make_vector_index(vectors: np.ndarray):
-    """Exact inner-product search (vectors are normalised, so scores are cosines)."""
+def exact_limit_default() -> int:
+    """$ESS_QA_EXACT_LIMIT (a number of vectors), else DEFAULT_EXACT_LIMIT."""
+    try:
+        return max(0, int(os.environ.get(EXACT_LIMIT_ENV, DEFAULT_EXACT_LIMIT)))
+    except ValueError:
+        return DEFAULT_EXACT_LIMIT
+
+
+def make_vector_index(vectors: np.ndarray, exact_limit: int | None = None) -> tuple[object, dict]:
+    """The FAISS index of the chunk vectors and its description for the manifest.
+
+    Vectors are normalised, so inner products are cosines. Up to exact_limit vectors (default:
+    exact_limit_default()): exact search (IndexFlatIP). Beyond: an HNSW graph over the same
+    inner product (IndexHNSWFlat), approximate but about constant in time per query.
+    """
     import faiss
 
-    index = faiss.IndexFlatIP(vectors.shape[1])
+    limit = exact_limit_default() if exact_limit is None else exact_limit
+    dimension = vectors.shape[1]
+    if len(vectors) <= limit:
+        index, described = faiss.IndexFlatIP(dimension), {"type": "flat", "exact_limit": limit}
+    else:
+        index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+        described = {"type": "hnsw", "m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": HNSW_EF_SEARCH, "exact_limit": limit}
     if len(vectors):
-        index.add(vectors)
-    return index
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index, described
+
+
+def stored_vectors(vector_index) -> np.ndarray:
+    """The (n, d) float32 vectors held by a flat or HNSW index: a view of FAISS' memory, not a copy.
+
+    Valid as long as vector_index lives."""
+    import faiss
+
+    flat = faiss.downcast_index(vector_index.storage) if hasattr(vector_index, "storage") else vector_index
+    n, d = int(flat.ntotal), int(flat.d)
+    if n == 0:
+        return np.zeros((0, d), dtype=np.float32)
+    return faiss.rev_swig_ptr(flat.get_xb(), n * d).reshape(n, d)
 
 
 # --- the folders beside an index: staging, moved-aside previous index, lock -----------------
@@ -257,12 +310,22 @@ def build_index(
     progress: Callable[[int, int], None] | None = None,
     corpus: str | Path | None = None,
     extras: dict[str, object] | None = None,
+    reuse: bool = True,
+    exact_limit: int | None = None,
 ) -> Manifest:
     """Embed and index chunks, then atomically replace whatever index was at directory.
 
     corpus (optional) is recorded so that error messages can name the exact command that rebuilds
     the index. Leftovers of killed builds are tidied first; raises IndexBusy when another running process
     is building the same index, and IndexProblem when directory holds something else than an index.
+
+    reuse: when directory holds an index of the same format, model and chunking parameters, the
+    chunk and answer-unit vectors of each file whose checksum (`sources`), chunks and units are
+    unchanged are copied from it instead of embedded again, and only corpus words it lacks are
+    embedded; the lexical index is always rebuilt. The manifest's `build` records it: reused_files,
+    added_files, changed_files, removed_files, and `embedded` counts of chunks, units and words.
+    progress(done, total) counts the chunks being embedded.
+    exact_limit: the most chunk vectors searched exactly (see make_vector_index).
     """
     import faiss
 
@@ -276,25 +339,27 @@ def build_index(
             f"{directory} exists and is not an ess-qa index, so it was left untouched: "
             "give another --index-dir (or remove that folder first)"
         )
+    previous = _previous_index(directory, embedder, chunking) if reuse else None
+    chunk_units = [answer_units(chunk.text) for chunk in chunks]
+    reused = _reusable_files(previous, chunks, sources, chunk_units)
     staging = _staging_dir(directory)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
         texts = [index_text(c) for c in chunks]
-        batches = []
-        step = 64
-        for start in range(0, len(texts), step):
-            batches.append(embedder.encode_passages(texts[start : start + step], batch_size=step))
-            if progress:
-                progress(min(start + step, len(texts)), len(texts))
-        vectors = np.vstack(batches) if batches else np.zeros((0, embedder.dimension), dtype=np.float32)
-        faiss.write_index(make_vector_index(vectors), str(staging / VECTORS))
-        LexicalIndex.build(texts, embedder=embedder).save(staging / LEXICAL)
-        _write_units(chunks, embedder, staging)
+        old_chunk = _reused_positions(reused, chunks)  # new chunk position -> previous position
+        vectors = _chunk_vectors(texts, old_chunk, previous, embedder, progress)
+        vector_index, described = make_vector_index(vectors, exact_limit)
+        faiss.write_index(vector_index, str(staging / VECTORS))
+        del vector_index
+        lexical = LexicalIndex.build(texts, embedder=embedder, reuse=previous.lexical if previous else None)
+        lexical.save(staging / LEXICAL)
+        embedded_units = _write_units(chunk_units, old_chunk, previous, embedder, staging)
         _write_extras(extras or {}, staging)
         with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+        before = previous.manifest.sources if previous else {}
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             model=embedder.spec,
@@ -305,10 +370,19 @@ def build_index(
             created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             files=_index_files(staging),
             corpus=str(Path(corpus).resolve()) if corpus else "",
+            vector_index=described,
+            build={
+                "reused_files": sorted(reused),
+                "added_files": sorted(name for name in sources if name not in before),
+                "changed_files": sorted(name for name in sources if name in before and name not in reused),
+                "removed_files": sorted(name for name in before if name not in sources),
+                "embedded": {"chunks": len(chunks) - len(old_chunk), "units": embedded_units, "words": lexical.embedded_words},
+            },
         )
         # The manifest is written last: a folder with a manifest is a complete index.
         (staging / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
         _fsync_tree(staging)
+        del previous  # its FAISS memory and arrays, before the folder it was read from is replaced
         _swap_in(staging, directory)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -316,14 +390,90 @@ def build_index(
     return manifest
 
 
-def _write_units(chunks: list[Chunk], embedder: Embedder, directory: Path) -> None:
-    """Answer units of every chunk (JSON lines of [chunk position, text]) and their embeddings."""
-    units = [(position, unit) for position, chunk in enumerate(chunks) for unit in answer_units(chunk.text)]
-    vectors = embedder.encode_passages([text for _, text in units], batch_size=128)
+def _previous_index(directory: Path, embedder: Embedder, chunking: dict) -> "SearchIndex | None":
+    """The index at directory if its vectors can serve a build with this model and chunking, else None."""
+    if not (directory / MANIFEST).is_file():
+        return None
+    try:
+        previous = SearchIndex.load(directory, embedder)
+    except (IndexProblem, OSError, ValueError):  # damaged, another format or model: everything is embedded again
+        return None
+    return previous if previous.manifest.chunking == chunking else None
+
+
+def _positions_by_source(chunks: list[Chunk]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for position, chunk in enumerate(chunks):
+        positions.setdefault(chunk.source, []).append(position)
+    return positions
+
+
+def _reusable_files(previous: "SearchIndex | None", chunks: list[Chunk], sources: dict, chunk_units: list[list[str]]) -> dict[str, list[int]]:
+    """Files whose vectors the previous index holds: same checksum, same chunks, same answer units.
+
+    Maps each such file to the positions of its chunks in the previous index, in order."""
+    if previous is None:
+        return {}
+    old_positions = _positions_by_source(previous.chunks)
+    new_positions = _positions_by_source(chunks)
+    reusable = {}
+    for name, checksum in sources.items():
+        if previous.manifest.sources.get(name) != checksum:
+            continue
+        old, new = old_positions.get(name, []), new_positions.get(name, [])
+        if len(old) == len(new) and all(
+            previous.chunks[o] == chunks[p] and [previous.units[u][1] for u in previous.units_of(o)] == chunk_units[p]
+            for o, p in zip(old, new)
+        ):
+            reusable[name] = old
+    return reusable
+
+
+def _reused_positions(reused: dict[str, list[int]], chunks: list[Chunk]) -> dict[int, int]:
+    """New chunk position -> position of the same chunk in the previous index, for the reused files."""
+    new_positions = _positions_by_source(chunks)
+    return {p: o for name, old in reused.items() for p, o in zip(new_positions.get(name, []), old)}
+
+
+def _chunk_vectors(texts: list[str], old_chunk: dict[int, int], previous: "SearchIndex | None", embedder: Embedder, progress) -> np.ndarray:
+    """Vectors of every chunk: copied from the previous index where reused, embedded (64 at a time) otherwise."""
+    vectors = np.empty((len(texts), embedder.dimension), dtype=np.float32)
+    if old_chunk and previous is not None:
+        new, old = np.fromiter(old_chunk.keys(), dtype=np.int64), np.fromiter(old_chunk.values(), dtype=np.int64)
+        vectors[new] = previous.vector_matrix[old]
+    todo = [p for p in range(len(texts)) if p not in old_chunk]
+    step = 64
+    for start in range(0, len(todo), step):
+        batch = todo[start : start + step]
+        vectors[batch] = embedder.encode_passages([texts[p] for p in batch], batch_size=step)
+        if progress:
+            progress(min(start + step, len(todo)), len(todo))
+    return vectors
+
+
+def _write_units(chunk_units: list[list[str]], old_chunk: dict[int, int], previous: "SearchIndex | None", embedder: Embedder, directory: Path) -> int:
+    """Answer units of every chunk (JSON lines of [chunk position, text]) and their embeddings.
+
+    Units of reused chunks take their vectors from the previous index; returns how many were embedded."""
+    units = [(position, unit) for position, texts in enumerate(chunk_units) for unit in texts]
+    vectors = np.empty((len(units), embedder.dimension), dtype=np.float32)
+    todo: list[int] = []
+    row = 0
+    for position, texts in enumerate(chunk_units):
+        rows = range(row, row + len(texts))
+        if position in old_chunk and previous is not None:
+            old = previous.units_of(old_chunk[position])
+            vectors[rows.start : rows.stop] = previous.unit_vectors[old.start : old.stop]
+        else:
+            todo.extend(rows)
+        row = rows.stop
+    if todo:
+        vectors[todo] = embedder.encode_passages([units[i][1] for i in todo], batch_size=128)
     with open(directory / UNITS, "w", encoding="utf-8") as handle:
         for position, text in units:
             handle.write(json.dumps([position, text], ensure_ascii=False) + "\n")
-    np.save(directory / UNIT_VECTORS, vectors.astype(np.float32), allow_pickle=False)
+    np.save(directory / UNIT_VECTORS, vectors, allow_pickle=False)
+    return len(todo)
 
 
 def _write_extras(extras: dict[str, object], directory: Path) -> None:
@@ -418,6 +568,9 @@ def read_manifest(directory: str | Path) -> Manifest:
             raise IndexProblem(f"{damaged} (bad entry for {name!r})", directory, fix)
     if not isinstance(data.get("corpus", ""), str):
         raise IndexProblem(f"{damaged} ('corpus' is not a str)", directory)
+    for name in ("vector_index", "build"):
+        if not isinstance(data.get(name, {}), dict):
+            raise IndexProblem(f"{damaged} ('{name}' is not a dict)", directory, fix)
     return Manifest(**{f.name: data[f.name] for f in fields(Manifest) if f.name in data})
 
 
@@ -478,6 +631,9 @@ def _ranges_by_chunk(owners: list[int], chunk_count: int) -> list[range]:
     return [range(int(starts[i]), int(starts[i + 1])) for i in range(chunk_count)]
 
 
+_T = TypeVar("_T")
+
+
 class SearchIndex:
     """A loaded index: chunks, their vectors, their BM25 index, and the model that embeds queries."""
 
@@ -485,12 +641,26 @@ class SearchIndex:
         self.directory = directory
         self.manifest = manifest
         self.chunks = chunks
-        self.vectors = vectors
+        self.vectors = vectors  # the FAISS index
+        self.vector_matrix = stored_vectors(vectors)  # its (chunks, dimension) vectors, a view of FAISS' memory
+        self.approximate = hasattr(vectors, "hnsw")  # HNSW graph (else exact flat search)
         self.lexical = lexical
         self.embedder = embedder
         self.units = units  # (chunk position, text) in chunk order
         self.unit_vectors = unit_vectors
         self._unit_ranges = _ranges_by_chunk([p for p, _ in units], len(chunks))
+        self._derived: dict[str, object] = {}
+        self._derived_lock = threading.Lock()
+
+    def derived(self, name: str, compute: Callable[[], _T]) -> _T:
+        """Data derived from this index, computed once on first use and kept with it.
+
+        For the layers above: per-index arrays and caches (chunk metadata for filters, terms of
+        answer units) that would otherwise be recomputed at every query."""
+        with self._derived_lock:
+            if name not in self._derived:
+                self._derived[name] = compute()
+            return self._derived[name]  # type: ignore[return-value]
 
     def extra(self, name: str, default=None):
         """A JSON document stored at build time (see build_index's extras); default when absent."""
@@ -548,7 +718,35 @@ class SearchIndex:
         units, unit_vectors = _load_units(directory, len(chunks), fix)
         return cls(directory, manifest, chunks, vectors, lexical, embedder, units, unit_vectors)
 
-    def dense_search(self, query_vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, ids) of the k nearest chunks for each query vector."""
+    def dense_search(self, query_vectors: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, ids) of the k nearest chunks for each query vector; ids -1 (score -inf) pad missing results.
+
+        allowed (optional boolean array over chunks): only those chunks are returned. On an HNSW
+        index, the graph explores max(ef_search, k) candidates."""
+        import faiss
+
         k = min(k, len(self.chunks))
-        return self.vectors.search(np.ascontiguousarray(query_vectors, dtype=np.float32), k)
+        queries = np.ascontiguousarray(query_vectors, dtype=np.float32)
+        if k <= 0:
+            return np.zeros((len(queries), 0), dtype=np.float32), np.zeros((len(queries), 0), dtype=np.int64)
+        selector, bits = None, None
+        if allowed is not None:
+            bits = np.packbits(np.asarray(allowed, dtype=bool), bitorder="little")
+            selector = faiss.IDSelectorBitmap(len(bits), faiss.swig_ptr(bits))
+        if self.approximate:
+            ef_search = int(self.manifest.vector_index.get("ef_search", HNSW_EF_SEARCH))
+            params = faiss.SearchParametersHNSW(efSearch=max(ef_search, k), sel=selector)
+        else:
+            params = faiss.SearchParameters(sel=selector) if selector is not None else None
+        return self.vectors.search(queries, k, params=params)
+
+    def cosines(self, query_vectors: np.ndarray, positions: np.ndarray | None = None) -> np.ndarray:
+        """Exact cosine of each query with every chunk (or the chunks at positions): (queries, chunks).
+
+        One matrix product over the stored vectors, with $ESS_QA_THREADS BLAS threads."""
+        from .embedding import blas_threads
+
+        matrix = self.vector_matrix if positions is None else self.vector_matrix[positions]
+        queries = np.asarray(query_vectors, dtype=np.float32)
+        with blas_threads():
+            return queries @ matrix.T

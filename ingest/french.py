@@ -155,12 +155,15 @@ _MATCH_KEY_TABLE = _MatchKeyTable()
 # --- hyphenation across line breaks --------------------------------------------------------
 
 # A word cut at a line end, possibly with a blank line between its halves (column breaks).
-_HYPHEN_BREAK_RE = re.compile(r"(\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
+# The left part keeps any earlier '-', '.' or '/' of its token (a compound chain, a web address).
+_HYPHEN_BREAK_RE = re.compile(r"((?:[\w.:/]+[-./])?\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
 
 
 def _keeps_hyphen(left: str, right: str) -> bool:
     """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two."""
     if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
+        return True
+    if any(c in left for c in "-./"):  # vis-à-\nvis, metropole.rennes.fr/economie-sociale-\nle-pari
         return True
     if right.isdigit() or left.isdigit():  # 2015-\n2020
         return True

@@ -76,6 +76,11 @@ def _is_capitals_subtitle(lines: list[str]) -> bool:
     return bool(complement) and len(letters) >= 4 and all(c.isupper() for c in letters) and looks_like_heading(lines)
 
 
+def _is_box_block(lines: list[str]) -> bool:
+    """A block that continues an identity box: most of its lines are box lines."""
+    return sum(_is_box_line(line) for line in lines) * 2 >= len(lines) + (len(lines) == 1 and not _is_box_line(lines[0]))
+
+
 def _short_title(lines: list[str]) -> str:
     title = " ".join(lines).strip()
     title = re.sub(r"\s+", " ", title)
@@ -114,7 +119,7 @@ def page_blocks(text: str) -> list[Block]:
         parole = _PAROLE_RE.match(first)
         panorama_at = next((k for k, line in enumerate(lines) if _PANORAMA_RE.match(normalize_apostrophes(line))), None)
         if _IDENTITY_RE.match(first):
-            while i + 1 < len(raw_blocks) and all(_is_box_line(line) for line in raw_blocks[i + 1]):
+            while i + 1 < len(raw_blocks) and _is_box_block(raw_blocks[i + 1]):
                 i += 1
                 lines = lines + raw_blocks[i]
             blocks.append(Block(lines, identity_box=True))
@@ -137,7 +142,7 @@ def page_blocks(text: str) -> list[Block]:
         elif panorama_at == 0 and blocks and looks_like_heading(blocks[-1].lines):
             blocks[-1].heading_level, blocks[-1].title = 2, _short_title(blocks[-1].lines)
             blocks.append(Block(lines))
-        elif not blocks and looks_like_heading(lines) and nxt is not None:
+        elif not blocks and looks_like_heading(lines):  # a page's title (or a divider page's only line)
             blocks.append(Block(lines, 1, _short_title(lines)))
         elif nxt is not None and looks_like_heading(lines) and _is_capitals_subtitle(nxt):
             # a title set as a word and a line of capitals: "Présentation" / "DE L’AVISE ET DU RTES"

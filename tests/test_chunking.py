@@ -180,3 +180,13 @@ def test_report_sections(report):
     assert kaleidos and {c.page for c in kaleidos} == {17}
     nantes_sheet = [c for c in chunks if c.section == "Fiches métropoles › Nantes Métropole"]
     assert {c.page for c in nantes_sheet} == {54}
+
+
+def test_a_divider_page_with_only_a_title_opens_a_section():
+    pages = [
+        Page("r.txt", 1, "Conclusion\n\nLes métropoles soutiennent l'ESS de bien des façons."),
+        Page("r.txt", 2, "Pour aller plus loin"),
+        Page("r.txt", 3, "Les publications\n\nUn guide pratique sur les contrats de ville."),
+    ]
+    sections = {c.page: c.section for c in chunk_pages(pages)}
+    assert sections[2] == "Pour aller plus loin"

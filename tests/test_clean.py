@@ -56,6 +56,8 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("la période 2015-\n2020", "la période 2015-2020"),
         ("a-t-\nil dit", "a-t-il dit"),
         ("les non-\nsalariés", "les non-salariés"),
+        ("un face-à-\nface", "un face-à-face"),  # a compound chain keeps its hyphens
+        ("metropole.rennes.fr/economie-sociale-\n\nle-pari", "metropole.rennes.fr/economie-sociale-le-pari"),  # web address
     ],
 )
 def test_hyphenation_joined_only_where_a_word_was_cut(raw, expected):
