@@ -738,7 +738,10 @@ class SearchIndex:
             params = faiss.SearchParametersHNSW(efSearch=max(ef_search, k), sel=selector)
         else:
             params = faiss.SearchParameters(sel=selector) if selector is not None else None
-        return self.vectors.search(queries, k, params=params)
+        from .embedding import search_threads
+
+        with search_threads():
+            return self.vectors.search(queries, k, params=params)
 
     def cosines(self, query_vectors: np.ndarray, positions: np.ndarray | None = None) -> np.ndarray:
         """Exact cosine of each query with every chunk (or the chunks at positions): (queries, chunks).
