@@ -150,6 +150,26 @@ class Assistant:
         """The metropolises' fact sheets as records (see ingest.factsheets); [] for an index built without them."""
         return copy.deepcopy(self._metropoles_records())
 
+    def overview(self) -> dict:
+        """What the index holds, for pages that describe it (a fresh dict each call, read-only use):
+        index_dir; corpus, the file or folder it was built from (absolute, "" for an index that did
+        not record it); sources, file name -> sha256 at indexing time; pages, file name -> last page
+        with text; sections, the distinct section paths in reading order (by file, then page)."""
+        pages: dict[str, int] = {}
+        sections: dict[str, None] = {}
+        for chunk in sorted(self.index.chunks, key=lambda c: (c.source, c.page)):
+            pages[chunk.source] = max(pages.get(chunk.source, 0), chunk.page)
+            if chunk.section:
+                sections.setdefault(chunk.section)
+        manifest = self.index.manifest
+        return {
+            "index_dir": str(self.index.directory),
+            "corpus": manifest.corpus,
+            "sources": dict(manifest.sources),
+            "pages": pages,
+            "sections": list(sections),
+        }
+
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""
         return self._retrieve([prepare_question(question).text], k, filters)[0][0]

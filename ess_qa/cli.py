@@ -62,9 +62,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("serve", help="start the chat page")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--index-dir")
+    p.add_argument(
+        "--host",
+        default=None,
+        help="address to bind (default 127.0.0.1: this machine only); another address, e.g. 0.0.0.0, shares the "
+        "page with other machines and prints a warning; set ESS_QA_AUTH=user:password to require a login",
+    )
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; built on first start)")
+    p.add_argument("--corpus", default=str(BUNDLED_CORPUS), help="file or folder indexed on first start when there is no index (default: the bundled report)")
+
+    p = sub.add_parser("metropoles", help="the metropolises' fact sheets as a table")
+    p.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/)")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--csv", action="store_true", help="CSV with every field")
+    output.add_argument("--json", action="store_true", help="JSON records (see Assistant.metropoles())")
     for command in sub.choices.values():  # `ess-qa ask "..." --verbose` works as well as `ess-qa --verbose ask "..."`
         command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show full error details")
     return parser
@@ -271,11 +283,66 @@ def cmd_eval(args) -> int:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(host=args.host, port=args.port, index_dir=args.index_dir)
+    serve(host=args.host, port=args.port, index_dir=args.index_dir, corpus=args.corpus)
     return EXIT_OK
 
 
-COMMANDS = {"index": cmd_index, "ask": cmd_ask, "batch": cmd_batch, "eval": cmd_eval, "serve": cmd_serve}
+# (field, header, right-aligned) of the text table of `ess-qa metropoles`
+METROPOLES_TEXT_COLUMNS = (
+    ("name", "Métropole", False),
+    ("population", "Habitants", True),
+    ("communes", "Communes", True),
+    ("area_km2", "km²", True),
+    ("density", "hab./km²", True),
+    ("ess_jobs", "Salariés ESS", True),
+    ("ess_share_of_employment", "Part ESS %", True),
+    ("ess_establishments", "Étab. ESS", True),
+    ("page", "Page", True),
+)
+
+
+def format_metropoles(records: list[dict]) -> str:
+    """The fact sheets as an aligned text table ('—' where a sheet does not state the figure)."""
+    from .metropoles import format_number
+
+    def cell(record: dict, field: str) -> str:
+        if field == "page":
+            return str((record.get("pages") or {}).get("name") or "—")
+        value = record.get(field)
+        if value is None:
+            return "—"
+        return format_number(value, "fr") if isinstance(value, (int, float)) else str(value)
+
+    rows = [[header for _, header, _ in METROPOLES_TEXT_COLUMNS]]
+    rows += [[cell(record, field) for field, _, _ in METROPOLES_TEXT_COLUMNS] for record in records]
+    widths = [max(len(row[k]) for row in rows) for k in range(len(METROPOLES_TEXT_COLUMNS))]
+    lines = []
+    for row in rows:
+        cells = [
+            value.rjust(width) if right else value.ljust(width)
+            for value, width, (_, _, right) in zip(row, widths, METROPOLES_TEXT_COLUMNS)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def cmd_metropoles(args) -> int:
+    from .metropoles import to_csv
+
+    records = _load(args).metropoles()
+    if not records:
+        raise CliError("this index has no metropolis fact sheets (built before they were extracted, or from other documents)\nrebuild it with `ess-qa index`")
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif args.csv:
+        sys.stdout.write(to_csv(records))
+    else:
+        print(format_metropoles(records))
+    return EXIT_OK
+
+
+COMMANDS = {"index": cmd_index, "ask": cmd_ask, "batch": cmd_batch, "eval": cmd_eval, "serve": cmd_serve, "metropoles": cmd_metropoles}
 
 
 def error_message(exc: BaseException, args) -> str:

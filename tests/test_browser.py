@@ -140,6 +140,78 @@ def test_example_question_and_follow_up(page):
     assert page.errors == []
 
 
+def test_a_follow_up_question_is_read_with_the_previous_one(page):
+    from playwright.sync_api import expect
+
+    ask(page, "Combien d'habitants compte Nantes Métropole ?")
+    first = wait_for_replies(page, 1).last
+    expect(first.locator(".essqa-cite").first).to_contain_text("Nantes Métropole", timeout=REPLY_TIMEOUT_MS)
+    assert first.locator(".essqa-understood").count() == 0
+
+    ask(page, "Et à Bordeaux ?")
+    second = wait_for_replies(page, 2).nth(1)
+    expect(second.locator(".essqa-cite").first).to_contain_text("Fiches métropoles › Bordeaux Métropole", timeout=REPLY_TIMEOUT_MS)
+    expect(second.locator(".essqa-understood")).to_contain_text("Question comprise")
+    assert "Bordeaux" in second.locator(".essqa-understood").inner_text()
+    assert "783 000" in second.locator(".essqa-snippet").inner_text()  # Bordeaux's population, from its sheet
+    expect(page.locator("#essqa-chat .user").last).to_have_text("Et à Bordeaux ?")  # as typed
+    assert page.errors == []
+
+
+def test_a_comparison_question_is_answered_from_the_fact_sheets(page):
+    from playwright.sync_api import expect
+
+    ask(page, "Quelle est la métropole la plus peuplée ?")
+    reply = wait_for_replies(page, 1).last
+    snippet = reply.locator(".essqa-snippet")
+    expect(snippet).to_contain_text("Métropole du Grand Paris", timeout=REPLY_TIMEOUT_MS)
+    assert "7 026 945" in snippet.inner_text()
+    cite = snippet.locator(".essqa-snippet-cite a").first
+    expect(cite).to_have_text(re.compile(r"metropoles-ess\.txt · p\. 55 · Fiches métropoles › Métropole du Grand Paris"))
+    with page.context.expect_page() as opened:
+        cite.click()
+    source = opened.value
+    source.wait_for_load_state()
+    assert "p. 55 / 64" in source.locator("h1").inner_text()
+    assert "7 026 945" in source.locator(".page").inner_text()
+    assert page.errors == []
+
+
+def test_metropoles_tab_table_sorts_and_the_chart_follows_the_chosen_figure(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Métropoles").click()
+    table = page.locator("#essqa-table")
+    names = table.locator("[role=gridcell][data-col='0']")
+    expect(names).to_have_count(14, timeout=REPLY_TIMEOUT_MS)
+    assert names.first.inner_text() == "Aix-Marseille-Provence Métropole"  # in the report's order
+    headers = table.locator("th")
+    assert headers.nth(2).inner_text().strip() == "Habitants"
+    headers.nth(2).hover()
+    headers.nth(2).locator("button.cell-menu-button").click()
+    page.get_by_role("menuitem", name=re.compile("Trier par ordre décroissant|Sort descending")).click()  # fr-FR browser
+    expect(names.first).to_have_text("Métropole du Grand Paris")
+    population = table.locator("[role=gridcell][data-col='2']")
+    assert population.first.inner_text().replace("\u202f", " ") == "7 026 945"
+    assert names.nth(1).inner_text() == "Aix-Marseille-Provence Métropole"
+
+    expect(page.locator("#essqa-chart-note")).to_contain_text("Habitants : les 14 fiches donnent ce chiffre")
+    expect(page.locator("#essqa-chart canvas, #essqa-chart svg").first).to_be_visible()
+    figure = page.locator("#essqa-figure input")
+    figure.click()
+    page.get_by_role("option", name="Salariés ESS").click()
+    expect(page.locator("#essqa-chart-note")).to_contain_text("Salariés ESS : 9 fiches sur 14 donnent ce chiffre")
+    assert "Métropole du Grand Paris" in page.locator("#essqa-chart-note").inner_text()  # no ESS figures on its sheet
+
+    link = page.locator("#essqa-sheets a", has_text="Bordeaux Métropole · p. 50")
+    with page.context.expect_page() as opened:
+        link.click()
+    source = opened.value
+    source.wait_for_load_state()
+    assert "p. 50 / 64" in source.locator("h1").inner_text()
+    assert page.errors == []
+
+
 def test_controls_apply_to_the_next_question(page):
     from playwright.sync_api import expect
 

@@ -159,10 +159,10 @@ def test_hostile_passage_and_question_are_shown_as_text():
 def test_empty_question_and_index_not_ready_get_messages_not_errors(assistant):
     ready = web.Service(assistant=assistant)
     for question in ("", "   ", "?!"):
-        content, answered = web.reply(ready, question)
+        content, answered, *_ = web.reply(ready, question)
         assert not answered and "essqa-note" in content and "question" in visible_text(content).lower()
     waiting = web.Service(index_dir="/nonexistent/never-started")
-    content, answered = web.reply(waiting, "Quelles métropoles soutiennent les SCIC ?")
+    content, answered, *_ = web.reply(waiting, "Quelles métropoles soutiennent les SCIC ?")
     assert not answered and "index" in visible_text(content).lower()
 
 
@@ -171,18 +171,47 @@ def test_filters_from_the_controls_apply_to_the_next_question(assistant):
     question = "Combien de salariés compte l'ESS sur le territoire ?"
     fiche = "Fiches métropoles › Bordeaux Métropole"
     assert (fiche, fiche) in service.controls()["sections"]
-    content, answered = web.reply(service, question, 5, web.make_filters(fiche, 1, 64, last_page=63))
+    content, answered, *_ = web.reply(service, question, 5, web.make_filters(fiche, 1, 64, last_page=63))
     assert answered and cited(content) and all(f"· {fiche}" in c for c in cited(content))
     assert "section « Fiches métropoles › Bordeaux Métropole »" in visible_text(content)
-    content, _ = web.reply(service, question, 3, web.make_filters("", 30, 20))  # reversed range put right
+    content = web.reply(service, question, 3, web.make_filters("", 30, 20)).html  # reversed range put right
     pages = [int(re.search(r"p\. (\d+)", c).group(1)) for c in cited(content)]
     assert len(pages) == 3 and all(20 <= p <= 30 for p in pages)
-    content, _ = web.reply(service, question, 2, web.make_filters("", 1, 63, last_page=63))
+    content = web.reply(service, question, 2, web.make_filters("", 1, 63, last_page=63)).html
     assert len(cited(content)) == 2 and "filtres" not in visible_text(content)
 
 
+def test_a_follow_up_is_completed_with_the_previous_question_and_says_so(assistant):
+    service = web.Service(assistant=assistant)
+    first = web.reply(service, "Combien d'habitants compte Nantes Métropole ?")
+    assert first.answered and not first.follow_up and "Question comprise" not in visible_text(first.html)
+    follow = web.reply(service, "Et à Bordeaux ?", previous=first.question)
+    assert follow.answered and follow.follow_up
+    assert "Bordeaux" in follow.question and "Nantes" not in follow.question
+    assert f"Question comprise (understood as) : « {follow.question} »" in visible_text(follow.html)
+    assert "Bordeaux Métropole" in cited(follow.html)[0]
+    assert "783 000" in visible_text(follow.html)  # the Bordeaux fact sheet's population
+    alone = web.reply(service, "Quelles métropoles soutiennent les SCIC ?", previous=first.question)
+    assert alone.answered and not alone.follow_up  # a question of its own is asked as it is
+    assert "Question comprise" not in visible_text(alone.html)
+
+
+def test_snippet_citations_each_open_their_page():
+    out = web.citations_html("a.txt · p. 3 · Fiches › A ; b.pdf · p. 12 ; <b>not a citation</b>", "q")
+    assert re.findall(r'href="([^"]+)"', out) == ["source?file=a.txt&amp;page=3&amp;q=q", "source?file=b.pdf&amp;page=12&amp;q=q"]
+    assert visible_text(out) == "a.txt · p. 3 · Fiches › A ; b.pdf · p. 12 ; <b>not a citation</b>"
+
+
+def test_an_answer_from_the_metropolises_table_links_its_fact_sheet_page(assistant):
+    out = web.reply(web.Service(assistant=assistant), "Quelle est la métropole la plus peuplée ?").html
+    snippet = re.search(r'class="essqa-snippet">(.*?)</div></div>', out).group(1)
+    assert "Métropole du Grand Paris" in visible_text(snippet) and "7 026 945" in visible_text(snippet)
+    assert 'href="source?file=metropoles-ess.txt&amp;page=55&amp;q=' in snippet
+    assert "Fiches métropoles › Métropole du Grand Paris" in visible_text(snippet)
+
+
 def test_filter_choices_describe_the_report(assistant):
-    controls = web.describe_index(assistant.index.chunks)
+    controls = web.describe_index(assistant.overview())
     values = [value for _, value in controls["sections"]]
     assert values[0] == web.WHOLE_REPORT
     assert "CHAMP D’ACTION #1" in values and "Fiches métropoles › Toulouse Métropole" in values
@@ -199,6 +228,20 @@ def test_source_page_without_the_original_file_says_so(tmp_path):
     assert status == 404 and "n'est pas disponible" in visible_text(document)
     status, document = web.source_page_document(None, REPORT, 3)
     assert status == 404 and "pas encore prêt" in visible_text(document)
+
+
+def test_source_files_are_looked_for_in_each_corpus_folder_in_turn(tmp_path):
+    first, second = tmp_path / "recorded", tmp_path / "given"
+    first.mkdir(), second.mkdir()
+    (second / "notes.txt").write_text("Page une.\fPage deux : les SCIC.", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not a source", encoding="utf-8")
+    library = web.SourceLibrary([first, second], {"notes.txt": "0" * 64, "../secret.txt": "0" * 64})
+    assert library.path("notes.txt") == (second / "notes.txt").resolve()
+    view = library.page("notes.txt", 2)
+    assert "les SCIC" in view.text and view.changed  # its checksum is not the one indexed
+    with pytest.raises(web.SourceUnavailable):
+        library.path("../secret.txt")  # never outside a corpus folder
+    assert web.corpus_root(second / "notes.txt") == second and web.corpus_root(second) == second
 
 
 # --- the real server over HTTP -------------------------------------------------------------------
@@ -346,6 +389,21 @@ def test_first_start_builds_the_index_with_a_visible_message(tmp_path, small_cor
         running.close()
 
 
+def test_source_pages_come_from_the_corpus_the_index_was_built_from(tmp_path, small_corpus):
+    from ess_qa import build
+
+    index_dir = tmp_path / "index"
+    build(small_corpus, index_dir)
+    elsewhere = tmp_path / "served-with-another-corpus"
+    elsewhere.mkdir()
+    service = web.Service(index_dir, elsewhere).start(wait=True)
+    assert service.ready, service.problem
+    assert service.assistant().overview()["corpus"] == str(small_corpus.resolve())
+    status, document = web.source_page_document(service.library(), "notes.txt", 2)
+    assert status == 200 and "tiers-lieu" in visible_text(document)
+    assert "a changé" not in visible_text(document)  # same checksum as indexed
+
+
 def test_damaged_index_is_reported_on_the_page(tmp_path, small_corpus):
     index_dir = tmp_path / "index"
     index_dir.mkdir()
@@ -354,7 +412,7 @@ def test_damaged_index_is_reported_on_the_page(tmp_path, small_corpus):
     assert service.state == "failed"
     message = visible_text(web.status_html(service))
     assert "ne peut pas être utilisé" in message and "ess-qa index" in message
-    content, answered = web.reply(service, "SCIC ?")
+    content, answered, *_ = web.reply(service, "SCIC ?")
     assert not answered and "ess-qa index" in visible_text(content)
 
 
