@@ -43,9 +43,10 @@ MAX_K_UI = 20
 # Every event that runs a query (the chat's question, an example, the /search API) shares one
 # concurrency group, QUERY_GROUP, of QUERY_CONCURRENCY workers; later requests wait in Gradio's queue.
 # A query is CPU work of 10-50 ms (numpy/FAISS/BM25, partly under the GIL; the USE encoder runs one
-# call at a time behind its lock), and the machines this is sized for have 2 cores: 2 workers keep
-# both cores busy, more only interleave the same work (each request waits as long, and the page's
-# own events - status, reset - still get a thread). See benchmarks/load_test.py for the figures.
+# call at a time behind its lock; BLAS on one thread), and the machines this is sized for have 2
+# cores: 2 workers keep both cores busy, and one slow query does not hold up every other user.
+# More workers only interleave the same CPU work: with 16 clients (benchmarks/load_test.py) limits
+# of 1, 2, 4 and 8 gave the same throughput within the noise of a shared machine (24-31 calls/s).
 QUERY_CONCURRENCY = 2
 QUERY_GROUP = "query"
 # The page's light events (status line, clear, reset) keep Gradio's own per-event limit.
