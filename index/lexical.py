@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ WORDS_FILE = "words.json"
 WORD_VECTORS_FILE = "word_vectors.npy"
 TRANSLATION_MIN_COSINE = 0.8  # below this, a corpus word is not taken as a translation
 TRANSLATIONS_PER_WORD = 2
+TRANSLATIONS_CACHE = 256  # questions whose translations are remembered
 
 
 def corpus_words(texts: list[str]) -> list[str]:
@@ -37,6 +39,8 @@ class LexicalIndex:
         self.words = words or []
         self.word_vectors = word_vectors if word_vectors is not None else np.zeros((0, 0), dtype=np.float32)
         self.embedded_words = 0  # words embedded by build() (the others were reused)
+        self._translations: dict[tuple, str] = {}  # question -> translations, oldest first
+        self._translations_lock = threading.Lock()
 
     @classmethod
     def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, embedder=None, reuse: "LexicalIndex | None" = None) -> "LexicalIndex":
@@ -67,17 +71,34 @@ class LexicalIndex:
         return index
 
     def translations(self, question: str, embedder) -> str:
-        """Corpus words closest in meaning to the question's words (its words in the corpus' language)."""
+        """Corpus words closest in meaning to the question's words (its words in the corpus' language).
+
+        Remembered for the last TRANSLATIONS_CACHE questions: retrieval and the answerability check
+        both ask for the same question's."""
+        key = (question, getattr(embedder, "spec", id(embedder)))
+        with self._translations_lock:
+            cached = self._translations.get(key)
+        if cached is not None:
+            return cached
         query_words = [w for w in dict.fromkeys(content_words(question)) if len(w) > 2 and not w.isdigit()]
         if not query_words or not self.words:
             return ""
-        similarities = embedder.encode_queries(query_words) @ self.word_vectors.T
+        from .embedding import blas_threads
+
+        vectors = embedder.encode_queries(query_words)
+        with blas_threads():
+            similarities = vectors @ self.word_vectors.T
         found: list[str] = []
         for word, row in zip(query_words, similarities):
             for i in np.argsort(-row)[:TRANSLATIONS_PER_WORD]:
                 if row[i] >= TRANSLATION_MIN_COSINE and self.words[i] != word:
                     found.append(self.words[i])
-        return " ".join(found)
+        result = " ".join(found)
+        with self._translations_lock:
+            if len(self._translations) >= TRANSLATIONS_CACHE:
+                del self._translations[next(iter(self._translations))]  # the oldest
+            self._translations[key] = result
+        return result
 
     def query_terms(self, query: str) -> list[str]:
         """The query's terms that the index knows."""

@@ -51,9 +51,11 @@ EXTRAS = "extras"  # JSON documents derived from the corpus at build time (e.g. 
 # vectors the index is approximate. Override with build_index(exact_limit=...) or $ESS_QA_EXACT_LIMIT.
 DEFAULT_EXACT_LIMIT = 50_000
 EXACT_LIMIT_ENV = "ESS_QA_EXACT_LIMIT"
+# HNSW parameters: on 20 copies of the report (7,440 vectors, many exact duplicates), recall@10 for
+# real questions was 0.86 with efConstruction 80 / efSearch 128, 0.99 with 200 / 256 (0.2 ms a query).
 HNSW_M = 32  # graph neighbours per vector
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128  # candidates explored per search (raised to the number of results asked when higher)
+HNSW_EF_CONSTRUCTION = 200
+HNSW_EF_SEARCH = 256  # candidates explored per search (raised to the number of results asked when higher)
 
 
 class IndexProblem(RuntimeError):

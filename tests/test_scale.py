@@ -109,6 +109,15 @@ def approximate_report(report_index_dir, tmp_path_factory) -> Path:
     return directory
 
 
+def test_an_hnsw_index_gives_its_vectors_back_to_an_exact_rebuild(report_index_dir, approximate_report, tmp_path):
+    directory = tmp_path / "index"
+    shutil.copytree(approximate_report, directory)
+    report = build(Path(__file__).resolve().parent.parent / "corpus", directory)
+    assert report.embedded == {"chunks": 0, "units": 0, "words": 0}
+    rebuilt, exact = SearchIndex.load(directory), SearchIndex.load(report_index_dir)
+    assert not rebuilt.approximate and np.array_equal(rebuilt.vector_matrix, exact.vector_matrix)
+
+
 def dev_questions() -> list[str]:
     return [q.question for q in load_questions(DEV_SET)]
 
