@@ -1,6 +1,7 @@
-"""Start the ess-qa chat page: `python app.py [--host 127.0.0.1] [--port 7860] [--index-dir DIR]`.
+"""Start the ess-qa chat page: `python app.py [--host 127.0.0.1] [--port 7860] [--index-dir DIR] [--corpus DIR]`.
 
-The same page as `ess-qa serve`; everything is in ess_qa.web.
+The same page as `ess-qa serve` (loopback unless --host says otherwise; ESS_QA_AUTH=user:password
+requires a login); everything is in ess_qa.web.
 """
 
 import sys
