@@ -612,7 +612,11 @@ def chart_note_html(records: list[dict], column: str) -> str:
     """Which metropolises the chart leaves out (their sheet does not state the figure), and for the
     share of employment, that the sheets do not all state the same share."""
     if not records:
-        return note_html("Aucune fiche métropole dans cet index. (No metropolis fact sheet in this index.)", "warning")
+        return note_html(
+            "Aucune fiche métropole dans cet index : il a été construit avant leur extraction (relancez `ess-qa index`) "
+            "ou sur d'autres documents. (No metropolis fact sheet in this index.)",
+            "warning",
+        )
     missing = [r["name"] for r in records if r.get(column) is None]
     label = chart_figures().get(column, column)
     if not missing:
