@@ -1,0 +1,34 @@
+"""Thread limits are process-wide: concurrent queries must leave them as they found them."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from threadpoolctl import threadpool_info
+
+from index.embedding import blas_threads
+
+
+def blas_thread_counts() -> list[int]:
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+
+def test_concurrent_blas_limits_restore_the_process_setting():
+    before = blas_thread_counts()
+    inside: list[list[int]] = []
+
+    def work() -> None:
+        for _ in range(100):
+            with blas_threads():
+                matrix = np.random.rand(40, 40)
+                matrix @ matrix
+                inside.append(blas_thread_counts())
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert blas_thread_counts() == before
+    assert all(counts == inside[0] for counts in inside)  # every query ran under the same limit
