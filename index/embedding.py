@@ -27,24 +27,46 @@ def _threads() -> int:
 
 
 _blas_limit = None
+_blas_lock = threading.Lock()
+_blas_users = 0  # threads inside blas_threads(): the limit is set by the first, undone by the last
+_blas_active = None
 
 
-def blas_threads():
-    """A context that runs numpy's BLAS (matrix products at query time) on ESS_QA_THREADS threads.
-
-    BLAS would otherwise use every core for each product, which is slower on a loaded machine
-    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one)."""
+def _blas_limiter():
+    """threadpoolctl's limit function, found once (scanning the loaded libraries is slow); None without it."""
     global _blas_limit
     if _blas_limit is None:
         try:
             from threadpoolctl import ThreadpoolController
 
-            _blas_limit = ThreadpoolController().limit  # found once: scanning the loaded libraries is slow
+            _blas_limit = ThreadpoolController().limit
         except Exception:  # threadpoolctl missing or unable to inspect this platform
             _blas_limit = False
-    if _blas_limit is False:
-        return contextlib.nullcontext()
-    return _blas_limit(limits=_threads(), user_api="blas")
+    return _blas_limit or None
+
+
+@contextlib.contextmanager
+def blas_threads():
+    """Run numpy's BLAS (matrix products at query time) on ESS_QA_THREADS threads.
+
+    BLAS would otherwise use every core for each product, which is slower on a loaded machine
+    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one). The BLAS limit is
+    process-wide, so concurrent queries share one: the first to enter sets it, the last to
+    leave restores the previous setting."""
+    global _blas_users, _blas_active
+    with _blas_lock:
+        if _blas_users == 0:
+            limiter = _blas_limiter()
+            _blas_active = limiter(limits=_threads(), user_api="blas") if limiter else None
+        _blas_users += 1
+    try:
+        yield
+    finally:
+        with _blas_lock:
+            _blas_users -= 1
+            if _blas_users == 0 and _blas_active is not None:
+                _blas_active.restore_original_limits()
+                _blas_active = None
 
 
 @contextlib.contextmanager
