@@ -290,12 +290,22 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_RE.match(question))
 
 
+# A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
+_NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
+
+
 def complete_follow_up(question: str, previous: str) -> str:
-    """A follow-up completed with the previous question; names it gives replace the previous one's."""
+    """A follow-up completed with the previous question; names it gives replace the previous one's.
+
+    "Et à Bordeaux ?" after "Combien d'habitants compte Nantes Métropole ?" becomes
+    "Combien d'habitants compte à Bordeaux ?"."""
     if not previous or not is_follow_up(question):
         return question
-    base = previous
-    if proper_names(question):  # "Et à Bordeaux ?" after "Qui préside Nantes Métropole ?"
-        for name in proper_names(previous):
-            base = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", base)
-    return re.sub(r"\s+", " ", f"{base} {question}").strip()
+    base = normalize_apostrophes(previous).strip()
+    first = re.match(r"\W*\w+", base)
+    if proper_names(question):  # the follow-up names what the question is now about
+        start = first.end() if first else 0
+        base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
+    base = re.sub(r"[\s?!.]+$", "", base)
+    rest = _FOLLOW_UP_RE.sub("", question).strip()
+    return re.sub(r"\s+", " ", f"{base} {rest}").strip()
