@@ -26,23 +26,27 @@ def _threads() -> int:
         return 1
 
 
-_blas_limit = None
+_blas_libs = None
 _blas_lock = threading.Lock()
 _blas_users = 0  # threads inside blas_threads(): the limit is set by the first, undone by the last
-_blas_active = None
+_blas_saved: list[int] = []
 
 
-def _blas_limiter():
-    """threadpoolctl's limit function, found once (scanning the loaded libraries is slow); None without it."""
-    global _blas_limit
-    if _blas_limit is None:
+def _numpy_blas() -> list:
+    """threadpoolctl controllers of the pthreads BLAS libraries (numpy's), found once; [] without threadpoolctl.
+
+    Their thread count is process-wide. OpenMP builds (the one bundled with faiss) keep a count
+    per calling thread and are left alone: FAISS searches have search_threads() for that."""
+    global _blas_libs
+    if _blas_libs is None:
         try:
             from threadpoolctl import ThreadpoolController
 
-            _blas_limit = ThreadpoolController().limit
+            controllers = ThreadpoolController().lib_controllers
+            _blas_libs = [lib for lib in controllers if lib.user_api == "blas" and getattr(lib, "threading_layer", "") == "pthreads"]
         except Exception:  # threadpoolctl missing or unable to inspect this platform
-            _blas_limit = False
-    return _blas_limit or None
+            _blas_libs = []
+    return _blas_libs
 
 
 @contextlib.contextmanager
@@ -50,23 +54,25 @@ def blas_threads():
     """Run numpy's BLAS (matrix products at query time) on ESS_QA_THREADS threads.
 
     BLAS would otherwise use every core for each product, which is slower on a loaded machine
-    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one). The BLAS limit is
-    process-wide, so concurrent queries share one: the first to enter sets it, the last to
+    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one). The limit is
+    process-wide, so concurrent queries share it: the first to enter sets it, the last to
     leave restores the previous setting."""
-    global _blas_users, _blas_active
+    global _blas_users, _blas_saved
     with _blas_lock:
         if _blas_users == 0:
-            limiter = _blas_limiter()
-            _blas_active = limiter(limits=_threads(), user_api="blas") if limiter else None
+            libs = _numpy_blas()
+            _blas_saved = [lib.num_threads for lib in libs]
+            for lib in libs:
+                lib.set_num_threads(_threads())
         _blas_users += 1
     try:
         yield
     finally:
         with _blas_lock:
             _blas_users -= 1
-            if _blas_users == 0 and _blas_active is not None:
-                _blas_active.restore_original_limits()
-                _blas_active = None
+            if _blas_users == 0:
+                for lib, count in zip(_numpy_blas(), _blas_saved):
+                    lib.set_num_threads(count)
 
 
 @contextlib.contextmanager
