@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import threading
 from pathlib import Path
 
 import pytest
 
 from ess_qa import build, web
+from support import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,6 @@ CHROMIUM_ARGS = [
 ]
 REPLY_TIMEOUT_MS = 60_000
 CITATION = r"metropoles-ess\.txt · p\. \d+"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

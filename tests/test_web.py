@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from ess_qa import Answer, Filters, Passage, web
 from ess_qa.evaluation import contains_evidence
+from support import free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REPORT = "metropoles-ess.txt"
@@ -54,12 +55,6 @@ HOSTILE_TEXT = (
     "**gras** _italique_ [lien](javascript:alert(1)) `code` $$x^2$$ | a | b | ~~barré~~ & &amp; "
     "https://example.org"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str) -> tuple[int, str, bytes]:

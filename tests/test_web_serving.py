@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -17,18 +16,13 @@ import httpx
 import pytest
 
 from ess_qa import cli, web
+from support import free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ALL_INTERFACES_WARNING = (
     "warning: serving on all interfaces: anyone who can reach this machine can use the page; "
     "set ESS_QA_AUTH=user:password to require a login"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- where the page may listen ---------------------------------------------------------------------
