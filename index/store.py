@@ -285,18 +285,14 @@ def _replaceable(directory: Path) -> bool:
 def _fsync_tree(directory: Path) -> None:
     """Flush a folder's files and entries to disk, so a crash after the swap cannot leave them empty."""
     for path in sorted(directory.rglob("*"), reverse=True):
-        with contextlib.suppress(OSError):
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        _fsync_dir(path)
     _fsync_dir(directory)
 
 
-def _fsync_dir(directory: Path) -> None:
+def _fsync_dir(path: Path) -> None:
+    """fsync a file or a folder's entries (best effort: some file systems refuse)."""
     with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
