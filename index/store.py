@@ -285,11 +285,11 @@ def _replaceable(directory: Path) -> bool:
 def _fsync_tree(directory: Path) -> None:
     """Flush a folder's files and entries to disk, so a crash after the swap cannot leave them empty."""
     for path in sorted(directory.rglob("*"), reverse=True):
-        _fsync_dir(path)
-    _fsync_dir(directory)
+        _fsync_path(path)
+    _fsync_path(directory)
 
 
-def _fsync_dir(path: Path) -> None:
+def _fsync_path(path: Path) -> None:
     """fsync a file or a folder's entries (best effort: some file systems refuse)."""
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
@@ -506,7 +506,7 @@ def _swap_in(staging: Path, directory: Path) -> None:
     if directory.exists():
         os.replace(directory, old)
     os.replace(staging, directory)
-    _fsync_dir(directory.parent)
+    _fsync_path(directory.parent)
     shutil.rmtree(old, ignore_errors=True)
 
 
