@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import BUNDLED_CORPUS
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 1  # argparse exits 2 on usage errors
 
 
 class CliError(Exception):
@@ -215,11 +215,6 @@ def read_question_lines(path: Path) -> list[tuple[int, str]]:
     if not questions:
         raise CliError(f"no question in {path}")
     return questions
-
-
-def read_questions(path: Path) -> list[str]:
-    """Questions from a .txt file (one per line) or .jsonl ({"question": ...} per line)."""
-    return [question for _, question in read_question_lines(path)]
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import BULLET
-from .french import fold_accents, normalize_apostrophes
+from .french import normalize_apostrophes
 from .types import SECTION_SEPARATOR
 
 FACT_SHEETS = "Fiches métropoles"
@@ -193,8 +193,3 @@ class SectionTracker:
         if block.identity_box and block.title:
             return SECTION_SEPARATOR.join((FACT_SHEETS, block.title))
         return self.path()
-
-
-def heading_key(title: str) -> str:
-    """Accent- and case-insensitive form of a heading, for comparisons."""
-    return fold_accents(normalize_apostrophes(title)).lower()

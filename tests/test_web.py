@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ess_qa import Answer, Filters, Passage, web
+from ess_qa import Answer, Passage, web
 from ess_qa.evaluation import contains_evidence
 from support import free_port
 
