@@ -8,9 +8,7 @@ import html
 import os
 import re
 import socket
-import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,7 +21,7 @@ from hypothesis import strategies as st
 
 from ess_qa import Answer, Passage, web
 from ess_qa.evaluation import contains_evidence
-from support import free_port
+from support import free_port, search_when_ready, start_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REPORT = "metropoles-ess.txt"
@@ -418,17 +416,7 @@ def test_damaged_index_is_reported_on_the_page(tmp_path, small_corpus):
 def test_commands_serve_the_page_on_localhost(command, report_index_dir):
     port = free_port()
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
-    process = subprocess.Popen(
-        [*command, "--port", str(port), "--index-dir", str(report_index_dir)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
-    reader.start()
+    process, output = start_command([*command, "--port", str(port), "--index-dir", str(report_index_dir)], env, PROJECT_ROOT)
     try:
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 120
@@ -444,15 +432,8 @@ def test_commands_serve_the_page_on_localhost(command, report_index_dir):
             pytest.fail("the page did not come up:\n" + "".join(output))
         from gradio_client import Client
 
-        client = Client(url, verbose=False)
-        deadline = time.monotonic() + 120
-        while True:  # the index loads in the background: /search says so until it is ready
-            try:
-                result = client.predict(question="Quelles métropoles soutiennent les SCIC ?", k=2, api_name="/search")
-                break
-            except Exception as exc:
-                assert "index" in str(exc).lower() and time.monotonic() < deadline, exc
-                time.sleep(0.5)
+        # the index loads in the background: /search says so until it is ready
+        result = search_when_ready(Client(url, verbose=False), "Quelles métropoles soutiennent les SCIC ?", 2)
         assert len(result) == 2 and CITATION_RE.match(result[0]["citation"])
         assert f"chat page at http://127.0.0.1:{port}/" in "".join(output)
     finally:

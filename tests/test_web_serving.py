@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -16,7 +15,7 @@ import httpx
 import pytest
 
 from ess_qa import cli, web
-from support import free_port
+from support import free_port, search_when_ready, start_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ALL_INTERFACES_WARNING = (
@@ -210,16 +209,7 @@ def test_ess_qa_auth_protects_the_page_started_by_the_command(report_index_dir):
     port = free_port()
     env = dict(os.environ, ESS_QA_AUTH="alice:s3cret", HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
     env.pop("GRADIO_SERVER_NAME", None)
-    process = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port), "--index-dir", str(report_index_dir)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+    process, output = start_command([sys.executable, "app.py", "--port", str(port), "--index-dir", str(report_index_dir)], env, PROJECT_ROOT)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
@@ -232,15 +222,7 @@ def test_ess_qa_auth_protects_the_page_started_by_the_command(report_index_dir):
 
         from gradio_client import Client
 
-        client = Client(url, auth=("alice", "s3cret"), verbose=False)
-        deadline = time.monotonic() + 120
-        while True:  # the index loads in the background
-            try:
-                result = client.predict(question="SCIC", k=1, api_name="/search")
-                break
-            except Exception as exc:
-                assert "index" in str(exc).lower() and time.monotonic() < deadline, exc
-                time.sleep(0.5)
+        result = search_when_ready(Client(url, auth=("alice", "s3cret"), verbose=False), "SCIC", 1)
         assert len(result) == 1
     finally:
         process.terminate()
