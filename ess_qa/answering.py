@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
 
@@ -57,11 +59,13 @@ def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_
     return ("… " if start > 0 else "") + text + (" …" if end < len(tokens) - 1 else "")
 
 
-def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit]) -> Snippet | None:
-    """The best answer unit of the top passages, cut to the snippet size; None when there is none."""
+def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Snippet | None:
+    """The best answer unit of the top passages, cut to the snippet size; None when there is none.
+
+    vector: the question's embedding (the one retrieval used)."""
     if not hits:
         return None
-    asked = profile(index, question, index.embedder.encode_queries([question])[0])
+    asked = profile(index, question, vector)
     scored = []
     for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages)):
         unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
+
 from index.embedding import DEFAULT_MODEL
 from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
@@ -185,15 +187,18 @@ class Assistant:
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
         """Answers for many questions; questions are embedded together, faster than a loop of ask."""
         prepared = [prepare_question(q) for q in questions]
-        retrieved = self._retrieve([p.text for p in prepared], k, filters)
-        return [self._answer(prep, passages, hits) for prep, (passages, hits) in zip(prepared, retrieved)]
+        texts = [p.text for p in prepared]
+        _check_k(k)
+        vectors = self.index.embedder.encode_queries(texts)  # once, for retrieval and snippets
+        retrieved = self._retrieve(texts, k, filters, vectors)
+        return [self._answer(prep, passages, hits, vector) for prep, (passages, hits), vector in zip(prepared, retrieved, vectors)]
 
-    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit]) -> Answer:
+    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Answer:
         table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
         if table is not None:
             return Answer(prepared.text, passages, snippet=table.text, snippet_citation=table.citation, found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
-        snippet = extract_snippet(self.index, prepared.text, passages, hits) if found else None
+        snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
         return Answer(
             question=prepared.text,
             passages=passages,
@@ -208,10 +213,12 @@ class Assistant:
             self._metropoles = self.index.extra(METROPOLES, []) or []
         return self._metropoles
 
-    def _retrieve(self, questions: list[str], k: int, filters: Filters | None) -> list[tuple[list[Passage], list[Hit]]]:
+    def _retrieve(
+        self, questions: list[str], k: int, filters: Filters | None, query_vectors: np.ndarray | None = None
+    ) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
-        ranked = rank_chunks(self.index, questions, k, filters, self.weights) if questions else []
+        ranked = rank_chunks(self.index, questions, k, filters, self.weights, query_vectors) if questions else []
         return [self._passages(hits, k) for hits in ranked]
 
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:

@@ -213,15 +213,24 @@ class Hit:
     unit_score: float = 0.0
 
 
-def rank_chunks(index: SearchIndex, questions: list[str], k: int, filters: Filters | None = None, weights: FusionWeights | None = None) -> list[list[Hit]]:
+def rank_chunks(
+    index: SearchIndex,
+    questions: list[str],
+    k: int,
+    filters: Filters | None = None,
+    weights: FusionWeights | None = None,
+    query_vectors: np.ndarray | None = None,
+) -> list[list[Hit]]:
     """For each question, the top candidates (about 2k, for de-duplication), best first.
 
     Chunks are ranked by fused lexical and dense scores; the best RERANK_POOL are then reranked
     by how well their best sentence (or list item, or fact-sheet line) answers the question.
+    query_vectors: the questions' embeddings when the caller already has them.
     """
     weights = weights or FusionWeights()
     allowed = filters.mask(index) if filters and not filters.is_empty() else np.ones(len(index.chunks), dtype=bool)
-    query_vectors = index.embedder.encode_queries(questions)
+    if query_vectors is None:
+        query_vectors = index.embedder.encode_queries(questions)
     dense = None if index.approximate else dense_scores_all(index, query_vectors)
     results = []
     for row, question in enumerate(questions):
