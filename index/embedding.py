@@ -112,7 +112,9 @@ def _use_module_class():
             return {"texts": [prompt + t for t in texts] if prompt else texts}
 
         def forward(self, features, **kwargs):
-            with self._lock:  # the numpy backend keeps per-call buffers: one call at a time
+            # the numpy backend keeps per-call buffers: one call at a time. Its own BLAS limit runs
+            # inside the shared one, so it cannot interleave with concurrent queries' limits
+            with self._lock, blas_threads():
                 vectors = self.use.encode(features["texts"])
             features["sentence_embedding"] = torch.from_numpy(np.asarray(vectors, dtype=np.float32).reshape(len(features["texts"]), -1))
             return features

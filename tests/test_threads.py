@@ -35,3 +35,29 @@ def test_concurrent_blas_limits_restore_the_process_setting(monkeypatch):
         thread.join()
     assert blas_thread_counts() == before
     assert all(counts == [1] * len(before) for counts in inside)  # every query ran under the limit
+
+
+def test_model_encodes_running_beside_queries_leave_the_setting_as_it_was(monkeypatch):
+    """The bundled model sets its own BLAS limit around each encode; it must nest in the shared one."""
+    from index.embedding import load_embedder
+
+    monkeypatch.setenv("ESS_QA_THREADS", "1")
+    embedder = load_embedder()
+    before = blas_thread_counts()
+
+    def queries() -> None:
+        for _ in range(100):
+            with blas_threads():
+                matrix = np.random.rand(40, 40)
+                matrix @ matrix
+
+    def encodes() -> None:
+        for _ in range(20):
+            embedder.encode_queries(["Quelles métropoles soutiennent les SCIC ?"])
+
+    threads = [threading.Thread(target=queries) for _ in range(2)] + [threading.Thread(target=encodes) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert blas_thread_counts() == before
