@@ -17,13 +17,14 @@ import numpy as np
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
 
-from .evidence import SNIPPET_WEIGHTS, best_unit, coverage, profile
+from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, profile, searched_text, unit_features
 from .retrieval import Hit
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
+ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,16 @@ def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_
         return unit
     tokens = list(re.finditer(r"\S+", unit))
     hits = [bool(set(search_terms(m.group(), analyzer)) & terms) for m in tokens]
-    best, best_hits = (0, 0), -1
+    windows = []
     for start in range(len(tokens)):
         end = start
         while end + 1 < len(tokens) and tokens[end + 1].end() - tokens[start].start() <= limit:
             end += 1
-        count = sum(hits[start : end + 1])
-        if count > best_hits:
-            best, best_hits = (start, end), count
-    start, end = best
+        windows.append((sum(hits[start : end + 1]), start, end))
+        if end == len(tokens) - 1:
+            break
+    most = max(count for count, _, _ in windows)
+    _, start, end = next(w for w in windows if w[0] == most)  # the first: the cue's sentence start
     text = unit[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + text + (" …" if end < len(tokens) - 1 else "")
 
@@ -74,9 +76,37 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
     if not scored:
         return None
     score, unit, passage = max(scored, key=lambda item: item[0])
-    analyzer = index.lexical.analyzer
-    text = best_window(index.units[unit][1], set(asked.terms), analyzer)
-    return Snippet(text, passage, score)
+    return Snippet(snippet_text(index, unit, asked), passage, score)
+
+
+def snippet_text(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
+    """A unit as shown: a long one cut to its window of question terms; a short one that announces
+    what follows (ends with ':') or mostly echoes the question is continued by the next units of
+    its page, since the answer follows it ("Plusieurs conditions sont à remplir :")."""
+    text = index.units[unit][1]
+    if len(text) >= SNIPPET_TARGET:
+        return best_window(text, set(asked.terms), index.lexical.analyzer)
+    if text.rstrip().endswith(":") or unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
+        text = cut(continued(index, unit), SNIPPET_TARGET)
+    return text
+
+
+def continued(index: SearchIndex, unit: int) -> str:
+    """A unit followed by the next units of the same page, up to SNIPPET_TARGET characters or just past."""
+    position, text = index.units[unit]
+    page = index.chunks[position].page
+    following = unit + 1
+    while len(text) < SNIPPET_TARGET and following < len(index.units) and index.chunks[index.units[following][0]].page == page:
+        text += "\n" + index.units[following][1]
+        following += 1
+    return text
+
+
+def cut(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters (plus ' …')."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def unknown_names(index: SearchIndex, question: str) -> list[str]:
@@ -93,10 +123,7 @@ def answerability(index: SearchIndex, question: str, passages: list[Passage], hi
     if not passages or unknown_names(index, question):
         return 0.0
     analyzer = index.lexical.analyzer
-    searched = question
-    if guess_language(question) == "en":  # count the English words' corpus translations as theirs
-        searched = f"{question} {index.lexical.translations(question, index.embedder)}"
-    terms = search_terms(searched, analyzer)
+    terms = search_terms(searched_text(index, question), analyzer)  # an English question's translations count
     best_text_terms: set[str] = set()
     for passage in passages[:PASSAGES_SCANNED]:
         best_text_terms |= set(search_terms(f"{passage.section}\n{passage.text}", analyzer))

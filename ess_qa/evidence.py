@@ -12,16 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.store import SearchIndex
-from ingest.french import content_words, fold_accents, question_type, search_terms
+from ingest.french import content_words, fold_accents, guess_language, question_focus, question_type, search_terms
 
-FEATURES = ("coverage", "context", "words", "cosine", "type", "new")
-RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0)  # which chunk answers best (tuned on dev + held-out sets)
-SNIPPET_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.1)  # which sentence to show: new information counts too
+FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus")
+RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0)  # which chunk answers best (tuned on dev + held-out sets)
+SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2)  # which sentence to show: new information counts too
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d+(?:[ ,.]\d+)*")
-_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
+_NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
@@ -33,10 +33,27 @@ def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     if kind == "date":
         return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
-        return any(not folded_words(name) <= question_words for name in _NAME_RE.findall(unit))
+        return any(not folded_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
     return False
+
+
+def names(text: str) -> list[str]:
+    """Runs of capitalised words ('Johanna Rolland', 'Nantes Métropole'); at a sentence's start,
+    where any word is capitalised, a run must not begin with a function word ('Les Ecossolies')."""
+    found = []
+    for match in _NAME_RE.finditer(text):
+        name = match.group()
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in ".!?:»\n":
+            first, _, rest = name.partition(" ")
+            if not content_words(first):
+                name = rest
+            if len(name.split()) < 2:
+                continue
+        found.append(name)
+    return found
 
 
 def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> float:
@@ -60,11 +77,21 @@ class QuestionProfile:
     words: set[str]
     kind: str
     vector: np.ndarray
+    focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
+
+
+def searched_text(index: SearchIndex, question: str) -> str:
+    """The question as matched against the report: an English question gets its words' French translations."""
+    if guess_language(question) == "en":
+        return f"{question} {index.lexical.translations(question, index.embedder)}"
+    return question
 
 
 def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
-    terms = search_terms(question, index.lexical.analyzer)
-    return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector)
+    terms = search_terms(searched_text(index, question), index.lexical.analyzer)
+    focus = question_focus(question)
+    focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
+    return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms)
 
 
 @dataclass(frozen=True)
@@ -108,6 +135,7 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         max(0.0, float(index.unit_vectors[unit] @ question.vector)),
         float(type_matches(text, question.kind, question.words)),
         len(new_words) / max(len(unit_words), 1),
+        float(bool(question.focus & cached.terms)),
     )
 
 

@@ -9,6 +9,7 @@ from .clean import clean_page_text
 from .french import split_sentences
 from .structure import Block, SectionTracker, page_blocks
 from .types import Chunk, Page
+from .units import row_groups
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,16 @@ def _units(block: Block, max_chars: int) -> list[tuple[str, str]]:
         pieces = split_sentences(line) if len(line) > max_chars // 2 else [line]
         units.extend((piece, "\n" if i == 0 else " ") for i, piece in enumerate(pieces))
     return units
+
+
+def _rows_kept(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Units with each table row label joined to the value that follows, so a passage never cuts a row."""
+    kept: list[tuple[str, str]] = []
+    position = 0
+    for group in row_groups([text for text, _ in units]):
+        kept.append(("\n".join(group), units[position][1]))
+        position += len(group)
+    return kept
 
 
 def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
@@ -83,7 +94,7 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list
                 groups[-1][1].extend(units)
         index = 0
         for section, units in groups:
-            for text in _pack(units, params):
+            for text in _pack(_rows_kept(units), params):
                 chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text))
                 index += 1
     return chunks

@@ -233,6 +233,31 @@ def question_type(question: str) -> str:
     return "other"
 
 
+# The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",
+# "how many cities", "what is the population", "which network".
+_FOCUS_RES = (
+    re.compile(r"\bcombien (?:de |d')(?:l'|la |les )?(\w+)"),
+    re.compile(r"\bquel(?:le)?s? (?:est|sont|étaient|était|furent) (?:la |le |les |l')(\w+)"),
+    re.compile(r"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!est\b|sont\b|étaient\b|était\b)(\w+)"),
+    re.compile(r"\bhow many (\w+)"),
+    re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),
+    re.compile(r"\b(?:which|what) (?!is\b|are\b|was\b|were\b|does\b|do\b|did\b|has\b|have\b)(\w+)"),
+)
+
+
+_TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
+
+
+def question_focus(question: str) -> str | None:
+    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), or None."""
+    text = normalize_apostrophes(question).lower()
+    for pattern in _FOCUS_RES:
+        match = pattern.search(text)
+        if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
+            return match.group(1)
+    return None
+
+
 _NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÝŒ][\w'’-]*")
 
 

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from .clean import BULLET
 from .french import split_sentences
 
 UNIT_MAX_CHARS = 300  # a list announced by a line ending with ':' keeps its items up to this size
 UNIT_MIN_CHARS = 12
+ROW_LABEL_MAX_CHARS = 45  # 'Eurométropole de Strasbourg': a table's row label
+ROW_VALUE_MAX_CHARS = 160  # a table cell; a longer line is running text
+
+
+def is_row_label(line: str) -> bool:
+    """A short line of two or more capitalised words and nothing else ('Brest Métropole'):
+    the label of a table row, whose value is the next line."""
+    if len(line) > ROW_LABEL_MAX_CHARS or re.search(r"[\d.:;!?,]", line) or line.startswith(BULLET):
+        return False
+    capitalised = [w for w in re.findall(r"[\w'’-]+", line) if len(w) > 3 or w[:1].isupper()]
+    return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
+
+
+def row_groups(lines: list[str]) -> list[list[str]]:
+    """Lines grouped so that each table row label stays with the value that follows it."""
+    groups: list[list[str]] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and is_row_label(lines[i]) and not is_row_label(lines[i + 1]) and len(lines[i + 1]) <= ROW_VALUE_MAX_CHARS:
+            groups.append(lines[i : i + 2])
+            i += 2
+        else:
+            groups.append([lines[i]])
+            i += 1
+    return groups
 
 
 def answer_units(text: str) -> list[str]:
@@ -15,7 +42,8 @@ def answer_units(text: str) -> list[str]:
     Each line (list item, fact-sheet line) is a unit, long lines are cut into sentences, and a
     line that announces a list (ends with ':') keeps the items that follow within UNIT_MAX_CHARS.
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # a table row reads as one line: 'Brest Métropole : Vice-Président ...'
+    lines = [" : ".join(group) for group in row_groups([line.strip() for line in text.split("\n") if line.strip()])]
     units: list[str] = []
     for i, line in enumerate(lines):
         if line.endswith(":") and len(line) < UNIT_MAX_CHARS:

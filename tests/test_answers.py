@@ -121,3 +121,49 @@ def test_a_follow_up_question_is_completed_with_the_previous_one(assistant):
     # a question that stands on its own is left as it is
     alone = assistant.ask("Quelles métropoles ont adopté un SPASER en 2016 ?", k=3, previous="Qui préside Nantes Métropole ?")
     assert alone.question == "Quelles métropoles ont adopté un SPASER en 2016 ?"
+
+
+@pytest.mark.parametrize(
+    "question, evidence",
+    [
+        # a list announced by a sentence ending with ':' is shown with its first items
+        ("Quelles particularités présentent les SCIC ?", "activité économique d’intérêt collectif"),
+        ("Selon le CISCA, quelles sont les deux dimensions de l'innovation sociale ?", "réponse aux besoins sociaux"),
+        # a table row is read with its label: the metropolis and its value
+        ("Quelle direction suit l'ESS à Clermont-Auvergne Métropole ?", "Dynamiques économique et de l’emploi"),
+        # a name opening a line (a signature) is a name
+        ("Qui est la présidente de Nantes Métropole ?", "Johanna Rolland"),
+    ],
+)
+def test_snippet_holds_the_answer_of_lists_table_rows_and_signatures(assistant, question, evidence):
+    answer = assistant.ask(question, k=5)
+    check_snippet(assistant, answer)
+    assert match_key(evidence) in match_key(answer.snippet), answer.snippet
+
+
+def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
+    from ess_qa.evidence import names
+
+    assert names("Johanna Rolland, Présidente de Nantes Métropole") == ["Johanna Rolland", "Nantes Métropole"]
+    assert names("Les Ecossolies Nantes ont créé un lieu.") == ["Ecossolies Nantes"]
+    assert names("Le réseau grandit. Christiane Bouchart préside.") == ["Christiane Bouchart"]
+    assert names("La coopérative est née.") == []
+
+
+@pytest.mark.parametrize(
+    "question, focus",
+    [
+        ("Combien d'habitants compte Brest Métropole ?", "habitants"),
+        ("Quelle est la population de Rennes Métropole ?", "population"),
+        ("Quels réseaux de financement la métropole soutient-elle ?", "réseaux"),
+        ("Avec quel logiciel la métropole suit-elle les clauses ?", "logiciel"),
+        ("How many cities belong to the network?", "cities"),
+        ("What is the population of Lyon?", "population"),
+        ("En quelle année l'Avise a-t-elle été créée ?", None),  # the date type asks for it
+        ("Qu'est-ce que la Social Cup ?", None),
+    ],
+)
+def test_question_focus_is_the_noun_asked_about(question, focus):
+    from ingest.french import question_focus
+
+    assert question_focus(question) == focus

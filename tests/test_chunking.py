@@ -190,3 +190,35 @@ def test_a_divider_page_with_only_a_title_opens_a_section():
     ]
     sections = {c.page: c.section for c in chunk_pages(pages)}
     assert sections[2] == "Pour aller plus loin"
+
+
+TABLE_ROWS = [
+    ("Brest Métropole", "Vice-Président en charge du numérique, de l’ESS, du développement durable"),
+    ("Dijon Métropole", "Non renseigné"),
+    ("Grenoble-Alpes Métropole", "Vice-Président délégué à l’insertion, l’emploi et l’ESS"),
+    ("Eurométropole de Strasbourg", "Vice-Président en charge du soutien et du développement de l’ESS"),
+    ("Orléans Métropole", "Vice-Président en charge de l’emploi"),
+    ("Nantes Métropole", "Vice-Présidente déléguée à l’ESS et à l’économie circulaire"),
+    ("Toulouse Métropole", "Conseillère métropolitaine en charge de l’ESS"),
+]
+
+
+def test_a_table_row_label_is_never_cut_from_its_value():
+    # a two-column table as pdf text gives it: each cell a block of its own
+    text = "Élus référents\n\n" + "\n\n".join(f"{label}\n\n{value}" for label, value in TABLE_ROWS)
+    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=150, max_chars=250, min_chars=50))
+    assert len(chunks) >= 3
+    for chunk in chunks:
+        lines = chunk.text.split("\n")
+        assert lines[-1] not in {label for label, _ in TABLE_ROWS}, chunk.text  # a label never ends a passage
+        assert lines[0] not in {value for _, value in TABLE_ROWS}, chunk.text  # nor a value starts one
+
+
+def test_answer_units_read_a_table_row_as_one_line():
+    from ingest.units import answer_units, is_row_label
+
+    units = answer_units("\n".join(f"{label}\n{value}" for label, value in TABLE_ROWS))
+    assert units == [f"{label} : {value}" for label, value in TABLE_ROWS]
+    # running text, headings and list items are not row labels
+    for line in ("Non renseigné", "Carte d’identité du territoire", "Les SCIC présentent plusieurs particularités :", "En 2018, 3 initiatives"):
+        assert not is_row_label(line), line
