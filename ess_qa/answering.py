@@ -68,8 +68,11 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
     if not hits:
         return None
     asked = profile(index, question, vector)
+    names = known_names(index, question)
     scored = []
     for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages)):
+        if not names <= page_terms(index, hit.position):
+            continue  # about something else than what the question names: Lille's figures for Lyon
         unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS)
         if unit >= 0:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
@@ -107,6 +110,26 @@ def cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def known_names(index: SearchIndex, question: str) -> frozenset[str]:
+    """Terms of the names a French question uses (Lyon, Dijon, ADRESS) that the report knows."""
+    if guess_language(question) != "fr":  # English capitalises common words ("French")
+        return frozenset()
+    return frozenset(t for name in proper_names(question) for t in index.lexical.query_terms(name))
+
+
+def page_terms(index: SearchIndex, position: int) -> frozenset[str]:
+    """Search terms of the page (with its sections) that holds the chunk at position."""
+
+    def all_pages() -> dict[tuple[str, int], frozenset[str]]:
+        texts: dict[tuple[str, int], list[str]] = {}
+        for chunk in index.chunks:
+            texts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
+        return {key: frozenset(search_terms("\n".join(parts), index.lexical.analyzer)) for key, parts in texts.items()}
+
+    chunk = index.chunks[position]
+    return index.derived("answering.page_terms", all_pages)[(chunk.source, chunk.page)]
 
 
 def unknown_names(index: SearchIndex, question: str) -> list[str]:

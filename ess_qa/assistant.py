@@ -199,6 +199,7 @@ class Assistant:
             return Answer(prepared.text, passages, snippet=table.text, snippet_citation=table.citation, found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
+        found = snippet is not None  # no passage found is about what the question names
         return Answer(
             question=prepared.text,
             passages=passages,

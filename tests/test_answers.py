@@ -167,3 +167,23 @@ def test_question_focus_is_the_noun_asked_about(question, focus):
     from ingest.french import question_focus
 
     assert question_focus(question) == focus
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de salariés l'ESS emploie-t-elle à Dijon Métropole ?",  # no fact sheet, no figure for Dijon
+        "Combien d'emplois l'ESS représente-t-elle à Grenoble ?",  # the closest figures are Rennes'
+    ],
+)
+def test_a_question_about_a_place_no_passage_found_speaks_of_is_not_answered_with_another_place(assistant, question):
+    answer = assistant.ask(question, k=5)
+    assert answer.found is False, answer.snippet
+    assert answer.snippet is None
+
+
+def test_a_named_place_is_looked_for_on_the_whole_page_of_the_passage(assistant):
+    # Bordeaux's figures are on its fact sheet; the question's names must be on the snippet's page
+    answer = assistant.ask("Combien de salariés compte l'ESS à Bordeaux Métropole ?", k=5)
+    check_snippet(assistant, answer)
+    assert "36 515" in answer.snippet
