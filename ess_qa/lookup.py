@@ -1,0 +1,151 @@
+"""Questions that ask one line of one metropolis's identity box, answered with that line.
+
+"Combien d'habitants compte Rennes Métropole ?", "Quelle est l'adresse de Nantes Métropole ?",
+"What is the population of Tours Métropole Val de Loire?": the question names one metropolis that
+has a fact sheet (see ess_qa.metropoles.named_records) and one field of its "Carte d'identité du
+territoire" (inhabitants, communes, area, density, region, address, website). The answer is the
+box's own line (with the lines that continue it, such as the end of an address), cited on the
+sheet's page, and the passage that holds it comes first. Comparisons between metropolises are
+ess_qa.metropoles' business; a question that names the ESS asks for something else than the box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import SearchIndex
+from ingest.factsheets import BOX_LABELS
+from ingest.french import content_words
+
+from .metropoles import (
+    _GENERIC_NAME_WORDS,
+    CHANGE_WORDS,
+    ESS_WORDS,
+    FIGURE_WORDS,
+    METROPOLIS_WORDS,
+    _about_other_subject,
+    _figure_named,
+    fold,
+    name_aliases,
+    named_records,
+    parse_comparison,
+)
+
+# Box fields a question may ask for, besides the figures the comparison vocabulary names.
+FIELD_WORDS = (
+    ("websites", r"\bsites? (?:internet|web)\b|\bweb ?sites?\b|\burl\b"),
+    ("address", r"\badresses?\b|\bsiege\b|\baddress\b|\bheadquarters\b|\bhead office\b"),
+    ("region", r"\bregions?\b"),
+)
+# Words a lookup question may hold besides the name and the field: 'Combien ... compte', 'se trouve'.
+ASKING_WORDS = (
+    r"\b(?:compte|comptent|compter|trouve|situee?s?|situe|located|situated|have|has|does|is|are|totale?|nombre|number"
+    r"|territoire|territory|officiel\w*|official|actuel\w*|current|couvre|covers?|donne|give|its|y|there"
+    r"|vivent|habitent|live|lives|living|compos\w*|regroup\w*|rassembl\w*|compren\w*|comprises?|includes?|made up)\b"
+)
+BOX_FIELDS = ("population", "communes", "area_km2", "density", "region", "address", "websites")
+SHOWN_WITH = {"address": ("address", "address_visitor")}  # an address question gets the visitor address too
+LINES_LIMIT = 300  # characters
+MAX_CONTINUATION_LINES = 2
+CONTINUATION_MAX_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A question asking one field of one record's identity box."""
+
+    record: int
+    field: str
+
+
+def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
+    """The identity-box field of one named metropolis a question asks for, or None (see module doc)."""
+    if not records or parse_comparison(question, records) is not None:
+        return None
+    names = named_records(question, records)
+    if len(names) != 1:
+        return None
+    text = fold(question)
+    if re.search(ESS_WORDS, text) or re.search(CHANGE_WORDS, text):
+        return None
+    field = _figure_named(text)
+    if field is None:
+        field = next((key for key, pattern in FIELD_WORDS if re.search(pattern, text)), None)
+    if field not in BOX_FIELDS or (field != "region" and _about_other_subject(text, field)):
+        return None
+    if other_words(text, name_aliases(records)[names[0]]):
+        return None  # 'la population des quartiers prioritaires de Nantes Métropole': about something else
+    return Lookup(names[0], field)
+
+
+def other_words(folded_question: str, aliases: list[str]) -> list[str]:
+    """Content words of a question besides the metropolis' name, the box field and the asking words."""
+    text = folded_question
+    for alias in aliases:
+        text = re.sub(rf"\b{re.escape(alias)}\b", " ", text)
+    for pattern in [pattern for _, pattern in FIGURE_WORDS] + [pattern for _, pattern in FIELD_WORDS] + [ASKING_WORDS, METROPOLIS_WORDS]:
+        text = re.sub(pattern, " ", text)
+    return [w for w in content_words(text) if w not in _GENERIC_NAME_WORDS]
+
+
+@dataclass(frozen=True)
+class BoxLines:
+    """The lines of an identity box that answer a lookup, and the chunk that holds them."""
+
+    text: str
+    position: int
+
+
+def label_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, field) of each box label in a text, in order: a line may hold several labels when the
+    extraction joined the box's lines ('Nombre d'habitants ... : 288 000 Nombre de communes : 21')."""
+    folded, origin = [], []
+    for offset, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            origin.append(offset)
+    folded_text = "".join(folded)
+    starts: dict[int, str] = {}
+    for label, field in BOX_LABELS:  # longer labels first: 'adresse visiteur' before 'adresse'
+        for match in re.finditer(rf"(?<![\w']){re.escape(label)}(?![a-z])", folded_text):
+            offset = origin[match.start()]
+            if not any(offset <= other < offset + len(label) for other in starts):
+                starts.setdefault(offset, field)
+    return sorted(starts.items())
+
+
+def box_lines(index: SearchIndex, record: dict, field: str) -> BoxLines | None:
+    """The record's box line(s) for field, read from the index's answer units; None when not found."""
+    page = (record.get("pages") or {}).get(field)
+    if page is None:
+        return None
+    wanted = SHOWN_WITH.get(field, (field,))
+    lines: list[str] = []
+    position = None
+    taking, continuations = False, 0  # a line may continue in the next chunk
+    for chunk_position, chunk in enumerate(index.chunks):
+        if chunk.page != page or chunk.section != record.get("section"):
+            continue
+        for unit in index.units_of(chunk_position):
+            text = index.units[unit][1]
+            starts = label_starts(text)
+            if not starts:  # the end of an address or of a list of sites, on the next line
+                continuations += 1
+                taking = taking and continuations <= MAX_CONTINUATION_LINES and len(text) <= CONTINUATION_MAX_CHARS
+                if taking:
+                    lines.append(text)
+                continue
+            if taking and starts[0][0] > 0:
+                lines.append(text[: starts[0][0]].strip())
+            for (offset, labelled), following in zip(starts, starts[1:] + [(len(text), "")]):
+                taking, continuations = labelled in wanted, 0
+                if taking:
+                    lines.append(text[offset : following[0]].strip())
+                    position = chunk_position if position is None else position
+    if not lines or position is None:
+        return None
+    shown = "\n".join(line for line in lines if line)
+    if len(shown) > LINES_LIMIT:
+        shown = shown[:LINES_LIMIT].rsplit(" ", 1)[0] + " …"
+    return BoxLines(shown, position)
