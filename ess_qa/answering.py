@@ -73,7 +73,7 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
     for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages)):
         if not names <= page_terms(index, hit.position):
             continue  # about something else than what the question names: Lille's figures for Lyon
-        unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS)
+        unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True)
         if unit >= 0:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:

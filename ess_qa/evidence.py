@@ -13,10 +13,14 @@ import numpy as np
 
 from index.store import SearchIndex
 from ingest.french import content_words, fold_accents, guess_language, question_focus, question_type, search_terms
+from ingest.units import ROW_SEPARATOR, row_label
 
-FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus")
-RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0)  # which chunk answers best (tuned on dev + held-out sets)
-SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2)  # which sentence to show: new information counts too
+# The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
+# of the others: scores are divided by the other weights' sum and capped at 1.
+FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus", "row")
+ROW = FEATURES.index("row")
+RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
+SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
@@ -79,6 +83,10 @@ class QuestionProfile:
     vector: np.ndarray
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
 
+    @property
+    def term_set(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
 
 def searched_text(index: SearchIndex, question: str) -> str:
     """The question as matched against the report: an English question gets its words' French translations."""
@@ -102,6 +110,7 @@ class UnitTerms:
     words: frozenset[str]  # its content words, accents folded
     section_terms: frozenset[str]  # the same two for its chunk's section (shared by the section's units)
     section_words: frozenset[str]
+    row_label_terms: frozenset[str] = frozenset()  # a table row's label ('Brest Métropole : ...')
 
 
 def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
@@ -115,7 +124,11 @@ def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
         if section not in sections:
             sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_words(section)))
         section_terms, section_words = sections[section]
-        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words)
+        label = row_label(text)
+        label_terms = frozenset(search_terms(label, index.lexical.analyzer)) if label else frozenset()
+        if label_terms <= section_terms:  # 'Nantes Métropole : Panorama ...' on Nantes' sheet: a heading, not a row
+            label_terms = frozenset()
+        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words, label_terms)
     return entry
 
 
@@ -136,15 +149,31 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         float(type_matches(text, question.kind, question.words)),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & cached.terms)),
+        float(names_row(text, cached, question)),
     )
 
 
-def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS) -> tuple[int, float]:
-    """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units."""
+def names_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
+    """Whether a unit is the table row the question names ('Brest Métropole : ...' for a question on
+    Brest Métropole) and its value holds what a typed question asks for (a person for 'qui', ...)."""
+    if not cached.row_label_terms or not cached.row_label_terms <= question.term_set:
+        return False
+    value = text.split(ROW_SEPARATOR, 1)[1]
+    return question.kind == "other" or type_matches(value, question.kind, question.words)
+
+
+def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False) -> tuple[int, float]:
+    """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units.
+
+    skip_echoes: leave out the units whose every word is in the question (a table's header
+    'Métropole Élu référent ESS'), which cannot be an answer."""
     w = np.asarray(weights, dtype=np.float64)
     best, best_score = -1, 0.0
     for unit in index.units_of(position):
-        score = float(w @ np.asarray(unit_features(index, question, unit))) / float(w.sum())
+        if skip_echoes and unit_terms(index, unit).words <= question.words:
+            continue
+        features = unit_features(index, question, unit)
+        score = min(1.0, float(w @ np.asarray(features)) / float(w[:ROW].sum()))  # the named row: a bonus
         if best < 0 or score > best_score:
             best, best_score = unit, score
     return best, best_score

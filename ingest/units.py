@@ -22,6 +22,15 @@ def is_row_label(line: str) -> bool:
     return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
 
 
+ROW_SEPARATOR = " : "
+
+
+def row_label(unit: str) -> str | None:
+    """The label of a unit that reads a table row ('Brest Métropole : Vice-Président ...'), else None."""
+    label, separator, _ = unit.partition(ROW_SEPARATOR)
+    return label if separator and "\n" not in label and is_row_label(label) else None
+
+
 def row_groups(lines: list[str]) -> list[list[str]]:
     """Lines grouped so that each table row label stays with the value that follows it."""
     groups: list[list[str]] = []
@@ -43,7 +52,7 @@ def answer_units(text: str) -> list[str]:
     line that announces a list (ends with ':') keeps the items that follow within UNIT_MAX_CHARS.
     """
     # a table row reads as one line: 'Brest Métropole : Vice-Président ...'
-    lines = [" : ".join(group) for group in row_groups([line.strip() for line in text.split("\n") if line.strip()])]
+    lines = [ROW_SEPARATOR.join(group) for group in row_groups([line.strip() for line in text.split("\n") if line.strip()])]
     units: list[str] = []
     for i, line in enumerate(lines):
         if line.endswith(":") and len(line) < UNIT_MAX_CHARS:

@@ -187,3 +187,23 @@ def test_a_named_place_is_looked_for_on_the_whole_page_of_the_passage(assistant)
     answer = assistant.ask("Combien de salariés compte l'ESS à Bordeaux Métropole ?", k=5)
     check_snippet(assistant, answer)
     assert "36 515" in answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, evidence",
+    [
+        ("Quelle est la délégation de l'élu référent ESS de Grenoble-Alpes Métropole ?", "délégué à l’insertion, l’emploi et l’ESS"),
+        ("Quel élu porte l'ESS à Orléans Métropole ?", "Vice-Président en charge de l’emploi"),
+        ("Dans quelle direction l'ESS est-elle rattachée à Clermont-Auvergne Métropole ?", "Dynamiques économique et de l’emploi"),
+    ],
+)
+def test_a_table_row_named_by_the_question_is_found_and_shown(assistant, question, evidence):
+    answer = assistant.ask(question, k=5)
+    check_snippet(assistant, answer)
+    assert match_key(evidence) in match_key(answer.snippet), answer.snippet
+    assert match_key(evidence) in match_key(answer.passages[0].text)
+
+
+def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
+    answer = assistant.ask("Quel est l'élu référent ESS de Toulouse Métropole ?", k=5)
+    assert not answer.snippet.startswith("Métropole Élu référent ESS"), answer.snippet
