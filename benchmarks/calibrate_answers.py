@@ -75,7 +75,8 @@ def main() -> None:
     parser.add_argument("--index-dir")
     parser.add_argument("--max-false-refusal", type=float, default=0.03)
     args = parser.parse_args()
-    rows = scored(Assistant.load(args.index_dir), args.files)
+    assistant = Assistant.load(args.index_dir)
+    rows = scored(assistant, args.files)
     by_kind = defaultdict(list)
     for row in rows:
         by_kind[row[1]].append(row)
@@ -90,6 +91,17 @@ def main() -> None:
     print(f"all: threshold {threshold:.3f}: {measure(rows, threshold)}")
     print("lowest in-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if ok][:5])
     print("out-of-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if not ok])
+    print(f"the assistant's whole rule (this threshold, then an answer from a page that names what the question names): {measure(answered(assistant, args.files), 0.5)}")
+
+
+def answered(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:
+    """(1 if found else 0, in scope?, id) of every question, as Assistant.batch answers it."""
+    rows = []
+    for path in files:
+        questions = load_questions(path)
+        for question, answer in zip(questions, assistant.batch([q.question for q in questions], k=5)):
+            rows.append((float(answer.found), question.kind != OUT_OF_SCOPE and bool(question.evidence), question.id))
+    return rows
 
 
 if __name__ == "__main__":
