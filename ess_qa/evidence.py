@@ -96,7 +96,7 @@ def searched_text(index: SearchIndex, question: str) -> str:
 
 
 def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
-    terms = index.lexical.query_terms(searched_text(index, question))  # terms the report never uses cannot be matched
+    terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
     return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms)
