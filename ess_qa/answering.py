@@ -17,13 +17,15 @@ import numpy as np
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
 
-from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, profile, searched_text, unit_features
+from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, profile, searched_text, type_matches, unit_features
 from .retrieval import Hit
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3
+STRICT_TYPES = ("number", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
+WINDOW_ROOM = 60  # characters a long unit's window keeps after the question's last term
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 
 
@@ -42,7 +44,7 @@ class Snippet:
 
 
 def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_TARGET) -> str:
-    """A unit cut to the window of at most `limit` characters that holds most question terms."""
+    """A unit cut to the window of at most `limit` characters that holds most question terms (and room after them)."""
     if len(unit) <= limit:
         return unit
     tokens = list(re.finditer(r"\S+", unit))
@@ -56,9 +58,19 @@ def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_
         if end == len(tokens) - 1:
             break
     most = max(count for count, _, _ in windows)
-    _, start, end = next(w for w in windows if w[0] == most)  # the first: the cue's sentence start
+    best = [w for w in windows if w[0] == most]
+    # the first of them (from the cue's sentence start) that leaves room after its last question term,
+    # where the answer usually is ("... avec les lieux partagés Hévéa et l'Autre Soie")
+    _, start, end = next((w for w in best if _room_after_terms(tokens, hits, w) >= WINDOW_ROOM or w[2] == len(tokens) - 1), best[0])
     text = unit[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + text + (" …" if end < len(tokens) - 1 else "")
+
+
+def _room_after_terms(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int]) -> int:
+    """Characters of a window (count, start token, end token) after its last question term."""
+    _, start, end = window
+    last = max((i for i in range(start, end + 1) if hits[i]), default=start)
+    return tokens[end].end() - tokens[last].end()
 
 
 def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Snippet | None:
@@ -69,11 +81,22 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
         return None
     asked = profile(index, question, vector)
     names = known_names(index, question)
+    candidates = [
+        (rank, hit, passage)
+        for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages))
+        if names <= page_terms(index, hit.position)  # else about something else than the question names: Lille's figures for Lyon
+    ]
+    best = _best_snippet(index, asked, candidates, typed=False)
+    if best is not None and asked.kind in STRICT_TYPES and not type_matches(best.text, asked.kind, asked.words):
+        # "combien", "quand": a sentence without a number or a date does not answer; take the best one that has one
+        best = _best_snippet(index, asked, candidates, typed=True) or best
+    return best
+
+
+def _best_snippet(index: SearchIndex, asked: QuestionProfile, candidates: list, typed: bool) -> Snippet | None:
     scored = []
-    for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages)):
-        if not names <= page_terms(index, hit.position):
-            continue  # about something else than what the question names: Lille's figures for Lyon
-        unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True)
+    for rank, hit, passage in candidates:
+        unit, score = best_unit(index, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, typed=typed)
         if unit >= 0:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:

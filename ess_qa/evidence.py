@@ -18,7 +18,7 @@ from ingest.units import ROW_SEPARATOR, row_label
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
 FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus", "row")
-ROW = FEATURES.index("row")
+TYPE, ROW = FEATURES.index("type"), FEATURES.index("row")
 RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
@@ -32,8 +32,8 @@ _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|espl
 def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a number, a date, a name, a place."""
-    if kind == "number":
-        return any(re.sub(r"\D", "", n) not in question_words for n in _NUMBER_RE.findall(unit))
+    if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
+        return any(re.sub(r"\D", "", n) not in question_words and not _YEAR_RE.fullmatch(n) for n in _NUMBER_RE.findall(unit))
     if kind == "date":
         return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
@@ -162,17 +162,22 @@ def names_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
     return question.kind == "other" or type_matches(value, question.kind, question.words)
 
 
-def best_unit(index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False) -> tuple[int, float]:
+def best_unit(
+    index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False, typed: bool = False
+) -> tuple[int, float]:
     """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units.
 
     skip_echoes: leave out the units whose every word is in the question (a table's header
-    'Métropole Élu référent ESS'), which cannot be an answer."""
+    'Métropole Élu référent ESS'), which cannot be an answer. typed: only the units that hold what
+    the question's type asks for (a number, a date, ...)."""
     w = np.asarray(weights, dtype=np.float64)
     best, best_score = -1, 0.0
     for unit in index.units_of(position):
         if skip_echoes and unit_terms(index, unit).words <= question.words:
             continue
         features = unit_features(index, question, unit)
+        if typed and not features[TYPE]:
+            continue
         score = min(1.0, float(w @ np.asarray(features)) / float(w[:ROW].sum()))  # the named row: a bonus
         if best < 0 or score > best_score:
             best, best_score = unit, score

@@ -207,3 +207,29 @@ def test_a_table_row_named_by_the_question_is_found_and_shown(assistant, questio
 def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
     answer = assistant.ask("Quel est l'élu référent ESS de Toulouse Métropole ?", k=5)
     assert not answer.snippet.startswith("Métropole Élu référent ESS"), answer.snippet
+
+
+def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
+    from ess_qa.answering import WINDOW_ROOM, best_window
+
+    unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
+    window = best_window(unit, {"lieux", "parta"}, "prefix5")
+    assert len(window) <= 310 and "Hévéa et la Friche" in window
+    after = window.split("partagés", 1)[1]
+    assert len(after) >= WINDOW_ROOM
+
+
+def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
+    from ess_qa.evidence import folded_words, type_matches
+
+    words = folded_words("Combien de collectivités adhèrent au RTES ?")
+    assert not type_matches("Europe et ESS, Septembre 2018, collection RepèrESS", "number", words)
+    assert type_matches("Plus de 130 collectivités rejoignent le RTES", "number", words)
+    assert type_matches("2 023 nouveaux emplois ont été créés", "number", words)  # grouped digits: a count
+    assert type_matches("voté en 2004 la création", "date", folded_words("Quand a-t-il été créé ?"))
+
+
+def test_a_number_question_prefers_a_passage_line_that_holds_a_number(assistant):
+    answer = assistant.ask("Combien de collectivités sont membres du RTES ?", k=5)
+    check_snippet(assistant, answer)
+    assert re.search(r"\b130\b", answer.snippet), answer.snippet
