@@ -17,7 +17,7 @@ import numpy as np
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
 
-from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, profile, searched_text, type_matches, unit_features
+from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, folded_words, profile, searched_text, type_matches, unit_features
 from .retrieval import Hit
 from .types import Passage
 
@@ -81,15 +81,15 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
         return None
     asked = profile(index, question, vector)
     names = known_names(index, question)
-    candidates = [
-        (rank, hit, passage)
-        for rank, (hit, passage) in enumerate(zip(hits[:PASSAGES_SCANNED], passages))
-        if names <= page_terms(index, hit.position)  # else about something else than the question names: Lille's figures for Lyon
-    ]
+    # the best passages about what the question names: Lille's figures do not answer for Toulouse,
+    # whose own page may come further down the list
+    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(zip(hits, passages)) if names <= page_words(index, hit.position)]
+    candidates = candidates[:PASSAGES_SCANNED]
     best = _best_snippet(index, asked, candidates, typed=False)
     if best is not None and asked.kind in STRICT_TYPES and not type_matches(best.text, asked.kind, asked.words):
-        # "combien", "quand": a sentence without a number or a date does not answer; take the best one that has one
-        best = _best_snippet(index, asked, candidates, typed=True) or best
+        # "combien", "quand": a line without a number or a date does not answer; take the best one that
+        # has one, and when no passage found has any, the report does not answer
+        best = _best_snippet(index, asked, candidates, typed=True)
     return best
 
 
@@ -136,23 +136,29 @@ def cut(text: str, limit: int) -> str:
 
 
 def known_names(index: SearchIndex, question: str) -> frozenset[str]:
-    """Terms of the names a French question uses (Lyon, Dijon, ADRESS) that the report knows."""
+    """Words of the names a French question uses (Lyon, Dijon, ADRESS) that the report uses, as whole
+    words: a prefix would take Toulon for Toulouse."""
     if guess_language(question) != "fr":  # English capitalises common words ("French")
         return frozenset()
-    return frozenset(t for name in proper_names(question) for t in index.lexical.query_terms(name))
+    pages = _page_words(index)
+    used = index.derived("answering.report_words", lambda: frozenset().union(*pages.values()))
+    return frozenset(w for name in proper_names(question) for w in folded_words(name) if w in used)
 
 
-def page_terms(index: SearchIndex, position: int) -> frozenset[str]:
-    """Search terms of the page (with its sections) that holds the chunk at position."""
-
+def _page_words(index: SearchIndex) -> dict[tuple[str, int], frozenset[str]]:
     def all_pages() -> dict[tuple[str, int], frozenset[str]]:
         texts: dict[tuple[str, int], list[str]] = {}
         for chunk in index.chunks:
             texts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
-        return {key: frozenset(search_terms("\n".join(parts), index.lexical.analyzer)) for key, parts in texts.items()}
+        return {key: frozenset(folded_words("\n".join(parts))) for key, parts in texts.items()}
 
+    return index.derived("answering.page_words", all_pages)
+
+
+def page_words(index: SearchIndex, position: int) -> frozenset[str]:
+    """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
     chunk = index.chunks[position]
-    return index.derived("answering.page_terms", all_pages)[(chunk.source, chunk.page)]
+    return _page_words(index)[(chunk.source, chunk.page)]
 
 
 def unknown_names(index: SearchIndex, question: str) -> list[str]:

@@ -20,7 +20,7 @@ from ingest.loaders import Skip, load_pages
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
 from .questions import PreparedQuestion, prepare_question
 from .answering import AnswerSettings, answer_found, extract_snippet
-from .lookup import BoxLines, box_lines, parse_lookup
+from .lookup import SheetLines, parse_lookup, sheet_lines
 from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
@@ -198,8 +198,8 @@ class Assistant:
         table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
         if table is not None:
             return Answer(prepared.text, passages, snippet=table.text, snippet_citation=table.citation, found=True, notice=prepared.notice)
-        lines = self._box_lines(prepared.text)
-        if lines is not None and passages and hits[0].position == lines.position:  # the box line asked for
+        lines = self._sheet_lines(prepared.text)
+        if lines is not None and passages and hits[0].position == lines.position:  # the sheet's line asked for
             return Answer(prepared.text, passages, snippet=lines.text, snippet_citation=passages[0].citation, found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
@@ -225,11 +225,11 @@ class Assistant:
         k = _check_k(k)
         ranked = rank_chunks(self.index, questions, k, filters, self.weights, query_vectors) if questions else []
         allowed = filters.mask(self.index) if filters and not filters.is_empty() else None
-        return [self._passages(self._box_first(question, hits, allowed), k) for question, hits in zip(questions, ranked)]
+        return [self._passages(self._sheet_first(question, hits, allowed), k) for question, hits in zip(questions, ranked)]
 
-    def _box_first(self, question: str, hits: list[Hit], allowed: np.ndarray | None) -> list[Hit]:
-        """Hits with the fact-sheet passage first when the question asks a line of one metropolis's box."""
-        lines = self._box_lines(question)
+    def _sheet_first(self, question: str, hits: list[Hit], allowed: np.ndarray | None) -> list[Hit]:
+        """Hits with the fact-sheet passage first when the question asks a line of one metropolis's sheet."""
+        lines = self._sheet_lines(question)
         if lines is None or (allowed is not None and not allowed[lines.position]):
             return hits
         found = next((h for h in hits if h.position == lines.position), None)
@@ -238,11 +238,11 @@ class Assistant:
             found = Hit(lines.position, best.score if best else 1.0, best.cosine if best else 0.0)
         return [found] + [h for h in hits if h.position != lines.position]
 
-    def _box_lines(self, question: str) -> BoxLines | None:
-        """The identity-box lines a question asks for (see ess_qa.lookup), or None."""
+    def _sheet_lines(self, question: str) -> SheetLines | None:
+        """The fact-sheet lines a question asks for (see ess_qa.lookup), or None."""
         records = self._metropoles_records()
         lookup = parse_lookup(question, records)
-        return box_lines(self.index, records[lookup.record], lookup.field) if lookup else None
+        return sheet_lines(self.index, records[lookup.record], lookup.field) if lookup else None
 
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         passages: list[Passage] = []

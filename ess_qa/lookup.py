@@ -1,12 +1,13 @@
-"""Questions that ask one line of one metropolis's identity box, answered with that line.
+"""Questions that ask one figure or line of one metropolis's fact sheet, answered with that line.
 
 "Combien d'habitants compte Rennes Métropole ?", "Quelle est l'adresse de Nantes Métropole ?",
 "What is the population of Tours Métropole Val de Loire?": the question names one metropolis that
 has a fact sheet (see ess_qa.metropoles.named_records) and one field of its "Carte d'identité du
-territoire" (inhabitants, communes, area, density, region, address, website). The answer is the
-box's own line (with the lines that continue it, such as the end of an address), cited on the
-sheet's page, and the passage that holds it comes first. Comparisons between metropolises are
-ess_qa.metropoles' business; a question that names the ESS asks for something else than the box.
+territoire" (inhabitants, communes, area, density, region, address, website), or one ESS figure of
+its panorama (jobs, establishments, share of employment) when it names the ESS. The answer is the
+box's own line (with the lines that continue it, such as the end of an address) or the panorama
+sentence that states the figure, cited on the sheet's page, and the passage that holds it comes
+first. Comparisons between metropolises are ess_qa.metropoles' business.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from dataclasses import dataclass
 
 from index.store import SearchIndex
 from ingest.factsheets import BOX_LABELS
-from ingest.french import content_words
+from ingest.french import content_words, french_numbers
 
 from .metropoles import (
     _GENERIC_NAME_WORDS,
     CHANGE_WORDS,
+    EMPLOYMENT_WORDS,
     ESS_WORDS,
     FIGURE_WORDS,
     METROPOLIS_WORDS,
+    PRIVATE_WORDS,
+    TOTAL_WORDS,
     _about_other_subject,
     _figure_named,
     fold,
@@ -42,8 +46,10 @@ FIELD_WORDS = (
 ASKING_WORDS = (
     r"\b(?:compte|comptent|compter|trouve|situee?s?|situe|located|situated|have|has|does|is|are|totale?|nombre|number"
     r"|territoire|territory|officiel\w*|official|actuel\w*|current|couvre|covers?|donne|give|its|y|there"
-    r"|vivent|habitent|live|lives|living|compos\w*|regroup\w*|rassembl\w*|compren\w*|comprises?|includes?|made up)\b"
+    r"|vivent|habitent|live|lives|living|compos\w*|regroup\w*|rassembl\w*|compren\w*|comprises?|includes?|made up"
+    r"|represent\w*|emploie|emploient|employs?|account\w*|for|secteur|sector)\b"
 )
+ESS_FIGURES = ("ess_jobs", "ess_establishments", "ess_share")  # read from the sheet's panorama sentences
 BOX_FIELDS = ("population", "communes", "area_km2", "density", "region", "address", "websites")
 SHOWN_WITH = {"address": ("address", "address_visitor")}  # an address question gets the visitor address too
 LINES_LIMIT = 300  # characters
@@ -53,30 +59,51 @@ CONTINUATION_MAX_CHARS = 80
 
 @dataclass(frozen=True)
 class Lookup:
-    """A question asking one field of one record's identity box."""
+    """A question asking one field of one record: a line of its identity box or an ESS figure."""
 
     record: int
     field: str
 
 
 def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
-    """The identity-box field of one named metropolis a question asks for, or None (see module doc)."""
+    """The field of one named metropolis's sheet a question asks for, or None (see module doc)."""
     if not records or parse_comparison(question, records) is not None:
         return None
     names = named_records(question, records)
     if len(names) != 1:
         return None
+    record = records[names[0]]
     text = fold(question)
-    if re.search(ESS_WORDS, text) or re.search(CHANGE_WORDS, text):
-        return None
-    field = _figure_named(text)
-    if field is None:
-        field = next((key for key, pattern in FIELD_WORDS if re.search(pattern, text)), None)
-    if field not in BOX_FIELDS or (field != "region" and _about_other_subject(text, field)):
+    if re.search(CHANGE_WORDS, text):
+        return None  # jobs created, growth: not the figures of the sheet
+    figure = _figure_named(text)
+    names_ess = bool(re.search(ESS_WORDS, text))
+    if figure in ESS_FIGURES:
+        if not names_ess:
+            return None  # 'combien de salariés' without the ESS: all jobs, which the sheet does not give
+        field = ess_column(figure, text, record)
+    else:
+        if names_ess:
+            return None  # a question on the ESS asks for something else than the identity box
+        field = figure or next((key for key, pattern in FIELD_WORDS if re.search(pattern, text)), None)
+        if field not in BOX_FIELDS or (field != "region" and _about_other_subject(text, field)):
+            return None
+    if field is None or record.get(field) in (None, "", []):
         return None
     if other_words(text, name_aliases(records)[names[0]]):
         return None  # 'la population des quartiers prioritaires de Nantes Métropole': about something else
     return Lookup(names[0], field)
+
+
+def ess_column(figure: str, text: str, record: dict) -> str | None:
+    """The record field of an ESS figure named in a question (a share of private or of all employment)."""
+    if figure != "ess_share":
+        return figure
+    if re.search(PRIVATE_WORDS, text):
+        return "ess_share_of_private_employment"
+    if record.get("ess_share_of_employment") is None:
+        return "ess_share_of_private_employment"
+    return "ess_share_of_employment"
 
 
 def other_words(folded_question: str, aliases: list[str]) -> list[str]:
@@ -84,14 +111,15 @@ def other_words(folded_question: str, aliases: list[str]) -> list[str]:
     text = folded_question
     for alias in aliases:
         text = re.sub(rf"\b{re.escape(alias)}\b", " ", text)
-    for pattern in [pattern for _, pattern in FIGURE_WORDS] + [pattern for _, pattern in FIELD_WORDS] + [ASKING_WORDS, METROPOLIS_WORDS]:
+    patterns = [pattern for _, pattern in FIGURE_WORDS] + [pattern for _, pattern in FIELD_WORDS]
+    for pattern in patterns + [ASKING_WORDS, METROPOLIS_WORDS, ESS_WORDS, EMPLOYMENT_WORDS, PRIVATE_WORDS, TOTAL_WORDS]:
         text = re.sub(pattern, " ", text)
     return [w for w in content_words(text) if w not in _GENERIC_NAME_WORDS]
 
 
 @dataclass(frozen=True)
-class BoxLines:
-    """The lines of an identity box that answer a lookup, and the chunk that holds them."""
+class SheetLines:
+    """The lines of a fact sheet that answer a lookup, and the chunk that holds them."""
 
     text: str
     position: int
@@ -115,7 +143,7 @@ def label_starts(text: str) -> list[tuple[int, str]]:
     return sorted(starts.items())
 
 
-def box_lines(index: SearchIndex, record: dict, field: str) -> BoxLines | None:
+def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
     """The record's box line(s) for field, read from the index's answer units; None when not found."""
     page = (record.get("pages") or {}).get(field)
     if page is None:
@@ -148,4 +176,42 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> BoxLines | None:
     shown = "\n".join(line for line in lines if line)
     if len(shown) > LINES_LIMIT:
         shown = shown[:LINES_LIMIT].rsplit(" ", 1)[0] + " …"
-    return BoxLines(shown, position)
+    return SheetLines(shown, position)
+
+
+def sheet_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
+    """The lines of the record's sheet that give field: its box line(s), or for an ESS figure the
+    panorama sentence that states it; None when not found."""
+    if field in BOX_FIELDS:
+        return box_lines(index, record, field)
+    return figure_sentence(index, record, field)
+
+
+def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
+    """The sentence of the sheet's panorama that states an ESS figure of the record."""
+    page, value = (record.get("pages") or {}).get(field), record.get(field)
+    if page is None or value is None:
+        return None
+    percent = field.startswith("ess_share")
+    for position, chunk in enumerate(index.chunks):
+        if chunk.page != page or chunk.section != record.get("section"):
+            continue
+        for unit in index.units_of(position):
+            text = index.units[unit][1]
+            for number, _, end in french_numbers(text):
+                if number == value and (not percent or text[end : end + 2].strip().startswith("%")):
+                    return SheetLines(_around(text, end), position)
+    return None
+
+
+def _around(text: str, offset: int) -> str:
+    """A sentence cut to LINES_LIMIT characters around an offset, at word boundaries."""
+    if len(text) <= LINES_LIMIT:
+        return text
+    start = max(0, min(offset - LINES_LIMIT // 2, len(text) - LINES_LIMIT))
+    piece = text[start : start + LINES_LIMIT]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if start + LINES_LIMIT < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece

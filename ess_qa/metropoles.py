@@ -87,7 +87,7 @@ FIGURE_WORDS = (
     ("ess_share", r"\b(?:part|parts|pourcentage|proportion|share|percentage|percent)\b|%"),
     ("ess_share", r"\b(?:pese|pesent|peser|poids|weighs?|weight|weighing)\b"),
     ("ess_establishments", r"\b(?:etablissements?|employeurs|establishments?|employers|workplaces)\b"),
-    ("ess_jobs", r"\b(?:salaries|emplois|effectifs|emploie|emploient|travaill\w*|jobs|employees|workers|employ\w*|working|workforce|staff)\b"),
+    ("ess_jobs", r"\b(?:salaries|emplois|effectifs|emploie|emploient|travaill\w*|jobs|employees|workers|employ\w*|work|works|working|workforce|staff)\b"),
     ("density", r"\b(?:densite|denses?|densement|density|densest|densely)\b"),
     ("population", r"\b(?:habitants?|population|peuplees?|peuples?|inhabitants?|populous|populated|residents|people)\b"),
     ("communes", r"\b(?:communes?|municipalit(?:y|ies)|towns)\b"),

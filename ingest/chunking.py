@@ -43,12 +43,17 @@ def _units(block: Block, max_chars: int) -> list[tuple[str, str]]:
     return units
 
 
-def _rows_kept(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Units with each table row label joined to the value that follows, so a passage never cuts a row."""
+def _rows_kept(units: list[tuple[str, str]], max_chars: int) -> list[tuple[str, str]]:
+    """Units with each table row label joined to the value that follows (when both fit in a
+    passage), so a passage never cuts a row."""
     kept: list[tuple[str, str]] = []
     position = 0
     for group in row_groups([text for text, _ in units]):
-        kept.append(("\n".join(group), units[position][1]))
+        joined = "\n".join(group)
+        if len(joined) <= max_chars:
+            kept.append((joined, units[position][1]))
+        else:
+            kept.extend(units[position : position + len(group)])
         position += len(group)
     return kept
 
@@ -94,7 +99,7 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list
                 groups[-1][1].extend(units)
         index = 0
         for section, units in groups:
-            for text in _pack(_rows_kept(units), params):
+            for text in _pack(_rows_kept(units, params.max_chars), params):
                 chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text))
                 index += 1
     return chunks

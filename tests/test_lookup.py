@@ -6,7 +6,7 @@ import pytest
 
 from ess_qa.lookup import Lookup, label_starts, parse_lookup
 from ess_qa.retrieval import Filters
-from ingest.french import match_key
+from ingest.french import french_numbers, match_key
 
 QUESTIONS = {
     "population": ["Quelle est la population de {name} ?", "Combien d'habitants compte {name} ?", "What is the population of {name}?"],
@@ -65,7 +65,8 @@ def test_an_address_is_read_to_its_end_across_lines_and_chunks(assistant):
     [
         "Quelle métropole compte le plus d'habitants ?",  # a comparison: answered from the table
         "Combien d'habitants comptent Rennes Métropole et Nantes Métropole ?",  # two metropolises: the table compares
-        "Combien de salariés compte l'ESS à Bordeaux Métropole ?",  # an ESS figure, from the panorama
+        "Combien de salariés compte Bordeaux Métropole ?",  # all jobs: the sheet gives the ESS's only
+        "Combien d'emplois l'ESS a-t-elle créés à Bordeaux Métropole ?",  # a change, not the stock
         "Quelle est la population des quartiers prioritaires de Nantes Métropole ?",  # another subject
         "Combien d'habitants compte la ville de Lyon ?",  # no fact sheet
         "Comment Rennes Métropole soutient-elle l'ESS ?",  # no box field
@@ -90,3 +91,34 @@ def test_filters_that_exclude_the_sheet_keep_the_ranking(assistant):
     question = "Combien d'habitants compte Rennes Métropole ?"
     answer = assistant.ask(question, k=3, filters=Filters(page_max=40))
     assert all(p.page <= 40 for p in answer.passages)
+
+
+ESS_QUESTIONS = {
+    "ess_jobs": ["Combien de salariés compte l'ESS à {name} ?", "How many people work in the social economy in {name}?"],
+    "ess_establishments": ["Combien d'établissements employeurs de l'ESS compte {name} ?"],
+    "ess_share_of_employment": ["Quelle part de l'emploi l'ESS représente-t-elle à {name} ?"],
+}
+
+
+def test_every_ess_figure_of_every_sheet_is_answered_with_the_sentence_that_states_it(assistant):
+    asked = 0
+    for record in assistant.metropoles():
+        for field, templates in ESS_QUESTIONS.items():
+            value = record.get(field)
+            if value is None:
+                continue
+            for template in templates:
+                question = template.format(name=record["name"])
+                answer = assistant.ask(question, k=3)
+                assert answer.found and any(number == value for number, _, _ in french_numbers(answer.snippet)), (question, answer.snippet)
+                assert answer.passages[0].page == record["pages"][field] and answer.passages[0].section == record["section"]
+                assert len(answer.snippet) <= 400
+                asked += 1
+    assert asked >= 30
+
+
+def test_an_ess_figure_the_sheet_does_not_give_is_not_a_lookup(assistant):
+    records = assistant.metropoles()
+    aix = next(r for r in records if r["name"].startswith("Aix"))
+    assert aix["ess_jobs"] is None  # the panorama gives the region's figures
+    assert parse_lookup("Combien de salariés compte l'ESS à Aix-Marseille-Provence Métropole ?", records) is None
