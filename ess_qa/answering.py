@@ -22,7 +22,8 @@ from .retrieval import Hit
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
-PASSAGES_SCANNED = 3
+PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
+PASSAGES_SEARCHED = 5  # ... the first ones about what the question names, among this many (the default k)
 STRICT_TYPES = ("number", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 WINDOW_ROOM = 60  # characters a long unit's window keeps after the question's last term
@@ -83,7 +84,8 @@ def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], 
     names = known_names(index, question)
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
-    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(zip(hits, passages)) if names <= page_words(index, hit.position)]
+    scanned = zip(hits[:PASSAGES_SEARCHED], passages)
+    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names <= page_words(index, hit.position)]
     candidates = candidates[:PASSAGES_SCANNED]
     best = _best_snippet(index, asked, candidates, typed=False)
     if best is not None and asked.kind in STRICT_TYPES and not type_matches(best.text, asked.kind, asked.words):
