@@ -16,6 +16,7 @@ import numpy as np
 
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
+from ingest.units import row_label
 
 from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, folded_words, profile, searched_text, type_matches, unit_features
 from .retrieval import Hit
@@ -114,6 +115,8 @@ def snippet_text(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     text = index.units[unit][1]
     if len(text) >= SNIPPET_TARGET:
         return best_window(text, set(asked.terms), index.lexical.analyzer)
+    if row_label(text):
+        return text  # a table row is whole: the next rows are other metropolises'
     if text.rstrip().endswith(":") or unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = cut(continued(index, unit), SNIPPET_TARGET)
     return text

@@ -7,7 +7,7 @@ Unit embeddings are computed when the index is built, so scoring costs dot produ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from ingest.units import ROW_SEPARATOR, row_label
 # of the others: scores are divided by the other weights' sum and capped at 1.
 FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus", "row")
 TYPE, ROW = FEATURES.index("type"), FEATURES.index("row")
+ROW_PAGE_COVERAGE = 0.6  # share of a question's other terms a table's page must hold for its named rows to be searched
 RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
@@ -82,6 +83,7 @@ class QuestionProfile:
     kind: str
     vector: np.ndarray
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
+    named_rows: frozenset[int] = frozenset()  # chunks holding a table row the question names (named_row_chunks)
 
     @property
     def term_set(self) -> frozenset[str]:
@@ -99,7 +101,8 @@ def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionPr
     terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
-    return QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms)
+    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms)
+    return replace(asked, named_rows=frozenset(named_row_chunks(index, asked)))
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,16 @@ class UnitTerms:
     row_label_terms: frozenset[str] = frozenset()  # a table row's label ('Brest Métropole : ...')
 
 
+def row_label_terms(index: SearchIndex, position: int, text: str) -> frozenset[str]:
+    """Search terms of the label of a unit that reads a table row; empty for other units, and for a
+    'label' that is the section's own title ('Nantes Métropole : Panorama ...' on Nantes' sheet)."""
+    label = row_label(text)
+    if not label:
+        return frozenset()
+    terms = frozenset(search_terms(label, index.lexical.analyzer))
+    return frozenset() if terms <= frozenset(search_terms(index.chunks[position].section, index.lexical.analyzer)) else terms
+
+
 def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
     """The terms and words of a unit and of its section, cached with the index on first use."""
     cache = index.derived("evidence.unit_terms", lambda: [None] * len(index.units))
@@ -124,10 +137,7 @@ def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
         if section not in sections:
             sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_words(section)))
         section_terms, section_words = sections[section]
-        label = row_label(text)
-        label_terms = frozenset(search_terms(label, index.lexical.analyzer)) if label else frozenset()
-        if label_terms <= section_terms:  # 'Nantes Métropole : Panorama ...' on Nantes' sheet: a heading, not a row
-            label_terms = frozenset()
+        label_terms = row_label_terms(index, position, text)
         entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words, label_terms)
     return entry
 
@@ -151,6 +161,38 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         float(bool(question.focus & cached.terms)),
         float(names_row(text, cached, question)),
     )
+
+
+def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]:
+    """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
+
+    def row_units() -> list[tuple[int, frozenset[str]]]:  # no index.derived() call in here: it holds the lock
+        rows = []
+        for position, text in index.units:
+            label_terms = row_label_terms(index, position, text)
+            if label_terms:
+                rows.append((position, label_terms))
+        return rows
+
+    def page_terms() -> dict[tuple[str, int], frozenset[str]]:
+        texts: dict[tuple[str, int], list[str]] = {}
+        for chunk in index.chunks:
+            texts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
+        return {key: frozenset(search_terms("\n".join(parts), index.lexical.analyzer)) for key, parts in texts.items()}
+
+    rows = index.derived("evidence.row_units", row_units)
+    pages = index.derived("evidence.page_terms", page_terms)
+    named = question.term_set
+    found = set()
+    for position, label_terms in rows:
+        if position in found or not label_terms <= named:
+            continue
+        # the table must be about the rest of the question: its page holds most of its other terms
+        rest = [t for t in question.terms if t not in label_terms]
+        chunk = index.chunks[position]
+        if not rest or coverage(rest, index.lexical.idf(rest), pages[(chunk.source, chunk.page)]) >= ROW_PAGE_COVERAGE:
+            found.add(position)
+    return sorted(found)
 
 
 def names_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:

@@ -218,7 +218,7 @@ def split_sentences(text: str) -> list[str]:
 QUESTION_TYPES = ("number", "date", "person", "place", "other")
 _TYPE_CUES = (
     ("date", r"\b(quand|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
-    ("number", r"\b(combien|quel(le)?s? (est le |est la )?(montant|nombre|part|pourcentage|taux|budget|superficie|densit[ée]|population)|how (many|much)|what (share|percentage|proportion|number|amount))\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
 )
