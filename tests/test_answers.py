@@ -73,7 +73,7 @@ def test_dev_set_answer_figures(assistant):
 
 
 def test_every_snippet_of_the_question_sets_is_short_and_cited_on_its_page(assistant):
-    questions = [json.loads(line)["question"] for path in ("dev.jsonl", "heldout.jsonl") for line in (DATA / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [json.loads(line)["question"] for path in ("dev.jsonl", "heldout.jsonl", "unseen.jsonl") for line in (DATA / path).read_text(encoding="utf-8").splitlines() if line.strip()]
     for answer in assistant.batch(questions, k=5):
         if answer.found:
             check_snippet(assistant, answer)
