@@ -16,6 +16,7 @@ import numpy as np
 
 from index.store import SearchIndex
 from ingest.french import guess_language, proper_names, search_terms
+from ingest.clean import BULLET
 from ingest.units import row_label
 
 from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, folded_words, profile, searched_text, type_matches, unit_features
@@ -27,6 +28,8 @@ PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = 5  # ... the first ones about what the question names, among this many (the default k)
 STRICT_TYPES = ("number", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
+LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
+ITEM_KEPT = 80  # ... and of each item of the list
 WINDOW_ROOM = 60  # characters a long unit's window keeps after the question's last term
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 
@@ -109,17 +112,37 @@ def _best_snippet(index: SearchIndex, asked: QuestionProfile, candidates: list, 
 
 
 def snippet_text(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
-    """A unit as shown: a long one cut to its window of question terms; a short one that announces
-    what follows (ends with ':') or mostly echoes the question is continued by the next units of
-    its page, since the answer follows it ("Plusieurs conditions sont à remplir :")."""
+    """A unit as shown: a long one cut to its window of question terms; one that announces a list
+    (ends with ':') shown with the start of its items; a short one that mostly echoes the question
+    continued by the next units of its page, since the answer follows it."""
     text = index.units[unit][1]
     if len(text) >= SNIPPET_TARGET:
         return best_window(text, set(asked.terms), index.lexical.analyzer)
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
-    if text.rstrip().endswith(":") or unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
+    if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
+        return listed(index, unit, asked)
+    if unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = cut(continued(index, unit), SNIPPET_TARGET)
     return text
+
+
+def listed(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
+    """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
+    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
+    position, text = index.units[unit]
+    lead = best_window(text.split("\n", 1)[0], set(asked.terms), index.lexical.analyzer, LEAD_IN_KEPT)  # items follow as units
+    page = index.chunks[position].page
+    parts, size = [lead], len(lead)
+    following = unit + 1
+    while following < len(index.units) and index.chunks[index.units[following][0]].page == page:
+        item = BULLET + " " + cut(index.units[following][1], ITEM_KEPT)
+        if size + 1 + len(item) > SNIPPET_TARGET:
+            break
+        parts.append(item)
+        size += 1 + len(item)
+        following += 1
+    return "\n".join(parts)
 
 
 def continued(index: SearchIndex, unit: int) -> str:

@@ -22,12 +22,14 @@ def page_text(assistant, source: str, page: int) -> str:
 
 
 def check_snippet(assistant, answer: Answer) -> None:
-    """A snippet is short, cited, and its text stands on the cited page."""
+    """A snippet is short, cited, and its text stands on the cited page (each line: a list's items are
+    shown by their start)."""
     assert answer.found and answer.snippet
     assert len(answer.snippet) <= SNIPPET_LIMIT
     cited = next(p for p in answer.passages if p.citation == answer.snippet_citation)
-    core = answer.snippet.strip("… ")
-    assert match_key(core) in match_key(page_text(assistant, cited.source, cited.page))
+    page = match_key(page_text(assistant, cited.source, cited.page))
+    for line in answer.snippet.split("\n"):
+        assert match_key(line.strip("•… ")) in page, line
 
 
 @pytest.mark.parametrize(
@@ -255,3 +257,11 @@ def test_a_table_row_is_shown_alone_not_continued_with_the_next_rows(assistant):
 @pytest.mark.parametrize("question", ["Quelle longueur de littoral compte la ville ?", "Quelle est la durée du parcours ?", "Quel est le budget alloué ?", "How long is the programme?"])
 def test_questions_on_a_length_a_duration_or_a_budget_ask_for_a_number(question):
     assert question_type(question) == "number"
+
+
+def test_a_list_is_shown_as_its_lead_in_and_the_start_of_each_item(assistant):
+    answer = assistant.ask("Quelles particularités présentent les SCIC ?", k=5)
+    check_snippet(assistant, answer)
+    lines = answer.snippet.split("\n")
+    assert lines[0].endswith(":") and len([line for line in lines if line.startswith("• ")]) >= 3, answer.snippet
+    assert len(answer.snippet) <= 310
