@@ -91,7 +91,7 @@ def main() -> None:
     print(f"all: threshold {threshold:.3f}: {measure(rows, threshold)}")
     print("lowest in-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if ok][:5])
     print("out-of-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if not ok])
-    print(f"the assistant's whole rule (this threshold, then an answer from a page that names what the question names): {measure(answered(assistant, args.files), 0.5)}")
+    print(f"the assistant's whole rule (this threshold; an answer from a page about what the question names; a number or date when asked): {measure(answered(assistant, args.files), 0.5)}")
 
 
 def answered(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:
