@@ -11,6 +11,7 @@ ess_qa.answering.AnswerSettings.min_answerability.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ess_qa import Assistant  # noqa: E402
-from ess_qa.answering import answerability  # noqa: E402
+from ess_qa.answering import answer_found, answerability, extract_snippet  # noqa: E402
+from ess_qa.questions import prepare_question  # noqa: E402
 from ess_qa.evaluation import OUT_OF_SCOPE, load_questions  # noqa: E402
 
 
@@ -91,7 +93,30 @@ def main() -> None:
     print(f"all: threshold {threshold:.3f}: {measure(rows, threshold)}")
     print("lowest in-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if ok][:5])
     print("out-of-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if not ok])
+    snippet_rows = snippet_scores(Assistant(assistant.index, assistant.weights, replace(assistant.answer_settings, min_snippet_score=0.0)), args.files)
+    for name, fit, test in (("A->B", snippet_rows[0::2], snippet_rows[1::2]), ("B->A", snippet_rows[1::2], snippet_rows[0::2])):
+        threshold = choose_threshold(fit, args.max_false_refusal)
+        print(f"snippet score {name}: threshold {threshold:.3f} chosen on {len(fit)} answered questions; on the other {len(test)}: {measure(test, threshold)}")
+    threshold = choose_threshold(snippet_rows, args.max_false_refusal)
+    print(f"snippet score, all answered: threshold {threshold:.3f}: {measure(snippet_rows, threshold)}")
+    print("lowest snippet scores:", [(round(s, 3), ok, i) for s, ok, i in sorted(snippet_rows)][:8])
     print(f"the assistant's whole rule (this threshold; an answer from a page about what the question names; a number or date when asked): {measure(answered(assistant, args.files), 0.5)}")
+
+
+def snippet_scores(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:
+    """(snippet score, in scope?, id) of the questions the assistant answers with a snippet from passages."""
+    rows = []
+    for path in files:
+        for question in load_questions(path):
+            prepared = prepare_question(question.question).text
+            vector = assistant.index.embedder.encode_queries([prepared])
+            passages, hits = assistant._retrieve([prepared], 5, None, vector)[0]
+            if not answer_found(assistant.index, prepared, passages, hits, assistant.answer_settings):
+                continue
+            snippet = extract_snippet(assistant.index, prepared, passages, hits, vector[0])
+            if snippet is not None:
+                rows.append((snippet.score, question.kind != OUT_OF_SCOPE and bool(question.evidence), question.id))
+    return rows
 
 
 def answered(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:

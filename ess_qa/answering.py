@@ -36,9 +36,10 @@ ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats th
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    """The threshold that decides whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
+    """The thresholds that decide whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
 
     min_answerability: float = 0.56
+    min_snippet_score: float = 0.438  # below it, the best line found answers too weakly: the report does not say
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,8 @@ class Assistant:
             return Answer(prepared.text, passages, snippet=lines.text, snippet_citation=passages[0].citation, found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
+        if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
+            snippet = None
         found = snippet is not None  # no passage found is about what the question names
         return Answer(
             question=prepared.text,

@@ -265,3 +265,15 @@ def test_a_list_is_shown_as_its_lead_in_and_the_start_of_each_item(assistant):
     lines = answer.snippet.split("\n")
     assert lines[0].endswith(":") and len([line for line in lines if line.startswith("• ")]) >= 3, answer.snippet
     assert len(answer.snippet) <= 310
+
+
+def test_a_best_line_that_answers_too_weakly_is_not_given(assistant):
+    from dataclasses import replace
+
+    from ess_qa import Assistant
+
+    question = "Quand les Ecossolies ont-elles été créées ?"
+    assert assistant.ask(question).found
+    strict = Assistant(assistant.index, assistant.weights, replace(assistant.answer_settings, min_snippet_score=2.0))
+    answer = strict.ask(question)
+    assert answer.found is False and answer.snippet is None and answer.passages
