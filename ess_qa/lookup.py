@@ -20,16 +20,16 @@ from ingest.factsheets import BOX_LABELS
 from ingest.french import content_words, french_numbers
 
 from .metropoles import (
-    _GENERIC_NAME_WORDS,
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
     ESS_WORDS,
     FIGURE_WORDS,
+    GENERIC_NAME_WORDS,
     METROPOLIS_WORDS,
     PRIVATE_WORDS,
     TOTAL_WORDS,
-    _about_other_subject,
-    _figure_named,
+    about_other_subject,
+    figure_named,
     fold,
     name_aliases,
     named_records,
@@ -76,7 +76,7 @@ def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
     text = fold(question)
     if re.search(CHANGE_WORDS, text):
         return None  # jobs created, growth: not the figures of the sheet
-    figure = _figure_named(text)
+    figure = figure_named(text)
     names_ess = bool(re.search(ESS_WORDS, text))
     if figure in ESS_FIGURES:
         if not names_ess:
@@ -86,7 +86,7 @@ def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
         if names_ess:
             return None  # a question on the ESS asks for something else than the identity box
         field = figure or next((key for key, pattern in FIELD_WORDS if re.search(pattern, text)), None)
-        if field not in BOX_FIELDS or (field != "region" and _about_other_subject(text, field)):
+        if field not in BOX_FIELDS or (field != "region" and about_other_subject(text, field)):
             return None
     if field is None or record.get(field) in (None, "", []):
         return None
@@ -114,7 +114,7 @@ def other_words(folded_question: str, aliases: list[str]) -> list[str]:
     patterns = [pattern for _, pattern in FIGURE_WORDS] + [pattern for _, pattern in FIELD_WORDS]
     for pattern in patterns + [ASKING_WORDS, METROPOLIS_WORDS, ESS_WORDS, EMPLOYMENT_WORDS, PRIVATE_WORDS, TOTAL_WORDS]:
         text = re.sub(pattern, " ", text)
-    return [w for w in content_words(text) if w not in _GENERIC_NAME_WORDS]
+    return [w for w in content_words(text) if w not in GENERIC_NAME_WORDS]
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,7 @@ _OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": opera
 _OPERATOR_WORDS_FR = {">": "plus de", ">=": "au moins", "<": "moins de", "<=": "au plus"}
 _OPERATOR_WORDS_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most"}
 # Words of a name that do not identify one metropolis on their own.
-_GENERIC_NAME_WORDS = frozenset("metropole metropolitaine eurometropole europeenne grand grande de du des la le les d l val et sur".split())
+GENERIC_NAME_WORDS = frozenset("metropole metropolitaine eurometropole europeenne grand grande de du des la le les d l val et sur".split())
 
 
 def fold(text: str) -> str:
@@ -226,7 +226,7 @@ def name_aliases(records: list[dict]) -> list[list[str]]:
     aliases = []
     for k, record in enumerate(records):
         others = set().union(*(w for j, w in enumerate(words_of) if j != k)) if len(records) > 1 else set()
-        own = sorted(w for w in words_of[k] if w not in _GENERIC_NAME_WORDS and w not in others and w not in region_words)
+        own = sorted(w for w in words_of[k] if w not in GENERIC_NAME_WORDS and w not in others and w not in region_words)
         aliases.append([fold(record["name"])] + own)
     return aliases
 
@@ -251,7 +251,7 @@ def _any(patterns, text: str) -> bool:
     return any(re.search(p, text) for p in patterns)
 
 
-def _figure_named(text: str) -> str | None:
+def figure_named(text: str) -> str | None:
     for key, pattern in FIGURE_WORDS:
         if re.search(pattern, text):
             if key == "ess_share" and not (re.search(EMPLOYMENT_WORDS, text) or re.search(WEIGH_WORDS, text)):
@@ -260,7 +260,7 @@ def _figure_named(text: str) -> str | None:
     return None
 
 
-def _about_other_subject(text: str, figure: str) -> bool:
+def about_other_subject(text: str, figure: str) -> bool:
     """Whether the superlative or question word bears on something else than metropolises."""
     for pattern in _SUBJECT_PATTERNS:
         for match in pattern.finditer(text):
@@ -319,7 +319,7 @@ def _superlative_about_metropolises(text: str) -> bool:
     for pattern in _SUPERLATIVE_NOUN_RES:
         for match in pattern.finditer(text):
             word = match.group(1)
-            if word in _SUPERLATIVE_FOLLOWERS or re.fullmatch(METROPOLIS_WORDS, word) or _figure_named(word):
+            if word in _SUPERLATIVE_FOLLOWERS or re.fullmatch(METROPOLIS_WORDS, word) or figure_named(word):
                 continue
             return False
     return True
@@ -341,7 +341,7 @@ def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
         return None
     text = fold(question)
     language = guess_language(question)
-    figure = _figure_named(text)
+    figure = figure_named(text)
     if figure is None:
         return None
     series: tuple[str, ...]
@@ -360,14 +360,14 @@ def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
         return None
     names = tuple(named_records(question, records))
     about_metropolises = _any(METROPOLIS_WORDS, text) or bool(names) or "où" in question.lower() or _any(WHERE_WORDS, text)
-    if not about_metropolises or _about_other_subject(text, figure):
+    if not about_metropolises or about_other_subject(text, figure):
         return None
     direction = "min" if _any(MIN_WORDS, text) else "max"
     threshold = _threshold(text, language)
     if threshold:
         op, value, start, end = threshold
         near = text[max(0, start - 40) : end + 40]
-        if _figure_named(near) == figure or (figure == "ess_share" and "%" in text[end : end + 3]):
+        if figure_named(near) == figure or (figure == "ess_share" and "%" in text[end : end + 3]):
             return Comparison("threshold", series, direction, (op, value), names, language)
         return None
     superlative = _any(MIN_WORDS, text) or _any(MAX_WORDS, text)
