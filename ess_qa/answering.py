@@ -19,7 +19,19 @@ from ingest.french import guess_language, proper_names, search_terms
 from ingest.clean import BULLET
 from ingest.units import row_label
 
-from .evidence import FEATURES, SNIPPET_WEIGHTS, QuestionProfile, best_unit, coverage, folded_words, profile, searched_text, type_matches, unit_features
+from .evidence import (
+    FEATURES,
+    SNIPPET_WEIGHTS,
+    QuestionProfile,
+    best_unit,
+    coverage,
+    folded_words,
+    page_texts,
+    profile,
+    searched_text,
+    type_matches,
+    unit_features,
+)
 from .retrieval import Hit
 from .types import Passage
 
@@ -175,13 +187,8 @@ def known_names(index: SearchIndex, question: str) -> frozenset[str]:
 
 
 def _page_words(index: SearchIndex) -> dict[tuple[str, int], frozenset[str]]:
-    def all_pages() -> dict[tuple[str, int], frozenset[str]]:
-        texts: dict[tuple[str, int], list[str]] = {}
-        for chunk in index.chunks:
-            texts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
-        return {key: frozenset(folded_words("\n".join(parts))) for key, parts in texts.items()}
-
-    return index.derived("answering.page_words", all_pages)
+    texts = page_texts(index)  # outside the compute function: index.derived() holds its lock while computing
+    return index.derived("answering.page_words", lambda: {key: frozenset(folded_words(text)) for key, text in texts.items()})
 
 
 def page_words(index: SearchIndex, position: int) -> frozenset[str]:

@@ -84,10 +84,7 @@ class QuestionProfile:
     vector: np.ndarray
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
     named_rows: frozenset[int] = frozenset()  # chunks holding a table row the question names (named_row_chunks)
-
-    @property
-    def term_set(self) -> frozenset[str]:
-        return frozenset(self.terms)
+    term_set: frozenset[str] = frozenset()  # terms, as a set
 
 
 def searched_text(index: SearchIndex, question: str) -> str:
@@ -101,7 +98,7 @@ def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionPr
     terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
-    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms)
+    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
     return replace(asked, named_rows=frozenset(named_row_chunks(index, asked)))
 
 
@@ -163,6 +160,18 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
     )
 
 
+def page_texts(index: SearchIndex) -> dict[tuple[str, int], str]:
+    """(source, page) -> the page's text with its sections, as the index's chunks hold it."""
+
+    def all_pages() -> dict[tuple[str, int], str]:
+        parts: dict[tuple[str, int], list[str]] = {}
+        for chunk in index.chunks:
+            parts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
+        return {key: "\n".join(texts) for key, texts in parts.items()}
+
+    return index.derived("evidence.page_texts", all_pages)
+
+
 def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]:
     """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
 
@@ -174,14 +183,9 @@ def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]
                 rows.append((position, label_terms))
         return rows
 
-    def page_terms() -> dict[tuple[str, int], frozenset[str]]:
-        texts: dict[tuple[str, int], list[str]] = {}
-        for chunk in index.chunks:
-            texts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
-        return {key: frozenset(search_terms("\n".join(parts), index.lexical.analyzer)) for key, parts in texts.items()}
-
+    texts = page_texts(index)
     rows = index.derived("evidence.row_units", row_units)
-    pages = index.derived("evidence.page_terms", page_terms)
+    pages = index.derived("evidence.page_terms", lambda: {key: frozenset(search_terms(text, index.lexical.analyzer)) for key, text in texts.items()})
     named = question.term_set
     found = set()
     for position, label_terms in rows:
