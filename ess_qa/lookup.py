@@ -19,6 +19,7 @@ from index.store import SearchIndex
 from ingest.factsheets import BOX_LABELS
 from ingest.french import content_words, french_numbers
 
+from .answering import cut
 from .metropoles import (
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
@@ -143,6 +144,11 @@ def label_starts(text: str) -> list[tuple[int, str]]:
     return sorted(starts.items())
 
 
+def sheet_chunks(index: SearchIndex, record: dict, page: int) -> list[int]:
+    """Positions, in reading order, of the chunks of the record's sheet on a page."""
+    return [position for position, chunk in enumerate(index.chunks) if chunk.page == page and chunk.section == record.get("section")]
+
+
 def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
     """The record's box line(s) for field, read from the index's answer units; None when not found."""
     page = (record.get("pages") or {}).get(field)
@@ -152,9 +158,7 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
     lines: list[str] = []
     position = None
     taking, continuations = False, 0  # a line may continue in the next chunk
-    for chunk_position, chunk in enumerate(index.chunks):
-        if chunk.page != page or chunk.section != record.get("section"):
-            continue
+    for chunk_position in sheet_chunks(index, record, page):
         for unit in index.units_of(chunk_position):
             text = index.units[unit][1]
             starts = label_starts(text)
@@ -173,10 +177,7 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
                     position = chunk_position if position is None else position
     if not lines or position is None:
         return None
-    shown = "\n".join(line for line in lines if line)
-    if len(shown) > LINES_LIMIT:
-        shown = shown[:LINES_LIMIT].rsplit(" ", 1)[0] + " …"
-    return SheetLines(shown, position)
+    return SheetLines(cut("\n".join(line for line in lines if line), LINES_LIMIT), position)
 
 
 def sheet_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
@@ -193,9 +194,7 @@ def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines 
     if page is None or value is None:
         return None
     percent = field.startswith("ess_share")
-    for position, chunk in enumerate(index.chunks):
-        if chunk.page != page or chunk.section != record.get("section"):
-            continue
+    for position in sheet_chunks(index, record, page):
         for unit in index.units_of(position):
             text = index.units[unit][1]
             for number, _, end in french_numbers(text):
