@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
 DEFAULT_K = 5
+SHEET_LINES_CACHE = 1024  # questions whose fact-sheet lookup is remembered
 MAX_K = 50
 
 
@@ -135,6 +137,8 @@ class Assistant:
         self.index = index
         self.weights = weights or FusionWeights()
         self.answer_settings = answer_settings or AnswerSettings()
+        # asked twice per question (to rank its passages, then to answer): read once
+        self._sheet_lines = functools.lru_cache(maxsize=SHEET_LINES_CACHE)(self._find_sheet_lines)
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None) -> "Assistant":
@@ -240,7 +244,7 @@ class Assistant:
             found = Hit(lines.position, best.score if best else 1.0, best.cosine if best else 0.0)
         return [found] + [h for h in hits if h.position != lines.position]
 
-    def _sheet_lines(self, question: str) -> SheetLines | None:
+    def _find_sheet_lines(self, question: str) -> SheetLines | None:
         """The fact-sheet lines a question asks for (see ess_qa.lookup), or None."""
         records = self._metropoles_records()
         lookup = parse_lookup(question, records)
