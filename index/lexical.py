@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ingest.french import ANALYZERS, DEFAULT_ANALYZER, content_words, search_terms
+
+if TYPE_CHECKING:
+    from .embedding_cache import EmbeddingCache
 
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 ANALYZER_FILE = "analyzer.json"
@@ -25,6 +29,57 @@ def corpus_words(texts: list[str]) -> list[str]:
     return sorted({w for text in texts for w in content_words(text) if len(w) > 2 and not w.isdigit()})
 
 
+# bm25s writes its eager score matrix as these files; they are read back with numpy alone, so that
+# searching needs neither bm25s nor scipy (0.5 s of imports here).
+_SCORE_FILES = {"data": "data.csc.index.npy", "indices": "indices.csc.index.npy", "indptr": "indptr.csc.index.npy"}
+_VOCAB_FILE = "vocab.index.json"
+_PARAMS_FILE = "params.index.json"
+
+
+@dataclass(frozen=True)
+class TermScores:
+    """BM25 scores precomputed per (term, chunk), as a compressed sparse matrix by term (CSC).
+
+    The score of a chunk for a query is the sum of its scores for the query's terms (Lucene's BM25:
+    a term absent from a chunk adds nothing)."""
+
+    data: np.ndarray  # score of each (term, chunk) pair, grouped by term
+    indices: np.ndarray  # chunk of each pair
+    indptr: np.ndarray  # term t's pairs are data[indptr[t]:indptr[t + 1]]
+    num_docs: int
+    vocab: dict[str, int]  # term -> id
+
+    def scores(self, term_ids: list[int]) -> np.ndarray:
+        total = np.zeros(self.num_docs, dtype=np.float32)
+        for term in term_ids:
+            start, end = self.indptr[term], self.indptr[term + 1]
+            np.add.at(total, self.indices[start:end], self.data[start:end])
+        return total
+
+    def document_frequency(self, term_id: int) -> int:
+        return int(self.indptr[term_id + 1] - self.indptr[term_id])
+
+    @classmethod
+    def from_bm25s(cls, bm25) -> "TermScores":
+        scores = bm25.scores
+        return cls(scores["data"], scores["indices"], scores["indptr"], int(scores["num_docs"]), _scored_terms(bm25.vocab_dict, scores["indptr"]))
+
+    @classmethod
+    def load(cls, directory: Path) -> "TermScores":
+        arrays = {name: np.load(Path(directory) / file, allow_pickle=False) for name, file in _SCORE_FILES.items()}
+        vocab = json.loads((Path(directory) / _VOCAB_FILE).read_text(encoding="utf-8"))
+        num_docs = int(json.loads((Path(directory) / _PARAMS_FILE).read_text(encoding="utf-8"))["num_docs"])
+        if len(arrays["indptr"]) > len(vocab) + 1 or len(arrays["data"]) != len(arrays["indices"]):
+            raise ValueError("BM25 arrays do not match the vocabulary")
+        return cls(arrays["data"], arrays["indices"], arrays["indptr"], num_docs, _scored_terms(vocab, arrays["indptr"]))
+
+
+def _scored_terms(vocab: dict[str, int], indptr: np.ndarray) -> dict[str, int]:
+    """The vocabulary's terms that have a column (bm25s adds '' as a sentinel without one)."""
+    columns = len(indptr) - 1
+    return {term: i for term, i in vocab.items() if 0 <= i < columns}
+
+
 class LexicalIndex:
     """BM25 scores of every chunk for a query, and the corpus words with their embeddings.
 
@@ -32,10 +87,11 @@ class LexicalIndex:
     multilingual model places "procurement" next to "achats", "neighbourhoods" next to "quartiers".
     """
 
-    def __init__(self, bm25, analyzer: str = DEFAULT_ANALYZER, words: list[str] | None = None, word_vectors: np.ndarray | None = None) -> None:
-        self.bm25 = bm25
+    def __init__(self, terms: TermScores, analyzer: str = DEFAULT_ANALYZER, words: list[str] | None = None, word_vectors: np.ndarray | None = None, bm25=None) -> None:
+        self.terms = terms
+        self._bm25 = bm25  # the bm25s model of a build, which writes the files; None once loaded
         self.analyzer = analyzer
-        self.vocab = bm25.vocab_dict
+        self.vocab = terms.vocab
         self.words = words or []
         self.word_vectors = word_vectors if word_vectors is not None else np.zeros((0, 0), dtype=np.float32)
         self.embedded_words = 0  # words embedded by build() (the others were reused)
@@ -43,31 +99,18 @@ class LexicalIndex:
         self._translations_lock = threading.Lock()
 
     @classmethod
-    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, embedder=None, reuse: "LexicalIndex | None" = None) -> "LexicalIndex":
-        """BM25 over texts; with an embedder, also the corpus words' embeddings (for translations).
+    def build(cls, texts: list[str], analyzer: str = DEFAULT_ANALYZER, cache: "EmbeddingCache | None" = None) -> "LexicalIndex":
+        """BM25 over texts; with an embedding cache, also the corpus words' embeddings (for translations).
 
-        reuse: an index built with the same embedder, whose word embeddings are copied for the words
-        it has (only new words are embedded; `embedded_words` says how many were)."""
+        Only words the cache lacks are embedded; `embedded_words` says how many were."""
         import bm25s
 
         bm25 = bm25s.BM25(**BM25_PARAMS)
         bm25.index([search_terms(t, analyzer) or ["_"] for t in texts], show_progress=False)
-        words = corpus_words(texts) if embedder is not None else []
-        known = {}
-        if reuse is not None and len(reuse.words) == len(reuse.word_vectors):
-            known = {word: row for row, word in enumerate(reuse.words)}
-        missing = [w for w in words if w not in known]
-        vectors = None
-        if words and not known:
-            vectors = embedder.encode_passages(words, batch_size=256)
-        elif words:
-            vectors = np.empty((len(words), reuse.word_vectors.shape[1]), dtype=np.float32)
-            rows = [i for i, w in enumerate(words) if w in known]
-            vectors[rows] = reuse.word_vectors[[known[words[i]] for i in rows]]
-            if missing:
-                vectors[[i for i, w in enumerate(words) if w not in known]] = embedder.encode_passages(missing, batch_size=256)
-        index = cls(bm25, analyzer, words, vectors)
-        index.embedded_words = len(missing)
+        words = corpus_words(texts) if cache is not None else []
+        vectors, embedded = cache.vectors(words) if words else (None, 0)
+        index = cls(TermScores.from_bm25s(bm25), analyzer, words, vectors, bm25=bm25)
+        index.embedded_words = embedded
         return index
 
     def translations(self, question: str, embedder) -> str:
@@ -83,7 +126,7 @@ class LexicalIndex:
         query_words = [w for w in dict.fromkeys(content_words(question)) if len(w) > 2 and not w.isdigit()]
         if not query_words or not self.words:
             return ""
-        from .embedding import blas_threads
+        from .threads import blas_threads
 
         vectors = embedder.encode_queries(query_words)
         with blas_threads():
@@ -106,38 +149,27 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (zeros when no query term is in the index)."""
-        terms = self.query_terms(query)
-        if not terms:
-            return np.zeros(self.bm25.scores["num_docs"], dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
+        return self.terms.scores([self.vocab[t] for t in self.query_terms(query)])
 
     def idf(self, terms: list[str]) -> np.ndarray:
         """BM25 inverse document frequency of each term; a term the index lacks gets the highest."""
-        n = int(self.bm25.scores["num_docs"])
-        indptr = self.bm25.scores["indptr"]
-        freqs = []
-        for term in terms:
-            token = self.vocab.get(term)
-            freqs.append(0 if token is None else int(indptr[token + 1] - indptr[token]))
-        df = np.asarray(freqs, dtype=np.float64)
+        n = self.terms.num_docs
+        df = np.asarray([0 if term not in self.vocab else self.terms.document_frequency(self.vocab[term]) for term in terms], dtype=np.float64)
         return np.log1p((n - df + 0.5) / (df + 0.5))
 
     def save(self, directory: Path) -> None:
-        self.bm25.save(str(directory), allow_pickle=False, show_progress=False)
+        """Write a built index (one made by build(), not one loaded)."""
+        self._bm25.save(str(directory), allow_pickle=False, show_progress=False)
         (Path(directory) / ANALYZER_FILE).write_text(json.dumps({"analyzer": self.analyzer, **BM25_PARAMS}), encoding="utf-8")
         (Path(directory) / WORDS_FILE).write_text(json.dumps(self.words, ensure_ascii=False), encoding="utf-8")
         np.save(Path(directory) / WORD_VECTORS_FILE, np.asarray(self.word_vectors, dtype=np.float32), allow_pickle=False)
 
     @classmethod
     def load(cls, directory: Path) -> "LexicalIndex":
-        import bm25s
-
-        logging.getLogger("bm25s").setLevel(logging.ERROR)
         settings = json.loads((Path(directory) / ANALYZER_FILE).read_text(encoding="utf-8"))
         analyzer = settings.get("analyzer", DEFAULT_ANALYZER)
         if analyzer not in ANALYZERS:
             raise ValueError(f"unknown lexical analyzer {analyzer!r} in {directory}: rebuild the index with `ess-qa index`")
         words = json.loads((Path(directory) / WORDS_FILE).read_text(encoding="utf-8"))
         vectors = np.load(Path(directory) / WORD_VECTORS_FILE, allow_pickle=False)
-        bm25 = bm25s.BM25.load(str(directory), mmap=False, allow_pickle=False, show_progress=False)
-        return cls(bm25, analyzer, words, vectors)
+        return cls(TermScores.load(directory), analyzer, words, vectors)

@@ -7,8 +7,8 @@ restored by the next build or load. Only JSON, .npy (never pickled) and FAISS fi
 written, and loading reads nothing outside the index folder: every file is checked against
 the manifest's sizes and SHA-256 checksums first.
 
-Rebuilding over an existing index is incremental: the vectors of files whose bytes, chunks and
-answer units are unchanged are reused, only added or changed files are embedded (see build_index).
+Rebuilding over an existing index is incremental: every text whose vector the previous index
+holds is reused by content, and only new texts are embedded (see build_index).
 Chunk vectors are searched exactly (FAISS flat inner product) up to `exact_limit` vectors, and
 with an approximate HNSW graph beyond (see make_vector_index); the choice is in the manifest.
 """
@@ -33,6 +33,7 @@ from ingest.types import Chunk
 from ingest.units import answer_units
 
 from .embedding import Embedder, load_embedder
+from .embedding_cache import EmbeddingCache
 from .lexical import LexicalIndex
 
 FORMAT_VERSION = 2
@@ -317,12 +318,13 @@ def build_index(
     the index. Leftovers of killed builds are tidied first; raises IndexBusy when another running process
     is building the same index, and IndexProblem when directory holds something else than an index.
 
-    reuse: when directory holds an index of the same format, model and chunking parameters, the
-    chunk and answer-unit vectors of each file whose checksum (`sources`), chunks and units are
-    unchanged are copied from it instead of embedded again, and only corpus words it lacks are
-    embedded; the lexical index is always rebuilt. The manifest's `build` records it: reused_files,
-    added_files, changed_files, removed_files, and `embedded` counts of chunks, units and words.
-    progress(done, total) counts the chunks being embedded.
+    reuse: when directory holds an index of the same format and model, its vectors (chunks, answer
+    units, corpus words) seed an EmbeddingCache: any text it already holds is not embedded again,
+    whatever file or chunking it comes from, and a text repeated within the corpus is embedded
+    once. The manifest's `build` records reused_files (same bytes as before, nothing embedded),
+    added_files, changed_files, removed_files, and `embedded` counts of distinct chunks, units
+    and words that the model encoded.
+    progress(done, total) counts the distinct chunk texts being embedded.
     exact_limit: the most chunk vectors searched exactly (see make_vector_index).
     """
     import faiss
@@ -337,27 +339,30 @@ def build_index(
             f"{directory} exists and is not an ess-qa index, so it was left untouched: "
             "give another --index-dir (or remove that folder first)"
         )
-    previous = _previous_index(directory, embedder, chunking) if reuse else None
+    previous = _previous_index(directory, embedder) if reuse else None
+    cache = _cache_from(previous, embedder)
+    before = previous.manifest.sources if previous else {}
+    del previous  # its FAISS memory and arrays (the cache holds copies), before its folder is replaced
     chunk_units = [answer_units(chunk.text) for chunk in chunks]
-    reused = _reusable_files(previous, chunks, sources, chunk_units)
     staging = _staging_dir(directory)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
         texts = [index_text(c) for c in chunks]
-        old_chunk = _reused_positions(reused, chunks)  # new chunk position -> previous position
-        vectors = _chunk_vectors(texts, old_chunk, previous, embedder, progress)
+        fresh = {text for text in texts if text not in cache} | {u for units in chunk_units for u in units if u not in cache}
+        vectors, embedded_chunks = cache.vectors(texts, progress)
         vector_index, described = make_vector_index(vectors, exact_limit)
         faiss.write_index(vector_index, str(staging / VECTORS))
         del vector_index
-        lexical = LexicalIndex.build(texts, embedder=embedder, reuse=previous.lexical if previous else None)
+        lexical = LexicalIndex.build(texts, cache=cache)
         lexical.save(staging / LEXICAL)
-        embedded_units = _write_units(chunk_units, old_chunk, previous, embedder, staging)
+        embedded_units = _write_units(chunk_units, cache, staging)
         _write_extras(extras or {}, staging)
         with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
-        before = previous.manifest.sources if previous else {}
+        embedded_files = {c.source for c, text, units in zip(chunks, texts, chunk_units) if text in fresh or any(u in fresh for u in units)}
+        reused = [name for name, checksum in sources.items() if before.get(name) == checksum and name not in embedded_files]
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             model=embedder.spec,
@@ -374,13 +379,13 @@ def build_index(
                 "added_files": sorted(name for name in sources if name not in before),
                 "changed_files": sorted(name for name in sources if name in before and name not in reused),
                 "removed_files": sorted(name for name in before if name not in sources),
-                "embedded": {"chunks": len(chunks) - len(old_chunk), "units": embedded_units, "words": lexical.embedded_words},
+                "embedded": {"chunks": embedded_chunks, "units": embedded_units, "words": lexical.embedded_words},
+                "distinct_chunks": len(set(texts)),
             },
         )
         # The manifest is written last: a folder with a manifest is a complete index.
         (staging / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
         _fsync_tree(staging)
-        del previous  # its FAISS memory and arrays, before the folder it was read from is replaced
         _swap_in(staging, directory)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -388,90 +393,37 @@ def build_index(
     return manifest
 
 
-def _previous_index(directory: Path, embedder: Embedder, chunking: dict) -> "SearchIndex | None":
-    """The index at directory if its vectors can serve a build with this model and chunking, else None."""
+def _previous_index(directory: Path, embedder: Embedder) -> "SearchIndex | None":
+    """The index at directory if its vectors can serve a build with this model, else None."""
     if not (directory / MANIFEST).is_file():
         return None
     try:
-        previous = SearchIndex.load(directory, embedder)
+        return SearchIndex.load(directory, embedder)
     except (IndexProblem, OSError, ValueError):  # damaged, another format or model: everything is embedded again
         return None
-    return previous if previous.manifest.chunking == chunking else None
 
 
-def _positions_by_source(chunks: list[Chunk]) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
-    for position, chunk in enumerate(chunks):
-        positions.setdefault(chunk.source, []).append(position)
-    return positions
+def _cache_from(previous: "SearchIndex | None", embedder: Embedder) -> EmbeddingCache:
+    """An embedding cache holding every vector of the previous index (empty without one)."""
+    cache = EmbeddingCache(embedder)
+    if previous is not None:
+        cache.add([index_text(c) for c in previous.chunks], previous.vector_matrix)
+        cache.add([text for _, text in previous.units], previous.unit_vectors)
+        cache.add(previous.lexical.words, previous.lexical.word_vectors)
+    return cache
 
 
-def _reusable_files(previous: "SearchIndex | None", chunks: list[Chunk], sources: dict, chunk_units: list[list[str]]) -> dict[str, list[int]]:
-    """Files whose vectors the previous index holds: same checksum, same chunks, same answer units.
-
-    Maps each such file to the positions of its chunks in the previous index, in order."""
-    if previous is None:
-        return {}
-    old_positions = _positions_by_source(previous.chunks)
-    new_positions = _positions_by_source(chunks)
-    reusable = {}
-    for name, checksum in sources.items():
-        if previous.manifest.sources.get(name) != checksum:
-            continue
-        old, new = old_positions.get(name, []), new_positions.get(name, [])
-        if len(old) == len(new) and all(
-            previous.chunks[o] == chunks[p] and [previous.units[u][1] for u in previous.units_of(o)] == chunk_units[p]
-            for o, p in zip(old, new)
-        ):
-            reusable[name] = old
-    return reusable
-
-
-def _reused_positions(reused: dict[str, list[int]], chunks: list[Chunk]) -> dict[int, int]:
-    """New chunk position -> position of the same chunk in the previous index, for the reused files."""
-    new_positions = _positions_by_source(chunks)
-    return {p: o for name, old in reused.items() for p, o in zip(new_positions.get(name, []), old)}
-
-
-def _chunk_vectors(texts: list[str], old_chunk: dict[int, int], previous: "SearchIndex | None", embedder: Embedder, progress) -> np.ndarray:
-    """Vectors of every chunk: copied from the previous index where reused, embedded (64 at a time) otherwise."""
-    vectors = np.empty((len(texts), embedder.dimension), dtype=np.float32)
-    if old_chunk and previous is not None:
-        new, old = np.fromiter(old_chunk.keys(), dtype=np.int64), np.fromiter(old_chunk.values(), dtype=np.int64)
-        vectors[new] = previous.vector_matrix[old]
-    todo = [p for p in range(len(texts)) if p not in old_chunk]
-    step = 64
-    for start in range(0, len(todo), step):
-        batch = todo[start : start + step]
-        vectors[batch] = embedder.encode_passages([texts[p] for p in batch], batch_size=step)
-        if progress:
-            progress(min(start + step, len(todo)), len(todo))
-    return vectors
-
-
-def _write_units(chunk_units: list[list[str]], old_chunk: dict[int, int], previous: "SearchIndex | None", embedder: Embedder, directory: Path) -> int:
+def _write_units(chunk_units: list[list[str]], cache: EmbeddingCache, directory: Path) -> int:
     """Answer units of every chunk (JSON lines of [chunk position, text]) and their embeddings.
 
-    Units of reused chunks take their vectors from the previous index; returns how many were embedded."""
+    Returns how many distinct unit texts had to be embedded."""
     units = [(position, unit) for position, texts in enumerate(chunk_units) for unit in texts]
-    vectors = np.empty((len(units), embedder.dimension), dtype=np.float32)
-    todo: list[int] = []
-    row = 0
-    for position, texts in enumerate(chunk_units):
-        rows = range(row, row + len(texts))
-        if position in old_chunk and previous is not None:
-            old = previous.units_of(old_chunk[position])
-            vectors[rows.start : rows.stop] = previous.unit_vectors[old.start : old.stop]
-        else:
-            todo.extend(rows)
-        row = rows.stop
-    if todo:
-        vectors[todo] = embedder.encode_passages([units[i][1] for i in todo], batch_size=128)
+    vectors, embedded = cache.vectors([text for _, text in units])
     with open(directory / UNITS, "w", encoding="utf-8") as handle:
         for position, text in units:
             handle.write(json.dumps([position, text], ensure_ascii=False) + "\n")
     np.save(directory / UNIT_VECTORS, vectors, allow_pickle=False)
-    return len(todo)
+    return embedded
 
 
 def _write_extras(extras: dict[str, object], directory: Path) -> None:
@@ -736,7 +688,7 @@ class SearchIndex:
             params = faiss.SearchParametersHNSW(efSearch=max(ef_search, k), sel=selector)
         else:
             params = faiss.SearchParameters(sel=selector) if selector is not None else None
-        from .embedding import search_threads
+        from .threads import search_threads
 
         with search_threads():
             return self.vectors.search(queries, k, params=params)
@@ -745,7 +697,7 @@ class SearchIndex:
         """Exact cosine of each query with every chunk (or the chunks at positions): (queries, chunks).
 
         One matrix product over the stored vectors, with $ESS_QA_THREADS BLAS threads."""
-        from .embedding import blas_threads
+        from .threads import blas_threads
 
         matrix = self.vector_matrix if positions is None else self.vector_matrix[positions]
         queries = np.asarray(query_vectors, dtype=np.float32)

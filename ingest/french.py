@@ -42,6 +42,8 @@ def normalize_apostrophes(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """Remove diacritics (é -> e, œ -> oe), keep everything else."""
+    if text.isascii():  # most words: nothing to fold
+        return text
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -61,10 +63,11 @@ def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
     text = join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower())
     out = []
-    for match in _WORD_RE.finditer(text):
-        for part in strip_elision(match.group()).split("'"):
-            if part:
-                out.append(part)
+    for word in _WORD_RE.findall(text):
+        if "'" not in word:  # most words: no elision to strip
+            out.append(word)
+            continue
+        out.extend(part for part in strip_elision(word).split("'") if part)
     return out
 
 

@@ -362,8 +362,8 @@ def test_a_failed_build_leaves_the_previous_index_and_no_staging(index_copy):
     def fail(done, total):
         raise RuntimeError("disk full")
 
-    with pytest.raises(RuntimeError, match="disk full"):
-        write_index(index_copy, pages=PAGES[:1], progress=fail)
+    with pytest.raises(RuntimeError, match="disk full"):  # a page the index lacks, so that it is embedded
+        write_index(index_copy, pages=[Page("guide.txt", 1, "Une page nouvelle sur les achats responsables.")], progress=fail)
     assert len(SearchIndex.load(index_copy).chunks) == 3
     assert sorted(p.name for p in index_copy.parent.iterdir()) == ["index"]
 

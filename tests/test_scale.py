@@ -41,9 +41,9 @@ class CountingEmbedder(Embedder):
         super().__init__(inner.spec, inner.model)
         self.passages: list[str] = []
 
-    def encode_passages(self, texts, batch_size=64, show_progress=False):
+    def encode_passages(self, texts, progress=None, workers=None):
         self.passages.extend(texts)
-        return super().encode_passages(texts, batch_size, show_progress)
+        return super().encode_passages(texts, progress, workers)
 
 
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
@@ -227,9 +227,9 @@ def file_texts(folder: Path, name: str) -> tuple[list[str], list[str]]:
     return [index_text(c) for c in chunks], [u for c in chunks for u in answer_units(c.text)]
 
 
-def assert_same_as_a_full_rebuild(corpus: Path, incremental: Path, tmp_path: Path) -> None:
+def assert_same_as_a_full_rebuild(corpus: Path, incremental: Path, tmp_path: Path, params=None) -> None:
     full = tmp_path / "full"
-    build(corpus, full, reuse=False)
+    build(corpus, full, reuse=False, params=params)
     a, b = SearchIndex.load(incremental), SearchIndex.load(full)
     assert a.chunks == b.chunks and a.units == b.units and a.lexical.words == b.lexical.words
     assert np.allclose(a.vector_matrix, b.vector_matrix, atol=1e-5)
@@ -254,10 +254,12 @@ def test_adding_a_file_embeds_only_that_file(tmp_path):
     report = build(corpus, index, model=counting)
     chunks, units = file_texts(corpus, "atelier.txt")
     embedded_words = report.embedded["words"]
-    assert len(counting.passages) == len(chunks) + embedded_words + len(units)  # chunks, new words, units
-    assert counting.passages[: len(chunks)] == chunks and counting.passages[len(counting.passages) - len(units) :] == units
+    new_units = [u for u in units if u not in chunks]  # a one-sentence chunk is its own unit: embedded once
+    assert len(counting.passages) == len(chunks) + embedded_words + len(new_units)  # chunks, new words, units
+    assert counting.passages[: len(chunks)] == chunks and counting.passages[len(counting.passages) - len(new_units) :] == new_units
     new_words = counting.passages[len(chunks) : len(chunks) + embedded_words]
     assert 0 < embedded_words < 15 and all(w in added.lower() for w in new_words)  # only words the corpus lacked
+    assert len(set(counting.passages)) == len(counting.passages)  # each text embedded once
     assert report.reused_files == sorted(files) and report.added_files == ["atelier.txt"]
     assert report.changed_files == [] and report.removed_files == []
     assert report.reuse_summary() == "reused 2 files, embedded 1 new file"
@@ -272,9 +274,10 @@ def test_changing_a_file_embeds_only_that_file(tmp_path):
     write_corpus(corpus, {**FILES, "fonds.txt": FILES["fonds.txt"] + " Il a garanti 120 prêts en 2018."})
     report = build(corpus, index, model=counting)
     chunks, units = file_texts(corpus, "fonds.txt")
-    assert counting.passages[: len(chunks)] == chunks and counting.passages[len(counting.passages) - len(units) :] == units
-    assert len(counting.passages) == len(chunks) + report.embedded["words"] + len(units)
-    assert report.embedded["chunks"] == len(chunks) and report.embedded["units"] == len(units)
+    new_units = [u for u in units if u not in chunks and u not in FILES["fonds.txt"]]  # the unchanged sentences were embedded before
+    assert counting.passages[: len(chunks)] == chunks and counting.passages[len(counting.passages) - len(new_units) :] == new_units
+    assert len(counting.passages) == len(chunks) + report.embedded["words"] + len(new_units)
+    assert report.embedded["chunks"] == len(chunks) and report.embedded["units"] == len(new_units)
     assert report.changed_files == ["fonds.txt"] and report.reused_files == ["atelier.txt", "monnaie.txt"]
     assert report.reuse_summary() == "reused 2 files, embedded 1 changed file"
     assert "120 prêts" in Assistant(SearchIndex.load(index)).search("Combien de prêts le fonds a-t-il garantis ?", k=1)[0].text
@@ -297,17 +300,29 @@ def test_removing_a_file_removes_its_chunks_and_embeds_nothing(tmp_path):
     assert_same_as_a_full_rebuild(corpus, index, tmp_path)
 
 
-def test_nothing_is_reused_across_chunking_parameters_or_when_asked_not_to(tmp_path):
+def test_vectors_are_reused_by_content_across_chunking_parameters_but_not_when_asked_not_to(tmp_path):
+    from index.store import index_text
     from ingest.chunking import ChunkingParams
+    from ingest.loaders import load_pages
 
-    corpus, index = write_corpus(tmp_path / "corpus", FILES), tmp_path / "index"
+    long_text = " ".join(f"La coopérative numéro {i} accompagne {i * 3} porteurs de projets dans le quartier {i}." for i in range(40))
+    files = {**FILES, "long.txt": long_text}
+    corpus, index = write_corpus(tmp_path / "corpus", files), tmp_path / "index"
     counting = CountingEmbedder()
     build(corpus, index, model=counting)
+    before = {index_text(c) for c in chunk_pages(load_pages(corpus).pages)}
     counting.passages.clear()
-    report = build(corpus, index, model=counting, params=ChunkingParams(target_chars=500, max_chars=800, min_chars=100))
-    assert report.reused_files == [] and report.embedded["chunks"] == report.chunks
-    report = build(corpus, index, model=counting, params=ChunkingParams(target_chars=500, max_chars=800, min_chars=100), reuse=False)
-    assert report.reused_files == [] and report.embedded["chunks"] == report.chunks
+    small = ChunkingParams(target_chars=500, max_chars=800, min_chars=100)
+    report = build(corpus, index, model=counting, params=small)
+    after = [index_text(c) for c in chunk_pages(load_pages(corpus).pages, small)]
+    new_chunks = [t for t in dict.fromkeys(after) if t not in before]
+    assert new_chunks and len(new_chunks) < len(after)  # the long file's chunks changed, the short files' did not
+    assert report.embedded["chunks"] == len(new_chunks) and counting.passages[: len(new_chunks)] == new_chunks
+    assert report.changed_files == ["long.txt"] and report.reused_files == sorted(FILES)
+    assert_same_as_a_full_rebuild(corpus, index, tmp_path, small)
+    counting.passages.clear()
+    report = build(corpus, index, model=counting, params=small, reuse=False)
+    assert report.reused_files == [] and report.embedded["chunks"] == len(set(after))
 
 
 def test_a_damaged_previous_index_is_rebuilt_in_full(tmp_path):

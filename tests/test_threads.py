@@ -8,7 +8,7 @@ import faiss  # noqa: F401  (its OpenMP BLAS is loaded in real runs too)
 import numpy as np
 from threadpoolctl import threadpool_info
 
-from index.embedding import blas_threads
+from index.threads import blas_threads
 
 
 def blas_thread_counts() -> list[int]:
