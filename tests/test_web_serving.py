@@ -83,7 +83,7 @@ class FakePage:
 
 @pytest.fixture
 def launches(monkeypatch):
-    """Replaces web.launch: records each call's host and auth, binds nothing."""
+    """Replaces web.launch for serve(): records each call's host and auth, binds nothing."""
     calls: list[dict] = []
 
     def fake_launch(host, port, index_dir=None, **kwargs):
@@ -91,7 +91,7 @@ def launches(monkeypatch):
         service = web.Service(index_dir or "/nonexistent/never-used")
         return web.RunningServer(FakePage(), service, f"http://{host}:{port}/")
 
-    monkeypatch.setattr(web, "launch", fake_launch)
+    monkeypatch.setattr(web.serving, "launch", fake_launch)  # where serve() finds it
     monkeypatch.delenv("ESS_QA_AUTH", raising=False)
     monkeypatch.delenv("GRADIO_SERVER_NAME", raising=False)
     return calls
