@@ -142,9 +142,14 @@ class ChatTab:
         return {self.section: WHOLE_REPORT, self.page_from: 1, self.page_to: self.last_page(), self.sources: []}
 
     @property
+    def filters(self) -> list:
+        """The filter settings: section, first and last page, files."""
+        return [self.section, self.page_from, self.page_to, self.sources]
+
+    @property
     def ready_outputs(self) -> list:
         """The settings `when_ready` fills in with the index's choices (the first page stays 1)."""
-        return [self.section, self.page_from, self.page_to, self.sources]
+        return self.filters
 
     def when_ready(self) -> dict:
         """The index's sections, last page and files in the settings, once it is loaded."""
@@ -161,14 +166,14 @@ class ChatTab:
     def connect(self) -> None:
         """The tab's events: a question typed or an example clicked (queries, in the query group),
         clearing the conversation, resetting the filters."""
-        settings = [self.k, self.section, self.page_from, self.page_to, self.sources]
+        settings = [self.k, *self.filters]
         conversation = [self.chatbot, self.question, self.topic]
         query = {**QUERY_EVENTS, "api_visibility": "private"}
         self.question.submit(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query)
         self.ask.click(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query)
         self.examples.click(self.ask_example, [self.examples, self.chatbot, self.topic, *settings], conversation, **query)
         self.clear.click(self.clear_conversation, None, conversation, api_visibility="private")
-        self.reset.click(self.reset_filters, None, [self.section, self.page_from, self.page_to, self.sources], api_visibility="private")
+        self.reset.click(self.reset_filters, None, self.filters, api_visibility="private")
 
 
 def build_chat_tab(service: Service) -> ChatTab:
