@@ -62,15 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("serve", help="start the chat page")
-    p.add_argument(
-        "--host",
-        default=None,
-        help="address to bind (default 127.0.0.1: this machine only); another address, e.g. 0.0.0.0, shares the "
-        "page with other machines and prints a warning; set ESS_QA_AUTH=user:password to require a login",
-    )
-    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
-    p.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; built on first start)")
-    p.add_argument("--corpus", default=str(BUNDLED_CORPUS), help="file or folder indexed on first start when there is no index (default: the bundled report)")
+    from .web import add_serve_arguments  # the same options as `python app.py`
+
+    add_serve_arguments(p)
 
     p = sub.add_parser("metropoles", help="the metropolises' fact sheets as a table")
     p.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/)")

@@ -83,7 +83,7 @@ class FakePage:
 
 @pytest.fixture
 def launches(monkeypatch):
-    """Replaces web.launch: records each call's host and auth, binds nothing."""
+    """Replaces web.launch for serve(): records each call's host and auth, binds nothing."""
     calls: list[dict] = []
 
     def fake_launch(host, port, index_dir=None, **kwargs):
@@ -91,7 +91,7 @@ def launches(monkeypatch):
         service = web.Service(index_dir or "/nonexistent/never-used")
         return web.RunningServer(FakePage(), service, f"http://{host}:{port}/")
 
-    monkeypatch.setattr(web, "launch", fake_launch)
+    monkeypatch.setattr(web.serving, "launch", fake_launch)  # where serve() finds it
     monkeypatch.delenv("ESS_QA_AUTH", raising=False)
     monkeypatch.delenv("GRADIO_SERVER_NAME", raising=False)
     return calls
@@ -203,6 +203,30 @@ def test_with_auth_a_logged_in_browser_opens_source_pages(protected):
         assert browser.post("login", data={"username": "alice", "password": "s3cret"}).status_code == 200
         response = browser.get("source?file=metropoles-ess.txt&page=17")
         assert response.status_code == 200 and "KaléidosCOOP" in response.text
+
+
+def test_signed_in_reads_what_gradio_reads(protected, server):
+    """The source pages are plain routes, and Gradio 6 tells who is logged in only to its own events
+    (gr.Request.username), so web.serving.signed_in reads Gradio's internals: App.auth, App.cookie_id,
+    App.tokens. If this fails after a Gradio upgrade, those changed: make signed_in read what Gradio's
+    own /gradio_api/user route reads now."""
+    from types import SimpleNamespace
+
+    from ess_qa.web.serving import signed_in
+
+    app = protected.page.server_app
+    assert app.auth is not None, "Gradio's App no longer keeps the logins in App.auth"
+    assert isinstance(app.cookie_id, str), "Gradio's App no longer names its session cookie with App.cookie_id"
+    assert isinstance(app.tokens, dict), "Gradio's App no longer keeps its sessions in the dict App.tokens"
+    with httpx.Client(base_url=protected.url) as browser:
+        for logged_in in (False, True):
+            if logged_in:
+                assert browser.post("login", data={"username": "alice", "password": "s3cret"}).status_code == 200
+            gradio_user = browser.get("gradio_api/user").json()  # Gradio's own answer for this visitor
+            assert gradio_user == ("alice" if logged_in else None)
+            assert signed_in(SimpleNamespace(app=app, cookies=dict(browser.cookies))) is logged_in
+    open_app = server.page.server_app
+    assert open_app.auth is None and signed_in(SimpleNamespace(app=open_app, cookies={}))
 
 
 def test_ess_qa_auth_protects_the_page_started_by_the_command(report_index_dir):

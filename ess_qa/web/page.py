@@ -1,0 +1,110 @@
+"""The chat page: a title, the index's status line, one tab per builder (the chat, the
+metropolises), and the `/search` HTTP API beside them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..questions import EmptyQuestion
+from .chat_tab import build_chat_tab
+from .metropoles_tab import build_metropoles_tab
+from .rendering import escape_text
+from .service import DEFAULT_K, QUERY_EVENTS, NotReady, Service, log
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+TITLE = "Métropoles, ESS et innovation sociale — interroger le rapport"
+WAITING_STATES = ("waiting", "loading", "building")  # the status line is checked every second meanwhile
+
+CSS = """
+.essqa-answer{line-height:1.5}
+.essqa-summary{color:var(--body-text-color-subdued);font-size:.9em;margin:2px 0 8px}
+.essqa-passages{list-style:none;padding:0;margin:0}
+.essqa-passage{border:1px solid var(--border-color-primary);border-radius:8px;padding:8px 12px;margin:0 0 10px;background:var(--background-fill-primary)}
+.essqa-head{display:flex;align-items:baseline;gap:8px;margin-bottom:4px;font-size:.9em}
+.essqa-rank{flex:none;display:inline-block;min-width:1.6em;text-align:center;border-radius:999px;background:var(--color-accent);color:#fff;font-weight:600}
+.essqa-cite{font-weight:600;text-decoration:underline dotted}
+.essqa-score{margin-left:auto;color:var(--body-text-color-subdued);font-variant-numeric:tabular-nums}
+.essqa-text p{margin:.2em 0 .5em}
+.essqa-text ul{margin:.2em 0 .5em 1.2em;padding:0}
+.essqa-answer mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}
+.essqa-snippet{border-left:4px solid var(--color-accent);background:var(--background-fill-secondary);padding:8px 12px;margin:0 0 10px;border-radius:4px}
+.essqa-snippet-label{font-weight:700;font-size:.85em;text-transform:uppercase;letter-spacing:.04em}
+.essqa-snippet p{white-space:pre-line;margin:4px 0}
+.essqa-snippet-cite{font-size:.85em;color:var(--body-text-color-subdued)}
+.essqa-note{padding:6px 10px;border-radius:6px;margin:0 0 8px;background:var(--background-fill-secondary)}
+.essqa-warning{background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
+#essqa-status .essqa-status{padding:10px 14px;border-radius:8px;background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
+#essqa-status .essqa-status.failed{background:#fdecec;border-color:#f19999;color:#6b1111}
+.essqa-understood{font-size:.9em;color:var(--body-text-color-subdued)}
+.essqa-chart-note{font-size:.9em;margin:2px 0 6px}
+.essqa-sheets{font-size:.9em;line-height:1.8}
+.essqa-sheets a{white-space:nowrap}
+"""
+
+
+def status_html(service: Service) -> str:
+    """The status line: what the index is doing until it is ready, then nothing."""
+    text = service.status_text()
+    if not text:
+        return ""
+    return f'<div class="essqa-status {service.state}" role="status">{escape_text(text)}</div>'
+
+
+def build_page(service: Service) -> gr.Blocks:
+    """The Gradio Blocks of the chat page (not launched)."""
+    import gradio as gr
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as page:
+        gr.Markdown(f"## {TITLE}")
+        status = gr.HTML(status_html(service), elem_id="essqa-status")
+        with gr.Tabs(elem_id="essqa-tabs"):
+            chat = build_chat_tab(service)
+            metropoles = build_metropoles_tab(service)
+        timer = gr.Timer(1.0, active=False)
+
+        def refresh(figure: str) -> dict:
+            """Status line, and the tabs' settings and contents once the index is there; the
+            timer runs until then."""
+            updates = {status: status_html(service)}
+            if not service.ready:
+                return {**updates, timer: gr.Timer(active=service.state in WAITING_STATES)}
+            return {**updates, **chat.when_ready(), timer: gr.Timer(active=False), **metropoles.when_ready(figure)}
+
+        outputs = [status, *chat.ready_outputs, timer, *metropoles.ready_outputs]
+        page.load(refresh, metropoles.figure, outputs, api_visibility="private")
+        timer.tick(refresh, metropoles.figure, outputs, api_visibility="private")
+        add_search_api(service)
+    return page
+
+
+def add_search_api(service: Service) -> None:
+    """The `/search` endpoint of the page being built, in the query concurrency group."""
+    import gradio as gr
+
+    def search(question: str, k: int = DEFAULT_K) -> list[dict]:
+        """The k passages of the report that best match the question, best first: text, source, page,
+        section, score (0-1), citation."""
+        try:
+            assistant = service.assistant()
+        except NotReady as exc:
+            raise rejected(str(exc)) from None
+        if isinstance(k, float) and k.is_integer():
+            k = int(k)
+        try:
+            passages = assistant.search(question, k=k)
+        except (EmptyQuestion, ValueError) as exc:
+            raise rejected(str(exc)) from None
+        return [p.to_dict() for p in passages]
+
+    gr.api(search, api_name="search", **QUERY_EVENTS)
+
+
+def rejected(message: str) -> gr.Error:
+    """The error a /search call gets for a request it refuses (an empty question, k=0, the index not
+    ready): the caller reads the message; the server log gets one line, not a traceback."""
+    import gradio as gr
+
+    log.warning("/search refused: %s", message)
+    return gr.Error(message, print_exception=False)

@@ -1,0 +1,231 @@
+"""Text as text, and the chat's reply as HTML: escaping, highlighting, passages, citations, answers.
+
+Everything from the report or from a question is shown as text: it is HTML-escaped, and the
+characters Markdown gives a meaning to are written as character references, so nothing in a
+document can run or restyle the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from urllib.parse import quote, urlencode
+
+from ingest.french import search_terms
+
+from ..retrieval import Filters
+from ..types import Answer, Passage
+
+
+# Characters that mean something to HTML or Markdown (or to the chat's math renderer), written
+# as numeric character references so the browser shows them and no parser acts on them.
+_SPECIAL = "&<>\"'`*_[]()#|~$\\!{}+=:-"
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+
+
+def escape_text(text: str) -> str:
+    """Text ready to sit inside HTML that a Markdown renderer may also read: shown, never run."""
+    return str(text).translate(_ESCAPES)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def question_terms(question: str) -> frozenset[str]:
+    """The terms of a question as the lexical index sees them (stop words out, analyzed)."""
+    try:
+        return frozenset(search_terms(question or ""))
+    except Exception:  # highlighting is a nicety: never let it break a reply
+        return frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(search_terms(word))
+
+
+def highlight(text: str, terms: frozenset[str]) -> str:
+    """Escaped text with the words that match a question term wrapped in <mark>."""
+    if not terms:
+        return escape_text(text)
+    out: list[str] = []
+    last = 0
+    for match in _WORD_RE.finditer(text):
+        if not any(term in terms for term in _word_terms(match.group())):
+            continue
+        out.append(escape_text(text[last : match.start()]))
+        out.append(f"<mark>{escape_text(match.group())}</mark>")
+        last = match.end()
+    out.append(escape_text(text[last:]))
+    return "".join(out)
+
+
+_BULLET_RE = re.compile(r"^[•▪●■►◦‣∙·○–—-]\s*")
+
+
+def passage_html(text: str, terms: frozenset[str] = frozenset()) -> str:
+    """A passage as paragraphs and bullet lists: line breaks of the layout joined, bullets as a list."""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(f"<p>{highlight(' '.join(paragraph), terms)}</p>")
+            paragraph.clear()
+
+    def flush_items() -> None:
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{highlight(item, terms)}</li>" for item in items) + "</ul>")
+            items.clear()
+
+    for raw in str(text).splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            flush_paragraph()
+            flush_items()
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet and len(line) > bullet.end():
+            flush_paragraph()
+            items.append(line[bullet.end() :])
+        elif items and not paragraph and line[:1].islower():
+            items[-1] += " " + line  # a bullet item continued on the next line
+        else:
+            flush_items()
+            paragraph.append(line)
+    flush_paragraph()
+    flush_items()
+    return "".join(blocks)
+
+
+# --- replies -------------------------------------------------------------------------------
+
+
+def source_link(passage: Passage, question: str = "") -> str:
+    """Relative URL of the source-page view for a passage (works behind a proxy's path prefix)."""
+    return page_link(passage.source, passage.page, question)
+
+
+def page_link(source: str, page: int, question: str = "") -> str:
+    """Relative URL of the source-page view of a file's page."""
+    query = {"file": source, "page": page}
+    if question:
+        query["q"] = question[:300]
+    return "source?" + urlencode(query, quote_via=quote)
+
+
+_CITATION_RE = re.compile(r"^(?P<source>.+?) · p\. (?P<page>\d+)(?: · .*)?$")
+
+
+def citations_html(citations: str, question: str = "") -> str:
+    """A snippet's citation(s) ('file · p. 55 · section', several joined by ' ; '), each a link to its page."""
+    links = []
+    for citation in (c.strip() for c in citations.split(" ; ")):
+        if not citation:
+            continue
+        match = _CITATION_RE.match(citation)
+        if match is None:
+            links.append(escape_text(citation))
+            continue
+        href = html.escape(page_link(match["source"], int(match["page"]), question), quote=True)
+        links.append(f'<a href="{href}" target="_blank" rel="noopener">{escape_text(citation)}</a>')
+    return " ; ".join(links)
+
+
+def note_html(text: str, kind: str = "info") -> str:
+    """A short message in the chat (an empty question, an index being built...)."""
+    return f'<div class="essqa-note essqa-{kind}">{escape_text(text)}</div>'
+
+
+def filters_label(filters: Filters | None) -> str:
+    """What the filters of a reply limit the search to ('filtres : section « … » · pages 10–20'), '' for none."""
+    if not filters or filters.is_empty():
+        return ""
+    parts = []
+    if filters.section:
+        parts.append(f"section « {filters.section} »")
+    if filters.page_min is not None or filters.page_max is not None:
+        low = filters.page_min if filters.page_min is not None else 1
+        parts.append(f"pages {low}–{filters.page_max}" if filters.page_max is not None else f"pages {low}+")
+    if filters.sources:
+        parts.append("fichiers " + ", ".join(filters.sources))
+    return "filtres : " + " · ".join(parts)
+
+
+
+
+NO_PASSAGE = (
+    "Aucun passage ne correspond avec ces filtres : élargissez les pages ou choisissez une autre section. "
+    "(No passage matches these filters.)"
+)
+NOT_ANSWERED = (
+    "Le rapport ne semble pas répondre à cette question ; voici les passages les plus proches. "
+    "(The report does not seem to answer this question; closest passages below.)"
+)
+
+
+def answer_html(answer: Answer, filters: Filters | None = None, understood: str | None = None) -> str:
+    """One chat reply: notices, the short answer when there is one, then the ranked, cited passages.
+
+    understood: the question as the assistant completed it (a follow-up such as « Et à Bordeaux ? »
+    read with the question before), shown first so the reader knows what was searched.
+    Written on a single line with no blank line, so a Markdown renderer takes it as one HTML
+    block and leaves its content alone.
+    """
+    terms = question_terms(answer.question)
+    parts = ['<div class="essqa-answer">']
+    if understood:
+        parts.append(
+            f'<div class="essqa-note essqa-understood">Question comprise (understood as) : '
+            f"« {escape_text(understood)} »</div>"
+        )
+    if answer.notice:
+        parts.append(note_html(f"Note : {answer.notice}", "warning"))
+    if not answer.passages:
+        parts.append(note_html(NO_PASSAGE, "warning"))
+        parts.append("</div>")
+        return "".join(parts)
+    if answer.snippet:
+        parts.append(snippet_html(answer, terms))
+    elif not answer.found:
+        parts.append(note_html(NOT_ANSWERED, "warning"))
+    count = len(answer.passages)
+    summary = f"{count} passage{'s' if count > 1 else ''} du rapport"
+    label = filters_label(filters)
+    if label:
+        summary += f" — {label}"
+    parts.append(f'<div class="essqa-summary">{escape_text(summary)}</div>')
+    parts.append(passages_html(answer, terms))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def snippet_html(answer: Answer, terms: frozenset[str]) -> str:
+    """The short answer, with its citations linked to their pages (several for an answer from the
+    metropolises' table)."""
+    cite = citations_html(answer.snippet_citation or "", answer.question)
+    return (
+        f'<div class="essqa-snippet"><div class="essqa-snippet-label">Réponse</div>'
+        f"<p>{highlight(answer.snippet, terms)}</p>"
+        + (f'<div class="essqa-snippet-cite">{cite}</div>' if cite else "")
+        + "</div>"
+    )
+
+
+def passages_html(answer: Answer, terms: frozenset[str]) -> str:
+    """The ranked passages of an answer, each with its citation linked to the source page and its score."""
+    parts = ['<ol class="essqa-passages">']
+    for rank, passage in enumerate(answer.passages, start=1):
+        href = html.escape(source_link(passage, answer.question), quote=True)
+        parts.append(
+            f'<li class="essqa-passage">'
+            f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'
+            f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
+            f'title="Voir la page source / open the source page">{escape_text(passage.citation)}</a>'
+            f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
+            f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
+        )
+    parts.append("</ol>")
+    return "".join(parts)

@@ -1,0 +1,175 @@
+"""The assistant every visitor shares (loaded in the background, the index built on first start when
+there is none), what the page's controls offer for its index, and how many queries run at once."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import BUNDLED_CORPUS, resolve_index_dir
+from .sources import SourceLibrary, corpus_root
+
+if TYPE_CHECKING:
+    from ..assistant import Assistant
+
+log = logging.getLogger("ess_qa.web")  # the page's server log (see serving._log_to_stderr)
+
+DEFAULT_K = 5  # passages a question gets unless it asks for another number
+
+# --- concurrency: every setting of how many events run at once is here ---------------------------
+# Every event that runs a query (the chat's question, an example, the /search API) shares one
+# concurrency group, QUERY_GROUP, of QUERY_CONCURRENCY workers; later requests wait in Gradio's queue.
+# A query is CPU work of 10-50 ms (numpy/FAISS/BM25, partly under the GIL; the USE encoder runs one
+# call at a time behind its lock; BLAS on one thread), and the machines this is sized for have 2
+# cores: 2 workers keep both cores busy, and one slow query does not hold up every other user.
+# More workers only interleave the same CPU work: with 16 clients (benchmarks/load_test.py) limits
+# of 1, 2, 4 and 8 gave the same throughput within the noise of a shared machine (24-31 calls/s).
+QUERY_CONCURRENCY = 2
+QUERY_GROUP = "query"
+# The page's light events (status line, clear, reset) keep Gradio's own per-event limit.
+CONCURRENCY_LIMIT = 4
+# The settings of every event that runs a query, given to Gradio as keyword arguments.
+QUERY_EVENTS = {"concurrency_id": QUERY_GROUP, "concurrency_limit": QUERY_CONCURRENCY}
+
+WHOLE_REPORT = ""  # the section filter's value for no section filter
+WHOLE_REPORT_CHOICE = ("Tout le rapport (whole report)", WHOLE_REPORT)
+
+
+class NotReady(RuntimeError):
+    """The index is being built or loaded, or cannot be used; the message says which."""
+
+
+class Service:
+    """The assistant every visitor shares: loaded once; the index is built first when there is none."""
+
+    def __init__(self, index_dir: str | Path | None = None, corpus: str | Path = BUNDLED_CORPUS, assistant: Assistant | None = None) -> None:
+        self.corpus = Path(corpus)  # indexed when there is no index yet; also where source files are looked for
+        self._assistant = assistant
+        self.index_dir = Path(assistant.overview()["index_dir"]) if assistant is not None else resolve_index_dir(index_dir)
+        self.state = "ready" if assistant is not None else "waiting"
+        self.progress = (0, 0)
+        self.problem = ""
+        self._thread: threading.Thread | None = None
+        # What is derived from the loaded assistant, computed once under a lock (requests run in threads)
+        self._lock = threading.Lock()
+        self._library: SourceLibrary | None = None
+        self._controls: dict | None = None
+        self._metropoles: list[dict] | None = None
+
+    def start(self, wait: bool = False) -> "Service":
+        """Load (or first build) the index in the background; the page answers meanwhile."""
+        if self.state == "waiting":
+            self.state = "loading"
+            self._thread = threading.Thread(target=self._prepare, name="ess-qa-index", daemon=True)
+            self._thread.start()
+        if wait and self._thread is not None:
+            self._thread.join()
+        return self
+
+    def _prepare(self) -> None:
+        from index.store import MANIFEST
+
+        from ..assistant import Assistant, build
+
+        try:
+            if not (self.index_dir / MANIFEST).is_file():
+                self.state = "building"
+                log.warning("no index at %s: indexing %s", self.index_dir, self.corpus)
+                build(self.corpus, self.index_dir, progress=self._on_progress)
+            self.state = "loading"
+            self._assistant = Assistant.load(self.index_dir)
+            self.state = "ready"
+        except Exception as exc:  # shown on the page; the server keeps running
+            log.error("the index cannot be used:\n%s", traceback.format_exc())
+            self.problem = str(exc) or type(exc).__name__
+            self.state = "failed"
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress = (done, total)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the assistant is loaded and answers."""
+        return self.state == "ready"
+
+    def status_text(self) -> str:
+        """What the page's status line says of the index ('' once it is ready)."""
+        if self.state == "building":
+            done, total = self.progress
+            count = f" ({done} / {total} passages)" if total else ""
+            return (
+                f"Premier démarrage : indexation du rapport en cours{count}… Les questions auront une réponse dès "
+                f"qu'elle sera terminée. (First start: indexing the report{count}, usually under a minute.)"
+            )
+        if self.state in ("loading", "waiting"):
+            return "Chargement de l'index… (Loading the index, a few seconds.)"
+        if self.state == "failed":
+            return f"L'index ne peut pas être utilisé (the index cannot be used) : {self.problem}"
+        return ""
+
+    def assistant(self) -> Assistant:
+        """The loaded Assistant, or NotReady with the message to show."""
+        if self._assistant is None:
+            raise NotReady(self.status_text() or "L'index n'est pas prêt. (The index is not ready.)")
+        return self._assistant
+
+    def library(self) -> SourceLibrary | None:
+        """The index's source files: looked for in the corpus the index records it was built from,
+        then in this server's corpus (--corpus); None until the index is loaded."""
+        if self._assistant is None:
+            return None
+        with self._lock:
+            if self._library is None:
+                overview = self._assistant.overview()
+                roots = [corpus_root(overview["corpus"])] if overview["corpus"] else []
+                roots.append(corpus_root(self.corpus))
+                self._library = SourceLibrary(roots, overview["sources"])
+            return self._library
+
+    def controls(self) -> dict:
+        """What the filter controls offer for this index: sections, metropolis sheets, pages, files."""
+        assistant = self.assistant()
+        with self._lock:
+            if self._controls is None:
+                self._controls = describe_index(assistant.overview())
+            return self._controls
+
+    def metropoles(self) -> list[dict]:
+        """The metropolises' fact-sheet records of the index ([] for an index built without them)."""
+        assistant = self.assistant()
+        with self._lock:
+            if self._metropoles is None:
+                self._metropoles = assistant.metropoles()
+            return self._metropoles
+
+
+def describe_index(overview: dict) -> dict:
+    """Filter choices for an index (from Assistant.overview()): top-level sections in reading order,
+    and the entries of a section that only groups others (the report's « Fiches métropoles » → one
+    per metropolis)."""
+    from ingest.types import SECTION_SEPARATOR
+
+    order: list[str] = []
+    direct: set[str] = set()
+    children: dict[str, list[str]] = {}
+    for section in overview["sections"]:
+        path = section.split(SECTION_SEPARATOR)
+        top = path[0]
+        if top not in order:
+            order.append(top)
+            children[top] = []
+        if len(path) == 1:
+            direct.add(top)
+        elif path[1] not in children[top]:
+            children[top].append(path[1])
+    choices: list[tuple[str, str]] = [WHOLE_REPORT_CHOICE]
+    for top in order:
+        choices.append((top, top))
+        if top not in direct:  # a grouping section: offer its entries one by one
+            choices.extend((f"{top} › {child}", f"{top}{SECTION_SEPARATOR}{child}") for child in children[top])
+    page_max = max(overview["pages"].values(), default=1)
+    return {"sections": choices, "page_max": page_max, "sources": sorted(overview["sources"])}
+
