@@ -101,10 +101,57 @@ class Server:
             self.process.kill()
 
 
-def run(url: str, questions: list[str], clients: int, per_client: int, k: int, timeout: float, time_limit: float) -> dict:
-    """Run the clients; returns latencies (s), errors and wall time."""
-    from gradio_client import Client
+class GradioUser:
+    """One person's program using gradio_client (a Client each, as the README shows)."""
 
+    def __init__(self, url: str) -> None:
+        from gradio_client import Client
+
+        self.client = Client(url, verbose=False)
+
+    def search(self, question: str, k: int, timeout: float):
+        return self.client.submit(question=question, k=k, api_name="/search").result(timeout=timeout)
+
+
+class HttpUser:
+    """One program calling Gradio's REST API with a plain HTTP client (POST the call, GET its result),
+    as curl would: what the server costs without gradio_client's own work in the same process."""
+
+    def __init__(self, url: str) -> None:
+        import httpx
+
+        self.url = url
+        self.http = httpx.Client(timeout=60)
+
+    def search(self, question: str, k: int, timeout: float):
+        call = self.http.post(f"{self.url}gradio_api/call/search", json={"data": [question, k]}, timeout=timeout)
+        call.raise_for_status()
+        events = self.http.get(f"{self.url}gradio_api/call/search/{call.json()['event_id']}", timeout=timeout).text
+        kind, data = "", ""
+        for line in events.splitlines():
+            if line.startswith("event:"):
+                kind = line.split(":", 1)[1].strip()
+            elif line.startswith("data:"):
+                data = line.split(":", 1)[1].strip()
+        if kind != "complete":
+            raise RuntimeError(f"{kind}: {data[:200]}")
+        return json.loads(data)[0]
+
+
+class ApiUser(HttpUser):
+    """One program calling the plain JSON API, `/api/search` (one request per question, no Gradio queue)."""
+
+    def search(self, question: str, k: int, timeout: float):
+        response = self.http.get(f"{self.url}api/search", params={"q": question, "k": k}, timeout=timeout)
+        response.raise_for_status()
+        return response.json()["passages"]
+
+
+USERS = {"gradio": GradioUser, "http": HttpUser, "api": ApiUser}
+
+
+def run(url: str, questions: list[str], clients: int, per_client: int, k: int, timeout: float, time_limit: float, kind: str = "gradio") -> dict:
+    """Run the clients; returns latencies (s), errors and wall time."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -113,7 +160,7 @@ def run(url: str, questions: list[str], clients: int, per_client: int, k: int, t
 
     def user(number: int) -> None:
         try:
-            client = Client(url, verbose=False)
+            client = USERS[kind](url)
         except Exception as exc:
             with lock:
                 errors.append(f"client {number}: cannot connect: {exc}")
@@ -131,7 +178,7 @@ def run(url: str, questions: list[str], clients: int, per_client: int, k: int, t
             question = questions[(number * per_client + i) % len(questions)]
             start = time.perf_counter()
             try:
-                result = client.submit(question=question, k=k, api_name="/search").result(timeout=timeout)
+                result = client.search(question, k, timeout)
                 problem = check(result, k)
             except Exception as exc:  # a timeout, an error from the server, a dropped connection
                 problem = f"{type(exc).__name__}: {exc}"
@@ -177,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index-dir", help="index to serve (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; the bundled report is indexed into a temporary folder when there is none)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per call (default 60)")
     parser.add_argument("--time-limit", type=float, default=300.0, help="seconds allowed for the whole run (default 300)")
+    parser.add_argument(
+        "--client", choices=sorted(USERS), nargs="+", default=["gradio", "http", "api"],
+        help="how the users call: gradio_client on /search, plain HTTP on Gradio's REST API for /search, or the "
+        "JSON API /api/search (default: all three, one after the other)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= 256 or not 1 <= args.questions <= 1000:
         parser.error("--clients must be 1-256 and --questions 1-1000")
@@ -201,27 +253,31 @@ def main(argv: list[str] | None = None) -> int:
             f"load test: {args.clients} clients x {args.questions} questions = {total} /search calls (k={args.k}) "
             f"on {server.url}; {os.cpu_count()} CPU cores; server query concurrency {QUERY_CONCURRENCY}"
         )
-        outcome = run(server.url, questions, args.clients, args.questions, args.k, args.timeout, args.time_limit)
+        outcomes = {kind: run(server.url, questions, args.clients, args.questions, args.k, args.timeout, args.time_limit, kind) for kind in args.client}
     finally:
         server.stop()
         if temporary is not None:
             temporary.cleanup()
+    return 0 if all(report(kind, outcome, total) for kind, outcome in outcomes.items()) else 1
 
+
+def report(kind: str, outcome: dict, total: int) -> bool:
+    """Print one run's figures; True when every call succeeded."""
     latencies = outcome["latencies"]
     errors = outcome["errors"]
     done = len(latencies)
-    print(f"calls completed: {done} / {args.clients * args.questions}; errors: {len(errors)}")
+    print(f"[{kind}] calls completed: {done} / {total}; errors: {len(errors)}")
     for error in errors[:10]:
         print(f"  {error}")
     if latencies:
         print(
-            f"latency: p50 {percentile(latencies, 50) * 1000:.0f} ms, p95 {percentile(latencies, 95) * 1000:.0f} ms, "
-            f"max {max(latencies) * 1000:.0f} ms, mean {statistics.mean(latencies) * 1000:.0f} ms"
+            f"[{kind}] latency: p50 {percentile(latencies, 50) * 1000:.0f} ms, p95 {percentile(latencies, 95) * 1000:.0f} ms, "
+            f"max {max(latencies) * 1000:.0f} ms, mean {statistics.mean(latencies) * 1000:.0f} ms; "
+            f"throughput: {done / outcome['wall']:.1f} calls/s over {outcome['wall']:.1f} s"
         )
-        print(f"throughput: {done / outcome['wall']:.1f} calls/s over {outcome['wall']:.1f} s")
-    ok = not errors and done == args.clients * args.questions
-    print("zero errors: OK" if ok else "zero errors: FAILED")
-    return 0 if ok else 1
+    ok = not errors and done == total
+    print(f"[{kind}] zero errors: {'OK' if ok else 'FAILED'}")
+    return ok
 
 
 if __name__ == "__main__":

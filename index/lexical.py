@@ -21,7 +21,7 @@ WORDS_FILE = "words.json"
 WORD_VECTORS_FILE = "word_vectors.npy"
 TRANSLATION_MIN_COSINE = 0.8  # below this, a corpus word is not taken as a translation
 TRANSLATIONS_PER_WORD = 2
-TRANSLATIONS_CACHE = 256  # questions whose translations are remembered
+TRANSLATIONS_CACHE = 4096  # words whose translations are remembered
 
 
 def corpus_words(texts: list[str]) -> list[str]:
@@ -95,7 +95,7 @@ class LexicalIndex:
         self.words = words or []
         self.word_vectors = word_vectors if word_vectors is not None else np.zeros((0, 0), dtype=np.float32)
         self.embedded_words = 0  # words embedded by build() (the others were reused)
-        self._translations: dict[tuple, str] = {}  # question -> translations, oldest first
+        self._translations: dict[tuple, tuple[str, ...]] = {}  # (word, model) -> translations, oldest first
         self._translations_lock = threading.Lock()
 
     @classmethod
@@ -116,32 +116,37 @@ class LexicalIndex:
     def translations(self, question: str, embedder) -> str:
         """Corpus words closest in meaning to the question's words (its words in the corpus' language).
 
-        Remembered for the last TRANSLATIONS_CACHE questions: retrieval and the answerability check
-        both ask for the same question's."""
-        key = (question, getattr(embedder, "spec", id(embedder)))
-        with self._translations_lock:
-            cached = self._translations.get(key)
-        if cached is not None:
-            return cached
+        Each word's translations are remembered (the last TRANSLATIONS_CACHE words): questions share
+        most of their words, and retrieval and the answerability check both ask for the same
+        question's, so a new question usually embeds none or one of its words."""
         query_words = [w for w in dict.fromkeys(content_words(question)) if len(w) > 2 and not w.isdigit()]
         if not query_words or not self.words:
             return ""
+        spec = getattr(embedder, "spec", id(embedder))
+        with self._translations_lock:
+            known = {w: self._translations[(w, spec)] for w in query_words if (w, spec) in self._translations}
+        missing = [w for w in query_words if w not in known]
+        if missing:
+            known.update(self._translate_words(missing, embedder))
+            with self._translations_lock:
+                for word in missing:
+                    if len(self._translations) >= TRANSLATIONS_CACHE:
+                        del self._translations[next(iter(self._translations))]  # the oldest
+                    self._translations[(word, spec)] = known[word]
+        return " ".join(t for w in query_words for t in known[w])
+
+    def _translate_words(self, query_words: list[str], embedder) -> dict[str, tuple[str, ...]]:
+        """Each word's closest corpus words (at most TRANSLATIONS_PER_WORD, cosine >= TRANSLATION_MIN_COSINE)."""
         from .threads import blas_threads
 
         vectors = embedder.encode_queries(query_words)
         with blas_threads():
             similarities = vectors @ self.word_vectors.T
-        found: list[str] = []
+        found = {}
         for word, row in zip(query_words, similarities):
-            for i in np.argsort(-row)[:TRANSLATIONS_PER_WORD]:
-                if row[i] >= TRANSLATION_MIN_COSINE and self.words[i] != word:
-                    found.append(self.words[i])
-        result = " ".join(found)
-        with self._translations_lock:
-            if len(self._translations) >= TRANSLATIONS_CACHE:
-                del self._translations[next(iter(self._translations))]  # the oldest
-            self._translations[key] = result
-        return result
+            best = np.argsort(-row)[:TRANSLATIONS_PER_WORD]
+            found[word] = tuple(self.words[i] for i in best if row[i] >= TRANSLATION_MIN_COSINE and self.words[i] != word)
+        return found
 
     def query_terms(self, query: str) -> list[str]:
         """The query's terms that the index knows."""

@@ -7,79 +7,58 @@ A thin layer over `ess_qa.Assistant`; retrieval is the Assistant's. One module a
 - service: the assistant every visitor shares, loaded in the background; the concurrency settings
 - chat_tab, metropoles_tab: one builder a tab, each with its event handlers
 - page: the page assembled from the tabs, and the `/search` HTTP API
-- serving: launch and serve, the address, the login, the server log, the plain routes, the serve options
+- serving: launch and serve, the address, the login, the server log, the plain routes
+- options: the serve options, declared once for `ess-qa serve` and app.py
 
-The names below are the ones other code (`ess-qa serve`, app.py, the benchmarks) and the tests use.
+The names below are the ones other code (`ess-qa serve`, app.py, the benchmarks) and the tests use;
+they load on first use, so that `ess-qa` can declare the serve options without importing the page.
 """
 
-from .chat_tab import EXAMPLES, Reply, make_filters, reply
-from .metropoles_tab import (
-    CHART_COLUMNS,
-    METROPOLES_WIDTHS,
-    MISSING,
-    chart_figures,
-    chart_frame,
-    chart_note_html,
-    metropoles_datatypes,
-    metropoles_frame,
-    sheets_html,
-)
-from .page import build_page, status_html
-from .rendering import answer_html, citations_html, escape_text, highlight, passage_html, question_terms
-from .service import DEFAULT_K, QUERY_CONCURRENCY, QUERY_GROUP, WHOLE_REPORT, NotReady, Service, describe_index
-from .serving import (
-    RunningServer,
-    ServeError,
-    add_serve_arguments,
-    auth_from_env,
-    choose_host,
-    is_loopback,
-    launch,
-    main,
-    serve,
-)
-from .sources import SourceLibrary, SourceUnavailable, corpus_root, source_page_document
+from ..lazy import lazy_names
 
-__all__ = [
-    "CHART_COLUMNS",
-    "DEFAULT_K",
-    "EXAMPLES",
-    "METROPOLES_WIDTHS",
-    "MISSING",
-    "QUERY_CONCURRENCY",
-    "QUERY_GROUP",
-    "Reply",
-    "RunningServer",
-    "ServeError",
-    "Service",
-    "NotReady",
-    "SourceLibrary",
-    "SourceUnavailable",
-    "WHOLE_REPORT",
-    "add_serve_arguments",
-    "answer_html",
-    "auth_from_env",
-    "build_page",
-    "chart_figures",
-    "chart_frame",
-    "chart_note_html",
-    "choose_host",
-    "citations_html",
-    "corpus_root",
-    "describe_index",
-    "escape_text",
-    "highlight",
-    "is_loopback",
-    "launch",
-    "main",
-    "make_filters",
-    "metropoles_datatypes",
-    "metropoles_frame",
-    "passage_html",
-    "question_terms",
-    "reply",
-    "serve",
-    "sheets_html",
-    "source_page_document",
-    "status_html",
-]
+_PUBLIC = {
+    "CHART_COLUMNS": ".metropoles_tab",
+    "DEFAULT_K": ".service",
+    "EXAMPLES": ".chat_tab",
+    "METROPOLES_WIDTHS": ".metropoles_tab",
+    "MISSING": ".metropoles_tab",
+    "NotReady": ".service",
+    "QUERY_CONCURRENCY": ".service",
+    "QUERY_GROUP": ".service",
+    "Reply": ".chat_tab",
+    "RunningServer": ".serving",
+    "ServeError": ".serving",
+    "Service": ".service",
+    "SourceLibrary": ".sources",
+    "SourceUnavailable": ".sources",
+    "WHOLE_REPORT": ".service",
+    "add_serve_arguments": ".options",
+    "answer_html": ".rendering",
+    "auth_from_env": ".serving",
+    "build_page": ".page",
+    "chart_figures": ".metropoles_tab",
+    "chart_frame": ".metropoles_tab",
+    "chart_note_html": ".metropoles_tab",
+    "choose_host": ".serving",
+    "citations_html": ".rendering",
+    "corpus_root": ".sources",
+    "describe_index": ".service",
+    "escape_text": ".rendering",
+    "highlight": ".rendering",
+    "is_loopback": ".serving",
+    "launch": ".serving",
+    "main": ".serving",
+    "make_filters": ".chat_tab",
+    "metropoles_datatypes": ".metropoles_tab",
+    "metropoles_frame": ".metropoles_tab",
+    "passage_html": ".rendering",
+    "question_terms": ".rendering",
+    "reply": ".chat_tab",
+    "serve": ".serving",
+    "sheets_html": ".metropoles_tab",
+    "source_page_document": ".sources",
+    "status_html": ".page",
+}
+
+__all__ = sorted(_PUBLIC)
+__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())

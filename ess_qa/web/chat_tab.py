@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from ..questions import EmptyQuestion, prepare_question
 from ..retrieval import Filters
 from .rendering import answer_html, escape_text, note_html
-from .service import DEFAULT_K, QUERY_EVENTS, WHOLE_REPORT, WHOLE_REPORT_CHOICE, NotReady, Service, log
+from .service import DEFAULT_K, QUERY_EVENTS, WHOLE_REPORT, WHOLE_REPORT_CHOICE, Busy, NotReady, Service, log
 
 MAX_K_UI = 20  # the most passages the settings' slider offers
 
@@ -75,7 +75,10 @@ def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters 
         return Reply(note_html(str(exc), "warning"), False)
     try:
         typed = prepare_question(question).text
-        answer = assistant.ask(question, k=int(k or DEFAULT_K), filters=filters, previous=previous or None)
+        with service.gate.turn():
+            answer = assistant.ask(question, k=int(k or DEFAULT_K), filters=filters, previous=previous or None)
+    except Busy as exc:
+        return Reply(note_html(f"Le serveur est très sollicité : réessayez dans un instant. ({exc})", "warning"), False)
     except EmptyQuestion:
         return Reply(note_html("La question ne contient aucun mot à chercher : tapez une question sur le rapport. (Type a question with words in it.)"), False)
     except Exception:

@@ -9,7 +9,7 @@ from ..questions import EmptyQuestion
 from .chat_tab import build_chat_tab
 from .metropoles_tab import build_metropoles_tab
 from .rendering import escape_text
-from .service import DEFAULT_K, QUERY_EVENTS, NotReady, Service, log
+from .service import API_READY_WAIT_SECONDS, DEFAULT_K, QUERY_EVENTS, Busy, NotReady, Service, log
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -85,16 +85,17 @@ def add_search_api(service: Service) -> None:
 
     def search(question: str, k: int = DEFAULT_K) -> list[dict]:
         """The k passages of the report that best match the question, best first: text, source, page,
-        section, score (0-1), citation."""
+        section, score (0-1), citation. A call made while the index loads waits for it."""
         try:
-            assistant = service.assistant()
+            assistant = service.assistant(wait=API_READY_WAIT_SECONDS)
         except NotReady as exc:
             raise rejected(str(exc)) from None
         if isinstance(k, float) and k.is_integer():
             k = int(k)
         try:
-            passages = assistant.search(question, k=k)
-        except (EmptyQuestion, ValueError) as exc:
+            with service.gate.turn():
+                passages = assistant.search(question, k=k)
+        except (EmptyQuestion, ValueError, Busy) as exc:
             raise rejected(str(exc)) from None
         return [p.to_dict() for p in passages]
 

@@ -3,11 +3,12 @@ there is none), what the page's controls offer for its index, and how many queri
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..config import BUNDLED_CORPUS, resolve_index_dir
 from .sources import SourceLibrary, corpus_root
@@ -33,6 +34,14 @@ QUERY_GROUP = "query"
 CONCURRENCY_LIMIT = 4
 # The settings of every event that runs a query, given to Gradio as keyword arguments.
 QUERY_EVENTS = {"concurrency_id": QUERY_GROUP, "concurrency_limit": QUERY_CONCURRENCY}
+# Queries running at once across the page, Gradio's /search and the plain /api routes (QueryGate),
+# and how many more may wait for a turn: past that, a call is told the server is busy (HTTP 503
+# with Retry-After on /api). 32 waiting calls at 25 ms each wait under a second here; Starlette
+# runs plain routes on a pool of 40 threads, which the waiting calls must not exhaust.
+MAX_WAITING_QUERIES = 32
+# An API call made while the index loads waits for it this long (a load takes about a second; a
+# first build of the bundled report, under a minute), then gets a message saying to retry.
+API_READY_WAIT_SECONDS = 60.0
 
 WHOLE_REPORT = ""  # the section filter's value for no section filter
 WHOLE_REPORT_CHOICE = ("Tout le rapport (whole report)", WHOLE_REPORT)
@@ -40,6 +49,35 @@ WHOLE_REPORT_CHOICE = ("Tout le rapport (whole report)", WHOLE_REPORT)
 
 class NotReady(RuntimeError):
     """The index is being built or loaded, or cannot be used; the message says which."""
+
+
+class Busy(RuntimeError):
+    """Too many queries are waiting already: the caller should retry shortly."""
+
+
+class QueryGate:
+    """At most `workers` queries at once, and at most `waiting` more waiting for a turn (then Busy)."""
+
+    def __init__(self, workers: int = QUERY_CONCURRENCY, waiting: int = MAX_WAITING_QUERIES) -> None:
+        self.workers = workers
+        self.waiting = waiting
+        self._turns = threading.Semaphore(workers)
+        self._lock = threading.Lock()
+        self._inside = 0  # running or waiting
+
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[None]:
+        """Wait for a turn to run a query; raises Busy at once when too many calls wait already."""
+        with self._lock:
+            if self._inside >= self.workers + self.waiting:
+                raise Busy(f"the server is busy ({self._inside} questions in progress): retry in a second")
+            self._inside += 1
+        try:
+            with self._turns:
+                yield
+        finally:
+            with self._lock:
+                self._inside -= 1
 
 
 class Service:
@@ -53,11 +91,21 @@ class Service:
         self.progress = (0, 0)
         self.problem = ""
         self._thread: threading.Thread | None = None
+        self._settled = threading.Event()  # set once the index is ready, or has failed
+        self.gate = QueryGate()  # every query of every visitor and API call takes a turn here
+        if assistant is not None:
+            self._settled.set()
         # What is derived from the loaded assistant, computed once under a lock (requests run in threads)
         self._lock = threading.Lock()
         self._library: SourceLibrary | None = None
         self._controls: dict | None = None
         self._metropoles: list[dict] | None = None
+
+    def index_exists(self) -> bool:
+        """Whether an index is already built at index_dir (so that starting only loads it)."""
+        from index.store import MANIFEST
+
+        return (self.index_dir / MANIFEST).is_file()
 
     def start(self, wait: bool = False) -> "Service":
         """Load (or first build) the index in the background; the page answers meanwhile."""
@@ -70,12 +118,10 @@ class Service:
         return self
 
     def _prepare(self) -> None:
-        from index.store import MANIFEST
-
         from ..assistant import Assistant, build
 
         try:
-            if not (self.index_dir / MANIFEST).is_file():
+            if not self.index_exists():
                 self.state = "building"
                 log.warning("no index at %s: indexing %s", self.index_dir, self.corpus)
                 build(self.corpus, self.index_dir, progress=self._on_progress)
@@ -86,6 +132,8 @@ class Service:
             log.error("the index cannot be used:\n%s", traceback.format_exc())
             self.problem = str(exc) or type(exc).__name__
             self.state = "failed"
+        finally:
+            self._settled.set()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress = (done, total)
@@ -110,11 +158,20 @@ class Service:
             return f"L'index ne peut pas être utilisé (the index cannot be used) : {self.problem}"
         return ""
 
-    def assistant(self) -> Assistant:
-        """The loaded Assistant, or NotReady with the message to show."""
+    def assistant(self, wait: float = 0.0) -> Assistant:
+        """The loaded Assistant, or NotReady with the message to show.
+
+        wait: seconds to wait for an index that is still loading or being built."""
+        if self._assistant is None and wait > 0 and self.state != "failed":
+            self._settled.wait(wait)
         if self._assistant is None:
-            raise NotReady(self.status_text() or "L'index n'est pas prêt. (The index is not ready.)")
+            still = f" (still not ready after {wait:.0f} s: retry shortly)" if wait > 0 and self.state != "failed" else ""
+            raise NotReady((self.status_text() or "L'index n'est pas prêt. (The index is not ready.)") + still)
         return self._assistant
+
+    def readiness(self) -> dict:
+        """What a supervisor polls: {"ready": bool, "state": waiting|loading|building|ready|failed, "progress": [done, total]}."""
+        return {"ready": self.ready, "state": self.state, "progress": list(self.progress)}
 
     def library(self) -> SourceLibrary | None:
         """The index's source files: looked for in the corpus the index records it was built from,

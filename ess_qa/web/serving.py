@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib.util
 import ipaddress
 import logging
 import os
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import BUNDLED_CORPUS
+from .api import api_routes
+from .options import AUTH_ENV, DEFAULT_HOST, DEFAULT_PORT, add_serve_arguments
 from .page import CSS, build_page
 from .service import CONCURRENCY_LIMIT, Service
 from .sources import SourceUnavailable, source_page_document
@@ -23,9 +26,6 @@ from .sources import SourceUnavailable, source_page_document
 if TYPE_CHECKING:
     from ..assistant import Assistant
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7860
-AUTH_ENV = "ESS_QA_AUTH"
 SERVER_NAME_ENV = "GRADIO_SERVER_NAME"  # Gradio's variable, honoured for loopback addresses only
 
 
@@ -121,6 +121,9 @@ def launch(
     already loaded to share it, or a `service` to watch the index's life; `auth`, (user, password)
     pairs, requires a login for the page, its API and the source pages."""
     service = service or Service(index_dir, corpus, assistant)
+    if service.index_exists():
+        service.start()  # only loading: it overlaps with building the page (a first build waits for the port)
+    _settle_gradio()
     page = build_page(service)
     page.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
     _, url, _ = page.launch(
@@ -133,10 +136,24 @@ def launch(
         footer_links=["api"],
         auth=auth or None,
         auth_message="Identifiez-vous pour interroger le rapport. (Log in to ask the report.)" if auth else None,
-        app_kwargs={"routes": _routes(service)},
+        app_kwargs={"routes": _routes(service) + api_routes(service, auth, signed_in)},
     )
     service.start()  # once the port is ours: load (or first build) the index in the background
     return RunningServer(page, service, url if url.endswith("/") else url + "/")
+
+
+def _settle_gradio() -> None:
+    """Gradio settings for a server that answers many API calls (unless the environment sets them).
+
+    By default Gradio recomputes a pandas summary of up to 10,000 past events after every event
+    (GRADIO_ANALYTICS_CACHE_FREQUENCY=1): its cost grows with the server's age. Every event also
+    tries to import matplotlib to switch its backend; where it is not installed, each failed
+    import searches sys.path again, unless the module is recorded as absent (a None entry in
+    sys.modules, Python's documented way to make an import fail at once)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")
+    if "matplotlib" not in sys.modules and importlib.util.find_spec("matplotlib") is None:
+        sys.modules["matplotlib"] = None  # type: ignore[assignment]
 
 
 # --- serving until interrupted --------------------------------------------------------------------
@@ -271,23 +288,6 @@ def _log_to_stderr() -> None:
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s ess-qa %(levelname)s: %(message)s", "%Y-%m-%d %H:%M:%S"))
         logger.addHandler(handler)
-
-
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `ess-qa serve` and `python app.py`, declared once for both."""
-    parser.add_argument(
-        "--host",
-        default=None,
-        help=f"address to bind (default {DEFAULT_HOST}: this machine only); another address, e.g. 0.0.0.0, shares the "
-        f"page with other machines and prints a warning; set {AUTH_ENV}=user:password to require a login",
-    )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    parser.add_argument("--index-dir", help="index directory (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; built on first start)")
-    parser.add_argument(
-        "--corpus",
-        default=str(BUNDLED_CORPUS),
-        help="file or folder indexed on first start when there is no index yet (default: the bundled report)",
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
