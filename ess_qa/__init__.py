@@ -3,9 +3,7 @@
 The public names load on first use, so that `ess-qa --help` and argument errors need no numpy.
 """
 
-from __future__ import annotations
-
-import importlib
+from .lazy import lazy_names
 
 _PUBLIC = {
     "Answer": ".types",
@@ -21,15 +19,4 @@ _PUBLIC = {
 }
 
 __all__ = sorted(_PUBLIC)
-
-
-def __getattr__(name: str):
-    if name not in _PUBLIC:
-        raise AttributeError(f"module 'ess_qa' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_PUBLIC[name], __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_PUBLIC))
+__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())

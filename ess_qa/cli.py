@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("serve", help="start the chat page")
-    from .web import add_serve_arguments  # the same options as `python app.py`
+    from .web.options import add_serve_arguments  # the same options as `python app.py`
 
     add_serve_arguments(p)
 
