@@ -9,7 +9,9 @@ Usage: python benchmarks/bench_build.py [--baseline REV] [--copies 20] [--docs .
   chunking, embedding of chunks, answer units and words, BM25, writing).
 - copies: N copies of the report (copy i with every number shifted by i - 1, as in bench_scale.py)
   built into an empty index directory: wall time, total and distinct chunks; then warm `search`
-  (k=10) p50 over the held-out questions on that index.
+  (k=10) p50 over the held-out questions on that index: their first pass (each question new to
+  the freshly loaded index, whose per-sentence term caches fill as questions reach them), then a
+  second pass (warm).
 """
 
 from __future__ import annotations
@@ -53,12 +55,15 @@ from ess_qa.evaluation import load_questions
 assistant = Assistant.load({index!r})
 questions = [q.question for q in load_questions({questions!r})]
 assistant.search(questions[0], k=10)
-times = []
-for question in questions:
-    start = time.perf_counter()
-    assistant.search(question, k=10)
-    times.append((time.perf_counter() - start) * 1000)
-print(json.dumps({{"search_p50_ms": statistics.median(times), "n": len(times)}}))
+passes = []
+for _ in range(2):
+    times = []
+    for question in questions:
+        start = time.perf_counter()
+        assistant.search(question, k=10)
+        times.append((time.perf_counter() - start) * 1000)
+    passes.append(statistics.median(times))
+print(json.dumps({{"first_pass_p50_ms": passes[0], "search_p50_ms": passes[1], "n": len(questions)}}))
 """
 
 
@@ -124,16 +129,22 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"corpus: the bundled report + {len(list(Path(args.docs).glob('*.pdf')))} PDFs of {args.docs}")
     for name, figures in results.items():
-        print(f"{name}: embedding {figures['chunks_per_s']:.1f} distinct chunks/s ({figures['chunks']} chunks); build {figures['build_s']:.1f} s")
+        print(
+            f"{name}: embedding {figures['chunks_per_s']:.1f} distinct chunks/s ({figures['chunks']} chunks); "
+            f"build {figures['build_s']:.1f} s ({figures['chunks'] / figures['build_s']:.1f} chunks/s)"
+        )
         if "copies" in figures:
             c = figures["copies"]
             print(
                 f"  {args.copies} copies of the report: build {c['build_s']:.1f} s, {c['chunks']} chunks ({c['distinct']} distinct), "
-                f"warm search p50 {c['search_p50_ms']:.1f} ms over {c['n']} questions"
+                f"search p50 {c['first_pass_p50_ms']:.1f} ms first pass, {c['search_p50_ms']:.1f} ms warm, over {c['n']} questions"
             )
     if len(results) == 2:
         new, old = results.values()
-        print(f"embedding throughput: {new['chunks_per_s'] / old['chunks_per_s']:.2f}x the baseline's")
+        print(
+            f"embedding throughput: {new['chunks_per_s'] / old['chunks_per_s']:.2f}x the baseline's; "
+            f"whole build: {old['build_s'] / new['build_s']:.2f}x faster"
+        )
 
 
 if __name__ == "__main__":

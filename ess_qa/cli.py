@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=None, help="sentence-transformers model name or path (default: bundled multilingual USE)")
     p.add_argument("--strict", action="store_true", help="fail, leaving the previous index untouched, when any file would be skipped")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--full", action="store_true", help="embed every file again (default: reuse the vectors of unchanged files from the existing index)")
+    p.add_argument("--full", action="store_true", help="embed every text again (default: reuse the vectors the existing index holds for the same texts)")
 
     p = sub.add_parser("ask", help="ask one question")
     p.add_argument("question")

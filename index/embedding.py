@@ -135,22 +135,27 @@ class Embedder:
         prompted = [self.prompts.passage + t for t in texts]
         batches = [prompted[i : i + PARALLEL_BATCH] for i in range(0, len(prompted), PARALLEL_BATCH)]
         workers = min(workers or build_workers(), len(batches))
+        with blas_threads():  # held for the whole job: the workers' own limits nest inside it, none toggles it
+            results = self._encode_batches(batches, workers, progress, len(texts))
+        if not results:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.concatenate(results)
+
+    def _encode_batches(self, batches: list[list[str]], workers: int, progress, total: int) -> list[np.ndarray]:
         if workers <= 1:
             results = []
             for batch in batches:
                 results.append(self._encode(batch))
                 if progress:
-                    progress(sum(len(r) for r in results), len(texts))
+                    progress(sum(len(r) for r in results), total)
         else:
             with ThreadPoolExecutor(workers, thread_name_prefix="ess-qa-embed") as pool:
                 results = []
                 for vectors in pool.map(self._encode, batches):
                     results.append(vectors)
                     if progress:
-                        progress(sum(len(r) for r in results), len(texts))
-        if not results:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.concatenate(results)
+                        progress(sum(len(r) for r in results), total)
+        return results
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
