@@ -41,8 +41,9 @@ print(json.dumps({{"found": answer.found, "passages": len(answer.passages), "loa
     assert seen == {"found": True, "passages": 5, "loaded": []}
 
 
-def test_the_command_line_loads_no_numpy_for_help():
-    code = "import sys\nfrom ess_qa.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('numpy', 'faiss', 'gradio') if m in sys.modules))"
+@pytest.mark.parametrize("argv", [["--help"], ["ask"], ["ask", "SCIC", "--k", "deux"], ["serve", "--help"]])
+def test_the_command_line_loads_no_numpy_for_help_and_argument_errors(argv):
+    code = f"import sys\nfrom ess_qa.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('numpy', 'faiss', 'gradio') if m in sys.modules))"
     result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
