@@ -141,7 +141,7 @@ def child_recall(exact_dir: str, approximate_dir: str, questions_file: str) -> d
     from ess_qa import Assistant
     from ess_qa.evaluation import load_questions
     from index import SearchIndex
-    from index.store import index_text, make_vector_index
+    from index.build import index_text, make_vector_index
 
     exact = SearchIndex.load(exact_dir)
     approximate = SearchIndex.load(approximate_dir, exact.embedder)

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from index.embedding import DEFAULT_MODEL
-from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
+from index.store import IndexProblem, SearchIndex, build_index, index_exists, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.factsheets import extract_fact_sheets
 from ingest.french import complete_follow_up, match_key
@@ -43,7 +43,7 @@ class BuildReport:
     model: str
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
-    # what was taken from the index already there (see index.store.build_index): file names
+    # what was taken from the index already there (see index.build.build_index): file names
     reused_files: list[str] = field(default_factory=list)
     added_files: list[str] = field(default_factory=list)
     changed_files: list[str] = field(default_factory=list)
@@ -144,7 +144,7 @@ class Assistant:
     def load(cls, index_dir: str | Path | None = None) -> "Assistant":
         """Load an index (default: $ESS_QA_INDEX_DIR or the project's); builds the bundled report's on first use."""
         directory = resolve_index_dir(index_dir)
-        if index_dir is None and directory == default_index_dir() and not (directory / "manifest.json").exists():
+        if index_dir is None and directory == default_index_dir() and not index_exists(directory):
             print(f"ess-qa: no index yet, indexing the bundled report into {directory} ...", file=sys.stderr)
             build(BUNDLED_CORPUS, directory)
         return cls(SearchIndex.load(directory))

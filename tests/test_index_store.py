@@ -18,7 +18,8 @@ import pytest
 
 from index import IndexProblem, SearchIndex, build_index, load_embedder, read_manifest
 from index.embedding import DEFAULT_MODEL, Embedder
-from index.store import CHUNKS, FORMAT_VERSION, LEXICAL, MANIFEST, VECTORS, IndexBusy, recover_interrupted_build
+from index.folder import IndexBusy, recover_interrupted_build
+from index.layout import CHUNKS, FORMAT_VERSION, LEXICAL, MANIFEST, VECTORS
 from ingest import Page, chunk_pages
 
 PAGES = [

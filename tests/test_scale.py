@@ -19,7 +19,8 @@ from ess_qa.cli import main
 from ess_qa.evaluation import load_questions
 from ess_qa.retrieval import top_positions
 from index import Embedder, SearchIndex, build_index, load_embedder, read_manifest
-from index.store import DEFAULT_EXACT_LIMIT, EXACT_LIMIT_ENV, MANIFEST, make_vector_index
+from index.build import DEFAULT_EXACT_LIMIT, EXACT_LIMIT_ENV, make_vector_index
+from index.layout import MANIFEST
 from ingest import Page, chunk_pages
 from ingest.french import fold_accents
 

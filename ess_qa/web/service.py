@@ -103,9 +103,9 @@ class Service:
 
     def index_exists(self) -> bool:
         """Whether an index is already built at index_dir (so that starting only loads it)."""
-        from index.store import MANIFEST
+        from index.store import index_exists
 
-        return (self.index_dir / MANIFEST).is_file()
+        return index_exists(self.index_dir)
 
     def start(self, wait: bool = False) -> "Service":
         """Load (or first build) the index in the background; the page answers meanwhile."""
