@@ -5,18 +5,13 @@ The public names load on first use, so that `ess-qa --help` and argument errors 
 
 from .lazy import lazy_names
 
-_PUBLIC = {
-    "Answer": ".types",
-    "Assistant": ".assistant",
-    "BuildReport": ".assistant",
-    "Chunk": "ingest.types",
-    "EmptyQuestion": ".questions",
-    "Filters": ".retrieval",
-    "NothingToIndex": ".assistant",
-    "Page": "ingest.types",
-    "Passage": ".types",
-    "build": ".assistant",
+_MODULES = {
+    ".assistant": ("Assistant", "BuildReport", "NothingToIndex", "build"),
+    ".questions": ("EmptyQuestion",),
+    ".retrieval": ("Filters",),
+    ".types": ("Answer", "Passage"),
+    "ingest.types": ("Chunk", "Page"),
 }
 
-__all__ = sorted(_PUBLIC)
-__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())
+__all__ = sorted(name for names in _MODULES.values() for name in names)
+__getattr__, __dir__ = lazy_names(__name__, _MODULES, globals())

@@ -6,8 +6,10 @@ import importlib
 from typing import Callable
 
 
-def lazy_names(package: str, where: dict[str, str], namespace: dict) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
-    """`__getattr__` and `__dir__` for a package whose public names live in the modules `where` maps them to."""
+def lazy_names(package: str, modules: dict[str, tuple[str, ...]], namespace: dict) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """`__getattr__` and `__dir__` for a package whose public names live in other modules:
+    `modules` maps each module (relative to the package, or absolute) to the names it holds."""
+    where = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str):
         if name not in where:
