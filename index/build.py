@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -101,42 +101,19 @@ def build_index(
     progress(done, total) counts the distinct chunk texts being embedded.
     exact_limit: the most chunk vectors searched exactly (see make_vector_index).
     """
-    import faiss
-
     directory = Path(directory)
     embedder = model if isinstance(model, Embedder) else load_embedder(model)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    check_not_busy(directory)
-    recover_interrupted_build(directory)
-    if not replaceable(directory):
-        raise IndexProblem(
-            f"{directory} exists and is not an ess-qa index, so it was left untouched: "
-            "give another --index-dir (or remove that folder first)"
-        )
+    _check_target(directory)
     previous = _previous_index(directory, embedder) if reuse else None
     cache = _cache_from(previous, embedder)
     before = previous.manifest.sources if previous else {}
     del previous  # its FAISS memory and arrays (the cache holds copies), before its folder is replaced
-    chunk_units = [answer_units(chunk.text) for chunk in chunks]
     staging = staging_dir(directory)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        texts = [index_text(c) for c in chunks]
-        fresh = {text for text in texts if text not in cache} | {u for units in chunk_units for u in units if u not in cache}
-        vectors, embedded_chunks = cache.vectors(texts, progress)
-        vector_index, described = make_vector_index(vectors, exact_limit)
-        faiss.write_index(vector_index, str(staging / VECTORS))
-        del vector_index
-        lexical = LexicalIndex.build(texts, cache=cache)
-        lexical.save(staging / LEXICAL)
-        embedded_units = _write_units(chunk_units, cache, staging)
-        _write_extras(extras or {}, staging)
-        with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
-            for chunk in chunks:
-                handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
-        embedded_files = {c.source for c, text, units in zip(chunks, texts, chunk_units) if text in fresh or any(u in fresh for u in units)}
-        reused = [name for name, checksum in sources.items() if before.get(name) == checksum and name not in embedded_files]
+        written = _write_contents(chunks, cache, staging, progress, extras or {}, exact_limit)
+        reused = [name for name, checksum in sources.items() if before.get(name) == checksum and name not in written.embedded_files]
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             model=embedder.spec,
@@ -147,14 +124,14 @@ def build_index(
             created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             files=index_files(staging),
             corpus=str(Path(corpus).resolve()) if corpus else "",
-            vector_index=described,
+            vector_index=written.vector_index,
             build={
                 "reused_files": sorted(reused),
                 "added_files": sorted(name for name in sources if name not in before),
                 "changed_files": sorted(name for name in sources if name in before and name not in reused),
                 "removed_files": sorted(name for name in before if name not in sources),
-                "embedded": {"chunks": embedded_chunks, "units": embedded_units, "words": lexical.embedded_words},
-                "distinct_chunks": len(set(texts)),
+                "embedded": written.embedded,
+                "distinct_chunks": written.distinct_chunks,
             },
         )
         # The manifest is written last: a folder with a manifest is a complete index.
@@ -165,6 +142,51 @@ def build_index(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _check_target(directory: Path) -> None:
+    """Tidy what killed builds left beside directory; refuse a folder another build writes, or one that is not an index."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    check_not_busy(directory)
+    recover_interrupted_build(directory)
+    if not replaceable(directory):
+        raise IndexProblem(
+            f"{directory} exists and is not an ess-qa index, so it was left untouched: "
+            "give another --index-dir (or remove that folder first)"
+        )
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What writing an index's files did: the vector index chosen, the embedding counts, the files that needed embedding."""
+
+    vector_index: dict
+    embedded: dict
+    distinct_chunks: int
+    embedded_files: frozenset[str]
+
+
+def _write_contents(chunks: list[Chunk], cache: EmbeddingCache, staging: Path, progress, extras: dict, exact_limit: int | None) -> _Written:
+    """Every file of the index but the manifest: vectors (FAISS), BM25 and words, answer units, extras, chunks."""
+    import faiss
+
+    texts = [index_text(c) for c in chunks]
+    chunk_units = [answer_units(chunk.text) for chunk in chunks]
+    fresh = {text for text in texts if text not in cache} | {u for units in chunk_units for u in units if u not in cache}
+    vectors, embedded_chunks = cache.vectors(texts, progress)
+    vector_index, described = make_vector_index(vectors, exact_limit)
+    faiss.write_index(vector_index, str(staging / VECTORS))
+    del vector_index
+    lexical = LexicalIndex.build(texts, cache=cache)
+    lexical.save(staging / LEXICAL)
+    embedded_units = _write_units(chunk_units, cache, staging)
+    _write_extras(extras, staging)
+    with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
+        for chunk in chunks:
+            handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    embedded_files = frozenset(c.source for c, text, units in zip(chunks, texts, chunk_units) if text in fresh or any(u in fresh for u in units))
+    embedded = {"chunks": embedded_chunks, "units": embedded_units, "words": lexical.embedded_words}
+    return _Written(described, embedded, len(set(texts)), embedded_files)
 
 
 def _previous_index(directory: Path, embedder: Embedder) -> "SearchIndex | None":
