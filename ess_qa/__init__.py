@@ -10,7 +10,7 @@ _MODULES = {
     ".questions": ("EmptyQuestion",),
     ".retrieval": ("Filters",),
     ".types": ("Answer", "Passage"),
-    "ingest.types": ("Chunk", "Page"),
+    "ingest.types": ("Chunk", "Citation", "Page"),
 }
 
 __all__ = sorted(name for names in _MODULES.values() for name in names)

@@ -201,10 +201,10 @@ class Assistant:
     def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Answer:
         table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
         if table is not None:
-            return Answer(prepared.text, passages, snippet=table.text, snippet_citation=table.citation, found=True, notice=prepared.notice)
+            return Answer(prepared.text, passages, snippet=table.text, snippet_cites=table.cites, found=True, notice=prepared.notice)
         lines = self._sheet_lines(prepared.text)
         if lines is not None and passages and hits[0].position == lines.position:  # the sheet's line asked for
-            return Answer(prepared.text, passages, snippet=lines.text, snippet_citation=passages[0].citation, found=True, notice=prepared.notice)
+            return Answer(prepared.text, passages, snippet=lines.text, snippet_cites=(passages[0].cite,), found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
         if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
@@ -214,7 +214,7 @@ class Assistant:
             question=prepared.text,
             passages=passages,
             snippet=snippet.text if snippet else None,
-            snippet_citation=snippet.passage.citation if snippet else None,
+            snippet_cites=(snippet.passage.cite,) if snippet else (),
             found=found,
             notice=prepared.notice,
         )
@@ -268,7 +268,6 @@ class Assistant:
                     page=chunk.page,
                     section=chunk.section,
                     score=round(min(1.0, max(0.0, hit.score)), 4),
-                    citation=chunk.citation,
                     chunk_id=chunk.id,
                 )
             )

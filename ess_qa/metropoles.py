@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ingest.factsheets import share_kind
 from ingest.french import fold_accents, guess_language, normalize_apostrophes
-from ingest.types import format_citation
+from ingest.types import Citation
 
 EXTRA_NAME = "metropoles"
 SNIPPET_LIMIT = 300  # characters of a ranking or threshold list before "… (+N)"
@@ -397,7 +397,7 @@ class TableAnswer:
     """A sentence answering from the table, and the fact-sheet citations of the records it names."""
 
     text: str
-    citation: str
+    cites: tuple[Citation, ...]
     records: list[str] = field(default_factory=list)
 
 
@@ -458,12 +458,12 @@ def _private_basis(record: dict) -> str | None:
     return None
 
 
-def citation_of(record: dict, key: str) -> str:
-    """'metropoles-ess.txt · p. 55 · Fiches métropoles › Métropole du Grand Paris' for the series' page."""
+def citation_of(record: dict, key: str) -> Citation:
+    """The page of a record's fact sheet that gives the series (else the sheet's first page)."""
     column = FIGURES[key].column
     pages = record.get("pages") or {}
     page = pages.get(column) or pages.get("name")
-    return format_citation(record.get("source", ""), page, record.get("section", ""))
+    return Citation(record.get("source", ""), page, record.get("section", ""))
 
 
 def _ranked(records: list[dict], key: str, direction: str) -> list[int]:
@@ -525,13 +525,9 @@ def answer_comparison(comparison: Comparison, records: list[dict]) -> TableAnswe
     return TableAnswer(" ".join(parts), _citations(records, cited), list(dict.fromkeys(records[k]["name"] for k, _ in cited)))
 
 
-def _citations(records: list[dict], cited: list[tuple[int, str]]) -> str:
-    citations: list[str] = []
-    for k, key in cited:
-        cite = citation_of(records[k], key)
-        if cite not in citations:
-            citations.append(cite)
-    return " ; ".join(citations)
+def _citations(records: list[dict], cited: list[tuple[int, str]]) -> tuple[Citation, ...]:
+    """The citations of (record index, series) pairs, each once, in order."""
+    return tuple(dict.fromkeys(citation_of(records[k], key) for k, key in cited))
 
 
 def _merged_superlative(c: Comparison, records: list[dict], series: tuple[str, ...]) -> TableAnswer | None:

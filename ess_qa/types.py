@@ -1,38 +1,54 @@
-"""What the assistant returns: passages (search hits) and answers."""
+"""What the assistant returns: passages (search hits) and answers, with their citations."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from ingest.types import Citation, OnePage
 
 
 @dataclass(frozen=True)
-class Passage:
-    """A passage of the report that matches a question, with a citation a reader can check."""
+class Passage(OnePage):
+    """A passage of the report that matches a question, with a citation a reader can check (cite, citation)."""
 
     text: str
     source: str
     page: int
     section: str
     score: float  # in [0, 1]: the fused rank score relative to the best possible
-    citation: str
     chunk_id: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields and the citation string, for JSON."""
+        return {
+            "text": self.text,
+            "source": self.source,
+            "page": self.page,
+            "section": self.section,
+            "score": self.score,
+            "citation": self.citation,
+            "chunk_id": self.chunk_id,
+        }
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A question, the passages that answer it, and (when found) a short cited extract."""
+    """A question, the passages that answer it, and (when found) a short extract with the page(s) it cites."""
 
     question: str
     passages: list[Passage] = field(default_factory=list)
     snippet: str | None = None
-    snippet_citation: str | None = None
+    snippet_cites: tuple[Citation, ...] = ()  # several for an answer from the metropolises' table
     found: bool = True
     notice: str | None = None  # e.g. the question was truncated
 
+    @property
+    def snippet_citation(self) -> str | None:
+        """The snippet's citations as one string ('a.txt · p. 54 · … ; a.txt · p. 56 · …'), None when it cites none."""
+        return " ; ".join(cite.label for cite in self.snippet_cites) or None
+
     def to_dict(self) -> dict:
+        """The answer for JSON, with snippet_citation as a string."""
         return {
             "question": self.question,
             "found": self.found,

@@ -3,18 +3,18 @@
 from .chunking import ChunkingParams, chunk_pages
 from .factsheets import extract_fact_sheets
 from .loaders import LoadResult, Skip, SkippedFile, load_pages, read_file_pages
-from .types import Chunk, Page, format_citation
+from .types import Chunk, Citation, Page
 
 __all__ = [
     "Chunk",
     "ChunkingParams",
+    "Citation",
     "LoadResult",
     "Page",
     "Skip",
     "SkippedFile",
     "chunk_pages",
     "extract_fact_sheets",
-    "format_citation",
     "load_pages",
     "read_file_pages",
 ]

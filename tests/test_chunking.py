@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest import ChunkingParams, Page, chunk_pages, load_pages
+from ingest import ChunkingParams, Citation, Page, chunk_pages, load_pages
 from ingest.clean import clean_bullets, clean_page_text
 from ingest.french import match_key, split_sentences
 from ingest.types import SECTION_SEPARATOR
@@ -114,6 +114,15 @@ def test_citation_names_file_page_and_section():
     chunk = chunk_pages([Page("rapport.pdf", 4, "CHAMP D'ACTION #2\n\n" + " ".join(sentences(2)))])[-1]
     assert chunk.citation == f"rapport.pdf · p. 4 · {chunk.section}"
     assert chunk_pages([Page("notes.txt", 1, "Une phrase sans titre.")])[0].citation == "notes.txt · p. 1"
+
+
+def test_a_citation_renders_the_string_readers_check():
+    cite = Citation("metropoles-ess.txt", 17, "CHAMP D’ACTION #3 › Zoom sur KaléidosCOOP")
+    assert cite.label == "metropoles-ess.txt · p. 17 · CHAMP D’ACTION #3 › Zoom sur KaléidosCOOP"
+    assert Citation("notes.txt", 1).label == Citation("notes.txt", 1, "").label == "notes.txt · p. 1"
+    assert cite.to_dict() == {"source": "metropoles-ess.txt", "page": 17, "section": "CHAMP D’ACTION #3 › Zoom sur KaléidosCOOP"}
+    chunk = chunk_pages([Page("rapport.pdf", 4, "CHAMP D'ACTION #2\n\n" + " ".join(sentences(2)))])[-1]
+    assert chunk.cite == Citation("rapport.pdf", 4, chunk.section) and chunk.citation == chunk.cite.label
 
 
 def test_blank_pages_give_no_chunk_but_keep_the_numbering():

@@ -33,7 +33,7 @@ from ess_qa.metropoles import (
 from ingest.factsheets import complete_truncated, extract_fact_sheets, identity_boxes, page_fact_sheets, parse_identity_box, parse_panorama
 from ingest.french import french_numbers, parse_french_number
 from ingest.loaders import load_pages
-from ingest.types import Page
+from ingest.types import Citation, Page
 
 from conftest import CORPUS, DEV_SET
 
@@ -407,6 +407,9 @@ def test_named_metropolises_compared(assistant):
     jobs = assistant.ask("Combien de salariés de l'ESS à Nantes vs Rennes ?")
     assert "Nantes Métropole : 36 000 salariés de l'ESS ; Rennes Métropole : 25 000 salariés de l'ESS" in jobs.snippet
     assert jobs.snippet_citation == f"{cite(54, 'Nantes Métropole')} ; {cite(56, 'Rennes Métropole')}"
+    assert jobs.snippet_cites == (
+        Citation(SOURCE, 54, "Fiches métropoles › Nantes Métropole"), Citation(SOURCE, 56, "Fiches métropoles › Rennes Métropole")
+    )
     both = assistant.ask("Nantes ou Rennes : laquelle est la plus peuplée ?")
     assert "Nantes Métropole : 639 000 habitants ; Rennes Métropole : 443 192 habitants (2016)" in both.snippet
     assert both.snippet.endswith("(la plus peuplée : Nantes Métropole).")
@@ -433,6 +436,7 @@ def test_rankings_are_short_and_ordered(assistant, records):
         "2. Aix-Marseille-Provence Métropole 1 898 950 habitants (au 01/01/2019) ; 3. Métropole Européenne de Lille 1 143 572 habitants."
     )
     assert three.snippet_citation.count(" ; ") == 2
+    assert [c.page for c in three.snippet_cites] == [55, 49, 52]  # Paris, Aix-Marseille, Lille: each sheet's page
     jobs = assistant.ask("Classez les métropoles par nombre de salariés de l'ESS.")
     assert jobs.snippet.startswith("Salariés de l'ESS (ordre décroissant, 9 fiches sur 14 donnent ce chiffre) : 1. Métropole Européenne de Lille 52 000")
 

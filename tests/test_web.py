@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ess_qa import Answer, Passage, web
+from ess_qa import Answer, Citation, Passage, web
 from ess_qa.evaluation import contains_evidence
 from support import free_port, search_when_ready, start_command
 
@@ -75,7 +75,7 @@ def visible_text(fragment: str) -> str:
 
 
 def passage(text: str = "Un passage.", page: int = 3, section: str = "Intro", score: float = 0.9) -> Passage:
-    return Passage(text=text, source=REPORT, page=page, section=section, score=score, citation=f"{REPORT} · p. {page} · {section}")
+    return Passage(text=text, source=REPORT, page=page, section=section, score=score)
 
 
 # --- replies: text stays text ----------------------------------------------------------------
@@ -122,10 +122,10 @@ def test_reply_lists_ranked_cited_passages_on_one_line():
 
 
 def test_reply_shows_the_snippet_first_and_says_when_the_report_does_not_answer():
-    with_snippet = web.answer_html(Answer("q", [passage()], snippet="22 métropoles", snippet_citation=f"{REPORT} · p. 3"))
+    with_snippet = web.answer_html(Answer("q", [passage()], snippet="22 métropoles", snippet_cites=(Citation(REPORT, 3),)))
     assert with_snippet.index("essqa-snippet") < with_snippet.index("essqa-passages")
     assert "22 métropoles" in visible_text(with_snippet)
-    linked = web.answer_html(Answer("q", [passage(page=3)], snippet="22 métropoles", snippet_citation=f"{REPORT} · p. 3 · Intro"))
+    linked = web.answer_html(Answer("q", [passage(page=3)], snippet="22 métropoles", snippet_cites=(Citation(REPORT, 3, "Intro"),)))
     assert linked.count('href="source?file=metropoles-ess.txt&amp;page=3') == 2  # the extract's citation opens its page too
     not_found = web.answer_html(Answer("Quelle est la capitale du Japon ?", [passage()], found=False))
     assert "ne semble pas répondre" in visible_text(not_found)
@@ -190,9 +190,13 @@ def test_a_follow_up_is_completed_with_the_previous_question_and_says_so(assista
 
 
 def test_snippet_citations_each_open_their_page():
-    out = web.citations_html("a.txt · p. 3 · Fiches › A ; b.pdf · p. 12 ; <b>not a citation</b>", "q")
-    assert re.findall(r'href="([^"]+)"', out) == ["source?file=a.txt&amp;page=3&amp;q=q", "source?file=b.pdf&amp;page=12&amp;q=q"]
-    assert visible_text(out) == "a.txt · p. 3 · Fiches › A ; b.pdf · p. 12 ; <b>not a citation</b>"
+    cites = [Citation("a.txt", 3, "Fiches › A"), Citation("b.pdf", 12), Citation("c.txt", 5, "<b>not markup</b>")]
+    out = web.citations_html(cites, "q")
+    assert re.findall(r'href="([^"]+)"', out) == [
+        "source?file=a.txt&amp;page=3&amp;q=q", "source?file=b.pdf&amp;page=12&amp;q=q", "source?file=c.txt&amp;page=5&amp;q=q"
+    ]
+    assert visible_text(out) == "a.txt · p. 3 · Fiches › A ; b.pdf · p. 12 ; c.txt · p. 5 · <b>not markup</b>"
+    assert "<b>" not in out  # a section is shown as text
 
 
 def test_an_answer_from_the_metropolises_table_links_its_fact_sheet_page(assistant):
@@ -201,6 +205,21 @@ def test_an_answer_from_the_metropolises_table_links_its_fact_sheet_page(assista
     assert "Métropole du Grand Paris" in visible_text(snippet) and "7 026 945" in visible_text(snippet)
     assert 'href="source?file=metropoles-ess.txt&amp;page=55&amp;q=' in snippet
     assert "Fiches métropoles › Métropole du Grand Paris" in visible_text(snippet)
+
+
+def test_an_answer_from_the_metropolises_table_links_each_of_its_pages(assistant):
+    question = "Combien de salariés de l'ESS à Nantes vs Rennes ?"
+    answer = assistant.ask(question)
+    assert [(c.page, c.section) for c in answer.snippet_cites] == [
+        (54, "Fiches métropoles › Nantes Métropole"), (56, "Fiches métropoles › Rennes Métropole")
+    ]
+    out = web.reply(web.Service(assistant=assistant), question).html
+    cite = re.search(r'class="essqa-snippet-cite">(.*?)</div>', out).group(1)
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', cite)
+    assert [(html.unescape(href).split("&q=")[0], html.unescape(text)) for href, text in links] == [
+        (f"source?file={REPORT}&page={c.page}", c.label) for c in answer.snippet_cites
+    ]
+    assert visible_text(cite) == answer.snippet_citation
 
 
 def test_filter_choices_describe_the_report(assistant):

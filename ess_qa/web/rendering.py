@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Iterable
 from urllib.parse import quote, urlencode
 
 from ingest.french import search_terms
+from ingest.types import Citation
 
 from ..retrieval import Filters
-from ..types import Answer, Passage
+from ..types import Answer
 
 
 # Characters that mean something to HTML or Markdown (or to the chat's math renderer), written
@@ -103,9 +105,9 @@ def passage_html(text: str, terms: frozenset[str] = frozenset()) -> str:
 # --- replies -------------------------------------------------------------------------------
 
 
-def source_link(passage: Passage, question: str = "") -> str:
-    """Relative URL of the source-page view for a passage (works behind a proxy's path prefix)."""
-    return page_link(passage.source, passage.page, question)
+def source_link(citation: Citation, question: str = "") -> str:
+    """Relative URL of the source-page view of a citation's page (works behind a proxy's path prefix)."""
+    return page_link(citation.source, citation.page, question)
 
 
 def page_link(source: str, page: int, question: str = "") -> str:
@@ -116,21 +118,12 @@ def page_link(source: str, page: int, question: str = "") -> str:
     return "source?" + urlencode(query, quote_via=quote)
 
 
-_CITATION_RE = re.compile(r"^(?P<source>.+?) · p\. (?P<page>\d+)(?: · .*)?$")
-
-
-def citations_html(citations: str, question: str = "") -> str:
-    """A snippet's citation(s) ('file · p. 55 · section', several joined by ' ; '), each a link to its page."""
+def citations_html(citations: Iterable[Citation], question: str = "") -> str:
+    """A snippet's citations ('file · p. 55 · section'), each a link to its page, joined by ' ; '."""
     links = []
-    for citation in (c.strip() for c in citations.split(" ; ")):
-        if not citation:
-            continue
-        match = _CITATION_RE.match(citation)
-        if match is None:
-            links.append(escape_text(citation))
-            continue
-        href = html.escape(page_link(match["source"], int(match["page"]), question), quote=True)
-        links.append(f'<a href="{href}" target="_blank" rel="noopener">{escape_text(citation)}</a>')
+    for citation in citations:
+        href = html.escape(source_link(citation, question), quote=True)
+        links.append(f'<a href="{href}" target="_blank" rel="noopener">{escape_text(citation.label)}</a>')
     return " ; ".join(links)
 
 
@@ -205,7 +198,7 @@ def answer_html(answer: Answer, filters: Filters | None = None, understood: str 
 def snippet_html(answer: Answer, terms: frozenset[str]) -> str:
     """The short answer, with its citations linked to their pages (several for an answer from the
     metropolises' table)."""
-    cite = citations_html(answer.snippet_citation or "", answer.question)
+    cite = citations_html(answer.snippet_cites, answer.question)
     return (
         f'<div class="essqa-snippet"><div class="essqa-snippet-label">Réponse</div>'
         f"<p>{highlight(answer.snippet, terms)}</p>"
@@ -218,12 +211,13 @@ def passages_html(answer: Answer, terms: frozenset[str]) -> str:
     """The ranked passages of an answer, each with its citation linked to the source page and its score."""
     parts = ['<ol class="essqa-passages">']
     for rank, passage in enumerate(answer.passages, start=1):
-        href = html.escape(source_link(passage, answer.question), quote=True)
+        cite = passage.cite
+        href = html.escape(source_link(cite, answer.question), quote=True)
         parts.append(
             f'<li class="essqa-passage">'
             f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'
             f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
-            f'title="Voir la page source / open the source page">{escape_text(passage.citation)}</a>'
+            f'title="Voir la page source / open the source page">{escape_text(cite.label)}</a>'
             f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
             f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
         )

@@ -1,0 +1,39 @@
+"""Citations as values (ingest.types.Citation): the strings readers check are made from them, the
+JSON carries both, and no module reads a citation string back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ess_qa import Answer, Citation, Passage
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+NANTES = Citation("metropoles-ess.txt", 54, "Fiches métropoles › Nantes Métropole")
+RENNES = Citation("metropoles-ess.txt", 56, "Fiches métropoles › Rennes Métropole")
+
+
+def test_passage_and_answer_strings_come_from_their_citations():
+    passage = Passage("Nantes Métropole compte 639 000 habitants.", NANTES.source, NANTES.page, NANTES.section, 0.9, "c1")
+    assert passage.cite == NANTES and passage.citation == "metropoles-ess.txt · p. 54 · Fiches métropoles › Nantes Métropole"
+    answer = Answer("Nantes vs Rennes ?", [passage], snippet="…", snippet_cites=(NANTES, RENNES))
+    assert answer.snippet_citation == f"{NANTES.label} ; {RENNES.label}"
+    assert Answer("?", [passage], found=False).snippet_citation is None
+
+
+# A citation string split on its separators, or a regular expression for its "p. N".
+PARSE_BACK = re.compile(r"""\.(?:r?split|partition)\(\s*["']\s*[;·]\s*["']|p\\\\?\.""")
+
+
+def test_no_module_parses_a_citation_string():
+    modules = [PROJECT_ROOT / "app.py"] + sorted(
+        path for package in ("ess_qa", "ingest", "index", "benchmarks") for path in (PROJECT_ROOT / package).rglob("*.py")
+    )
+    assert len(modules) > 20
+    found = [
+        f"{path.relative_to(PROJECT_ROOT)}:{number}: {line.strip()}"
+        for path in modules
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if PARSE_BACK.search(line)
+    ]
+    assert found == []
