@@ -19,7 +19,7 @@ class Passage(OnePage):
     chunk_id: str = ""
 
     def to_dict(self) -> dict:
-        """The fields and the citation string, for JSON."""
+        """The fields, the citation string and the structured citation ("cite"), for JSON."""
         return {
             "text": self.text,
             "source": self.source,
@@ -28,6 +28,7 @@ class Passage(OnePage):
             "score": self.score,
             "citation": self.citation,
             "chunk_id": self.chunk_id,
+            "cite": self.cite.to_dict(),
         }
 
 
@@ -48,12 +49,13 @@ class Answer:
         return " ; ".join(cite.label for cite in self.snippet_cites) or None
 
     def to_dict(self) -> dict:
-        """The answer for JSON, with snippet_citation as a string."""
+        """The answer for JSON: snippet_citation (the string) beside snippet_cites (structured)."""
         return {
             "question": self.question,
             "found": self.found,
             "snippet": self.snippet,
             "snippet_citation": self.snippet_citation,
+            "snippet_cites": [cite.to_dict() for cite in self.snippet_cites],
             "notice": self.notice,
             "passages": [p.to_dict() for p in self.passages],
         }

@@ -21,6 +21,23 @@ def test_passage_and_answer_strings_come_from_their_citations():
     assert Answer("?", [passage], found=False).snippet_citation is None
 
 
+def test_json_has_the_citation_strings_and_the_structured_citations():
+    passage = Passage("Nantes Métropole compte 639 000 habitants.", NANTES.source, NANTES.page, NANTES.section, 0.9, "c1")
+    data = Answer("Nantes vs Rennes ?", [passage], snippet="…", snippet_cites=(NANTES, RENNES)).to_dict()
+    assert list(data) == ["question", "found", "snippet", "snippet_citation", "snippet_cites", "notice", "passages"]
+    assert data["snippet_citation"] == f"{NANTES.label} ; {RENNES.label}"
+    assert data["snippet_cites"] == [
+        {"source": "metropoles-ess.txt", "page": 54, "section": "Fiches métropoles › Nantes Métropole"},
+        {"source": "metropoles-ess.txt", "page": 56, "section": "Fiches métropoles › Rennes Métropole"},
+    ]
+    assert data["passages"] == [{
+        "text": passage.text, "source": NANTES.source, "page": 54, "section": NANTES.section, "score": 0.9,
+        "citation": NANTES.label, "chunk_id": "c1", "cite": NANTES.to_dict(),
+    }]
+    unanswered = Answer("?", [passage], found=False).to_dict()
+    assert unanswered["snippet_citation"] is None and unanswered["snippet_cites"] == []
+
+
 # A citation string split on its separators, or a regular expression for its "p. N".
 PARSE_BACK = re.compile(r"""\.(?:r?split|partition)\(\s*["']\s*[;·]\s*["']|p\\\\?\.""")
 

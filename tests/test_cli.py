@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ess_qa import Citation
 from ess_qa.cli import main
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -88,11 +89,12 @@ def test_ask_json(capsys, report_index_dir):
     assert status == 0
     data = json.loads(out)
     assert data["question"] == QUESTION
-    assert set(data) >= {"question", "found", "snippet", "snippet_citation", "notice", "passages"}
+    assert set(data) >= {"question", "found", "snippet", "snippet_citation", "snippet_cites", "notice", "passages"}
     assert len(data["passages"]) == 3
     first = data["passages"][0]
-    assert set(first) >= {"text", "source", "page", "section", "score", "citation", "chunk_id"}
+    assert set(first) >= {"text", "source", "page", "section", "score", "citation", "chunk_id", "cite"}
     assert first["citation"].startswith(f"metropoles-ess.txt · p. {first['page']}")
+    assert first["cite"] == {"source": "metropoles-ess.txt", "page": first["page"], "section": first["section"]}
 
 
 def test_ask_with_filters(capsys, report_index_dir):
@@ -175,6 +177,25 @@ def test_batch_jsonl_to_jsonl_file(capsys, report_index_dir, questions_jsonl, tm
     answers = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
     assert [a["question"] for a in answers] == [QUESTION, "What is KaléidosCOOP?"]
     assert all(len(a["passages"]) == 5 for a in answers)
+
+
+def test_batch_json_has_the_citation_strings_and_the_structured_citations(capsys, report_index_dir, tmp_path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text(f"Combien de salariés de l'ESS à Nantes vs Rennes ?\n{QUESTION}\n", encoding="utf-8")
+    status, out, _ = run(capsys, "batch", questions, "--index-dir", report_index_dir, "--k", 3)
+    assert status == 0
+    table, plain = [json.loads(line) for line in out.splitlines()]
+    assert table["snippet_cites"] == [
+        {"source": "metropoles-ess.txt", "page": 54, "section": "Fiches métropoles › Nantes Métropole"},
+        {"source": "metropoles-ess.txt", "page": 56, "section": "Fiches métropoles › Rennes Métropole"},
+    ]
+    assert table["snippet_citation"] == (
+        "metropoles-ess.txt · p. 54 · Fiches métropoles › Nantes Métropole ; metropoles-ess.txt · p. 56 · Fiches métropoles › Rennes Métropole"
+    )
+    assert plain["found"] and [Citation(**c).label for c in plain["snippet_cites"]] == [plain["snippet_citation"]]
+    for passage in table["passages"] + plain["passages"]:
+        assert passage["cite"] == {"source": passage["source"], "page": passage["page"], "section": passage["section"]}
+        assert passage["citation"] == Citation(**passage["cite"]).label
 
 
 def test_batch_to_csv(capsys, report_index_dir, questions_txt, tmp_path):

@@ -85,7 +85,8 @@ def add_search_api(service: Service) -> None:
 
     def search(question: str, k: int = DEFAULT_K) -> list[dict]:
         """The k passages of the report that best match the question, best first: text, source, page,
-        section, score (0-1), citation. A call made while the index loads waits for it."""
+        section, score (0-1), citation, chunk_id and cite (source, page, section). A call made while the
+        index loads waits for it."""
         try:
             assistant = service.assistant(wait=API_READY_WAIT_SECONDS)
         except NotReady as exc:
