@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from index.store import SearchIndex
 from ingest.factsheets import BOX_LABELS
-from ingest.french import content_words, french_numbers
+from ingest.french import content_words
+from ingest.numbers import french_numbers, is_percent_at
 
 from .answering import cut
 from .metropoles import (
@@ -198,7 +199,7 @@ def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines 
         for unit in index.units_of(position):
             text = index.units[unit][1]
             for number, _, end in french_numbers(text):
-                if number == value and (not percent or text[end : end + 2].strip().startswith("%")):
+                if number == value and (not percent or is_percent_at(text, end)):
                     return SheetLines(_around(text, end), position)
     return None
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ingest.factsheets import share_kind
 from ingest.french import fold_accents, guess_language, normalize_apostrophes
+from ingest.numbers import MULTIPLIER_WORDS, parse_typed_number, read_typed_number
 from ingest.types import format_citation
 
 EXTRA_NAME = "metropoles"
@@ -180,8 +181,6 @@ _SUPERLATIVE_FOLLOWERS = frozenset(
     nombre number amount total totale part parts share proportion percentage pourcentage
     """.split()
 )
-_NUMBER_TEXT = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MULTIPLIERS = ((r"millions?|m\b", 1_000_000), (r"milliers?|mille|thousand|k\b", 1_000))
 _OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 _OPERATOR_WORDS_FR = {">": "plus de", ">=": "au moins", "<": "moins de", "<=": "au plus"}
 _OPERATOR_WORDS_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most"}
@@ -270,47 +269,20 @@ def about_other_subject(text: str, figure: str) -> bool:
     return False
 
 
-def parse_number(text: str, language: str) -> float | None:
-    """A number as typed in a question: '500 000', '500,000' (English), '1,5 million', '1.5m', '12'."""
-    match = re.match(rf"\s*({_NUMBER_TEXT})\s*((?:{_MULTIPLIERS[0][0]})|(?:{_MULTIPLIERS[1][0]}))?", text)
-    if not match:
-        return None
-    digits, multiplier = match.group(1), match.group(2)
-    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
-    if language == "en":
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
-            digits = digits.replace(",", "")
-        digits = digits.replace(",", ".")
-    else:
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
-            digits = digits.replace(".", "")
-        digits = digits.replace(",", ".")
-    try:
-        value = float(digits)
-    except ValueError:
-        return None
-    if multiplier:
-        for pattern, factor in _MULTIPLIERS:
-            if re.fullmatch(pattern, multiplier):
-                value *= factor
-    return value
-
-
 def _threshold(text: str, language: str) -> tuple[str, float, int, int] | None:
     """(operator, value, start, end) of 'plus de 500 000' / 'more than 500,000' / 'plus d'un million' in a folded question."""
-    multipliers = f"(?:{_MULTIPLIERS[0][0]})|(?:{_MULTIPLIERS[1][0]})"
     for words, op in THRESHOLD_WORDS:
-        for match in re.finditer(rf"\b(?:{words})\s*(?=\d|{_ONE}(?:{multipliers}))", text):
+        for match in re.finditer(rf"\b(?:{words})\s*(?=\d|{_ONE}(?:{MULTIPLIER_WORDS}))", text):
             rest = text[match.end():]
-            one = re.match(rf"{_ONE}({multipliers})", rest)
+            one = re.match(rf"{_ONE}({MULTIPLIER_WORDS})", rest)
             if one:
-                value = parse_number(f"1 {one.group(1)}", language)
+                value = parse_typed_number(f"1 {one.group(1)}", language)
                 return op, value, match.start(), match.end() + one.end()
-            value = parse_number(rest, language)
-            if value is None:
+            number = read_typed_number(rest, language)
+            if number is None:
                 continue
-            number = re.match(rf"\s*(?:{_NUMBER_TEXT})\s*(?:{multipliers})?", rest)
-            return op, value, match.start(), match.end() + number.end()
+            value, end = number
+            return op, value, match.start(), match.end() + end
     return None
 
 

@@ -34,7 +34,8 @@ import re
 from typing import Iterable
 
 from .clean import clean_bullets, clean_page_text, normalize_spaces
-from .french import fold_accents, french_numbers, normalize_apostrophes, split_sentences
+from .french import fold_accents, normalize_apostrophes, split_sentences
+from .numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
 from .structure import FACT_SHEETS, Block, looks_like_heading, page_blocks
 from .types import SECTION_SEPARATOR, Page
 
@@ -88,11 +89,10 @@ _POPULATION_DATE_RES = (
 )
 
 # ESS figures in a panorama sentence (matched on the accent-folded, lower-case sentence).
-_NUMBER = r"(?<![\w,.])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?"
-_JOBS_RE = re.compile(rf"({_NUMBER})\s+(?:emplois salaries|effectifs salaries|salaries|emplois)\b")
-_ESTABLISHMENTS_RE = re.compile(rf"({_NUMBER})\s+(?:etablissements|employeurs)\b")
+_JOBS_RE = re.compile(rf"({FRENCH_NUMBER})\s+(?:emplois salaries|effectifs salaries|salaries|emplois)\b")
+_ESTABLISHMENTS_RE = re.compile(rf"({FRENCH_NUMBER})\s+(?:etablissements|employeurs)\b")
 _SHARE_RE = re.compile(
-    r"(?<![\w,.])(\d+(?:,\d+)?)\s?%\s+"
+    PERCENT + r"\s+"
     r"(d(?:e l['’]|es |u )[^,.;:()]*?)"
     r"(?=\s+(?:et|soit|dont|pour|avec|dans|ce|qui|sur|en|entre)\b|[,.;:()]|\s*$)"
 )
@@ -438,14 +438,14 @@ def parse_panorama(text: str) -> dict:
         if figures["ess_jobs"] is None:
             match = _JOBS_RE.search(folded)
             if match:
-                figures["ess_jobs"] = _number(match.group(1))
+                figures["ess_jobs"] = parse_french_number(match.group(1))
         if figures["ess_establishments"] is None:
             match = _ESTABLISHMENTS_RE.search(folded)
             if match:
-                figures["ess_establishments"] = _number(match.group(1))
+                figures["ess_establishments"] = parse_french_number(match.group(1))
         for match in _SHARE_RE.finditer(sentence):
             basis = _TRAILING_PLACE_RE.sub("", match.group(2).strip())
-            figures["ess_shares"].append({"percent": _number(match.group(1)), "of": basis})
+            figures["ess_shares"].append({"percent": parse_french_number(match.group(1)), "of": basis})
     shares = figures["ess_shares"]
     total = [s for s in shares if share_kind(s["of"]) == "total"]
     private = [s for s in shares if share_kind(s["of"]) == "private"]
@@ -461,8 +461,3 @@ def parse_panorama(text: str) -> dict:
             + " ".join(regional)
         )
     return figures
-
-
-def _number(text: str) -> int | float:
-    numbers = french_numbers(text)
-    return numbers[0][0] if numbers else float(text.replace(" ", "").replace(",", "."))

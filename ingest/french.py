@@ -1,7 +1,8 @@
 """French text handling, in one place: apostrophes, accents, elisions, hyphenation, stop words, stems.
 
 Everything that knows how French is written lives here; the cleaner, the chunker, the lexical
-index, the snippet extractor and the evaluation all call these functions.
+index, the snippet extractor and the evaluation all call these functions. Numbers are read by
+ingest.numbers.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+from .numbers import join_number_groups
+
 APOSTROPHES = "'’‘ʼ´`"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 # l', d', qu', j', n', s', c', m', t', jusqu', lorsqu', puisqu', quoiqu' at the start of a word.
 _ELISION_RE = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECASE)
-_NUMBER_GROUP_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 # Words too common to say anything about a passage (French and the English of cross-lingual
 # questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable.
@@ -52,11 +54,6 @@ def fold_accents(text: str) -> str:
 def strip_elision(word: str) -> str:
     """l'économie -> économie, qu'elle -> elle (apostrophes already normalised)."""
     return _ELISION_RE.sub("", word)
-
-
-def join_number_groups(text: str) -> str:
-    """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
-    return _NUMBER_GROUP_RE.sub("", text)
 
 
 def words(text: str) -> list[str]:
@@ -269,45 +266,6 @@ def proper_names(text: str) -> list[str]:
     tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))
     first = re.search(r"\w", text)
     return [m.group() for m in tokens if not first or m.start() > first.start()]
-
-
-# --- numbers written the French way -----------------------------------------------------------
-
-# '1 898 950' (spaces, no-break or thin spaces between groups of three), '579,27', '1637', '11,08'.
-_FRENCH_NUMBER_RE = re.compile(
-    r"(?<![\w,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+|\d+)(?:,\d+)?(?![\d])"
-)
-
-
-def parse_french_number(text: str) -> int | float | None:
-    """A number written the French way, or None: '1 898 950' -> 1898950, '579,27' -> 579.27.
-
-    Groups of three digits may be separated by spaces, no-break or thin spaces; the decimal mark
-    is a comma. Whole numbers come back as int, others as float. The whole text must be the number
-    (surrounding spaces aside): use french_numbers() to find numbers inside a text.
-    """
-    text = unicodedata.normalize("NFC", text).strip()
-    match = _FRENCH_NUMBER_RE.fullmatch(text)
-    if not match:
-        return None
-    digits = re.sub(r"[ \u00a0\u202f\u2009\u2007]", "", match.group())
-    if "," in digits:
-        return float(digits.replace(",", "."))
-    return int(digits)
-
-
-def french_numbers(text: str) -> list[tuple[int | float, int, int]]:
-    """The numbers written the French way in a text, as (value, start, end), in order.
-
-    A number glued to letters before it is not one ('km2'); units after it are the caller's to read:
-    '1 352 hab./km2' gives [(1352, 0, 5)].
-    """
-    out = []
-    for match in _FRENCH_NUMBER_RE.finditer(text):
-        value = parse_french_number(match.group())
-        if value is not None:
-            out.append((value, match.start(), match.end()))
-    return out
 
 
 _FOLLOW_UP_RE = re.compile(r"^\W*(et|and|what about|how about|quid de|idem|même question|same question)\b", re.IGNORECASE)

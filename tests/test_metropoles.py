@@ -24,14 +24,13 @@ from ess_qa.metropoles import (
     format_number,
     named_records,
     parse_comparison,
-    parse_number,
     table_rows,
     to_csv,
     to_text,
     TABLE_COLUMNS,
 )
 from ingest.factsheets import complete_truncated, extract_fact_sheets, identity_boxes, page_fact_sheets, parse_identity_box, parse_panorama
-from ingest.french import french_numbers, parse_french_number
+from ingest.numbers import french_numbers, parse_french_number, parse_typed_number
 from ingest.loaders import load_pages
 from ingest.types import Page
 
@@ -478,11 +477,11 @@ def test_report_questions_keep_their_normal_answers(assistant, records):
 
 
 def test_question_parsing_details(records):
-    assert parse_number("500 000", "fr") == 500_000
-    assert parse_number("500,000", "en") == 500_000
-    assert parse_number("1,5 million", "fr") == 1_500_000
-    assert parse_number("1.5m", "en") == 1_500_000
-    assert parse_number("12,5", "fr") == 12.5
+    assert parse_typed_number("500 000", "fr") == 500_000
+    assert parse_typed_number("500,000", "en") == 500_000
+    assert parse_typed_number("1,5 million", "fr") == 1_500_000
+    assert parse_typed_number("1.5m", "en") == 1_500_000
+    assert parse_typed_number("12,5", "fr") == 12.5
     names = lambda q: [records[k]["name"] for k in named_records(q, records)]
     assert names("Compare Marseille and Toulon") == ["Aix-Marseille-Provence Métropole", "Métropole Toulon-Provence-Méditerranée"]
     assert names("Is the metropolis of Nice nice?") == ["Métropole Nice Côte d’Azur"]
