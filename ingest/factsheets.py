@@ -36,11 +36,9 @@ from typing import Iterable
 from .clean import clean_bullets, clean_page_text, normalize_spaces
 from .french import fold_accents, normalize_apostrophes, split_sentences
 from .numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
-from .structure import FACT_SHEETS, Block, looks_like_heading, page_blocks
+from .structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
 from .types import SECTION_SEPARATOR, Page
 
-_IDENTITY_RE = re.compile(r"^carte d'identit")
-_PANORAMA_RE = re.compile(r"^Panorama de l.ESS\b", re.IGNORECASE)
 _LEADER_RE = re.compile(r"\.{2,}")
 MAX_ADDRESS_LINES = 3
 MAX_LINES_BEFORE_FIRST_LABEL = 2
@@ -203,7 +201,7 @@ def identity_boxes(text: str) -> list[list[str]]:
     ends at the first line that is neither, or at the next box.
     """
     lines = _box_lines(text)
-    starts = [k for k, line in enumerate(lines) if _IDENTITY_RE.match(fold(line))]
+    starts = [k for k, line in enumerate(lines) if is_identity_box_title(line)]
     boxes = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -393,7 +391,7 @@ def panorama_text(blocks: list[Block], heading_index: int) -> str:
     """The sentences under a sheet's "Panorama de l'ESS" heading (up to the next heading)."""
     following = [k for k in sheet_headings(blocks) if k > heading_index]
     stop = following[0] if following else len(blocks)
-    start = next((k for k in range(heading_index + 1, stop) if _PANORAMA_RE.match(normalize_apostrophes(blocks[k].lines[0]))), None)
+    start = next((k for k in range(heading_index + 1, stop) if is_panorama_title(blocks[k].lines[0])), None)
     if start is None:
         return ""
     paragraphs = []
