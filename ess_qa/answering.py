@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.store import SearchIndex
-from ingest.french import guess_language, proper_names, search_terms
 from ingest.clean import BULLET
+from ingest.french import folded_content_words, search_terms
 from ingest.units import row_label
 
 from .evidence import (
@@ -25,13 +25,13 @@ from .evidence import (
     QuestionProfile,
     best_unit,
     coverage,
-    folded_words,
     page_texts,
     profile,
     searched_text,
     type_matches,
     unit_features,
 )
+from .questions import guess_language, proper_names
 from .retrieval import Hit
 from .types import Passage
 
@@ -183,12 +183,12 @@ def known_names(index: SearchIndex, question: str) -> frozenset[str]:
         return frozenset()
     pages = _page_words(index)
     used = index.derived("answering.report_words", lambda: frozenset().union(*pages.values()))
-    return frozenset(w for name in proper_names(question) for w in folded_words(name) if w in used)
+    return frozenset(w for name in proper_names(question) for w in folded_content_words(name) if w in used)
 
 
 def _page_words(index: SearchIndex) -> dict[tuple[str, int], frozenset[str]]:
     texts = page_texts(index)  # outside the compute function: index.derived() holds its lock while computing
-    return index.derived("answering.page_words", lambda: {key: frozenset(folded_words(text)) for key, text in texts.items()})
+    return index.derived("answering.page_words", lambda: {key: frozenset(folded_content_words(text)) for key, text in texts.items()})
 
 
 def page_words(index: SearchIndex, position: int) -> frozenset[str]:

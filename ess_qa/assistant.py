@@ -15,11 +15,11 @@ from index.embedding import DEFAULT_MODEL
 from index.store import IndexProblem, SearchIndex, build_index, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.factsheets import extract_fact_sheets
-from ingest.french import complete_follow_up, match_key
+from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
 from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
-from .questions import PreparedQuestion, prepare_question
+from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .answering import AnswerSettings, answer_found, extract_snippet
 from .lookup import SheetLines, parse_lookup, sheet_lines
 from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table

@@ -12,9 +12,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.store import SearchIndex
-from ingest.french import content_words, fold_accents, guess_language, question_focus, question_type, search_terms
+from ingest.french import content_words, folded_content_words, search_terms
 from ingest.numbers import number_runs
 from ingest.units import ROW_SEPARATOR, row_label
+
+from .questions import guess_language, question_focus, question_type
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -38,7 +40,7 @@ def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     if kind == "date":
         return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
-        return any(not folded_words(name) <= question_words for name in names(unit))
+        return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
     return False
@@ -69,10 +71,6 @@ def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> flo
     return float(sum(w for t, w in zip(terms, weights) if t in text_terms) / total)
 
 
-def folded_words(text: str) -> set[str]:
-    return {fold_accents(w) for w in content_words(text)}
-
-
 @dataclass(frozen=True)
 class QuestionProfile:
     """What unit scoring needs to know of a question, computed once."""
@@ -98,7 +96,7 @@ def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionPr
     terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
-    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
+    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
     return replace(asked, named_rows=frozenset(named_row_chunks(index, asked)))
 
 
@@ -132,10 +130,10 @@ def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
         position, text = index.units[unit]
         section = index.chunks[position].section
         if section not in sections:
-            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_words(section)))
+            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_content_words(section)))
         section_terms, section_words = sections[section]
         label_terms = row_label_terms(index, position, text)
-        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words, label_terms)
+        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_content_words(text)), section_terms, section_words, label_terms)
     return entry
 
 

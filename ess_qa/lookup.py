@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from index.store import SearchIndex
 from ingest.factsheets import BOX_LABELS
-from ingest.french import content_words
+from ingest.french import content_words, fold_for_matching
 from ingest.numbers import french_numbers, is_percent_at
 
 from .answering import cut
@@ -32,7 +32,6 @@ from .metropoles import (
     TOTAL_WORDS,
     about_other_subject,
     figure_named,
-    fold,
     name_aliases,
     named_records,
     parse_comparison,
@@ -75,7 +74,7 @@ def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
     if len(names) != 1:
         return None
     record = records[names[0]]
-    text = fold(question)
+    text = fold_for_matching(question)
     if re.search(CHANGE_WORDS, text):
         return None  # jobs created, growth: not the figures of the sheet
     figure = figure_named(text)
@@ -132,7 +131,7 @@ def label_starts(text: str) -> list[tuple[int, str]]:
     extraction joined the box's lines ('Nombre d'habitants ... : 288 000 Nombre de communes : 21')."""
     folded, origin = [], []
     for offset, char in enumerate(text):
-        for folded_char in fold(char):
+        for folded_char in fold_for_matching(char):
             folded.append(folded_char)
             origin.append(offset)
     folded_text = "".join(folded)

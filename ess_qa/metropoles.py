@@ -12,7 +12,7 @@ with a superlative, a threshold ("plus de 500 000 habitants"), a ranking word, t
 metropolises by name, or a "how much" question about the metropolises in the plural; the
 question must be about metropolises (not "la commune la plus peuplée", "le secteur qui pèse le
 plus"); and ESS figures need the question to name the ESS. All French and English cue words are
-in the tables below (matched accent-insensitively).
+in the tables below (matched accent-insensitively, see ingest.french.fold_for_matching).
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.factsheets import share_kind
-from ingest.french import fold_accents, guess_language, normalize_apostrophes
+from ingest.french import fold_accents, fold_for_matching, normalize_apostrophes
 from ingest.numbers import MULTIPLIER_WORDS, parse_typed_number, read_typed_number
 from ingest.types import format_citation
+
+from .questions import guess_language
 
 EXTRA_NAME = "metropoles"
 SNIPPET_LIMIT = 300  # characters of a ranking or threshold list before "… (+N)"
@@ -188,11 +190,6 @@ _OPERATOR_WORDS_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=
 GENERIC_NAME_WORDS = frozenset("metropole metropolitaine eurometropole europeenne grand grande de du des la le les d l val et sur".split())
 
 
-def fold(text: str) -> str:
-    """The form questions and names are matched in: accents folded, lower case, plain apostrophes."""
-    return fold_accents(normalize_apostrophes(text)).lower()
-
-
 # --- reading a question ----------------------------------------------------------------------------
 
 
@@ -218,21 +215,21 @@ def name_aliases(records: list[dict]) -> list[list[str]]:
     """
     words_of = []
     for record in records:
-        words_of.append({w for w in re.split(r"[^a-z0-9]+", fold(record["name"])) if len(w) >= 3})
+        words_of.append({w for w in re.split(r"[^a-z0-9]+", fold_for_matching(record["name"])) if len(w) >= 3})
     region_words = set()
     for record in records:
-        region_words |= set(re.split(r"[^a-z0-9]+", fold(record.get("region") or "")))
+        region_words |= set(re.split(r"[^a-z0-9]+", fold_for_matching(record.get("region") or "")))
     aliases = []
     for k, record in enumerate(records):
         others = set().union(*(w for j, w in enumerate(words_of) if j != k)) if len(records) > 1 else set()
         own = sorted(w for w in words_of[k] if w not in GENERIC_NAME_WORDS and w not in others and w not in region_words)
-        aliases.append([fold(record["name"])] + own)
+        aliases.append([fold_for_matching(record["name"])] + own)
     return aliases
 
 
 def named_records(question: str, records: list[dict]) -> list[int]:
     """Indexes of the records a question names (full name or an identifying word, capitalised)."""
-    folded_question = fold(question)
+    folded_question = fold_for_matching(question)
     plain = fold_accents(normalize_apostrophes(question))  # case kept: 'Nice' the city, not 'nice'
     found = []
     for k, aliases in enumerate(name_aliases(records)):
@@ -311,7 +308,7 @@ def parse_comparison(question: str, records: list[dict]) -> Comparison | None:
     """The comparison a question asks of the table, or None when it is not one (see module doc)."""
     if not records:
         return None
-    text = fold(question)
+    text = fold_for_matching(question)
     language = guess_language(question)
     figure = figure_named(text)
     if figure is None:
@@ -409,7 +406,7 @@ def format_value(record: dict, key: str, language: str) -> str:
             return f"{number} % {basis}" if basis else f"{number} %"
         kind = share_kind(basis or "")
         text = f"{number}% of {'private' if kind == 'private' else 'total'} employment"
-        if basis and fold(basis) not in ("de l'emploi total", "de l'emploi prive"):
+        if basis and fold_for_matching(basis) not in ("de l'emploi total", "de l'emploi prive"):
             text += f" (« {basis} »)"
         return text
     unit = figure.unit_fr if language == "fr" else figure.unit_en

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.french import guess_language
-
 from index.store import SearchIndex
 
 from .evidence import best_unit, profile
+from .questions import guess_language
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 RERANK_POOL = 20  # chunks reranked by their best answer unit

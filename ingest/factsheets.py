@@ -34,7 +34,7 @@ import re
 from typing import Iterable
 
 from .clean import clean_bullets, clean_page_text, normalize_spaces
-from .french import fold_accents, normalize_apostrophes, split_sentences
+from .french import fold_for_matching, normalize_apostrophes, split_sentences
 from .numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
 from .structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
 from .types import SECTION_SEPARATOR, Page
@@ -99,11 +99,6 @@ _REGION_NOUN_RE = re.compile(r"\bregion\b")
 _METROPOLIS_RE = re.compile(r"\b(?:metropol\w*|eurometropol\w*|territoire)\b")
 # '... des emplois privés de Nantes Métropole': the place named after the share is not its basis
 _TRAILING_PLACE_RE = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-Ý].*$")
-
-
-def fold(text: str) -> str:
-    """Accent-folded, lower-case text with plain apostrophes (for matching labels and cues)."""
-    return fold_accents(normalize_apostrophes(text)).lower()
 
 
 # --- the whole report --------------------------------------------------------------------------
@@ -211,7 +206,7 @@ def identity_boxes(text: str) -> list[list[str]]:
 
 def label_of(line: str) -> tuple[str, str] | None:
     """(field, rest of the line) when a line starts with a box label, else None."""
-    folded = fold(line)
+    folded = fold_for_matching(line)
     for label, field in BOX_LABELS:
         if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalpha():
             return field, line[len(label) :]
@@ -258,7 +253,7 @@ def _continues(field: str, previous: str, line: str, extra_lines: int) -> bool:
     if extra_lines == 0 and not _has_value(previous):
         return True  # the label was alone on its line ('Nombre d'habitants' / 'sur le territoire... 755 882')
     if field in ("address", "address_visitor"):
-        return extra_lines < MAX_ADDRESS_LINES and len(line) <= 60 and (bool(re.search(r"\d", line)) or "cedex" in fold(line))
+        return extra_lines < MAX_ADDRESS_LINES and len(line) <= 60 and (bool(re.search(r"\d", line)) or "cedex" in fold_for_matching(line))
     if field == "websites":
         token = line.strip()
         if " " in token:
@@ -404,7 +399,7 @@ def panorama_text(blocks: list[Block], heading_index: int) -> str:
 
 def share_kind(phrase: str) -> str:
     """What a share is of: 'total', 'private' or 'regional' employment, or 'other' (not employment)."""
-    folded = fold(phrase)
+    folded = fold_for_matching(phrase)
     words = re.findall(r"[a-z]+", folded)
     head = next((w for w in words if w not in {"de", "des", "du", "l", "la", "le"}), "")
     if head not in _EMPLOYMENT_HEADS:
@@ -422,7 +417,7 @@ def parse_panorama(text: str) -> dict:
     regional: list[str] = []
     scope = "metropolis"
     for sentence in split_sentences(re.sub(r"\s+", " ", text)):
-        folded = fold(sentence)
+        folded = fold_for_matching(sentence)
         if _REGION_NOUN_RE.search(folded):
             scope = "region"
         elif _METROPOLIS_RE.search(folded):
