@@ -20,7 +20,6 @@ from ingest.factsheets import BOX_LABELS
 from ingest.french import content_words, fold_for_matching
 from ingest.numbers import french_numbers, is_percent_at
 
-from .answering import cut
 from .metropoles import (
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
@@ -36,6 +35,7 @@ from .metropoles import (
     named_records,
     parse_comparison,
 )
+from .shortening import shorten
 
 # Box fields a question may ask for, besides the figures the comparison vocabulary names.
 FIELD_WORDS = (
@@ -177,7 +177,7 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
                     position = chunk_position if position is None else position
     if not lines or position is None:
         return None
-    return SheetLines(cut("\n".join(line for line in lines if line), LINES_LIMIT), position)
+    return SheetLines(shorten("\n".join(line for line in lines if line), LINES_LIMIT), position)
 
 
 def sheet_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
@@ -199,18 +199,6 @@ def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines 
             text = index.units[unit][1]
             for number, _, end in french_numbers(text):
                 if number == value and (not percent or is_percent_at(text, end)):
-                    return SheetLines(_around(text, end), position)
+                    return SheetLines(shorten(text, LINES_LIMIT, around=end), position)
     return None
 
-
-def _around(text: str, offset: int) -> str:
-    """A sentence cut to LINES_LIMIT characters around an offset, at word boundaries."""
-    if len(text) <= LINES_LIMIT:
-        return text
-    start = max(0, min(offset - LINES_LIMIT // 2, len(text) - LINES_LIMIT))
-    piece = text[start : start + LINES_LIMIT]
-    if start > 0:
-        piece = "… " + piece.split(" ", 1)[-1]
-    if start + LINES_LIMIT < len(text):
-        piece = piece.rsplit(" ", 1)[0] + " …"
-    return piece

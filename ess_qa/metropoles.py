@@ -29,6 +29,7 @@ from ingest.numbers import MULTIPLIER_WORDS, parse_typed_number, read_typed_numb
 from ingest.types import format_citation
 
 from .questions import guess_language
+from .shortening import shorten_list
 
 EXTRA_NAME = "metropoles"
 SNIPPET_LIMIT = 300  # characters of a ranking or threshold list before "… (+N)"
@@ -457,21 +458,6 @@ def _scope(records: list[dict], count: int, language: str, phrase: str = "") -> 
     return f"{article} {count} metropolises, out of {total}, whose fact sheet gives this figure"
 
 
-def _fit(head: str, items: list[str], more: str, limit: int = SNIPPET_LIMIT) -> tuple[str, int]:
-    """head + as many items (joined by ' ; ') as fit in `limit` characters, then '… (+N more)'.
-
-    Returns the text and the number of items shown (at least one)."""
-    shown = 0
-    for n in range(1, len(items) + 1):
-        rest = len(items) - n
-        text = head + " ; ".join(items[:n]) + (f" ; … (+{rest} {more})" if rest else "") + "."
-        if len(text) > limit and n > 1:
-            break
-        shown = n
-    rest = len(items) - shown
-    return head + " ; ".join(items[:shown]) + (f" ; … (+{rest} {more})" if rest else "") + ".", shown
-
-
 def answer_comparison(comparison: Comparison, records: list[dict]) -> TableAnswer | None:
     """The sentence that answers a comparison from the table (None when no record has the figure)."""
     series = comparison.series
@@ -592,7 +578,7 @@ def _answer_series(c: Comparison, records: list[dict], key: str, limit: int = SN
             return text, [extreme]
         count = f"{len(matching)} {_scope(records, len(ranked), c.language)}"
         items = [f"{records[k]['name']} ({short(k)})" for k in matching]
-        text, shown = _fit(f"{_capital(condition)}{colon}{count} — ", items, "autres" if fr else "more", limit)
+        text, shown = shorten_list(f"{_capital(condition)}{colon}{count} — ", items, limit, "autres" if fr else "more")
         return text, matching[:shown]
 
     # ranking
@@ -602,7 +588,7 @@ def _answer_series(c: Comparison, records: list[dict], key: str, limit: int = SN
     )
     ordered = ranked[: c.top] if c.top else ranked
     items = [f"{n}. {records[k]['name']} {short(k) if percent else format_value(records[k], key, c.language)}" for n, k in enumerate(ordered, 1)]
-    text, shown = _fit(f"{_capital(label)} ({order}, {sheets}){colon}", items, "autres" if fr else "more", limit)
+    text, shown = shorten_list(f"{_capital(label)} ({order}, {sheets}){colon}", items, limit, "autres" if fr else "more")
     return text, ordered[:shown]
 
 

@@ -224,10 +224,11 @@ def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
 
 
 def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
-    from ess_qa.answering import WINDOW_ROOM, best_window
+    from ess_qa.answering import SNIPPET_TARGET, holds_terms
+    from ess_qa.shortening import WINDOW_ROOM, shorten
 
     unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
-    window = best_window(unit, {"lieux", "parta"}, "prefix5")
+    window = shorten(unit, SNIPPET_TARGET, wanted=holds_terms(frozenset({"lieux", "parta"}), "prefix5"))
     assert len(window) <= 310 and "Hévéa et la Friche" in window
     after = window.split("partagés", 1)[1]
     assert len(after) >= WINDOW_ROOM
