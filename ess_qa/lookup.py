@@ -2,12 +2,12 @@
 
 "Combien d'habitants compte Rennes Métropole ?", "Quelle est l'adresse de Nantes Métropole ?",
 "What is the population of Tours Métropole Val de Loire?": the question names one metropolis that
-has a fact sheet (see ess_qa.metropoles.named_records) and one field of its "Carte d'identité du
-territoire" (inhabitants, communes, area, density, region, address, website), or one ESS figure of
-its panorama (jobs, establishments, share of employment) when it names the ESS. The answer is the
-box's own line (with the lines that continue it, such as the end of an address) or the panorama
-sentence that states the figure, cited on the sheet's page, and the passage that holds it comes
-first. Comparisons between metropolises are ess_qa.metropoles' business.
+has a fact sheet (see ess_qa.metropole_questions.named_record_indexes) and one field of its "Carte
+d'identité du territoire" (inhabitants, communes, area, density, region, address, website), or one
+ESS figure of its panorama (jobs, establishments, share of employment) when it names the ESS. The
+answer is the box's own line (with the lines that continue it, such as the end of an address) or
+the panorama sentence that states the figure, cited on the sheet's page, and the passage that holds
+it comes first. Comparisons between metropolises are ess_qa.metropoles' business.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ingest.factsheets import BOX_LABELS
 from ingest.french import content_words, fold_for_matching
 from ingest.numbers import french_numbers, is_percent_at
 
-from .metropoles import (
+from .metropole_questions import (
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
     ESS_WORDS,
@@ -32,7 +32,7 @@ from .metropoles import (
     about_other_subject,
     figure_named,
     name_aliases,
-    named_records,
+    named_record_indexes,
     parse_comparison,
 )
 from .shortening import shorten
@@ -70,7 +70,7 @@ def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
     """The field of one named metropolis's sheet a question asks for, or None (see module doc)."""
     if not records or parse_comparison(question, records) is not None:
         return None
-    names = named_records(question, records)
+    names = named_record_indexes(question, records)
     if len(names) != 1:
         return None
     record = records[names[0]]

@@ -11,7 +11,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | --------------------- | ---------- | --------------------------------------------------------------- | ------------------------------------------------ |
 | normalize_apostrophes | text       | everything; every apostrophe-like character as '                | structure, factsheets, questions                 |
 | fold_accents          | text       | everything but diacritics (é -> e, œ -> oe); case kept          | stem, prefix_terms, retrieval filters            |
-| fold_for_matching     | text       | accents folded, lower case, plain apostrophes                   | factsheets, metropoles, lookup                   |
+| fold_for_matching     | text       | accents folded, lower case, plain apostrophes                   | factsheets, metropole_questions, lookup          |
 | match_key             | text       | lower-case letters and digits only (nothing else decides)       | clean, evaluation, assistant (duplicates)        |
 | words                 | list       | lower-case words; elisions off, number groups joined, accents   | content_words, questions.guess_language          |
 | content_words         | list       | words less stop words and lone letters (numbers kept)           | index.lexical (translations), lookup, evidence   |

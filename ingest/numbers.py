@@ -13,8 +13,8 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | is_percent_at       | whether '%' follows a number               | ess_qa.lookup                             |
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
-| read_typed_number   | a number as a question types it, with end  | ess_qa.metropoles (thresholds)            |
-| parse_typed_number  | the same, its value only                   | ess_qa.metropoles                         |
+| read_typed_number   | a number as a question types it, with end  | ess_qa.metropole_questions (thresholds)   |
+| parse_typed_number  | the same, its value only                   | ess_qa.metropole_questions                |
 """
 
 from __future__ import annotations

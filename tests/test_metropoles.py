@@ -16,14 +16,12 @@ import pytest
 
 from ess_qa import Assistant
 from ess_qa.lookup import parse_lookup
+from ess_qa.metropole_questions import Comparison, named_record_indexes, parse_comparison
 from ess_qa.metropoles import (
     EXTRA_NAME,
-    Comparison,
     answer_question,
     chart_data,
     format_number,
-    named_records,
-    parse_comparison,
     table_rows,
     to_csv,
     to_text,
@@ -482,7 +480,7 @@ def test_question_parsing_details(records):
     assert parse_typed_number("1,5 million", "fr") == 1_500_000
     assert parse_typed_number("1.5m", "en") == 1_500_000
     assert parse_typed_number("12,5", "fr") == 12.5
-    names = lambda q: [records[k]["name"] for k in named_records(q, records)]
+    names = lambda q: [records[k]["name"] for k in named_record_indexes(q, records)]
     assert names("Compare Marseille and Toulon") == ["Aix-Marseille-Provence Métropole", "Métropole Toulon-Provence-Méditerranée"]
     assert names("Is the metropolis of Nice nice?") == ["Métropole Nice Côte d’Azur"]
     assert names("En Normandie et en Provence") == []  # region words name no metropolis
