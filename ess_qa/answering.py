@@ -109,13 +109,13 @@ def snippet_text(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
-        return listed(index, unit, asked)
+        return lead_in_with_items(index, unit, asked)
     if unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
-        text = shorten(continued(index, unit), SNIPPET_TARGET)
+        text = shorten(unit_with_following_units(index, unit), SNIPPET_TARGET)
     return text
 
 
-def listed(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
+def lead_in_with_items(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
     and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
     position, text = index.units[unit]
@@ -133,7 +133,7 @@ def listed(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     return "\n".join(parts)
 
 
-def continued(index: SearchIndex, unit: int) -> str:
+def unit_with_following_units(index: SearchIndex, unit: int) -> str:
     """A unit followed by the next units of the same page, up to SNIPPET_TARGET characters or just past."""
     position, text = index.units[unit]
     page = index.chunks[position].page

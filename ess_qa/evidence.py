@@ -81,7 +81,7 @@ class QuestionProfile:
     kind: str
     vector: np.ndarray
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
-    named_rows: frozenset[int] = frozenset()  # chunks holding a table row the question names (named_row_chunks)
+    named_row_positions: frozenset[int] = frozenset()  # chunks holding a table row the question names
     term_set: frozenset[str] = frozenset()  # terms, as a set
 
 
@@ -97,7 +97,7 @@ def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionPr
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
     asked = QuestionProfile(terms, index.lexical.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
-    return replace(asked, named_rows=frozenset(named_row_chunks(index, asked)))
+    return replace(asked, named_row_positions=frozenset(find_named_row_positions(index, asked)))
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         float(type_matches(text, question.kind, question.words)),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & cached.terms)),
-        float(names_row(text, cached, question)),
+        float(is_named_row(text, cached, question)),
     )
 
 
@@ -170,7 +170,7 @@ def page_texts(index: SearchIndex) -> dict[tuple[str, int], str]:
     return index.derived("evidence.page_texts", all_pages)
 
 
-def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]:
+def find_named_row_positions(index: SearchIndex, question: QuestionProfile) -> list[int]:
     """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
 
     def row_units() -> list[tuple[int, frozenset[str]]]:  # no index.derived() call in here: it holds the lock
@@ -197,7 +197,7 @@ def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]
     return sorted(found)
 
 
-def names_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
+def is_named_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
     """Whether a unit is the table row the question names ('Brest Métropole : ...' for a question on
     Brest Métropole) and its value holds what a typed question asks for (a person for 'qui', ...)."""
     if not cached.row_label_terms or not cached.row_label_terms <= question.term_set:

@@ -239,7 +239,7 @@ def rank_chunks(
         fused[~allowed] = -1.0
         pool = [int(i) for i in top_positions(fused, max(RERANK_POOL, k * 2)) if fused[i] > 0]
         asked = profile(index, question, query_vectors[row])
-        pool += [i for i in sorted(asked.named_rows) if allowed[i] and i not in pool]  # a table row it names
+        pool += [i for i in sorted(asked.named_row_positions) if allowed[i] and i not in pool]  # a table row it names
         hits = []
         for i in pool:
             unit, unit_score = best_unit(index, asked, i)
