@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
-
 from index.store import SearchIndex
 from ingest.clean import BULLET
 from ingest.french import folded_content_words, search_terms
@@ -26,7 +24,6 @@ from .evidence import (
     best_unit,
     coverage,
     page_texts,
-    profile,
     searched_text,
     type_matches,
     unit_features,
@@ -66,13 +63,12 @@ def holds_terms(terms: frozenset[str], analyzer: str) -> Callable[[str], bool]:
     return lambda word: bool(set(search_terms(word, analyzer)) & terms)
 
 
-def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Snippet | None:
+def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Snippet | None:
     """The best answer unit of the top passages, cut to the snippet size; None when there is none.
 
-    vector: the question's embedding (the one retrieval used)."""
+    asked: the question's profile (the one retrieval used, see ess_qa.evidence.profile)."""
     if not hits:
         return None
-    asked = profile(index, question, vector)
     names = known_names(index, question)
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list

@@ -93,6 +93,8 @@ def searched_text(index: SearchIndex, question: str) -> str:
 
 
 def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
+    """What scoring needs of a question (vector: its embedding); computed once per question, used
+    by retrieval to rerank chunks and by answering to choose the snippet."""
     terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
