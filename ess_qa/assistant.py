@@ -18,18 +18,16 @@ from ingest.factsheets import extract_fact_sheets
 from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
-from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
-from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .answering import AnswerSettings, answer_found, extract_snippet
+from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
 from .evidence import QuestionProfile, profile
 from .lookup import SheetLines, parse_lookup, sheet_lines
 from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table
+from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
-DEFAULT_K = 5
 SHEET_LINES_CACHE = 1024  # questions whose fact-sheet lookup is remembered
-MAX_K = 50
 
 
 @dataclass(frozen=True)
