@@ -238,6 +238,7 @@ def matches_any(patterns: str | tuple[str, ...], text: str) -> bool:
 
 
 def figure_named(text: str) -> str | None:
+    """The key of the first figure (FIGURE_WORDS order) a folded question names, or None."""
     for key, pattern in FIGURE_WORDS:
         if re.search(pattern, text):
             if key == "ess_share" and not (re.search(EMPLOYMENT_WORDS, text) or re.search(WEIGH_WORDS, text)):

@@ -7,18 +7,18 @@ ingest.numbers; questions (their language, type, focus, follow-ups) by ess_qa.qu
 
 The text forms and tokenizers, from the whole text to index terms:
 
-| function              | gives      | what it keeps                                                   | used by                                          |
-| --------------------- | ---------- | --------------------------------------------------------------- | ------------------------------------------------ |
-| normalize_apostrophes | text       | everything; every apostrophe-like character as '                | structure, factsheets, questions                 |
-| fold_accents          | text       | everything but diacritics (é -> e, œ -> oe); case kept          | stem, prefix_terms, retrieval filters            |
-| fold_for_matching     | text       | accents folded, lower case, plain apostrophes                   | factsheets, metropole_questions, lookup          |
-| match_key             | text       | lower-case letters and digits only (nothing else decides)       | clean, evaluation, assistant (duplicates)        |
-| words                 | list       | lower-case words; elisions off, number groups joined, accents   | content_words, questions.guess_language          |
-| content_words         | list       | words less stop words and lone letters (numbers kept)           | index.lexical (translations), lookup, evidence   |
-| folded_content_words  | set        | the distinct content words, accents folded                      | evidence, answering (page words, names)          |
-| stem_terms            | list       | content words, Snowball-stemmed, accents folded                 | the "stem" analyzer                              |
-| prefix_terms          | list       | content words, accents folded, first 5 letters                  | the "prefix5" analyzer (the default)             |
-| search_terms          | list       | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web   |
+| function              | gives | what it keeps                                                   | used by                                                 |
+| --------------------- | ----- | --------------------------------------------------------------- | ------------------------------------------------------- |
+| normalize_apostrophes | text  | everything; every apostrophe-like character as '                | structure, factsheets, questions, metropole_questions   |
+| fold_accents          | text  | everything but diacritics (é -> e, œ -> oe); case kept          | stems, prefixes, retrieval filters, metropole_questions |
+| fold_for_matching     | text  | accents folded, lower case, plain apostrophes                   | factsheets, metropole_questions, lookup                 |
+| match_key             | text  | lower-case letters and digits only (nothing else decides)       | clean, evaluation, assistant (duplicates)               |
+| words                 | list  | lower-case words, accents kept, elisions off, '1 898 950' whole | content_words, questions.guess_language                 |
+| content_words         | list  | words less stop words and lone letters (numbers kept)           | index.lexical (translations), lookup, evidence          |
+| folded_content_words  | set   | the distinct content words, accents folded                      | evidence, answering (page words, names)                 |
+| stem_terms            | list  | content words, Snowball-stemmed, accents folded                 | the "stem" analyzer                                     |
+| prefix_terms          | list  | content words, accents folded, first 5 letters                  | the "prefix5" analyzer (the default)                    |
+| search_terms          | list  | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web          |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
