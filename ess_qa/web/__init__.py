@@ -18,7 +18,7 @@ from ..lazy import lazy_names
 
 _PUBLIC = {
     "CHART_COLUMNS": ".metropoles_tab",
-    "DEFAULT_K": "..config",
+    "DEFAULT_K": ".service",
     "EXAMPLES": ".chat_tab",
     "METROPOLES_WIDTHS": ".metropoles_tab",
     "MISSING": ".metropoles_tab",

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..config import BUNDLED_CORPUS, resolve_index_dir
+from ..config import BUNDLED_CORPUS, DEFAULT_K, resolve_index_dir  # noqa: F401  (DEFAULT_K: web.DEFAULT_K)
 from .sources import SourceLibrary, corpus_root
 
 if TYPE_CHECKING:
