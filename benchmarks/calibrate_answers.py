@@ -21,8 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from ess_qa import Assistant  # noqa: E402
 from ess_qa.answering import answer_found, answerability, extract_snippet  # noqa: E402
-from ess_qa.questions import prepare_question  # noqa: E402
+from ess_qa.config import DEFAULT_K  # noqa: E402
 from ess_qa.evaluation import OUT_OF_SCOPE, load_questions  # noqa: E402
+from ess_qa.evidence import profile  # noqa: E402
+from ess_qa.questions import prepare_question  # noqa: E402
 
 
 def scored(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, str]]:
@@ -30,7 +32,7 @@ def scored(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, st
     rows = []
     for path in files:
         questions = load_questions(path)
-        retrieved = assistant._retrieve([q.question for q in questions], 5, None)
+        retrieved = assistant._retrieve([q.question for q in questions], DEFAULT_K, None)
         for question, (passages, hits) in zip(questions, retrieved):
             in_scope = question.kind != OUT_OF_SCOPE and bool(question.evidence)
             rows.append((answerability(assistant.index, question.question, passages, hits), in_scope, question.id))
@@ -110,10 +112,11 @@ def snippet_scores(assistant: Assistant, files: list[str]) -> list[tuple[float, 
         for question in load_questions(path):
             prepared = prepare_question(question.question).text
             vector = assistant.index.embedder.encode_queries([prepared])
-            passages, hits = assistant._retrieve([prepared], 5, None, vector)[0]
+            asked = profile(assistant.index, prepared, vector[0])
+            passages, hits = assistant._retrieve([prepared], DEFAULT_K, None, vector, [asked])[0]
             if not answer_found(assistant.index, prepared, passages, hits, assistant.answer_settings):
                 continue
-            snippet = extract_snippet(assistant.index, prepared, passages, hits, vector[0])
+            snippet = extract_snippet(assistant.index, prepared, passages, hits, asked)
             if snippet is not None:
                 rows.append((snippet.score, question.kind != OUT_OF_SCOPE and bool(question.evidence), question.id))
     return rows
@@ -124,7 +127,7 @@ def answered(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, 
     rows = []
     for path in files:
         questions = load_questions(path)
-        for question, answer in zip(questions, assistant.batch([q.question for q in questions], k=5)):
+        for question, answer in zip(questions, assistant.batch([q.question for q in questions], k=DEFAULT_K)):
             rows.append((float(answer.found), question.kind != OUT_OF_SCOPE and bool(question.evidence), question.id))
     return rows
 

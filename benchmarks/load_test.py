@@ -41,10 +41,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def load_questions(path: Path) -> list[str]:
-    return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0-100), linear between closest ranks."""
     ordered = sorted(values)
@@ -217,10 +213,15 @@ def check(result, k: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from ess_qa.config import DEFAULT_K, resolve_index_dir
+    from ess_qa.evaluation import load_questions
+    from ess_qa.web import QUERY_CONCURRENCY
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--questions", type=int, default=8, help="questions per client")
-    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--k", type=int, default=DEFAULT_K)
     parser.add_argument("--index-dir", help="index to serve (default: $ESS_QA_INDEX_DIR or .ess-qa-index/; the bundled report is indexed into a temporary folder when there is none)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per call (default 60)")
     parser.add_argument("--time-limit", type=float, default=300.0, help="seconds allowed for the whole run (default 300)")
@@ -233,11 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.clients <= 256 or not 1 <= args.questions <= 1000:
         parser.error("--clients must be 1-256 and --questions 1-1000")
 
-    sys.path.insert(0, str(ROOT))
-    from ess_qa.config import resolve_index_dir
-    from ess_qa.web import QUERY_CONCURRENCY
-
-    questions = load_questions(QUESTIONS)
+    questions = [q.question for q in load_questions(QUESTIONS)]
     temporary = None
     index_dir = resolve_index_dir(args.index_dir)
     if not (index_dir / "manifest.json").is_file():

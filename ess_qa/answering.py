@@ -9,40 +9,38 @@ far from them in meaning.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-import numpy as np
+from typing import Callable
 
 from index.store import SearchIndex
-from ingest.french import guess_language, proper_names, search_terms
 from ingest.clean import BULLET
+from ingest.french import folded_content_words, search_terms
 from ingest.units import row_label
 
+from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
     SNIPPET_WEIGHTS,
     QuestionProfile,
     best_unit,
     coverage,
-    folded_words,
     page_texts,
-    profile,
     searched_text,
     type_matches,
     unit_features,
 )
+from .questions import guess_language, proper_names
 from .retrieval import Hit
+from .shortening import shorten
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
-PASSAGES_SEARCHED = 5  # ... the first ones about what the question names, among this many (the default k)
+PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
 STRICT_TYPES = ("number", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list
-WINDOW_ROOM = 60  # characters a long unit's window keeps after the question's last term
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 
 
@@ -61,43 +59,17 @@ class Snippet:
     score: float
 
 
-def best_window(unit: str, terms: set[str], analyzer: str, limit: int = SNIPPET_TARGET) -> str:
-    """A unit cut to the window of at most `limit` characters that holds most question terms (and room after them)."""
-    if len(unit) <= limit:
-        return unit
-    tokens = list(re.finditer(r"\S+", unit))
-    hits = [bool(set(search_terms(m.group(), analyzer)) & terms) for m in tokens]
-    windows = []
-    for start in range(len(tokens)):
-        end = start
-        while end + 1 < len(tokens) and tokens[end + 1].end() - tokens[start].start() <= limit:
-            end += 1
-        windows.append((sum(hits[start : end + 1]), start, end))
-        if end == len(tokens) - 1:
-            break
-    most = max(count for count, _, _ in windows)
-    best = [w for w in windows if w[0] == most]
-    # the first of them (from the cue's sentence start) that leaves room after its last question term,
-    # where the answer usually is ("... avec les lieux partagés Hévéa et l'Autre Soie")
-    _, start, end = next((w for w in best if _room_after_terms(tokens, hits, w) >= WINDOW_ROOM or w[2] == len(tokens) - 1), best[0])
-    text = unit[tokens[start].start() : tokens[end].end()]
-    return ("… " if start > 0 else "") + text + (" …" if end < len(tokens) - 1 else "")
+def holds_terms(terms: frozenset[str], analyzer: str) -> Callable[[str], bool]:
+    """A test of whether a word holds any of the terms, for shorten(wanted=...)."""
+    return lambda word: bool(set(search_terms(word, analyzer)) & terms)
 
 
-def _room_after_terms(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int]) -> int:
-    """Characters of a window (count, start token, end token) after its last question term."""
-    _, start, end = window
-    last = max((i for i in range(start, end + 1) if hits[i]), default=start)
-    return tokens[end].end() - tokens[last].end()
-
-
-def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Snippet | None:
+def extract_snippet(index: SearchIndex, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Snippet | None:
     """The best answer unit of the top passages, cut to the snippet size; None when there is none.
 
-    vector: the question's embedding (the one retrieval used)."""
+    asked: the question's profile (the one retrieval used, see ess_qa.evidence.profile)."""
     if not hits:
         return None
-    asked = profile(index, question, vector)
     names = known_names(index, question)
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
@@ -130,26 +102,26 @@ def snippet_text(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     continued by the next units of its page, since the answer follows it."""
     text = index.units[unit][1]
     if len(text) >= SNIPPET_TARGET:
-        return best_window(text, set(asked.terms), index.lexical.analyzer)
+        return shorten(text, SNIPPET_TARGET, wanted=holds_terms(asked.term_set, index.lexical.analyzer))
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
-        return listed(index, unit, asked)
+        return lead_in_with_items(index, unit, asked)
     if unit_features(index, asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
-        text = cut(continued(index, unit), SNIPPET_TARGET)
+        text = shorten(unit_with_following_units(index, unit), SNIPPET_TARGET)
     return text
 
 
-def listed(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
+def lead_in_with_items(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
     and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
     position, text = index.units[unit]
-    lead = best_window(text.split("\n", 1)[0], set(asked.terms), index.lexical.analyzer, LEAD_IN_KEPT)  # items follow as units
+    lead = shorten(text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=holds_terms(asked.term_set, index.lexical.analyzer))  # items follow as units
     page = index.chunks[position].page
     parts, size = [lead], len(lead)
     following = unit + 1
     while following < len(index.units) and index.chunks[index.units[following][0]].page == page:
-        item = BULLET + " " + cut(index.units[following][1], ITEM_KEPT)
+        item = BULLET + " " + shorten(index.units[following][1], ITEM_KEPT)
         if size + 1 + len(item) > SNIPPET_TARGET:
             break
         parts.append(item)
@@ -158,7 +130,7 @@ def listed(index: SearchIndex, unit: int, asked: QuestionProfile) -> str:
     return "\n".join(parts)
 
 
-def continued(index: SearchIndex, unit: int) -> str:
+def unit_with_following_units(index: SearchIndex, unit: int) -> str:
     """A unit followed by the next units of the same page, up to SNIPPET_TARGET characters or just past."""
     position, text = index.units[unit]
     page = index.chunks[position].page
@@ -169,13 +141,6 @@ def continued(index: SearchIndex, unit: int) -> str:
     return text
 
 
-def cut(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most `limit` characters (plus ' …')."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
 def known_names(index: SearchIndex, question: str) -> frozenset[str]:
     """Words of the names a French question uses (Lyon, Dijon, ADRESS) that the report uses, as whole
     words: a prefix would take Toulon for Toulouse."""
@@ -183,12 +148,12 @@ def known_names(index: SearchIndex, question: str) -> frozenset[str]:
         return frozenset()
     pages = _page_words(index)
     used = index.derived("answering.report_words", lambda: frozenset().union(*pages.values()))
-    return frozenset(w for name in proper_names(question) for w in folded_words(name) if w in used)
+    return frozenset(w for name in proper_names(question) for w in folded_content_words(name) if w in used)
 
 
 def _page_words(index: SearchIndex) -> dict[tuple[str, int], frozenset[str]]:
     texts = page_texts(index)  # outside the compute function: index.derived() holds its lock while computing
-    return index.derived("answering.page_words", lambda: {key: frozenset(folded_words(text)) for key, text in texts.items()})
+    return index.derived("answering.page_words", lambda: {key: frozenset(folded_content_words(text)) for key, text in texts.items()})
 
 
 def page_words(index: SearchIndex, position: int) -> frozenset[str]:

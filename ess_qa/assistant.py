@@ -15,20 +15,19 @@ from index.embedding import DEFAULT_MODEL
 from index.store import IndexProblem, SearchIndex, build_index, index_exists, read_manifest, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.factsheets import extract_fact_sheets
-from ingest.french import complete_follow_up, match_key
+from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
-from .config import BUNDLED_CORPUS, default_index_dir, resolve_index_dir
-from .questions import PreparedQuestion, prepare_question
 from .answering import AnswerSettings, answer_found, extract_snippet
+from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
+from .evidence import QuestionProfile, profile
 from .lookup import SheetLines, parse_lookup, sheet_lines
 from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table
+from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
 
-DEFAULT_K = 5
 SHEET_LINES_CACHE = 1024  # questions whose fact-sheet lookup is remembered
-MAX_K = 50
 
 
 @dataclass(frozen=True)
@@ -194,11 +193,12 @@ class Assistant:
         prepared = [prepare_question(q) for q in questions]
         texts = [p.text for p in prepared]
         _check_k(k)
-        vectors = self.index.embedder.encode_queries(texts)  # once, for retrieval and snippets
-        retrieved = self._retrieve(texts, k, filters, vectors)
-        return [self._answer(prep, passages, hits, vector) for prep, (passages, hits), vector in zip(prepared, retrieved, vectors)]
+        vectors = self.index.embedder.encode_queries(texts)
+        profiles = [profile(self.index, text, vector) for text, vector in zip(texts, vectors)]  # once, for retrieval and snippets
+        retrieved = self._retrieve(texts, k, filters, vectors, profiles)
+        return [self._answer(prep, passages, hits, asked) for prep, (passages, hits), asked in zip(prepared, retrieved, profiles)]
 
-    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], vector: np.ndarray) -> Answer:
+    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Answer:
         table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
         if table is not None:
             return Answer(prepared.text, passages, snippet=table.text, snippet_cites=table.cites, found=True, notice=prepared.notice)
@@ -206,7 +206,7 @@ class Assistant:
         if lines is not None and passages and hits[0].position == lines.position:  # the sheet's line asked for
             return Answer(prepared.text, passages, snippet=lines.text, snippet_cites=(passages[0].cite,), found=True, notice=prepared.notice)
         found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
-        snippet = extract_snippet(self.index, prepared.text, passages, hits, vector) if found else None
+        snippet = extract_snippet(self.index, prepared.text, passages, hits, asked) if found else None
         if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
             snippet = None
         found = snippet is not None  # no passage found is about what the question names
@@ -225,11 +225,16 @@ class Assistant:
         return self._metropoles
 
     def _retrieve(
-        self, questions: list[str], k: int, filters: Filters | None, query_vectors: np.ndarray | None = None
+        self,
+        questions: list[str],
+        k: int,
+        filters: Filters | None,
+        query_vectors: np.ndarray | None = None,
+        profiles: list[QuestionProfile] | None = None,
     ) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
-        ranked = rank_chunks(self.index, questions, k, filters, self.weights, query_vectors) if questions else []
+        ranked = rank_chunks(self.index, questions, k, filters, self.weights, query_vectors, profiles) if questions else []
         allowed = filters.mask(self.index) if filters and not filters.is_empty() else None
         return [self._passages(self._sheet_first(question, hits, allowed), k) for question, hits in zip(questions, ranked)]
 

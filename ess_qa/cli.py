@@ -16,7 +16,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from .config import BUNDLED_CORPUS
+from .config import BUNDLED_CORPUS, DEFAULT_K, EVAL_K
+from .jsonl import JsonLineError, read_json_lines
 
 EXIT_OK, EXIT_ERROR = 0, 1  # argparse exits 2 on usage errors
 
@@ -44,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="ask one question")
     p.add_argument("question")
-    p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--k", type=int, default=DEFAULT_K, help=f"number of passages (default {DEFAULT_K})")
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_filters(p)
@@ -52,12 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="answer questions from a .txt (one a line) or .jsonl file")
     p.add_argument("file")
     p.add_argument("--out", help="output file, .jsonl or .csv (default: JSON lines on stdout)")
-    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--k", type=int, default=DEFAULT_K)
     p.add_argument("--index-dir")
 
     p = sub.add_parser("eval", help="score retrieval on a question set (JSON lines with id, kind, question, evidence)")
     p.add_argument("file")
-    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--k", type=int, default=EVAL_K)
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true")
 
@@ -192,23 +193,24 @@ def read_question_lines(path: Path) -> list[tuple[int, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise CliError(f"{path} is not UTF-8 text\nsave it as UTF-8 (one question a line, or JSON lines)") from None
-    questions = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        if path.suffix.lower() == ".jsonl":
-            try:
-                data = json.loads(line)
-                if not isinstance(data, dict) or not isinstance(data["question"], str):
-                    raise TypeError
-                questions.append((number, data["question"]))
-            except (ValueError, KeyError, TypeError):
-                raise CliError(f"{path}, line {number}: expected a JSON object with a \"question\" string") from None
-        else:
-            questions.append((number, line.strip()))
+    lines = text.splitlines()
+    if path.suffix.lower() == ".jsonl":
+        try:
+            questions = read_json_lines(lines, lambda number, data: (number, _question_text(data)))
+        except JsonLineError as exc:
+            raise CliError(f"{path}, line {exc.number}: expected a JSON object with a \"question\" string") from None
+    else:
+        questions = [(number, line.strip()) for number, line in enumerate(lines, start=1) if line.strip()]
     if not questions:
         raise CliError(f"no question in {path}")
     return questions
+
+
+def _question_text(data) -> str:
+    """The "question" string of a JSON line (TypeError when there is none)."""
+    if not isinstance(data, dict) or not isinstance(data["question"], str):
+        raise TypeError
+    return data["question"]
 
 
 def _write_atomically(path: Path, text: str) -> None:

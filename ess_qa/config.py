@@ -1,4 +1,4 @@
-"""Where things are by default: the bundled corpus and the index directory."""
+"""Defaults, in one place: the bundled corpus, the index directory, how many passages a question gets."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 INDEX_DIR_ENV = "ESS_QA_INDEX_DIR"
+
+DEFAULT_K = 5  # passages a question gets unless it asks for another number
+MAX_K = 50  # the most passages a question may ask for (more are cut to this)
+EVAL_K = 10  # passages each question of an evaluation gets (hit@10, MRR@10)
 
 
 def default_index_dir() -> Path:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.french import match_key
 
+from .config import EVAL_K
+from .jsonl import JsonLineError, read_json_lines
 from .types import Answer
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -28,24 +29,21 @@ class QuestionFileError(ValueError):
 
 def load_questions(path: str | Path) -> list[Question]:
     """Questions from a JSON-lines file of {"id", "kind", "question", "evidence"}."""
-    questions = []
     with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                questions.append(
-                    Question(
-                        id=str(data.get("id", number)),
-                        kind=str(data.get("kind", "unknown")),
-                        question=str(data["question"]),
-                        evidence=tuple(data.get("evidence") or ()),
-                    )
-                )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise QuestionFileError(f"{path}, line {number}: not a question record ({exc.__class__.__name__})") from None
-    return questions
+        try:
+            return read_json_lines(handle, _question)
+        except JsonLineError as exc:
+            raise QuestionFileError(f"{path}, line {exc.number}: not a question record ({exc.reason})") from None
+
+
+def _question(number: int, data: dict) -> Question:
+    """A question record; its id defaults to its line number."""
+    return Question(
+        id=str(data.get("id", number)),
+        kind=str(data.get("kind", "unknown")),
+        question=str(data["question"]),
+        evidence=tuple(data.get("evidence") or ()),
+    )
 
 
 def contains_evidence(text: str, evidence: tuple[str, ...]) -> bool:
@@ -129,7 +127,7 @@ def score(questions: list[Question], answers: list[Answer]) -> dict:
     }
 
 
-def evaluate(assistant, path: str | Path, k: int = 10) -> dict:
+def evaluate(assistant, path: str | Path, k: int = EVAL_K) -> dict:
     """Run every question of a file through the assistant and score the answers."""
     questions = load_questions(path)
     answers = assistant.batch([q.question for q in questions], k=k)

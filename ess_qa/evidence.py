@@ -12,8 +12,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.store import SearchIndex
-from ingest.french import content_words, fold_accents, guess_language, question_focus, question_type, search_terms
+from ingest.french import content_words, folded_content_words, search_terms
+from ingest.numbers import number_runs
 from ingest.units import ROW_SEPARATOR, row_label
+
+from .questions import guess_language, question_focus, question_type
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -25,7 +28,6 @@ SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to 
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"\d+(?:[ ,.]\d+)*")
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
@@ -34,11 +36,11 @@ def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a number, a date, a name, a place."""
     if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
-        return any(re.sub(r"\D", "", n) not in question_words and not _YEAR_RE.fullmatch(n) for n in _NUMBER_RE.findall(unit))
+        return any(re.sub(r"\D", "", n) not in question_words and not _YEAR_RE.fullmatch(n) for n in number_runs(unit))
     if kind == "date":
         return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
-        return any(not folded_words(name) <= question_words for name in names(unit))
+        return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
     return False
@@ -69,10 +71,6 @@ def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> flo
     return float(sum(w for t, w in zip(terms, weights) if t in text_terms) / total)
 
 
-def folded_words(text: str) -> set[str]:
-    return {fold_accents(w) for w in content_words(text)}
-
-
 @dataclass(frozen=True)
 class QuestionProfile:
     """What unit scoring needs to know of a question, computed once."""
@@ -83,7 +81,7 @@ class QuestionProfile:
     kind: str
     vector: np.ndarray
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
-    named_rows: frozenset[int] = frozenset()  # chunks holding a table row the question names (named_row_chunks)
+    named_row_positions: frozenset[int] = frozenset()  # chunks holding a table row the question names
     term_set: frozenset[str] = frozenset()  # terms, as a set
 
 
@@ -95,11 +93,13 @@ def searched_text(index: SearchIndex, question: str) -> str:
 
 
 def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
+    """What scoring needs of a question (vector: its embedding); computed once per question, used
+    by retrieval to rerank chunks and by answering to choose the snippet."""
     terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
-    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
-    return replace(asked, named_rows=frozenset(named_row_chunks(index, asked)))
+    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
+    return replace(asked, named_row_positions=frozenset(find_named_row_positions(index, asked)))
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,10 @@ def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
         position, text = index.units[unit]
         section = index.chunks[position].section
         if section not in sections:
-            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_words(section)))
+            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_content_words(section)))
         section_terms, section_words = sections[section]
         label_terms = row_label_terms(index, position, text)
-        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_words(text)), section_terms, section_words, label_terms)
+        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_content_words(text)), section_terms, section_words, label_terms)
     return entry
 
 
@@ -156,7 +156,7 @@ def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> t
         float(type_matches(text, question.kind, question.words)),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & cached.terms)),
-        float(names_row(text, cached, question)),
+        float(is_named_row(text, cached, question)),
     )
 
 
@@ -172,7 +172,7 @@ def page_texts(index: SearchIndex) -> dict[tuple[str, int], str]:
     return index.derived("evidence.page_texts", all_pages)
 
 
-def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]:
+def find_named_row_positions(index: SearchIndex, question: QuestionProfile) -> list[int]:
     """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
 
     def row_units() -> list[tuple[int, frozenset[str]]]:  # no index.derived() call in here: it holds the lock
@@ -199,7 +199,7 @@ def named_row_chunks(index: SearchIndex, question: QuestionProfile) -> list[int]
     return sorted(found)
 
 
-def names_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
+def is_named_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
     """Whether a unit is the table row the question names ('Brest Métropole : ...' for a question on
     Brest Métropole) and its value holds what a typed question asks for (a person for 'qui', ...)."""
     if not cached.row_label_terms or not cached.row_label_terms <= question.term_set:

@@ -2,12 +2,12 @@
 
 "Combien d'habitants compte Rennes Métropole ?", "Quelle est l'adresse de Nantes Métropole ?",
 "What is the population of Tours Métropole Val de Loire?": the question names one metropolis that
-has a fact sheet (see ess_qa.metropoles.named_records) and one field of its "Carte d'identité du
-territoire" (inhabitants, communes, area, density, region, address, website), or one ESS figure of
-its panorama (jobs, establishments, share of employment) when it names the ESS. The answer is the
-box's own line (with the lines that continue it, such as the end of an address) or the panorama
-sentence that states the figure, cited on the sheet's page, and the passage that holds it comes
-first. Comparisons between metropolises are ess_qa.metropoles' business.
+has a fact sheet (see ess_qa.metropole_questions.named_record_indexes) and one field of its "Carte
+d'identité du territoire" (inhabitants, communes, area, density, region, address, website), or one
+ESS figure of its panorama (jobs, establishments, share of employment) when it names the ESS. The
+answer is the box's own line (with the lines that continue it, such as the end of an address) or
+the panorama sentence that states the figure, cited on the sheet's page, and the passage that holds
+it comes first. Comparisons between metropolises are ess_qa.metropoles' business.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from index.store import SearchIndex
 from ingest.factsheets import BOX_LABELS
-from ingest.french import content_words, french_numbers
+from ingest.french import content_words, fold_for_matching
+from ingest.numbers import french_numbers, is_percent_at
 
-from .answering import cut
-from .metropoles import (
+from .metropole_questions import (
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
     ESS_WORDS,
@@ -31,11 +31,11 @@ from .metropoles import (
     TOTAL_WORDS,
     about_other_subject,
     figure_named,
-    fold,
     name_aliases,
-    named_records,
+    named_record_indexes,
     parse_comparison,
 )
+from .shortening import shorten
 
 # Box fields a question may ask for, besides the figures the comparison vocabulary names.
 FIELD_WORDS = (
@@ -70,11 +70,11 @@ def parse_lookup(question: str, records: list[dict]) -> Lookup | None:
     """The field of one named metropolis's sheet a question asks for, or None (see module doc)."""
     if not records or parse_comparison(question, records) is not None:
         return None
-    names = named_records(question, records)
+    names = named_record_indexes(question, records)
     if len(names) != 1:
         return None
     record = records[names[0]]
-    text = fold(question)
+    text = fold_for_matching(question)
     if re.search(CHANGE_WORDS, text):
         return None  # jobs created, growth: not the figures of the sheet
     figure = figure_named(text)
@@ -131,7 +131,7 @@ def label_starts(text: str) -> list[tuple[int, str]]:
     extraction joined the box's lines ('Nombre d'habitants ... : 288 000 Nombre de communes : 21')."""
     folded, origin = [], []
     for offset, char in enumerate(text):
-        for folded_char in fold(char):
+        for folded_char in fold_for_matching(char):
             folded.append(folded_char)
             origin.append(offset)
     folded_text = "".join(folded)
@@ -177,7 +177,7 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
                     position = chunk_position if position is None else position
     if not lines or position is None:
         return None
-    return SheetLines(cut("\n".join(line for line in lines if line), LINES_LIMIT), position)
+    return SheetLines(shorten("\n".join(line for line in lines if line), LINES_LIMIT), position)
 
 
 def sheet_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
@@ -198,19 +198,7 @@ def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines 
         for unit in index.units_of(position):
             text = index.units[unit][1]
             for number, _, end in french_numbers(text):
-                if number == value and (not percent or text[end : end + 2].strip().startswith("%")):
-                    return SheetLines(_around(text, end), position)
+                if number == value and (not percent or is_percent_at(text, end)):
+                    return SheetLines(shorten(text, LINES_LIMIT, around=end), position)
     return None
 
-
-def _around(text: str, offset: int) -> str:
-    """A sentence cut to LINES_LIMIT characters around an offset, at word boundaries."""
-    if len(text) <= LINES_LIMIT:
-        return text
-    start = max(0, min(offset - LINES_LIMIT // 2, len(text) - LINES_LIMIT))
-    piece = text[start : start + LINES_LIMIT]
-    if start > 0:
-        piece = "… " + piece.split(" ", 1)[-1]
-    if start + LINES_LIMIT < len(text):
-        piece = piece.rsplit(" ", 1)[0] + " …"
-    return piece

@@ -1,7 +1,10 @@
-"""Make a user's question safe to search: control characters out, spacing folded, length bounded.
+"""What a question is and asks, in one place: made safe to search, its language, the kind of answer
+it expects, the noun it asks about, the names it uses, and a follow-up completed with the question
+before it.
 
-Any text is either accepted (possibly truncated, with a notice saying so) or refused with
+prepare_question accepts any text (possibly truncated, with a notice saying so) or refuses it with
 EmptyQuestion and a message a user can act on; the work done is bounded whatever the input's size.
+The other functions read a prepared question; none needs the index.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from ingest.french import STOP_WORDS, normalize_apostrophes, words
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -57,3 +62,103 @@ def prepare_question(question: str) -> PreparedQuestion:
     if not any(c.isalnum() for c in text):
         raise EmptyQuestion("the question has no words to search for (only symbols, emoji or punctuation): type a question about the report")
     return PreparedQuestion(text, notice)
+
+
+# --- the language a question is in ---------------------------------------------------------------
+
+_FRENCH_MARKERS = frozenset("le la les des du de un une est et en que qui quel quelle quels quelles combien comment où dans pour par sur au aux ont sont".split())
+_ENGLISH_MARKERS = frozenset("the of and is are what which who how many much does do did in for to with by was were has have from".split())
+
+
+def guess_language(text: str) -> str:
+    """'fr' or 'en', from function words (a question has too few words for anything fancier)."""
+    tokens = words(text)
+    french = sum(t in _FRENCH_MARKERS for t in tokens)
+    english = sum(t in _ENGLISH_MARKERS for t in tokens)
+    return "en" if english > french else "fr"
+
+
+# --- what kind of answer a question expects ---------------------------------------------------
+
+QUESTION_TYPES = ("number", "date", "person", "place", "other")
+_TYPE_CUES = (
+    ("date", r"\b(quand|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
+    ("person", r"\b(qui|who|whom)\b"),
+    ("place", r"\b(où|adresse|where|address|located)\b"),
+)
+
+
+def question_type(question: str) -> str:
+    """The kind of answer a question asks for: number, date, person, place or other."""
+    text = normalize_apostrophes(question).lower()
+    for kind, pattern in _TYPE_CUES:
+        if re.search(pattern, text):
+            return kind
+    return "other"
+
+
+# The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",
+# "how many cities", "what is the population", "which network".
+_FOCUS_RES = (
+    re.compile(r"\bcombien (?:de |d')(?:l'|la |les )?(\w+)"),
+    re.compile(r"\bquel(?:le)?s? (?:est|sont|étaient|était|furent) (?:la |le |les |l')(\w+)"),
+    re.compile(r"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!est\b|sont\b|étaient\b|était\b)(\w+)"),
+    re.compile(r"\bhow many (\w+)"),
+    re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),
+    re.compile(r"\b(?:which|what) (?!is\b|are\b|was\b|were\b|does\b|do\b|did\b|has\b|have\b)(\w+)"),
+)
+
+
+_TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
+
+
+def question_focus(question: str) -> str | None:
+    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), or None."""
+    text = normalize_apostrophes(question).lower()
+    for pattern in _FOCUS_RES:
+        match = pattern.search(text)
+        if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
+            return match.group(1)
+    return None
+
+
+_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÝŒ][\w'’-]*")
+
+
+def proper_names(text: str) -> list[str]:
+    """Capitalised words of a question other than its first word (names of places, bodies, people)."""
+    tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))
+    first = re.search(r"\w", text)
+    return [m.group() for m in tokens if not first or m.start() > first.start()]
+
+
+# --- follow-ups ------------------------------------------------------------------------------------
+
+_FOLLOW_UP_RE = re.compile(r"^\W*(et|and|what about|how about|quid de|idem|même question|same question)\b", re.IGNORECASE)
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether a question only makes sense after the previous one ("Et à Bordeaux ?", "And in Lyon?")."""
+    return bool(_FOLLOW_UP_RE.match(question))
+
+
+# A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
+_NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
+
+
+def complete_follow_up(question: str, previous: str) -> str:
+    """A follow-up completed with the previous question; names it gives replace the previous one's.
+
+    "Et à Bordeaux ?" after "Combien d'habitants compte Nantes Métropole ?" becomes
+    "Combien d'habitants compte à Bordeaux ?"."""
+    if not previous or not is_follow_up(question):
+        return question
+    base = normalize_apostrophes(previous).strip()
+    first = re.match(r"\W*\w+", base)
+    if proper_names(question):  # the follow-up names what the question is now about
+        start = first.end() if first else 0
+        base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
+    base = re.sub(r"[\s?!.]+$", "", base)
+    rest = _FOLLOW_UP_RE.sub("", question).strip()
+    return re.sub(r"\s+", " ", f"{base} {rest}").strip()

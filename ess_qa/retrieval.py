@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.french import guess_language
-
 from index.store import SearchIndex
 
-from .evidence import best_unit, profile
+from .evidence import QuestionProfile, best_unit, profile
+from .questions import guess_language
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 RERANK_POOL = 20  # chunks reranked by their best answer unit
@@ -203,14 +202,11 @@ def top_positions(scores: np.ndarray, count: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked chunk: position in the index, final score in [0, 1], cosine with the question,
-    and its best answer unit (index into SearchIndex.units, -1 if none) with that unit's score."""
+    """A ranked chunk: position in the index, final score in [0, 1] and cosine with the question."""
 
     position: int
     score: float
     cosine: float
-    unit: int = -1
-    unit_score: float = 0.0
 
 
 def rank_chunks(
@@ -220,12 +216,14 @@ def rank_chunks(
     filters: Filters | None = None,
     weights: FusionWeights | None = None,
     query_vectors: np.ndarray | None = None,
+    profiles: list[QuestionProfile] | None = None,
 ) -> list[list[Hit]]:
     """For each question, the top candidates (about 2k, for de-duplication), best first.
 
     Chunks are ranked by fused lexical and dense scores; the best RERANK_POOL are then reranked
     by how well their best sentence (or list item, or fact-sheet line) answers the question.
-    query_vectors: the questions' embeddings when the caller already has them.
+    query_vectors: the questions' embeddings when the caller already has them; profiles: their
+    profiles (ess_qa.evidence.profile) likewise.
     """
     weights = weights or FusionWeights()
     allowed = filters.mask(index) if filters and not filters.is_empty() else np.ones(len(index.chunks), dtype=bool)
@@ -239,13 +237,13 @@ def rank_chunks(
         fused = fuse(lexical, dense_row, allowed, weights.lexical, weights.dense_for(question), weights.method)
         fused[~allowed] = -1.0
         pool = [int(i) for i in top_positions(fused, max(RERANK_POOL, k * 2)) if fused[i] > 0]
-        asked = profile(index, question, query_vectors[row])
-        pool += [i for i in sorted(asked.named_rows) if allowed[i] and i not in pool]  # a table row it names
+        asked = profiles[row] if profiles is not None else profile(index, question, query_vectors[row])
+        pool += [i for i in sorted(asked.named_row_positions) if allowed[i] and i not in pool]  # a table row it names
         hits = []
         for i in pool:
-            unit, unit_score = best_unit(index, asked, i)
+            _, unit_score = best_unit(index, asked, i)
             score = (fused[i] + weights.evidence * unit_score) / (1 + weights.evidence)
-            hits.append(Hit(i, float(score), float(dense_row[i]), unit, unit_score))
+            hits.append(Hit(i, float(score), float(dense_row[i])))
         hits.sort(key=lambda h: -h.score)
         results.append(hits[: k * 2])
     return results

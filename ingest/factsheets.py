@@ -34,12 +34,11 @@ import re
 from typing import Iterable
 
 from .clean import clean_bullets, clean_page_text, normalize_spaces
-from .french import fold_accents, french_numbers, normalize_apostrophes, split_sentences
-from .structure import FACT_SHEETS, Block, looks_like_heading, page_blocks
+from .french import fold_for_matching, normalize_apostrophes, split_sentences
+from .numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
+from .structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
 from .types import SECTION_SEPARATOR, Page
 
-_IDENTITY_RE = re.compile(r"^carte d'identit")
-_PANORAMA_RE = re.compile(r"^Panorama de l.ESS\b", re.IGNORECASE)
 _LEADER_RE = re.compile(r"\.{2,}")
 MAX_ADDRESS_LINES = 3
 MAX_LINES_BEFORE_FIRST_LABEL = 2
@@ -88,11 +87,10 @@ _POPULATION_DATE_RES = (
 )
 
 # ESS figures in a panorama sentence (matched on the accent-folded, lower-case sentence).
-_NUMBER = r"(?<![\w,.])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?"
-_JOBS_RE = re.compile(rf"({_NUMBER})\s+(?:emplois salaries|effectifs salaries|salaries|emplois)\b")
-_ESTABLISHMENTS_RE = re.compile(rf"({_NUMBER})\s+(?:etablissements|employeurs)\b")
+_JOBS_RE = re.compile(rf"({FRENCH_NUMBER})\s+(?:emplois salaries|effectifs salaries|salaries|emplois)\b")
+_ESTABLISHMENTS_RE = re.compile(rf"({FRENCH_NUMBER})\s+(?:etablissements|employeurs)\b")
 _SHARE_RE = re.compile(
-    r"(?<![\w,.])(\d+(?:,\d+)?)\s?%\s+"
+    PERCENT + r"\s+"
     r"(d(?:e l['’]|es |u )[^,.;:()]*?)"
     r"(?=\s+(?:et|soit|dont|pour|avec|dans|ce|qui|sur|en|entre)\b|[,.;:()]|\s*$)"
 )
@@ -101,11 +99,6 @@ _REGION_NOUN_RE = re.compile(r"\bregion\b")
 _METROPOLIS_RE = re.compile(r"\b(?:metropol\w*|eurometropol\w*|territoire)\b")
 # '... des emplois privés de Nantes Métropole': the place named after the share is not its basis
 _TRAILING_PLACE_RE = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-Ý].*$")
-
-
-def fold(text: str) -> str:
-    """Accent-folded, lower-case text with plain apostrophes (for matching labels and cues)."""
-    return fold_accents(normalize_apostrophes(text)).lower()
 
 
 # --- the whole report --------------------------------------------------------------------------
@@ -203,7 +196,7 @@ def identity_boxes(text: str) -> list[list[str]]:
     ends at the first line that is neither, or at the next box.
     """
     lines = _box_lines(text)
-    starts = [k for k, line in enumerate(lines) if _IDENTITY_RE.match(fold(line))]
+    starts = [k for k, line in enumerate(lines) if is_identity_box_title(line)]
     boxes = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -213,7 +206,7 @@ def identity_boxes(text: str) -> list[list[str]]:
 
 def label_of(line: str) -> tuple[str, str] | None:
     """(field, rest of the line) when a line starts with a box label, else None."""
-    folded = fold(line)
+    folded = fold_for_matching(line)
     for label, field in BOX_LABELS:
         if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalpha():
             return field, line[len(label) :]
@@ -260,7 +253,7 @@ def _continues(field: str, previous: str, line: str, extra_lines: int) -> bool:
     if extra_lines == 0 and not _has_value(previous):
         return True  # the label was alone on its line ('Nombre d'habitants' / 'sur le territoire... 755 882')
     if field in ("address", "address_visitor"):
-        return extra_lines < MAX_ADDRESS_LINES and len(line) <= 60 and (bool(re.search(r"\d", line)) or "cedex" in fold(line))
+        return extra_lines < MAX_ADDRESS_LINES and len(line) <= 60 and (bool(re.search(r"\d", line)) or "cedex" in fold_for_matching(line))
     if field == "websites":
         token = line.strip()
         if " " in token:
@@ -393,7 +386,7 @@ def panorama_text(blocks: list[Block], heading_index: int) -> str:
     """The sentences under a sheet's "Panorama de l'ESS" heading (up to the next heading)."""
     following = [k for k in sheet_headings(blocks) if k > heading_index]
     stop = following[0] if following else len(blocks)
-    start = next((k for k in range(heading_index + 1, stop) if _PANORAMA_RE.match(normalize_apostrophes(blocks[k].lines[0]))), None)
+    start = next((k for k in range(heading_index + 1, stop) if is_panorama_title(blocks[k].lines[0])), None)
     if start is None:
         return ""
     paragraphs = []
@@ -406,7 +399,7 @@ def panorama_text(blocks: list[Block], heading_index: int) -> str:
 
 def share_kind(phrase: str) -> str:
     """What a share is of: 'total', 'private' or 'regional' employment, or 'other' (not employment)."""
-    folded = fold(phrase)
+    folded = fold_for_matching(phrase)
     words = re.findall(r"[a-z]+", folded)
     head = next((w for w in words if w not in {"de", "des", "du", "l", "la", "le"}), "")
     if head not in _EMPLOYMENT_HEADS:
@@ -424,7 +417,7 @@ def parse_panorama(text: str) -> dict:
     regional: list[str] = []
     scope = "metropolis"
     for sentence in split_sentences(re.sub(r"\s+", " ", text)):
-        folded = fold(sentence)
+        folded = fold_for_matching(sentence)
         if _REGION_NOUN_RE.search(folded):
             scope = "region"
         elif _METROPOLIS_RE.search(folded):
@@ -438,14 +431,14 @@ def parse_panorama(text: str) -> dict:
         if figures["ess_jobs"] is None:
             match = _JOBS_RE.search(folded)
             if match:
-                figures["ess_jobs"] = _number(match.group(1))
+                figures["ess_jobs"] = parse_french_number(match.group(1))
         if figures["ess_establishments"] is None:
             match = _ESTABLISHMENTS_RE.search(folded)
             if match:
-                figures["ess_establishments"] = _number(match.group(1))
+                figures["ess_establishments"] = parse_french_number(match.group(1))
         for match in _SHARE_RE.finditer(sentence):
             basis = _TRAILING_PLACE_RE.sub("", match.group(2).strip())
-            figures["ess_shares"].append({"percent": _number(match.group(1)), "of": basis})
+            figures["ess_shares"].append({"percent": parse_french_number(match.group(1)), "of": basis})
     shares = figures["ess_shares"]
     total = [s for s in shares if share_kind(s["of"]) == "total"]
     private = [s for s in shares if share_kind(s["of"]) == "private"]
@@ -461,8 +454,3 @@ def parse_panorama(text: str) -> dict:
             + " ".join(regional)
         )
     return figures
-
-
-def _number(text: str) -> int | float:
-    numbers = french_numbers(text)
-    return numbers[0][0] if numbers else float(text.replace(" ", "").replace(",", "."))

@@ -1,7 +1,26 @@
-"""French text handling, in one place: apostrophes, accents, elisions, hyphenation, stop words, stems.
+"""French text handling, in one place: apostrophes, accents, elisions, words, stop words, stems,
+hyphenation, sentences.
 
 Everything that knows how French is written lives here; the cleaner, the chunker, the lexical
-index, the snippet extractor and the evaluation all call these functions.
+index, the snippet extractor and the evaluation all call these functions. Numbers are read by
+ingest.numbers; questions (their language, type, focus, follow-ups) by ess_qa.questions.
+
+The text forms and tokenizers, from the whole text to index terms:
+
+| function              | gives | what it keeps                                                   | used by                                                 |
+| --------------------- | ----- | --------------------------------------------------------------- | ------------------------------------------------------- |
+| normalize_apostrophes | text  | everything; every apostrophe-like character as '                | structure, factsheets, questions, metropole_questions   |
+| fold_accents          | text  | everything but diacritics (é -> e, œ -> oe); case kept          | stems, prefixes, retrieval filters, metropole_questions |
+| fold_for_matching     | text  | accents folded, lower case, plain apostrophes                   | factsheets, metropole_questions, lookup                 |
+| match_key             | text  | lower-case letters and digits only (nothing else decides)       | clean, evaluation, assistant (duplicates)               |
+| words                 | list  | lower-case words, accents kept, elisions off, '1 898 950' whole | content_words, questions.guess_language                 |
+| content_words         | list  | words less stop words and lone letters (numbers kept)           | index.lexical (translations), lookup, evidence          |
+| folded_content_words  | set   | the distinct content words, accents folded                      | evidence, answering (page words, names)                 |
+| stem_terms            | list  | content words, Snowball-stemmed, accents folded                 | the "stem" analyzer                                     |
+| prefix_terms          | list  | content words, accents folded, first 5 letters                  | the "prefix5" analyzer (the default)                    |
+| search_terms          | list  | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web          |
+
+LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
 
 from __future__ import annotations
@@ -11,12 +30,13 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+from .numbers import join_number_groups
+
 APOSTROPHES = "'’‘ʼ´`"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 # l', d', qu', j', n', s', c', m', t', jusqu', lorsqu', puisqu', quoiqu' at the start of a word.
 _ELISION_RE = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECASE)
-_NUMBER_GROUP_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 # Words too common to say anything about a passage (French and the English of cross-lingual
 # questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable.
@@ -49,14 +69,14 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def fold_for_matching(text: str) -> str:
+    """The form cue words, labels and names are matched in: accents folded, lower case, plain apostrophes."""
+    return fold_accents(normalize_apostrophes(text)).lower()
+
+
 def strip_elision(word: str) -> str:
     """l'économie -> économie, qu'elle -> elle (apostrophes already normalised)."""
     return _ELISION_RE.sub("", word)
-
-
-def join_number_groups(text: str) -> str:
-    """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
-    return _NUMBER_GROUP_RE.sub("", text)
 
 
 def words(text: str) -> list[str]:
@@ -95,6 +115,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+def folded_content_words(text: str) -> set[str]:
+    """The distinct content words of a text, accents folded."""
+    return {fold_accents(w) for w in content_words(text)}
+
+
 def stem_terms(text: str) -> list[str]:
     """Content words, Snowball-stemmed and accent-folded."""
     return [stem(w) for w in content_words(text)]
@@ -119,18 +144,6 @@ DEFAULT_ANALYZER = "prefix5"
 def search_terms(text: str, analyzer: str = DEFAULT_ANALYZER) -> list[str]:
     """The terms a lexical index sees for a text, with the named analyzer."""
     return ANALYZERS[analyzer](text)
-
-
-_FRENCH_MARKERS = frozenset("le la les des du de un une est et en que qui quel quelle quels quelles combien comment où dans pour par sur au aux ont sont".split())
-_ENGLISH_MARKERS = frozenset("the of and is are what which who how many much does do did in for to with by was were has have from".split())
-
-
-def guess_language(text: str) -> str:
-    """'fr' or 'en', from function words (a question has too few words for anything fancier)."""
-    tokens = words(text)
-    french = sum(t in _FRENCH_MARKERS for t in tokens)
-    english = sum(t in _ENGLISH_MARKERS for t in tokens)
-    return "en" if english > french else "fr"
 
 
 def match_key(text: str) -> str:
@@ -214,126 +227,3 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         parts.append(tail)
     return [p for p in parts if p]
-
-
-# --- what kind of answer a question expects ---------------------------------------------------
-
-QUESTION_TYPES = ("number", "date", "person", "place", "other")
-_TYPE_CUES = (
-    ("date", r"\b(quand|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
-    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
-    ("person", r"\b(qui|who|whom)\b"),
-    ("place", r"\b(où|adresse|where|address|located)\b"),
-)
-
-
-def question_type(question: str) -> str:
-    """The kind of answer a question asks for: number, date, person, place or other."""
-    text = normalize_apostrophes(question).lower()
-    for kind, pattern in _TYPE_CUES:
-        if re.search(pattern, text):
-            return kind
-    return "other"
-
-
-# The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",
-# "how many cities", "what is the population", "which network".
-_FOCUS_RES = (
-    re.compile(r"\bcombien (?:de |d')(?:l'|la |les )?(\w+)"),
-    re.compile(r"\bquel(?:le)?s? (?:est|sont|étaient|était|furent) (?:la |le |les |l')(\w+)"),
-    re.compile(r"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!est\b|sont\b|étaient\b|était\b)(\w+)"),
-    re.compile(r"\bhow many (\w+)"),
-    re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),
-    re.compile(r"\b(?:which|what) (?!is\b|are\b|was\b|were\b|does\b|do\b|did\b|has\b|have\b)(\w+)"),
-)
-
-
-_TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
-
-
-def question_focus(question: str) -> str | None:
-    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), or None."""
-    text = normalize_apostrophes(question).lower()
-    for pattern in _FOCUS_RES:
-        match = pattern.search(text)
-        if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
-            return match.group(1)
-    return None
-
-
-_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÝŒ][\w'’-]*")
-
-
-def proper_names(text: str) -> list[str]:
-    """Capitalised words of a question other than its first word (names of places, bodies, people)."""
-    tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))
-    first = re.search(r"\w", text)
-    return [m.group() for m in tokens if not first or m.start() > first.start()]
-
-
-# --- numbers written the French way -----------------------------------------------------------
-
-# '1 898 950' (spaces, no-break or thin spaces between groups of three), '579,27', '1637', '11,08'.
-_FRENCH_NUMBER_RE = re.compile(
-    r"(?<![\w,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+|\d+)(?:,\d+)?(?![\d])"
-)
-
-
-def parse_french_number(text: str) -> int | float | None:
-    """A number written the French way, or None: '1 898 950' -> 1898950, '579,27' -> 579.27.
-
-    Groups of three digits may be separated by spaces, no-break or thin spaces; the decimal mark
-    is a comma. Whole numbers come back as int, others as float. The whole text must be the number
-    (surrounding spaces aside): use french_numbers() to find numbers inside a text.
-    """
-    text = unicodedata.normalize("NFC", text).strip()
-    match = _FRENCH_NUMBER_RE.fullmatch(text)
-    if not match:
-        return None
-    digits = re.sub(r"[ \u00a0\u202f\u2009\u2007]", "", match.group())
-    if "," in digits:
-        return float(digits.replace(",", "."))
-    return int(digits)
-
-
-def french_numbers(text: str) -> list[tuple[int | float, int, int]]:
-    """The numbers written the French way in a text, as (value, start, end), in order.
-
-    A number glued to letters before it is not one ('km2'); units after it are the caller's to read:
-    '1 352 hab./km2' gives [(1352, 0, 5)].
-    """
-    out = []
-    for match in _FRENCH_NUMBER_RE.finditer(text):
-        value = parse_french_number(match.group())
-        if value is not None:
-            out.append((value, match.start(), match.end()))
-    return out
-
-
-_FOLLOW_UP_RE = re.compile(r"^\W*(et|and|what about|how about|quid de|idem|même question|same question)\b", re.IGNORECASE)
-
-
-def is_follow_up(question: str) -> bool:
-    """Whether a question only makes sense after the previous one ("Et à Bordeaux ?", "And in Lyon?")."""
-    return bool(_FOLLOW_UP_RE.match(question))
-
-
-# A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
-_NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
-
-
-def complete_follow_up(question: str, previous: str) -> str:
-    """A follow-up completed with the previous question; names it gives replace the previous one's.
-
-    "Et à Bordeaux ?" after "Combien d'habitants compte Nantes Métropole ?" becomes
-    "Combien d'habitants compte à Bordeaux ?"."""
-    if not previous or not is_follow_up(question):
-        return question
-    base = normalize_apostrophes(previous).strip()
-    first = re.match(r"\W*\w+", base)
-    if proper_names(question):  # the follow-up names what the question is now about
-        start = first.end() if first else 0
-        base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
-    base = re.sub(r"[\s?!.]+$", "", base)
-    rest = _FOLLOW_UP_RE.sub("", question).strip()
-    return re.sub(r"\s+", " ", f"{base} {rest}").strip()

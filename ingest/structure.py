@@ -16,8 +16,9 @@ MAX_TITLE_CHARS = 70
 _CHAMP_RE = re.compile(r"^CHAMP D.ACTION\s*#\s*(\d+)", re.IGNORECASE)
 _ZOOM_RE = re.compile(r"^Zoom sur\b\s*(.*)$", re.IGNORECASE)
 _PAROLE_RE = re.compile(r"^La parole\s*(.*)$", re.IGNORECASE)
+# A fact sheet's two parts: "Panorama de l'ESS sur le territoire" and "Carte d'identité du territoire".
 _PANORAMA_RE = re.compile(r"^Panorama de l.ESS\b", re.IGNORECASE)
-_IDENTITY_RE = re.compile(r"^Carte d.identit", re.IGNORECASE)
+_IDENTITY_BOX_RE = re.compile(r"^Carte d.identit", re.IGNORECASE)
 _LABEL_VALUE_RE = re.compile(r"^[^:]{2,60} : \S")
 _END_PUNCT = ".;:,!?…»)"
 
@@ -61,6 +62,16 @@ def split_blocks(text: str) -> list[list[str]]:
         else:
             blocks.append(lines)
     return blocks
+
+
+def is_panorama_title(line: str) -> bool:
+    """Whether a line opens a fact sheet's "Panorama de l'ESS sur le territoire"."""
+    return bool(_PANORAMA_RE.match(normalize_apostrophes(line)))
+
+
+def is_identity_box_title(line: str) -> bool:
+    """Whether a line opens a fact sheet's "Carte d'identité du territoire" box."""
+    return bool(_IDENTITY_BOX_RE.match(normalize_apostrophes(line)))
 
 
 def _is_box_line(line: str) -> bool:
@@ -117,8 +128,8 @@ def page_blocks(text: str) -> list[Block]:
         champ = _CHAMP_RE.match(first)
         zoom = _ZOOM_RE.match(first)
         parole = _PAROLE_RE.match(first)
-        panorama_at = next((k for k, line in enumerate(lines) if _PANORAMA_RE.match(normalize_apostrophes(line))), None)
-        if _IDENTITY_RE.match(first):
+        panorama_at = next((k for k, line in enumerate(lines) if is_panorama_title(line)), None)
+        if is_identity_box_title(first):
             while i + 1 < len(raw_blocks) and _is_box_block(raw_blocks[i + 1]):
                 i += 1
                 lines = lines + raw_blocks[i]

@@ -11,7 +11,8 @@ import pytest
 from ess_qa import Answer
 from ess_qa.cli import main as cli_main
 from ess_qa.evaluation import contains_evidence, evaluate
-from ingest.french import match_key, question_type
+from ess_qa.questions import question_type
+from ingest.french import match_key
 
 DATA = Path(__file__).resolve().parent / "data"
 SNIPPET_LIMIT = 400
@@ -166,7 +167,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
     ],
 )
 def test_question_focus_is_the_noun_asked_about(question, focus):
-    from ingest.french import question_focus
+    from ess_qa.questions import question_focus
 
     assert question_focus(question) == focus
 
@@ -223,23 +224,25 @@ def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
 
 
 def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
-    from ess_qa.answering import WINDOW_ROOM, best_window
+    from ess_qa.answering import SNIPPET_TARGET, holds_terms
+    from ess_qa.shortening import WINDOW_ROOM, shorten
 
     unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
-    window = best_window(unit, {"lieux", "parta"}, "prefix5")
+    window = shorten(unit, SNIPPET_TARGET, wanted=holds_terms(frozenset({"lieux", "parta"}), "prefix5"))
     assert len(window) <= 310 and "Hévéa et la Friche" in window
     after = window.split("partagés", 1)[1]
     assert len(after) >= WINDOW_ROOM
 
 
 def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
-    from ess_qa.evidence import folded_words, type_matches
+    from ess_qa.evidence import type_matches
+    from ingest.french import folded_content_words
 
-    words = folded_words("Combien de collectivités adhèrent au RTES ?")
+    words = folded_content_words("Combien de collectivités adhèrent au RTES ?")
     assert not type_matches("Europe et ESS, Septembre 2018, collection RepèrESS", "number", words)
     assert type_matches("Plus de 130 collectivités rejoignent le RTES", "number", words)
     assert type_matches("2 023 nouveaux emplois ont été créés", "number", words)  # grouped digits: a count
-    assert type_matches("voté en 2004 la création", "date", folded_words("Quand a-t-il été créé ?"))
+    assert type_matches("voté en 2004 la création", "date", folded_content_words("Quand a-t-il été créé ?"))
 
 
 def test_a_number_question_prefers_a_passage_line_that_holds_a_number(assistant):

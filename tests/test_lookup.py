@@ -6,7 +6,8 @@ import pytest
 
 from ess_qa.lookup import Lookup, label_starts, parse_lookup
 from ess_qa.retrieval import Filters
-from ingest.french import french_numbers, match_key
+from ingest.french import match_key
+from ingest.numbers import french_numbers
 
 QUESTIONS = {
     "population": ["Quelle est la population de {name} ?", "Combien d'habitants compte {name} ?", "What is the population of {name}?"],

@@ -16,22 +16,19 @@ import pytest
 
 from ess_qa import Assistant
 from ess_qa.lookup import parse_lookup
+from ess_qa.metropole_questions import Comparison, named_record_indexes, parse_comparison
 from ess_qa.metropoles import (
     EXTRA_NAME,
-    Comparison,
     answer_question,
     chart_data,
     format_number,
-    named_records,
-    parse_comparison,
-    parse_number,
     table_rows,
     to_csv,
     to_text,
     TABLE_COLUMNS,
 )
 from ingest.factsheets import complete_truncated, extract_fact_sheets, identity_boxes, page_fact_sheets, parse_identity_box, parse_panorama
-from ingest.french import french_numbers, parse_french_number
+from ingest.numbers import french_numbers, parse_french_number, parse_typed_number
 from ingest.loaders import load_pages
 from ingest.types import Citation, Page
 
@@ -482,12 +479,12 @@ def test_report_questions_keep_their_normal_answers(assistant, records):
 
 
 def test_question_parsing_details(records):
-    assert parse_number("500 000", "fr") == 500_000
-    assert parse_number("500,000", "en") == 500_000
-    assert parse_number("1,5 million", "fr") == 1_500_000
-    assert parse_number("1.5m", "en") == 1_500_000
-    assert parse_number("12,5", "fr") == 12.5
-    names = lambda q: [records[k]["name"] for k in named_records(q, records)]
+    assert parse_typed_number("500 000", "fr") == 500_000
+    assert parse_typed_number("500,000", "en") == 500_000
+    assert parse_typed_number("1,5 million", "fr") == 1_500_000
+    assert parse_typed_number("1.5m", "en") == 1_500_000
+    assert parse_typed_number("12,5", "fr") == 12.5
+    names = lambda q: [records[k]["name"] for k in named_record_indexes(q, records)]
     assert names("Compare Marseille and Toulon") == ["Aix-Marseille-Provence Métropole", "Métropole Toulon-Provence-Méditerranée"]
     assert names("Is the metropolis of Nice nice?") == ["Métropole Nice Côte d’Azur"]
     assert names("En Normandie et en Provence") == []  # region words name no metropolis

@@ -19,8 +19,9 @@ import hmac
 import json
 from typing import Any, Callable
 
+from ..config import DEFAULT_K
 from ..questions import EmptyQuestion
-from .service import API_READY_WAIT_SECONDS, DEFAULT_K, Busy, NotReady, Service, log
+from .service import API_READY_WAIT_SECONDS, Busy, NotReady, Service, log
 
 MAX_BODY_BYTES = 64 * 1024
 

@@ -7,10 +7,11 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..config import DEFAULT_K
 from ..questions import EmptyQuestion, prepare_question
 from ..retrieval import Filters
 from .rendering import answer_html, escape_text, note_html
-from .service import DEFAULT_K, QUERY_EVENTS, WHOLE_REPORT, WHOLE_REPORT_CHOICE, Busy, NotReady, Service, log
+from .service import QUERY_EVENTS, WHOLE_REPORT, WHOLE_REPORT_CHOICE, Busy, NotReady, Service, log
 
 MAX_K_UI = 20  # the most passages the settings' slider offers
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..config import DEFAULT_K
 from ..questions import EmptyQuestion
 from .chat_tab import build_chat_tab
 from .metropoles_tab import build_metropoles_tab
 from .rendering import escape_text
-from .service import API_READY_WAIT_SECONDS, DEFAULT_K, QUERY_EVENTS, Busy, NotReady, Service, log
+from .service import API_READY_WAIT_SECONDS, QUERY_EVENTS, Busy, NotReady, Service, log
 
 if TYPE_CHECKING:
     import gradio as gr

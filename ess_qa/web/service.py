@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..config import BUNDLED_CORPUS, resolve_index_dir
+from ..config import BUNDLED_CORPUS, DEFAULT_K, resolve_index_dir  # noqa: F401  (DEFAULT_K: web.DEFAULT_K)
 from .sources import SourceLibrary, corpus_root
 
 if TYPE_CHECKING:
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ess_qa.web")  # the page's server log (see serving._log_to_stderr)
 
-DEFAULT_K = 5  # passages a question gets unless it asks for another number
 
 # --- concurrency: every setting of how many events run at once is here ---------------------------
 # Every event that runs a query (the chat's question, an example, the /search API) shares one

@@ -1,0 +1,80 @@
+"""Shortening what is shown to a size, in one place: a snippet, a fact-sheet line, a list of metropolises.
+
+shorten() cuts a text at word boundaries and marks each cut with '…'; which part is kept is its
+parameter: the start (the default), the part around an offset, or the window holding most of the
+words a question wants. shorten_list() keeps as many items of a list as fit and says how many
+more there are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
+
+
+def shorten(text: str, limit: int, *, around: int = 0, wanted: Callable[[str], bool] | None = None, room: int = WINDOW_ROOM) -> str:
+    """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut).
+
+    Kept: the start of the text (the default); with `around`, the part centred on that offset;
+    with `wanted`, the window of whitespace-separated words holding most words for which wanted(word)
+    is true, the first of them that leaves `room` characters after its last wanted word (where the
+    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie")."""
+    if len(text) <= limit:
+        return text
+    if wanted is not None:
+        return _window_of_wanted_words(text, limit, wanted, room)
+    return _window_around(text, limit, around)
+
+
+def _window_around(text: str, limit: int, around: int) -> str:
+    """The `limit` characters centred on offset `around` (kept inside the text), cut at spaces."""
+    start = max(0, min(around - limit // 2, len(text) - limit))
+    piece = text[start : start + limit]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if start + limit < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece
+
+
+def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool], room: int) -> str:
+    """The window of words spanning at most `limit` characters that holds most wanted words (see shorten)."""
+    tokens = list(re.finditer(r"\S+", text))
+    hits = [wanted(m.group()) for m in tokens]
+    windows = []
+    for start in range(len(tokens)):
+        end = start
+        while end + 1 < len(tokens) and tokens[end + 1].end() - tokens[start].start() <= limit:
+            end += 1
+        windows.append((sum(hits[start : end + 1]), start, end))
+        if end == len(tokens) - 1:
+            break
+    most = max(count for count, _, _ in windows)
+    best = [w for w in windows if w[0] == most]
+    _, start, end = next((w for w in best if _room_after_wanted(tokens, hits, w) >= room or w[2] == len(tokens) - 1), best[0])
+    kept = text[tokens[start].start() : tokens[end].end()]
+    return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
+
+
+def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int]) -> int:
+    """Characters of a window (count, start token, end token) after its last wanted word."""
+    _, start, end = window
+    last = max((i for i in range(start, end + 1) if hits[i]), default=start)
+    return tokens[end].end() - tokens[last].end()
+
+
+def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[str, int]:
+    """head + as many items (joined by ' ; ') as fit in `limit` characters, then '… (+N more)' and '.'.
+
+    Returns the text and the number of items shown (at least one)."""
+    shown = 0
+    for n in range(1, len(items) + 1):
+        rest = len(items) - n
+        text = head + " ; ".join(items[:n]) + (f" ; … (+{rest} {more})" if rest else "") + "."
+        if len(text) > limit and n > 1:
+            break
+        shown = n
+    rest = len(items) - shown
+    return head + " ; ".join(items[:shown]) + (f" ; … (+{rest} {more})" if rest else "") + ".", shown

@@ -1,0 +1,122 @@
+"""Numbers, in one place: as the report prints them, as questions type them, as tokens see them.
+
+The report writes numbers the French way: groups of three digits separated by spaces (plain,
+no-break, thin or figure spaces) and a decimal comma: '1 898 950', '579,27', '12 %'. A question
+may also type them the English way ('500,000', '1.5m') or in words ('un million').
+
+| function            | reads                                      | used by                                   |
+| ------------------- | ------------------------------------------ | ----------------------------------------- |
+| french_numbers      | every French number of a text, with spans  | ingest.factsheets, ess_qa.lookup          |
+| parse_french_number | one French number ('1 898 950' -> 1898950) | ingest.factsheets, french_numbers         |
+| FRENCH_NUMBER       | the same, as a pattern to build regexes on | ingest.factsheets (ESS jobs, employers)   |
+| PERCENT             | a percentage's number ('12 %', '12,5%')    | ingest.factsheets (ESS shares)            |
+| is_percent_at       | whether '%' follows a number               | ess_qa.lookup                             |
+| join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
+| number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
+| read_typed_number   | a number as a question types it, with end  | ess_qa.metropole_questions (thresholds)   |
+| parse_typed_number  | the same, its value only                   | ess_qa.metropole_questions                |
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# What may separate groups of three digits: space, no-break space, narrow no-break space, thin space, figure space.
+GROUP_SPACE = "[ \u00a0\u202f\u2009\u2007]"
+# '1 898 950', '579,27', '1637', '11,08': not glued to a word, a comma or a point before it.
+FRENCH_NUMBER = rf"(?<![\w,.])(?:\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+|\d+)(?:,\d+)?(?!\d)"
+# The number of a percentage, as group 1: '12 %', '12,5%'.
+PERCENT = r"(?<![\w,.])(\d+(?:,\d+)?)\s?%"
+
+_FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
+_NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
+_NUMBER_RUN_RE = re.compile(r"\d+(?:[ ,.]\d+)*")
+
+
+def parse_french_number(text: str) -> int | float | None:
+    """A number written the French way, or None: '1 898 950' -> 1898950, '579,27' -> 579.27.
+
+    Groups of three digits may be separated by spaces, no-break or thin spaces; the decimal mark
+    is a comma. Whole numbers come back as int, others as float. The whole text must be the number
+    (surrounding spaces aside): use french_numbers() to find numbers inside a text.
+    """
+    text = unicodedata.normalize("NFC", text).strip()
+    match = _FRENCH_NUMBER_RE.fullmatch(text)
+    if not match:
+        return None
+    digits = re.sub(GROUP_SPACE, "", match.group())
+    if "," in digits:
+        return float(digits.replace(",", "."))
+    return int(digits)
+
+
+def french_numbers(text: str) -> list[tuple[int | float, int, int]]:
+    """The numbers written the French way in a text, as (value, start, end), in order.
+
+    A number glued to letters before it is not one ('km2'); units after it are the caller's to read:
+    '1 352 hab./km2' gives [(1352, 0, 5)].
+    """
+    out = []
+    for match in _FRENCH_NUMBER_RE.finditer(text):
+        value = parse_french_number(match.group())
+        if value is not None:
+            out.append((value, match.start(), match.end()))
+    return out
+
+
+def is_percent_at(text: str, end: int) -> bool:
+    """Whether the number that ends at offset `end` of a text is a percentage ('12 %', '12%')."""
+    return text[end : end + 2].strip().startswith("%")
+
+
+def join_number_groups(text: str) -> str:
+    """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
+    return _NUMBER_GROUP_RE.sub("", text)
+
+
+def number_runs(text: str) -> list[str]:
+    """Runs of digits joined by spaces, commas or points, as printed: '2 023', '1.5', '12,5', '2018'."""
+    return _NUMBER_RUN_RE.findall(text)
+
+
+# --- numbers as questions type them -------------------------------------------------------------
+
+# '500 000', '500,000', '500.000', '1,5', '1.5', '12'
+TYPED_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+MULTIPLIERS = ((r"millions?|m\b", 1_000_000), (r"milliers?|mille|thousand|k\b", 1_000))
+MULTIPLIER_WORDS = f"(?:{MULTIPLIERS[0][0]})|(?:{MULTIPLIERS[1][0]})"  # 'million', 'mille', 'k', ...
+_TYPED_NUMBER_RE = re.compile(rf"\s*({TYPED_NUMBER})\s*({MULTIPLIER_WORDS})?")
+
+
+def read_typed_number(text: str, language: str) -> tuple[float, int] | None:
+    """The number typed at the start of a text (spaces before it skipped) and the offset where it
+    ends, multiplier included: '500 000', '500,000' (English), '1,5 million', '1.5m', '12'; or None."""
+    match = _TYPED_NUMBER_RE.match(text)
+    if not match:
+        return None
+    digits, multiplier = match.group(1), match.group(2)
+    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
+    if language == "en":
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        digits = digits.replace(",", ".")
+    else:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+            digits = digits.replace(".", "")
+        digits = digits.replace(",", ".")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    if multiplier:
+        for pattern, factor in MULTIPLIERS:
+            if re.fullmatch(pattern, multiplier):
+                value *= factor
+    return value, match.end()
+
+
+def parse_typed_number(text: str, language: str) -> float | None:
+    """The value of the number typed at the start of a text (see read_typed_number), or None."""
+    found = read_typed_number(text, language)
+    return found[0] if found else None
