@@ -140,11 +140,11 @@ def child_recall(exact_dir: str, approximate_dir: str, questions_file: str) -> d
 
     from ess_qa import Assistant
     from ess_qa.evaluation import load_questions
-    from index import SearchIndex
+    from index import LocalStore
     from index.build import index_text, make_vector_index
 
-    exact = SearchIndex.load(exact_dir)
-    approximate = SearchIndex.load(approximate_dir, exact.embedder)
+    exact = LocalStore.load(exact_dir)
+    approximate = LocalStore.load(approximate_dir, exact.embedder)
     questions = [q.question for f in (questions_file, str(DEV)) for q in load_questions(f)]
     queries = exact.embedder.encode_queries(questions)
     cosines = exact.cosines(queries)  # exact cosine of every query with every chunk

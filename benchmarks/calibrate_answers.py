@@ -35,7 +35,7 @@ def scored(assistant: Assistant, files: list[str]) -> list[tuple[float, bool, st
         retrieved = assistant._retrieve([q.question for q in questions], DEFAULT_K, None)
         for question, (passages, hits) in zip(questions, retrieved):
             in_scope = question.kind != OUT_OF_SCOPE and bool(question.evidence)
-            rows.append((answerability(assistant.index, question.question, passages, hits), in_scope, question.id))
+            rows.append((answerability(assistant.store, question.question, passages, hits), in_scope, question.id))
     return rows
 
 
@@ -95,7 +95,7 @@ def main() -> None:
     print(f"all: threshold {threshold:.3f}: {measure(rows, threshold)}")
     print("lowest in-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if ok][:5])
     print("out-of-scope:", [(round(s, 3), i) for s, ok, i in sorted(rows) if not ok])
-    snippet_rows = snippet_scores(Assistant(assistant.index, assistant.weights, replace(assistant.answer_settings, min_snippet_score=0.0)), args.files)
+    snippet_rows = snippet_scores(Assistant(assistant.store, assistant.weights, replace(assistant.answer_settings, min_snippet_score=0.0)), args.files)
     for name, fit, test in (("A->B", snippet_rows[0::2], snippet_rows[1::2]), ("B->A", snippet_rows[1::2], snippet_rows[0::2])):
         threshold = choose_threshold(fit, args.max_false_refusal)
         print(f"snippet score {name}: threshold {threshold:.3f} chosen on {len(fit)} answered questions; on the other {len(test)}: {measure(test, threshold)}")
@@ -111,12 +111,12 @@ def snippet_scores(assistant: Assistant, files: list[str]) -> list[tuple[float, 
     for path in files:
         for question in load_questions(path):
             prepared = prepare_question(question.question).text
-            vector = assistant.index.embedder.encode_queries([prepared])
-            asked = profile(assistant.index, prepared, vector[0])
+            vector = assistant.store.encode_queries([prepared])
+            asked = profile(assistant.store, prepared, vector[0])
             passages, hits = assistant._retrieve([prepared], DEFAULT_K, None, vector, [asked])[0]
-            if not answer_found(assistant.index, prepared, passages, hits, assistant.answer_settings):
+            if not answer_found(assistant.store, prepared, passages, hits, assistant.answer_settings):
                 continue
-            snippet = extract_snippet(assistant.index, prepared, passages, hits, asked)
+            snippet = extract_snippet(assistant.store, prepared, passages, hits, asked)
             if snippet is not None:
                 rows.append((snippet.score, question.kind != OUT_OF_SCOPE and bool(question.evidence), question.id))
     return rows

@@ -11,8 +11,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from index.embedding import DEFAULT_MODEL
-from index.store import IndexProblem, SearchIndex, build_index, index_exists, read_manifest, sha256_file
+from index.store import DEFAULT_MODEL, IndexProblem, Store, build_index, index_exists, open_store, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.factsheets import extract_fact_sheets
 from ingest.french import match_key
@@ -132,8 +131,8 @@ def build(
 class Assistant:
     """Answers questions about the indexed report(s) with cited passages."""
 
-    def __init__(self, index: SearchIndex, weights: FusionWeights | None = None, answer_settings: AnswerSettings | None = None) -> None:
-        self.index = index
+    def __init__(self, store: Store, weights: FusionWeights | None = None, answer_settings: AnswerSettings | None = None) -> None:
+        self.store = store
         self.weights = weights or FusionWeights()
         self.answer_settings = answer_settings or AnswerSettings()
         # asked twice per question (to rank its passages, then to answer): read once
@@ -146,11 +145,11 @@ class Assistant:
         if index_dir is None and directory == default_index_dir() and not index_exists(directory):
             print(f"ess-qa: no index yet, indexing the bundled report into {directory} ...", file=sys.stderr)
             build(BUNDLED_CORPUS, directory)
-        return cls(SearchIndex.load(directory))
+        return cls(open_store(str(directory)))
 
     @property
     def sources(self) -> list[str]:
-        return sorted(read_manifest(self.index.directory).sources)
+        return [document.name for document in self.store.documents()]
 
     def metropoles(self) -> list[dict]:
         """The metropolises' fact sheets as records (see ingest.factsheets); [] for an index built without them."""
@@ -161,19 +160,13 @@ class Assistant:
         index_dir; corpus, the file or folder it was built from (absolute, "" for an index that did
         not record it); sources, file name -> sha256 at indexing time; pages, file name -> last page
         with text; sections, the distinct section paths in reading order (by file, then page)."""
-        pages: dict[str, int] = {}
-        sections: dict[str, None] = {}
-        for chunk in sorted(self.index.chunks, key=lambda c: (c.source, c.page)):
-            pages[chunk.source] = max(pages.get(chunk.source, 0), chunk.page)
-            if chunk.section:
-                sections.setdefault(chunk.section)
-        manifest = self.index.manifest
+        documents = self.store.documents()
         return {
-            "index_dir": str(self.index.directory),
-            "corpus": manifest.corpus,
-            "sources": dict(manifest.sources),
-            "pages": pages,
-            "sections": list(sections),
+            "index_dir": self.store.location,
+            "corpus": self.store.corpus,
+            "sources": {document.name: document.sha256 for document in documents},
+            "pages": {document.name: document.last_page for document in documents if document.last_page},
+            "sections": list(dict.fromkeys(section for document in documents for section in document.sections)),
         }
 
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
@@ -193,8 +186,8 @@ class Assistant:
         prepared = [prepare_question(q) for q in questions]
         texts = [p.text for p in prepared]
         _check_k(k)
-        vectors = self.index.embedder.encode_queries(texts)
-        profiles = [profile(self.index, text, vector) for text, vector in zip(texts, vectors)]  # once, for retrieval and snippets
+        vectors = self.store.encode_queries(texts)
+        profiles = [profile(self.store, text, vector) for text, vector in zip(texts, vectors)]  # once, for retrieval and snippets
         retrieved = self._retrieve(texts, k, filters, vectors, profiles)
         return [self._answer(prep, passages, hits, asked) for prep, (passages, hits), asked in zip(prepared, retrieved, profiles)]
 
@@ -205,8 +198,8 @@ class Assistant:
         lines = self._sheet_lines(prepared.text)
         if lines is not None and passages and hits[0].position == lines.position:  # the sheet's line asked for
             return Answer(prepared.text, passages, snippet=lines.text, snippet_cites=(passages[0].cite,), found=True, notice=prepared.notice)
-        found = answer_found(self.index, prepared.text, passages, hits, self.answer_settings)
-        snippet = extract_snippet(self.index, prepared.text, passages, hits, asked) if found else None
+        found = answer_found(self.store, prepared.text, passages, hits, self.answer_settings)
+        snippet = extract_snippet(self.store, prepared.text, passages, hits, asked) if found else None
         if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
             snippet = None
         found = snippet is not None  # no passage found is about what the question names
@@ -221,7 +214,7 @@ class Assistant:
 
     def _metropoles_records(self) -> list[dict]:
         if not hasattr(self, "_metropoles"):  # read once from the index's extras
-            self._metropoles = self.index.extra(METROPOLES, []) or []
+            self._metropoles = self.store.attachment(METROPOLES, []) or []
         return self._metropoles
 
     def _retrieve(
@@ -234,14 +227,13 @@ class Assistant:
     ) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
-        ranked = rank_chunks(self.index, questions, k, filters, self.weights, query_vectors, profiles) if questions else []
-        allowed = filters.mask(self.index) if filters and not filters.is_empty() else None
-        return [self._passages(self._sheet_first(question, hits, allowed), k) for question, hits in zip(questions, ranked)]
+        ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles)
+        return [self._passages(self._sheet_first(question, hits, filters), k) for question, hits in zip(questions, ranked)]
 
-    def _sheet_first(self, question: str, hits: list[Hit], allowed: np.ndarray | None) -> list[Hit]:
+    def _sheet_first(self, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:
         """Hits with the fact-sheet passage first when the question asks a line of one metropolis's sheet."""
         lines = self._sheet_lines(question)
-        if lines is None or (allowed is not None and not allowed[lines.position]):
+        if lines is None or not self.store.allows(lines.position, filters):
             return hits
         found = next((h for h in hits if h.position == lines.position), None)
         if found is None:
@@ -253,14 +245,14 @@ class Assistant:
         """The fact-sheet lines a question asks for (see ess_qa.lookup), or None."""
         records = self._metropoles_records()
         lookup = parse_lookup(question, records)
-        return sheet_lines(self.index, records[lookup.record], lookup.field) if lookup else None
+        return sheet_lines(self.store, records[lookup.record], lookup.field) if lookup else None
 
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         passages: list[Passage] = []
         kept: list[Hit] = []
         seen: set[str] = set()
         for hit in hits:
-            chunk = self.index.chunks[hit.position]
+            chunk = self.store.chunk(hit.position)
             key = match_key(chunk.text)
             if key in seen:
                 continue

@@ -109,7 +109,7 @@ def _print_skips(skipped) -> None:
 
 
 def cmd_index(args) -> int:
-    from index.embedding import DEFAULT_MODEL
+    from index.store import DEFAULT_MODEL
 
     from .assistant import FilesSkipped, NothingToIndex, build
     from .config import resolve_index_dir

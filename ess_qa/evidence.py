@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.store import SearchIndex
+from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
 from ingest.numbers import number_runs
-from ingest.units import ROW_SEPARATOR, row_label
+from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, question_focus, question_type
 
@@ -85,146 +85,82 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
 
 
-def searched_text(index: SearchIndex, question: str) -> str:
+def searched_text(store: Store, question: str) -> str:
     """The question as matched against the report: an English question gets its words' French translations."""
     if guess_language(question) == "en":
-        return f"{question} {index.lexical.translations(question, index.embedder)}"
+        return f"{question} {store.translate(question)}"
     return question
 
 
-def profile(index: SearchIndex, question: str, vector: np.ndarray) -> QuestionProfile:
+def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     """What scoring needs of a question (vector: its embedding); computed once per question, used
     by retrieval to rerank chunks and by answering to choose the snippet."""
-    terms = list(dict.fromkeys(index.lexical.query_terms(searched_text(index, question))))  # each once; only the terms the report uses
+    terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
-    focus_terms = frozenset(search_terms(searched_text(index, focus), index.lexical.analyzer)) if focus else frozenset()
-    asked = QuestionProfile(terms, index.lexical.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
-    return replace(asked, named_row_positions=frozenset(find_named_row_positions(index, asked)))
+    focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
+    asked = QuestionProfile(terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
+    return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
 
-@dataclass(frozen=True)
-class UnitTerms:
-    """What scoring needs of an answer unit whatever the question (computed once per unit of an index)."""
-
-    terms: frozenset[str]  # its search terms
-    words: frozenset[str]  # its content words, accents folded
-    section_terms: frozenset[str]  # the same two for its chunk's section (shared by the section's units)
-    section_words: frozenset[str]
-    row_label_terms: frozenset[str] = frozenset()  # a table row's label ('Brest Métropole : ...')
-
-
-def row_label_terms(index: SearchIndex, position: int, text: str) -> frozenset[str]:
-    """Search terms of the label of a unit that reads a table row; empty for other units, and for a
-    'label' that is the section's own title ('Nantes Métropole : Panorama ...' on Nantes' sheet)."""
-    label = row_label(text)
-    if not label:
-        return frozenset()
-    terms = frozenset(search_terms(label, index.lexical.analyzer))
-    return frozenset() if terms <= frozenset(search_terms(index.chunks[position].section, index.lexical.analyzer)) else terms
-
-
-def unit_terms(index: SearchIndex, unit: int) -> UnitTerms:
-    """The terms and words of a unit and of its section, cached with the index on first use."""
-    cache = index.derived("evidence.unit_terms", lambda: [None] * len(index.units))
-    entry = cache[unit]
-    if entry is None:
-        sections = index.derived("evidence.section_terms", dict)
-        position, text = index.units[unit]
-        section = index.chunks[position].section
-        if section not in sections:
-            sections[section] = (frozenset(search_terms(section, index.lexical.analyzer)), frozenset(folded_content_words(section)))
-        section_terms, section_words = sections[section]
-        label_terms = row_label_terms(index, position, text)
-        entry = cache[unit] = UnitTerms(frozenset(search_terms(text, index.lexical.analyzer)), frozenset(folded_content_words(text)), section_terms, section_words, label_terms)
-    return entry
-
-
-def unit_features(index: SearchIndex, question: QuestionProfile, unit: int) -> tuple[float, ...]:
-    """The features (FEATURES order, each in [0, 1]) of one unit of the index for a question."""
-    text = index.units[unit][1]
-    cached = unit_terms(index, unit)
-    unit_words = cached.words
+def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
+    """The features (FEATURES order, each in [0, 1]) of an answer unit for a question."""
+    unit_words = unit.words
     # the section names what a line of a fact sheet or a case study is about
-    context_terms = cached.terms | cached.section_terms
+    context_terms = unit.terms | unit.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
-    new_words = unit_words - question.words - cached.section_words
+    new_words = unit_words - question.words - unit.section_words
     return (
-        coverage(question.terms, question.weights, cached.terms),
+        coverage(question.terms, question.weights, unit.terms),
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
-        max(0.0, float(index.unit_vectors[unit] @ question.vector)),
-        float(type_matches(text, question.kind, question.words)),
+        max(0.0, float(unit.vector @ question.vector)),
+        float(type_matches(unit.text, question.kind, question.words)),
         len(new_words) / max(len(unit_words), 1),
-        float(bool(question.focus & cached.terms)),
-        float(is_named_row(text, cached, question)),
+        float(bool(question.focus & unit.terms)),
+        float(is_named_row(unit, question)),
     )
 
 
-def page_texts(index: SearchIndex) -> dict[tuple[str, int], str]:
-    """(source, page) -> the page's text with its sections, as the index's chunks hold it."""
-
-    def all_pages() -> dict[tuple[str, int], str]:
-        parts: dict[tuple[str, int], list[str]] = {}
-        for chunk in index.chunks:
-            parts.setdefault((chunk.source, chunk.page), []).append(f"{chunk.section}\n{chunk.text}")
-        return {key: "\n".join(texts) for key, texts in parts.items()}
-
-    return index.derived("evidence.page_texts", all_pages)
-
-
-def find_named_row_positions(index: SearchIndex, question: QuestionProfile) -> list[int]:
+def find_named_row_positions(store: Store, question: QuestionProfile) -> list[int]:
     """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
-
-    def row_units() -> list[tuple[int, frozenset[str]]]:  # no index.derived() call in here: it holds the lock
-        rows = []
-        for position, text in index.units:
-            label_terms = row_label_terms(index, position, text)
-            if label_terms:
-                rows.append((position, label_terms))
-        return rows
-
-    texts = page_texts(index)
-    rows = index.derived("evidence.row_units", row_units)
-    pages = index.derived("evidence.page_terms", lambda: {key: frozenset(search_terms(text, index.lexical.analyzer)) for key, text in texts.items()})
-    named = question.term_set
     found = set()
-    for position, label_terms in rows:
-        if position in found or not label_terms <= named:
+    for position, label_terms in store.rows_named(question.term_set):
+        if position in found:
             continue
         # the table must be about the rest of the question: its page holds most of its other terms
         rest = [t for t in question.terms if t not in label_terms]
-        chunk = index.chunks[position]
-        if not rest or coverage(rest, index.lexical.idf(rest), pages[(chunk.source, chunk.page)]) >= ROW_PAGE_COVERAGE:
+        chunk = store.chunk(position)
+        if not rest or coverage(rest, store.idf(rest), store.page_terms(chunk.source, chunk.page)) >= ROW_PAGE_COVERAGE:
             found.add(position)
     return sorted(found)
 
 
-def is_named_row(text: str, cached: UnitTerms, question: QuestionProfile) -> bool:
+def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     """Whether a unit is the table row the question names ('Brest Métropole : ...' for a question on
     Brest Métropole) and its value holds what a typed question asks for (a person for 'qui', ...)."""
-    if not cached.row_label_terms or not cached.row_label_terms <= question.term_set:
+    if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
-    value = text.split(ROW_SEPARATOR, 1)[1]
+    value = unit.text.split(ROW_SEPARATOR, 1)[1]
     return question.kind == "other" or type_matches(value, question.kind, question.words)
 
 
 def best_unit(
-    index: SearchIndex, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False, typed: bool = False
-) -> tuple[int, float]:
-    """(unit index, score in [0, 1]) of the chunk's unit that best answers; (-1, 0) for a chunk without units.
+    store: Store, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False, typed: bool = False
+) -> tuple[Unit | None, float]:
+    """(unit, score in [0, 1]) of the chunk's unit that best answers; (None, 0) for a chunk without units.
 
     skip_echoes: leave out the units whose every word is in the question (a table's header
     'Métropole Élu référent ESS'), which cannot be an answer. typed: only the units that hold what
     the question's type asks for (a number, a date, ...)."""
     w = np.asarray(weights, dtype=np.float64)
-    best, best_score = -1, 0.0
-    for unit in index.units_of(position):
-        if skip_echoes and unit_terms(index, unit).words <= question.words:
+    best, best_score = None, 0.0
+    for unit in store.units(position):
+        if skip_echoes and unit.words <= question.words:
             continue
-        features = unit_features(index, question, unit)
+        features = unit_features(question, unit)
         if typed and not features[TYPE]:
             continue
         score = min(1.0, float(w @ np.asarray(features)) / float(w[:ROW].sum()))  # the named row: a bonus
-        if best < 0 or score > best_score:
+        if best is None or score > best_score:
             best, best_score = unit, score
     return best, best_score

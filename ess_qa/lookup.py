@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.store import SearchIndex
+from index.store import Store
 from ingest.factsheets import BOX_LABELS
 from ingest.french import content_words, fold_for_matching
 from ingest.numbers import french_numbers, is_percent_at
@@ -144,12 +144,12 @@ def label_starts(text: str) -> list[tuple[int, str]]:
     return sorted(starts.items())
 
 
-def sheet_chunks(index: SearchIndex, record: dict, page: int) -> list[int]:
+def sheet_chunks(store: Store, record: dict, page: int) -> list[int]:
     """Positions, in reading order, of the chunks of the record's sheet on a page."""
-    return [position for position, chunk in enumerate(index.chunks) if chunk.page == page and chunk.section == record.get("section")]
+    return [position for position in store.positions_on_page(page) if store.chunk(position).section == record.get("section")]
 
 
-def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
+def box_lines(store: Store, record: dict, field: str) -> SheetLines | None:
     """The record's box line(s) for field, read from the index's answer units; None when not found."""
     page = (record.get("pages") or {}).get(field)
     if page is None:
@@ -158,9 +158,9 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
     lines: list[str] = []
     position = None
     taking, continuations = False, 0  # a line may continue in the next chunk
-    for chunk_position in sheet_chunks(index, record, page):
-        for unit in index.units_of(chunk_position):
-            text = index.units[unit][1]
+    for chunk_position in sheet_chunks(store, record, page):
+        for unit in store.units(chunk_position):
+            text = unit.text
             starts = label_starts(text)
             if not starts:  # the end of an address or of a list of sites, on the next line
                 continuations += 1
@@ -180,23 +180,23 @@ def box_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None
     return SheetLines(shorten("\n".join(line for line in lines if line), LINES_LIMIT), position)
 
 
-def sheet_lines(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
+def sheet_lines(store: Store, record: dict, field: str) -> SheetLines | None:
     """The lines of the record's sheet that give field: its box line(s), or for an ESS figure the
     panorama sentence that states it; None when not found."""
     if field in BOX_FIELDS:
-        return box_lines(index, record, field)
-    return figure_sentence(index, record, field)
+        return box_lines(store, record, field)
+    return figure_sentence(store, record, field)
 
 
-def figure_sentence(index: SearchIndex, record: dict, field: str) -> SheetLines | None:
+def figure_sentence(store: Store, record: dict, field: str) -> SheetLines | None:
     """The sentence of the sheet's panorama that states an ESS figure of the record."""
     page, value = (record.get("pages") or {}).get(field), record.get(field)
     if page is None or value is None:
         return None
     percent = field.startswith("ess_share")
-    for position in sheet_chunks(index, record, page):
-        for unit in index.units_of(position):
-            text = index.units[unit][1]
+    for position in sheet_chunks(store, record, page):
+        for unit in store.units(position):
+            text = unit.text
             for number, _, end in french_numbers(text):
                 if number == value and (not percent or is_percent_at(text, end)):
                     return SheetLines(shorten(text, LINES_LIMIT, around=end), position)

@@ -2,7 +2,8 @@
 
 from .embedding import DEFAULT_MODEL, Embedder, ModelError, load_embedder
 from .lexical import LexicalIndex
-from .store import IndexProblem, Manifest, SearchIndex, build_index, read_manifest
+from .local import LocalStore
+from .store import IndexProblem, Manifest, build_index, read_manifest
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -11,7 +12,7 @@ __all__ = [
     "LexicalIndex",
     "Manifest",
     "ModelError",
-    "SearchIndex",
+    "LocalStore",
     "build_index",
     "load_embedder",
     "read_manifest",

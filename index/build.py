@@ -26,7 +26,7 @@ from .embedding_cache import EmbeddingCache
 from .folder import check_not_busy, fsync_tree, recover_interrupted_build, replaceable, staging_dir, swap_in
 from .layout import CHUNKS, EXTRAS, FORMAT_VERSION, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, LEXICAL, MANIFEST, UNIT_VECTORS, UNITS, VECTORS, IndexProblem
 from .lexical import LexicalIndex
-from .local import SearchIndex
+from .local import LocalStore
 from .manifest import Manifest, index_files
 
 # Exact search costs a pass over every vector per question: measured on this project's 2-core
@@ -189,22 +189,22 @@ def _write_contents(chunks: list[Chunk], cache: EmbeddingCache, staging: Path, p
     return _Written(described, embedded, len(set(texts)), embedded_files)
 
 
-def _previous_index(directory: Path, embedder: Embedder) -> "SearchIndex | None":
+def _previous_index(directory: Path, embedder: Embedder) -> "LocalStore | None":
     """The index at directory if its vectors can serve a build with this model, else None."""
     if not (directory / MANIFEST).is_file():
         return None
     try:
-        return SearchIndex.load(directory, embedder)
+        return LocalStore.load(directory, embedder)
     except (IndexProblem, OSError, ValueError):  # damaged, another format or model: everything is embedded again
         return None
 
 
-def _cache_from(previous: "SearchIndex | None", embedder: Embedder) -> EmbeddingCache:
+def _cache_from(previous: "LocalStore | None", embedder: Embedder) -> EmbeddingCache:
     """An embedding cache holding every vector of the previous index (empty without one)."""
     cache = EmbeddingCache(embedder)
     if previous is not None:
         cache.add([index_text(c) for c in previous.chunks], previous.vector_matrix)
-        cache.add([text for _, text in previous.units], previous.unit_vectors)
+        cache.add([text for _, text in previous.unit_texts], previous.unit_vectors)
         cache.add(previous.lexical.words, previous.lexical.word_vectors)
     return cache
 

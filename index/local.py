@@ -7,19 +7,26 @@ and checksums; only JSON, .npy (never pickled) and FAISS files are read.
 
 from __future__ import annotations
 
+import functools
 import json
-import threading
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Iterator, Sequence
 
 import numpy as np
 
+from ingest.french import folded_content_words, search_terms
 from ingest.types import Chunk
+from ingest.units import row_label
 
 from .embedding import Embedder, load_embedder
 from .layout import CHUNKS, EXTRAS, HNSW_EF_SEARCH, LEXICAL, UNIT_VECTORS, UNITS, VECTORS, IndexProblem, rebuild_args
 from .lexical import LexicalIndex
+from .local_search import ChunkTable
 from .manifest import Manifest, read_manifest, verify_files
+from .interface import Candidate, Document, Filters, HybridQuery, Unit
+from .unit_terms import row_label_terms, section_terms_and_words
+
+MASKS_KEPT = 64  # filters whose chunk masks are kept
 
 def stored_vectors(vector_index) -> np.ndarray:
     """The (n, d) float32 vectors held by a flat or HNSW index: a view of FAISS' memory, not a copy.
@@ -69,11 +76,12 @@ def _ranges_by_chunk(owners: list[int], chunk_count: int) -> list[range]:
 
 
 
-_T = TypeVar("_T")
+class LocalStore:
+    """The local store (see index.store.Store): an index loaded from its folder, with its chunks, their
+    FAISS vectors, BM25, answer units with their vectors, and the model that embeds queries.
 
-
-class SearchIndex:
-    """A loaded index: chunks, their vectors, their BM25 index, and the model that embeds queries."""
+    What it derives for scoring (units' terms, pages' terms and words, table rows) is computed on
+    first use and kept in typed attributes."""
 
     def __init__(self, directory: Path, manifest: Manifest, chunks: list[Chunk], vectors, lexical: LexicalIndex, embedder: Embedder, units: list[tuple[int, str]], unit_vectors: np.ndarray):
         self.directory = directory
@@ -84,35 +92,154 @@ class SearchIndex:
         self.approximate = hasattr(vectors, "hnsw")  # HNSW graph (else exact flat search)
         self.lexical = lexical
         self.embedder = embedder
-        self.units = units  # (chunk position, text) in chunk order
+        self.unit_texts = units  # (chunk position, text) in chunk order
         self.unit_vectors = unit_vectors
         self._unit_ranges = _ranges_by_chunk([p for p, _ in units], len(chunks))
-        self._derived: dict[str, object] = {}
-        self._derived_lock = threading.Lock()
+        self._units: list[list[Unit] | None] = [None] * len(chunks)
+        self._sections: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._page_terms: dict[tuple[str, int], frozenset[str]] = {}
+        self._page_words: dict[tuple[str, int], frozenset[str]] = {}
+        self._masks: dict[Filters, np.ndarray] = {}
+        self._table = ChunkTable.of(chunks)
+        self._pages: dict[tuple[str, int], list[int]] = {}
+        for position, chunk in enumerate(chunks):
+            self._pages.setdefault((chunk.source, chunk.page), []).append(position)
 
-    def derived(self, name: str, compute: Callable[[], _T]) -> _T:
-        """Data derived from this index, computed once on first use and kept with it.
+    location = property(lambda self: str(self.directory))
+    model = property(lambda self: self.manifest.model)
+    analyzer = property(lambda self: self.lexical.analyzer)
+    corpus = property(lambda self: self.manifest.corpus)
 
-        For the layers above: per-index arrays and caches (chunk metadata for filters, terms of
-        answer units) that would otherwise be recomputed at every query."""
-        with self._derived_lock:
-            if name not in self._derived:
-                self._derived[name] = compute()
-            return self._derived[name]  # type: ignore[return-value]
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.encode_queries(texts)
 
-    def extra(self, name: str, default=None):
+    def translate(self, text: str) -> str:
+        return self.lexical.translations(text, self.embedder)
+
+    def query_terms(self, text: str) -> list[str]:
+        return self.lexical.query_terms(text)
+
+    def idf(self, terms: list[str]) -> np.ndarray:
+        return self.lexical.idf(terms)
+
+    def search(self, queries: Sequence[HybridQuery]) -> list[list[Candidate]]:
+        from .local_search import search
+
+        return search(self, queries)
+
+    def chunk(self, position: int) -> Chunk:
+        return self.chunks[position]
+
+    def mask(self, filters: Filters | None) -> np.ndarray:
+        """Boolean array over chunks: which pass the filters (kept for the last MASKS_KEPT filters)."""
+        if filters is None or filters.is_empty():
+            filters = Filters()
+        mask = self._masks.get(filters)
+        if mask is None:
+            if len(self._masks) >= MASKS_KEPT:
+                self._masks.pop(next(iter(self._masks)), None)
+            mask = self._masks[filters] = self._table.mask(filters)
+        return mask
+
+    def allows(self, position: int, filters: Filters | None) -> bool:
+        return filters is None or filters.is_empty() or bool(self.mask(filters)[position])
+
+    def units(self, position: int) -> list[Unit]:
+        found = self._units[position]
+        if found is None:
+            found = self._units[position] = [self._unit(i) for i in self._unit_ranges[position]]
+        return found
+
+    def _unit(self, unit_id: int) -> Unit:
+        position, text = self.unit_texts[unit_id]
+        section = self.chunks[position].section
+        if section not in self._sections:
+            self._sections[section] = section_terms_and_words(section, self.analyzer)
+        section_terms, section_words = self._sections[section]
+        return Unit(
+            unit_id,
+            position,
+            text,
+            self.unit_vectors[unit_id],
+            frozenset(search_terms(text, self.analyzer)),
+            frozenset(folded_content_words(text)),
+            section_terms,
+            section_words,
+            row_label_terms(text, section_terms, self.analyzer),
+        )
+
+    def following_units(self, unit: Unit) -> Iterator[Unit]:
+        chunk = self.chunks[unit.position]
+        for unit_id in range(unit.id + 1, len(self.unit_texts)):
+            position = self.unit_texts[unit_id][0]
+            other = self.chunks[position]
+            if (other.source, other.page) != (chunk.source, chunk.page):
+                return
+            yield self.units(position)[unit_id - self._unit_ranges[position].start]
+
+    def positions_on_page(self, page: int, source: str | None = None) -> list[int]:
+        if source is not None:
+            return list(self._pages.get((source, page), []))
+        return sorted(p for (_, number), positions in self._pages.items() if number == page for p in positions)
+
+    def _page_text(self, source: str, page: int) -> str:
+        return "\n".join(f"{self.chunks[p].section}\n{self.chunks[p].text}" for p in self._pages.get((source, page), []))
+
+    def page_terms(self, source: str, page: int) -> frozenset[str]:
+        key = (source, page)
+        if key not in self._page_terms:
+            self._page_terms[key] = frozenset(search_terms(self._page_text(source, page), self.analyzer))
+        return self._page_terms[key]
+
+    def page_words(self, source: str, page: int) -> frozenset[str]:
+        key = (source, page)
+        if key not in self._page_words:
+            self._page_words[key] = frozenset(folded_content_words(self._page_text(source, page)))
+        return self._page_words[key]
+
+    @functools.cached_property
+    def _corpus_words(self) -> frozenset[str]:
+        return frozenset().union(*(self.page_words(source, page) for source, page in self._pages))
+
+    def known_words(self, words: frozenset[str]) -> frozenset[str]:
+        return frozenset(words) & self._corpus_words
+
+    @functools.cached_property
+    def _rows(self) -> list[tuple[int, frozenset[str]]]:
+        """(position, label terms) of every unit that reads a table row, in unit order."""
+        rows = []
+        for unit_id, (position, text) in enumerate(self.unit_texts):
+            if row_label(text):
+                label_terms = self.units(position)[unit_id - self._unit_ranges[position].start].row_label_terms
+                if label_terms:
+                    rows.append((position, label_terms))
+        return rows
+
+    def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
+        return [(position, label) for position, label in self._rows if label <= terms]
+
+    def documents(self) -> list[Document]:
+        last_pages: dict[str, int] = {}
+        sections: dict[str, dict[str, None]] = {}
+        for source, page in sorted(self._pages):
+            last_pages[source] = max(last_pages.get(source, 0), page)
+            for position in self._pages[(source, page)]:
+                if self.chunks[position].section:
+                    sections.setdefault(source, {}).setdefault(self.chunks[position].section)
+        return [
+            Document(name, sha, last_pages.get(name, 0), tuple(sections.get(name, ())))
+            for name, sha in sorted(self.manifest.sources.items())
+        ]
+
+    def attachment(self, name: str, default=None):
         """A JSON document stored at build time (see build_index's extras); default when absent."""
         path = self.directory / EXTRAS / f"{name}.json"
         if f"{EXTRAS}/{name}.json" not in self.manifest.files:
             return default
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def units_of(self, position: int) -> range:
-        """Indexes (into units and unit_vectors) of the answer units of the chunk at position."""
-        return self._unit_ranges[position]
-
     @classmethod
-    def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "SearchIndex":
+    def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "LocalStore":
         """Load and check an index; raises IndexProblem with the fix when it cannot be used.
 
         Reads only the files the manifest lists, inside directory, after checking their checksums.

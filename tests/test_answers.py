@@ -19,7 +19,7 @@ SNIPPET_LIMIT = 400
 
 
 def page_text(assistant, source: str, page: int) -> str:
-    return "\n".join(c.text for c in assistant.index.chunks if c.source == source and c.page == page)
+    return "\n".join(c.text for c in assistant.store.chunks if c.source == source and c.page == page)
 
 
 def check_snippet(assistant, answer: Answer) -> None:
@@ -202,8 +202,8 @@ def test_table_rows_are_found_and_shown_for_the_metropolis_named(assistant):
     from ingest.units import ROW_SEPARATOR, row_label
 
     rows = []
-    for position, text in assistant.index.units:
-        page = assistant.index.chunks[position].page
+    for position, text in assistant.store.unit_texts:
+        page = assistant.store.chunks[position].page
         if page in ROW_QUESTIONS and row_label(text) and len(text.split(ROW_SEPARATOR, 1)[1]) > 12:
             rows.append((page, row_label(text), text.split(ROW_SEPARATOR, 1)[1]))
     assert len(rows) >= 25
@@ -277,6 +277,6 @@ def test_a_best_line_that_answers_too_weakly_is_not_given(assistant):
 
     question = "Quand les Ecossolies ont-elles été créées ?"
     assert assistant.ask(question).found
-    strict = Assistant(assistant.index, assistant.weights, replace(assistant.answer_settings, min_snippet_score=2.0))
+    strict = Assistant(assistant.store, assistant.weights, replace(assistant.answer_settings, min_snippet_score=2.0))
     answer = strict.ask(question)
     assert answer.found is False and answer.snippet is None and answer.passages

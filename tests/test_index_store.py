@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import IndexProblem, SearchIndex, build_index, load_embedder, read_manifest
+from index import IndexProblem, LocalStore, build_index, load_embedder, read_manifest
 from index.embedding import DEFAULT_MODEL, Embedder
 from index.folder import IndexBusy, recover_interrupted_build
 from index.layout import CHUNKS, FORMAT_VERSION, LEXICAL, MANIFEST, VECTORS
@@ -51,7 +51,7 @@ def index_copy(built, tmp_path) -> Path:
 
 def problem(directory) -> str:
     with pytest.raises(IndexProblem) as caught:
-        SearchIndex.load(directory)
+        LocalStore.load(directory)
     message = str(caught.value)
     assert "`ess-qa index" in message, message  # always names the fix
     return message
@@ -67,7 +67,7 @@ def dead_pid() -> int:
 
 
 def test_round_trip_keeps_chunks_vectors_and_manifest(built):
-    loaded = SearchIndex.load(built)
+    loaded = LocalStore.load(built)
     assert [c.text for c in loaded.chunks] == [c.text for c in chunk_pages(PAGES)]
     assert [(c.source, c.page) for c in loaded.chunks] == [("guide.txt", 1), ("guide.txt", 2), ("guide.txt", 3)]
     assert loaded.vectors.ntotal == len(loaded.chunks) == loaded.manifest.chunk_count
@@ -84,8 +84,8 @@ def test_round_trip_keeps_chunks_vectors_and_manifest(built):
 def test_loaded_index_searches_like_the_built_one(built):
     from ess_qa import Assistant
 
-    first = Assistant(SearchIndex.load(built)).search("Qui gère le fonds de garantie ?", k=3)
-    second = Assistant(SearchIndex.load(built)).search("Qui gère le fonds de garantie ?", k=3)
+    first = Assistant(LocalStore.load(built)).search("Qui gère le fonds de garantie ?", k=3)
+    second = Assistant(LocalStore.load(built)).search("Qui gère le fonds de garantie ?", k=3)
     assert first == second
     assert first[0].page == 1 and "France Active" in first[0].text
 
@@ -99,7 +99,7 @@ def test_rebuild_replaces_the_index_and_leaves_nothing_beside_it(tmp_path):
     directory = tmp_path / "index"
     write_index(directory)
     write_index(directory, pages=PAGES[:1])
-    assert [c.page for c in SearchIndex.load(directory).chunks] == [1]
+    assert [c.page for c in LocalStore.load(directory).chunks] == [1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
 
 
@@ -109,7 +109,7 @@ def test_corpus_is_recorded_and_named_in_fix_commands(tmp_path):
     assert read_manifest(directory).corpus == str((tmp_path / "mes rapports").resolve())
     (directory / CHUNKS).write_text("", encoding="utf-8")
     with pytest.raises(IndexProblem) as caught:
-        SearchIndex.load(directory)
+        LocalStore.load(directory)
     assert caught.value.fix_command() == f"ess-qa index --corpus '{(tmp_path / 'mes rapports').resolve()}'"
 
 
@@ -124,7 +124,7 @@ def test_no_index(tmp_path):
 
 def test_fix_command_repeats_only_what_the_user_typed(tmp_path):
     with pytest.raises(IndexProblem) as caught:
-        SearchIndex.load(tmp_path / "absent")
+        LocalStore.load(tmp_path / "absent")
     assert caught.value.message(None) == f"no index at {tmp_path / 'absent'}: run `ess-qa index` to build it"
     assert caught.value.message("my index") == f"no index at {tmp_path / 'absent'}: run `ess-qa index --index-dir 'my index'` to build it"
 
@@ -151,7 +151,7 @@ def test_different_model_than_the_one_asked_for(built):
     real = load_embedder()
     other = Embedder("paraphrase-multilingual-MiniLM-L12-v2", real.model)  # the real model under another name
     with pytest.raises(IndexProblem) as caught:
-        SearchIndex.load(built, embedder=other)
+        LocalStore.load(built, embedder=other)
     message = caught.value.message()
     assert f"built with model '{DEFAULT_MODEL}' (512-d), not 'paraphrase-multilingual-MiniLM-L12-v2'" in message
     assert "run `ess-qa index --model paraphrase-multilingual-MiniLM-L12-v2` to rebuild it" in message
@@ -272,7 +272,7 @@ def test_loading_and_searching_never_unpickle(built, monkeypatch):
     monkeypatch.setattr(pickle, "loads", refuse)
     monkeypatch.setattr(pickle, "Unpickler", refuse)
     monkeypatch.setattr(np, "load", _no_pickle_np_load(np.load))
-    assistant = Assistant(SearchIndex.load(built))
+    assistant = Assistant(LocalStore.load(built))
     assert assistant.search("monnaie locale", k=1)[0].page == 2
 
 
@@ -298,7 +298,7 @@ def test_load_reads_only_files_inside_the_index_folder(built, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", record)
     monkeypatch.setattr(io, "open", record)  # pathlib's read_text goes through io.open
-    SearchIndex.load(built, embedder=load_embedder())
+    LocalStore.load(built, embedder=load_embedder())
     # Python-level opens while loading (library files imported lazily aside): all inside the index folder.
     root = built.resolve()
     index_reads = [p for p in opened if "site-packages" not in p.parts and not p.is_relative_to(Path(sys.prefix).resolve())]
@@ -312,7 +312,7 @@ def test_staging_folder_of_a_killed_build_is_ignored_by_load_and_removed_by_the_
     staging = index_copy.parent / f".{index_copy.name}.building-{dead_pid()}"
     staging.mkdir()
     (staging / CHUNKS).write_text("half written", encoding="utf-8")
-    assert len(SearchIndex.load(index_copy).chunks) == 3
+    assert len(LocalStore.load(index_copy).chunks) == 3
     write_index(index_copy)
     assert not staging.exists()
 
@@ -321,7 +321,7 @@ def test_previous_index_moved_aside_by_a_killed_swap_is_restored(index_copy):
     # A build killed between the two renames of the swap: no index folder, the previous one aside.
     aside = index_copy.parent / f".{index_copy.name}.old-{dead_pid()}"
     os.replace(index_copy, aside)
-    assert len(SearchIndex.load(index_copy).chunks) == 3
+    assert len(LocalStore.load(index_copy).chunks) == 3
     assert not aside.exists()
 
 
@@ -365,16 +365,16 @@ def test_a_failed_build_leaves_the_previous_index_and_no_staging(index_copy):
 
     with pytest.raises(RuntimeError, match="disk full"):  # a page the index lacks, so that it is embedded
         write_index(index_copy, pages=[Page("guide.txt", 1, "Une page nouvelle sur les achats responsables.")], progress=fail)
-    assert len(SearchIndex.load(index_copy).chunks) == 3
+    assert len(LocalStore.load(index_copy).chunks) == 3
     assert sorted(p.name for p in index_copy.parent.iterdir()) == ["index"]
 
 
 def test_loading_a_folder_of_other_files_says_so(tmp_path):
     (tmp_path / "notes.txt").write_text("mes notes", encoding="utf-8")
     with pytest.raises(IndexProblem) as caught:
-        SearchIndex.load(tmp_path)
+        LocalStore.load(tmp_path)
     assert str(caught.value) == (
         f"no index at {tmp_path}: it is a folder of other files (or not a folder); give --index-dir a folder of its own for the index"
     )
     with pytest.raises(IndexProblem, match="not a folder"):
-        SearchIndex.load(tmp_path / "notes.txt")
+        LocalStore.load(tmp_path / "notes.txt")

@@ -298,18 +298,18 @@ def test_french_numbers():
 def test_assistant_metropoles_is_the_stored_table(assistant, records):
     stored = assistant.metropoles()
     assert stored == records
-    assert assistant.index.extra(EXTRA_NAME) == records
+    assert assistant.store.attachment(EXTRA_NAME) == records
     stored[0]["population"] = -1
     stored[0]["websites"].append("x")
     assert assistant.metropoles() == records  # callers get copies
 
 
 def test_index_without_the_table_gives_an_empty_list_and_plain_answers():
-    class NoExtras:
-        def extra(self, name, default=None):
+    class NoAttachments:
+        def attachment(self, name, default=None):
             return default
 
-    assistant = Assistant(NoExtras())
+    assistant = Assistant(NoAttachments())
     assert assistant.metropoles() == []
     assert parse_comparison("Quelle est la métropole la plus peuplée ?", assistant.metropoles()) is None
 
@@ -469,7 +469,7 @@ def test_report_questions_keep_their_normal_answers(assistant, records):
     except the questions that ask one line of one sheet's identity box (see test_lookup.py)."""
     questions = [json.loads(line)["question"] for path in (DEV_SET, HELDOUT_SET) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [q for q in questions if parse_comparison(q, records)] == []
-    plain = Assistant(assistant.index, assistant.weights, assistant.answer_settings)
+    plain = Assistant(assistant.store, assistant.weights, assistant.answer_settings)
     plain._metropoles = []  # the same index, without the table
     sample = [q for q in questions[:12] + NOT_COMPARISONS[:3] if parse_lookup(q, records) is None]
     assert len(sample) >= 12

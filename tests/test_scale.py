@@ -17,8 +17,8 @@ import pytest
 from ess_qa import Assistant, Filters, build
 from ess_qa.cli import main
 from ess_qa.evaluation import load_questions
-from ess_qa.retrieval import top_positions
-from index import Embedder, SearchIndex, build_index, load_embedder, read_manifest
+from index.fusion import top_positions
+from index import Embedder, LocalStore, build_index, load_embedder, read_manifest
 from index.build import DEFAULT_EXACT_LIMIT, EXACT_LIMIT_ENV, make_vector_index
 from index.layout import MANIFEST
 from ingest import Page, chunk_pages
@@ -59,7 +59,7 @@ def write_corpus(folder: Path, files: dict[str, str]) -> Path:
 
 
 def results(directory: Path) -> list:
-    assistant = Assistant(SearchIndex.load(directory))
+    assistant = Assistant(LocalStore.load(directory))
     return [[(p.citation, p.text, p.score) for p in assistant.search(q, k=3)] for q in QUESTIONS]
 
 
@@ -72,13 +72,13 @@ def test_small_indexes_are_exact_and_the_choice_is_in_the_manifest(tmp_path):
     manifest = build_index(chunk_pages(PAGES), tmp_path / "index", {"guide.txt": "0" * 64}, {})
     assert manifest.vector_index == {"type": "flat", "exact_limit": DEFAULT_EXACT_LIMIT}
     assert read_manifest(tmp_path / "index").vector_index["type"] == "flat"
-    assert not SearchIndex.load(tmp_path / "index").approximate
+    assert not LocalStore.load(tmp_path / "index").approximate
 
 
 def test_beyond_the_threshold_the_index_is_hnsw(tmp_path):
     manifest = build_index(chunk_pages(PAGES), tmp_path / "index", {"guide.txt": "0" * 64}, {}, exact_limit=2)
     assert manifest.vector_index["type"] == "hnsw" and manifest.vector_index["exact_limit"] == 2
-    loaded = SearchIndex.load(tmp_path / "index")
+    loaded = LocalStore.load(tmp_path / "index")
     assert loaded.approximate and type(loaded.vectors).__name__ == "IndexHNSWFlat"
     assert loaded.vector_matrix.shape == (3, 512)
     hits = Assistant(loaded).search("Qui gère le fonds de garantie ?", k=1)
@@ -96,7 +96,7 @@ def test_an_index_without_the_new_manifest_fields_still_loads(tmp_path):
     data = json.loads((tmp_path / "index" / MANIFEST).read_text(encoding="utf-8"))
     del data["vector_index"], data["build"]
     (tmp_path / "index" / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
-    loaded = SearchIndex.load(tmp_path / "index")
+    loaded = LocalStore.load(tmp_path / "index")
     assert loaded.manifest.vector_index == {} and not loaded.approximate
 
 
@@ -115,7 +115,7 @@ def test_an_hnsw_index_gives_its_vectors_back_to_an_exact_rebuild(report_index_d
     shutil.copytree(approximate_report, directory)
     report = build(Path(__file__).resolve().parent.parent / "corpus", directory)
     assert report.embedded == {"chunks": 0, "units": 0, "words": 0}
-    rebuilt, exact = SearchIndex.load(directory), SearchIndex.load(report_index_dir)
+    rebuilt, exact = LocalStore.load(directory), LocalStore.load(report_index_dir)
     assert not rebuilt.approximate and np.array_equal(rebuilt.vector_matrix, exact.vector_matrix)
 
 
@@ -124,7 +124,7 @@ def dev_questions() -> list[str]:
 
 
 def test_recall_at_10_of_the_approximate_index(report_index_dir):
-    exact = SearchIndex.load(report_index_dir)
+    exact = LocalStore.load(report_index_dir)
     graph, described = make_vector_index(exact.vector_matrix, exact_limit=0)
     assert described["type"] == "hnsw"
     queries = exact.embedder.encode_queries(dev_questions())
@@ -135,8 +135,8 @@ def test_recall_at_10_of_the_approximate_index(report_index_dir):
 
 
 def test_approximate_search_answers_like_exact_search(report_index_dir, approximate_report):
-    exact, approximate = Assistant(SearchIndex.load(report_index_dir)), Assistant(SearchIndex.load(approximate_report))
-    assert approximate.index.approximate and not exact.index.approximate
+    exact, approximate = Assistant(LocalStore.load(report_index_dir)), Assistant(LocalStore.load(approximate_report))
+    assert approximate.store.approximate and not exact.store.approximate
     same = [
         [p.citation for p in exact.search(q, k=5)] == [p.citation for p in approximate.search(q, k=5)]
         for q in dev_questions()
@@ -154,8 +154,8 @@ def test_approximate_search_answers_like_exact_search(report_index_dir, approxim
     ],
 )
 def test_filters_stay_exact_on_the_approximate_index(report_index_dir, approximate_report, filters):
-    exact, approximate = Assistant(SearchIndex.load(report_index_dir)), Assistant(SearchIndex.load(approximate_report))
-    allowed = {c.id for c, keep in zip(approximate.index.chunks, filters.mask(approximate.index)) if keep}
+    exact, approximate = Assistant(LocalStore.load(report_index_dir)), Assistant(LocalStore.load(approximate_report))
+    allowed = {c.id for c, keep in zip(approximate.store.chunks, approximate.store.mask(filters)) if keep}
     for question in dev_questions()[:8]:
         found = approximate.search(question, k=10, filters=filters)
         assert all(p.chunk_id in allowed for p in found) and (len(found) == 10 or len(found) <= len(allowed))
@@ -165,7 +165,7 @@ def test_filters_stay_exact_on_the_approximate_index(report_index_dir, approxima
 # --- the query path: filters as arrays, partial sort ---------------------------------------------
 
 
-def reference_mask(filters: Filters, index: SearchIndex) -> np.ndarray:
+def reference_mask(filters: Filters, index: LocalStore) -> np.ndarray:
     """The filter as it was written first: a loop over chunks."""
     wanted = fold_accents(filters.section).lower().strip()
     return np.array(
@@ -192,7 +192,7 @@ def reference_mask(filters: Filters, index: SearchIndex) -> np.ndarray:
     ],
 )
 def test_filter_masks_match_a_loop_over_chunks(assistant, filters):
-    assert np.array_equal(filters.mask(assistant.index), reference_mask(filters, assistant.index))
+    assert np.array_equal(assistant.store.mask(filters), reference_mask(filters, assistant.store))
 
 
 def test_top_positions_is_a_stable_partial_sort():
@@ -203,16 +203,15 @@ def test_top_positions_is_a_stable_partial_sort():
         assert np.array_equal(top_positions(scores, count), np.argsort(-scores, kind="stable")[:count])
 
 
-def test_unit_terms_are_computed_once_per_index(assistant):
-    from ess_qa import evidence
-
+def test_unit_terms_are_computed_once_per_store(assistant):
+    store = assistant.store
     assistant.search("Qui préside Nantes Métropole ?", k=5)
-    cache = assistant.index.derived("evidence.unit_terms", list)
-    filled = sum(entry is not None for entry in cache)
-    assert 0 < filled < len(assistant.index.units)
-    first = evidence.unit_terms(assistant.index, next(i for i, e in enumerate(cache) if e is not None))
+    filled = [position for position, units in enumerate(store._units) if units is not None]
+    assert 0 < len(filled) < len(store.chunks)  # only the chunks scored
+    first = store.units(filled[0])
     assistant.search("Qui préside Nantes Métropole ?", k=5)
-    assert sum(entry is not None for entry in cache) == filled and first in cache
+    assert [p for p, units in enumerate(store._units) if units is not None] == filled
+    assert store.units(filled[0]) is first
 
 
 # --- incremental indexing ----------------------------------------------------------------------
@@ -231,8 +230,8 @@ def file_texts(folder: Path, name: str) -> tuple[list[str], list[str]]:
 def assert_same_as_a_full_rebuild(corpus: Path, incremental: Path, tmp_path: Path, params=None) -> None:
     full = tmp_path / "full"
     build(corpus, full, reuse=False, params=params)
-    a, b = SearchIndex.load(incremental), SearchIndex.load(full)
-    assert a.chunks == b.chunks and a.units == b.units and a.lexical.words == b.lexical.words
+    a, b = LocalStore.load(incremental), LocalStore.load(full)
+    assert a.chunks == b.chunks and a.unit_texts == b.unit_texts and a.lexical.words == b.lexical.words
     assert np.allclose(a.vector_matrix, b.vector_matrix, atol=1e-5)
     assert np.allclose(a.unit_vectors, b.unit_vectors, atol=1e-5)
     assert np.allclose(a.lexical.word_vectors, b.lexical.word_vectors, atol=1e-5)
@@ -281,7 +280,7 @@ def test_changing_a_file_embeds_only_that_file(tmp_path):
     assert report.embedded["chunks"] == len(chunks) and report.embedded["units"] == len(new_units)
     assert report.changed_files == ["fonds.txt"] and report.reused_files == ["atelier.txt", "monnaie.txt"]
     assert report.reuse_summary() == "reused 2 files, embedded 1 changed file"
-    assert "120 prêts" in Assistant(SearchIndex.load(index)).search("Combien de prêts le fonds a-t-il garantis ?", k=1)[0].text
+    assert "120 prêts" in Assistant(LocalStore.load(index)).search("Combien de prêts le fonds a-t-il garantis ?", k=1)[0].text
     assert_same_as_a_full_rebuild(corpus, index, tmp_path)
 
 
@@ -295,7 +294,7 @@ def test_removing_a_file_removes_its_chunks_and_embeds_nothing(tmp_path):
     assert counting.passages == []
     assert report.removed_files == ["monnaie.txt"] and report.embedded == {"chunks": 0, "units": 0, "words": 0}
     assert report.reuse_summary() == "reused 2 files, embedded nothing new, dropped 1 removed file"
-    loaded = SearchIndex.load(index)
+    loaded = LocalStore.load(index)
     assert {c.source for c in loaded.chunks} == {"fonds.txt", "atelier.txt"}
     assert "monnaie" not in loaded.lexical.words
     assert_same_as_a_full_rebuild(corpus, index, tmp_path)
@@ -332,7 +331,7 @@ def test_a_damaged_previous_index_is_rebuilt_in_full(tmp_path):
     (index / "unit_vectors.npy").write_bytes(b"garbage")
     report = build(corpus, index)
     assert report.reused_files == [] and report.embedded["chunks"] == report.chunks
-    SearchIndex.load(index)
+    LocalStore.load(index)
 
 
 def test_cli_says_what_was_reused(capsys, tmp_path):
