@@ -19,6 +19,8 @@ The text forms and tokenizers, from the whole text to index terms:
 | stem_terms            | list  | content words, Snowball-stemmed, accents folded                 | the "stem" analyzer                                     |
 | prefix_terms          | list  | content words, accents folded, first 5 letters                  | the "prefix5" analyzer (the default)                    |
 | search_terms          | list  | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web          |
+| variant_keys          | list  | content words but « mis en place »-like phrases, each as the    | web (highlights)                                        |
+|                       |       | keys its variants share (stem, accents, plural folded)          |                                                         |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
@@ -144,6 +146,24 @@ DEFAULT_ANALYZER = "prefix5"
 def search_terms(text: str, analyzer: str = DEFAULT_ANALYZER) -> list[str]:
     """The terms a lexical index sees for a text, with the named analyzer."""
     return ANALYZERS[analyzer](text)
+
+
+# Forms of "mettre" and "prendre", which with "en" and a bare noun make one verb ("mis en place",
+# "mise en œuvre", "pris en compte"): neither the verb nor that noun says what a text is about.
+_SUPPORT_VERB_RE = re.compile(r"met|mets|mett\w*|mis|mises?|pren\w*|pris|prises?")
+
+
+def variant_keys(text: str) -> list[frozenset[str]]:
+    """Each content word of a text but support-verb phrases, as the keys its variants share (case, accents, elision, plural, stem)."""
+    found = words(text)
+    in_phrase = {
+        i + step for i in range(len(found) - 2) if found[i + 1] == "en" and _SUPPORT_VERB_RE.fullmatch(found[i]) for step in (0, 2)
+    }
+    kept = content_words(" ".join(w for i, w in enumerate(found) if i not in in_phrase))
+    # Stemmed as written and accents folded (as a word typed without them), then the plural s that
+    # Snowball keeps after a vowel ("emplois", "élus") dropped.
+    stems = ((stem(w), stem(fold_accents(w))) for w in kept)
+    return [frozenset(s[:-1] if len(s) > 3 and s[-1] in "sx" else s for s in pair) for pair in stems]
 
 
 def match_key(text: str) -> str:

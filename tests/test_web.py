@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import given, settings
@@ -330,6 +331,14 @@ def test_source_page_over_http(server):
         assert status == 404 and "<script" not in body.decode()
     status, _, _ = get(server.url + "source/file?file=metropoles-ess.txt")
     assert status == 404  # only PDF sources are served as files
+
+
+def test_source_page_over_http_marks_content_words_only(server):
+    query = urlencode({"file": REPORT, "page": 40, "q": "Strasbourg a-t-elle mis en place un SPASER pour l'emploi ?"})
+    status, _, body = get(server.url + "source?" + query)
+    marks = {html.unescape(word) for word in re.findall(r"<mark>(.*?)</mark>", body.decode())}
+    assert status == 200 and {"Strasbourg", "SPASER", "emploi"} <= marks
+    assert not marks & {"mis", "place", "en", "un", "pour", "l"}  # « mis en place »: one verb, no topic
 
 
 # --- first start: the page builds the index -------------------------------------------------------

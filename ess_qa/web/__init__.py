@@ -45,6 +45,7 @@ _MODULES = {
         "answer_html",
         "citations_html",
         "escape_text",
+        "helpful_terms",
         "highlight",
         "passage_html",
         "question_terms",

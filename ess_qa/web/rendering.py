@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 from urllib.parse import quote, urlencode
 
-from ingest.french import search_terms
+from ingest.french import variant_keys
 from ingest.types import Citation
 
 from ..retrieval import Filters
@@ -34,27 +34,47 @@ def escape_text(text: str) -> str:
 _WORD_RE = re.compile(r"\w+")
 
 
-def question_terms(question: str) -> frozenset[str]:
-    """The terms of a question as the lexical index sees them (stop words out, analyzed)."""
+def question_words(question: str) -> list[frozenset[str]]:
+    """The content words of a question, each as the keys its variants share (see variant_keys)."""
     try:
-        return frozenset(search_terms(question or ""))
+        return variant_keys(question or "")
     except Exception:  # highlighting is a nicety: never let it break a reply
-        return frozenset()
+        return []
 
 
 @lru_cache(maxsize=50_000)
-def _word_terms(word: str) -> tuple[str, ...]:
-    return tuple(search_terms(word))
+def _word_keys(word: str) -> frozenset[str]:
+    """The variant keys of one word of a shown text; none for a function word."""
+    return frozenset().union(*variant_keys(word))
+
+
+def text_keys(text: str) -> frozenset[str]:
+    """The variant keys of every word of a text."""
+    return frozenset().union(*(_word_keys(match.group()) for match in _WORD_RE.finditer(text)))
+
+
+def helpful_terms(question: str, texts: Sequence[str] = ()) -> frozenset[str]:
+    """The keys worth marking in texts shown together: the question's content words but those every one of several texts holds."""
+    found = question_words(question)
+    if len(texts) > 1:
+        held = [text_keys(text) for text in texts]
+        found = [keys for keys in found if not all(keys & text for text in held)]
+    return frozenset().union(*found)
+
+
+def question_terms(question: str) -> frozenset[str]:
+    """The keys of a question's content words, to mark in one text."""
+    return helpful_terms(question)
 
 
 def highlight(text: str, terms: frozenset[str]) -> str:
-    """Escaped text with the words that match a question term wrapped in <mark>."""
+    """Escaped text with the words that are variants of a question's word wrapped in <mark>."""
     if not terms:
         return escape_text(text)
     out: list[str] = []
     last = 0
     for match in _WORD_RE.finditer(text):
-        if not any(term in terms for term in _word_terms(match.group())):
+        if not _word_keys(match.group()) & terms:
             continue
         out.append(escape_text(text[last : match.start()]))
         out.append(f"<mark>{escape_text(match.group())}</mark>")
@@ -167,7 +187,7 @@ def answer_html(answer: Answer, filters: Filters | None = None, understood: str 
     Written on a single line with no blank line, so a Markdown renderer takes it as one HTML
     block and leaves its content alone.
     """
-    terms = question_terms(answer.question)
+    terms = helpful_terms(answer.question, [passage.text for passage in answer.passages])
     parts = ['<div class="essqa-answer">']
     if understood:
         parts.append(
