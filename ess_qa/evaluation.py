@@ -11,7 +11,7 @@ from ingest.french import match_key
 
 from .config import EVAL_K
 from .jsonl import JsonLineError, read_json_lines
-from .types import Answer
+from .types import Answer, Passage
 
 OUT_OF_SCOPE = "out_of_scope"
 NO_STYLE = "unknown"  # the style of a question without one, in a file where others have one
@@ -53,6 +53,18 @@ def _question(number: int, data: dict) -> Question:
         evidence=tuple(data.get("evidence") or ()),
         style=str(data["style"]) if data.get("style") else None,
     )
+
+
+def load_answers(path: str | Path) -> list[Answer]:
+    """Answers read back from the JSON lines of `ess-qa batch` (what scoring needs: passages, snippet, found)."""
+    with open(path, encoding="utf-8") as handle:
+        return read_json_lines(handle, lambda _, data: _answer(data))
+
+
+def _answer(data: dict) -> Answer:
+    """An answer from its JSON (Answer.to_dict()), without its snippet's citations."""
+    passages = [Passage(p["text"], p["source"], p["page"], p["section"], p["score"], p.get("chunk_id", "")) for p in data["passages"]]
+    return Answer(data["question"], passages, snippet=data.get("snippet"), found=bool(data["found"]), notice=data.get("notice"))
 
 
 def contains_evidence(text: str, evidence: tuple[str, ...]) -> bool:
