@@ -84,6 +84,7 @@ HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer
 
 
 def sha256_of(path: Path) -> str:
+    """The file's sha256, as sha256sum prints it."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -170,10 +171,12 @@ def run_all(sets: list[QuestionSet], docs: Path, labels: list[str], rev: str | N
 
 
 def rate(value: float | None) -> str:
+    """A rate with two decimals, "–" when there is none."""
     return "–" if value is None else f"{value:.2f}"
 
 
 def share(count: int, total: int) -> str:
+    """"count/total", "–" when there is nothing to count."""
     return f"{count}/{total}" if total else "–"
 
 
@@ -247,6 +250,7 @@ def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, 
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command's options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", choices=[s.name for s in SETS], metavar="NAME", help="only these sets: " + ", ".join(s.name for s in SETS))
     parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON to OUT")
@@ -256,6 +260,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Measure the sets asked for, print the table, write the JSON when asked."""
     args = parse_args(argv)
     sets = [s for s in SETS if not args.sets or s.name in args.sets]
     docs = Path(args.docs)

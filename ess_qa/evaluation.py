@@ -176,6 +176,7 @@ def _per(scored: list[_Scored], group: Callable[[Question], str], in_scope: bool
 
 
 def _style(question: Question) -> str:
+    """The question's style, NO_STYLE when it has none."""
     return question.style or NO_STYLE
 
 
