@@ -24,11 +24,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench_scale import make_corpus
-from paired import ROOT, checkout, cli, env_for, machine
+from paired import ROOT, build_seconds, checkout, env_for, machine
 
 DOCS = ROOT.parent / "shared" / "docs"
 HELDOUT = ROOT / "tests" / "data" / "heldout.jsonl"
@@ -70,13 +69,6 @@ print(json.dumps({{"first_pass_p50_ms": passes[0], "search_p50_ms": passes[1], "
 def child(root: Path, code: str) -> dict:
     out = subprocess.run([sys.executable, "-c", code], env=env_for(root), cwd=root, check=True, capture_output=True, text=True).stdout
     return json.loads(out.splitlines()[-1])
-
-
-def build_seconds(root: Path, corpus: Path, index: Path) -> float:
-    shutil.rmtree(index, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run(cli(root) + ["index", "--corpus", str(corpus), "--index-dir", str(index), "--quiet"], env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def mixed_corpus(folder: Path, docs: Path) -> Path:

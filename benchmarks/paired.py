@@ -54,6 +54,14 @@ def wall_seconds(argv: list[str], env: dict, cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def build_seconds(root: Path, corpus: Path, index: Path) -> float:
+    """Wall time of `ess-qa index` of corpus into an empty index folder, with the code at root."""
+    shutil.rmtree(index, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(cli(root) + ["index", "--corpus", str(corpus), "--index-dir", str(index), "--quiet"], env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def median_of(runs: int, measure) -> float:
     return statistics.median(measure() for _ in range(runs))
 

@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=DEFAULT_K)
     p.add_argument("--index-dir")
 
-    p = sub.add_parser("eval", help="score retrieval on a question set (JSON lines with id, kind, question, evidence)")
+    p = sub.add_parser("eval", help="score retrieval on a question set (JSON lines with id, kind, question, evidence, optional style)")
     p.add_argument("file")
     p.add_argument("--k", type=int, default=EVAL_K)
     p.add_argument("--index-dir")

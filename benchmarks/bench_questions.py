@@ -1,0 +1,279 @@
+"""Every question set of the project in one table: the bundled report's sets and each shared PDF's.
+
+Usage: python benchmarks/bench_questions.py [--sets NAME ...] [--json OUT] [--rev REV] [--docs DIR]
+
+- The bundled report: tests/data/{dev,heldout,unseen}.jsonl and benchmarks/questions/report-typed.jsonl,
+  on an index of the corpus/ folder of the code measured.
+- Each PDF of --docs (../shared/docs/) with its set of benchmarks/questions/ (see the README there):
+  the PDF is copied, alone, into a temporary folder outside the project, and indexed there.
+
+Indexes are built by `ess-qa index` (defaults), and each set's questions answered by `ess-qa batch
+--k 10`, in fresh processes of the code measured; the answers are scored here by ess_qa.evaluation
+(the rule of `ess-qa eval`), so that two revisions are measured with one ruler. One row per set:
+questions in scope and out of scope, hit@5, MRR@10, answer@1 (the snippet holds the evidence),
+in-scope refused, out-of-scope refused; then one row per style when the set's questions have one.
+Role "tuning": used to choose settings; "unseen": kept aside, never used to choose them. With --rev,
+the same on that revision (a temporary git worktree, see paired.py), cells "this (REV)".
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from paired import ROOT, build_seconds, checkout, cli, env_for, machine
+
+sys.path.insert(0, str(ROOT))  # score with this checkout's ess_qa, whatever copy is installed
+
+from ess_qa.config import EVAL_K  # noqa: E402
+from ess_qa.evaluation import load_answers, load_questions, score  # noqa: E402
+from ess_qa.types import Answer  # noqa: E402
+
+DOCS = ROOT.parent / "shared" / "docs"
+QUESTIONS = ROOT / "benchmarks" / "questions"
+REPORT_SETS = ROOT / "tests" / "data"
+TUNING, UNSEEN = "tuning", "unseen"
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """A question file, the document it asks about, and whether it was used to choose settings."""
+
+    name: str
+    questions: Path
+    role: str  # TUNING or UNSEEN (benchmarks/questions/README.md says why)
+    pdf: str | None = None  # a PDF of --docs; None: the bundled report (corpus/ of the code measured)
+    sha256: str | None = None  # of the PDF the questions were written against
+
+    @property
+    def document(self) -> str:
+        """The PDF's file name, or "report"."""
+        return self.pdf or "report"
+
+
+SETS = (
+    QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
+    QuestionSet("report-heldout", REPORT_SETS / "heldout.jsonl", TUNING),
+    QuestionSet("report-unseen", REPORT_SETS / "unseen.jsonl", TUNING),
+    QuestionSet("report-typed", QUESTIONS / "report-typed.jsonl", TUNING),
+    QuestionSet(
+        "cantine", QUESTIONS / "cantine.jsonl", TUNING,
+        "prise-en-main-ma-cantine-2026.pdf", "3c709bcf9b4852d177d9afe78356253483356854cff79f79feb9a4dae4a57215",
+    ),
+    QuestionSet(
+        "raccordement", QUESTIONS / "raccordement.jsonl", TUNING,
+        "raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6",
+    ),
+    QuestionSet(
+        "competences", QUESTIONS / "competences.jsonl", UNSEEN,
+        "repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c",
+    ),
+)
+
+HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+def sha256_of(path: Path) -> str:
+    """The file's sha256, as sha256sum prints it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_documents(sets: list[QuestionSet], docs: Path) -> None:
+    """Stop when a set's PDF is missing; warn when it is not the file its questions were written against."""
+    for qset in sets:
+        if qset.pdf is None:
+            continue
+        path = docs / qset.pdf
+        if not path.is_file():
+            sys.exit(f"bench_questions: no {path} (set {qset.name}); --docs names the folder of the shared PDFs")
+        if sha256_of(path) != qset.sha256:
+            print(f"warning: {path} is not the file {qset.name}'s questions were written against (sha256 differs)", file=sys.stderr)
+
+
+def corpus_folder(root: Path, qset: QuestionSet, docs: Path, work: Path) -> Path:
+    """What to index for a set: corpus/ of the code at root, or a temporary folder holding a copy of its PDF alone."""
+    if qset.pdf is None:
+        return root / "corpus"
+    folder = work / "docs" / Path(qset.pdf).stem
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(docs / qset.pdf, folder / qset.pdf)
+    return folder
+
+
+def answers_of(root: Path, questions: Path, index: Path, out: Path) -> list[Answer]:
+    """The answers of the code at root to a question file (`ess-qa batch --k 10`), read back."""
+    argv = cli(root) + ["batch", str(questions), "--k", str(EVAL_K), "--index-dir", str(index), "--out", str(out)]
+    subprocess.run(argv, env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
+    return load_answers(out)
+
+
+def figures(in_scope: dict, out_of_scope: dict) -> dict:
+    """A table row's figures, from the eval metrics of in-scope and of out-of-scope questions."""
+    answered = in_scope.get("n", 0) > 0
+    return {
+        "in_scope": in_scope.get("n", 0),
+        "out_of_scope": out_of_scope.get("n", 0),
+        **{name: in_scope[name] if answered else None for name in ("hit@5", "mrr@10", "answer@1")},
+        "in_scope_refused": in_scope.get("refused", 0),
+        "out_of_scope_refused": out_of_scope.get("refused", 0),
+    }
+
+
+def figures_of(report: dict) -> dict:
+    """A set's figures from its eval report, and each style's when its questions have one."""
+    result = figures(report["overall"], report["out_of_scope"])
+    inside, outside = report.get("per_style", {}), report["out_of_scope"].get("per_style", {})
+    if inside or outside:
+        result["per_style"] = {style: figures(inside.get(style, {}), outside.get(style, {})) for style in sorted({*inside, *outside})}
+    return result
+
+
+def measure(label: str, root: Path, sets: list[QuestionSet], docs: Path, work: Path) -> dict[str, dict]:
+    """Each set's figures with the code at root; one index per document, built once."""
+    work.mkdir(parents=True)
+    indexes: dict[str, Path] = {}
+    results = {}
+    for qset in sets:
+        if qset.document not in indexes:
+            indexes[qset.document] = work / f"index-{Path(qset.document).stem}"
+            seconds = build_seconds(root, corpus_folder(root, qset, docs, work), indexes[qset.document])
+            print(f"{label}: indexed {qset.document} in {seconds:.1f} s", file=sys.stderr)
+        questions = load_questions(qset.questions)
+        answers = answers_of(root, qset.questions, indexes[qset.document], work / f"{qset.name}.answers.jsonl")
+        assert len(answers) == len(questions), f"{qset.name}: {len(answers)} answers to {len(questions)} questions"
+        results[qset.name] = figures_of(score(questions, answers))
+    return results
+
+
+def run_all(sets: list[QuestionSet], docs: Path, labels: list[str], rev: str | None) -> list[dict[str, dict]]:
+    """Figures of this checkout, then of rev when given; everything built in a temporary folder outside the project."""
+    with tempfile.TemporaryDirectory(prefix="ess-qa-questions-") as folder:
+        work = Path(folder).resolve()
+        assert ROOT not in work.parents, f"{work} is inside the project"
+        results = [measure(labels[0], ROOT, sets, docs, work / "this")]
+        if rev:
+            with checkout(rev) as old:
+                results.append(measure(labels[1], old, sets, docs, work / "rev"))
+    return results
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+def rate(value: float | None) -> str:
+    """A rate with two decimals, "–" when there is none."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def share(count: int, total: int) -> str:
+    """"count/total", "–" when there is nothing to count."""
+    return f"{count}/{total}" if total else "–"
+
+
+def metric_cells(f: dict) -> list[str]:
+    """The cells that depend on the code measured: hit@5, MRR@10, answer@1, refusals."""
+    return [
+        rate(f["hit@5"]), rate(f["mrr@10"]), rate(f["answer@1"]),
+        share(f["in_scope_refused"], f["in_scope"]), share(f["out_of_scope_refused"], f["out_of_scope"]),
+    ]
+
+
+def table_row(label: str, role: str, per_revision: list[dict]) -> list[str]:
+    """One line of the table: the question counts, then each metric as "this (REV)"."""
+    first = per_revision[0]
+    side_by_side = [f"{cells[0]} ({cells[1]})" if len(cells) > 1 else cells[0] for cells in zip(*(metric_cells(f) for f in per_revision))]
+    return [label, role, str(first["in_scope"]), str(first["out_of_scope"]), *side_by_side]
+
+
+def table_rows(sets: list[QuestionSet], results: list[dict[str, dict]]) -> list[list[str]]:
+    """A row per set, followed by a row per style of its questions."""
+    rows = []
+    for qset in sets:
+        per_revision = [result[qset.name] for result in results]
+        rows.append(table_row(qset.name, qset.role, per_revision))
+        for style in per_revision[0].get("per_style", {}):
+            rows.append(table_row(f"  {style}", "", [f["per_style"][style] for f in per_revision]))
+    return rows
+
+
+def format_table(rows: list[list[str]]) -> str:
+    """Aligned columns: names on the left, figures on the right."""
+    widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+
+    return "\n".join([line(HEADERS), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def revision(rev: str) -> str:
+    """A revision's short commit id, with "+changes" for this checkout's uncommitted changes."""
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run(git + ["rev-parse", "--short", rev], check=True, capture_output=True, text=True).stdout.strip()
+    if rev != "HEAD":
+        return f"{rev}@{commit}" if commit != rev else commit
+    dirty = subprocess.run(git + ["status", "--porcelain"], check=True, capture_output=True, text=True).stdout.strip()
+    return commit + ("+changes" if dirty else "")
+
+
+def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, dict]], docs: Path) -> dict:
+    """Everything the table shows, by set and revision, with the documents' checksums."""
+    return {
+        "machine": machine(),
+        "k": EVAL_K,
+        "revisions": labels,
+        "sets": [
+            {
+                "name": qset.name,
+                "role": qset.role,
+                "questions": str(qset.questions.relative_to(ROOT)),
+                "document": qset.document,
+                "sha256": sha256_of(docs / qset.pdf) if qset.pdf else None,
+                "results": {label: result[qset.name] for label, result in zip(labels, results)},
+            }
+            for qset in sets
+        ],
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command's options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=[s.name for s in SETS], metavar="NAME", help="only these sets: " + ", ".join(s.name for s in SETS))
+    parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON to OUT")
+    parser.add_argument("--rev", help="also measure this git revision (a temporary worktree) and print both side by side")
+    parser.add_argument("--docs", default=str(DOCS), help=f"folder of the shared PDFs (default {DOCS})")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure the sets asked for, print the table, write the JSON when asked."""
+    args = parse_args(argv)
+    sets = [s for s in SETS if not args.sets or s.name in args.sets]
+    docs = Path(args.docs)
+    check_documents(sets, docs)
+    labels = [revision("HEAD")] + ([revision(args.rev)] if args.rev else [])
+    results = run_all(sets, docs, labels, args.rev)
+    print(f"machine: {machine()}")
+    print(f"code: {labels[0]}" + (f" (in parentheses: {labels[1]})" if args.rev else ""))
+    print(f"k = {EVAL_K}; role tuning: used to choose settings, unseen: never (benchmarks/questions/README.md)")
+    print(format_table(table_rows(sets, results)))
+    if args.json:
+        Path(args.json).write_text(json.dumps(as_json(sets, labels, results, docs), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

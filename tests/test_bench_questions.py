@@ -1,0 +1,79 @@
+"""benchmarks/bench_questions.py without running ess-qa: its sets, its figures and table, and answers read back for scoring."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ess_qa.evaluation import Question, load_answers, score
+from ess_qa.types import Answer, Passage
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import bench_questions as bench  # noqa: E402
+
+PASSAGE = Passage("Nantes compte 656 275 habitants.", "a.txt", 3, "Fiches", 0.9, "c1")
+OTHER = Passage("Rien à voir.", "a.txt", 4, "", 0.5, "c2")
+QUESTIONS = [
+    Question("a", "numeric", "habitants nantes", ("656 275 habitants",), "keywords"),
+    Question("b", "numeric", "Combien d'habitants à Nantes ?", ("656 275 habitants",), "well_formed"),
+    Question("c", "out_of_scope", "Budget de Nantes ?", (), "well_formed"),
+]
+
+
+def answers(right: bool) -> list[Answer]:
+    """Answers that find the evidence first (right) or not at all; the out-of-scope one is refused when right."""
+    passages = [PASSAGE, OTHER] if right else [OTHER]
+    return [
+        Answer(QUESTIONS[0].question, passages, snippet=PASSAGE.text if right else None),
+        Answer(QUESTIONS[1].question, passages, snippet=PASSAGE.text if right else None, found=right),
+        Answer(QUESTIONS[2].question, [OTHER], found=not right),
+    ]
+
+
+def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it():
+    readme = (BENCHMARKS / "questions" / "README.md").read_text(encoding="utf-8")
+    assert len({s.name for s in bench.SETS}) == len(bench.SETS)
+    assert {s.name: s.role for s in bench.SETS if s.role == bench.UNSEEN} == {"competences": bench.UNSEEN}
+    assert all(s.role == bench.TUNING for s in bench.SETS if s.name != "competences")
+    for qset in bench.SETS:
+        assert qset.questions.is_file(), qset.questions
+        if qset.pdf:  # the README's table gives the question file, its PDF and the PDF's sha256 on one line
+            assert any(qset.questions.name in line and qset.pdf in line and qset.sha256 in line for line in readme.splitlines())
+
+
+def test_answers_read_back_from_batch_json_score_as_the_answers_themselves(tmp_path):
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in answers(True)), encoding="utf-8")
+    assert score(QUESTIONS, load_answers(path)) == score(QUESTIONS, answers(True))
+
+
+def test_figures_per_set_and_style():
+    figures = bench.figures_of(score(QUESTIONS, answers(True)))
+    assert {k: figures[k] for k in ("in_scope", "out_of_scope", "hit@5", "answer@1", "in_scope_refused", "out_of_scope_refused")} == {
+        "in_scope": 2, "out_of_scope": 1, "hit@5": 1.0, "answer@1": 1.0, "in_scope_refused": 0, "out_of_scope_refused": 1,
+    }
+    assert figures["per_style"]["keywords"]["out_of_scope"] == 0
+    assert figures["per_style"]["well_formed"]["out_of_scope_refused"] == 1
+
+
+def test_table_puts_two_revisions_side_by_side_with_a_row_per_style():
+    qset = bench.SETS[0]
+    this, other = (bench.figures_of(score(QUESTIONS, answers(right))) for right in (True, False))
+    rows = bench.table_rows([qset], [{qset.name: this}, {qset.name: other}])
+    assert [row[0] for row in rows] == [qset.name, "  keywords", "  well_formed"]
+    assert rows[0][1:] == [bench.TUNING, "2", "1", "1.00 (0.00)", "1.00 (0.00)", "1.00 (0.00)", "0/2 (1/2)", "1/1 (0/1)"]
+    assert rows[1][-1] == "– (–)"  # no out-of-scope question typed as keywords
+    assert bench.table_rows([qset], [{qset.name: this}])[0][4:] == ["1.00", "1.00", "1.00", "0/2", "1/1"]
+    lines = bench.format_table(rows).splitlines()
+    assert lines[0].split()[:2] == ["set", "role"] and len(lines) == 2 + len(rows)
+
+
+def test_an_unknown_set_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        bench.parse_args(["--sets", "nowhere"])
+    assert exit_.value.code == 2 and "competences" in capsys.readouterr().err
