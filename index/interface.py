@@ -5,7 +5,7 @@ See index.store for the whole story; implementations: index.local.LocalStore."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 
@@ -141,3 +141,23 @@ class Store(Protocol):
 
     def attachment(self, name: str, default=None):
         """A JSON document stored with the index at build time (a profile's data); default when absent."""
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to write into a store: its name, the sha256 of its bytes, and its chunks."""
+
+    name: str
+    sha256: str
+    chunks: tuple[Chunk, ...]
+
+
+class StoreWriter(Protocol):
+    """Writes a store: each write is atomic (readers see the store before or after it, never half)."""
+
+    def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None):
+        """Add these documents, or replace those of the same name, keeping every other; text already
+        embedded is not embedded again. attachments: the store's attachments afterwards (None: keep)."""
+
+    def remove_documents(self, names: Sequence[str], attachments: dict | None = None):
+        """Remove the documents of these names (an error names any the store lacks)."""

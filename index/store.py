@@ -9,7 +9,8 @@ never a whole-corpus array, so a database can implement it as well as the local 
 The protocol and its values are in `interface`. The local index's jobs each live in their own
 module: `layout` (format and file names, IndexProblem), `folder` (staging, atomic swap, recovery
 after a killed build), `manifest` (what an index holds and the checks made before reading it),
-`build` (embedding by content and writing), `local` (an index loaded from its folder) and
+`build` (embedding by content and writing), `writing` (adding, replacing and removing
+documents), `local` (an index loaded from its folder) and
 `local_search` (its hybrid search), over `fusion` (how two rankings combine, for any store).
 ess_qa imports from this module only.
 """
@@ -18,16 +19,23 @@ from __future__ import annotations
 
 from .build import build_index, index_text
 from .embedding import DEFAULT_MODEL
-from .interface import Candidate, Document, Filters, Fusion, HybridQuery, Store, Unit
+from .interface import Candidate, Document, Filters, Fusion, HybridQuery, NewDocument, Store, StoreWriter, Unit
 from .layout import IndexProblem
 from .manifest import Manifest, index_exists, read_manifest, sha256_file
 
 
-def open_store(location: str | None = None) -> Store:
+def open_store(location: str) -> Store:
     """The store at a location: a local index folder (the only kind so far)."""
     from .local import LocalStore
 
     return LocalStore.load(location)
+
+
+def open_writer(location: str, model: str | None = None, chunking: dict | None = None) -> StoreWriter:
+    """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps its own)."""
+    from .writing import LocalWriter
+
+    return LocalWriter(location, model, chunking)
 
 
 __all__ = [
@@ -39,12 +47,15 @@ __all__ = [
     "HybridQuery",
     "IndexProblem",
     "Manifest",
+    "NewDocument",
     "Store",
+    "StoreWriter",
     "Unit",
     "build_index",
     "index_exists",
     "index_text",
     "open_store",
+    "open_writer",
     "read_manifest",
     "sha256_file",
 ]
