@@ -110,7 +110,7 @@ def build(
     directory = resolve_index_dir(index_dir)
     metropoles = extract_fact_sheets(loaded.pages)  # the fact sheets as a table (ess_qa.metropoles)
     manifest = build_index(
-        chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, extras={METROPOLES: metropoles}, reuse=reuse, exact_limit=exact_limit
+        chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments={METROPOLES: metropoles}, reuse=reuse, exact_limit=exact_limit
     )
     return BuildReport(
         index_dir=str(directory),
@@ -213,7 +213,7 @@ class Assistant:
         )
 
     def _metropoles_records(self) -> list[dict]:
-        if not hasattr(self, "_metropoles"):  # read once from the index's extras
+        if not hasattr(self, "_metropoles"):  # read once from the store's attachments
             self._metropoles = self.store.attachment(METROPOLES, []) or []
         return self._metropoles
 

@@ -138,12 +138,15 @@ OTHER_SUBJECTS = frozenset(
     project projects organisation organisations organization organizations year years
     """.split()
 )
-_SUBJECT_PATTERNS = (
-    re.compile(r"\b(\w+) (?:(?:qui|dont) (?:\w+ ){0,2})?(?:(?:est|sont|a|ont|compte|comptent) )?(?:la|le|les) (?:plus|moins)\b"),
-    re.compile(r"\bquel(?:le)?s? (\w+)"),
-    re.compile(r"\b(?:which|what) (\w+)"),
-    re.compile(r"\b(?:most|least) \w+ (\w+)"),
-    re.compile(r"\b(?:largest|biggest|smallest|densest|highest|lowest) (\w+)"),
+_SUBJECT_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b(\w+) (?:(?:qui|dont) (?:\w+ ){0,2})?(?:(?:est|sont|a|ont|compte|comptent) )?(?:la|le|les) (?:plus|moins)\b",
+        r"\bquel(?:le)?s? (\w+)",
+        r"\b(?:which|what) (\w+)",
+        r"\b(?:most|least) \w+ (\w+)",
+        r"\b(?:largest|biggest|smallest|densest|highest|lowest) (\w+)",
+    )
 )
 # "de" may be elided before a vowel: "plus d'un million".
 THRESHOLD_WORDS = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ingest.types import Citation, OnePage
 
@@ -20,16 +20,7 @@ class Passage(OnePage):
 
     def to_dict(self) -> dict:
         """The fields, the citation string and the structured citation ("cite"), for JSON."""
-        return {
-            "text": self.text,
-            "source": self.source,
-            "page": self.page,
-            "section": self.section,
-            "score": self.score,
-            "citation": self.citation,
-            "chunk_id": self.chunk_id,
-            "cite": self.cite.to_dict(),
-        }
+        return {**asdict(self), "citation": self.citation, "cite": self.cite.to_dict()}
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def build_index(
     model: str | Embedder = "use-multilingual-v3",
     progress: Callable[[int, int], None] | None = None,
     corpus: str | Path | None = None,
-    extras: dict[str, object] | None = None,
+    attachments: dict[str, object] | None = None,
     reuse: bool = True,
     exact_limit: int | None = None,
 ) -> Manifest:
@@ -112,28 +112,8 @@ def build_index(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        written = _write_contents(chunks, cache, staging, progress, extras or {}, exact_limit)
-        reused = [name for name, checksum in sources.items() if before.get(name) == checksum and name not in written.embedded_files]
-        manifest = Manifest(
-            format_version=FORMAT_VERSION,
-            model=embedder.spec,
-            dimension=embedder.dimension,
-            chunking=chunking,
-            sources=sources,
-            chunk_count=len(chunks),
-            created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            files=index_files(staging),
-            corpus=str(Path(corpus).resolve()) if corpus else "",
-            vector_index=written.vector_index,
-            build={
-                "reused_files": sorted(reused),
-                "added_files": sorted(name for name in sources if name not in before),
-                "changed_files": sorted(name for name in sources if name in before and name not in reused),
-                "removed_files": sorted(name for name in before if name not in sources),
-                "embedded": written.embedded,
-                "distinct_chunks": written.distinct_chunks,
-            },
-        )
+        written = _write_contents(chunks, cache, staging, progress, attachments or {}, exact_limit)
+        manifest = _manifest(embedder, chunking, sources, chunks, staging, corpus, written, before)
         # The manifest is written last: a folder with a manifest is a complete index.
         (staging / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
         fsync_tree(staging)
@@ -142,6 +122,31 @@ def build_index(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _manifest(embedder: Embedder, chunking: dict, sources: dict, chunks: list[Chunk], staging: Path, corpus, written: "_Written", before: dict) -> Manifest:
+    """The manifest of the index written in staging, with what the build reused and embedded."""
+    reused = [name for name, checksum in sources.items() if before.get(name) == checksum and name not in written.embedded_files]
+    return Manifest(
+        format_version=FORMAT_VERSION,
+        model=embedder.spec,
+        dimension=embedder.dimension,
+        chunking=chunking,
+        sources=sources,
+        chunk_count=len(chunks),
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        files=index_files(staging),
+        corpus=str(Path(corpus).resolve()) if corpus else "",
+        vector_index=written.vector_index,
+        build={
+            "reused_files": sorted(reused),
+            "added_files": sorted(name for name in sources if name not in before),
+            "changed_files": sorted(name for name in sources if name in before and name not in reused),
+            "removed_files": sorted(name for name in before if name not in sources),
+            "embedded": written.embedded,
+            "distinct_chunks": written.distinct_chunks,
+        },
+    )
 
 
 def _check_target(directory: Path) -> None:
@@ -166,8 +171,8 @@ class _Written:
     embedded_files: frozenset[str]
 
 
-def _write_contents(chunks: list[Chunk], cache: EmbeddingCache, staging: Path, progress, extras: dict, exact_limit: int | None) -> _Written:
-    """Every file of the index but the manifest: vectors (FAISS), BM25 and words, answer units, extras, chunks."""
+def _write_contents(chunks: list[Chunk], cache: EmbeddingCache, staging: Path, progress, attachments: dict, exact_limit: int | None) -> _Written:
+    """Every file of the index but the manifest: vectors (FAISS), BM25 and words, answer units, attachments, chunks."""
     import faiss
 
     texts = [index_text(c) for c in chunks]
@@ -180,7 +185,7 @@ def _write_contents(chunks: list[Chunk], cache: EmbeddingCache, staging: Path, p
     lexical = LexicalIndex.build(texts, cache=cache)
     lexical.save(staging / LEXICAL)
     embedded_units = _write_units(chunk_units, cache, staging)
-    _write_extras(extras, staging)
+    _write_attachments(attachments, staging)
     with open(staging / CHUNKS, "w", encoding="utf-8") as handle:
         for chunk in chunks:
             handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -222,10 +227,10 @@ def _write_units(chunk_units: list[list[str]], cache: EmbeddingCache, directory:
     return embedded
 
 
-def _write_extras(extras: dict[str, object], directory: Path) -> None:
-    """Each extra as `extras/NAME.json` (names are plain words: letters, digits, '-' and '_')."""
+def _write_attachments(attachments: dict[str, object], directory: Path) -> None:
+    """Each attachment as `extras/NAME.json` (names are plain words: letters, digits, '-' and '_')."""
     (directory / EXTRAS).mkdir()
-    for name, document in extras.items():
+    for name, document in attachments.items():
         if not name.replace("-", "").replace("_", "").isalnum():
             raise ValueError(f"extra name {name!r}: use letters, digits, '-' and '_' only")
         (directory / EXTRAS / f"{name}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -232,7 +232,7 @@ class LocalStore:
         ]
 
     def attachment(self, name: str, default=None):
-        """A JSON document stored at build time (see build_index's extras); default when absent."""
+        """A JSON document stored at build time (see build_index's attachments); default when absent."""
         path = self.directory / EXTRAS / f"{name}.json"
         if f"{EXTRAS}/{name}.json" not in self.manifest.files:
             return default

@@ -72,6 +72,6 @@ class LocalWriter:
             model,
             progress,
             corpus=corpus or None,
-            extras=previous_attachments if attachments is None else attachments,
+            attachments=previous_attachments if attachments is None else attachments,
             exact_limit=self.exact_limit,
         )
