@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,21 +12,17 @@ import numpy as np
 
 from index.store import DEFAULT_MODEL, IndexProblem, Store, build_index, index_exists, open_store, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
-from ingest.factsheets import extract_fact_sheets
 from ingest.french import match_key
 from ingest.loaders import Skip, load_pages
 
 from .answering import AnswerSettings, answer_found, extract_snippet
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
 from .evidence import QuestionProfile, profile
-from .lookup import SheetLines, parse_lookup, sheet_lines
-from .metropoles import EXTRA_NAME as METROPOLES, answer_question as answer_from_table
+from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
+from .profiles import PageTexts, active_profiles, find_profiles
 from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
-
-SHEET_LINES_CACHE = 1024  # questions whose fact-sheet lookup is remembered
-
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -108,10 +103,8 @@ def build(
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
-    metropoles = extract_fact_sheets(loaded.pages)  # the fact sheets as a table (ess_qa.metropoles)
-    manifest = build_index(
-        chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments={METROPOLES: metropoles}, reuse=reuse, exact_limit=exact_limit
-    )
+    attachments = {**find_profiles(loaded.pages), CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks)}
+    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments=attachments, reuse=reuse, exact_limit=exact_limit)
     return BuildReport(
         index_dir=str(directory),
         files=loaded.files,
@@ -135,8 +128,8 @@ class Assistant:
         self.store = store
         self.weights = weights or FusionWeights()
         self.answer_settings = answer_settings or AnswerSettings()
-        # asked twice per question (to rank its passages, then to answer): read once
-        self._sheet_lines = functools.lru_cache(maxsize=SHEET_LINES_CACHE)(self._find_sheet_lines)
+        self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
+        self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None) -> "Assistant":
@@ -152,8 +145,16 @@ class Assistant:
         return [document.name for document in self.store.documents()]
 
     def metropoles(self) -> list[dict]:
-        """The metropolises' fact sheets as records (see ingest.factsheets); [] for an index built without them."""
-        return copy.deepcopy(self._metropoles_records())
+        """The metropolises' fact sheets as records (profile `metropoles`); [] when the corpus has none."""
+        return copy.deepcopy(self.profile_data("metropoles") or [])
+
+    def profile_data(self, name: str):
+        """The data of an active profile (see ess_qa.profiles), None when that profile is not active."""
+        return next((data for found, data in self.profiles if found.name == name), None)
+
+    def page_texts(self) -> PageTexts:
+        """The page's title, intro and example questions: an active profile's, else made from the corpus."""
+        return page_texts_for(self.profiles, self.store.attachment(CORPUS_ATTACHMENT))
 
     def overview(self) -> dict:
         """What the index holds, for pages that describe it (a fresh dict each call, read-only use):
@@ -192,12 +193,10 @@ class Assistant:
         return [self._answer(prep, passages, hits, asked) for prep, (passages, hits), asked in zip(prepared, retrieved, profiles)]
 
     def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Answer:
-        table = answer_from_table(prepared.text, self._metropoles_records())  # comparisons of metropolises
-        if table is not None:
-            return Answer(prepared.text, passages, snippet=table.text, snippet_cites=table.cites, found=True, notice=prepared.notice)
-        lines = self._sheet_lines(prepared.text)
-        if lines is not None and passages and hits[0].position == lines.position:  # the sheet's line asked for
-            return Answer(prepared.text, passages, snippet=lines.text, snippet_cites=(passages[0].cite,), found=True, notice=prepared.notice)
+        for answerer in self.answerers:  # a profile's answers first
+            reply = answerer.reply(prepared.text, passages, hits)
+            if reply is not None:
+                return Answer(prepared.text, passages, snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
         found = answer_found(self.store, prepared.text, passages, hits, self.answer_settings)
         snippet = extract_snippet(self.store, prepared.text, passages, hits, asked) if found else None
         if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
@@ -212,11 +211,6 @@ class Assistant:
             notice=prepared.notice,
         )
 
-    def _metropoles_records(self) -> list[dict]:
-        if not hasattr(self, "_metropoles"):  # read once from the store's attachments
-            self._metropoles = self.store.attachment(METROPOLES, []) or []
-        return self._metropoles
-
     def _retrieve(
         self,
         questions: list[str],
@@ -228,24 +222,18 @@ class Assistant:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
         ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles)
-        return [self._passages(self._sheet_first(question, hits, filters), k) for question, hits in zip(questions, ranked)]
+        return [self._passages(self._profile_first(question, hits, filters), k) for question, hits in zip(questions, ranked)]
 
-    def _sheet_first(self, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:
-        """Hits with the fact-sheet passage first when the question asks a line of one metropolis's sheet."""
-        lines = self._sheet_lines(question)
-        if lines is None or not self.store.allows(lines.position, filters):
+    def _profile_first(self, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:
+        """Hits with first the chunk a profile's answerer puts first for the question (one line of a fact sheet)."""
+        position = next((p for p in (a.first_position(question) for a in self.answerers) if p is not None), None)
+        if position is None or not self.store.allows(position, filters):
             return hits
-        found = next((h for h in hits if h.position == lines.position), None)
+        found = next((h for h in hits if h.position == position), None)
         if found is None:
             best = hits[0] if hits else None
-            found = Hit(lines.position, best.score if best else 1.0, best.cosine if best else 0.0)
-        return [found] + [h for h in hits if h.position != lines.position]
-
-    def _find_sheet_lines(self, question: str) -> SheetLines | None:
-        """The fact-sheet lines a question asks for (see ess_qa.lookup), or None."""
-        records = self._metropoles_records()
-        lookup = parse_lookup(question, records)
-        return sheet_lines(self.store, records[lookup.record], lookup.field) if lookup else None
+            found = Hit(position, best.score if best else 1.0, best.cosine if best else 0.0)
+        return [found] + [h for h in hits if h.position != position]
 
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         passages: list[Passage] = []

@@ -27,7 +27,7 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ess-qa", description="Cited answers from the report « Métropoles, ESS et innovation sociale ».")
+    parser = argparse.ArgumentParser(prog="ess-qa", description="Cited answers from your French reports: index documents, then ask questions.")
     parser.add_argument("--verbose", action="store_true", help="show full error details")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -165,7 +165,7 @@ def format_answer(answer) -> str:
     if answer.snippet:
         lines += [f"Réponse : {answer.snippet}", f"  [{answer.snippet_citation}]", ""]
     elif not answer.found:
-        lines += ["Le rapport ne semble pas répondre à cette question. Passages les plus proches :", ""]
+        lines += ["Le document ne semble pas répondre à cette question. Passages les plus proches :", ""]
     for rank, passage in enumerate(answer.passages, start=1):
         lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f})")
         lines.extend("    " + line for line in passage.text.splitlines())
@@ -294,7 +294,7 @@ METROPOLES_TEXT_COLUMNS = (
 
 def format_metropoles(records: list[dict]) -> str:
     """The fact sheets as an aligned text table ('—' where a sheet does not state the figure)."""
-    from .metropoles import format_number
+    from .profiles.metropoles.table import format_number
 
     def cell(record: dict, field: str) -> str:
         if field == "page":
@@ -319,7 +319,7 @@ def format_metropoles(records: list[dict]) -> str:
 
 
 def cmd_metropoles(args) -> int:
-    from .metropoles import to_csv
+    from .profiles.metropoles.table import to_csv
 
     records = _load(args).metropoles()
     if not records:

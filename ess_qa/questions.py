@@ -49,8 +49,8 @@ def prepare_question(question: str) -> PreparedQuestion:
     dropped = len(question) > _SCAN_CHARS
     if not text:
         if dropped:
-            raise EmptyQuestion("the question starts with thousands of invisible characters: type a question about the report")
-        raise EmptyQuestion("the question is empty: type a question about the report")
+            raise EmptyQuestion("the question starts with thousands of invisible characters: type a question about the documents")
+        raise EmptyQuestion("the question is empty: type a question about the documents")
     notice = None
     if len(text) > MAX_QUESTION_CHARS or dropped:
         cut = text[:MAX_QUESTION_CHARS]
@@ -60,7 +60,7 @@ def prepare_question(question: str) -> PreparedQuestion:
         notice = f"question truncated to its first {len(cut)} characters (of {original_length}): ask a shorter question for better results"
         text = cut
     if not any(c.isalnum() for c in text):
-        raise EmptyQuestion("the question has no words to search for (only symbols, emoji or punctuation): type a question about the report")
+        raise EmptyQuestion("the question has no words to search for (only symbols, emoji or punctuation): type a question about the documents")
     return PreparedQuestion(text, notice)
 
 

@@ -233,10 +233,8 @@ class LocalStore:
 
     def attachment(self, name: str, default=None):
         """A JSON document stored at build time (see build_index's attachments); default when absent."""
-        path = self.directory / EXTRAS / f"{name}.json"
-        if f"{EXTRAS}/{name}.json" not in self.manifest.files:
-            return default
-        return json.loads(path.read_text(encoding="utf-8"))
+        return _attachment(self.directory, self.manifest, name, default)
+
 
     @classmethod
     def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "LocalStore":
@@ -318,3 +316,16 @@ class LocalStore:
         queries = np.asarray(query_vectors, dtype=np.float32)
         with blas_threads():
             return queries @ matrix.T
+
+
+def _attachment(directory: Path, manifest: Manifest, name: str, default):
+    relative = f"{EXTRAS}/{name}.json"
+    if relative not in manifest.files:
+        return default
+    return json.loads((directory / relative).read_text(encoding="utf-8"))
+
+
+def read_attachment(directory: str | Path, name: str, default=None):
+    """An attachment of the index at directory, read without loading the index (its manifest is checked)."""
+    directory = Path(directory)
+    return _attachment(directory, read_manifest(directory), name, default)

@@ -31,6 +31,13 @@ def open_store(location: str) -> Store:
     return LocalStore.load(location)
 
 
+def read_attachment(location: str, name: str, default=None):
+    """An attachment of the store at a location, read without opening the store (for a page built before it loads)."""
+    from .local import read_attachment as read_local
+
+    return read_local(location, name, default)
+
+
 def open_writer(location: str, model: str | None = None, chunking: dict | None = None) -> StoreWriter:
     """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps its own)."""
     from .writing import LocalWriter
@@ -56,6 +63,7 @@ __all__ = [
     "index_text",
     "open_store",
     "open_writer",
+    "read_attachment",
     "read_manifest",
     "sha256_file",
 ]

@@ -1,7 +1,6 @@
 """Files -> clean pages -> chunks with page and section (pypdf for PDF, form-feed-paged text)."""
 
 from .chunking import ChunkingParams, chunk_pages
-from .factsheets import extract_fact_sheets
 from .loaders import LoadResult, Skip, SkippedFile, load_pages, read_file_pages
 from .types import Chunk, Citation, Page
 
@@ -14,7 +13,6 @@ __all__ = [
     "Skip",
     "SkippedFile",
     "chunk_pages",
-    "extract_fact_sheets",
     "load_pages",
     "read_file_pages",
 ]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ess_qa import build, web
+from ess_qa.profiles.metropoles import EXAMPLES as REPORT_EXAMPLES
 from support import free_port
 
 pytestmark = pytest.mark.browser
@@ -117,12 +118,12 @@ def test_typed_question_gets_cited_passages_and_opens_the_source(page, tmp_path)
 def test_example_question_and_follow_up(page):
     from playwright.sync_api import expect
 
-    page.locator("#essqa-examples button", has_text=web.EXAMPLES[0]).click()
+    page.locator("#essqa-examples button", has_text=REPORT_EXAMPLES[0]).click()
     first = wait_for_replies(page, 1).last
     expect(first.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
-    expect(page.locator("#essqa-chat .user").first).to_have_text(web.EXAMPLES[0])
+    expect(page.locator("#essqa-chat .user").first).to_have_text(REPORT_EXAMPLES[0])
 
-    english = web.EXAMPLES[-1]
+    english = REPORT_EXAMPLES[-1]
     page.locator("#essqa-examples button", has_text=english[:30]).click()
     second = wait_for_replies(page, 2).nth(1)
     expect(second.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
@@ -312,7 +313,7 @@ def test_first_start_shows_the_indexing_message_then_answers(browser, tmp_path):
         page = context.new_page()
         page.goto(running.url)
         status = page.locator("#essqa-status .essqa-status")
-        expect(status).to_contain_text("indexation du rapport en cours", timeout=REPLY_TIMEOUT_MS)
+        expect(status).to_contain_text("indexation des documents en cours", timeout=REPLY_TIMEOUT_MS)
         ask(page, "Que sont les SCIC ?")
         reply = wait_for_replies(page, 1).last
         expect(reply.locator(".essqa-note")).to_contain_text("indexation")

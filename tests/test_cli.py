@@ -121,7 +121,7 @@ def test_ask_bad_k(capsys, report_index_dir):
 def test_ask_empty_question(capsys, report_index_dir):
     status, out, err = run(capsys, "ask", "   ", "--index-dir", report_index_dir)
     assert status == 1 and out == ""
-    assert err == "ess-qa ask: error: the question is empty: type a question about the report\n"
+    assert err == "ess-qa ask: error: the question is empty: type a question about the documents\n"
 
 
 def test_ask_without_an_index_names_the_exact_command(capsys, tmp_path):

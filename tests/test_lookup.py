@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ess_qa.lookup import Lookup, label_starts, parse_lookup
+from ess_qa.profiles.metropoles.lookup import Lookup, label_starts, parse_lookup
 from ess_qa.retrieval import Filters
 from ingest.french import match_key
 from ingest.numbers import french_numbers

@@ -1,5 +1,5 @@
-"""The metropolises' fact sheets as data (ingest.factsheets) and comparisons answered from them
-(ess_qa.metropoles, Assistant.metropoles, Assistant.ask).
+"""The metropolises' fact sheets as data (ess_qa.profiles.metropoles.factsheets) and comparisons answered from them
+(ess_qa.profiles.metropoles, Assistant.metropoles, Assistant.ask).
 
 Expected values were read by a person in corpus/metropoles-ess.txt (pages 49-60, physical page
 numbers); each test also checks that the value is printed on the page the record cites.
@@ -15,10 +15,9 @@ import re
 import pytest
 
 from ess_qa import Assistant
-from ess_qa.lookup import parse_lookup
-from ess_qa.metropole_questions import Comparison, named_record_indexes, parse_comparison
-from ess_qa.metropoles import (
-    EXTRA_NAME,
+from ess_qa.profiles.metropoles.lookup import parse_lookup
+from ess_qa.profiles.metropoles.questions import Comparison, named_record_indexes, parse_comparison
+from ess_qa.profiles.metropoles.table import (
     answer_question,
     chart_data,
     format_number,
@@ -27,7 +26,7 @@ from ess_qa.metropoles import (
     to_text,
     TABLE_COLUMNS,
 )
-from ingest.factsheets import complete_truncated, extract_fact_sheets, identity_boxes, page_fact_sheets, parse_identity_box, parse_panorama
+from ess_qa.profiles.metropoles.factsheets import complete_truncated, extract_fact_sheets, identity_boxes, page_fact_sheets, parse_identity_box, parse_panorama
 from ingest.numbers import french_numbers, parse_french_number, parse_typed_number
 from ingest.loaders import load_pages
 from ingest.types import Citation, Page
@@ -298,7 +297,7 @@ def test_french_numbers():
 def test_assistant_metropoles_is_the_stored_table(assistant, records):
     stored = assistant.metropoles()
     assert stored == records
-    assert assistant.store.attachment(EXTRA_NAME) == records
+    assert assistant.store.attachment("metropoles") == records
     stored[0]["population"] = -1
     stored[0]["websites"].append("x")
     assert assistant.metropoles() == records  # callers get copies

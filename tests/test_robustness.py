@@ -317,7 +317,7 @@ def test_interrupted_rebuild_exits_130_cleans_up_and_keeps_the_previous_index(pr
 
 @pytest.mark.parametrize("question", ["", " ", "\n\t \r\n", "\x00\x01\x1b", "\u200b\u200d\ufeff"])
 def test_empty_questions_are_refused_clearly(question):
-    with pytest.raises(EmptyQuestion, match="the question is empty: type a question about the report"):
+    with pytest.raises(EmptyQuestion, match="the question is empty: type a question about the documents"):
         prepare_question(question)
 
 

@@ -388,7 +388,7 @@ def test_first_start_builds_the_index_with_a_visible_message(tmp_path, small_cor
             time.sleep(0.05)
         assert service.ready, (service.state, service.problem)
         assert messages and all(state == "building" for state, _ in messages)
-        assert re.search(r"indexation du rapport en cours \((\d+) / \1 passages\)", visible_text(messages[-1][1]))
+        assert re.search(r"indexation des documents en cours \((\d+) / \1 passages\)", visible_text(messages[-1][1]))
         assert (index_dir / "manifest.json").is_file()
         assert web.status_html(service) == ""
 

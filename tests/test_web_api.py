@@ -144,7 +144,7 @@ def test_past_the_wait_a_call_gets_503_with_a_message(tmp_path, monkeypatch):
             time.sleep(0.02)
         response = httpx.get(running.url + "api/search", params={"q": "tiers-lieu"})
         assert response.status_code == 503 and response.headers["retry-after"] == "1"
-        assert "indexation du rapport en cours" in response.json()["error"] and "retry shortly" in response.json()["error"]
+        assert "indexation des documents en cours" in response.json()["error"] and "retry shortly" in response.json()["error"]
     finally:
         release.set()
         running.close()

@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from ess_qa import cli, web
+from ess_qa import cli
+from ess_qa.profiles.metropoles import tab as web
 
 REPORT = "metropoles-ess.txt"
 

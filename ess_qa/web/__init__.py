@@ -1,11 +1,11 @@
-"""The chat page: ask the report in a browser, read cited passages, open the source page.
+"""The chat page: ask the documents in a browser, read cited passages, open the source page.
 
 A thin layer over `ess_qa.Assistant`; retrieval is the Assistant's. One module a job:
 
 - rendering: text shown as text (escaped, highlighted), the chat's reply as HTML
 - sources: the original files of the sources and the source-page view
 - service: the assistant every visitor shares, loaded in the background; the concurrency settings
-- chat_tab, metropoles_tab: one builder a tab, each with its event handlers
+- chat_tab: the chat's tab and its event handlers (a profile may add a tab of its own: ess_qa.profiles)
 - page: the page assembled from the tabs, and the `/search` HTTP API
 - serving: launch and serve, the address, the login, the server log, the plain routes
 - options: the serve options, declared once for `ess-qa serve` and app.py
@@ -18,21 +18,9 @@ from ..lazy import lazy_names
 
 _MODULES = {
     ".chat_tab": (
-        "EXAMPLES",
         "Reply",
         "make_filters",
         "reply",
-    ),
-    ".metropoles_tab": (
-        "CHART_COLUMNS",
-        "METROPOLES_WIDTHS",
-        "MISSING",
-        "chart_figures",
-        "chart_frame",
-        "chart_note_html",
-        "metropoles_datatypes",
-        "metropoles_frame",
-        "sheets_html",
     ),
     ".options": (
         "add_serve_arguments",

@@ -11,26 +11,11 @@ from ..config import DEFAULT_K
 from ..questions import EmptyQuestion, prepare_question
 from ..retrieval import Filters
 from .rendering import answer_html, escape_text, note_html
+from ..profiles import PageTexts
 from .service import QUERY_EVENTS, WHOLE_REPORT, WHOLE_REPORT_CHOICE, Busy, NotReady, Service, log
 
 MAX_K_UI = 20  # the most passages the settings' slider offers
-
-EXAMPLES = [
-    "Quelles métropoles soutiennent des SCIC ?",
-    "Qu'est-ce que le tiers-lieu KaléidosCOOP à Strasbourg ?",
-    "Comment les métropoles utilisent-elles la commande publique responsable ?",
-    "Combien de métropoles ont un élu dédié à l'ESS ?",
-    "How do metropolitan areas evaluate their social economy policies?",
-    "Which metropolis created a social innovation research centre with the Institut Godin?",
-]
-
-INTRO = (
-    "Posez une question sur le rapport « Métropoles, économie sociale et solidaire et innovation sociale » "
-    "(Avise & RTES, 2019), en français ou en anglais : chaque réponse cite les passages du rapport (fichier, page, "
-    "section). Cliquez sur une citation pour ouvrir la page source. "
-    "*Ask in French or English; click a citation to open the source page.*"
-)
-
+EXAMPLES_PER_PAGE = 10
 
 def make_filters(section: str | None, page_from: Any, page_to: Any, sources: list[str] | None = None, last_page: int | None = None) -> Filters:
     """Filters from the page's controls: the full page range (1 to last_page) or a blank filters nothing,
@@ -69,7 +54,7 @@ def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters 
 
     previous: the conversation's previous question, which completes a follow-up (« Et à Bordeaux ? »)."""
     if not isinstance(question, str) or not question.strip():
-        return Reply(note_html("Tapez une question sur le rapport, ou cliquez sur un exemple. (Type a question about the report.)"), False)
+        return Reply(note_html("Tapez une question sur les documents, ou cliquez sur un exemple. (Type a question about the documents.)"), False)
     try:
         assistant = service.assistant()
     except NotReady as exc:
@@ -81,7 +66,7 @@ def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters 
     except Busy as exc:
         return Reply(note_html(f"Le serveur est très sollicité : réessayez dans un instant. ({exc})", "warning"), False)
     except EmptyQuestion:
-        return Reply(note_html("La question ne contient aucun mot à chercher : tapez une question sur le rapport. (Type a question with words in it.)"), False)
+        return Reply(note_html("La question ne contient aucun mot à chercher : tapez une question sur les documents. (Type a question with words in it.)"), False)
     except Exception:
         log.error("search failed for %r:\n%s", question[:200], traceback.format_exc())
         return Reply(note_html("La recherche a échoué : le détail est dans le journal du serveur. (The search failed; see the server log.)", "warning"), False)
@@ -99,6 +84,7 @@ class ChatTab:
     """The tab's components and its event handlers; each handler returns the components it updates."""
 
     service: Service
+    intro: Any
     chatbot: Any
     question: Any
     ask: Any
@@ -142,7 +128,7 @@ class ChatTab:
         return {self.chatbot: [], self.question: "", self.topic: ""}
 
     def reset_filters(self) -> dict:
-        """The settings back to the whole report."""
+        """The settings back to the whole corpus."""
         return {self.section: WHOLE_REPORT, self.page_from: 1, self.page_to: self.last_page(), self.sources: []}
 
     @property
@@ -152,16 +138,19 @@ class ChatTab:
 
     @property
     def ready_outputs(self) -> list:
-        """The settings `when_ready` fills in with the index's choices (the first page stays 1)."""
-        return self.filters
+        """What `when_ready` fills in: the intro, the examples, and the settings with the index's
+        choices (the first page stays 1)."""
+        return [self.intro, self.examples, *self.filters]
 
-    def when_ready(self) -> dict:
-        """The index's sections, last page and files in the settings, once it is loaded."""
+    def when_ready(self, texts: PageTexts) -> dict:
+        """The corpus's intro and examples, and its sections, last page and files in the settings, once it is loaded."""
         import gradio as gr
 
         controls = self.service.controls()
         many = len(controls["sources"]) > 1
         return {
+            self.intro: texts.intro,
+            self.examples: gr.update(samples=[[q] for q in texts.examples], visible=bool(texts.examples)),
             self.section: gr.update(choices=controls["sections"]),
             self.page_to: gr.update(value=controls["page_max"]),
             self.sources: gr.update(choices=controls["sources"], visible=many),
@@ -180,24 +169,24 @@ class ChatTab:
         self.reset.click(self.reset_filters, None, self.filters, api_visibility="private")
 
 
-def build_chat_tab(service: Service) -> ChatTab:
-    """The tab, inside the page's gr.Tabs, with its events connected."""
+def build_chat_tab(service: Service, texts: PageTexts) -> ChatTab:
+    """The tab, inside the page's gr.Tabs, with its events connected (texts: the corpus's intro and examples)."""
     import gradio as gr
 
     with gr.Tab("Questions", id="chat", elem_id="essqa-chat-tab"):
-        gr.Markdown(INTRO)
+        intro = gr.Markdown(texts.intro, elem_id="essqa-intro")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
-                conversation = _conversation_column()
+                conversation = _conversation_column(texts.examples)
             with gr.Column(scale=1, min_width=260):
                 settings = _settings_column(service.controls() if service.ready else NO_CONTROLS)
         topic = gr.State("")
-    tab = ChatTab(service, **conversation, **settings, topic=topic)
+    tab = ChatTab(service, intro, **conversation, **settings, topic=topic)
     tab.connect()
     return tab
 
 
-def _conversation_column() -> dict[str, Any]:
+def _conversation_column(example_questions: tuple[str, ...]) -> dict[str, Any]:
     """The chat, the question box, the examples and the clear button, by name."""
     import gradio as gr
 
@@ -208,7 +197,7 @@ def _conversation_column() -> dict[str, Any]:
         latex_delimiters=[],
         feedback_options=None,
         buttons=[],  # a copy button would copy the reply's HTML, not its text
-        placeholder="Les réponses citent le rapport : fichier, page, section.",
+        placeholder="Les réponses citent les documents : fichier, page, section.",
     )
     with gr.Row():
         question = gr.Textbox(
@@ -223,9 +212,10 @@ def _conversation_column() -> dict[str, Any]:
     examples = gr.Dataset(
         label="Exemples (cliquez pour demander) · examples",
         components=["textbox"],
-        samples=[[q] for q in EXAMPLES],
+        samples=[[q] for q in example_questions],
         elem_id="essqa-examples",
-        samples_per_page=len(EXAMPLES),
+        samples_per_page=EXAMPLES_PER_PAGE,
+        visible=bool(example_questions),
     )
     clear = gr.Button("Effacer la conversation (clear)", size="sm", variant="secondary")
     return {"chatbot": chatbot, "question": question, "ask": ask, "examples": examples, "clear": clear}
@@ -240,8 +230,8 @@ def _settings_column(initial: dict) -> dict[str, Any]:
     section = gr.Dropdown(
         choices=initial["sections"] or [WHOLE_REPORT_CHOICE],
         value=WHOLE_REPORT,
-        label="Section ou fiche métropole",
-        info="Limiter la recherche à une partie du rapport (section or metropolis)",
+        label="Section",
+        info="Limiter la recherche à une partie des documents (section)",
         elem_id="essqa-section",
     )
     # Numbers without bounds: a bound changed when the index arrives would make Gradio
@@ -254,6 +244,6 @@ def _settings_column(initial: dict) -> dict[str, Any]:
     gr.Markdown(
         "Les réglages s'appliquent à la question suivante. Une question qui en prolonge une autre "
         "(« Et à Bordeaux ? ») est complétée par la précédente. Cliquez sur une citation pour lire la "
-        "page du rapport. L'API HTTP `/search` (question, k) est décrite sous « Use via API » en bas de page."
+        "page du document. L'API HTTP `/search` (question, k) est décrite sous « Use via API » en bas de page."
     )
     return {"k": k, "section": section, "page_from": page_from, "page_to": page_to, "sources": sources, "reset": reset}

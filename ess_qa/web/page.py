@@ -1,5 +1,5 @@
-"""The chat page: a title, the index's status line, one tab per builder (the chat, the
-metropolises), and the `/search` HTTP API beside them."""
+"""The chat page: the corpus's title, the index's status line, the chat's tab and the tabs of the
+profiles (shown when the index's profile is active), and the `/search` HTTP API beside them."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 from ..config import DEFAULT_K
 from ..questions import EmptyQuestion
 from .chat_tab import build_chat_tab
-from .metropoles_tab import build_metropoles_tab
 from .rendering import escape_text
 from .service import API_READY_WAIT_SECONDS, QUERY_EVENTS, Busy, NotReady, Service, log
 
 if TYPE_CHECKING:
     import gradio as gr
 
-TITLE = "Métropoles, ESS et innovation sociale — interroger le rapport"
 WAITING_STATES = ("waiting", "loading", "building")  # the status line is checked every second meanwhile
 
 CSS = """
@@ -57,27 +55,45 @@ def build_page(service: Service) -> gr.Blocks:
     """The Gradio Blocks of the chat page (not launched)."""
     import gradio as gr
 
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as page:
-        gr.Markdown(f"## {TITLE}")
+    from ..profiles import known_profiles
+
+    texts = service.page_texts()
+    active = {profile.name for profile, _ in service.active_profiles()}
+    with gr.Blocks(title=texts.title, analytics_enabled=False) as page:
+        title = gr.Markdown(title_markdown(texts.title), elem_id="essqa-title")
         status = gr.HTML(status_html(service), elem_id="essqa-status")
         with gr.Tabs(elem_id="essqa-tabs"):
-            chat = build_chat_tab(service)
-            metropoles = build_metropoles_tab(service)
+            chat = build_chat_tab(service, texts)
+            tabs = [(p.name, p.tab(service, p.name in active)) for p in known_profiles() if p.tab is not None]
         timer = gr.Timer(1.0, active=False)
 
-        def refresh(figure: str) -> dict:
+        def refresh(*values) -> dict:
             """Status line, and the tabs' settings and contents once the index is there; the
             timer runs until then."""
             updates = {status: status_html(service)}
             if not service.ready:
                 return {**updates, timer: gr.Timer(active=service.state in WAITING_STATES)}
-            return {**updates, **chat.when_ready(), timer: gr.Timer(active=False), **metropoles.when_ready(figure)}
+            texts = service.page_texts()
+            updates.update({title: title_markdown(texts.title), **chat.when_ready(texts), timer: gr.Timer(active=False)})
+            now_active = {profile.name for profile, _ in service.active_profiles()}
+            for name, tab in tabs:
+                tab_values, values = values[: len(tab.ready_inputs)], values[len(tab.ready_inputs) :]
+                updates[tab.tab] = gr.Tab(visible=name in now_active)
+                if name in now_active:
+                    updates.update(tab.when_ready(*tab_values))
+            return updates
 
-        outputs = [status, *chat.ready_outputs, timer, *metropoles.ready_outputs]
-        page.load(refresh, metropoles.figure, outputs, api_visibility="private")
-        timer.tick(refresh, metropoles.figure, outputs, api_visibility="private")
+        inputs = [component for _, tab in tabs for component in tab.ready_inputs]
+        outputs = [title, status, *chat.ready_outputs, timer] + [c for _, tab in tabs for c in (tab.tab, *tab.ready_outputs)]
+        page.load(refresh, inputs, outputs, api_visibility="private")
+        timer.tick(refresh, inputs, outputs, api_visibility="private")
         add_search_api(service)
     return page
+
+
+def title_markdown(title: str) -> str:
+    """The page's heading, its text escaped for Markdown."""
+    return f"## {escape_text(title)}"
 
 
 def add_search_api(service: Service) -> None:

@@ -174,8 +174,8 @@ NO_PASSAGE = (
     "(No passage matches these filters.)"
 )
 NOT_ANSWERED = (
-    "Le rapport ne semble pas répondre à cette question ; voici les passages les plus proches. "
-    "(The report does not seem to answer this question; closest passages below.)"
+    "Le document ne semble pas répondre à cette question ; voici les passages les plus proches. "
+    "(The document does not seem to answer this question; closest passages below.)"
 )
 
 
@@ -205,7 +205,7 @@ def answer_html(answer: Answer, filters: Filters | None = None, understood: str 
     elif not answer.found:
         parts.append(note_html(NOT_ANSWERED, "warning"))
     count = len(answer.passages)
-    summary = f"{count} passage{'s' if count > 1 else ''} du rapport"
+    summary = f"{count} passage{'s' if count > 1 else ''} trouvé{'s' if count > 1 else ''}"
     label = filters_label(filters)
     if label:
         summary += f" — {label}"

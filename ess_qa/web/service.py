@@ -43,7 +43,7 @@ MAX_WAITING_QUERIES = 32
 API_READY_WAIT_SECONDS = 60.0
 
 WHOLE_REPORT = ""  # the section filter's value for no section filter
-WHOLE_REPORT_CHOICE = ("Tout le rapport (whole report)", WHOLE_REPORT)
+WHOLE_REPORT_CHOICE = ("Tous les documents (everything)", WHOLE_REPORT)
 
 
 class NotReady(RuntimeError):
@@ -148,8 +148,8 @@ class Service:
             done, total = self.progress
             count = f" ({done} / {total} passages)" if total else ""
             return (
-                f"Premier démarrage : indexation du rapport en cours{count}… Les questions auront une réponse dès "
-                f"qu'elle sera terminée. (First start: indexing the report{count}, usually under a minute.)"
+                f"Premier démarrage : indexation des documents en cours{count}… Les questions auront une réponse dès "
+                f"qu'elle sera terminée. (First start: indexing the documents{count}, usually under a minute.)"
             )
         if self.state in ("loading", "waiting"):
             return "Chargement de l'index… (Loading the index, a few seconds.)"
@@ -192,6 +192,33 @@ class Service:
             if self._controls is None:
                 self._controls = describe_index(assistant.overview())
             return self._controls
+
+    def active_profiles(self) -> list:
+        """The index's profiles with their data (ess_qa.profiles): the loaded assistant's, else read
+        from the index's files before it loads, else none (no index yet)."""
+        from ..profiles import active_profiles
+
+        if self.ready:
+            return self.assistant().profiles
+        return active_profiles(self._peek) if self.index_exists() else []
+
+    def _peek(self, name: str, default=None):
+        """An attachment of the index, read before it loads; default when it cannot be read (loading will say why)."""
+        from index.store import read_attachment
+
+        try:
+            return read_attachment(str(self.index_dir), name, default)
+        except Exception:  # a damaged index: the page still builds, and the status line shows the problem
+            return default
+
+    def page_texts(self):
+        """The page's title, intro and examples for this index (see Assistant.page_texts), also before it loads."""
+        if self.ready:
+            return self.assistant().page_texts()
+        from ..corpus_texts import CORPUS_ATTACHMENT, page_texts_for
+
+        corpus = self._peek(CORPUS_ATTACHMENT) if self.index_exists() else None
+        return page_texts_for(self.active_profiles(), corpus)
 
     def metropoles(self) -> list[dict]:
         """The metropolises' fact-sheet records of the index ([] for an index built without them)."""

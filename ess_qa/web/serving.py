@@ -135,7 +135,7 @@ def launch(
         css=CSS,
         footer_links=["api"],
         auth=auth or None,
-        auth_message="Identifiez-vous pour interroger le rapport. (Log in to ask the report.)" if auth else None,
+        auth_message="Identifiez-vous pour interroger les documents. (Log in to ask the documents.)" if auth else None,
         app_kwargs={"routes": _routes(service) + api_routes(service, auth, signed_in)},
     )
     service.start()  # once the port is ours: load (or first build) the index in the background

@@ -7,14 +7,14 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .rendering import escape_text, note_html, page_link
-from .service import Service
+from ...web.rendering import escape_text, note_html, page_link
+from ...web.service import Service
 
 if TYPE_CHECKING:
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-# Columns of the table, from the fact-sheet records (ess_qa.metropoles labels them); numbers stay
+# Columns of the table, from the fact-sheet records (table.py labels them); numbers stay
 # numbers so that sorting by a column sorts by value, and are displayed the French way.
 METROPOLES_COLUMNS = (
     "name", "pages", "population", "communes", "area_km2", "density", "region", "ess_jobs",
@@ -27,7 +27,7 @@ MISSING = "—"  # shown where a fact sheet does not state the figure
 
 def chart_figures() -> dict[str, str]:
     """The figures the chart can show: record field -> readable label."""
-    from ..metropoles import CHART_FIELDS
+    from .table import CHART_FIELDS
 
     return dict(CHART_FIELDS)
 
@@ -40,7 +40,7 @@ def metropoles_frame(records: list[dict]) -> Styler:
     shown with French separators, '—' where a sheet does not say."""
     import pandas as pd
 
-    from ..metropoles import TABLE_COLUMNS, format_number, table_rows
+    from .table import TABLE_COLUMNS, format_number, table_rows
 
     labels = dict(TABLE_COLUMNS)
     order = [column for column, _ in TABLE_COLUMNS]
@@ -139,11 +139,17 @@ class MetropolesTab:
     """The tab's components, and what fills them: nothing until the index is loaded."""
 
     service: Service
+    tab: Any  # the gr.Tab, shown once the index is loaded with this profile active
     figure: Any
     chart: Any
     chart_note: Any
     table: Any
     sheets: Any
+
+    @property
+    def ready_inputs(self) -> list:
+        """The components whose values `when_ready` reads."""
+        return [self.figure]
 
     @property
     def ready_outputs(self) -> list:
@@ -173,11 +179,11 @@ class MetropolesTab:
         return self.chart_view(self.service.metropoles(), figure_column(figure))
 
 
-def build_metropoles_tab(service: Service) -> MetropolesTab:
+def build_metropoles_tab(service: Service, visible: bool) -> MetropolesTab:
     """The tab, inside the page's gr.Tabs; its table and chart are filled by `when_ready`."""
     import gradio as gr
 
-    with gr.Tab("Métropoles", id="metropoles", elem_id="essqa-metropoles-tab"):
+    with gr.Tab("Métropoles", id="metropoles", elem_id="essqa-metropoles-tab", visible=visible) as tab_item:
         gr.Markdown(METROPOLES_INTRO)
         figures = chart_figures()
         figure = gr.Dropdown(
@@ -210,6 +216,6 @@ def build_metropoles_tab(service: Service) -> MetropolesTab:
             elem_id="essqa-table",
         )
         sheets = gr.HTML("", elem_id="essqa-sheets")
-    tab = MetropolesTab(service, figure, chart, chart_note, table, sheets)
+    tab = MetropolesTab(service, tab_item, figure, chart, chart_note, table, sheets)
     figure.change(tab.change_figure, figure, [chart, chart_note], api_visibility="private")
     return tab

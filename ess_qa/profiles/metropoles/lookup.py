@@ -2,12 +2,12 @@
 
 "Combien d'habitants compte Rennes Métropole ?", "Quelle est l'adresse de Nantes Métropole ?",
 "What is the population of Tours Métropole Val de Loire?": the question names one metropolis that
-has a fact sheet (see ess_qa.metropole_questions.named_record_indexes) and one field of its "Carte
+has a fact sheet (see questions.named_record_indexes) and one field of its "Carte
 d'identité du territoire" (inhabitants, communes, area, density, region, address, website), or one
 ESS figure of its panorama (jobs, establishments, share of employment) when it names the ESS. The
 answer is the box's own line (with the lines that continue it, such as the end of an address) or
 the panorama sentence that states the figure, cited on the sheet's page, and the passage that holds
-it comes first. Comparisons between metropolises are ess_qa.metropoles' business.
+it comes first. Comparisons between metropolises are table's business.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 
 from index.store import Store
-from ingest.factsheets import BOX_LABELS
+from .factsheets import BOX_LABELS
 from ingest.french import content_words, fold_for_matching
 from ingest.numbers import french_numbers, is_percent_at
 
-from .metropole_questions import (
+from .questions import (
     CHANGE_WORDS,
     EMPLOYMENT_WORDS,
     ESS_WORDS,
@@ -35,7 +35,7 @@ from .metropole_questions import (
     named_record_indexes,
     parse_comparison,
 )
-from .shortening import shorten
+from ...shortening import shorten
 
 # Box fields a question may ask for, besides the figures the comparison vocabulary names.
 FIELD_WORDS = (

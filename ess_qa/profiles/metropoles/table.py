@@ -1,8 +1,7 @@
 """The metropolises' fact sheets as a table, and comparison questions answered from it.
 
-The records come from ingest.factsheets at indexing time and are stored in the index (extra
-"metropoles"). ess_qa.metropole_questions reads the questions that compare or rank metropolises;
-this module answers them from the table, with the fact-sheet pages as citations, and gives the
+The records come from factsheets at indexing time and are stored in the index (the attachment
+"metropoles"). questions reads the questions that compare or rank metropolises; this module answers them from the table, with the fact-sheet pages as citations, and gives the
 table to people (CSV, text, chart data).
 """
 
@@ -13,14 +12,13 @@ import io
 import operator
 from dataclasses import dataclass, field
 
-from ingest.factsheets import share_kind
+from .factsheets import share_kind
 from ingest.french import fold_for_matching
 from ingest.types import Citation
 
-from .metropole_questions import FIGURES, Comparison, Figure, parse_comparison
-from .shortening import shorten_list
+from .questions import FIGURES, Comparison, Figure, parse_comparison
+from ...shortening import shorten_list
 
-EXTRA_NAME = "metropoles"
 SNIPPET_LIMIT = 300  # characters of a ranking or threshold list before "… (+N)"
 
 _OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}

@@ -3,7 +3,7 @@
 `parse_comparison` reads questions that compare or rank metropolises — the most populous, the
 densest, the largest by area, the most communes, more (or fewer) than N inhabitants, where the ESS
 weighs most in employment, the ESS jobs of two named metropolises — in French and English;
-ess_qa.metropoles answers them from the table, and ess_qa.lookup reuses the vocabulary for
+table answers them from the table, and lookup reuses the vocabulary for
 questions on one metropolis's sheet.
 
 Detection is deliberately strict (`parse_comparison` returns None when unsure) so that every
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ingest.french import fold_accents, fold_for_matching, normalize_apostrophes
 from ingest.numbers import MULTIPLIER_WORDS, parse_typed_number, read_typed_number
 
-from .questions import guess_language
+from ...questions import guess_language
 
 # --- the vocabulary (accent-folded, lower case, plain apostrophes; regular expressions) ------------
 

@@ -33,11 +33,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .clean import clean_bullets, clean_page_text, normalize_spaces
-from .french import fold_for_matching, normalize_apostrophes, split_sentences
-from .numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
-from .structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
-from .types import SECTION_SEPARATOR, Page
+from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
+from ingest.french import fold_for_matching, normalize_apostrophes, split_sentences
+from ingest.numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
+from ingest.structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
+from ingest.types import SECTION_SEPARATOR, Page
 
 _LEADER_RE = re.compile(r"\.{2,}")
 MAX_ADDRESS_LINES = 3

@@ -1,0 +1,58 @@
+"""What the page shows for a corpus: an active profile's texts, else its own title and example
+questions made from its headings (found when the corpus is indexed, stored as an attachment)."""
+
+from __future__ import annotations
+
+from ingest.types import SECTION_SEPARATOR, Chunk, Page
+
+from .profiles import PageTexts, Profile
+from .shortening import shorten
+
+CORPUS_ATTACHMENT = "corpus"  # {"title": ..., "subjects": [...], "documents": n}
+TITLE_MAX_CHARS = 90
+EXAMPLES_SHOWN = 4
+EXAMPLE_HEADING_MAX_CHARS = 60  # a longer heading reads as a sentence, not a subject
+
+
+def corpus_title(pages: list[Page], chunks: list[Chunk]) -> str:
+    """The corpus's title: the first heading of its first document, else the first line of its first page."""
+    if chunks and chunks[0].section:
+        return shorten(chunks[0].section.split(SECTION_SEPARATOR)[0], TITLE_MAX_CHARS)
+    first_line = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
+    return shorten(first_line, TITLE_MAX_CHARS)
+
+
+def example_subjects(sections: list[str], title: str) -> list[str]:
+    """Up to EXAMPLES_SHOWN top-level headings, spread over the corpus, the title left out."""
+    parts = [section.split(SECTION_SEPARATOR)[0] for section in sections]
+    subjects = [p for p in dict.fromkeys(parts) if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4]
+    if len(subjects) <= EXAMPLES_SHOWN:
+        return subjects
+    step = len(subjects) / EXAMPLES_SHOWN
+    return [subjects[int(i * step)] for i in range(EXAMPLES_SHOWN)]
+
+
+def describe_corpus(pages: list[Page], chunks: list[Chunk]) -> dict:
+    """What the page needs of a corpus, found when it is indexed: its title, example subjects, its number of documents."""
+    title = corpus_title(pages, chunks)
+    sections = [chunk.section for chunk in chunks if chunk.section]
+    return {"title": title, "subjects": example_subjects(sections, title), "documents": len({page.source for page in pages})}
+
+
+def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None) -> PageTexts:
+    """The first active profile's texts, else texts made from the corpus's description (describe_corpus)."""
+    for profile, _ in profiles:
+        if profile.page is not None:
+            return profile.page
+    corpus = corpus or {}
+    title = corpus.get("title") or "vos documents"
+    several = corpus.get("documents", 1) > 1
+    subject = "les documents" if several else "le document"
+    verb = "disent" if several else "dit"
+    examples = tuple(f"Que {verb} {subject} sur « {s} » ?" for s in corpus.get("subjects", []))
+    intro = (
+        f"Posez une question sur « {title} »{' et les autres documents indexés' if several else ''}, en français ou en anglais : "
+        "chaque réponse cite ses passages (fichier, page, section). Cliquez sur une citation pour ouvrir la page source. "
+        "*Ask in French or English; click a citation to open the source page.*"
+    )
+    return PageTexts(f"{title} — interroger {subject}", intro, examples)

@@ -1,0 +1,74 @@
+"""Profiles: the bundled report's knowledge is active only for a corpus of its family; any other
+corpus gets the general pipeline, its own title and example questions, and no Métropoles tab."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+from ess_qa import Assistant, build, cli, web
+from ess_qa.profiles import PROFILES_ATTACHMENT, known_profiles
+from index.store import read_attachment
+from support import free_port
+
+GUIDE = (
+    "Guide des cantines scolaires\n\n"
+    "Approvisionnement local\n\nLa cantine achète 40 % de produits locaux auprès des producteurs du département.\f"
+    "Gaspillage alimentaire\n\nLes restes sont pesés chaque semaine ; le gaspillage a baissé de 12 % en un an.\f"
+    "Menus végétariens\n\nUn menu végétarien est servi une fois par semaine depuis 2019.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def guide_index(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("guide")
+    (corpus / "guide.txt").write_text(GUIDE, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("guide-index")
+    build(corpus, index_dir)
+    return index_dir
+
+
+def test_the_report_profile_is_recorded_for_the_bundled_report(report_index_dir, assistant):
+    assert read_attachment(str(report_index_dir), PROFILES_ATTACHMENT) == ["metropoles"]
+    assert [profile.name for profile, _ in assistant.profiles] == ["metropoles"]
+    assert "Métropoles" in assistant.page_texts().title and len(assistant.metropoles()) >= 10
+
+
+def test_another_corpus_gets_the_general_pipeline_and_its_own_texts(guide_index):
+    assert read_attachment(str(guide_index), PROFILES_ATTACHMENT) == []
+    guide = Assistant.load(guide_index)
+    assert guide.profiles == [] and guide.answerers == [] and guide.metropoles() == []
+    texts = guide.page_texts()
+    assert texts.title.startswith("Guide des cantines scolaires") and "Métropoles" not in texts.intro
+    assert texts.examples and all("«" in q for q in texts.examples)
+    answer = guide.ask("Quelle part de produits locaux la cantine achète-t-elle ?")
+    assert answer.found and "40 %" in answer.snippet
+    assert not guide.ask("Quelle est la métropole la plus peuplée ?").found
+
+
+def test_the_cli_names_no_report(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "Métropoles" not in capsys.readouterr().out
+
+
+def tab_visibility(url: str) -> dict[str, bool]:
+    """elem_id -> visible of the page's tabs, from the config the browser reads."""
+    with urllib.request.urlopen(f"{url}/config", timeout=30) as response:
+        config = json.load(response)
+    return {c["props"].get("elem_id"): c["props"].get("visible", True) for c in config["components"] if c.get("type") == "tabitem"}
+
+
+@pytest.mark.parametrize("which", ["report", "guide"])
+def test_the_page_shows_the_metropoles_tab_only_for_the_report(which, report_index_dir, guide_index):
+    index_dir = report_index_dir if which == "report" else guide_index
+    running = web.launch("127.0.0.1", free_port(), assistant=Assistant.load(index_dir), quiet=True)
+    try:
+        tabs = tab_visibility(running.url.rstrip("/"))
+    finally:
+        running.close()
+    assert tabs["essqa-chat-tab"] is True
+    assert tabs["essqa-metropoles-tab"] is (which == "report")
+    assert [p.name for p in known_profiles()] == ["metropoles"]
