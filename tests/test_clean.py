@@ -58,6 +58,10 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("les non-\nsalariés", "les non-salariés"),
         ("un face-à-\nface", "un face-à-face"),  # a compound chain keeps its hyphens
         ("metropole.rennes.fr/economie-sociale-\n\nle-pari", "metropole.rennes.fr/economie-sociale-le-pari"),  # web address
+        ("voir la capture ci-\ndessous", "voir la capture ci-dessous"),
+        ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
+        ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
+        ("l'action médico-\nsociale", "l'action médicosociale"),  # no sign on the page that it is a compound
     ],
 )
 def test_hyphenation_joined_only_where_a_word_was_cut(raw, expected):
