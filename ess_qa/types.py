@@ -17,6 +17,7 @@ class Passage(OnePage):
     section: str
     score: float  # in [0, 1]: the fused rank score relative to the best possible
     chunk_id: str = ""
+    label: str = ""  # the page's printed label when the file defines one (cite shows it)
 
     def to_dict(self) -> dict:
         """The fields, the citation string and the structured citation ("cite"), for JSON."""

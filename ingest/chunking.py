@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clean import clean_page_text
 from .french import split_sentences
-from .structure import Block, SectionTracker, page_blocks
+from .structure import Block, section_reader
 from .types import Chunk, Page
 from .units import row_groups
 
@@ -78,19 +78,17 @@ def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
 
 
 def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list[Chunk]:
-    """Chunks of pages read in order; the section path carries over from page to page."""
+    """Chunks of pages read in order; the section path carries over from page to page (from the file's
+    outline when it has one, else from heading cues in the text)."""
     params = params or ChunkingParams()
     chunks: list[Chunk] = []
-    tracker = SectionTracker()
+    sections = None
     current_source = None
     for page in pages:
         if page.source != current_source:
-            tracker, current_source = SectionTracker(), page.source
+            sections, current_source = section_reader(page), page.source
         groups: list[tuple[str, list[tuple[str, str]]]] = []  # (section, units) runs within the page
-        for block in page_blocks(clean_page_text(page.text)):
-            if block.heading_level:
-                tracker.enter(block)
-            section = tracker.path_for_box(block)
+        for block, section in sections.read(page, clean_page_text(page.text)):
             units = _units(block, params.max_chars)
             starts_new = block.heading_level or block.identity_box or not groups or groups[-1][0] != section
             if starts_new:
@@ -100,6 +98,6 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list
         index = 0
         for section, units in groups:
             for text in _pack(_rows_kept(units, params.max_chars), params):
-                chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text))
+                chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text, page.label))
                 index += 1
     return chunks

@@ -1,17 +1,24 @@
-"""Clean the text of one extracted page: bullets, hyphenation, spacing, leader dots, pull quotes."""
+"""Clean extracted text: running headers and footers across the pages of a file; then, page by
+page, bullets, hyphenation, spacing, leader dots and pull quotes."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
 
 from .french import join_hyphenated_lines, match_key
+from .numbers import roman_value
 
 BULLET = "•"
 _SPACES_RE = re.compile(r"[ \t\u00a0\u202f\u2009\u2007\u200a]+")
 # 'zz �', '• �', '�• �', '' (private-use glyphs) at the start of a line are bullets.
 _BULLET_RE = re.compile(r"^[ \t]*(?:zz[ \t]*)?[\ufffd\uf0a7\uf0b7\uf0d8\u25aa\u25cf\u2022\u00b7\u2013\u25a0\uf02d]*[\ufffd\uf0a7\uf0b7\uf0d8\u25aa\u25cf\u2022\u00b7\u25a0][\ufffd \t]*", re.MULTILINE)
 _ZZ_BULLET_RE = re.compile(r"^[ \t]*zz[ \t]*\ufffd+[ \t]*", re.MULTILINE)
+# A glyph of a symbol font (Wingdings, Symbol) that extraction leaves in Unicode's private use area.
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE_BULLET_RE = re.compile("^[ \t]*[\ue000-\uf8ff][\ue000-\uf8ff \t]*", re.MULTILINE)
+_LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff]")
 SHORT_LINE = 40
@@ -26,10 +33,19 @@ def normalize_spaces(text: str) -> str:
 
 
 def clean_bullets(text: str) -> str:
-    """'zz �Subventionnement' and '• �Soutien' become '• Subventionnement'; stray U+FFFD go."""
+    """'zz �Subventionnement' and '• �Soutien' become '• Subventionnement'; stray U+FFFD go; a symbol-font
+    glyph (private use area) opening a line is a bullet, elsewhere it is dropped."""
     text = _ZZ_BULLET_RE.sub(f"{BULLET} ", text)
     text = _BULLET_RE.sub(f"{BULLET} ", text)
-    return text.replace("\ufffd", "")
+    text = _PRIVATE_USE_BULLET_RE.sub(f"{BULLET} ", text)
+    return _PRIVATE_USE_RE.sub("", text.replace("\ufffd", ""))
+
+
+def clean_title(title: str) -> str:
+    """A title as a heading path shows it ('\uf0a5 Le numéro SIRET' -> 'Le numéro SIRET'): spaces
+    normalised, symbol-font glyphs and leading bullets or dashes dropped."""
+    text = _PRIVATE_USE_RE.sub("", normalize_spaces(title.replace("\n", " ")))
+    return _LEADING_MARKS_RE.sub("", text).strip()
 
 
 def clean_leaders(text: str) -> str:
@@ -77,3 +93,115 @@ def clean_page_text(text: str) -> str:
     text = clean_leaders(text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
+
+
+# --- running headers, footers and page numbers ------------------------------------------------
+
+EDGE_LINES = 3  # the lines looked at, at the top and at the bottom of each page (blank lines aside)
+MIN_RUNNING_PAGES = 3  # a running line is on at least this many pages, and on half the pages of the
+# file, or on half its odd or half its even pages (a footer printed on right-hand pages only)
+_NUMBER_TOKEN_RE = re.compile(r"\d+|\b[ivxlcdm]+\b", re.IGNORECASE)
+
+LineForm = tuple[str, tuple[int, ...]]
+
+
+def line_form(line: str) -> LineForm | None:
+    """A line with its numbers (arabic, or roman words) taken out, and those numbers
+    ('Page 3 sur 19' -> ('page # sur #', (3, 19)), 'Page iv' -> ('page #', (4,))); None for a blank line."""
+    text = normalize_spaces(line).lower()
+    if not text:
+        return None
+    numbers: list[int] = []
+
+    def take(match: re.Match) -> str:
+        value = int(match.group()) if match.group().isdigit() else roman_value(match.group())
+        if value is None:
+            return match.group()
+        numbers.append(value)
+        return "#"
+
+    return _NUMBER_TOKEN_RE.sub(take, text), tuple(numbers)
+
+
+def edge_lines(lines: list[str]) -> list[int]:
+    """Indexes of the first and last EDGE_LINES non-blank lines of a page."""
+    nonblank = [i for i, line in enumerate(lines) if normalize_spaces(line)]
+    return sorted(set(nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:]))
+
+
+def printed_numbers(labels: list[str]) -> list[int]:
+    """The number each page prints: its label read as a number ('12', 'iv') when it is one, else its
+    physical number (1-based)."""
+    numbers = []
+    for physical, label in enumerate(labels, start=1):
+        value = int(label) if label.isdigit() else roman_value(label)
+        numbers.append(physical if value is None else value)
+    return numbers
+
+
+Occurrence = tuple[int, int, tuple[int, ...]]  # (page number as printed, line index, the line's numbers)
+
+
+def _tracks_page(occurrences: list[Occurrence]) -> tuple[bool, ...]:
+    """For each number of a line form, whether it follows the page (same offset) more often than it stays the same."""
+    result = []
+    for j in range(len(occurrences[0][2])):
+        same = Counter(numbers[j] for _, _, numbers in occurrences).most_common(1)[0][1]
+        offset = Counter(numbers[j] - page for page, _, numbers in occurrences).most_common(1)[0][1]
+        result.append(offset > same)
+    return tuple(result)
+
+
+def _signature(numbers: tuple[int, ...], page: int, tracks_page: tuple[bool, ...]) -> tuple[int, ...]:
+    """Numbers as they run across pages: a page number by its offset from the page, any other as it is."""
+    return tuple(n - page if tracking else n for n, tracking in zip(numbers, tracks_page))
+
+
+def is_running(pages: set[int], page_count: int) -> bool:
+    """Whether a line seen at the edge of these physical pages (1-based) runs through the file."""
+    if len(pages) < MIN_RUNNING_PAGES:
+        return False
+    odd = sum(1 for p in pages if p % 2)
+    even = len(pages) - odd
+    return len(pages) * 2 >= page_count or odd * 2 >= (page_count + 1) // 2 or even * 2 >= page_count // 2
+
+
+def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[int, Occurrence]]]:
+    """The lines at the edges of every page, by form: (physical page, occurrence) for each."""
+    by_form: dict[str, list[tuple[int, Occurrence]]] = defaultdict(list)
+    for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
+        lines = text.split("\n")
+        for i in edge_lines(lines):
+            form = line_form(lines[i])
+            if form:
+                by_form[form[0]].append((physical, (printed, i, form[1])))
+    return by_form
+
+
+def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set[int]]:
+    """For each page text of one file, the indexes of its lines that are running headers, footers or
+    page numbers: the same line, numbers aside (a page number follows the page, as labels print it),
+    at the top or the bottom of many pages."""
+    numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+    found: list[set[int]] = [set() for _ in texts]
+    for seen in _edge_forms(texts, numbers).values():
+        tracks = _tracks_page([occurrence for _, occurrence in seen])
+        groups: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
+        for physical, (printed, i, values) in seen:
+            groups[_signature(values, printed, tracks)].append((physical, i))
+        for group in groups.values():
+            if is_running({physical for physical, _ in group}, len(texts)):
+                for physical, i in group:
+                    found[physical - 1].add(i)
+    return found
+
+
+def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> list[str]:
+    """The page texts of one file without their running headers, footers and page numbers (labels: the
+    pages' printed labels, when the file defines them)."""
+    if len(texts) < MIN_RUNNING_PAGES:
+        return list(texts)
+    out = []
+    for text, drop in zip(texts, running_lines(texts, labels)):
+        out.append("\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop) if drop else text)
+    return out

@@ -195,8 +195,20 @@ _MATCH_KEY_TABLE = _MatchKeyTable()
 _HYPHEN_BREAK_RE = re.compile(r"((?:[\w.:/]+[-./])?\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
 
 
-def _keeps_hyphen(left: str, right: str) -> bool:
-    """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two."""
+_COMPOUND_RE = re.compile(r"\b(\w+)-(\w+)\b")
+_DEICTIC_PARTS = {"ci", "là"}  # celle-ci, ci-dessous, celui-là, là-bas
+
+
+def _compound_key(left: str, right: str) -> tuple[str, str]:
+    """A hyphenated compound up to the ending of its second word ('médico-sociaux' ~ 'médico-sociale')."""
+    return left.lower(), right.lower()[:PREFIX_CHARS]
+
+
+def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two; compounds
+    are the hyphenated words the same text prints within a line ('médico-sociaux')."""
+    if _compound_key(left, right) in compounds or left.lower() in _DEICTIC_PARTS or right.lower() in _DEICTIC_PARTS:
+        return True
     if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
         return True
     if any(c in left for c in "-./"):  # vis-à-\nvis, metropole.rennes.fr/economie-sociale-\nle-pari
@@ -213,12 +225,15 @@ def _keeps_hyphen(left: str, right: str) -> bool:
 def join_hyphenated_lines(text: str) -> str:
     """Join words hyphenated across line breaks ('dévelop-\\npement' -> 'développement').
 
-    Real compounds whose hyphen falls at the end of a line ('Aix-Marseille-\\nProvence') keep it.
+    Real compounds whose hyphen falls at the end of a line ('Aix-Marseille-\\nProvence', 'ci-\\ndessous',
+    or a compound the text also prints within a line) keep it.
     """
+
+    compounds = frozenset(_compound_key(m.group(1), m.group(2)) for m in _COMPOUND_RE.finditer(text))
 
     def repl(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
-        sep = "-" if _keeps_hyphen(left, right) else ""
+        sep = "-" if _keeps_hyphen(left, right, compounds) else ""
         return f"{left}{sep}{right}"
 
     return _HYPHEN_BREAK_RE.sub(repl, text)

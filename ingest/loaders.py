@@ -1,4 +1,6 @@
-"""Read source files into pages: PDF with pypdf (one page per PDF page), text split on form feeds.
+"""Read source files into pages: PDF with pypdf (one page per PDF page, with its printed label and
+the outline entries that point to it), text split on form feeds. Running headers, footers and page
+numbers are taken out of a file's pages as they are read.
 
 Every file that cannot be indexed raises SkippedFile with a short reason ("password-protected
 PDF", "empty file", ...); `load_pages` collects those reasons and carries on with the rest.
@@ -9,9 +11,11 @@ from __future__ import annotations
 import codecs
 import logging
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean import clean_title, normalize_spaces, remove_running_lines
 from .types import Page
 
 PDF_SUFFIXES = {".pdf"}
@@ -126,7 +130,7 @@ def read_text_pages(path: Path, name: str) -> list[Page]:
     texts = text.split("\f")
     if texts and not texts[-1].strip() and len(texts) > 1 and text.endswith("\f"):
         texts = texts[:-1]
-    return [Page(source=name, page=i, text=t) for i, t in enumerate(texts, start=1)]
+    return [Page(source=name, page=i, text=t) for i, t in enumerate(remove_running_lines(texts), start=1)]
 
 
 class _QuietPypdf:
@@ -143,38 +147,102 @@ class _QuietPypdf:
 
 
 def read_pdf_pages(path: Path, name: str) -> list[Page]:
-    """Pages of a PDF read with pypdf, one per physical page."""
+    """Pages of a PDF read with pypdf, one per physical page, with their printed labels and outline entries."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     with _QuietPypdf():
         try:
             reader = PdfReader(path)
-            if reader.is_encrypted:
-                try:
-                    opened = reader.decrypt("")
-                except DependencyError:
-                    raise SkippedFile("encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)") from None
-                except Exception:
-                    raise SkippedFile("password-protected PDF") from None
-                if not opened:
-                    raise SkippedFile("password-protected PDF")
-            pages = []
-            for number, page in enumerate(reader.pages, start=1):
-                try:
-                    text = page.extract_text() or ""
-                except FileNotDecryptedError:
-                    raise SkippedFile("password-protected PDF") from None
-                except Exception as exc:  # pypdf raises many types on broken content streams
-                    raise SkippedFile(f"damaged PDF: page {number} cannot be read ({type(exc).__name__})") from None
-                pages.append(Page(source=name, page=number, text=text))
+            _open_encrypted(reader)
+            texts = [_page_text(page, number) for number, page in enumerate(reader.pages, start=1)]
+            labels = page_labels(reader)
+            outline = outline_by_page(reader)
         except SkippedFile:
             raise
         except MemoryError:
             raise SkippedFile("damaged or too complex PDF (out of memory while reading it)") from None
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
-    return pages
+    texts = remove_running_lines(texts, labels)
+    return [
+        Page(name, number, text, labels[number - 1], None if outline is None else tuple(outline.get(number, ())))
+        for number, text in enumerate(texts, start=1)
+    ]
+
+
+def _open_encrypted(reader) -> None:
+    """Open an encrypted PDF with the empty password; SkippedFile when that is not enough."""
+    from pypdf.errors import DependencyError
+
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except DependencyError:
+        raise SkippedFile("encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)") from None
+    except Exception:
+        raise SkippedFile("password-protected PDF") from None
+    if not opened:
+        raise SkippedFile("password-protected PDF")
+
+
+def _page_text(page, number: int) -> str:
+    """The text of one PDF page (pypdf's default mode); SkippedFile when it cannot be read."""
+    from pypdf.errors import FileNotDecryptedError
+
+    try:
+        return page.extract_text() or ""
+    except FileNotDecryptedError:
+        raise SkippedFile("password-protected PDF") from None
+    except Exception as exc:  # pypdf raises many types on broken content streams
+        raise SkippedFile(f"damaged PDF: page {number} cannot be read ({type(exc).__name__})") from None
+
+
+def page_labels(reader) -> list[str]:
+    """The printed label of each page when the PDF defines page labels (/PageLabels), else '' for each."""
+    count = len(reader.pages)
+    try:
+        if "/PageLabels" not in reader.trailer["/Root"]:
+            return [""] * count
+        labels = [normalize_spaces(str(label)) for label in reader.page_labels]
+    except Exception:  # a broken label tree: the pages keep their physical numbers
+        return [""] * count
+    return labels if len(labels) == count else [""] * count
+
+
+def outline_by_page(reader) -> dict[int, list[tuple[str, ...]]] | None:
+    """The outline (bookmarks) as heading paths by physical page (1-based), in outline order; None when
+    the PDF has no outline or none that points to a page."""
+    try:
+        outline = reader.outline
+        by_page: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        _walk_outline(reader, outline, (), by_page)
+    except Exception:  # a broken outline: headings come from the text instead
+        return None
+    return dict(by_page) or None
+
+
+def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[int, list[tuple[str, ...]]]) -> None:
+    """Add each outline entry under parent to by_page; a nested list holds the children of the entry before it."""
+    path = parent
+    for item in items:
+        if isinstance(item, list):
+            _walk_outline(reader, item, path, by_page)
+            continue
+        title = clean_title(str(getattr(item, "title", "") or ""))
+        path = parent + (title,) if title else parent
+        number = _destination_page(reader, item)
+        if title and number is not None:
+            by_page[number + 1].append(path)
+
+
+def _destination_page(reader, item) -> int | None:
+    """The 0-based page an outline entry points to, or None (a link elsewhere, a broken destination)."""
+    try:
+        number = reader.get_destination_page_number(item)
+    except Exception:
+        return None
+    return number if isinstance(number, int) and 0 <= number < len(reader.pages) else None
 
 
 def read_file_pages(path: Path, name: str | None = None, max_bytes: int | None = None) -> list[Page]:

@@ -15,6 +15,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
 | read_typed_number   | a number as a question types it, with end  | ess_qa.metropole_questions (thresholds)   |
 | parse_typed_number  | the same, its value only                   | ess_qa.metropole_questions                |
+| roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
 """
 
 from __future__ import annotations
@@ -120,3 +121,15 @@ def parse_typed_number(text: str, language: str) -> float | None:
     """The value of the number typed at the start of a text (see read_typed_number), or None."""
     found = read_typed_number(text, language)
     return found[0] if found else None
+
+
+_ROMAN_RE = re.compile(r"(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.IGNORECASE)
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed roman numeral, either case ('xiv' -> 14, 'IV' -> 4), else None."""
+    if not _ROMAN_RE.fullmatch(text):
+        return None
+    values = [_ROMAN_DIGITS[c] for c in text.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

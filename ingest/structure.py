@@ -1,17 +1,23 @@
-"""Find paragraphs and headings in a cleaned page, and track the heading path across pages."""
+"""Find paragraphs and headings in a cleaned page, and track the heading path across pages.
+
+Two ways to read sections: from a PDF's outline (bookmarks) when the file has one
+(OutlineSections), else from heading cues in the text (CueSections).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .clean import BULLET
-from .french import normalize_apostrophes
-from .types import SECTION_SEPARATOR
+from .clean import BULLET, clean_title
+from .french import fold_accents, match_key, normalize_apostrophes
+from .types import SECTION_SEPARATOR, Page
 
 FACT_SHEETS = "Fiches métropoles"
 MAX_HEADING_CHARS = 80
 MAX_TITLE_CHARS = 70
+MAX_OUTLINE_TITLE_LINES = 4  # an outline title is found in the text over at most this many lines
+MIN_OUTLINE_TITLE_KEY = 3  # shorter titles (letters and digits) are not looked for in the text
 
 _CHAMP_RE = re.compile(r"^CHAMP D.ACTION\s*#\s*(\d+)", re.IGNORECASE)
 _ZOOM_RE = re.compile(r"^Zoom sur\b\s*(.*)$", re.IGNORECASE)
@@ -204,3 +210,95 @@ class SectionTracker:
         if block.identity_box and block.title:
             return SECTION_SEPARATOR.join((FACT_SHEETS, block.title))
         return self.path()
+
+
+class CueSections:
+    """Sections of a file without an outline: headings found by their cues in the text, page after page."""
+
+    def __init__(self) -> None:
+        self.tracker = SectionTracker()
+
+    def read(self, page: Page, text: str) -> list[tuple[Block, str]]:
+        """The blocks of one cleaned page, each with the heading path it sits under."""
+        out = []
+        for block in page_blocks(text):
+            if block.heading_level:
+                self.tracker.enter(block)
+            out.append((block, self.tracker.path_for_box(block)))
+        return out
+
+
+def title_key(text: str) -> str:
+    """How a title is compared with the lines of a page: letters and digits only, accents folded."""
+    return fold_accents(match_key(text))
+
+
+def _find_title(keys: list[str], key: str, start: int) -> tuple[int, int] | None:
+    """The first run of lines from start (at most MAX_OUTLINE_TITLE_LINES, no blank line) that spells key."""
+    for i in range(start, len(keys)):
+        joined = ""
+        for j in range(i, min(i + MAX_OUTLINE_TITLE_LINES, len(keys))):
+            if not keys[j]:
+                break
+            joined += keys[j]
+            if joined == key:
+                return i, j + 1
+            if not key.startswith(joined):
+                break
+    return None
+
+
+def locate_titles(lines: list[str], titles: list[str]) -> list[tuple[int, int] | None]:
+    """Where each title stands in a page's lines, as a line range, looked for in order (each after the
+    previous one found); None for a title that is not printed as lines of its own."""
+    keys = [title_key(line) for line in lines]
+    spans: list[tuple[int, int] | None] = []
+    position = 0
+    for title in titles:
+        key = title_key(title)
+        span = _find_title(keys, key, position) if len(key) >= MIN_OUTLINE_TITLE_KEY else None
+        if span:
+            position = span[1]
+        spans.append(span)
+    return spans
+
+
+def outline_path(entry: tuple[str, ...]) -> str:
+    """The section path of an outline entry: its titles and its parents', shortened, outermost first."""
+    return SECTION_SEPARATOR.join(_short_title([clean_title(title)]) for title in entry)
+
+
+class OutlineSections:
+    """Sections of a PDF with an outline: an entry's path applies from its title, found in the text of the
+    page it points to, until the next entry; an entry whose title is not found there applies from where the
+    previous entry of that page was found (or from the top of the page)."""
+
+    def __init__(self) -> None:
+        self.path = ""
+
+    def read(self, page: Page, text: str) -> list[tuple[Block, str]]:
+        """The blocks of one cleaned page, each with the outline path it sits under."""
+        lines = text.split("\n")
+        entries = list(page.outline or ())
+        out: list[tuple[Block, str]] = []
+        position = 0
+        for entry, span in zip(entries, locate_titles(lines, [entry[-1] for entry in entries])):
+            if span is None:
+                self.path = outline_path(entry)
+                continue
+            out.extend(self._body(lines[position : span[0]]))
+            self.path = outline_path(entry)
+            heading = [line.strip() for line in lines[span[0] : span[1]]]
+            out.append((Block(heading, len(entry), _short_title([clean_title(entry[-1])])), self.path))
+            position = span[1]
+        out.extend(self._body(lines[position:]))
+        return out
+
+    def _body(self, lines: list[str]) -> list[tuple[Block, str]]:
+        """Paragraphs of body text, under the current path."""
+        return [(Block(block), self.path) for block in split_blocks("\n".join(lines))]
+
+
+def section_reader(page: Page) -> CueSections | OutlineSections:
+    """How the sections of a file are read, from its first page: its outline when it has one, else cues."""
+    return OutlineSections() if page.outline is not None else CueSections()

@@ -9,41 +9,59 @@ SECTION_SEPARATOR = " › "
 
 @dataclass(frozen=True)
 class Page:
-    """One physical page of a source file (page is 1-based)."""
+    """One physical page of a source file (page is 1-based).
+
+    label: the page's printed label when the PDF defines page labels ("iv", "12"), else "".
+    outline: the heading paths of the file's outline entries that point to this page, in outline
+    order (each a tuple of titles, outermost first); None when the file has no outline.
+    """
 
     source: str
     page: int
     text: str
+    label: str = ""
+    outline: tuple[tuple[str, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
 class Citation:
-    """A page a reader can check: the file, its page (1-based) and the heading path on it ('' for none)."""
+    """A page a reader can check: the file, its physical page (1-based), the heading path on it ('' for
+    none) and the page's printed label when the file defines one ('' otherwise)."""
 
     source: str
     page: int
     section: str = ""
+    page_label: str = ""
+
+    @property
+    def printed_page(self) -> str:
+        """The page as a reader finds it printed: the label when there is one, else the physical number."""
+        return self.page_label or str(self.page)
 
     @property
     def label(self) -> str:
         """'metropoles-ess.txt · p. 17 · CHAMP D'ACTION #3 › Zoom sur KaléidosCOOP' ('notes.txt · p. 1' without a section)."""
-        parts = [self.source, f"p. {self.page}"]
+        parts = [self.source, f"p. {self.printed_page}"]
         if self.section:
             parts.append(self.section)
         return " · ".join(parts)
 
     def to_dict(self) -> dict:
-        """{"source": ..., "page": ..., "section": ...}, for JSON."""
-        return asdict(self)
+        """{"source": ..., "page": ..., "section": ...} (and "page_label" when there is one), for JSON."""
+        data = asdict(self)
+        if not self.page_label:
+            del data["page_label"]
+        return data
 
 
 class OnePage:
-    """What stands on one page of a file (a class with fields source, page and section): its citation."""
+    """What stands on one page of a file (a class with fields source, page, section and, optionally,
+    label): its citation."""
 
     @property
     def cite(self) -> Citation:
-        """Where it stands: the file, page and section."""
-        return Citation(self.source, self.page, self.section)
+        """Where it stands: the file, page, section and printed page label (when it differs from the page)."""
+        return Citation(self.source, self.page, self.section, _differing_label(getattr(self, "label", ""), self.page))
 
     @property
     def citation(self) -> str:
@@ -60,3 +78,9 @@ class Chunk(OnePage):
     page: int
     section: str
     text: str
+    label: str = ""  # the page's printed label when the file defines one
+
+
+def _differing_label(label: str, page: int) -> str:
+    """A printed page label worth showing: not empty and not the physical page number itself."""
+    return label if label and label != str(page) else ""

@@ -130,6 +130,63 @@ def test_blank_pages_give_no_chunk_but_keep_the_numbering():
     assert [(c.page, c.text) for c in chunks] == [(1, "Première page."), (3, "Troisième page.")]
 
 
+# --- sections from a PDF's outline ----------------------------------------------------------------
+
+
+def outlined(page: int, text: str, *entries: tuple[str, ...], label: str = "") -> Page:
+    """A page of a PDF with an outline: the entries that point to it."""
+    return Page("guide.pdf", page, text, label, tuple(entries))
+
+
+def sections_of(chunks) -> list[tuple[int, str, str]]:
+    return [(c.page, c.section, c.text.split("\n")[0].split(".")[0]) for c in chunks]
+
+
+def test_outline_titles_open_nested_sections_where_they_are_printed():
+    pages = [
+        outlined(1, "Guide de la ressourcerie\n\nUn guide pour les bénévoles."),
+        outlined(
+            2,
+            "Collecter les objets\nLa ressourcerie collecte les objets. Elle les trie.\n"
+            "\uf0a5 Apport volontaire\nLes habitants déposent leurs objets. Ils sont pesés.",
+            ("Collecter les objets",),
+            ("Collecter les objets", "\uf0a5 Apport volontaire"),
+        ),
+        outlined(3, "Les objets sont rangés par famille. Chaque famille a son rayon.\n\nVendre\nLa boutique ouvre le samedi.", ("Vendre",)),
+    ]
+    assert sections_of(chunk_pages(pages)) == [
+        (1, "", "Guide de la ressourcerie"),
+        (2, "Collecter les objets", "Collecter les objets"),
+        (2, f"Collecter les objets{SECTION_SEPARATOR}Apport volontaire", "• Apport volontaire"),
+        (3, f"Collecter les objets{SECTION_SEPARATOR}Apport volontaire", "Les objets sont rangés par famille"),  # carried over
+        (3, "Vendre", "Vendre"),
+    ]
+
+
+def test_an_outline_title_printed_over_two_lines_or_without_accents_is_found():
+    text = "Fin de la partie précédente.\n\nÉtape 2 : créer votre\nrestaurant collectif\nAvant de commencer, réunissez les informations."
+    chunks = chunk_pages([outlined(1, "Début.", ("Etape 1",)), outlined(2, text, ("Etape 2 : Créer votre restaurant collectif",))])
+    assert sections_of(chunks)[1:] == [
+        (2, "Etape 1", "Fin de la partie précédente"),
+        (2, "Etape 2 : Créer votre restaurant collectif", "Étape 2 : créer votre restaurant collectif"),
+    ]
+
+
+def test_an_outline_entry_not_printed_on_its_page_applies_from_the_top_of_the_page():
+    chunks = chunk_pages([outlined(1, "Introduction du guide.", ("Introduction",)), outlined(2, "Annexes du guide.", ("Annexes",))])
+    assert [(c.page, c.section) for c in chunks] == [(1, "Introduction"), (2, "Annexes")]
+
+
+def test_with_an_outline_heading_cues_in_the_text_open_no_section():
+    chunks = chunk_pages([outlined(1, "CHAMP D'ACTION #3\n\nFaciliter l'accès au foncier.", ("Foncier",))])
+    assert {c.section for c in chunks} == {"Foncier"}
+
+
+def test_chunks_carry_their_page_label():
+    chunks = chunk_pages([outlined(3, "Texte de la page.", ("Partie",), label="1")])
+    assert chunks[0].label == "1" and chunks[0].citation == "guide.pdf · p. 1 · Partie" and chunks[0].cite.page == 3
+
+
 # --- the bundled report --------------------------------------------------------------------------
 
 

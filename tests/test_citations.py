@@ -54,3 +54,43 @@ def test_no_module_parses_a_citation_string():
         if PARSE_BACK.search(line)
     ]
     assert found == []
+
+
+# --- printed page labels -------------------------------------------------------------------------
+
+
+def test_a_printed_page_label_shows_in_the_string_and_the_physical_page_stays():
+    cite = Citation("guide.pdf", 5, "Collecte", page_label="iii")
+    assert cite.label == "guide.pdf · p. iii · Collecte" and cite.page == 5
+    assert cite.to_dict() == {"source": "guide.pdf", "page": 5, "section": "Collecte", "page_label": "iii"}
+    assert Citation(**cite.to_dict()) == cite
+
+
+def test_without_a_label_the_string_and_json_are_as_before():
+    assert Citation("guide.pdf", 5, "Collecte").label == "guide.pdf · p. 5 · Collecte"
+    assert Citation("guide.pdf", 5).to_dict() == {"source": "guide.pdf", "page": 5, "section": ""}
+
+
+def test_passages_and_chunks_cite_their_label_only_when_it_differs_from_the_page():
+    from ingest.types import Chunk
+
+    labelled = Passage("Texte.", "guide.pdf", 7, "Collecte", 0.5, "c1", label="5")
+    assert labelled.citation == "guide.pdf · p. 5 · Collecte" and labelled.cite.page == 7
+    assert Passage("Texte.", "guide.pdf", 7, "Collecte", 0.5, "c1", label="7").citation == "guide.pdf · p. 7 · Collecte"
+    assert Chunk("c1", "guide.pdf", 2, "", "Texte.", label="ii").citation == "guide.pdf · p. ii"
+    # a chunk stored before labels existed (Chunk(**data) of an older index) has none
+    assert Chunk(**{"id": "c1", "source": "a.pdf", "page": 2, "section": "", "text": "Texte."}).citation == "a.pdf · p. 2"
+
+
+def test_objects_without_a_label_field_still_cite():
+    from dataclasses import dataclass
+
+    from ingest.types import OnePage
+
+    @dataclass(frozen=True)
+    class Hit(OnePage):
+        source: str
+        page: int
+        section: str
+
+    assert Hit("a.txt", 3, "Intro").citation == "a.txt · p. 3 · Intro"

@@ -1,10 +1,22 @@
-"""Cleaning the extraction artefacts of one page: bullets, hyphenation, spacing, pull quotes, leader dots."""
+"""Cleaning extraction artefacts: running headers and footers across a file's pages; on one page,
+bullets, hyphenation, spacing, pull quotes, leader dots."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.clean import clean_bullets, clean_leaders, clean_page_text, normalize_spaces, remove_pull_quotes
+from pathlib import Path
+
+from ingest.clean import (
+    clean_bullets,
+    clean_leaders,
+    clean_page_text,
+    clean_title,
+    normalize_spaces,
+    remove_pull_quotes,
+    remove_running_lines,
+    running_lines,
+)
 from ingest.french import join_hyphenated_lines, match_key
 
 LONG_LINE = "Ce paragraphe assez long décrit comment les métropoles soutiennent les acteurs de l'économie sociale et solidaire."
@@ -21,6 +33,7 @@ LONG_LINE = "Ce paragraphe assez long décrit comment les métropoles soutiennen
         ("• \ufffdSoutien aux SCIC", "• Soutien aux SCIC"),
         ("\ufffd• \ufffdMise à disposition de locaux", "• Mise à disposition de locaux"),
         ("\uf0b7 Accompagnement", "• Accompagnement"),
+        ("\uf06e\u00a0le syndic, mandataire du syndicat ;", "• le syndic, mandataire du syndicat ;"),  # any symbol-font glyph
     ],
 )
 def test_bullet_noise_becomes_one_clean_bullet(raw, expected):
@@ -58,6 +71,10 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("les non-\nsalariés", "les non-salariés"),
         ("un face-à-\nface", "un face-à-face"),  # a compound chain keeps its hyphens
         ("metropole.rennes.fr/economie-sociale-\n\nle-pari", "metropole.rennes.fr/economie-sociale-le-pari"),  # web address
+        ("voir la capture ci-\ndessous", "voir la capture ci-dessous"),
+        ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
+        ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
+        ("l'action médico-\nsociale", "l'action médicosociale"),  # no sign on the page that it is a compound
     ],
 )
 def test_hyphenation_joined_only_where_a_word_was_cut(raw, expected):
@@ -144,3 +161,84 @@ def test_pull_quote_removal_leaves_every_line_content_somewhere_on_the_page():
     assert "acteurs de l'ESS et les\n" not in removed
     for line in page.split("\n"):
         assert match_key(line) in match_key(removed)
+
+
+# --- symbol-font glyphs and titles ---------------------------------------------------------------
+
+
+def test_symbol_font_glyphs_never_reach_the_text():
+    cleaned = clean_page_text("\uf0a5 Le numéro SIRET\nIl identifie \uf0e0 l'établissement.")
+    assert cleaned == "• Le numéro SIRET\nIl identifie l'établissement."
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("\uf0a5 Le numéro SIRET", "Le numéro SIRET"),
+        ("• Découvrir ma cantine", "Découvrir ma cantine"),
+        ("  Étape 2 :\u00a0Créer   votre compte ", "Étape 2 : Créer votre compte"),
+        ("1. Les objectifs à atteindre", "1. Les objectifs à atteindre"),
+    ],
+)
+def test_titles_lose_their_bullets_and_glyphs(raw, expected):
+    assert clean_title(raw) == expected
+
+
+# --- running headers, footers and page numbers ---------------------------------------------------
+
+
+OBJECTS = ["vélos", "meubles", "livres", "jouets", "vêtements", "lampes", "outils", "disques", "tapis", "chaises"]
+
+
+def body(n: int) -> str:
+    """A page's own text (no page number in it: a line that differs from page to page only by the
+    page's number is a running line)."""
+    thing = OBJECTS[n % len(OBJECTS)]
+    return f"La ressourcerie collecte et répare les {thing} donnés par les habitants.\nLes {thing} réparés sont revendus."
+
+
+def test_a_running_header_and_page_numbers_are_removed_and_the_body_kept():
+    texts = [f"Guide des ressourceries | Édition 2024 {n} sur 6\n{body(n)}\n- {n} -" for n in range(1, 7)]
+    cleaned = remove_running_lines(texts)
+    for n, text in enumerate(cleaned, start=1):
+        assert text == body(n)
+
+
+def test_a_footer_on_odd_pages_only_is_removed():
+    texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
+
+
+def test_printed_numbers_may_follow_the_page_labels_or_an_offset():
+    labels = ["i", "ii", "1", "2", "3", "4"]
+    texts = [f"{body(n)}\nPage {label}" for n, label in enumerate(labels, start=1)]
+    assert remove_running_lines(texts, labels) == [body(n) for n in range(1, 7)]
+    shifted = [f"{n - 2}\n{body(n)}" for n in range(1, 8)]  # a cover and a blank page before page 1
+    assert remove_running_lines(shifted)[2:] == [body(n) for n in range(3, 8)]
+
+
+def test_a_heading_printed_at_the_top_of_two_pages_stays():
+    texts = [("Zoom sur\n" if n in (2, 5) else "") + body(n) for n in range(1, 9)]
+    assert remove_running_lines(texts) == texts
+
+
+def test_numbered_lines_at_page_tops_stay_unless_their_number_follows_the_page():
+    steps = [f"Étape {k}\n{body(n)}" for k, n in enumerate((2, 3, 5, 7, 8), start=1)]  # 1, 2, 3, 4, 5 on pages 2, 3, 5, 7, 8
+    texts = [body(1), steps[0], steps[1], body(4), steps[2], body(6), steps[3], steps[4]]
+    assert remove_running_lines(texts) == texts
+
+
+def test_a_line_repeated_in_the_middle_of_pages_is_not_a_header():
+    repeated = "Pour en savoir plus, consultez le site de la ressourcerie."
+    texts = ["\n".join([body(n), body(n + 5), repeated, body(n + 1), body(n + 6)]) for n in (0, 2, 4)]  # 2 + 2 lines at each edge
+    assert remove_running_lines(texts) == texts
+
+
+def test_short_files_keep_every_line():
+    texts = ["Guide des ressourceries\nPage 1", "Guide des ressourceries\nPage 2"]
+    assert remove_running_lines(texts) == texts
+
+
+def test_the_bundled_report_has_no_running_line():
+    report = Path(__file__).resolve().parent.parent / "corpus" / "metropoles-ess.txt"
+    assert not any(running_lines(report.read_text(encoding="utf-8").split("\f")))

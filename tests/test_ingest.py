@@ -8,6 +8,7 @@ import pytest
 
 from ingest import load_pages, read_file_pages
 from ingest.french import match_key
+from ingest.types import SECTION_SEPARATOR
 
 # One distinctive text per physical page; page 3 is left blank on purpose (numbering must not shift).
 PDF_PAGES = {
@@ -123,6 +124,123 @@ def test_missing_corpus_is_an_error_not_an_empty_index(tmp_path):
         load_pages(tmp_path / "absent")
 
 
+# --- a PDF laid out like real reports: running header and footers, page labels, an outline ------
+
+HEADER = "Guide des ressourceries | Edition 2024"
+ODD_FOOTER = "Reseau des ressourceries - juillet 2024"
+# physical page -> (printed label, outline entries (level, title) opened on it, body paragraphs)
+GUIDE = {
+    1: ("i", [], ["Guide pratique des ressourceries", "Ce guide accompagne les benevoles des ressourceries."]),
+    2: ("ii", [], ["Avant-propos", "Les ressourceries donnent une seconde vie aux objets depuis trente ans."]),
+    3: ("1", [(0, "Collecter les objets")], [
+        "Collecter les objets",
+        "La ressourcerie collecte les meubles et la vaisselle chez les particuliers.",
+        "Apport volontaire",
+        "Les habitants deposent leurs objets au quai de collecte le mercredi.",
+    ]),
+    4: ("2", [], ["Les objets collectes sont peses puis tries par famille dans le hangar."]),
+    5: ("3", [(0, "Reparer")], [
+        "Reparer",
+        "Atelier de reparation",
+        "Les electriciens benevoles remettent en etat les lampes et les grille-pain.",
+    ]),
+    6: ("4", [], ["Atelier de reparation", "Les couturieres reprennent les vetements dechires avant la vente."]),
+    7: ("5", [(0, "Vendre")], ["Vendre", "La boutique solidaire ouvre le samedi matin de neuf heures a midi."]),
+}
+GUIDE_CHILD = (3, "Apport volontaire")  # a level-1 outline entry under "Collecter les objets"
+
+
+def write_guide(path: Path) -> Path:
+    """A 7-page guide written with fpdf2: a header and a page number on every page, a footer on odd pages,
+    pages labelled i, ii then 1-5, and a two-level outline."""
+    from fpdf import FPDF
+
+    class Guide(FPDF):
+        def header(self):
+            self.set_font("helvetica", size=9)
+            self.cell(0, 6, HEADER, new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-20)
+            self.set_font("helvetica", size=9)
+            if self.page_no() % 2:
+                self.cell(0, 5, ODD_FOOTER, new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, 5, f"Page {self.get_page_label()}", align="C")
+
+    pdf = Guide()
+    for number, (_, entries, paragraphs) in GUIDE.items():
+        pdf.add_page()
+        if number == 1:
+            pdf.set_page_label("r")
+        if number == 3:
+            pdf.set_page_label("D", label_start=1)
+        for level, title in entries:
+            pdf.start_section(title, level)
+        for paragraph in paragraphs:
+            if (number, paragraph) == GUIDE_CHILD:
+                pdf.start_section(paragraph, 1)
+            pdf.set_font("helvetica", size=12)
+            pdf.multi_cell(0, 8, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    from ingest import chunk_pages
+
+    pages = read_file_pages(write_guide(tmp_path_factory.mktemp("guide") / "guide.pdf"))
+    return pages, chunk_pages(pages)
+
+
+def test_running_header_footer_and_page_numbers_leave_the_pages(guide):
+    pages, chunks = guide
+    for page in pages:
+        assert HEADER not in page.text and ODD_FOOTER not in page.text and "Page" not in page.text
+        for paragraph in GUIDE[page.page][2]:
+            assert paragraph in page.text
+    text = "\n".join(chunk.text for chunk in chunks)
+    assert "Edition 2024" not in text and "juillet 2024" not in text and "Page" not in text
+
+
+def test_a_heading_printed_on_two_pages_is_kept_on_both(guide):
+    _, chunks = guide
+    assert {c.page for c in chunks if "Atelier de reparation" in c.text} == {5, 6}
+
+
+def test_pages_keep_their_printed_labels_and_citations_show_them(guide):
+    pages, chunks = guide
+    assert [p.label for p in pages] == ["i", "ii", "1", "2", "3", "4", "5"]
+    cover = next(c for c in chunks if c.page == 1)
+    assert cover.citation == "guide.pdf · p. i" and cover.cite.page == 1
+    sale = next(c for c in chunks if "boutique solidaire" in c.text)
+    assert sale.citation == "guide.pdf · p. 5 · Vendre" and sale.cite.page == 7
+
+
+def test_sections_come_from_the_outline(guide):
+    _, chunks = guide
+
+    def where(phrase: str) -> tuple[int, str]:
+        (chunk,) = [c for c in chunks if phrase in c.text]
+        return chunk.page, chunk.section
+
+    collect, drop_off = "Collecter les objets", f"Collecter les objets{SECTION_SEPARATOR}Apport volontaire"
+    assert where("les meubles et la vaisselle") == (3, collect)
+    assert where("au quai de collecte") == (3, drop_off)
+    assert where("tries par famille") == (4, drop_off)  # carried to the next page
+    assert where("les vetements dechires") == (6, "Reparer")
+    assert where("le samedi matin") == (7, "Vendre")
+    assert {c.section for c in chunks if c.page < 3} == {""}
+
+
+def test_a_text_file_loses_its_running_header_per_form_feed_page(tmp_path):
+    path = tmp_path / "annexe.txt"
+    bodies = ["La collecte a lieu le mercredi.", "Le tri se fait au hangar.", "La vente a lieu le samedi.", "Les dons sont recus toute l'annee."]
+    path.write_text("\f".join(f"Annexe technique - 2024\n{body}\n{n}" for n, body in enumerate(bodies, start=1)), encoding="utf-8")
+    assert [p.text for p in read_file_pages(path)] == bodies
+
+
 # --- the PDF through the whole engine: build, search, citations ----------------------------------
 
 
@@ -172,3 +290,23 @@ def test_no_passage_cites_the_blank_page(pdf_assistant):
     _, assistant = pdf_assistant
     passages = assistant.search("page", k=20)
     assert passages and all(not (p.source == "rapport.pdf" and p.page == 3) for p in passages)
+
+
+@pytest.fixture(scope="module")
+def guide_assistant(tmp_path_factory):
+    from ess_qa import Assistant, build
+
+    corpus = tmp_path_factory.mktemp("guide-corpus")
+    write_guide(corpus / "guide.pdf")
+    index_dir = tmp_path_factory.mktemp("guide-index") / "index"
+    build(corpus, index_dir)
+    return Assistant.load(index_dir)
+
+
+def test_passages_and_snippets_of_a_laid_out_pdf_show_no_running_line(guide_assistant):
+    for question in ("Quand la boutique solidaire ouvre-t-elle ?", "Ou les habitants deposent-ils leurs objets ?", "Guide des ressourceries, edition 2024"):
+        answer = guide_assistant.ask(question, k=5)
+        shown = "\n".join([answer.snippet or ""] + [p.text for p in answer.passages])
+        assert "Edition 2024" not in shown and "juillet 2024" not in shown and "Page " not in shown
+    best = guide_assistant.search("Quand la boutique solidaire ouvre-t-elle ?", k=1)[0]
+    assert (best.page, best.section) == (7, "Vendre")
