@@ -254,6 +254,7 @@ class Assistant:
                     section=chunk.section,
                     score=round(min(1.0, max(0.0, hit.score)), 4),
                     chunk_id=chunk.id,
+                    label=chunk.label,
                 )
             )
             if len(passages) == k:
