@@ -19,7 +19,7 @@ from .answering import AnswerSettings, answer_found, extract_snippet
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
 from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
-from .profiles import PageTexts, active_profiles, find_profiles
+from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
 from .questions import PreparedQuestion, complete_follow_up, prepare_question
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
 from .types import Answer, Passage
@@ -99,11 +99,12 @@ def build(
         raise NothingToIndex(f"nothing to index in {corpus}: no readable .pdf, .txt or .md file", loaded.skipped)
     if strict and loaded.skipped:
         raise FilesSkipped(f"{len(loaded.skipped)} file(s) of {corpus} cannot be indexed", loaded.skipped)
-    chunks = chunk_pages(loaded.pages, params)
+    found = find_profiles(loaded.pages)  # the document families recognised, with their data
+    chunks = chunk_pages(loaded.pages, params, heading_rules(found[PROFILES_ATTACHMENT]))
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
-    attachments = {**find_profiles(loaded.pages), CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks)}
+    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks)}
     manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments=attachments, reuse=reuse, exact_limit=exact_limit)
     return BuildReport(
         index_dir=str(directory),

@@ -278,48 +278,8 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-# (field, header, right-aligned) of the text table of `ess-qa metropoles`
-METROPOLES_TEXT_COLUMNS = (
-    ("name", "Métropole", False),
-    ("population", "Habitants", True),
-    ("communes", "Communes", True),
-    ("area_km2", "km²", True),
-    ("density", "hab./km²", True),
-    ("ess_jobs", "Salariés ESS", True),
-    ("ess_share_of_employment", "Part ESS %", True),
-    ("ess_establishments", "Étab. ESS", True),
-    ("page", "Page", True),
-)
-
-
-def format_metropoles(records: list[dict]) -> str:
-    """The fact sheets as an aligned text table ('—' where a sheet does not state the figure)."""
-    from .profiles.metropoles.table import format_number
-
-    def cell(record: dict, field: str) -> str:
-        if field == "page":
-            return str((record.get("pages") or {}).get("name") or "—")
-        value = record.get(field)
-        if value is None:
-            return "—"
-        return format_number(value, "fr") if isinstance(value, (int, float)) else str(value)
-
-    rows = [[header for _, header, _ in METROPOLES_TEXT_COLUMNS]]
-    rows += [[cell(record, field) for field, _, _ in METROPOLES_TEXT_COLUMNS] for record in records]
-    widths = [max(len(row[k]) for row in rows) for k in range(len(METROPOLES_TEXT_COLUMNS))]
-    lines = []
-    for row in rows:
-        cells = [
-            value.rjust(width) if right else value.ljust(width)
-            for value, width, (_, _, right) in zip(row, widths, METROPOLES_TEXT_COLUMNS)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(lines)
-
-
 def cmd_metropoles(args) -> int:
-    from .profiles.metropoles.table import to_csv
+    from .profiles.metropoles.table import format_table, to_csv
 
     records = _load(args).metropoles()
     if not records:
@@ -329,7 +289,7 @@ def cmd_metropoles(args) -> int:
     elif args.csv:
         sys.stdout.write(to_csv(records))
     else:
-        print(format_metropoles(records))
+        print(format_table(records))
     return EXIT_OK
 
 

@@ -21,7 +21,9 @@ class Passage(OnePage):
 
     def to_dict(self) -> dict:
         """The fields, the citation string and the structured citation ("cite"), for JSON."""
-        return {**asdict(self), "citation": self.citation, "cite": self.cite.to_dict()}
+        fields = asdict(self)
+        del fields["label"]  # carried by "cite" (its page_label) when the file defines one
+        return {**fields, "citation": self.citation, "cite": self.cite.to_dict()}
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Sequence
 
 from .clean import clean_page_text
 from .french import split_sentences
-from .structure import Block, section_reader
+from .structure import Block, HeadingRules, section_reader
 from .types import Chunk, Page
 from .units import row_groups
 
@@ -77,20 +78,20 @@ def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
     return passages
 
 
-def chunk_pages(pages: list[Page], params: ChunkingParams | None = None) -> list[Chunk]:
+def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: Sequence[HeadingRules] = ()) -> list[Chunk]:
     """Chunks of pages read in order; the section path carries over from page to page (from the file's
-    outline when it has one, else from heading cues in the text)."""
+    outline when it has one, else from heading cues in the text: rules, a family's, then the general ones)."""
     params = params or ChunkingParams()
     chunks: list[Chunk] = []
     sections = None
     current_source = None
     for page in pages:
         if page.source != current_source:
-            sections, current_source = section_reader(page), page.source
+            sections, current_source = section_reader(page, rules), page.source
         groups: list[tuple[str, list[tuple[str, str]]]] = []  # (section, units) runs within the page
         for block, section in sections.read(page, clean_page_text(page.text)):
             units = _units(block, params.max_chars)
-            starts_new = block.heading_level or block.identity_box or not groups or groups[-1][0] != section
+            starts_new = block.heading_level or block.boxed or not groups or groups[-1][0] != section
             if starts_new:
                 groups.append((section, units))
             else:

@@ -9,9 +9,9 @@ The text forms and tokenizers, from the whole text to index terms:
 
 | function              | gives | what it keeps                                                   | used by                                                 |
 | --------------------- | ----- | --------------------------------------------------------------- | ------------------------------------------------------- |
-| normalize_apostrophes | text  | everything; every apostrophe-like character as '                | structure, factsheets, questions, metropole_questions   |
-| fold_accents          | text  | everything but diacritics (é -> e, œ -> oe); case kept          | stems, prefixes, retrieval filters, metropole_questions |
-| fold_for_matching     | text  | accents folded, lower case, plain apostrophes                   | factsheets, metropole_questions, lookup                 |
+| normalize_apostrophes | text  | everything; every apostrophe-like character as '                | structure, questions, the metropoles profile            |
+| fold_accents          | text  | everything but diacritics (é -> e, œ -> oe); case kept          | stems, prefixes, retrieval filters, metropoles profile  |
+| fold_for_matching     | text  | accents folded, lower case, plain apostrophes                   | the metropoles profile (factsheets, questions, lookup)  |
 | match_key             | text  | lower-case letters and digits only (nothing else decides)       | clean, evaluation, assistant (duplicates)               |
 | words                 | list  | lower-case words, accents kept, elisions off, '1 898 950' whole | content_words, questions.guess_language                 |
 | content_words         | list  | words less stop words and lone letters (numbers kept)           | index.lexical (translations), lookup, evidence          |

@@ -6,15 +6,15 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 
 | function            | reads                                      | used by                                   |
 | ------------------- | ------------------------------------------ | ----------------------------------------- |
-| french_numbers      | every French number of a text, with spans  | ingest.factsheets, ess_qa.lookup          |
-| parse_french_number | one French number ('1 898 950' -> 1898950) | ingest.factsheets, french_numbers         |
-| FRENCH_NUMBER       | the same, as a pattern to build regexes on | ingest.factsheets (ESS jobs, employers)   |
-| PERCENT             | a percentage's number ('12 %', '12,5%')    | ingest.factsheets (ESS shares)            |
-| is_percent_at       | whether '%' follows a number               | ess_qa.lookup                             |
+| french_numbers      | every French number of a text, with spans  | profiles.metropoles (factsheets, lookup)  |
+| parse_french_number | one French number ('1 898 950' -> 1898950) | profiles.metropoles, french_numbers       |
+| FRENCH_NUMBER       | the same, as a pattern to build regexes on | profiles.metropoles.factsheets            |
+| PERCENT             | a percentage's number ('12 %', '12,5%')    | profiles.metropoles.factsheets (shares)   |
+| is_percent_at       | whether '%' follows a number               | profiles.metropoles.lookup                |
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
-| read_typed_number   | a number as a question types it, with end  | ess_qa.metropole_questions (thresholds)   |
-| parse_typed_number  | the same, its value only                   | ess_qa.metropole_questions                |
+| read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
+| parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
 """
 

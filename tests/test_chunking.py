@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ess_qa.profiles.metropoles.headings import RULES as REPORT_RULES  # the report's heading cues (a profile's plug-in)
 from ingest import ChunkingParams, Citation, Page, chunk_pages, load_pages
 from ingest.clean import clean_bullets, clean_page_text
 from ingest.french import match_key, split_sentences
@@ -83,7 +84,7 @@ def test_section_heading_is_carried_to_the_next_pages_and_reset_per_file():
         Page("a.txt", 2, " ".join(sentences(3, "la foncière solidaire"))),
         Page("b.txt", 1, " ".join(sentences(3, "la régie de quartier"))),
     ]
-    chunks = chunk_pages(pages)
+    chunks = chunk_pages(pages, rules=REPORT_RULES)
     by_page = {(c.source, c.page): c.section for c in chunks}
     assert by_page[("a.txt", 1)].startswith("CHAMP D’ACTION #3")
     assert by_page[("a.txt", 2)].startswith("CHAMP D’ACTION #3")
@@ -97,7 +98,7 @@ def test_zoom_heading_nests_under_its_part():
         + "\n\nZoom sur\n\nLa création du tiers-lieu KaléidosCOOP\n\n"
         + " ".join(sentences(2, "le tiers-lieu"))
     )
-    chunks = chunk_pages([Page("doc.txt", 1, text)])
+    chunks = chunk_pages([Page("doc.txt", 1, text)], rules=REPORT_RULES)
     sections = [c.section for c in chunks if "tiers-lieu numéro" in c.text]
     assert sections and all(s == f"CHAMP D’ACTION #3{SECTION_SEPARATOR}Zoom sur La création du tiers-lieu KaléidosCOOP" for s in sections)
 
@@ -193,7 +194,7 @@ def test_chunks_carry_their_page_label():
 @pytest.fixture(scope="module")
 def report():
     loaded = load_pages(CORPUS)
-    return loaded.pages, chunk_pages(loaded.pages)
+    return loaded.pages, chunk_pages(loaded.pages, rules=REPORT_RULES)
 
 
 def test_report_has_its_64_pages(report):

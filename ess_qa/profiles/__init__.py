@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from index.store import Store
+from ingest.structure import HeadingRules
 from ingest.types import Citation, Page
 
 PROFILES_ATTACHMENT = "profiles"  # the names of the profiles found in the corpus
@@ -59,6 +60,7 @@ class Profile:
     find: Callable[[list[Page]], object | None]  # its data from a corpus's pages; None when they are not of its family
     answerers: Callable[[Store, object], list[Answerer]]  # its answerers for a loaded store and its data
     page: PageTexts | None = None
+    headings: tuple[HeadingRules, ...] = ()  # its heading cues, used when its corpus is chunked
     tab: Callable | None = None  # (web service, visible) -> a tab of the page (see ess_qa.web.page), built hidden until active
 
 
@@ -82,6 +84,11 @@ def find_profiles(pages: list[Page]) -> dict[str, object]:
         if data is not None:
             found[name] = data
     return {PROFILES_ATTACHMENT: list(found), **found}
+
+
+def heading_rules(names: list[str]) -> tuple[HeadingRules, ...]:
+    """The heading cues of the named profiles, in order."""
+    return tuple(rule for name in names for rule in profile_named(name).headings)
 
 
 def active_profiles(attachment: Callable[[str, object], object]) -> list[tuple[Profile, object]]:

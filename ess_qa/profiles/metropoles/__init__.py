@@ -1,7 +1,8 @@
 """The profile of the bundled report « Métropoles, économie sociale et solidaire et innovation sociale »
 (Avise & RTES, 2019): its metropolises' fact sheets read as a table (factsheets), comparisons of
 metropolises answered from that table (questions, table), and one line of one sheet answered with
-that line (lookup). It is active for a corpus whose pages hold at least MIN_SHEETS fact sheets.
+that line (lookup), and its heading cues (headings). It is active for a corpus whose pages hold at
+least MIN_SHEETS fact sheets.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ingest.types import Page
 
 from .. import PageTexts, Profile, Reply
 from .factsheets import extract_fact_sheets
+from .headings import RULES
 from .lookup import SheetLines, parse_lookup, sheet_lines
 from .table import answer_question
 
@@ -91,4 +93,4 @@ def build_tab(service, visible: bool):
     return build_metropoles_tab(service, visible)
 
 
-PROFILE = Profile("metropoles", find_sheets, answerers, PageTexts(TITLE, INTRO, EXAMPLES), build_tab)
+PROFILE = Profile("metropoles", find_sheets, answerers, PageTexts(TITLE, INTRO, EXAMPLES), RULES, build_tab)

@@ -7,7 +7,7 @@ JSON-ready dict per sheet; every value comes from the text, with the page it was
 
 Layout rules followed (see the report's README):
 
-- Sheet headings are found by ingest.structure (page_blocks); on a page, the i-th identity box
+- Sheet headings are found by the report's heading rules (headings.py, through page_blocks); on a page, the i-th identity box
   belongs to the i-th sheet heading, whatever their order: a box may sit before its heading,
   and two metropolises may share a page. Boxes are found line by line (one starts right after
   a bullet list on Clermont's page, where page_blocks does not mark it) and read from the page
@@ -36,8 +36,10 @@ from typing import Iterable
 from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
 from ingest.french import fold_for_matching, normalize_apostrophes, split_sentences
 from ingest.numbers import FRENCH_NUMBER, PERCENT, french_numbers, parse_french_number
-from ingest.structure import FACT_SHEETS, Block, is_identity_box_title, is_panorama_title, looks_like_heading, page_blocks
+from ingest.structure import Block, looks_like_heading, page_blocks
 from ingest.types import SECTION_SEPARATOR, Page
+
+from .headings import FACT_SHEETS, RULES, is_identity_box_title, is_panorama_title, is_sheet_heading
 
 _LEADER_RE = re.compile(r"\.{2,}")
 MAX_ADDRESS_LINES = 3
@@ -113,14 +115,14 @@ def extract_fact_sheets(pages: Iterable[Page]) -> list[dict]:
 
 
 def sheet_headings(blocks: list[Block]) -> list[int]:
-    """Indexes of the fact-sheet headings among a page's blocks (as ingest.structure marks them)."""
-    return [k for k, b in enumerate(blocks) if b.heading_level == 2 and b.title and not b.title.startswith("Zoom sur")]
+    """Indexes of the fact-sheet headings among a page's blocks (as the report's heading rules mark them)."""
+    return [k for k, b in enumerate(blocks) if is_sheet_heading(b) and b.title]
 
 
 def page_fact_sheets(page: Page) -> list[dict]:
     """The fact-sheet records of one page: each sheet heading with its box and panorama figures."""
     cleaned = clean_page_text(page.text)
-    blocks = page_blocks(cleaned)
+    blocks = page_blocks(cleaned, RULES)
     headings = sheet_headings(blocks)
     if not headings:
         return []
@@ -391,7 +393,7 @@ def panorama_text(blocks: list[Block], heading_index: int) -> str:
         return ""
     paragraphs = []
     for block in blocks[start + 1 : stop]:
-        if block.heading_level or block.identity_box or looks_like_heading(block.lines):
+        if block.heading_level or block.boxed or looks_like_heading(block.lines):
             break
         paragraphs.append(block.text)
     return "\n".join(paragraphs)

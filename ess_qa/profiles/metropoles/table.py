@@ -366,6 +366,44 @@ def to_csv(records: list[dict]) -> str:
     return buffer.getvalue()
 
 
+# (field, header, right-aligned) of the text table (`ess-qa metropoles`)
+TEXT_COLUMNS = (
+    ("name", "Métropole", False),
+    ("population", "Habitants", True),
+    ("communes", "Communes", True),
+    ("area_km2", "km²", True),
+    ("density", "hab./km²", True),
+    ("ess_jobs", "Salariés ESS", True),
+    ("ess_share_of_employment", "Part ESS %", True),
+    ("ess_establishments", "Étab. ESS", True),
+    ("page", "Page", True),
+)
+
+
+def format_table(records: list[dict]) -> str:
+    """The fact sheets as an aligned text table ('—' where a sheet does not state the figure)."""
+    def cell(record: dict, field: str) -> str:
+        if field == "page":
+            return str((record.get("pages") or {}).get("name") or "—")
+        value = record.get(field)
+        if value is None:
+            return "—"
+        return format_number(value, "fr") if isinstance(value, (int, float)) else str(value)
+
+    rows = [[header for _, header, _ in TEXT_COLUMNS]]
+    rows += [[cell(record, field) for field, _, _ in TEXT_COLUMNS] for record in records]
+    widths = [max(len(row[k]) for row in rows) for k in range(len(TEXT_COLUMNS))]
+    lines = []
+    for row in rows:
+        cells = [
+            value.rjust(width) if right else value.ljust(width)
+            for value, width, (_, _, right) in zip(row, widths, TEXT_COLUMNS)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
 def to_text(records: list[dict]) -> str:
     """A short human-readable listing: one line per metropolis with its main figures and page."""
     lines = []
