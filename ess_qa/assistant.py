@@ -13,7 +13,7 @@ import numpy as np
 from index.store import DEFAULT_MODEL, IndexProblem, Store, build_index, index_exists, open_store, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.french import match_key
-from ingest.loaders import Skip, load_pages
+from ingest.loaders import Skip, document_title, load_pages
 
 from .answering import AnswerSettings, answer_found, extract_snippet
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
@@ -104,7 +104,8 @@ def build(
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     directory = resolve_index_dir(index_dir)
-    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks)}
+    title = document_title(root / loaded.files[0])  # the first document's, from its metadata
+    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, title)}
     manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments=attachments, reuse=reuse, exact_limit=exact_limit)
     return BuildReport(
         index_dir=str(directory),

@@ -14,8 +14,11 @@ EXAMPLES_SHOWN = 4
 EXAMPLE_HEADING_MAX_CHARS = 60  # a longer heading reads as a sentence, not a subject
 
 
-def corpus_title(pages: list[Page], chunks: list[Chunk]) -> str:
-    """The corpus's title: the first heading of its first document, else the first line of its first page."""
+def corpus_title(pages: list[Page], chunks: list[Chunk], metadata_title: str = "") -> str:
+    """The corpus's title: its first document's title from the file's metadata, else its first heading,
+    else the first line of its first page."""
+    if metadata_title:
+        return shorten(metadata_title, TITLE_MAX_CHARS)
     if chunks and chunks[0].section:
         return shorten(chunks[0].section.split(SECTION_SEPARATOR)[0], TITLE_MAX_CHARS)
     first_line = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
@@ -32,9 +35,9 @@ def example_subjects(sections: list[str], title: str) -> list[str]:
     return [subjects[int(i * step)] for i in range(EXAMPLES_SHOWN)]
 
 
-def describe_corpus(pages: list[Page], chunks: list[Chunk]) -> dict:
+def describe_corpus(pages: list[Page], chunks: list[Chunk], metadata_title: str = "") -> dict:
     """What the page needs of a corpus, found when it is indexed: its title, example subjects, its number of documents."""
-    title = corpus_title(pages, chunks)
+    title = corpus_title(pages, chunks, metadata_title)
     sections = [chunk.section for chunk in chunks if chunk.section]
     return {"title": title, "subjects": example_subjects(sections, title), "documents": len({page.source for page in pages})}
 

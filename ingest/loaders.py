@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import logging
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,28 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(outline.get(number, ())))
         for number, text in enumerate(texts, start=1)
     ]
+
+
+_FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)
+
+
+def document_title(path: str | Path) -> str:
+    """A PDF's title from its metadata ('' when it has none, or when it is a file or template name
+    such as 'Microsoft Word - rapport.docx'); '' for other files and for a PDF that cannot be read."""
+    path = Path(path)
+    if path.suffix.lower() not in PDF_SUFFIXES:
+        return ""
+    from pypdf import PdfReader
+
+    with _QuietPypdf():
+        try:
+            metadata = PdfReader(path).metadata
+            title = " ".join(str(metadata.title or "").split()) if metadata else ""
+        except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
+            return ""
+    if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
+        return ""
+    return title
 
 
 def _open_encrypted(reader) -> None:

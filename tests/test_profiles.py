@@ -72,3 +72,18 @@ def test_the_page_shows_the_metropoles_tab_only_for_the_report(which, report_ind
     assert tabs["essqa-chat-tab"] is True
     assert tabs["essqa-metropoles-tab"] is (which == "report")
     assert [p.name for p in known_profiles()] == ["metropoles"]
+
+
+def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Guide de l'achat public responsable")
+    pdf.set_font("helvetica", size=12)
+    for text in ("Les clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
+        pdf.add_page()
+        pdf.multi_cell(0, 8, text)
+    (tmp_path / "corpus").mkdir()
+    pdf.output(str(tmp_path / "corpus" / "guide.pdf"))
+    build(tmp_path / "corpus", tmp_path / "index")
+    assert Assistant.load(tmp_path / "index").page_texts().title.startswith("Guide de l'achat public responsable")
