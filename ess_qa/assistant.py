@@ -6,17 +6,17 @@ import copy
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from index.store import DEFAULT_MODEL, IndexProblem, Store, build_index, index_exists, open_store, sha256_file
+from index.store import DEFAULT_MODEL, IndexProblem, NewDocument, Store, index_exists, is_database, open_store, open_writer, redact, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.french import match_key
 from ingest.loaders import Skip, document_title, load_pages
 
 from .answering import AnswerSettings, answer_found, extract_snippet
-from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir
+from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
 from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
@@ -83,12 +83,16 @@ def build(
     strict: bool = False,
     reuse: bool = True,
     exact_limit: int | None = None,
+    store: str | None = None,
+    collection: str = "",
 ) -> BuildReport:
     """Read, chunk, embed and index a corpus (a file or a folder); replaces the index atomically.
 
     strict: raise FilesSkipped, before writing anything, when any file cannot be read.
     reuse: take the vectors of unchanged files from the index already at index_dir (False: embed all).
-    exact_limit: the most chunks searched exactly; beyond, an approximate (HNSW) index."""
+    exact_limit: the most chunks searched exactly; beyond, an approximate (HNSW) index.
+    store: a PostgreSQL URL (default $ESS_QA_STORE) to write instead of the index folder, into
+    `collection` (default "default"), which then holds exactly this corpus's documents."""
     import time
 
     start = time.perf_counter()
@@ -103,12 +107,14 @@ def build(
     chunks = chunk_pages(loaded.pages, params, heading_rules(found[PROFILES_ATTACHMENT]))
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
-    directory = resolve_index_dir(index_dir)
+    location = resolve_store(store) or str(resolve_index_dir(index_dir))
     title = document_title(root / loaded.files[0])  # the first document's, from its metadata
     attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, title)}
-    manifest = build_index(chunks, directory, sources, params.as_dict(), model, progress, corpus=corpus, attachments=attachments, reuse=reuse, exact_limit=exact_limit)
+    writer = open_writer(location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse)
+    documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
+    manifest = writer.sync_documents(documents, attachments, progress)
     return BuildReport(
-        index_dir=str(directory),
+        index_dir=redact(location),
         files=loaded.files,
         skipped=loaded.skipped,
         pages=len(loaded.pages),
@@ -123,6 +129,18 @@ def build(
     )
 
 
+def _document(root: Path, name: str, sha256: str, chunks: list, pages: list, keep_file: bool) -> NewDocument:
+    """One file of a corpus as a store writes it (with its pages and bytes for a database store)."""
+    return NewDocument(
+        name,
+        sha256,
+        tuple(c for c in chunks if c.source == name),
+        document_title(root / name),
+        tuple(p for p in pages if p.source == name) if keep_file else (),
+        (root / name).read_bytes() if keep_file else None,
+    )
+
+
 class Assistant:
     """Answers questions about the indexed report(s) with cited passages."""
 
@@ -134,8 +152,14 @@ class Assistant:
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
 
     @classmethod
-    def load(cls, index_dir: str | Path | None = None) -> "Assistant":
-        """Load an index (default: $ESS_QA_INDEX_DIR or the project's); builds the bundled report's on first use."""
+    def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":
+        """Load an index (default: $ESS_QA_INDEX_DIR or the project's); builds the bundled report's on first use.
+
+        store: a PostgreSQL URL (default $ESS_QA_STORE) instead of an index folder, searched in some
+        collections (default all)."""
+        database = resolve_store(store)
+        if database:
+            return cls(open_store(database, collections))
         directory = resolve_index_dir(index_dir)
         if index_dir is None and directory == default_index_dir() and not index_exists(directory):
             print(f"ess-qa: no index yet, indexing the bundled report into {directory} ...", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 INDEX_DIR_ENV = "ESS_QA_INDEX_DIR"
+STORE_ENV = "ESS_QA_STORE"  # a PostgreSQL URL: the shared store every command uses instead of an index folder
 
 DEFAULT_K = 5  # passages a question gets unless it asks for another number
 MAX_K = 50  # the most passages a question may ask for (more are cut to this)
@@ -22,3 +23,8 @@ def default_index_dir() -> Path:
 
 def resolve_index_dir(index_dir: str | os.PathLike | None) -> Path:
     return Path(index_dir).expanduser() if index_dir else default_index_dir()
+
+
+def resolve_store(store: str | None) -> str | None:
+    """The database store to use: the one given, else $ESS_QA_STORE, else None (a local index folder)."""
+    return store or os.environ.get(STORE_ENV) or None

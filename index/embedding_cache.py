@@ -35,6 +35,15 @@ class EmbeddingCache:
         for text, vector in zip(texts, owned):
             self._rows.setdefault(text_key(text), vector)
 
+    def add_keyed(self, rows: Iterable[tuple[bytes, np.ndarray]]) -> None:
+        """Remember vectors stored by content key (a database store's essqa_text_vectors)."""
+        for key, vector in rows:
+            self._rows.setdefault(bytes(key), np.asarray(vector, dtype=np.float32))
+
+    def keyed(self, keys: Iterable[bytes]) -> list[tuple[bytes, np.ndarray]]:
+        """(key, vector) of those keys the cache holds."""
+        return [(key, self._rows[key]) for key in keys if key in self._rows]
+
     def __contains__(self, text: str) -> bool:
         return text_key(text) in self._rows
 

@@ -9,7 +9,7 @@ from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 
-from ingest.types import Chunk
+from ingest.types import Chunk, Page
 
 
 @dataclass(frozen=True)
@@ -145,11 +145,15 @@ class Store(Protocol):
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document to write into a store: its name, the sha256 of its bytes, and its chunks."""
+    """A document to write into a store: its name, the sha256 of its bytes, and its chunks (and, for a
+    store that keeps them, its title, its pages and its original file)."""
 
     name: str
     sha256: str
     chunks: tuple[Chunk, ...]
+    title: str = ""
+    pages: tuple[Page, ...] = ()
+    original: bytes | None = None
 
 
 class StoreWriter(Protocol):
@@ -161,3 +165,7 @@ class StoreWriter(Protocol):
 
     def remove_documents(self, names: Sequence[str], attachments: dict | None = None):
         """Remove the documents of these names (an error names any the store lacks)."""
+
+    def sync_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None):
+        """Hold exactly these documents afterwards (a corpus indexed again): new and changed ones are
+        written, the others removed, unchanged ones kept as they are."""

@@ -17,15 +17,24 @@ ess_qa imports from this module only.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Sequence
+
 from .build import build_index, index_text
 from .embedding import DEFAULT_MODEL
 from .interface import Candidate, Document, Filters, Fusion, HybridQuery, NewDocument, Store, StoreWriter, Unit
 from .layout import IndexProblem
 from .manifest import Manifest, index_exists, read_manifest, sha256_file
+from .pg_schema import StoreProblem, is_database, redact
 
 
-def open_store(location: str) -> Store:
-    """The store at a location: a local index folder (the only kind so far)."""
+def open_store(location: str, collections: Sequence[str] = ()) -> Store:
+    """The store at a location: a PostgreSQL URL (postgresql://..., scoped to some collections, or all),
+    else a local index folder."""
+    if is_database(location):
+        from .pg_store import PostgresStore
+
+        return PostgresStore(location, collections)
     from .local import LocalStore
 
     return LocalStore.load(location)
@@ -33,16 +42,38 @@ def open_store(location: str) -> Store:
 
 def read_attachment(location: str, name: str, default=None):
     """An attachment of the store at a location, read without opening the store (for a page built before it loads)."""
+    if is_database(location):
+        return default  # the page's texts come once the store is open
     from .local import read_attachment as read_local
 
     return read_local(location, name, default)
 
 
-def open_writer(location: str, model: str | None = None, chunking: dict | None = None) -> StoreWriter:
-    """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps its own)."""
+def store_exists(location: str) -> bool:
+    """Whether a store is there: an index folder with its manifest, or a database with ess-qa's tables."""
+    if not is_database(location):
+        return index_exists(location)
+    from .pg_schema import connect, read_meta
+
+    connection = connect(location)
+    try:
+        return bool(read_meta(connection))
+    finally:
+        connection.close()
+
+
+def open_writer(
+    location: str, model: str | None = None, chunking: dict | None = None, *, collection: str = "", corpus: str | Path | None = None, exact_limit: int | None = None, reuse: bool = True
+) -> StoreWriter:
+    """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps
+    its own). collection: the collection a database store writes (default "default")."""
+    if is_database(location):
+        from .pg_writer import PostgresWriter
+
+        return PostgresWriter(location, model, chunking, collection, str(Path(corpus).resolve()) if corpus else "")
     from .writing import LocalWriter
 
-    return LocalWriter(location, model, chunking)
+    return LocalWriter(location, model, chunking, exact_limit, corpus, reuse)
 
 
 __all__ = [
@@ -64,6 +95,10 @@ __all__ = [
     "open_store",
     "open_writer",
     "read_attachment",
+    "redact",
+    "store_exists",
+    "StoreProblem",
+    "is_database",
     "read_manifest",
     "sha256_file",
 ]

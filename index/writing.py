@@ -27,11 +27,24 @@ class UnknownDocument(ValueError):
 class LocalWriter:
     """Writes the index folder at directory (see index.interface.StoreWriter)."""
 
-    def __init__(self, directory: str | Path, model: str | None = None, chunking: dict | None = None, exact_limit: int | None = None) -> None:
+    def __init__(
+        self, directory: str | Path, model: str | None = None, chunking: dict | None = None, exact_limit: int | None = None, corpus: str | Path | None = None, reuse: bool = True
+    ) -> None:
         self.directory = Path(directory)
         self.model = model
         self.chunking = chunking
         self.exact_limit = exact_limit
+        self.corpus = corpus
+        self.reuse = reuse
+
+    def sync_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None) -> Manifest:
+        """Hold exactly these documents: a build of the whole corpus (see index.build.build_index)."""
+        chunks = [chunk for document in documents for chunk in document.chunks]
+        sources = {document.name: document.sha256 for document in documents}
+        return build_index(
+            chunks, self.directory, sources, self.chunking or {}, self.model or DEFAULT_MODEL, progress,
+            corpus=self.corpus, attachments=attachments, reuse=self.reuse, exact_limit=self.exact_limit,
+        )
 
     def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None) -> Manifest:
         """Add these documents, or replace those of the same name; keep every other."""

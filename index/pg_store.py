@@ -1,0 +1,256 @@
+"""The PostgreSQL store (index.interface.Store): a store shared by several processes and users.
+
+Opened on one or several collections (none: all). Chunk positions are the chunks' ids. Each
+thread gets its own connection; what it reads once (chunks, units, page terms, translations)
+is kept in bounded caches, so a serving process's memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from ingest.french import folded_content_words, search_terms
+from ingest.types import Chunk
+
+from .embedding import Embedder, load_embedder
+from .interface import Candidate, Document, Filters, HybridQuery, Unit
+from .lexical import TRANSLATION_MIN_COSINE, TRANSLATIONS_PER_WORD
+from .pg_lexical import idf
+from .pg_schema import StoreProblem, check_schema, connect, read_meta, redact
+
+CACHE_ENTRIES = 4096  # chunks, chunks' units, pages and words remembered per process
+
+
+class _Bounded(OrderedDict):
+    """A dict that forgets its oldest entries past CACHE_ENTRIES (safe across threads)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+
+    def remember(self, key, value):
+        with self._lock:
+            self[key] = value
+            while len(self) > CACHE_ENTRIES:
+                self.popitem(last=False)
+        return value
+
+
+_CHUNK_COLUMNS = "c.id, d.name, c.page, c.section, c.text, c.label, c.chunk_key, c.section_key"
+
+
+class PostgresStore:
+    """Reads a PostgreSQL store; see index.interface.Store for what each method returns."""
+
+    analyzer: str
+
+    def __init__(self, url: str, collections: Sequence[str] = (), embedder: Embedder | None = None) -> None:
+        self.url = url
+        self.location = redact(url)
+        self._local = threading.local()
+        meta = read_meta(self._connection())
+        check_schema(meta, self.location)
+        self.model, self.analyzer, self.dimension = meta["model"], meta["analyzer"], int(meta["dimension"])
+        self.corpus = ""
+        self.embedder = embedder or load_embedder(self.model)
+        self.collections = tuple(collections)
+        self._collection_ids = self._find_collections(self.collections)
+        self._chunks: _Bounded = _Bounded()
+        self._units: _Bounded = _Bounded()
+        self._pages: _Bounded = _Bounded()
+        self._translations: _Bounded = _Bounded()
+
+    def _connection(self):
+        connection = getattr(self._local, "connection", None)
+        if connection is None or connection.closed:
+            connection = self._local.connection = connect(self.url)
+        return connection
+
+    def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self._connection().execute(sql, params).fetchall()
+
+    def _find_collections(self, names: Sequence[str]) -> list[int]:
+        rows = dict(self._rows("select name, id from essqa_collections"))
+        missing = [name for name in names if name not in rows]
+        if missing:
+            known = ", ".join(sorted(rows)) or "none"
+            raise StoreProblem(f"no collection {', '.join(missing)} in the store {self.location} (it holds: {known})", self.location)
+        return [rows[name] for name in names] if names else sorted(rows.values())
+
+    def scope_sql(self, alias: str = "d") -> str:
+        """SQL that keeps the documents of the store's collections."""
+        return f"{alias}.collection_id = any(%(collections)s)"
+
+    # --- the question's terms and words ---------------------------------------------------------
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.encode_queries(texts)
+
+    def query_terms(self, text: str) -> list[str]:
+        terms = search_terms(text, self.analyzer)
+        known = self.term_ids(terms)
+        return [t for t in terms if t in known]
+
+    def term_ids(self, terms: Sequence[str]) -> dict[str, int]:
+        """Ids of the terms some chunk holds."""
+        if not terms:
+            return {}
+        return dict(self._rows("select term, id from essqa_terms where term = any(%s) and df > 0", (list(set(terms)),)))
+
+    def idf(self, terms: list[str]) -> np.ndarray:
+        n = self._rows("select chunks from essqa_stats")[0][0]
+        df = dict(self._rows("select term, df from essqa_terms where term = any(%s)", (list(set(terms)),))) if terms else {}
+        return np.asarray([idf(df.get(term, 0), n) for term in terms], dtype=np.float64)
+
+    def translate(self, text: str) -> str:
+        from ingest.french import content_words
+
+        words = [w for w in dict.fromkeys(content_words(text)) if len(w) > 2 and not w.isdigit()]
+        missing = [w for w in words if w not in self._translations]
+        if missing:
+            for word, vector in zip(missing, self.embedder.encode_queries(missing)):
+                rows = self._rows("select word, -(vector <#> %s) from essqa_words order by vector <#> %s limit %s", (vector, vector, TRANSLATIONS_PER_WORD))
+                self._translations.remember(word, tuple(w for w, cosine in rows if cosine >= TRANSLATION_MIN_COSINE and w != word))
+        return " ".join(t for w in words for t in self._translations.get(w, ()))
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(self, queries: Sequence[HybridQuery]) -> list[list[Candidate]]:
+        from .pg_search import search
+
+        return search(self, queries)
+
+    # --- chunks and units ---------------------------------------------------------------------
+
+    def chunk(self, position: int) -> Chunk:
+        return self._chunk_row(position)[0]
+
+    def _chunk_row(self, position: int) -> tuple[Chunk, str]:
+        """The chunk and its section key (accents folded, lower case)."""
+        found = self._chunks.get(position)
+        if found is None:
+            rows = self._rows(f"select {_CHUNK_COLUMNS} from essqa_chunks c join essqa_documents d on d.id = c.document_id where c.id = %s", (position,))
+            if not rows:
+                raise StoreProblem(f"chunk {position} is no longer in the store {self.location} (documents were removed meanwhile): ask again", self.location)
+            found = self._chunks.remember(position, _chunk_from(rows[0]))
+        return found
+
+    def allows(self, position: int, filters: Filters | None) -> bool:
+        if filters is None or filters.is_empty():
+            return True
+        from ingest.french import fold_accents
+
+        chunk, section_key = self._chunk_row(position)
+        wanted = fold_accents(filters.section).lower().strip()
+        return (
+            (not filters.sources or chunk.source in filters.sources)
+            and (filters.page_min is None or chunk.page >= filters.page_min)
+            and (filters.page_max is None or chunk.page <= filters.page_max)
+            and (not wanted or wanted in section_key)
+        )
+
+    def units(self, position: int) -> list[Unit]:
+        found = self._units.get(position)
+        if found is None:
+            rows = self._rows(
+                "select u.id, u.chunk_id, u.text, v.vector, u.terms, u.words, u.section_terms, u.section_words, u.row_label_terms "
+                "from essqa_units u join essqa_text_vectors v on v.hash = u.vector_hash where u.chunk_id = %s order by u.id",
+                (position,),
+            )
+            found = self._units.remember(position, [_unit_from(row) for row in rows])
+        return found
+
+    def following_units(self, unit: Unit) -> Iterator[Unit]:
+        chunk = self.chunk(unit.position)
+        for position in self.positions_on_page(chunk.page, chunk.source):
+            if position >= unit.position:
+                yield from (u for u in self.units(position) if u.id > unit.id)
+
+    def positions_on_page(self, page: int, source: str | None = None) -> list[int]:
+        sql = f"select c.id from essqa_chunks c join essqa_documents d on d.id = c.document_id where c.page = %(page)s and {self.scope_sql()}"
+        if source is not None:
+            sql += " and d.name = %(source)s"
+        return [row[0] for row in self._connection().execute(sql + " order by c.id", {"page": page, "source": source, "collections": self._collection_ids})]
+
+    def _page(self, source: str, page: int) -> tuple[frozenset[str], frozenset[str]]:
+        key = (source, page)
+        found = self._pages.get(key)
+        if found is None:
+            text = "\n".join(f"{c.section}\n{c.text}" for c in (self.chunk(p) for p in self.positions_on_page(page, source)))
+            found = self._pages.remember(key, (frozenset(search_terms(text, self.analyzer)), frozenset(folded_content_words(text))))
+        return found
+
+    def page_terms(self, source: str, page: int) -> frozenset[str]:
+        return self._page(source, page)[0]
+
+    def page_words(self, source: str, page: int) -> frozenset[str]:
+        return self._page(source, page)[1]
+
+    def known_words(self, words: frozenset[str]) -> frozenset[str]:
+        if not words:
+            return frozenset()
+        sql = f"select distinct w.word from essqa_page_words w join essqa_documents d on d.id = w.document_id where w.word = any(%(words)s) and {self.scope_sql()}"
+        return frozenset(row[0] for row in self._connection().execute(sql, {"words": list(words), "collections": self._collection_ids}))
+
+    def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
+        if not terms:
+            return []
+        sql = (
+            "select u.chunk_id, u.row_label_terms from essqa_units u join essqa_chunks c on c.id = u.chunk_id "
+            "join essqa_documents d on d.id = c.document_id "
+            f"where u.row_label_terms <> '{{}}' and u.row_label_terms <@ %(terms)s and {self.scope_sql()} order by u.id"
+        )
+        rows = self._connection().execute(sql, {"terms": list(terms), "collections": self._collection_ids})
+        return [(position, frozenset(label)) for position, label in rows]
+
+    # --- documents and attachments ------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        sql = (
+            "select d.name, d.sha256, coalesce(max(c.page), 0), "
+            "array(select section from essqa_chunks s where s.document_id = d.id and s.section <> '' group by section order by min(page), min(id)) "
+            f"from essqa_documents d left join essqa_chunks c on c.document_id = d.id where {self.scope_sql()} "
+            "group by d.id order by d.name, d.id"
+        )
+        rows = self._connection().execute(sql, {"collections": self._collection_ids})
+        return [Document(name, sha, int(last), tuple(sections)) for name, sha, last, sections in rows]
+
+    def attachment(self, name: str, default=None):
+        rows = self._rows("select collection_id, value from essqa_attachments where name = %s and collection_id = any(%s)", (name, self._collection_ids))
+        by_collection = dict(rows)
+        return next((by_collection[c] for c in self._collection_ids if c in by_collection), default)
+
+    def document_file(self, name: str) -> bytes | None:
+        """The original file of a document of the store's collections (the newest of that name)."""
+        sql = f"select original from essqa_documents d where d.name = %(name)s and {self.scope_sql()} order by d.id desc limit 1"
+        rows = self._connection().execute(sql, {"name": name, "collections": self._collection_ids}).fetchall()
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+
+
+def _chunk_from(row: tuple) -> tuple[Chunk, str]:
+    position, name, page, section, text, label, key, section_key = row
+    return Chunk(key, name, page, section, text, label), section_key
+
+
+def _unit_from(row: tuple) -> Unit:
+    unit_id, position, text, vector, terms, words, section_terms, section_words, label_terms = row
+    return Unit(
+        unit_id,
+        position,
+        text,
+        np.asarray(vector, dtype=np.float32),
+        frozenset(terms),
+        frozenset(words),
+        frozenset(section_terms),
+        frozenset(section_words),
+        frozenset(label_terms),
+    )
