@@ -83,7 +83,16 @@ def strip_elision(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
-    text = join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower())
+    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower()))
+
+
+def written_words(text: str) -> list[str]:
+    """The words of words(), as written: case kept ('Nantes', 'ESS', 'métropole')."""
+    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
+
+
+def _split_words(text: str) -> list[str]:
+    """The words of a normalised text, elisions removed."""
     out = []
     for word in _WORD_RE.findall(text):
         if "'" not in word:  # most words: no elision to strip
@@ -164,6 +173,98 @@ def variant_keys(text: str) -> list[frozenset[str]]:
     # Snowball keeps after a vowel ("emplois", "élus") dropped.
     stems = ((stem(w), stem(fold_accents(w))) for w in kept)
     return [frozenset(s[:-1] if len(s) > 3 and s[-1] in "sx" else s for s in pair) for pair in stems]
+
+
+# --- words as people type them: missing apostrophes, typos ------------------------------------
+
+# The elided forms of French, longest first: "lorsquil" is lorsqu'il, not l'orsquil.
+ELIDED_FORMS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j", "n", "s", "c", "m", "t")
+_BEFORE_NOUNS = frozenset(("l", "d"))  # elided articles and prepositions: l'enquête, d'heures, l'ESS
+# The function words (accents folded) each elided form stands before: "cest" is c'est, "jai" j'ai,
+# "quil" qu'il. Kept to pairs that no French word is spelt like once glued: "taux" is not t'aux,
+# "lune" not l'une, "mai" not m'ai.
+_CONJUNCTION_WORDS = "il ils elle elles on un une en y"
+_BEFORE_FUNCTION_WORDS = {
+    form: frozenset(following.split())
+    for form, following in {
+        "c": "est etait etaient en",
+        "j": "ai avais avait etais etait en y",
+        "n": "est a ai ont y en etait avait",
+        "s": "il ils en y est",
+        "m": "a en y est",
+        "qu": f"{_CONJUNCTION_WORDS} est a au aux ont etait",
+        "l": "un on",
+        "d": "un une ou en",
+        "jusqu": "a au aux en ici",
+        "lorsqu": _CONJUNCTION_WORDS,
+        "puisqu": _CONJUNCTION_WORDS,
+        "quoiqu": _CONJUNCTION_WORDS,
+    }.items()
+}
+_ELIDING_SOUND = frozenset("aeiouyh")  # what a word starts with, accents folded, after an elided form
+
+
+def glued_elisions(word: str) -> list[tuple[str, str]]:
+    """The (elided form, rest) a word typed without its apostrophe may be: 'lenquete' -> [('l', 'enquete')]."""
+    lower = word.lower()
+    return [
+        (word[: len(form)], word[len(form) :])
+        for form in ELIDED_FORMS
+        if lower.startswith(form) and len(word) > len(form) + 1 and fold_accents(lower[len(form)]) in _ELIDING_SOUND
+    ]
+
+
+def elides_before(form: str, rest: str, corpus_word: bool) -> bool:
+    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before any word of
+    the corpus (corpus_word, three letters or more), every form before the function words it goes with."""
+    form, rest = form.lower(), fold_accents(rest.lower())
+    if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):
+        return True
+    return corpus_word and form in _BEFORE_NOUNS and len(rest) >= 3
+
+
+# "qu est ce", "l ESS", "j ai": an elided form standing alone before a word that starts with a vowel
+# or an h (not after a number: "50 m au", nor "t", which is also the t of "a t il").
+_LONE_ELISION_RE = re.compile(r"(?<![\w'])(qu|[ldjnscm]) +(?=[aeiouyhàâäéèêëîïôöùûüœ]|[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ])")
+_AFTER_NUMBER_RE = re.compile(r"\d\s*$")
+
+
+def join_lone_elisions(text: str) -> str:
+    """Elided forms typed apart from their word joined to it with an apostrophe: "qu est ce" -> "qu'est ce"."""
+
+    def repl(match: re.Match) -> str:
+        if _AFTER_NUMBER_RE.search(text, 0, match.start()):
+            return match.group()
+        return match.group(1) + "'"
+
+    return _LONE_ELISION_RE.sub(repl, text)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Letters typed one for the other with the word sounding the same: the vowels, c/s/z, c/k/q, g/j, m/n.
+# A consonant replaced by an unrelated one usually makes another word (recette / récente, primées / privées).
+_SOUND_ALIKE = ("aeiouy", "csz", "ckq", "gj", "mn")
+_SUBSTITUTES = {letter: "".join(sorted({o for group in _SOUND_ALIKE if letter in group for o in group} - {letter})) for letter in _LETTERS}
+
+
+def typo_variants(word: str) -> set[str]:
+    """The a-z strings a typo may have made of a word (lower case, accents folded): one letter left out,
+    added or doubled, two neighbours swapped, or a letter replaced by one that sounds alike (Damerau-
+    Levenshtein distance 1, substitutions restricted); the first letter stays, as it does in most typos."""
+    head, tail = word[:1], word[1:]
+    splits = [(tail[:i], tail[i:]) for i in range(len(tail) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + letter + right[1:] for left, right in splits if right for letter in _SUBSTITUTES.get(right[0], "")}
+    inserts = {left + letter + right for left, right in splits for letter in _LETTERS}
+    return {head + variant for variant in deletes | swaps | replaces | inserts} - {word}
+
+
+def inflected_pair(first: str, second: str) -> bool:
+    """Whether two words differ by a feminine or plural ending alone (souscrit / souscrite, emploi / emplois)."""
+    first, second = fold_accents(first.lower()), fold_accents(second.lower())
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    return longer.startswith(shorter) and longer[len(shorter) :] in ("e", "s", "x", "es")
 
 
 def match_key(text: str) -> str:
