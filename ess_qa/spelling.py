@@ -1,6 +1,6 @@
 """A question read as it was meant, with the corpus's words: missing apostrophes restored ("cest" -> c'est,
-"lenquete" -> l'enquete), typos corrected to the corpus word one edit away ("metropol" -> métropole),
-and the answer's notice saying what was read how.
+"lenquete" -> l'enquete), typos corrected to the corpus word one typo away ("inserton" -> insertion),
+colloquial spellings spelt out ("ya" -> il y a), and the answer's notice saying what was read how.
 
 The French rules are ingest.french's; the corpus's words come from the store, asked for the question's
 words only (Store.known_words, Store.spelling_suggestions). A capitalised word inside the question is
@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from index.store import Store
-from ingest.french import STOP_WORDS, elides_before, fold_accents, glued_elisions, join_lone_elisions
+from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, fold_accents, glued_elisions, join_lone_elisions
 
 from .questions import PreparedQuestion, guess_language
 
@@ -24,18 +24,26 @@ _TYPED_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_]+(?![\w'’])")
 
 
 def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
-    """A prepared French question with its apostrophes restored and its typos corrected, the notice saying so."""
+    """A prepared French question with its apostrophes restored, typos corrected and colloquial spellings spelt
+    out, the notice saying so; other questions as they are."""
     if guess_language(prepared.text) != "fr":
         return prepared
     text = join_lone_elisions(prepared.text)
-    words = [m.group() for m in _TYPED_WORD_RE.finditer(text) if _may_be_misspelt(m.group(), m.start())]
-    known = store.known_words(frozenset(_key(w) for w in words) | frozenset(_key(rest) for w in words for _, rest in glued_elisions(w)))
-    readings = _elisions(words, known)
-    readings |= _typos(store, [w for w in words if w not in readings and _key(w) not in known])
+    readings = _readings(store, [m.group() for m in _TYPED_WORD_RE.finditer(text) if _may_be_misspelt(m.group(), m.start())])
     if not readings:
         return replace(prepared, text=text)
     read = _TYPED_WORD_RE.sub(lambda m: readings.get(m.group(), m.group()) if _may_be_misspelt(m.group(), m.start()) else m.group(), text)
     return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings)))
+
+
+def _readings(store: Store, words: list[str]) -> dict[str, str]:
+    """How each of these typed words that the corpus lacks is read: colloquial spelling, glued elision or typo."""
+    known = store.known_words(frozenset(_key(w) for w in words) | frozenset(_key(rest) for w in words for _, rest in glued_elisions(w)))
+    unknown = [w for w in words if _key(w) not in known]
+    readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
+    readings |= _elisions([w for w in unknown if w not in readings], known)
+    readings |= _typos(store, [w for w in unknown if w not in readings])
+    return {typed: _cased_like(typed, read) for typed, read in readings.items()}
 
 
 def _key(word: str) -> str:
@@ -45,18 +53,16 @@ def _key(word: str) -> str:
 
 def _may_be_misspelt(word: str, start: int) -> bool:
     """Whether a typed word may be read otherwise: not a stop word, not a name (capitalised after the question's start)."""
-    return _key(word) not in _FOLDED_STOP_WORDS and len(word) > 2 and (start == 0 or not word[0].isupper())
+    return _key(word) not in _FOLDED_STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
 
 
 _FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in STOP_WORDS)
 
 
 def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
-    """Words the corpus lacks that are an elided form glued to a word ("less" -> l'ess), with their apostrophe."""
+    """Those words that are an elided form glued to a word ("less" -> l'ess), with their apostrophe (known: the corpus's words)."""
     found = {}
     for word in words:
-        if _key(word) in known:
-            continue
         for form, rest in glued_elisions(word):
             if elides_before(form, rest, _key(rest) in known):
                 found[word] = f"{form}'{rest}"
@@ -65,14 +71,13 @@ def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
 
 
 def _typos(store: Store, words: list[str]) -> dict[str, str]:
-    """Words the corpus lacks corrected to its word one typo away, in the typed word's case."""
+    """Words the corpus lacks corrected to its word one typo away."""
     asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH]
-    suggested = store.spelling_suggestions(asked) if asked else {}
-    return {word: _cased_like(word, read) for word, read in suggested.items()}
+    return store.spelling_suggestions(asked) if asked else {}
 
 
 def _cased_like(typed: str, read: str) -> str:
-    """A correction capitalised as the typed word was (the question's first word)."""
+    """A reading capitalised as the typed word was (the question's first word)."""
     return read[:1].upper() + read[1:] if typed[:1].isupper() else read
 
 

@@ -71,6 +71,10 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Stop words typed without their accents (ete, etait, meme) are stop words too; not "ça", whose "ca" is an abbreviation.
+STOP_WORDS = STOP_WORDS | {fold_accents(w) for w in STOP_WORDS if len(w) > 2}
+
+
 def fold_for_matching(text: str) -> str:
     """The form cue words, labels and names are matched in: accents folded, lower case, plain apostrophes."""
     return fold_accents(normalize_apostrophes(text)).lower()
@@ -258,6 +262,66 @@ def typo_variants(word: str) -> set[str]:
     replaces = {left + letter + right[1:] for left, right in splits if right for letter in _SUBSTITUTES.get(right[0], "")}
     inserts = {left + letter + right for left, right in splits for letter in _LETTERS}
     return {head + variant for variant in deletes | swaps | replaces | inserts} - {word}
+
+
+# --- what the asker says of themselves, and colloquial spellings ---------------------------------
+
+_FIRST_PERSON = frozenset("je j on nous".split())
+_CLITICS = frozenset("ne n me m te t se s nous vous le la les l lui leur y en pas plus jamais".split())
+# Verbs whose next word completes them: auxiliaries (suis chargée, m'a parlé) and modals (voudrais savoir).
+_COMPLETED_VERBS = frozenset(
+    """ai as a avons avez ont avais avait suis es est sommes etes sont etais etait
+    veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
+    pourrait vais va allons souhaite souhaitons souhaiterais aimerais aimerions""".split()
+)
+_FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
+
+
+def first_person_dropped(text: str) -> str:
+    """A text without what its writer says of themselves: each first-person subject (je, j', on, nous), its
+    pronouns, its verb and the word completing an auxiliary or a modal ('je voudrais savoir', 'on m'a parlé',
+    'je suis chargée'); what they say they do or work at is kept ('de mission à Rennes Métropole')."""
+    kept, state = [], "free"
+    for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
+        word = fold_accents(token.lower().rstrip("'"))
+        if not token[0].isalnum():
+            state = "free" if not token.isspace() else state
+            kept.append(token)
+        elif state == "free" and word in _FIRST_PERSON:
+            state = "subject"
+        elif state == "subject" and word not in _CLITICS:
+            state = "completed" if word in _COMPLETED_VERBS else "free"
+        elif state == "completed" and word not in _CLITICS:
+            state = "free"
+            if word in STOP_WORDS:
+                kept.append(token)
+        elif state == "free":
+            kept.append(token)
+    return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+# Words typed as they are said or texted, and what they stand for.
+COLLOQUIAL_SPELLINGS = {
+    "ya": "il y a",
+    "kesako": "qu'est-ce que c'est",
+    "késako": "qu'est-ce que c'est",
+    "keske": "qu'est-ce que",
+    "kel": "quel",
+    "kelle": "quelle",
+    "koi": "quoi",
+    "pkoi": "pourquoi",
+    "pq": "pourquoi",
+    "pk": "pourquoi",
+    "cb": "combien",
+    "cmb": "combien",
+    "qd": "quand",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "bcp": "beaucoup",
+    "tjs": "toujours",
+}
+# Nouns that stand for any thing ("c'est quoi le truc pour estimer ..."): nothing to search for.
+PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split())
 
 
 def inflected_pair(first: str, second: str) -> bool:
