@@ -19,8 +19,9 @@ from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, fold_
 from .questions import PreparedQuestion, guess_language
 
 MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis"
-# A word of letters alone, not part of an elision already typed ("l'enquête") nor of a code ("ag2r").
-_TYPED_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_]+(?![\w'’])")
+# A word of letters alone, after its elision if it has one ("d'habitents"), not an elided form itself ("qu'")
+# nor part of a code ("ag2r").
+_TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
 
 
 def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:

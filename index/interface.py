@@ -137,7 +137,7 @@ class Store(Protocol):
         """For each of these words of which the corpus has no form (neither the word nor its stem), the corpus
         word one typo away (ingest.french.typo_variants, on lower-case, accent-folded forms: 'inserton' ->
         'insertion'), the more frequent on a tie, as the corpus spells it; the others are left out, and a name
-        (a word the corpus never writes in lower case) is never suggested. Answers for the words asked only."""
+        (a word the corpus never writes in lower case) or a stop word is never suggested. Answers for the words asked only."""
 
     def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
         """(position, label terms) of the table rows whose label's terms are all among terms, by position."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.french import ANALYZERS, DEFAULT_ANALYZER, content_words, fold_accents, inflected_pair, search_terms, stem, typo_variants, written_words
+from ingest.french import ANALYZERS, DEFAULT_ANALYZER, STOP_WORDS, content_words, fold_accents, inflected_pair, search_terms, stem, typed_stems, typo_variants, written_words
 
 if TYPE_CHECKING:
     from .embedding_cache import EmbeddingCache
@@ -116,15 +116,14 @@ class Vocabulary:
 
     def holds_a_form_of(self, word: str) -> bool:
         """Whether the corpus has the word or another form of it (utilise / utiliser: one stem)."""
-        lower = word.lower()
-        return fold_accents(lower) in self.counts or stem(lower) in self.stems or stem(fold_accents(lower)) in self.stems
+        return fold_accents(word.lower()) in self.counts or not typed_stems(word).isdisjoint(self.stems)
 
     def suggestion(self, word: str) -> str | None:
         """The corpus word a typo may have made the word into (ingest.french.typo_variants), for a word of which
-        the corpus has no form: the more frequent, then the first in alphabetical order; never a name."""
+        the corpus has no form: the more frequent, then the first in alphabetical order; never a name nor a stop word."""
         if self.holds_a_form_of(word):
             return None
-        candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.counts and c not in self.names]
+        candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.counts and c not in self.names and c not in STOP_WORDS]
         if not candidates or any(inflected_pair(word, c) for c in candidates):  # souscrit is a form of souscrite
             return None
         return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))]

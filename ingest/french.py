@@ -324,6 +324,15 @@ COLLOQUIAL_SPELLINGS = {
 PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split())
 
 
+def typed_stems(word: str) -> set[str]:
+    """The Snowball stems a typed word may have: as typed and accents folded, and a verb's -ent read as its
+    -e ("ils ajoutent" as "il ajoute": Snowball leaves that ending on)."""
+    lower = word.lower()
+    forms = {lower, fold_accents(lower)}
+    forms |= {form[:-2] for form in forms if form.endswith("ent") and len(form) > 5}
+    return {stem(form) for form in forms}
+
+
 def inflected_pair(first: str, second: str) -> bool:
     """Whether two words differ by a feminine or plural ending alone (souscrit / souscrite, emploi / emplois)."""
     first, second = fold_accents(first.lower()), fold_accents(second.lower())
