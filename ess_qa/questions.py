@@ -84,8 +84,7 @@ _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r"
 
 
 def question_content(question: str) -> str:
-    """What a French question asks, as searched: without what the asker says of themselves ('je travaille à ...
-    et je voudrais savoir') nor placeholder nouns ('le truc pour'); the question itself when nothing would be left."""
+    """What a French question asks, as searched: without the asker's first-person framing nor placeholder nouns (unless nothing is left)."""
     if guess_language(question) != "fr":
         return question
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(question))

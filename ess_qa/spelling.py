@@ -25,8 +25,7 @@ _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
 
 
 def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
-    """A prepared French question with its apostrophes restored, typos corrected and colloquial spellings spelt
-    out, the notice saying so; other questions as they are."""
+    """A French question with apostrophes restored, typos corrected and colloquial spellings spelt out, its notice saying so."""
     if guess_language(prepared.text) != "fr":
         return prepared
     text = join_lone_elisions(prepared.text)
@@ -54,10 +53,7 @@ def _key(word: str) -> str:
 
 def _may_be_misspelt(word: str, start: int) -> bool:
     """Whether a typed word may be read otherwise: not a stop word, not a name (capitalised after the question's start)."""
-    return _key(word) not in _FOLDED_STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
-
-
-_FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in STOP_WORDS)
+    return _key(word) not in STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
 
 
 def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:

@@ -134,10 +134,7 @@ class Store(Protocol):
         """Those of the content words (accents folded) that some page of the corpus uses."""
 
     def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
-        """For each of these words of which the corpus has no form (neither the word nor its stem), the corpus
-        word one typo away (ingest.french.typo_variants, on lower-case, accent-folded forms: 'inserton' ->
-        'insertion'), the more frequent on a tie, as the corpus spells it; the others are left out, and a name
-        (a word the corpus never writes in lower case) or a stop word is never suggested. Answers for the words asked only."""
+        """For each of these words of which the corpus has no form (word or stem), its word one typo away (ingest.french.typo_variants: 'inserton' -> 'insertion'), the more frequent on a tie, as spelt there; never a name (a word it never writes in lower case) nor a stop word; the words asked only."""
 
     def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
         """(position, label terms) of the table rows whose label's terms are all among terms, by position."""

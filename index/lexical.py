@@ -88,8 +88,7 @@ _ADDRESS_RE = re.compile(r"\S*(?:\w\.\w|@|/)\S*")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The corpus's words (lower case, accents folded) with how often and how they are written, and their
-    stems, for spelling suggestions; the words the corpus only writes capitalised are its names."""
+    """A corpus's words (lower case, accents folded), how often and how they are written, their stems and its names, for spelling suggestions."""
 
     counts: dict[str, int]  # folded word -> occurrences
     spellings: dict[str, str]  # folded word -> its most frequent lower-case spelling ('métropole')
@@ -119,8 +118,7 @@ class Vocabulary:
         return fold_accents(word.lower()) in self.counts or not typed_stems(word).isdisjoint(self.stems)
 
     def suggestion(self, word: str) -> str | None:
-        """The corpus word a typo may have made the word into (ingest.french.typo_variants), for a word of which
-        the corpus has no form: the more frequent, then the first in alphabetical order; never a name nor a stop word."""
+        """The corpus word one typo from a word of which it has no form (the more frequent, then alphabetical first), never a name nor a stop word."""
         if self.holds_a_form_of(word):
             return None
         candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.counts and c not in self.names and c not in STOP_WORDS]

@@ -21,6 +21,21 @@ The text forms and tokenizers, from the whole text to index terms:
 | search_terms          | list  | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web          |
 | variant_keys          | list  | content words but « mis en place »-like phrases, each as the    | web (highlights)                                        |
 |                       |       | keys its variants share (stem, accents, plural folded)          |                                                         |
+| written_words         | list  | the words of words, case kept ('Nantes', 'ESS')                 | index.lexical (Vocabulary: names, spellings)            |
+| typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
+
+Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
+
+| function             | what it tells                                                                        |
+| -------------------- | ------------------------------------------------------------------------------------ |
+| glued_elisions       | the (elided form, rest) a word typed without its apostrophe may be ('lenquete')      |
+| elides_before        | whether such a pair reads as an elision (c'est, l'enquête; not t'aux, l'une)         |
+| join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
+| typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
+| inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
+| first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
+| COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
+| PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
@@ -219,8 +234,7 @@ def glued_elisions(word: str) -> list[tuple[str, str]]:
 
 
 def elides_before(form: str, rest: str, corpus_word: bool) -> bool:
-    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before any word of
-    the corpus (corpus_word, three letters or more), every form before the function words it goes with."""
+    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters, each form before its function words."""
     form, rest = form.lower(), fold_accents(rest.lower())
     if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):
         return True
@@ -252,9 +266,7 @@ _SUBSTITUTES = {letter: "".join(sorted({o for group in _SOUND_ALIKE if letter in
 
 
 def typo_variants(word: str) -> set[str]:
-    """The a-z strings a typo may have made of a word (lower case, accents folded): one letter left out,
-    added or doubled, two neighbours swapped, or a letter replaced by one that sounds alike (Damerau-
-    Levenshtein distance 1, substitutions restricted); the first letter stays, as it does in most typos."""
+    """What one typo makes of a folded word (Damerau-Levenshtein 1: a letter left out or added, two swapped, one replaced by a sound-alike), first letter kept."""
     head, tail = word[:1], word[1:]
     splits = [(tail[:i], tail[i:]) for i in range(len(tail) + 1)]
     deletes = {left + right[1:] for left, right in splits if right}
@@ -278,9 +290,7 @@ _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
 
 
 def first_person_dropped(text: str) -> str:
-    """A text without what its writer says of themselves: each first-person subject (je, j', on, nous), its
-    pronouns, its verb and the word completing an auxiliary or a modal ('je voudrais savoir', 'on m'a parlé',
-    'je suis chargée'); what they say they do or work at is kept ('de mission à Rennes Métropole')."""
+    """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal ('je voudrais savoir', 'on m'a parlé')."""
     kept, state = [], "free"
     for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
         word = fold_accents(token.lower().rstrip("'"))
@@ -325,8 +335,7 @@ PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split()
 
 
 def typed_stems(word: str) -> set[str]:
-    """The Snowball stems a typed word may have: as typed and accents folded, and a verb's -ent read as its
-    -e ("ils ajoutent" as "il ajoute": Snowball leaves that ending on)."""
+    """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
     lower = word.lower()
     forms = {lower, fold_accents(lower)}
     forms |= {form[:-2] for form in forms if form.endswith("ent") and len(form) > 5}
