@@ -20,8 +20,9 @@ from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve
 from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
 from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
-from .questions import PreparedQuestion, complete_follow_up, prepare_question
+from .questions import PreparedQuestion, complete_follow_up, prepare_question, question_content
 from .retrieval import Filters, FusionWeights, Hit, rank_chunks
+from .spelling import read_question
 from .types import Answer, Passage
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ class Assistant:
 
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""
-        return self._retrieve([prepare_question(question).text], k, filters)[0][0]
+        return self._retrieve([question_content(self._read(question).text)], k, filters)[0][0]
 
     def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None, previous: str | None = None) -> Answer:
         """An Answer: a short cited extract when the report answers, and the passages it comes from.
@@ -210,21 +211,27 @@ class Assistant:
 
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
         """Answers for many questions; questions are embedded together, faster than a loop of ask."""
-        prepared = [prepare_question(q) for q in questions]
-        texts = [p.text for p in prepared]
+        prepared = [self._read(q) for q in questions]
+        texts = [question_content(p.text) for p in prepared]
         _check_k(k)
         vectors = self.store.encode_queries(texts)
         profiles = [profile(self.store, text, vector) for text, vector in zip(texts, vectors)]  # once, for retrieval and snippets
         retrieved = self._retrieve(texts, k, filters, vectors, profiles)
-        return [self._answer(prep, passages, hits, asked) for prep, (passages, hits), asked in zip(prepared, retrieved, profiles)]
+        answered = zip(prepared, texts, retrieved, profiles)
+        return [self._answer(prep, text, passages, hits, asked) for prep, text, (passages, hits), asked in answered]
 
-    def _answer(self, prepared: PreparedQuestion, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Answer:
+    def _read(self, question: str) -> PreparedQuestion:
+        """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
+        return read_question(self.store, prepare_question(question))
+
+    def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Answer:
+        """The answer to a prepared question, from what its content (text: see question_content) retrieved."""
         for answerer in self.answerers:  # a profile's answers first
-            reply = answerer.reply(prepared.text, passages, hits)
+            reply = answerer.reply(text, passages, hits)
             if reply is not None:
                 return Answer(prepared.text, passages, snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
-        found = answer_found(self.store, prepared.text, passages, hits, self.answer_settings)
-        snippet = extract_snippet(self.store, prepared.text, passages, hits, asked) if found else None
+        found = answer_found(self.store, text, passages, hits, self.answer_settings)
+        snippet = extract_snippet(self.store, text, passages, hits, asked) if found else None
         if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
             snippet = None
         found = snippet is not None  # no passage found is about what the question names

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import STOP_WORDS, normalize_apostrophes, words
+from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, normalize_apostrophes, words
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -78,11 +78,25 @@ def guess_language(text: str) -> str:
     return "en" if english > french else "fr"
 
 
+# --- what a question is about -------------------------------------------------------------------
+
+_PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def question_content(question: str) -> str:
+    """What a French question asks, as searched: without the asker's first-person framing nor placeholder nouns (unless nothing is left)."""
+    if guess_language(question) != "fr":
+        return question
+    content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(question))
+    content = _SPACE_RE.sub(" ", content).strip()
+    return content if content_words(content) else question
+
+
 # --- what kind of answer a question expects ---------------------------------------------------
 
 QUESTION_TYPES = ("number", "date", "person", "place", "other")
 _TYPE_CUES = (
-    ("date", r"\b(quand|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
+    ("date", r"\b(quand(?! m[êe]me)|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
     ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
@@ -123,7 +137,7 @@ def question_focus(question: str) -> str | None:
     return None
 
 
-_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÝŒ][\w'’-]*")
+_NAME_TOKEN_RE = re.compile(r"(?<!\w)[A-ZÀ-ÝŒ][\w'’-]*")  # at a word's start: 'écoNautes' names nothing
 
 
 def proper_names(text: str) -> list[str]:

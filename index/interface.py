@@ -133,6 +133,9 @@ class Store(Protocol):
     def known_words(self, words: frozenset[str]) -> frozenset[str]:
         """Those of the content words (accents folded) that some page of the corpus uses."""
 
+    def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
+        """For each of these words of which the corpus has no form (word or stem), its word one typo away (ingest.french.typo_variants: 'inserton' -> 'insertion'), the more frequent on a tie, as spelt there; never a name (a word it never writes in lower case) nor a stop word; the words asked only."""
+
     def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
         """(position, label terms) of the table rows whose label's terms are all among terms, by position."""
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.french import ANALYZERS, DEFAULT_ANALYZER, content_words, search_terms
+from ingest.french import ANALYZERS, DEFAULT_ANALYZER, STOP_WORDS, content_words, fold_accents, inflected_pair, search_terms, stem, typed_stems, typo_variants, written_words
 
 if TYPE_CHECKING:
     from .embedding_cache import EmbeddingCache
@@ -78,6 +80,51 @@ def _scored_terms(vocab: dict[str, int], indptr: np.ndarray) -> dict[str, int]:
     """The vocabulary's terms that have a column (bm25s adds '' as a sentinel without one)."""
     columns = len(indptr) - 1
     return {term: i for term, i in vocab.items() if 0 <= i < columns}
+
+
+# A web or e-mail address ('toulouse-metropole.fr', 'contact@ville.fr'): names in it are written in lower case.
+_ADDRESS_RE = re.compile(r"\S*(?:\w\.\w|@|/)\S*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A corpus's words (lower case, accents folded), how often and how they are written, their stems and its names, for spelling suggestions."""
+
+    counts: dict[str, int]  # folded word -> occurrences
+    spellings: dict[str, str]  # folded word -> its most frequent lower-case spelling ('métropole')
+    names: frozenset[str]  # folded words never written in lower case outside addresses ('nantes', 'ess')
+    stems: frozenset[str]  # Snowball stems of its words, as written and accents folded
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "Vocabulary":
+        """The vocabulary of some texts."""
+        written = Counter(w for text in texts for w in written_words(_ADDRESS_RE.sub(" ", text)) if not w.isdigit())
+        spelt: Counter = Counter()
+        counts: Counter = Counter()
+        lower_case: set[str] = set()
+        for word, count in written.items():
+            lower = word.lower()
+            folded = fold_accents(lower)
+            counts[folded] += count
+            spelt[(folded, lower)] += count
+            if word[0].islower():
+                lower_case.add(folded)
+        spellings = {folded: lower for (folded, lower), _ in sorted(spelt.items(), key=lambda item: item[1])}
+        stems = frozenset(stem(form) for lower in spellings.values() for form in (lower, fold_accents(lower)))
+        return cls(dict(counts), spellings, frozenset(counts.keys() - lower_case), stems)
+
+    def holds_a_form_of(self, word: str) -> bool:
+        """Whether the corpus has the word or another form of it (utilise / utiliser: one stem)."""
+        return fold_accents(word.lower()) in self.counts or not typed_stems(word).isdisjoint(self.stems)
+
+    def suggestion(self, word: str) -> str | None:
+        """The corpus word one typo from a word of which it has no form (the more frequent, then alphabetical first), never a name nor a stop word."""
+        if self.holds_a_form_of(word):
+            return None
+        candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.counts and c not in self.names and c not in STOP_WORDS]
+        if not candidates or any(inflected_pair(word, c) for c in candidates):  # souscrit is a form of souscrite
+            return None
+        return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))]
 
 
 class LexicalIndex:

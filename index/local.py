@@ -20,7 +20,7 @@ from ingest.units import row_label
 
 from .embedding import Embedder, load_embedder
 from .layout import CHUNKS, EXTRAS, HNSW_EF_SEARCH, LEXICAL, UNIT_VECTORS, UNITS, VECTORS, IndexProblem, rebuild_args
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, Vocabulary
 from .local_search import ChunkTable
 from .manifest import Manifest, read_manifest, verify_files
 from .interface import Candidate, Document, Filters, HybridQuery, Unit
@@ -203,6 +203,14 @@ class LocalStore:
 
     def known_words(self, words: frozenset[str]) -> frozenset[str]:
         return frozenset(words) & self._corpus_words
+
+    @functools.cached_property
+    def _vocabulary(self) -> Vocabulary:
+        return Vocabulary.of([f"{chunk.section}\n{chunk.text}" for chunk in self.chunks])
+
+    def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
+        found = {word: self._vocabulary.suggestion(word) for word in dict.fromkeys(words)}
+        return {word: suggestion for word, suggestion in found.items() if suggestion}
 
     @functools.cached_property
     def _rows(self) -> list[tuple[int, frozenset[str]]]:

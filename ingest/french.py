@@ -21,6 +21,21 @@ The text forms and tokenizers, from the whole text to index terms:
 | search_terms          | list  | the terms of an analyzer (ANALYZERS)                            | index.lexical (BM25), evidence, answering, web          |
 | variant_keys          | list  | content words but « mis en place »-like phrases, each as the    | web (highlights)                                        |
 |                       |       | keys its variants share (stem, accents, plural folded)          |                                                         |
+| written_words         | list  | the words of words, case kept ('Nantes', 'ESS')                 | index.lexical (Vocabulary: names, spellings)            |
+| typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
+
+Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
+
+| function             | what it tells                                                                        |
+| -------------------- | ------------------------------------------------------------------------------------ |
+| glued_elisions       | the (elided form, rest) a word typed without its apostrophe may be ('lenquete')      |
+| elides_before        | whether such a pair reads as an elision (c'est, l'enquête; not t'aux, l'une)         |
+| join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
+| typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
+| inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
+| first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
+| COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
+| PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
@@ -71,6 +86,10 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Stop words typed without their accents (ete, etait, meme) are stop words too; not "ça", whose "ca" is an abbreviation.
+STOP_WORDS = STOP_WORDS | {fold_accents(w) for w in STOP_WORDS if len(w) > 2}
+
+
 def fold_for_matching(text: str) -> str:
     """The form cue words, labels and names are matched in: accents folded, lower case, plain apostrophes."""
     return fold_accents(normalize_apostrophes(text)).lower()
@@ -83,7 +102,16 @@ def strip_elision(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
-    text = join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower())
+    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower()))
+
+
+def written_words(text: str) -> list[str]:
+    """The words of words(), as written: case kept ('Nantes', 'ESS', 'métropole')."""
+    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
+
+
+def _split_words(text: str) -> list[str]:
+    """The words of a normalised text, elisions removed."""
     out = []
     for word in _WORD_RE.findall(text):
         if "'" not in word:  # most words: no elision to strip
@@ -164,6 +192,161 @@ def variant_keys(text: str) -> list[frozenset[str]]:
     # Snowball keeps after a vowel ("emplois", "élus") dropped.
     stems = ((stem(w), stem(fold_accents(w))) for w in kept)
     return [frozenset(s[:-1] if len(s) > 3 and s[-1] in "sx" else s for s in pair) for pair in stems]
+
+
+# --- words as people type them: missing apostrophes, typos ------------------------------------
+
+# The elided forms of French, longest first: "lorsquil" is lorsqu'il, not l'orsquil.
+ELIDED_FORMS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j", "n", "s", "c", "m", "t")
+_BEFORE_NOUNS = frozenset(("l", "d"))  # elided articles and prepositions: l'enquête, d'heures, l'ESS
+# The function words (accents folded) each elided form stands before: "cest" is c'est, "jai" j'ai,
+# "quil" qu'il. Kept to pairs that no French word is spelt like once glued: "taux" is not t'aux,
+# "lune" not l'une, "mai" not m'ai.
+_CONJUNCTION_WORDS = "il ils elle elles on un une en y"
+_BEFORE_FUNCTION_WORDS = {
+    form: frozenset(following.split())
+    for form, following in {
+        "c": "est etait etaient en",
+        "j": "ai avais avait etais etait en y",
+        "n": "est a ai ont y en etait avait",
+        "s": "il ils en y est",
+        "m": "a en y est",
+        "qu": f"{_CONJUNCTION_WORDS} est a au aux ont etait",
+        "l": "un on",
+        "d": "un une ou en",
+        "jusqu": "a au aux en ici",
+        "lorsqu": _CONJUNCTION_WORDS,
+        "puisqu": _CONJUNCTION_WORDS,
+        "quoiqu": _CONJUNCTION_WORDS,
+    }.items()
+}
+_ELIDING_SOUND = frozenset("aeiouyh")  # what a word starts with, accents folded, after an elided form
+
+
+def glued_elisions(word: str) -> list[tuple[str, str]]:
+    """The (elided form, rest) a word typed without its apostrophe may be: 'lenquete' -> [('l', 'enquete')]."""
+    lower = word.lower()
+    return [
+        (word[: len(form)], word[len(form) :])
+        for form in ELIDED_FORMS
+        if lower.startswith(form) and len(word) > len(form) + 1 and fold_accents(lower[len(form)]) in _ELIDING_SOUND
+    ]
+
+
+def elides_before(form: str, rest: str, corpus_word: bool) -> bool:
+    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters, each form before its function words."""
+    form, rest = form.lower(), fold_accents(rest.lower())
+    if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):
+        return True
+    return corpus_word and form in _BEFORE_NOUNS and len(rest) >= 3
+
+
+# "qu est ce", "l ESS", "j ai": an elided form standing alone before a word that starts with a vowel
+# or an h (not after a number: "50 m au", nor "t", which is also the t of "a t il").
+_LONE_ELISION_RE = re.compile(r"(?<![\w'])(qu|[ldjnscm]) +(?=[aeiouyhàâäéèêëîïôöùûüœ]|[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ])")
+_AFTER_NUMBER_RE = re.compile(r"\d\s*$")
+
+
+def join_lone_elisions(text: str) -> str:
+    """Elided forms typed apart from their word joined to it with an apostrophe: "qu est ce" -> "qu'est ce"."""
+
+    def repl(match: re.Match) -> str:
+        if _AFTER_NUMBER_RE.search(text, 0, match.start()):
+            return match.group()
+        return match.group(1) + "'"
+
+    return _LONE_ELISION_RE.sub(repl, text)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Letters typed one for the other with the word sounding the same: the vowels, c/s/z, c/k/q, g/j, m/n.
+# A consonant replaced by an unrelated one usually makes another word (recette / récente, primées / privées).
+_SOUND_ALIKE = ("aeiouy", "csz", "ckq", "gj", "mn")
+_SUBSTITUTES = {letter: "".join(sorted({o for group in _SOUND_ALIKE if letter in group for o in group} - {letter})) for letter in _LETTERS}
+
+
+def typo_variants(word: str) -> set[str]:
+    """What one typo makes of a folded word (Damerau-Levenshtein 1: a letter left out or added, two swapped, one replaced by a sound-alike), first letter kept."""
+    head, tail = word[:1], word[1:]
+    splits = [(tail[:i], tail[i:]) for i in range(len(tail) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + letter + right[1:] for left, right in splits if right for letter in _SUBSTITUTES.get(right[0], "")}
+    inserts = {left + letter + right for left, right in splits for letter in _LETTERS}
+    return {head + variant for variant in deletes | swaps | replaces | inserts} - {word}
+
+
+# --- what the asker says of themselves, and colloquial spellings ---------------------------------
+
+_FIRST_PERSON = frozenset("je j on nous".split())
+_CLITICS = frozenset("ne n me m te t se s nous vous le la les l lui leur y en pas plus jamais".split())
+# Verbs whose next word completes them: auxiliaries (suis chargée, m'a parlé) and modals (voudrais savoir).
+_COMPLETED_VERBS = frozenset(
+    """ai as a avons avez ont avais avait suis es est sommes etes sont etais etait
+    veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
+    pourrait vais va allons souhaite souhaitons souhaiterais aimerais aimerions""".split()
+)
+_FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
+
+
+def first_person_dropped(text: str) -> str:
+    """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal ('je voudrais savoir', 'on m'a parlé')."""
+    kept, state = [], "free"
+    for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
+        word = fold_accents(token.lower().rstrip("'"))
+        if not token[0].isalnum():
+            state = "free" if not token.isspace() else state
+            kept.append(token)
+        elif state == "free" and word in _FIRST_PERSON:
+            state = "subject"
+        elif state == "subject" and word not in _CLITICS:
+            state = "completed" if word in _COMPLETED_VERBS else "free"
+        elif state == "completed" and word not in _CLITICS:
+            state = "free"
+            if word in STOP_WORDS:
+                kept.append(token)
+        elif state == "free":
+            kept.append(token)
+    return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+# Words typed as they are said or texted, and what they stand for.
+COLLOQUIAL_SPELLINGS = {
+    "ya": "il y a",
+    "kesako": "qu'est-ce que c'est",
+    "késako": "qu'est-ce que c'est",
+    "keske": "qu'est-ce que",
+    "kel": "quel",
+    "kelle": "quelle",
+    "koi": "quoi",
+    "pkoi": "pourquoi",
+    "pq": "pourquoi",
+    "pk": "pourquoi",
+    "cb": "combien",
+    "cmb": "combien",
+    "qd": "quand",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "bcp": "beaucoup",
+    "tjs": "toujours",
+}
+# Nouns that stand for any thing ("c'est quoi le truc pour estimer ..."): nothing to search for.
+PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split())
+
+
+def typed_stems(word: str) -> set[str]:
+    """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
+    lower = word.lower()
+    forms = {lower, fold_accents(lower)}
+    forms |= {form[:-2] for form in forms if form.endswith("ent") and len(form) > 5}
+    return {stem(form) for form in forms}
+
+
+def inflected_pair(first: str, second: str) -> bool:
+    """Whether two words differ by a feminine or plural ending alone (souscrit / souscrite, emploi / emplois)."""
+    first, second = fold_accents(first.lower()), fold_accents(second.lower())
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    return longer.startswith(shorter) and longer[len(shorter) :] in ("e", "s", "x", "es")
 
 
 def match_key(text: str) -> str:

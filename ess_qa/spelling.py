@@ -1,0 +1,88 @@
+"""A question read as it was meant, with the corpus's words: missing apostrophes restored ("cest" -> c'est,
+"lenquete" -> l'enquete), typos corrected to the corpus word one typo away ("inserton" -> insertion),
+colloquial spellings spelt out ("ya" -> il y a), and the answer's notice saying what was read how.
+
+The French rules are ingest.french's; the corpus's words come from the store, asked for the question's
+words only (Store.known_words, Store.spelling_suggestions). A capitalised word inside the question is
+a name and is left as typed: a name the corpus lacks (Reims, Mantes) is what an out-of-scope question
+is about, not a typo of a word it has (remis, Nantes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.store import Store
+from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, fold_accents, glued_elisions, join_lone_elisions
+
+from .questions import PreparedQuestion, guess_language
+
+MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis"
+# A word of letters alone, after its elision if it has one ("d'habitents"), not an elided form itself ("qu'")
+# nor part of a code ("ag2r").
+_TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
+
+
+def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
+    """A French question with apostrophes restored, typos corrected and colloquial spellings spelt out, its notice saying so."""
+    if guess_language(prepared.text) != "fr":
+        return prepared
+    text = join_lone_elisions(prepared.text)
+    readings = _readings(store, [m.group() for m in _TYPED_WORD_RE.finditer(text) if _may_be_misspelt(m.group(), m.start())])
+    if not readings:
+        return replace(prepared, text=text)
+    read = _TYPED_WORD_RE.sub(lambda m: readings.get(m.group(), m.group()) if _may_be_misspelt(m.group(), m.start()) else m.group(), text)
+    return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings)))
+
+
+def _readings(store: Store, words: list[str]) -> dict[str, str]:
+    """How each of these typed words that the corpus lacks is read: colloquial spelling, glued elision or typo."""
+    known = store.known_words(frozenset(_key(w) for w in words) | frozenset(_key(rest) for w in words for _, rest in glued_elisions(w)))
+    unknown = [w for w in words if _key(w) not in known]
+    readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
+    readings |= _elisions([w for w in unknown if w not in readings], known)
+    readings |= _typos(store, [w for w in unknown if w not in readings])
+    return {typed: _cased_like(typed, read) for typed, read in readings.items()}
+
+
+def _key(word: str) -> str:
+    """How the corpus's words are compared: lower case, accents folded."""
+    return fold_accents(word.lower())
+
+
+def _may_be_misspelt(word: str, start: int) -> bool:
+    """Whether a typed word may be read otherwise: not a stop word, not a name (capitalised after the question's start)."""
+    return _key(word) not in STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
+
+
+def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
+    """Those words that are an elided form glued to a word ("less" -> l'ess), with their apostrophe (known: the corpus's words)."""
+    found = {}
+    for word in words:
+        for form, rest in glued_elisions(word):
+            if elides_before(form, rest, _key(rest) in known):
+                found[word] = f"{form}'{rest}"
+                break
+    return found
+
+
+def _typos(store: Store, words: list[str]) -> dict[str, str]:
+    """Words the corpus lacks corrected to its word one typo away."""
+    asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH]
+    return store.spelling_suggestions(asked) if asked else {}
+
+
+def _cased_like(typed: str, read: str) -> str:
+    """A reading capitalised as the typed word was (the question's first word)."""
+    return read[:1].upper() + read[1:] if typed[:1].isupper() else read
+
+
+def reading_notice(readings: dict[str, str]) -> str:
+    """What was read how: « metropol » lu comme « métropole », « cest » lu comme « c'est »."""
+    return ", ".join(f"« {typed} » lu comme « {read} »" for typed, read in readings.items())
+
+
+def _joined(*notices: str | None) -> str | None:
+    """Notices as one ('; ' between them), None when there is none."""
+    return "; ".join(n for n in notices if n) or None

@@ -1,0 +1,169 @@
+"""Questions as people type them: missing apostrophes, typos, colloquial French, personal context.
+
+Each is read with the indexed report's own words (through the store), never with lists of known
+questions, and the answer says what was read how."""
+
+from __future__ import annotations
+
+import pytest
+
+from ess_qa.questions import question_content
+from ingest.french import elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
+
+
+def reads(glued: str, corpus_word: bool = False) -> list[str]:
+    """The elided readings of a word typed without its apostrophe."""
+    return [f"{form}'{rest}" for form, rest in glued_elisions(glued) if elides_before(form, rest, corpus_word)]
+
+
+# --- what a user checks on an answer ----------------------------------------------------------------
+
+
+def test_a_typo_is_corrected_to_the_report_word_and_the_answer_says_so(assistant):
+    answer = assistant.ask("Combien d'habitents compte Nantes Métropole ?")
+    assert answer.question == "Combien d'habitants compte Nantes Métropole ?"
+    assert answer.notice == "« habitents » lu comme « habitants »"
+    assert answer.found and "639 000" in answer.snippet
+
+
+def test_missing_apostrophes_are_restored_and_said(assistant):
+    answer = assistant.ask("combien de salaries dans less a bordeaux metropole")
+    assert answer.question == "combien de salaries dans l'ess a bordeaux metropole"
+    assert answer.notice == "« less » lu comme « l'ess »"
+    assert answer.found and "36 515" in answer.snippet
+
+
+def test_colloquial_spelling_is_spelt_out(assistant):
+    answer = assistant.ask("ya combien de communes dans Bordeaux Métropole ?")
+    assert answer.question == "il y a combien de communes dans Bordeaux Métropole ?"
+    assert answer.notice == "« ya » lu comme « il y a »"
+    assert answer.found and "28" in answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel accompagnement adapté aux porteurs de projet ?",  # in the report once, one letter from « adopté »
+        "Comment la métropole utilise-t-elle la commande publique ?",  # « utilise »: the report has « utiliser »
+        "Quelles métropoles soutiennent les SCIC ?",
+        "economie sociale et solidaire metropoles",  # no accents: folded, nothing to correct
+    ],
+)
+def test_a_correct_word_is_left_as_typed(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.question == question and answer.notice is None
+
+
+def test_accents_left_out_match_the_same_words(assistant):
+    typed, accented = "economie sociale et solidaire des metropoles", "économie sociale et solidaire des métropoles"
+    assert assistant.store.query_terms(typed) == assistant.store.query_terms(accented)
+    assert assistant.search(typed, k=1)[0].citation == assistant.search(accented, k=1)[0].citation
+
+
+def test_a_name_is_never_corrected_into_another_name(assistant):
+    answer = assistant.ask("Combien d'habitants compte Toulon Provence Méditerranée ?")
+    assert answer.notice is None and "439 542" in answer.snippet  # Toulon, not Toulouse
+    # 'toulous' is one letter from Toulouse, a name: names are never suggested
+    assert assistant.store.spelling_suggestions(["toulous", "recette", "utilise"]) == {}
+
+
+def test_a_name_the_report_lacks_stays_as_typed_and_is_not_answered(assistant):
+    answer = assistant.ask("Combien d'emplois dans l'ESS à Chelles ?")  # not « celles »
+    assert answer.question == "Combien d'emplois dans l'ESS à Chelles ?" and answer.notice is None
+    assert not answer.found
+
+
+def test_english_questions_are_not_corrected_into_french_words(assistant):
+    question = "Who won the 2018 InnoTrophées social innovation prize in Grenoble?"  # 'prize' is not 'prise'
+    answer = assistant.ask(question)
+    assert answer.question == question and answer.notice is None
+
+
+def test_a_long_question_with_personal_context_is_answered_on_its_content(assistant):
+    question = "Je suis chargée de mission dans une communauté urbaine et je voudrais savoir combien de salariés compte l'ESS à Bordeaux Métropole"
+    assert question_content(question) == "de mission dans une communauté urbaine et combien de salariés compte l'ESS à Bordeaux Métropole"
+    answer = assistant.ask(question)
+    assert answer.question == question
+    assert answer.found and "36 515" in answer.snippet
+
+
+def test_spelling_suggestions_answer_for_the_words_asked_as_the_report_spells_them(assistant):
+    suggested = assistant.store.spelling_suggestions(["economei", "inserton", "métropole", "zzzzzzzz"])
+    assert suggested == {"economei": "économie", "inserton": "insertion"}
+
+
+# --- the French rules behind them ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "glued, corpus_word, read",
+    [
+        ("cest", False, ["c'est"]),
+        ("jai", False, ["j'ai"]),
+        ("quest", False, ["qu'est"]),
+        ("lorsquil", False, ["lorsqu'il"]),
+        ("lenquete", True, ["l'enquete"]),
+        ("dheures", True, ["d'heures"]),
+        ("taux", False, []),  # not t'aux
+        ("savoir", True, []),  # not s'avoir, even where the corpus has « avoir »
+        ("lune", False, []),  # not l'une
+        ("mai", False, []),  # not m'ai
+    ],
+)
+def test_a_word_typed_without_its_apostrophe_reads_as_its_elision(glued, corpus_word, read):
+    assert reads(glued, corpus_word) == read
+
+
+@pytest.mark.parametrize(
+    "typed, joined",
+    [
+        ("qu est ce que l ESS", "qu'est ce que l'ESS"),
+        ("j ai une question", "j'ai une question"),
+        ("50 m au sol", "50 m au sol"),  # a unit after a number
+        ("y a t il un SPASER", "y a t il un SPASER"),  # the t of a-t-il
+    ],
+)
+def test_an_elided_form_typed_apart_is_joined_to_its_word(typed, joined):
+    assert join_lone_elisions(typed) == joined
+
+
+@pytest.mark.parametrize(
+    "typed, word, one_typo",
+    [
+        ("inserton", "insertion", True),  # a letter left out
+        ("socciale", "sociale", True),  # a letter doubled
+        ("insretion", "insertion", True),  # two letters swapped
+        ("referant", "referent", True),  # a vowel for another
+        ("servise", "service", True),  # s for c
+        ("recette", "recente", False),  # t for n makes another word
+        ("primees", "privees", False),
+        ("savoir", "avoir", False),  # the first letter stays
+    ],
+)
+def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, word, one_typo):
+    assert (word in typo_variants(typed)) is one_typo
+
+
+@pytest.mark.parametrize(
+    "question, content",
+    [
+        ("Je travaille à Nantes et je voudrais savoir qui préside la métropole", "à Nantes et qui préside la métropole"),
+        ("on m'a parlé du SPASER de Lille : qui l'a adopté ?", "du SPASER de Lille : qui l'a adopté ?"),
+        ("Dans ma collectivité on veut ouvrir un tiers-lieu", "Dans ma collectivité un tiers-lieu"),
+        ("j'ai besoin de savoir combien de SCIC", "de savoir combien de SCIC"),
+    ],
+)
+def test_what_the_asker_says_of_themselves_is_left_out(question, content):
+    assert first_person_dropped(question) == content
+
+
+@pytest.mark.parametrize(
+    "question, content",
+    [
+        ("c'est quoi le truc pour estimer le nombre de couverts ?", "c'est quoi le pour estimer le nombre de couverts ?"),
+        ("what does the report say on jobs", "what does the report say on jobs"),  # English 'on' is no subject
+        ("je voudrais savoir", "je voudrais savoir"),  # nothing would be left
+    ],
+)
+def test_question_content_keeps_what_is_asked(question, content):
+    assert question_content(question) == content
