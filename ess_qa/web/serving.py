@@ -21,7 +21,7 @@ from ..config import BUNDLED_CORPUS
 from .api import api_routes
 from .options import AUTH_ENV, DEFAULT_HOST, DEFAULT_PORT, add_serve_arguments
 from .page import CSS, build_page
-from .service import CONCURRENCY_LIMIT, Service
+from .service import CONCURRENCY_LIMIT, MAX_WAITING_QUERIES, Service
 from .sources import SourceUnavailable, source_page_document
 from .throttle import LoginThrottle, SignInThrottle
 
@@ -130,7 +130,9 @@ def launch(
         service.start()  # only loading: it overlaps with building the page (a first build waits for the port)
     _settle_gradio()
     page = build_page(service)
-    page.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
+    # Gradio's queue holds the page's events and /search calls waiting for a worker: bounded like the
+    # gate's waiting calls, past which Gradio answers that its queue is full (HTTP 503 on joining it).
+    page.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=MAX_WAITING_QUERIES)
     _, url, _ = page.launch(
         server_name=host,
         server_port=port,
