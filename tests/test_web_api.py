@@ -178,3 +178,24 @@ def test_the_gate_runs_a_bounded_number_of_queries_and_turns_away_the_excess():
     assert most[0] == 2
     with gate.turn():  # free again
         pass
+
+
+def test_past_the_bound_gradio_s_queue_answers_503(tmp_path):
+    """Gradio's /search and the page's events wait in Gradio's queue: bounded like the gate, at
+    MAX_WAITING_QUERIES waiting calls, past which Gradio answers 503 (queue full)."""
+    from ess_qa.web.service import MAX_WAITING_QUERIES
+
+    service = web.Service(tmp_path / "index", small_corpus(tmp_path / "corpus"))
+    release = threading.Event()
+    service._on_progress = lambda done, total: release.wait(60)  # the workers' calls wait for the index
+    running = web.launch("127.0.0.1", free_port(), service=service, quiet=True)
+    try:
+        while service.state != "building":
+            time.sleep(0.02)
+        url = running.url + "gradio_api/call/search"
+        statuses = [httpx.post(url, json={"data": ["tiers-lieu", 1]}).status_code for _ in range(MAX_WAITING_QUERIES + 8)]
+        assert statuses[:MAX_WAITING_QUERIES] == [200] * MAX_WAITING_QUERIES
+        assert statuses.count(200) <= MAX_WAITING_QUERIES + web.QUERY_CONCURRENCY and statuses[-1] == 503
+    finally:
+        release.set()
+        running.close()

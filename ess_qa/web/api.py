@@ -6,7 +6,8 @@ One HTTP request per question, no Gradio queue, for programs and for curl:
     curl -u alice:s3cret -H 'Content-Type: application/json' -d '{"question": "Qui préside Nantes Métropole ?"}' http://127.0.0.1:7860/api/ask
 
 Answers: 200 with JSON; 400 {"error"} for a question or k it refuses; 401 when the page requires a
-login and the call brings neither HTTP Basic credentials nor the page's session cookie; 503
+login and the call brings neither right HTTP Basic credentials nor the page's session cookie; 429
+{"error"} with Retry-After when its client failed to sign in too often (see throttle.py); 503
 {"error"} with Retry-After while the index loads (after waiting API_READY_WAIT_SECONDS for it) or
 when too many questions are waiting already (see QueryGate).
 """
@@ -22,6 +23,7 @@ from typing import Any, Callable
 from ..config import DEFAULT_K
 from ..questions import EmptyQuestion
 from .service import API_READY_WAIT_SECONDS, Busy, NotReady, Service, log
+from .throttle import SignInThrottle, client_key, too_many_sign_ins
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -38,33 +40,50 @@ def basic_credentials(request: Any) -> tuple[str, str] | None:
     return (user, password) if colon else None
 
 
-def allowed(request: Any, auth: list[tuple[str, str]] | None, signed_in: Callable[[Any], bool]) -> bool:
-    """Whether an API call may run: no login required, a right HTTP Basic pair, or the page's session."""
+LOG_IN = "log in: HTTP Basic credentials of the page (ESS_QA_AUTH) are required"
+
+
+def refusal(
+    request: Any, auth: list[tuple[str, str]] | None, signed_in: Callable[[Any], bool], throttle: SignInThrottle
+) -> tuple[int, str, int | None] | None:
+    """None when an API call may run (no login required, a right HTTP Basic pair, or the page's
+    session), else (status, message, Retry-After seconds or None): 429 while its client is throttled,
+    401 otherwise. Only calls bringing credentials are sign-in attempts."""
     if not auth:
-        return True
+        return None
     given = basic_credentials(request)
-    if given is not None:
-        return any(hmac.compare_digest(given[0], user) and hmac.compare_digest(given[1], password) for user, password in auth)
-    return signed_in(request)
+    if given is None:
+        return None if signed_in(request) else (401, LOG_IN, None)
+    client = client_key(request.scope)
+    seconds = throttle.attempt(client)
+    if seconds is not None:
+        return 429, too_many_sign_ins(request.url.path, client, seconds), seconds
+    if not any(hmac.compare_digest(given[0], user) and hmac.compare_digest(given[1], password) for user, password in auth):
+        return 401, LOG_IN, None
+    throttle.succeeded(client)
+    return None
 
 
-def api_routes(service: Service, auth: list[tuple[str, str]] | None, signed_in: Callable[[Any], bool]) -> list:
-    """The Starlette routes of the JSON API and the readiness check."""
+def api_routes(
+    service: Service, auth: list[tuple[str, str]] | None, signed_in: Callable[[Any], bool], throttle: SignInThrottle
+) -> list:
+    """The Starlette routes of the JSON API and the readiness check; `throttle` counts Basic sign-ins."""
     from starlette.responses import JSONResponse
     from starlette.routing import Route
 
-    def failure(status: int, message: str, retry: bool = False) -> JSONResponse:
-        headers = {"Retry-After": "1"} if retry else {}
+    def failure(status: int, message: str, retry_after: int | None = None) -> JSONResponse:
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         if status == 401:
             headers["WWW-Authenticate"] = 'Basic realm="ess-qa"'
-        if status != 401:
+        if status not in (401, 429):  # a refused sign-in is logged with its client (too_many_sign_ins)
             log.warning("%s refused (%d): %s", "/api", status, message)
         return JSONResponse({"error": message}, status_code=status, headers=headers)
 
     def endpoint(run: Callable[[Any, str, int], dict]):
         async def handle(request):
-            if not allowed(request, auth, signed_in):
-                return failure(401, "log in: HTTP Basic credentials of the page (ESS_QA_AUTH) are required")
+            refused = refusal(request, auth, signed_in, throttle)
+            if refused is not None:
+                return failure(*refused)
             try:
                 question, k = await _question_and_k(request)
             except ValueError as exc:
@@ -81,9 +100,9 @@ def api_routes(service: Service, auth: list[tuple[str, str]] | None, signed_in: 
             with service.gate.turn():
                 return JSONResponse(run(assistant, question, k))
         except NotReady as exc:
-            return failure(503, str(exc), retry=service.state != "failed")
+            return failure(503, str(exc), retry_after=None if service.state == "failed" else 1)
         except Busy as exc:
-            return failure(503, str(exc), retry=True)
+            return failure(503, str(exc), retry_after=1)
         except (EmptyQuestion, ValueError) as exc:
             return failure(400, str(exc))
 

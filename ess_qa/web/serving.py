@@ -1,6 +1,7 @@
 """Serving the page: `launch` (in a background thread), `serve` (until interrupted, for `ess-qa serve`
-and `python app.py`), the choice of the address, the optional login, the server log, the plain
-routes of the source pages, and the one declaration of the serve options."""
+and `python app.py`), the choice of the address, the optional login (its failed sign-ins limited per
+client: throttle.py), the server log, the plain routes of the source pages, and the one declaration
+of the serve options."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from ..config import BUNDLED_CORPUS
 from .api import api_routes
 from .options import AUTH_ENV, DEFAULT_HOST, DEFAULT_PORT, add_serve_arguments
 from .page import CSS, build_page
-from .service import CONCURRENCY_LIMIT, Service
+from .service import CONCURRENCY_LIMIT, MAX_WAITING_QUERIES, Service
 from .sources import SourceUnavailable, source_page_document
+from .throttle import LoginThrottle, SignInThrottle
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
@@ -113,19 +115,24 @@ def launch(
     corpus: str | Path = BUNDLED_CORPUS,
     service: Service | None = None,
     auth: list[tuple[str, str]] | None = None,
+    throttle: SignInThrottle | None = None,
     quiet: bool = False,
 ) -> RunningServer:
     """Start the page in a background thread and return at once (the index loads meanwhile).
 
     Binds `host` as given (`serve` is where the loopback policy is applied). Give an `assistant`
     already loaded to share it, or a `service` to watch the index's life; `auth`, (user, password)
-    pairs, requires a login for the page, its API and the source pages."""
+    pairs, requires a login for the page, its API and the source pages, with failed sign-ins limited
+    per client by `throttle` (by default MAX_FAILED_SIGN_INS per SIGN_IN_WINDOW_SECONDS)."""
     service = service or Service(index_dir, corpus, assistant)
+    throttle = throttle or SignInThrottle()
     if service.index_exists():
         service.start()  # only loading: it overlaps with building the page (a first build waits for the port)
     _settle_gradio()
     page = build_page(service)
-    page.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
+    # Gradio's queue holds the page's events and /search calls waiting for a worker: bounded like the
+    # gate's waiting calls, past which Gradio answers that its queue is full (HTTP 503 on joining it).
+    page.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=MAX_WAITING_QUERIES)
     _, url, _ = page.launch(
         server_name=host,
         server_port=port,
@@ -135,11 +142,19 @@ def launch(
         css=CSS,
         footer_links=["api"],
         auth=auth or None,
-        auth_message="Identifiez-vous pour interroger les documents. (Log in to ask the documents.)" if auth else None,
-        app_kwargs={"routes": _routes(service) + api_routes(service, auth, signed_in)},
+        auth_message=f"Identifiez-vous pour interroger les documents. (Log in to ask the documents.) {throttle.rule()}" if auth else None,
+        app_kwargs=_app_kwargs(service, auth, throttle),
     )
     service.start()  # once the port is ours: load (or first build) the index in the background
     return RunningServer(page, service, url if url.endswith("/") else url + "/")
+
+
+def _app_kwargs(service: Service, auth: list[tuple[str, str]] | None, throttle: SignInThrottle) -> dict:
+    """What ess-qa adds to Gradio's app: the plain routes, and with a login the throttle of its /login."""
+    from starlette.middleware import Middleware
+
+    middleware = [Middleware(LoginThrottle, throttle=throttle)] if auth else []
+    return {"routes": _routes(service) + api_routes(service, auth, signed_in, throttle), "middleware": middleware}
 
 
 def _settle_gradio() -> None:
