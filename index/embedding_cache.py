@@ -38,7 +38,7 @@ class EmbeddingCache:
     def add_keyed(self, rows: Iterable[tuple[bytes, np.ndarray]]) -> None:
         """Remember vectors stored by content key (a database store's essqa_text_vectors)."""
         for key, vector in rows:
-            self._rows.setdefault(bytes(key), np.asarray(vector, dtype=np.float32))
+            self._rows.setdefault(bytes(key), np.asarray(vector.to_numpy() if hasattr(vector, "to_numpy") else vector, dtype=np.float32))
 
     def keyed(self, keys: Iterable[bytes]) -> list[tuple[bytes, np.ndarray]]:
         """(key, vector) of those keys the cache holds."""

@@ -34,3 +34,10 @@ def sparse(weights: dict[int, float]):
     from .pg_schema import TERM_DIMENSIONS
 
     return SparseVector({term_id: float(weight) for term_id, weight in weights.items() if weight}, TERM_DIMENSIONS)
+
+
+def as_array(vector) -> "np.ndarray":
+    """A vector read from the database (pgvector's Vector, or a numpy array) as float32 numpy."""
+    import numpy as np
+
+    return np.asarray(vector.to_numpy() if hasattr(vector, "to_numpy") else vector, dtype=np.float32)

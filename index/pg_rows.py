@@ -55,9 +55,9 @@ class ChunkRows:
         self._copy_units(connection, chunk_ids)
         self._page_words(connection, document_ids)
         vectors = cache.vectors(self.words)[0] if self.words else []
+        known = {row[0] for row in connection.execute("select word from essqa_words where word = any(%s)", (self.words,))}
         with connection.cursor().copy("copy essqa_words (word, vector) from stdin with (format binary)") as copy:
             copy.set_types(["text", "vector"])
-            known = {row[0] for row in connection.execute("select word from essqa_words where word = any(%s)", (self.words,))}
             for word, vector in zip(self.words, vectors):
                 if word not in known:
                     copy.write_row([word, vector])

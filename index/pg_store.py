@@ -19,7 +19,7 @@ from ingest.types import Chunk
 from .embedding import Embedder, load_embedder
 from .interface import Candidate, Document, Filters, HybridQuery, Unit
 from .lexical import TRANSLATION_MIN_COSINE, TRANSLATIONS_PER_WORD
-from .pg_lexical import idf
+from .pg_lexical import as_array, idf
 from .pg_schema import StoreProblem, check_schema, connect, read_meta, redact
 
 CACHE_ENTRIES = 4096  # chunks, chunks' units, pages and words remembered per process
@@ -41,6 +41,7 @@ class _Bounded(OrderedDict):
 
 
 _CHUNK_COLUMNS = "c.id, d.name, c.page, c.section, c.text, c.label, c.chunk_key, c.section_key"
+_FROM_SCOPED = "from essqa_chunks c join essqa_documents d on d.id = c.document_id"
 
 
 class PostgresStore:
@@ -63,6 +64,8 @@ class PostgresStore:
         self._units: _Bounded = _Bounded()
         self._pages: _Bounded = _Bounded()
         self._translations: _Bounded = _Bounded()
+        self._words = None  # the Vocabulary, read on first use
+        self._vocabulary_lock = threading.Lock()
 
     def _connection(self):
         connection = getattr(self._local, "connection", None)
@@ -196,6 +199,22 @@ class PostgresStore:
         sql = f"select distinct w.word from essqa_page_words w join essqa_documents d on d.id = w.document_id where w.word = any(%(words)s) and {self.scope_sql()}"
         return frozenset(row[0] for row in self._connection().execute(sql, {"words": list(words), "collections": self._collection_ids}))
 
+    def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
+        vocabulary = self._vocabulary()
+        found = {word: vocabulary.suggestion(word) for word in dict.fromkeys(words)}
+        return {word: suggestion for word, suggestion in found.items() if suggestion}
+
+    def _vocabulary(self):
+        """The collections' words, read once per process (its size grows with the vocabulary, not the chunks)."""
+        from .lexical import Vocabulary
+
+        with self._vocabulary_lock:
+            if self._words is None:
+                sql = f"select c.section || E'\\n' || c.text {_FROM_SCOPED} where {self.scope_sql()}"
+                texts = [row[0] for row in self._connection().execute(sql, {"collections": self._collection_ids})]
+                self._words = Vocabulary.of(texts)
+            return self._words
+
     def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
         if not terms:
             return []
@@ -247,7 +266,7 @@ def _unit_from(row: tuple) -> Unit:
         unit_id,
         position,
         text,
-        np.asarray(vector, dtype=np.float32),
+        as_array(vector),
         frozenset(terms),
         frozenset(words),
         frozenset(section_terms),
