@@ -22,6 +22,9 @@ from .jsonl import JsonLineError, read_json_lines
 EXIT_OK, EXIT_ERROR = 0, 1  # argparse exits 2 on usage errors
 
 
+from .store_options import add_store_arguments
+
+
 class CliError(Exception):
     """A failure to report in one or two lines: what failed, what to do."""
 
@@ -42,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail, leaving the previous index untouched, when any file would be skipped")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--full", action="store_true", help="embed every text again (default: reuse the vectors the existing index holds for the same texts)")
+    add_store_arguments(p, writing=True)
 
     p = sub.add_parser("ask", help="ask one question")
     p.add_argument("question")
@@ -49,18 +53,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_filters(p)
+    add_store_arguments(p)
 
     p = sub.add_parser("batch", help="answer questions from a .txt (one a line) or .jsonl file")
     p.add_argument("file")
     p.add_argument("--out", help="output file, .jsonl or .csv (default: JSON lines on stdout)")
     p.add_argument("--k", type=int, default=DEFAULT_K)
     p.add_argument("--index-dir")
+    add_store_arguments(p)
 
     p = sub.add_parser("eval", help="score retrieval on a question set (JSON lines with id, kind, question, evidence, optional style)")
     p.add_argument("file")
     p.add_argument("--k", type=int, default=EVAL_K)
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true")
+    add_store_arguments(p)
 
     p = sub.add_parser("serve", help="start the chat page")
     from .web.options import add_serve_arguments  # the same options as `python app.py`
@@ -72,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     output = p.add_mutually_exclusive_group()
     output.add_argument("--csv", action="store_true", help="CSV with every field")
     output.add_argument("--json", action="store_true", help="JSON records (see Assistant.metropoles())")
+    add_store_arguments(p)
     for command in sub.choices.values():  # `ess-qa ask "..." --verbose` works as well as `ess-qa --verbose ask "..."`
         command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="show full error details")
     return parser
@@ -100,7 +108,7 @@ def _filters(args):
 def _load(args):
     from .assistant import Assistant
 
-    return Assistant.load(args.index_dir)
+    return Assistant.load(args.index_dir, store=args.store, collections=tuple(args.collection))
 
 
 def _print_skips(skipped) -> None:
@@ -111,13 +119,16 @@ def _print_skips(skipped) -> None:
 def cmd_index(args) -> int:
     from index.store import DEFAULT_MODEL
 
+    from index.store import redact
+
     from .assistant import FilesSkipped, NothingToIndex, build
-    from .config import resolve_index_dir
+    from .config import resolve_index_dir, resolve_store
 
     corpus = Path(args.corpus)
     if not corpus.exists():
         raise CliError(f"no such file or folder: {corpus}\ngive --corpus a folder (or file) of .pdf, .txt or .md files")
-    target = resolve_index_dir(args.index_dir)
+    store = resolve_store(args.store)
+    target = redact(store) if store else resolve_index_dir(args.index_dir)
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -131,7 +142,9 @@ def cmd_index(args) -> int:
         bar.update(done - bar.n)
 
     try:
-        report = build(corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress, strict=args.strict, reuse=not args.full)
+        report = build(
+            corpus, args.index_dir, args.model or DEFAULT_MODEL, progress=progress, strict=args.strict, reuse=not args.full, store=store, collection=args.collection
+        )
     except FilesSkipped as exc:
         _print_skips(exc.skipped)
         raise CliError(
@@ -274,7 +287,7 @@ def cmd_eval(args) -> int:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(host=args.host, port=args.port, index_dir=args.index_dir, corpus=args.corpus)
+    serve(host=args.host, port=args.port, index_dir=args.index_dir, corpus=args.corpus, store=args.store, collections=tuple(args.collection))
     return EXIT_OK
 
 

@@ -145,6 +145,9 @@ class Store(Protocol):
     def attachment(self, name: str, default=None):
         """A JSON document stored with the index at build time (a profile's data); default when absent."""
 
+    def document_file(self, name: str) -> bytes | None:
+        """The original file of a document when the store keeps it (a database does), else None."""
+
 
 @dataclass(frozen=True)
 class NewDocument:
@@ -163,8 +166,10 @@ class StoreWriter(Protocol):
     """Writes a store: each write is atomic (readers see the store before or after it, never half)."""
 
     def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None):
-        """Add these documents, or replace those of the same name, keeping every other; text already
-        embedded is not embedded again. attachments: the store's attachments afterwards (None: keep)."""
+        """Add these documents, keeping every other; text already embedded is not embedded again.
+        A local folder names documents by file name (one of the same name is replaced); a database
+        by name and content (a file of the same name with other bytes is another document).
+        attachments: the store's attachments afterwards (None: keep)."""
 
     def remove_documents(self, names: Sequence[str], attachments: dict | None = None):
         """Remove the documents of these names (an error names any the store lacks)."""

@@ -239,6 +239,10 @@ class LocalStore:
             for name, sha in sorted(self.manifest.sources.items())
         ]
 
+    def document_file(self, name: str) -> bytes | None:
+        """None: the original files stay in the corpus folder (the page looks for them there)."""
+        return None
+
     def attachment(self, name: str, default=None):
         """A JSON document stored at build time (see build_index's attachments); default when absent."""
         return _attachment(self.directory, self.manifest, name, default)

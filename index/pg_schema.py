@@ -78,6 +78,10 @@ class StoreProblem(IndexProblem):
         super().__init__(message)
         self.location = location
 
+    def message(self, index_dir=None) -> str:
+        """The problem and what to do (no index folder is involved)."""
+        return self.problem
+
 
 def is_database(location: str | None) -> bool:
     """Whether a store location is a PostgreSQL URL (else a local index folder)."""

@@ -32,8 +32,9 @@ class PostgresWriter:
         self.model, self.chunking, self.collection, self.corpus = model, chunking or {}, collection or DEFAULT_COLLECTION, corpus
 
     def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable | None = None) -> Manifest:
-        """Add these documents; one of the same name and other content replaces the older one."""
-        return self._write(documents, lambda held: [i for (name, sha), i in held.items() if name in {d.name for d in documents} and (name, sha) not in _keys(documents)], attachments, progress)
+        """Add these documents (a document is its name and its content: a file of the same name and other
+        bytes is another document, kept beside the first; sync_documents replaces a corpus's)."""
+        return self._write(documents, lambda held: [], attachments, progress)
 
     def remove_documents(self, names: Sequence[str], attachments: dict | None = None) -> Manifest:
         """Remove every document of these names from the collection."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..config import BUNDLED_CORPUS
+from ..store_options import add_store_arguments
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -26,3 +27,4 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=str(BUNDLED_CORPUS),
         help="file or folder indexed on first start when there is no index yet (default: the bundled report)",
     )
+    add_store_arguments(parser)

