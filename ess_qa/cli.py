@@ -318,6 +318,9 @@ def error_message(exc: BaseException, args) -> str:
         return exc.message(getattr(args, "index_dir", None))
     if isinstance(exc, (CliError, ValueError)) or type(exc).__module__.startswith(("ess_qa", "index", "ingest")):
         return str(exc)
+    if type(exc).__module__.startswith("psycopg"):
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return f"the PostgreSQL store failed: {reason}\na write that did not finish changed nothing; check the database server and run the command again"
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}\ncheck the path and its permissions (--verbose shows details)"

