@@ -41,9 +41,11 @@ class OnlyTheInterface:
         return getattr(self._store, name)
 
 
-def test_the_assistant_works_through_the_interface_alone(report_index_dir):
-    plain = Assistant(open_store(str(report_index_dir)))
-    strict = Assistant(OnlyTheInterface(open_store(str(report_index_dir))))
+@pytest.mark.parametrize("kind", ["local", "postgresql"])
+def test_the_assistant_works_through_the_interface_alone(kind, request):
+    location = str(request.getfixturevalue("report_index_dir" if kind == "local" else "report_store"))
+    plain = Assistant(open_store(location))
+    strict = Assistant(OnlyTheInterface(open_store(location)))
     questions = [
         "Combien d'habitants compte Rennes Métropole ?",  # a fact-sheet line
         "Quelle métropole a le plus d'emplois dans l'ESS ?",  # the metropolises' table
