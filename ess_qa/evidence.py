@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import number_runs
+from ingest.numbers import YEAR_RE, number_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, question_focus, question_type
@@ -26,7 +26,6 @@ ROW_PAGE_COVERAGE = 0.6  # share of a question's other terms a table's page must
 RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
@@ -36,9 +35,9 @@ def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a number, a date, a name, a place."""
     if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
-        return any(re.sub(r"\D", "", n) not in question_words and not _YEAR_RE.fullmatch(n) for n in number_runs(unit))
+        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in number_runs(unit))
     if kind == "date":
-        return any(y not in question_words for y in _YEAR_RE.findall(unit)) or bool(_MONTH_RE.search(unit))
+        return any(y not in question_words for y in years(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":

@@ -13,6 +13,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | is_percent_at       | whether '%' follows a number               | profiles.metropoles.lookup                |
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
+| years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
@@ -32,7 +33,9 @@ PERCENT = r"(?<![\w,.])(\d+(?:,\d+)?)\s?%"
 
 _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
-_NUMBER_RUN_RE = re.compile(r"\d+(?:[ ,.]\d+)*")
+# not glued to a letter: R24, km2, Sèva5 (a footnote call), 2e are codes, units and ranks, not counts
+_NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 
 
 def parse_french_number(text: str) -> int | float | None:
@@ -76,8 +79,13 @@ def join_number_groups(text: str) -> str:
     return _NUMBER_GROUP_RE.sub("", text)
 
 
+def years(text: str) -> list[str]:
+    """The years a text names, as written ('2019'), in order."""
+    return YEAR_RE.findall(text)
+
+
 def number_runs(text: str) -> list[str]:
-    """Runs of digits joined by spaces, commas or points, as printed: '2 023', '1.5', '12,5', '2018'."""
+    """Runs of digits joined by spaces, commas or points, as printed: '2 023', '1.5', '12,5', '2018'; none glued to a letter ('R24', 'km2')."""
     return _NUMBER_RUN_RE.findall(text)
 
 
