@@ -96,7 +96,9 @@ def question_content(question: str) -> str:
 
 QUESTION_TYPES = ("number", "date", "person", "place", "other")
 _TYPE_CUES = (
-    ("date", r"\b(quand(?! m[êe]me)|en quelle ann[ée]e|depuis quand|à quelle date|quelle date|when|what year|which year|since when)\b"),
+    # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
+    # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(en quelle ann[ée]e|à quelle date|quelle date|what year|which year)\b"),
     ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
