@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -85,6 +85,7 @@ def build_index(
     attachments: dict[str, object] | None = None,
     reuse: bool = True,
     exact_limit: int | None = None,
+    derived: Callable[[LocalStore], dict[str, object]] | None = None,
 ) -> Manifest:
     """Embed and index chunks, then atomically replace whatever index was at directory.
 
@@ -100,6 +101,8 @@ def build_index(
     and words that the model encoded.
     progress(done, total) counts the distinct chunk texts being embedded.
     exact_limit: the most chunk vectors searched exactly (see make_vector_index).
+    derived(store): more attachments, computed from the new index itself (opened as a store) before
+    it replaces the old one, so that they always describe the corpus indexed (a calibration, ...).
     """
     directory = Path(directory)
     embedder = model if isinstance(model, Embedder) else load_embedder(model)
@@ -115,7 +118,9 @@ def build_index(
         written = _write_contents(chunks, cache, staging, progress, attachments or {}, exact_limit)
         manifest = _manifest(embedder, chunking, sources, chunks, staging, corpus, written, before)
         # The manifest is written last: a folder with a manifest is a complete index.
-        (staging / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
+        _write_manifest(manifest, staging)
+        if derived is not None:
+            manifest = _add_derived_attachments(manifest, staging, embedder, derived)
         fsync_tree(staging)
         swap_in(staging, directory)
     except BaseException:
@@ -229,10 +234,26 @@ def _write_units(chunk_units: list[list[str]], cache: EmbeddingCache, directory:
 
 def _write_attachments(attachments: dict[str, object], directory: Path) -> None:
     """Each attachment as `extras/NAME.json` (names are plain words: letters, digits, '-' and '_')."""
-    (directory / EXTRAS).mkdir()
+    (directory / EXTRAS).mkdir(exist_ok=True)
     for name, document in attachments.items():
         if not name.replace("-", "").replace("_", "").isalnum():
             raise ValueError(f"extra name {name!r}: use letters, digits, '-' and '_' only")
         (directory / EXTRAS / f"{name}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _write_manifest(manifest: Manifest, directory: Path) -> None:
+    """The manifest, as JSON."""
+    (directory / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _add_derived_attachments(manifest: Manifest, staging: Path, embedder: Embedder, derived: Callable[[LocalStore], dict[str, object]]) -> Manifest:
+    """The attachments derived(store) computes from the index written at staging, written beside the others; the manifest lists them."""
+    store = LocalStore.load(staging, embedder)
+    attachments = derived(store)
+    del store  # its FAISS memory, before the folder moves
+    _write_attachments(attachments, staging)
+    manifest = replace(manifest, files=index_files(staging))
+    _write_manifest(manifest, staging)
+    return manifest
 
 

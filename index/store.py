@@ -18,7 +18,7 @@ ess_qa imports from this module only.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .build import build_index, index_text
 from .embedding import DEFAULT_MODEL
@@ -63,17 +63,19 @@ def store_exists(location: str) -> bool:
 
 
 def open_writer(
-    location: str, model: str | None = None, chunking: dict | None = None, *, collection: str = "", corpus: str | Path | None = None, exact_limit: int | None = None, reuse: bool = True
+    location: str, model: str | None = None, chunking: dict | None = None, *, collection: str = "", corpus: str | Path | None = None, exact_limit: int | None = None, reuse: bool = True,
+    derived: Callable[[Store], dict] | None = None,
 ) -> StoreWriter:
     """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps
-    its own). collection: the collection a database store writes (default "default")."""
+    its own). collection: the collection a database store writes (default "default"). derived(store):
+    attachments computed from each new local index (see build_index; a database store has none yet)."""
     if is_database(location):
         from .pg_writer import PostgresWriter
 
         return PostgresWriter(location, model, chunking, collection, str(Path(corpus).resolve()) if corpus else "")
     from .writing import LocalWriter
 
-    return LocalWriter(location, model, chunking, exact_limit, corpus, reuse)
+    return LocalWriter(location, model, chunking, exact_limit, corpus, reuse, derived)
 
 
 __all__ = [

@@ -28,14 +28,17 @@ class LocalWriter:
     """Writes the index folder at directory (see index.interface.StoreWriter)."""
 
     def __init__(
-        self, directory: str | Path, model: str | None = None, chunking: dict | None = None, exact_limit: int | None = None, corpus: str | Path | None = None, reuse: bool = True
+        self, directory: str | Path, model: str | None = None, chunking: dict | None = None, exact_limit: int | None = None, corpus: str | Path | None = None, reuse: bool = True,
+        derived: Callable[[LocalStore], dict] | None = None,
     ) -> None:
+        """derived: attachments computed from each new index (see build_index), such as a calibration."""
         self.directory = Path(directory)
         self.model = model
         self.chunking = chunking
         self.exact_limit = exact_limit
         self.corpus = corpus
         self.reuse = reuse
+        self.derived = derived
 
     def sync_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None) -> Manifest:
         """Hold exactly these documents: a build of the whole corpus (see index.build.build_index)."""
@@ -43,7 +46,7 @@ class LocalWriter:
         sources = {document.name: document.sha256 for document in documents}
         return build_index(
             chunks, self.directory, sources, self.chunking or {}, self.model or DEFAULT_MODEL, progress,
-            corpus=self.corpus, attachments=attachments, reuse=self.reuse, exact_limit=self.exact_limit,
+            corpus=self.corpus, attachments=attachments, reuse=self.reuse, exact_limit=self.exact_limit, derived=self.derived,
         )
 
     def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable[[int, int], None] | None = None) -> Manifest:
@@ -87,4 +90,5 @@ class LocalWriter:
             corpus=corpus or None,
             attachments=previous_attachments if attachments is None else attachments,
             exact_limit=self.exact_limit,
+            derived=self.derived,
         )
