@@ -1,10 +1,12 @@
-"""From passages to an answer: the shortest cited extract that answers, or "the report does not say".
+"""From passages to an answer: the shortest cited extract that answers, or "the document does not say".
 
 The snippet is the best answer unit (sentence, list item, fact-sheet line) of the top passages,
 as scored by ess_qa.evidence, slightly favouring better-ranked passages; a long unit is cut to
-its window that holds the question's terms. Whether the report answers at all is decided by
-answerability(): out-of-scope questions share few rare terms with the passages found and are
-far from them in meaning.
+its window that holds the question's terms. Whether the document answers at all is judged at
+the snippet's place (judge): the share of the question's rare terms that the snippet's unit,
+its neighbours and its section hold, plus its cosine with the question, and the snippet's own
+score, each against a threshold calibrated for the corpus when it is indexed (ess_qa.calibration).
+A question that names something, or a year, that the corpus never mentions is not answered.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
 from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.french import folded_content_words, search_terms
+from ingest.numbers import years
 from ingest.units import row_label
 
 from .config import DEFAULT_K
@@ -45,17 +50,35 @@ ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats th
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    """The thresholds that decide whether the report answers (calibrated by benchmarks/calibrate_answers.py)."""
+    """The thresholds that decide whether the document answers (see judge)."""
 
-    min_answerability: float = 0.56
-    min_snippet_score: float = 0.438  # below it, the best line found answers too weakly: the report does not say
+    min_answerability: float = 0.549
+    min_snippet_score: float = 0.33  # below it, the best line found answers too weakly: the document does not say
 
 
 @dataclass(frozen=True)
 class Snippet:
+    """The extract shown, the passage it comes from, its score and the answer unit it was cut from."""
+
     text: str
     passage: Passage
     score: float
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How well the document answers a question: the best snippet found (None when no passage about
+    what the question names holds one) and the answerability at its place (see answerability)."""
+
+    snippet: Snippet | None
+    answerability: float
+
+    def answer(self, settings: AnswerSettings) -> Snippet | None:
+        """The snippet when both its answerability and its score reach the settings, else None."""
+        if self.snippet is None or self.answerability < settings.min_answerability:
+            return None
+        return self.snippet if self.snippet.score >= settings.min_snippet_score else None
 
 
 def holds_terms(terms: frozenset[str], analyzer: str) -> Callable[[str], bool]:
@@ -92,7 +115,7 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, typed:
     if not scored:
         return None
     score, unit, passage = max(scored, key=lambda item: item[0])
-    return Snippet(snippet_text(store, unit, asked), passage, score)
+    return Snippet(snippet_text(store, unit, asked), passage, score, unit)
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
@@ -136,12 +159,12 @@ def unit_with_following_units(store: Store, unit: Unit) -> str:
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
-    """Words of the names a French question uses (Lyon, Dijon, ADRESS) that the report uses, as whole
-    words: a prefix would take Toulon for Toulouse."""
-    if guess_language(question) != "fr":  # English capitalises common words ("French")
-        return frozenset()
-    words = frozenset(w for name in proper_names(question) for w in folded_content_words(name))
-    return store.known_words(words) if words else frozenset()
+    """Words of the names a French question uses (Lyon, Dijon, ADRESS), and the years any question
+    names, that the corpus uses, as whole words: a prefix would take Toulon for Toulouse."""
+    words = set(years(question))
+    if guess_language(question) == "fr":  # English capitalises common words ("French")
+        words |= {w for name in proper_names(question) for w in folded_content_words(name)}
+    return store.known_words(frozenset(words)) if words else frozenset()
 
 
 def page_words(store: Store, position: int) -> frozenset[str]:
@@ -151,28 +174,48 @@ def page_words(store: Store, position: int) -> frozenset[str]:
 
 
 def unknown_names(store: Store, question: str) -> list[str]:
-    """Names in a French question that the corpus never mentions (Japon, Québec, ...)."""
+    """Names in a French question (Japon, Québec, ...), and years in any question, that the corpus never mentions."""
+    unknown = [year for year in years(question) if not store.known_words(frozenset([year]))]
     if guess_language(question) != "fr":  # English words are capitalised too ("French", "European")
-        return []
-    return [name for name in proper_names(question) if not store.query_terms(name) and search_terms(name, store.analyzer)]
+        return unknown
+    return unknown + [name for name in proper_names(question) if not store.query_terms(name) and search_terms(name, store.analyzer)]
 
 
-def answerability(store: Store, question: str, passages: list[Passage], hits: list[Hit]) -> float:
-    """How well the best passages answer: share of the question's (idf-weighted) terms they hold,
-    plus the best cosine between the question and them. Out-of-scope questions score low on both,
-    and a question that names something the report never mentions scores 0."""
-    if not passages or unknown_names(store, question):
-        return 0.0
-    analyzer = store.analyzer
-    terms = search_terms(searched_text(store, question), analyzer)  # an English question's translations count
-    best_text_terms: set[str] = set()
-    for passage in passages[:PASSAGES_SCANNED]:
-        best_text_terms |= set(search_terms(f"{passage.section}\n{passage.text}", analyzer))
-    share = coverage(terms, store.idf(terms), best_text_terms)
-    cosine = max((h.cosine for h in hits[:PASSAGES_SCANNED]), default=0.0)
-    return share + max(0.0, cosine)
+def place_terms(store: Store, snippet: Snippet) -> set[str]:
+    """Search terms of the snippet's place: what it shows, the end of the unit before it and the start of
+    the unit after it in its chunk (SNIPPET_TARGET characters each), and its section. A long unit (a
+    flattened table) counts for what is shown of it, not for every word it holds."""
+    units = store.units(snippet.unit.position)
+    index = snippet.unit.id - units[0].id
+    before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
+    after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
+    return set(snippet.unit.section_terms) | set(search_terms(f"{before}\n{snippet.text}\n{after}", store.analyzer))
 
 
-def answer_found(store: Store, question: str, passages: list[Passage], hits: list[Hit], settings: AnswerSettings) -> bool:
-    """Whether the report answers the question (see answerability), by a calibrated threshold."""
-    return answerability(store, question, passages, hits) >= settings.min_answerability
+def term_weights(store: Store, terms: list[str]) -> np.ndarray:
+    """The weight of each of a question's terms: its idf, and for a term the corpus never uses (a typo,
+    an English or a phrasing word, or a subject the corpus lacks) the median idf of the others: the
+    highest idf, which BM25 gives it, would let one unknown word outweigh all the others."""
+    weights = store.idf(terms)
+    known = np.isin(terms, store.query_terms(" ".join(terms))) if terms else np.zeros(0, dtype=bool)
+    typical = float(np.median(weights[known])) if known.any() else 0.0
+    return np.where(known, weights, typical)
+
+
+def answerability(store: Store, question: str, snippet: Snippet, asked: QuestionProfile) -> float:
+    """How well the snippet's place answers: the share of the question's weighted terms (see
+    term_weights) that it holds (see place_terms), plus its unit's cosine with the question. A
+    near-topic question (a figure, a body, a detail the document does not give) misses its key
+    term there, even when other passages hold it."""
+    terms = search_terms(searched_text(store, question), store.analyzer)  # an English question's translations count
+    share = coverage(terms, term_weights(store, terms), place_terms(store, snippet))
+    return share + max(0.0, float(snippet.unit.vector @ asked.vector))
+
+
+def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
+    """The best snippet of the passages and its answerability; 0 when the question names something,
+    or a year, that the corpus never mentions."""
+    snippet = extract_snippet(store, question, passages, hits, asked)
+    if snippet is None or unknown_names(store, question):
+        return Judgement(snippet, 0.0)
+    return Judgement(snippet, answerability(store, question, snippet, asked))

@@ -15,7 +15,7 @@ from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.french import match_key
 from ingest.loaders import Skip, document_title, load_pages
 
-from .answering import AnswerSettings, answer_found, extract_snippet
+from .answering import AnswerSettings, Judgement, judge
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
@@ -213,12 +213,22 @@ class Assistant:
         """Answers for many questions; questions are embedded together, faster than a loop of ask."""
         prepared = [self._read(q) for q in questions]
         texts = [question_content(p.text) for p in prepared]
-        _check_k(k)
-        vectors = self.store.encode_queries(texts)
-        profiles = [profile(self.store, text, vector) for text, vector in zip(texts, vectors)]  # once, for retrieval and snippets
-        retrieved = self._retrieve(texts, k, filters, vectors, profiles)
+        retrieved, profiles = self._retrieve_profiled(texts, k, filters)
         answered = zip(prepared, texts, retrieved, profiles)
         return [self._answer(prep, text, passages, hits, asked) for prep, text, (passages, hits), asked in answered]
+
+    def judgements(self, questions: list[str], k: int = DEFAULT_K) -> list[Judgement]:
+        """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
+        texts = [question_content(self._read(q).text) for q in questions]
+        retrieved, profiles = self._retrieve_profiled(texts, k, None)
+        return [judge(self.store, text, passages, hits, asked) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
+
+    def _retrieve_profiled(self, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
+        """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
+        _check_k(k)
+        vectors = self.store.encode_queries(texts)
+        profiles = [profile(self.store, text, vector) for text, vector in zip(texts, vectors)]
+        return self._retrieve(texts, k, filters, vectors, profiles), profiles
 
     def _read(self, question: str) -> PreparedQuestion:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
@@ -230,11 +240,8 @@ class Assistant:
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
                 return Answer(prepared.text, passages, snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
-        found = answer_found(self.store, text, passages, hits, self.answer_settings)
-        snippet = extract_snippet(self.store, text, passages, hits, asked) if found else None
-        if snippet is not None and snippet.score < self.answer_settings.min_snippet_score:
-            snippet = None
-        found = snippet is not None  # no passage found is about what the question names
+        snippet = judge(self.store, text, passages, hits, asked).answer(self.answer_settings)
+        found = snippet is not None
         return Answer(
             question=prepared.text,
             passages=passages,
