@@ -50,7 +50,11 @@ ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats th
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    """The thresholds that decide whether the document answers (see judge)."""
+    """The thresholds that decide whether the document answers (see judge): calibrated for each corpus
+    when it is indexed (ess_qa.calibration). These defaults serve only an index that holds no
+    calibration for its model and documents: they are what the calibration gives the bundled report
+    with the default model (python benchmarks/calibrate_answers.py prints it; tests/test_calibration.py
+    checks that they stay close)."""
 
     min_answerability: float = 0.549
     min_snippet_score: float = 0.33  # below it, the best line found answers too weakly: the document does not say

@@ -16,6 +16,7 @@ from ingest.french import match_key
 from ingest.loaders import Skip, document_title, load_pages
 
 from .answering import AnswerSettings, Judgement, judge
+from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
@@ -111,7 +112,9 @@ def build(
     location = resolve_store(store) or str(resolve_index_dir(index_dir))
     title = document_title(root / loaded.files[0])  # the first document's, from its metadata
     attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, title)}
-    writer = open_writer(location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse)
+    writer = open_writer(
+        location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
+    )
     documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
     manifest = writer.sync_documents(documents, attachments, progress)
     return BuildReport(
@@ -142,13 +145,19 @@ def _document(root: Path, name: str, sha256: str, chunks: list, pages: list, kee
     )
 
 
+def calibration_attachment(store: Store) -> dict[str, object]:
+    """The refusal thresholds calibrated on the corpus just indexed (ess_qa.calibration), as an attachment of its index."""
+    return {CALIBRATION: calibrate(store, Assistant(store).judgements)}
+
+
 class Assistant:
     """Answers questions about the indexed report(s) with cited passages."""
 
     def __init__(self, store: Store, weights: FusionWeights | None = None, answer_settings: AnswerSettings | None = None) -> None:
+        """answer_settings: when the document answers; by default those calibrated for the index's corpus."""
         self.store = store
         self.weights = weights or FusionWeights()
-        self.answer_settings = answer_settings or AnswerSettings()
+        self.answer_settings = answer_settings or calibrated_settings(store)
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
 
