@@ -1,0 +1,165 @@
+"""Refusal calibrated for each corpus: stored with its index for its model and documents, used by the
+assistant, refreshed by every build; off-topic and near-topic questions refused on any document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ess_qa import Assistant, build
+from ess_qa.answering import AnswerSettings
+from ess_qa.calibration import ATTACHMENT, calibrate, calibrated_settings
+from ess_qa.probes import GENERIC_OFF_TOPIC, make_probes
+from ess_qa.questions import proper_names, question_type
+from index.store import NewDocument, build_index, open_store, open_writer
+from ingest.numbers import number_runs
+from ingest.types import Chunk
+
+# A small document written for these tests: four pages of a local composting plan (pages split on form feeds).
+PAGES = (
+    """Plan local de prévention des déchets du Val d'Ardoise
+
+Le Syndicat intercommunal du Val d'Ardoise regroupe 23 communes et 41 500 habitants. En 2021, le
+conseil syndical a adopté un plan de prévention des déchets pour la période 2021-2026. Ce plan vise
+une baisse de 15 % des ordures ménagères résiduelles par habitant.
+
+Le plan est piloté par la vice-présidente chargée de l'environnement, Mme Hélène Marchetti, avec un
+comité de suivi qui réunit les communes, les associations et les bailleurs sociaux.""",
+    """Le compostage partagé
+
+Le compostage partagé permet aux habitants d'un immeuble ou d'un quartier de déposer leurs déchets
+de cuisine dans un composteur collectif. En 2022, 48 composteurs collectifs ont été installés au
+pied des immeubles et dans les jardins familiaux. Chaque site est suivi par un référent bénévole
+formé par le syndicat.
+
+Une formation de guide composteur de deux jours est proposée gratuitement aux habitants volontaires.
+Les référents reçoivent un bio-seau, un aérateur et un guide pratique.""",
+    """La réparation et le réemploi
+
+La ressourcerie de Pont-Saint-Aubin collecte les objets dont les habitants n'ont plus l'usage. Elle
+emploie 12 salariés en insertion et a revendu 96 tonnes d'objets en 2023. Un atelier de réparation
+de vélos ouvre chaque samedi matin dans ses locaux.
+
+Le syndicat verse à la ressourcerie une subvention annuelle de 35 000 euros pour ses actions de
+sensibilisation dans les écoles.""",
+    """Le suivi du plan
+
+Chaque année, le comité de suivi publie un bilan des actions et des tonnages collectés. Le bilan de
+2023 montre une baisse de 9 % des ordures ménagères résiduelles par rapport à 2020. Les résultats
+sont présentés aux communes membres lors de l'assemblée générale du mois de juin.""",
+)
+REAL_QUESTION = "Combien de composteurs collectifs ont été installés en 2022 ?"
+OFF_TOPIC_QUESTION = "Comment apprendre à jouer aux échecs quand on débute ?"  # not one of the probes'
+NEAR_TOPIC_YEAR = "Combien de composteurs collectifs ont été installés en 2031 ?"  # a year the document never mentions
+
+
+@pytest.fixture(scope="module")
+def plan_index(tmp_path_factory) -> Path:
+    """The composting plan, written as a text file and indexed (with its calibration)."""
+    folder = tmp_path_factory.mktemp("plan")
+    (folder / "plan-dechets.txt").write_text("\f".join(PAGES), encoding="utf-8")
+    build(folder, folder / "index")
+    return folder / "index"
+
+
+@pytest.fixture(scope="module")
+def plan(plan_index) -> Assistant:
+    """The assistant over the composting plan."""
+    return Assistant.load(plan_index)
+
+
+def test_the_calibration_is_stored_with_the_index_for_its_model_and_documents(plan_index, plan):
+    document = plan.store.attachment(ATTACHMENT)
+    assert document["model"] == plan.store.model
+    assert document["documents"] == {d.name: d.sha256 for d in plan.store.documents()}
+    settings = AnswerSettings(**document["settings"])
+    assert settings != AnswerSettings()  # computed for this corpus, not the defaults
+    assert plan.answer_settings == settings  # and used
+    assert document["probes"]["off-topic"]["of"] == len(GENERIC_OFF_TOPIC)
+    assert json.loads((plan_index / "extras" / f"{ATTACHMENT}.json").read_text(encoding="utf-8")) == document
+
+
+def test_a_real_question_is_answered_and_an_off_topic_one_refused_on_any_document(plan):
+    answer = plan.ask(REAL_QUESTION)
+    assert answer.found and "48 composteurs" in answer.snippet
+    off_topic = plan.ask(OFF_TOPIC_QUESTION)
+    assert off_topic.found is False and off_topic.snippet is None and off_topic.passages
+
+
+def test_a_year_the_document_never_mentions_is_not_answered(plan):
+    answer = plan.ask(NEAR_TOPIC_YEAR)
+    assert answer.found is False and answer.snippet is None
+
+
+def test_the_calibration_is_deterministic(plan):
+    first = calibrate(plan.store, plan.judgements)
+    second = calibrate(plan.store, plan.judgements)
+    assert [p.question for p in make_probes(plan.store)] == [p.question for p in make_probes(plan.store)]
+    assert first["settings"] == second["settings"] == plan.store.attachment(ATTACHMENT)["settings"]
+
+
+def test_a_calibration_for_another_model_or_other_documents_is_not_used(plan, tmp_path):
+    stored = plan.store.attachment(ATTACHMENT)
+    sources = {d.name: d.sha256 for d in plan.store.documents()}
+    index = tmp_path / "index"
+    # the same chunks and model, with the calibration of another model: the defaults are used
+    build_index(list(plan.store.chunks), index, sources, plan.store.manifest.chunking, plan.store.model, attachments={ATTACHMENT: {**stored, "model": "another-model"}})
+    assert calibrated_settings(open_store(str(index))) == AnswerSettings()
+    # the right calibration, then a document added by a writer that does not recalibrate: no longer used
+    build_index(list(plan.store.chunks), index, sources, plan.store.manifest.chunking, plan.store.model, attachments={ATTACHMENT: stored})
+    assert calibrated_settings(open_store(str(index))) == AnswerSettings(**stored["settings"])
+    annex = Chunk("annexe-1", "annexe.txt", 1, "", "Annexe : liste des vingt-trois communes membres du syndicat.")
+    open_writer(str(index)).put_documents([NewDocument("annexe.txt", "0" * 64, (annex,))])
+    assert calibrated_settings(open_store(str(index))) == AnswerSettings()
+
+
+def test_a_writer_given_the_calibration_recalibrates(plan, tmp_path):
+    from ess_qa.assistant import calibration_attachment
+
+    index = tmp_path / "index"
+    sources = {d.name: d.sha256 for d in plan.store.documents()}
+    build_index(list(plan.store.chunks), index, sources, plan.store.manifest.chunking, plan.store.model, derived=calibration_attachment)
+    annex = Chunk("annexe-1", "annexe.txt", 1, "", "Annexe : liste des vingt-trois communes membres du syndicat.")
+    open_writer(str(index), derived=calibration_attachment).put_documents([NewDocument("annexe.txt", "0" * 64, (annex,))])
+    store = open_store(str(index))
+    assert set(store.attachment(ATTACHMENT)["documents"]) == {"plan-dechets.txt", "annexe.txt"}
+    assert calibrated_settings(store) == AnswerSettings(**store.attachment(ATTACHMENT)["settings"])
+
+
+def test_the_defaults_are_the_bundled_reports_calibration(assistant):
+    calibrated, defaults = assistant.answer_settings, AnswerSettings()
+    assert abs(calibrated.min_answerability - defaults.min_answerability) < 0.05
+    assert abs(calibrated.min_snippet_score - defaults.min_snippet_score) < 0.05
+
+
+def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "plan-dechets.txt").write_text("\f".join(PAGES[:2]), encoding="utf-8")
+    build(folder, tmp_path / "index")
+    before = open_store(str(tmp_path / "index")).attachment(ATTACHMENT)
+    (folder / "reemploi.txt").write_text("\f".join(PAGES[2:]), encoding="utf-8")
+    build(folder, tmp_path / "index")  # a document added: reused vectors, a new calibration
+    after = open_store(str(tmp_path / "index")).attachment(ATTACHMENT)
+    assert set(after["documents"]) == {"plan-dechets.txt", "reemploi.txt"} and set(before["documents"]) == {"plan-dechets.txt"}
+    assert calibrated_settings(open_store(str(tmp_path / "index"))) == AnswerSettings(**after["settings"])
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Quand le plan a-t-il été adopté ?", "date"),
+        ("le mois de l'ESS c'est quand ?", "date"),
+        ("Quel est le moyen le plus simple pour télédéclarer quand on utilise un logiciel ?", "other"),
+        ("un restaurant doit-il quand même télédéclarer ?", "other"),
+    ],
+)
+def test_quand_asks_for_a_date_only_where_it_opens_or_closes_the_question(question, kind):
+    assert question_type(question) == kind
+
+
+def test_names_start_words_and_codes_are_not_counts():
+    assert proper_names("Qui a créé le PTCE Les écoNautes à Rennes ?") == ["PTCE", "Les", "Rennes"]
+    assert number_runs("site de Via Sèva5, charges (R24), 1 200 hab./km2 et 12 %") == ["1 200", "12"]
