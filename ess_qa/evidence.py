@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import YEAR_RE, number_runs, years
+from ingest.numbers import YEAR_RE, holds_money, number_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, question_focus, question_type
@@ -33,7 +33,9 @@ _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|espl
 
 def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
-    a number, a date, a name, a place."""
+    a number, a sum of money, a date, a name, a place."""
+    if kind == "money":
+        return holds_money(unit)
     if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
         return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in number_runs(unit))
     if kind == "date":

@@ -94,12 +94,14 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("number", "date", "person", "place", "other")
+QUESTION_TYPES = ("money", "number", "date", "person", "place", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(en quelle ann[ée]e|à quelle date|quelle date|what year|which year)\b"),
-    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(montant|nombre|part|pourcentage|taux|budget|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|somme|co[uû]t|enveloppe)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size|budget))\b"),
+    # a sum of money: the line that answers gives one (in euros), not any number
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|quel(le)?s? (est le |est la |est l')?(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|pourcentage|taux|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size))\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
 )

@@ -14,6 +14,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
+| holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
@@ -35,6 +36,8 @@ _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
 # not glued to a letter: R24, km2, Sèva5 (a footnote call), 2e are codes, units and ranks, not counts
 _NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
+# a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
+_MONEY_RE = re.compile(r"\d\s?(?:[kM]\s?)?€|\d\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b|\bEUR\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 
 
@@ -77,6 +80,11 @@ def is_percent_at(text: str, end: int) -> bool:
 def join_number_groups(text: str) -> str:
     """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
     return _NUMBER_GROUP_RE.sub("", text)
+
+
+def holds_money(text: str) -> bool:
+    """Whether a text gives a sum of money (a number with €, euros, k€, M€)."""
+    return bool(_MONEY_RE.search(text))
 
 
 def years(text: str) -> list[str]:

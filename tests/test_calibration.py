@@ -14,7 +14,7 @@ from ess_qa.calibration import ATTACHMENT, calibrate, calibrated_settings
 from ess_qa.probes import GENERIC_OFF_TOPIC, make_probes
 from ess_qa.questions import proper_names, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
-from ingest.numbers import number_runs
+from ingest.numbers import holds_money, number_runs
 from ingest.types import Chunk
 
 # A small document written for these tests: four pages of a local composting plan (pages split on form feeds).
@@ -53,6 +53,8 @@ sont présentés aux communes membres lors de l'assemblée générale du mois de
 REAL_QUESTION = "Combien de composteurs collectifs ont été installés en 2022 ?"
 OFF_TOPIC_QUESTION = "Comment apprendre à jouer aux échecs quand on débute ?"  # not one of the probes'
 NEAR_TOPIC_YEAR = "Combien de composteurs collectifs ont été installés en 2031 ?"  # a year the document never mentions
+NEAR_TOPIC_SUM = "Quel est le tarif de la redevance incitative des ordures ménagères ?"  # a sum it never gives
+REAL_SUM = "Quel est le montant de la subvention annuelle versée à la ressourcerie ?"
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +90,12 @@ def test_a_real_question_is_answered_and_an_off_topic_one_refused_on_any_documen
     assert off_topic.found is False and off_topic.snippet is None and off_topic.passages
 
 
-def test_a_year_the_document_never_mentions_is_not_answered(plan):
-    answer = plan.ask(NEAR_TOPIC_YEAR)
-    assert answer.found is False and answer.snippet is None
+def test_a_year_or_a_sum_the_document_never_gives_is_not_answered(plan):
+    for question in (NEAR_TOPIC_YEAR, NEAR_TOPIC_SUM):
+        answer = plan.ask(question)
+        assert answer.found is False and answer.snippet is None, question
+    answer = plan.ask(REAL_SUM)
+    assert answer.found and "35 000 euros" in answer.snippet
 
 
 def test_the_calibration_is_deterministic(plan):
@@ -154,12 +159,20 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("le mois de l'ESS c'est quand ?", "date"),
         ("Quel est le moyen le plus simple pour télédéclarer quand on utilise un logiciel ?", "other"),
         ("un restaurant doit-il quand même télédéclarer ?", "other"),
+        ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
+        ("Combien coûte le raccordement ?", "money"),
+        ("What is the annual budget of the plan?", "money"),
+        ("budget prévention déchets 2022", "money"),
+        ("Combien de salariés emploie la ressourcerie ?", "number"),
     ],
 )
-def test_quand_asks_for_a_date_only_where_it_opens_or_closes_the_question(question, kind):
+def test_question_types(question, kind):
+    """« quand » asks for a date only where it opens or closes the question; a sum of money is asked as such."""
     assert question_type(question) == kind
 
 
-def test_names_start_words_and_codes_are_not_counts():
+def test_names_start_words_and_codes_are_not_counts_nor_sums():
     assert proper_names("Qui a créé le PTCE Les écoNautes à Rennes ?") == ["PTCE", "Les", "Rennes"]
     assert number_runs("site de Via Sèva5, charges (R24), 1 200 hab./km2 et 12 %") == ["1 200", "12"]
+    assert all(holds_money(text) for text in ("20 000€ par an", "1,7 millions d’euros", "10 000 euros", "35 k€"))
+    assert not any(holds_money(text) for text in ("20 collectifs en 2019", "12 salariés", "une baisse de 9 %"))
