@@ -56,8 +56,8 @@ class AnswerSettings:
     with the default model (python benchmarks/calibrate_answers.py prints it; tests/test_calibration.py
     checks that they stay close)."""
 
-    min_answerability: float = 0.549
-    min_snippet_score: float = 0.33  # below it, the best line found answers too weakly: the document does not say
+    min_answerability: float = 0.501
+    min_snippet_score: float = 0.288  # below it, the best line found answers too weakly: the document does not say
 
 
 @dataclass(frozen=True)

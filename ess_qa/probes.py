@@ -26,9 +26,12 @@ SEED = 20_190  # any fixed number: the same corpus must give the same probes, he
 SENTENCES = 64  # sentences drawn as answerable probes (all of them in a smaller corpus) ...
 HEADINGS = 16  # ... and headings
 MIN_WORDS = 5  # content words a sentence needs to make a probe (fewer: a caption, a fragment)
-DRAWN = 3  # sentences drawn for each one needed: enough for the short ones left out (a third of them here)
+DRAWN = 3  # sentences drawn for each one needed: the short ones are left out (7 to 22% in the tuning documents)
 ASKED_WORDS = (3, 5)  # a probe keeps this many of its sentence's content words, at least and at most
 YEARS = range(1950, 2050)  # where a year the corpus never mentions is drawn
+# How a near-topic twin is made, by share: mostly a key word swapped (which only the thresholds can
+# refuse), for a tenth a year the corpus never mentions (which a rule refuses). A judgement, not a fit.
+YEAR_TWINS, ABSENT_WORD_TWINS = 0.1, 0.3  # the rest: a word of another page
 
 # Generic questions on subjects no report of public policy covers (cooking, sport, weather, health,
 # travel, culture, science), in French and in English: written for this purpose, taken from no
@@ -57,8 +60,8 @@ GENERIC_OFF_TOPIC = (
 )
 # Words people ask with that a document's sentence seldom holds ("les étapes à suivre", "le rôle
 # exact"): a few of them join each answerable probe, as they join real questions. Generic, written
-# for this purpose; how many join a probe (PHRASING_WORDS) was chosen so that answerable probes
-# score like the real questions of the tuning sets (benchmarks/questions/README.md).
+# for this purpose. How many (PHRASING_WORDS) is a judgement: without them answerable probes score
+# far above real questions; ANSWERED_AT (ess_qa.calibration) was chosen with this setting.
 GENERIC_PHRASING = tuple(
     "exactement concrètement principal principaux actuel actuellement prévu exemple exemples signifie "
     "définition rôle différence objectif raison moyen façon manière type possible nécessaire "
@@ -218,13 +221,13 @@ def elsewhere_word(rng: np.random.Generator, store: Store, pool: SwapWords, page
 def near_topic_twin(rng: np.random.Generator, store: Store, probe: Probe, sentence: Sentence, pool: SwapWords) -> Probe | None:
     """The probe made unanswerable: its rarest word swapped for another page's or an unknown word, or a year the corpus never mentions."""
     choice = rng.random()
-    if choice < 0.1:
-        year = next((str(y) for y in draw(rng, list(YEARS), 10) if not store.known_words(frozenset([str(y)]))), None)
+    if choice < YEAR_TWINS:
+        year = next((str(y) for y in rng.permutation(np.array(YEARS)) if not store.known_words(frozenset([str(y)]))), None)
         return replace(probe, question=f"{probe.question.rstrip(' ?')} en {year} ?", answerable=False, kind="year-absent") if year else None
     key = key_word(store, probe.question)
     if key is None:
         return None
-    if choice < 0.4 and pool.absent:
+    if choice < YEAR_TWINS + ABSENT_WORD_TWINS and pool.absent:
         other, kind = pool.absent[int(rng.integers(len(pool.absent)))], "swap-absent"
     else:
         other, kind = elsewhere_word(rng, store, pool, sentence.page), "swap-elsewhere"
