@@ -9,6 +9,7 @@ essqa_text_vectors and not embedded again.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections import Counter
@@ -27,9 +28,12 @@ DEFAULT_COLLECTION = "default"
 class PostgresWriter:
     """Writes one collection of a PostgreSQL store (see index.interface.StoreWriter)."""
 
-    def __init__(self, url: str, model: str | None = None, chunking: dict | None = None, collection: str = DEFAULT_COLLECTION, corpus: str = "") -> None:
+    def __init__(
+        self, url: str, model: str | None = None, chunking: dict | None = None, collection: str = DEFAULT_COLLECTION, corpus: str = "", derived: Callable | None = None
+    ) -> None:
         self.url, self.location = url, redact(url)
         self.model, self.chunking, self.collection, self.corpus = model, chunking or {}, collection or DEFAULT_COLLECTION, corpus
+        self.derived = derived  # derived(store) -> attachments computed from the collection once written (a calibration)
 
     def put_documents(self, documents: Sequence[NewDocument], attachments: dict | None = None, progress: Callable | None = None) -> Manifest:
         """Add these documents (a document is its name and its content: a file of the same name and other
@@ -71,6 +75,8 @@ class PostgresWriter:
                 sources = {name: sha for name, sha in connection.execute("select name, sha256 from essqa_documents where collection_id = %s order by name", (collection_id,))}
         finally:
             connection.close()
+        if self.derived is not None and (new or removed):
+            self._write_derived()
         return Manifest(
             SCHEMA_VERSION, meta["model"], embedder.dimension, meta.get("chunking", {}), sources, chunk_count, time.strftime("%Y-%m-%dT%H:%M:%S%z"), {},
             corpus=self.corpus, vector_index={"type": "hnsw" if approximate else "flat"},
@@ -82,6 +88,29 @@ class PostgresWriter:
                 "embedded": embedded,
             },
         )
+
+    def _write_derived(self) -> None:
+        """The derived attachments of the collection as now written, added in a second transaction
+        (until it commits, readers use the defaults those attachments refine)."""
+        from .pg_store import PostgresStore
+
+        store = PostgresStore(self.url, (self.collection,))
+        try:
+            extra = self.derived(store)
+        finally:
+            store.close()
+        connection = connect(self.url)
+        try:
+            with connection.transaction():
+                collection_id = _collection(connection, self.collection)
+                for name, value in extra.items():
+                    connection.execute(
+                        "insert into essqa_attachments (collection_id, name, value) values (%s, %s, %s) "
+                        "on conflict (collection_id, name) do update set value = excluded.value",
+                        (collection_id, name, json.dumps(value, ensure_ascii=False)),
+                    )
+        finally:
+            connection.close()
 
     def _settings(self, connection) -> dict:
         """The store's settings, written on its first write; a write with another model is refused."""
@@ -132,8 +161,6 @@ def _delete(connection, document_ids: list[int]) -> None:
 
 
 def _attach(connection, collection_id: int, attachments: dict) -> None:
-    import json
-
     connection.execute("delete from essqa_attachments where collection_id = %s", (collection_id,))
     for name, value in attachments.items():
         connection.execute("insert into essqa_attachments (collection_id, name, value) values (%s, %s, %s)", (collection_id, name, json.dumps(value, ensure_ascii=False)))

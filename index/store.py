@@ -68,11 +68,11 @@ def open_writer(
 ) -> StoreWriter:
     """A writer of the store at a location (model and chunking: those of a new store; an existing one keeps
     its own). collection: the collection a database store writes (default "default"). derived(store):
-    attachments computed from each new local index (see build_index; a database store has none yet)."""
+    attachments computed from each new index (see build_index), or from a database store's collection once written."""
     if is_database(location):
         from .pg_writer import PostgresWriter
 
-        return PostgresWriter(location, model, chunking, collection, str(Path(corpus).resolve()) if corpus else "")
+        return PostgresWriter(location, model, chunking, collection, str(Path(corpus).resolve()) if corpus else "", derived)
     from .writing import LocalWriter
 
     return LocalWriter(location, model, chunking, exact_limit, corpus, reuse, derived)

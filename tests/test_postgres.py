@@ -185,3 +185,13 @@ def restart(server, timeout: float = 90) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(1)
+
+
+def test_a_database_store_is_calibrated_for_its_collection(report_store, assistant):
+    from ess_qa.calibration import calibrated_settings
+
+    pg = Assistant.load(store=report_store)
+    stored = pg.store.attachment("calibration")
+    assert stored is not None and stored["model"] == pg.store.model
+    local, database = calibrated_settings(assistant.store), calibrated_settings(pg.store)
+    assert abs(local.min_answerability - database.min_answerability) < 0.02
