@@ -206,8 +206,7 @@ def _without_lead(row: Row) -> list[Row]:
 
 
 def _blank(segments: list[Segment], k: int) -> float:
-    """How far apart two lines of a cell must be to have a blank between them: more than its other lines
-    (LEAD_STEP times their closest step) and than LEAD_GAP_EM font sizes."""
+    """How far apart lines k-1 and k of a cell must be to have a blank between them (LEAD_GAP_EM, LEAD_STEP)."""
     steps = [a.y - b.y for i, (a, b) in enumerate(zip(segments, segments[1:]), start=1) if i != k and a.y > b.y]
     return max(LEAD_GAP_EM * segments[k].size, LEAD_STEP * min(steps, default=0.0))
 

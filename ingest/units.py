@@ -47,8 +47,7 @@ def row_groups(lines: list[str]) -> list[list[str]]:
 
 
 def with_table_headers(lines: list[str]) -> list[str]:
-    """Lines with each table row written as cells separated by ' | ' (ingest.layout) after the first of
-    its run shown under that first row, its header, when both fit in a unit."""
+    """Lines, each table row (ingest.layout) after the first of its run shown under that first row (its header)."""
     out: list[str] = []
     header = None
     for line in lines:

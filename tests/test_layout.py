@@ -31,8 +31,7 @@ ACTIONS = {"COMMUNES": "gèrent", "DÉPARTEMENTS": "financent", "RÉGIONS": "pla
 
 
 def cell_text(theme: str, level: str) -> str:
-    """A text of its own for each cell of the long table (text repeated on a page would be taken for a pull
-    quote), a few lines long in its column."""
+    """A text of its own for each cell of the long table (repeated text would be taken for a pull quote)."""
     t, j = THEMES.index(theme), LEVELS.index(level)
     sites = ", ".join(f"le site {t}{j}{n} ouvert en {2000 + 7 * t + 3 * j + n}" for n in range(5))
     return f"{theme} : les {level.lower()} {ACTIONS[level]} {sites}."
@@ -76,8 +75,7 @@ def write_short_table(path: Path) -> Path:
 
 
 def write_long_table(path: Path) -> Path:
-    """A four-column table of long cells over several pages, its header printed on the first page only,
-    with a title across the columns."""
+    """A four-column table of long cells over pages, its header printed once, a title across the columns."""
     pdf = new_pdf("L")
     with pdf.table(repeat_headings=0, text_align="LEFT") as table:
         header = table.row()
