@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, remove_running_lines
+from .layout import TableReader
 from .types import Page
 
 PDF_SUFFIXES = {".pdf"}
@@ -155,7 +156,8 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         try:
             reader = PdfReader(path)
             _open_encrypted(reader)
-            texts = [_page_text(page, number) for number, page in enumerate(reader.pages, start=1)]
+            tables = TableReader()
+            texts = [_page_text(page, number, tables) for number, page in enumerate(reader.pages, start=1)]
             labels = page_labels(reader)
             outline = outline_by_page(reader)
         except SkippedFile:
@@ -209,12 +211,13 @@ def _open_encrypted(reader) -> None:
         raise SkippedFile("password-protected PDF")
 
 
-def _page_text(page, number: int) -> str:
-    """The text of one PDF page (pypdf's default mode); SkippedFile when it cannot be read."""
+def _page_text(page, number: int, tables: TableReader) -> str:
+    """The text of one PDF page (pypdf's default mode, its tables made readable: ingest.layout);
+    SkippedFile when it cannot be read."""
     from pypdf.errors import FileNotDecryptedError
 
     try:
-        return page.extract_text() or ""
+        return tables.read(page)
     except FileNotDecryptedError:
         raise SkippedFile("password-protected PDF") from None
     except Exception as exc:  # pypdf raises many types on broken content streams

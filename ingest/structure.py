@@ -12,6 +12,7 @@ from typing import Protocol, Sequence
 
 from .clean import BULLET, clean_title
 from .french import fold_accents, match_key, normalize_apostrophes
+from .layout import is_table_row
 from .types import SECTION_SEPARATOR, Page
 
 MAX_HEADING_CHARS = 80
@@ -50,12 +51,13 @@ class HeadingRules(Protocol):
 
 
 def reflow(lines: list[str], keep_lines: bool = False) -> str:
-    """Join the lines of a paragraph with spaces, keeping breaks before bullets (or every break)."""
+    """Join the lines of a paragraph with spaces, keeping breaks before bullets and table rows (cells
+    separated by ' | ', ingest.layout), or every break."""
     out = ""
     for line in lines:
         if not out:
             out = line
-        elif keep_lines or line.startswith(BULLET):
+        elif keep_lines or line.startswith(BULLET) or is_table_row(line):
             out += "\n" + line
         else:
             out += " " + line
@@ -105,6 +107,7 @@ def looks_like_heading(lines: list[str]) -> bool:
         and not text.startswith("[")
         and not re.search(r"\d{3,}", text)
         and " : " not in text
+        and not is_table_row(text)
     )
 
 

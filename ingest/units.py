@@ -6,6 +6,7 @@ import re
 
 from .clean import BULLET
 from .french import split_sentences
+from .layout import is_table_row
 
 UNIT_MAX_CHARS = 300  # a list announced by a line ending with ':' keeps its items up to this size
 UNIT_MIN_CHARS = 12
@@ -16,7 +17,7 @@ ROW_VALUE_MAX_CHARS = 160  # a table cell; a longer line is running text
 def is_row_label(line: str) -> bool:
     """A short line of two or more capitalised words and nothing else ('Brest Métropole'):
     the label of a table row, whose value is the next line."""
-    if len(line) > ROW_LABEL_MAX_CHARS or re.search(r"[\d.:;!?,]", line) or line.startswith(BULLET):
+    if len(line) > ROW_LABEL_MAX_CHARS or re.search(r"[\d.:;!?,]", line) or line.startswith(BULLET) or is_table_row(line):
         return False
     capitalised = [w for w in re.findall(r"[\w'’-]+", line) if len(w) > 3 or w[:1].isupper()]
     return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
@@ -45,16 +46,32 @@ def row_groups(lines: list[str]) -> list[list[str]]:
     return groups
 
 
+def with_table_headers(lines: list[str]) -> list[str]:
+    """Lines, each table row (ingest.layout) after the first of its run shown under that first row (its header)."""
+    out: list[str] = []
+    header = None
+    for line in lines:
+        if not is_table_row(line):
+            header = None
+        elif header is None:
+            header = line
+        elif len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
+            line = header + "\n" + line
+        out.append(line)
+    return out
+
+
 def answer_units(text: str) -> list[str]:
     """The units of a chunk's text, in reading order.
 
-    Each line (list item, fact-sheet line) is a unit, long lines are cut into sentences, and a
-    line that announces a list (ends with ':') keeps the items that follow within UNIT_MAX_CHARS.
+    Each line (list item, fact-sheet line, table row with its header) is a unit, long lines are cut
+    into sentences, and a line that announces a list (ends with ':') keeps the items that follow
+    within UNIT_MAX_CHARS.
     """
     # a table row reads as one line: 'Brest Métropole : Vice-Président ...'
     lines = [ROW_SEPARATOR.join(group) for group in row_groups([line.strip() for line in text.split("\n") if line.strip()])]
     units: list[str] = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(with_table_headers(lines)):
         if line.endswith(":") and len(line) < UNIT_MAX_CHARS:
             grown = line
             for item in lines[i + 1 :]:

@@ -1,0 +1,175 @@
+"""Text in columns and tables, as a reader sees it in passages: real PDFs written here with fpdf2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import chunk_pages, read_file_pages
+from ingest.layout import Piece, TableReader, line_segments
+from ingest.structure import looks_like_heading, reflow
+from ingest.units import answer_units
+
+LEFT = [
+    "Les jardins partagés du quartier nord ouvrent le samedi matin à tous les habitants.",
+    "Chaque parcelle est confiée pour un an à une famille qui en fait la demande.",
+    "Les récoltes sont partagées entre les jardiniers et la banque alimentaire voisine.",
+]
+RIGHT = [
+    "La ressourcerie du centre-ville collecte les meubles et les revend à petit prix.",
+    "Elle emploie douze salariés en insertion encadrés par deux techniciens.",
+    "Ses ateliers de réparation accueillent le public chaque mercredi après-midi.",
+]
+CITIES = [("Ville", "Habitants", "Superficie"), ("Lyon", "522 250", "48 km2"), ("Grenoble", "158 198", "18 km2"), ("Annecy", "130 721", "67 km2")]
+LEVELS = ("COMMUNES", "DÉPARTEMENTS", "RÉGIONS", "ÉTAT")
+THEMES = ("Écoles", "Transports", "Culture", "Sport", "Déchets", "Logement")
+TITLE_ROW = 3  # a title across the four columns before this theme
+
+
+ACTIONS = {"COMMUNES": "gèrent", "DÉPARTEMENTS": "financent", "RÉGIONS": "planifient", "ÉTAT": "contrôle"}
+
+
+def cell_text(theme: str, level: str) -> str:
+    """A text of its own for each cell of the long table (repeated text would be taken for a pull quote)."""
+    t, j = THEMES.index(theme), LEVELS.index(level)
+    sites = ", ".join(f"le site {t}{j}{n} ouvert en {2000 + 7 * t + 3 * j + n}" for n in range(5))
+    return f"{theme} : les {level.lower()} {ACTIONS[level]} {sites}."
+
+
+def new_pdf(orientation: str = "P"):
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation=orientation)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    return pdf
+
+
+def write_columns(path: Path) -> Path:
+    """Two columns of three paragraphs each, the left one written first."""
+    pdf = new_pdf()
+    for x, paragraphs in ((15, LEFT), (110, RIGHT)):
+        pdf.set_xy(x, 30)
+        for paragraph in paragraphs:
+            pdf.multi_cell(85, 5, paragraph, new_x="LEFT", new_y="NEXT")
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+def write_short_table(path: Path) -> Path:
+    """A paragraph, a table of short cells (header first), a paragraph."""
+    pdf = new_pdf()
+    pdf.multi_cell(0, 6, "Chiffres des villes de l'exemple, relevés en 2020 par le service statistique.")
+    pdf.ln(4)
+    with pdf.table(col_widths=(60, 40, 40), text_align="LEFT") as table:
+        for values in CITIES:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Le tableau donne la population municipale de chaque ville.")
+    pdf.output(str(path))
+    return path
+
+
+def write_long_table(path: Path) -> Path:
+    """A four-column table of long cells over pages, its header printed once, a title across the columns."""
+    pdf = new_pdf("L")
+    with pdf.table(repeat_headings=0, text_align="LEFT") as table:
+        header = table.row()
+        for level in LEVELS:
+            header.cell(level)
+        for k, theme in enumerate(THEMES):
+            if k == TITLE_ROW:
+                table.row().cell("Vie quotidienne", colspan=len(LEVELS))
+            row = table.row()
+            for level in LEVELS:
+                row.cell(cell_text(theme, level))
+    pdf.output(str(path))
+    return path
+
+
+def passages(path: Path) -> list:
+    return chunk_pages(read_file_pages(path))
+
+
+def flat(chunks) -> str:
+    return " ".join(" ".join(chunk.text.split()) for chunk in chunks)
+
+
+def test_two_columns_read_column_after_column(tmp_path):
+    text = flat(passages(write_columns(tmp_path / "colonnes.pdf")))
+    positions = [text.index(sentence) for sentence in LEFT + RIGHT]  # each sentence whole
+    assert positions == sorted(positions)
+    assert "|" not in text  # text in columns is not a table
+
+
+def test_a_table_of_short_cells_reads_a_row_per_line(tmp_path):
+    chunks = passages(write_short_table(tmp_path / "villes.pdf"))
+    lines = [line for chunk in chunks for line in chunk.text.split("\n")]
+    for values in CITIES:
+        assert " | ".join(values) in lines
+    assert "Chiffres des villes de l'exemple, relevés en 2020 par le service statistique." in lines
+    assert "Le tableau donne la population municipale de chaque ville." in flat(chunks)
+
+
+def test_a_long_table_opens_each_cell_with_its_column_header_on_every_page(tmp_path):
+    chunks = passages(write_long_table(tmp_path / "competences.pdf"))
+    text = flat(chunks)
+    for theme in THEMES:
+        for level in LEVELS:
+            assert f"{level} : {cell_text(theme, level)}" in text
+    assert len({chunk.page for chunk in chunks}) > 1  # the header was carried over
+    last = next(chunk for chunk in chunks if cell_text(THEMES[-1], "RÉGIONS")[:40] in " ".join(chunk.text.split()))
+    assert last.page > 1 and "RÉGIONS :" in last.text
+
+
+def test_a_title_across_the_columns_stays_alone(tmp_path):
+    chunks = passages(write_long_table(tmp_path / "competences.pdf"))
+    lines = [line.strip() for chunk in chunks for line in chunk.text.split("\n")]
+    assert "Vie quotidienne" in lines or any(chunk.section == "Vie quotidienne" for chunk in chunks)
+    assert not any(line.endswith(": Vie quotidienne") or line.startswith("Vie quotidienne ") for line in lines)
+
+
+def piece(x: float, text: str, size: float = 11.0) -> Piece:
+    return Piece(x, 600.0, size, text)
+
+
+@pytest.mark.parametrize(
+    "pieces, expected",
+    [
+        ([piece(240, "10"), piece(250, " "), piece(406, "10")], ["10", "10"]),  # two cells drawn on one line
+        ([piece(61, "(D) = (C) x 1,5 "), piece(231, "100 m "), piece(397, "140 m")], ["(D) = (C) x 1,5", "100 m", "140 m"]),
+        ([piece(984, "et bon ordre en cas de grand", 9.0), piece(1149, "s ", 9.0)], ["et bon ordre en cas de grands"]),  # one word
+        ([piece(572, "Le financement des opérations programmées dans le cadre ", 9.0), piece(848, "des ", 9.0)], None),  # justified
+    ],
+)
+def test_a_line_is_cut_into_cells_only_at_wide_gaps_between_words(pieces, expected):
+    segments = [segment.text.strip() for segment in line_segments(0, pieces)]
+    assert segments == (expected or ["".join(p.text for p in pieces).strip()])
+
+
+class FakePage:
+    """A page whose pieces do not add up to its text: its text is kept as pypdf gives it."""
+
+    def extract_text(self, visitor_text=None):
+        visitor_text("Ville", [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 50, 700], None, 10)
+        return "Ville Habitants"
+
+
+def test_a_page_whose_pieces_do_not_make_its_text_is_kept_as_read():
+    assert TableReader().read(FakePage()) == "Ville Habitants"
+
+
+def test_a_table_row_keeps_its_line_and_is_no_heading():
+    assert reflow(["Ville | Habitants", "Lyon | 522 250", "Grenoble | 158 198"]) == "Ville | Habitants\nLyon | 522 250\nGrenoble | 158 198"
+    assert reflow(["| après 2005 | années 80", "Distance | 100 m | 140 m"]).count("\n") == 1
+    assert not looks_like_heading(["Ville | Habitants"])
+
+
+def test_a_table_row_answers_under_its_header():
+    units = answer_units("Exemple de calcul :\n| après 2005 | années 80\nDistance acceptable | 100 m | 140 m")
+    assert "| après 2005 | années 80\nDistance acceptable | 100 m | 140 m" in units
+    assert units[0].count("| après 2005") == 1  # the lead-in keeps its items as they are
