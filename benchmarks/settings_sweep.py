@@ -404,15 +404,15 @@ def markdown(rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows[1:]])
 
 
-def tables(setting: Setting, results: dict[str, dict], sets: tuple[QuestionSet, ...], fmt) -> str:
-    """The constant's two tables (tuning, unseen) and its verdict, in a format (aligned or markdown)."""
+def tables(setting: Setting, results: dict[str, dict], sets: tuple[QuestionSet, ...], fmt, gap: str = "\n") -> str:
+    """The constant's two tables (tuning, unseen) and its verdict, in a format (aligned or markdown), parts joined by gap."""
     tuning_head, unseen_head = headers(sets)
     tuning_rows = [tuning_head] + [tuning_row(label, r, sets) for label, r in results.items()]
     parts = [f"{setting.name} ({setting.where}; current {setting.current})", "tuning (hit@5/MRR@10/answer@1):", fmt(tuning_rows)]
     if any(s.role == UNSEEN for s in sets):
         parts += ["unseen (reported, never chosen on):", fmt([unseen_head] + [unseen_row(label, r, sets) for label, r in results.items()])]
         parts.append("verdict: " + verdict(setting, results))
-    return "\n".join(parts)
+    return gap.join(parts)
 
 
 # --- the command ----------------------------------------------------------------------------------
@@ -444,7 +444,7 @@ def main(argv: list[str] | None = None) -> None:
         for setting in chosen:
             everything[setting.name] = sweep(setting, SWEEP_SETS, indexes, memo)
             print(tables(setting, everything[setting.name], SWEEP_SETS, aligned) + "\n", flush=True)
-            texts.append(tables(setting, everything[setting.name], SWEEP_SETS, markdown))
+            texts.append(tables(setting, everything[setting.name], SWEEP_SETS, markdown, "\n\n"))
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": machine(), "k": EVAL_K, "results": everything}, indent=2) + "\n", encoding="utf-8")
     if args.markdown:
