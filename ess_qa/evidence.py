@@ -146,14 +146,15 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
 
 
 def best_unit(
-    store: Store, question: QuestionProfile, position: int, weights: tuple[float, ...] = RERANK_WEIGHTS, skip_echoes: bool = False, typed: bool = False
+    store: Store, question: QuestionProfile, position: int, weights: tuple[float, ...] | None = None, skip_echoes: bool = False, typed: bool = False
 ) -> tuple[Unit | None, float]:
     """(unit, score in [0, 1]) of the chunk's unit that best answers; (None, 0) for a chunk without units.
 
+    weights: in FEATURES order; None: RERANK_WEIGHTS, read at each call (so a sweep can patch it).
     skip_echoes: leave out the units whose every word is in the question (a table's header
     'Métropole Élu référent ESS'), which cannot be an answer. typed: only the units that hold what
     the question's type asks for (a number, a date, ...)."""
-    w = np.asarray(weights, dtype=np.float64)
+    w = np.asarray(RERANK_WEIGHTS if weights is None else weights, dtype=np.float64)
     best, best_score = None, 0.0
     for unit in store.units(position):
         if skip_echoes and unit.words <= question.words:
