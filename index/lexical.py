@@ -8,7 +8,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
@@ -96,8 +96,8 @@ class Vocabulary:
     stems: frozenset[str]  # Snowball stems of its words, as written and accents folded
 
     @classmethod
-    def of(cls, texts: list[str]) -> "Vocabulary":
-        """The vocabulary of some texts."""
+    def of(cls, texts: Iterable[str]) -> "Vocabulary":
+        """The vocabulary of some texts (read once: a stream of them will do)."""
         written = Counter(w for text in texts for w in written_words(_ADDRESS_RE.sub(" ", text)) if not w.isdigit())
         spelt: Counter = Counter()
         counts: Counter = Counter()

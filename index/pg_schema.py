@@ -20,6 +20,10 @@ from .layout import IndexProblem
 SCHEMA_VERSION = 1
 TERM_DIMENSIONS = 1_000_000_000  # term ids are the sparse vectors' dimensions (pgvector's maximum)
 HNSW_THRESHOLD = 50_000  # chunks; the same bound as the local store's exact search (index.build.DEFAULT_EXACT_LIMIT)
+# What an HNSW scan of any connection may return: pgvector keeps 40 candidates by default, so a pool query
+# (LIMIT index.pg_search.POOL) got 40 rows, not 200, once a store had its HNSW indexes; and rows dropped by
+# the filters (other collections, pages, sections) are replaced by the next nearest (iterative scans, pgvector >= 0.8)
+HNSW_SEARCH_SETTINGS = (("hnsw.ef_search", "200"), ("hnsw.iterative_scan", "strict_order"))
 LOCK_KEY = 0x65737371  # 'essq': the advisory lock every writer takes
 DATABASE_SCHEMES = ("postgresql://", "postgres://")
 
@@ -115,6 +119,11 @@ def connect(url: str):
         register_vector(connection)
     except psycopg.ProgrammingError:  # the vector extension is not there yet: created by the first write
         pass
+    for name, value in HNSW_SEARCH_SETTINGS:
+        try:
+            connection.execute("select set_config(%s, %s, false)", (name, value))
+        except psycopg.Error:  # a pgvector without this setting keeps its default
+            pass
     return connection
 
 

@@ -18,6 +18,7 @@ in the tables below (matched accent-insensitively, see ingest.french.fold_for_ma
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ingest.french import fold_accents, fold_for_matching, normalize_apostrophes
@@ -211,10 +212,10 @@ def name_aliases(records: list[dict]) -> list[list[str]]:
     region_words = set()
     for record in records:
         region_words |= set(re.split(r"[^a-z0-9]+", fold_for_matching(record.get("region") or "")))
+    holders = Counter(w for words in words_of for w in words)  # how many names hold each word (linear in the records)
     aliases = []
     for k, record in enumerate(records):
-        others = set().union(*(w for j, w in enumerate(words_of) if j != k)) if len(records) > 1 else set()
-        own = sorted(w for w in words_of[k] if w not in GENERIC_NAME_WORDS and w not in others and w not in region_words)
+        own = sorted(w for w in words_of[k] if w not in GENERIC_NAME_WORDS and holders[w] == 1 and w not in region_words)
         aliases.append([fold_for_matching(record["name"])] + own)
     return aliases
 
