@@ -48,6 +48,9 @@ create table if not exists essqa_chunks (
     section text not null, section_key text not null, text text not null,
     length int not null, term_ids int[] not null,
     vector vector({dimension}) not null, terms sparsevec({terms}) not null);
+-- vectors kept in the row (pgvector's default moves a 512-d vector out of it, to be fetched apart for every
+-- row an exact scan reads); the texts go out of the row instead when it is too long
+alter table essqa_chunks alter column vector set storage main, alter column terms set storage main;
 create index if not exists essqa_chunks_page on essqa_chunks (document_id, page);
 create table if not exists essqa_units (
     id bigserial primary key,
