@@ -155,7 +155,7 @@ def test_killing_the_server_mid_write_loses_nothing(tmp_path):
             [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", url, "--quiet", "--full"],
             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(8)  # well into the write (embedding the report takes longer)
+        wait_for_the_write_lock(url)  # the writer's transaction is open: it embeds the report, then writes it
         assert writer.poll() is None, "the write ended before the server could be killed"
         os.kill(server.get_pid(), signal.SIGKILL)
         out, err = writer.communicate(timeout=120)
@@ -195,3 +195,15 @@ def test_a_database_store_is_calibrated_for_its_collection(report_store, assista
     assert stored is not None and stored["model"] == pg.store.model
     local, database = calibrated_settings(assistant.store), calibrated_settings(pg.store)
     assert abs(local.min_answerability - database.min_answerability) < 0.02
+
+
+def wait_for_the_write_lock(url: str, timeout: float = 60) -> None:
+    """Until a writer holds the store's advisory lock (its transaction has begun)."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(url, autocommit=True) as connection:
+        while connection.execute("select count(*) from pg_locks where locktype = 'advisory' and granted").fetchone()[0] == 0:
+            assert time.monotonic() < deadline, "no writer took the lock"
+            time.sleep(0.1)
+    time.sleep(1)
