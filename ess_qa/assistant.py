@@ -110,12 +110,12 @@ def build(
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     location = resolve_store(store) or str(resolve_index_dir(index_dir))
-    title = document_title(root / loaded.files[0])  # the first document's, from its metadata
-    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, title)}
+    documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
+    # the corpus's title: the first document's, from its metadata
+    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title)}
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
     )
-    documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
     manifest = writer.sync_documents(documents, attachments, progress)
     return BuildReport(
         index_dir=redact(location),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from ingest.french import fold_accents
+from ingest.french import fold_accents, search_terms
 
 from .fusion import fuse, top_positions
 from .interface import Candidate, Filters, HybridQuery
@@ -48,13 +48,12 @@ def filter_sql(store: "PostgresStore", filters: Filters | None) -> tuple[str, di
 
 def query_vector(store: "PostgresStore", text: str):
     """The sparse BM25 query of a text: the idf of each of its terms the corpus holds, times its count; None without any."""
-    counts = Counter(store.query_terms(text))
-    if not counts:
+    counts = Counter(search_terms(text, store.analyzer))
+    rows = store._rows("select term, id, df from essqa_terms where term = any(%s) and df > 0", (list(counts),)) if counts else []
+    if not rows:
         return None
-    ids = store.term_ids(list(counts))
     n = store._rows("select chunks from essqa_stats")[0][0]
-    df = dict(store._rows("select id, df from essqa_terms where id = any(%s)", (list(ids.values()),)))
-    return sparse({ids[t]: idf(df[ids[t]], n) * count for t, count in counts.items()})
+    return sparse({term_id: idf(df, n) * counts[term] for term, term_id, df in rows})
 
 
 def _ids(store: "PostgresStore", order: str, where: str, params: dict, limit: int) -> list[int]:
