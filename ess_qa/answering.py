@@ -41,7 +41,7 @@ from .types import Passage
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
-STRICT_TYPES = ("money", "number", "date")  # question types whose answer must hold one
+STRICT_TYPES = ("money", "percent", "number", "contact", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list

@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import YEAR_RE, holds_money, number_runs, years
+from ingest.numbers import PERCENT, YEAR_RE, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, question_focus, question_type
@@ -28,16 +28,24 @@ SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to 
 
 _MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
+_PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
+# a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
+_CONTACT_RE = re.compile(r"(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
 def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
-    a number, a sum of money, a date, a name, a place."""
+    a sum of money, a percentage, a count (not a list item's number), a phone, mail or web address,
+    a date, a name, a place."""
     if kind == "money":
         return holds_money(unit)
     if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
-        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in number_runs(unit))
+        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in quantity_runs(unit))
+    if kind == "percent":
+        return bool(_PERCENT_RE.search(unit))
+    if kind == "contact":
+        return bool(_CONTACT_RE.search(unit))
     if kind == "date":
         return any(y not in question_words for y in years(unit)) or bool(_MONTH_RE.search(unit))
     if kind == "person":

@@ -94,21 +94,25 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "number", "date", "person", "place", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "person", "place", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(en quelle ann[ée]e|à quelle date|quelle date|what year|which year)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number
     ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|quel(le)?s? (est le |est la |est l')?(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
-    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|pourcentage|taux|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?)|how (many|much|long|large)|what (share|percentage|proportion|number|amount|length|size))\b"),
+    # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
+    ("percent", r"\b(quel(le)?s? (est le |est la |est l')?(pourcentage|taux)|combien de pour ?cent|what (is the )?(percentage|rate)|how many percent)\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?)|how (many|much|long|large)|what (share|proportion|number|amount|length|size))\b"),
+    # a way to reach someone: a phone number, an e-mail or a web address
+    ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
 )
 
 
 def question_type(question: str) -> str:
-    """The kind of answer a question asks for: number, date, person, place or other."""
+    """The kind of answer a question asks for: one of QUESTION_TYPES."""
     text = normalize_apostrophes(question).lower()
     for kind, pattern in _TYPE_CUES:
         if re.search(pattern, text):

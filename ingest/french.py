@@ -47,7 +47,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from .numbers import join_number_groups
+from .numbers import enumerators, join_number_groups
 
 APOSTROPHES = "'’‘ʼ´`"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
@@ -425,15 +425,23 @@ def join_hyphenated_lines(text: str) -> str:
 # --- sentences -----------------------------------------------------------------------------
 
 _ABBREVIATIONS = {"m", "mme", "mm", "dr", "p", "art", "n", "no", "cf", "etc", "hab", "env", "st", "ste", "av", "bd", "vol"}
+_TRAILING_ITEM_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,2}\.$")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, without cutting after common abbreviations."""
+    """Split a paragraph into sentences, without cutting after common abbreviations; a list item's
+    number ('1. Disposer ... 2. Créer') starts its item."""
     parts: list[str] = []
     start = 0
+    listed = enumerators(text)
     for m in _SENTENCE_END_RE.finditer(text):
         before = text[start : m.start()].rstrip()
+        item_number = _TRAILING_ITEM_NUMBER_RE.search(before)
+        if item_number and start + item_number.start() in listed:  # '... existante 3. Réaliser': the 3 opens the next item
+            parts.append(before[: item_number.start()].strip())
+            start += item_number.start()
+            continue
         last_word = re.findall(r"(\w+)\W*$", before)
         if last_word and last_word[-1].lower() in _ABBREVIATIONS and before.endswith("."):
             continue

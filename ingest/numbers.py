@@ -12,7 +12,8 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | PERCENT             | a percentage's number ('12 %', '12,5%')    | profiles.metropoles.factsheets (shares)   |
 | is_percent_at       | whether '%' follows a number               | profiles.metropoles.lookup                |
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
-| number_runs         | digit runs joined by ' ', ',' or '.'       | ess_qa.evidence (does a line hold a count)|
+| number_runs         | digit runs joined by ' ', ',' or '.'       | quantity_runs                             |
+| quantity_runs       | the same, list and section numbers left out| ess_qa.evidence (does a line hold a count)|
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
@@ -95,6 +96,41 @@ def years(text: str) -> list[str]:
 def number_runs(text: str) -> list[str]:
     """Runs of digits joined by spaces, commas or points, as printed: '2 023', '1.5', '12,5', '2018'; none glued to a letter ('R24', 'km2')."""
     return _NUMBER_RUN_RE.findall(text)
+
+
+# A list item's or a section's number where a line starts: '2. Quels produits', '2/ Cas', '3) ', '1- Introduction',
+# '4.2.2 Proximité' (a bullet may come before it).
+_LINE_ENUMERATOR_RE = re.compile(r"(?:^|\n)[ \t•▪◦·*-]*(\d{1,2}(?:\.\d{1,2})*)(?:[.)/-]|(?<=\d\.\d)|(?<=\d\.\d\d))(?=[ \t\u00a0]*[A-ZÀ-ÝŒ«“\"(]|[ \t]*$)", re.MULTILINE)
+# An item's number inside a line, read as one only after the item before it: '1. Disposer ... 2. Créer ... 3. Réaliser'.
+_INLINE_ENUMERATOR_RE = re.compile(r"(?<![\w,.])(\d{1,2})([.)/])(?=\s+[A-ZÀ-ÝŒ«“\"]|\s*$)")
+
+
+def enumerators(text: str) -> set[int]:
+    """Start offsets of the numbers that count list items or sections rather than things: at a
+    line's start ('2. Quels produits', '2/ Cas', '4.2.2 Proximité'), or inside a line when the
+    item before it is numbered the same way ('... 2. Créer ... 3. Réaliser') or, for the first,
+    after a colon. 'passé à 22. Elles' stays a count: no '21.' before it."""
+    found = {m.start(1) for m in _LINE_ENUMERATOR_RE.finditer(text)}
+    numbered: dict[str, set[int]] = {}
+    inline = list(_INLINE_ENUMERATOR_RE.finditer(text))
+    for match in inline:
+        numbered.setdefault(match.group(2), set()).add(int(match.group(1)))
+    for match in inline:
+        value, mark = int(match.group(1)), match.group(2)
+        first_after_colon = value == 1 and text[: match.start()].rstrip().endswith(":")  # 'cas mentionnés : 1/ Cas où'
+        if value - 1 in numbered[mark] or (value == 1 and 2 in numbered[mark]) or first_after_colon:
+            found.add(match.start(1))
+    return found
+
+
+def quantity_runs(text: str) -> list[str]:
+    """number_runs() of a text that count or measure something: list and section numbers, and the
+    offsets of a formula ('l'année n+1'), left out."""
+    skipped = enumerators(text)
+    return [m.group() for m in _NUMBER_RUN_RE.finditer(text) if m.start() not in skipped and not _FORMULA_RE.match(text, max(0, m.start() - 2))]
+
+
+_FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 
 
 # --- numbers as questions type them -------------------------------------------------------------

@@ -14,7 +14,9 @@ from ess_qa.calibration import ATTACHMENT, calibrate, calibrated_settings
 from ess_qa.probes import GENERIC_OFF_TOPIC, make_probes
 from ess_qa.questions import proper_names, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
-from ingest.numbers import holds_money, number_runs
+from ess_qa.evidence import type_matches
+from ingest.french import folded_content_words, split_sentences
+from ingest.numbers import holds_money, number_runs, quantity_runs
 from ingest.types import Chunk
 
 # A small document written for these tests: four pages of a local composting plan (pages split on form feeds).
@@ -164,6 +166,10 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("What is the annual budget of the plan?", "money"),
         ("budget prévention déchets 2022", "money"),
         ("Combien de salariés emploie la ressourcerie ?", "number"),
+        ("Quel pourcentage de produits bio les cantines servent-elles ?", "percent"),
+        ("What is the rate of unemployment?", "percent"),
+        ("Quel est le numéro de téléphone de l'assistance ?", "contact"),
+        ("adresse mail du service déchets", "contact"),
     ],
 )
 def test_question_types(question, kind):
@@ -176,3 +182,24 @@ def test_names_start_words_and_codes_are_not_counts_nor_sums():
     assert number_runs("site de Via Sèva5, charges (R24), 1 200 hab./km2 et 12 %") == ["1 200", "12"]
     assert all(holds_money(text) for text in ("20 000€ par an", "1,7 millions d’euros", "10 000 euros", "35 k€"))
     assert not any(holds_money(text) for text in ("20 collectifs en 2019", "12 salariés", "une baisse de 9 %"))
+
+
+def test_list_and_section_numbers_are_not_counts():
+    """A list item's number ('2. Quels produits', '... existante 3. Réaliser') or a section's ('4.2.2') answers no
+    "combien"; a sentence that ends on a count ('passé à 22. Elles') still does."""
+    items = "Vous devrez : 1. Disposer d'un compte 2. Créer votre cantine 3. Réaliser le bilan (sur l'année n+1)"
+    assert quantity_runs(items) == []
+    assert split_sentences(items) == ["Vous devrez :", "1. Disposer d'un compte", "2. Créer votre cantine", "3. Réaliser le bilan (sur l'année n+1)"]
+    for heading in ("2. Quels produits comptent ?", "2/ Cas du raccordement gratuit", "• 3) Les obligations", "4.2.2 Proximité d'un réseau", "cas mentionnés : 1/ Cas où"):
+        assert quantity_runs(heading) == [], heading
+    assert quantity_runs("Le nombre est passé à 22. Elles sont 15 en 2019") == ["22", "15", "2019"]
+    assert quantity_runs("2/ Cas du raccordement : 12 réseaux sur 4.2 km") == ["12", "4.2"]
+
+
+def test_a_rate_asks_for_a_percentage_and_a_phone_for_a_contact():
+    words = folded_content_words("Quel pourcentage de produits bio ?")
+    assert type_matches("Les produits bio représentent 20 % des achats", "percent", words)
+    assert not type_matches("2. Quels produits comptent comme durables : 3 catégories", "percent", words)
+    assert type_matches("Assistance : 01 23 45 67 89 ou support@exemple.fr", "contact", set())
+    assert type_matches("Voir le site ma-cantine.agriculture.gouv.fr", "contact", set())
+    assert not type_matches("Le numéro SIRET permet d'identifier votre établissement.", "contact", set())
