@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import PERCENT, YEAR_RE, holds_money, quantity_runs, years
+from ingest.numbers import MONTH_RE, PERCENT, YEAR_RE, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, question_focus, question_type
@@ -26,7 +26,6 @@ ROW_PAGE_COVERAGE = 0.6  # share of a question's other terms a table's page must
 RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
-_MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
@@ -47,7 +46,7 @@ def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
     if kind == "contact":
         return bool(_CONTACT_RE.search(unit))
     if kind == "date":
-        return any(y not in question_words for y in years(unit)) or bool(_MONTH_RE.search(unit))
+        return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit))
     if kind == "person":
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":

@@ -15,6 +15,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | number_runs         | digit runs joined by ' ', ',' or '.'       | quantity_runs                             |
 | quantity_runs       | the same, list and section numbers left out| ess_qa.evidence (does a line hold a count)|
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
+| MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
@@ -40,6 +41,7 @@ _NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
 _MONEY_RE = re.compile(r"\d\s?(?:[kM]\s?)?€|\d\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b|\bEUR\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
+MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
 
 def parse_french_number(text: str) -> int | float | None:
@@ -124,13 +126,21 @@ def enumerators(text: str) -> set[int]:
 
 
 def quantity_runs(text: str) -> list[str]:
-    """number_runs() of a text that count or measure something: list and section numbers, and the
-    offsets of a formula ('l'année n+1'), left out."""
+    """number_runs() of a text that count or measure something: list and section numbers, the
+    offsets of a formula ('l'année n+1'), a date's day ('26 avril') and a note's call ('[1]') left out."""
     skipped = enumerators(text)
-    return [m.group() for m in _NUMBER_RUN_RE.finditer(text) if m.start() not in skipped and not _FORMULA_RE.match(text, max(0, m.start() - 2))]
+    return [
+        m.group()
+        for m in _NUMBER_RUN_RE.finditer(text)
+        if m.start() not in skipped
+        and not _FORMULA_RE.match(text, max(0, m.start() - 2))
+        and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
+    ]
 
 
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
+# a day of a date ('le 26 avril'), a note's call or reference ('[1]')
+_DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 
 
 # --- numbers as questions type them -------------------------------------------------------------

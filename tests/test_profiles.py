@@ -3,8 +3,11 @@ corpus gets the general pipeline, its own title and example questions, and no M�
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +90,28 @@ def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
     pdf.output(str(tmp_path / "corpus" / "guide.pdf"))
     build(tmp_path / "corpus", tmp_path / "index")
     assert Assistant.load(tmp_path / "index").page_texts().title.startswith("Guide de l'achat public responsable")
+
+
+def test_only_the_profile_names_the_reports_headings_and_metropolises(assistant):
+    """The general modules (ingest/, index/, ess_qa/ but the profile's package) hold in their code no
+    heading cue of the report and no name of a metropolis its fact sheets give (docstrings and
+    comments may cite them as examples)."""
+    from ess_qa.profiles.metropoles.headings import HEADING_CUES
+    from ingest.french import fold_for_matching
+
+    cities = {word for record in assistant.metropoles() for word in record["name"].split() if len(word) > 3 and word[0].isupper()}
+    cities -= {"Métropole", "Metropole", "Eurométropole", "Grand", "Européenne", "Provence"}  # words of any metropolis' name
+    words = {fold_for_matching(word) for word in (*HEADING_CUES, *cities)}
+    assert len(cities) >= 10, sorted(cities)
+    root = Path(__file__).resolve().parent.parent
+    profile = root / "ess_qa" / "profiles" / "metropoles"
+    for path in sorted(p for folder in ("ingest", "index", "ess_qa") for p in (root / folder).rglob("*.py")):
+        if profile in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree) if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                text = fold_for_matching(node.value)
+                named = [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+                assert not named, f"{path.relative_to(root)}:{node.lineno} names {named} of the report"

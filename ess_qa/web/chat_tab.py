@@ -243,7 +243,7 @@ def _settings_column(initial: dict) -> dict[str, Any]:
     reset = gr.Button("Retirer les filtres (reset)", size="sm", variant="secondary")
     gr.Markdown(
         "Les réglages s'appliquent à la question suivante. Une question qui en prolonge une autre "
-        "(« Et à Bordeaux ? ») est complétée par la précédente. Cliquez sur une citation pour lire la "
+        "(« Et en 2020 ? ») est complétée par la précédente. Cliquez sur une citation pour lire la "
         "page du document. L'API HTTP `/search` (question, k) est décrite sous « Use via API » en bas de page."
     )
     return {"k": k, "section": section, "page_from": page_from, "page_to": page_to, "sources": sources, "reset": reset}

@@ -17,6 +17,10 @@ FACT_SHEETS = "Fiches métropoles"
 ZOOM = "Zoom sur"
 ZOOM_TITLE_MAX_CHARS = 160  # a "Zoom sur" line alone takes the next paragraph as its title up to this size
 
+# What names this report's layout: its parts' and boxes' headings (the metropolises are the fact sheets' names,
+# see factsheets). Only this profile may name them (tests/test_profiles.py checks the general modules).
+HEADING_CUES = ("CHAMP D'ACTION", ZOOM, "La parole", "Panorama de l'ESS", "Carte d'identité", FACT_SHEETS)
+
 _CHAMP_RE = re.compile(r"^CHAMP D.ACTION\s*#\s*(\d+)", re.IGNORECASE)
 _ZOOM_RE = re.compile(r"^Zoom sur\b\s*(.*)$", re.IGNORECASE)
 _PAROLE_RE = re.compile(r"^La parole\s*(.*)$", re.IGNORECASE)
