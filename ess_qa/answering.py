@@ -33,7 +33,7 @@ from .evidence import (
     type_matches,
     unit_features,
 )
-from .questions import guess_language, proper_names
+from .questions import guess_language, name_runs, proper_names
 from .retrieval import Hit
 from .shortening import shorten
 from .types import Passage
@@ -163,11 +163,11 @@ def unit_with_following_units(store: Store, unit: Unit) -> str:
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
-    """Words of the names a French question uses (Lyon, Dijon, ADRESS), and the years any question
+    """Words of the names a question uses (Lyon, Dijon, ADRESS; in English, whose common words are
+    capitalised too ("French"), names of two words or more: "Orléans Métropole"), and the years it
     names, that the corpus uses, as whole words: a prefix would take Toulon for Toulouse."""
-    words = set(years(question))
-    if guess_language(question) == "fr":  # English capitalises common words ("French")
-        words |= {w for name in proper_names(question) for w in folded_content_words(name)}
+    names = proper_names(question) if guess_language(question) == "fr" else name_runs(question)
+    words = set(years(question)) | {w for name in names for w in folded_content_words(name)}
     return store.known_words(frozenset(words)) if words else frozenset()
 
 

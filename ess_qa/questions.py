@@ -148,6 +148,20 @@ def question_focus(question: str) -> str | None:
 _NAME_TOKEN_RE = re.compile(r"(?<!\w)[A-ZÀ-ÝŒ][\w'’-]*")  # at a word's start: 'écoNautes' names nothing
 
 
+# Two or more capitalised words in a row, or joined by "of", "de", ...: "Orléans Métropole", "European
+# Metropolis of Lille", "Boosting Social Innovation"; not "French" alone, which English capitalises.
+_NAME_RUN_RE = re.compile(r"(?<!\w)[A-ZÀ-ÝŒ][\w'’-]*(?:\s+(?:(?:de|du|des|of|the|d')\s*)?[A-ZÀ-ÝŒ][\w'’-]*)+")
+
+
+def name_runs(text: str) -> list[str]:
+    """Names of two or more capitalised words in a question, its first word left out: how an English
+    question, which capitalises common words too ("French", "European"), names things."""
+    text = normalize_apostrophes(text)
+    first = re.search(r"\w+", text)
+    start = first.end() if first and first.group()[:1].isupper() else 0
+    return [m.group() for m in _NAME_RUN_RE.finditer(text, start)]
+
+
 def proper_names(text: str) -> list[str]:
     """Capitalised words of a question other than its first word (names of places, bodies, people)."""
     tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))

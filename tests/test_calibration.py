@@ -12,7 +12,7 @@ from ess_qa import Assistant, build
 from ess_qa.answering import AnswerSettings
 from ess_qa.calibration import ATTACHMENT, calibrate, calibrated_settings
 from ess_qa.probes import GENERIC_OFF_TOPIC, make_probes
-from ess_qa.questions import proper_names, question_type
+from ess_qa.questions import name_runs, proper_names, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
 from ess_qa.evidence import type_matches
 from ingest.french import folded_content_words, split_sentences
@@ -205,3 +205,15 @@ def test_a_rate_asks_for_a_percentage_and_a_phone_for_a_contact():
     assert type_matches("Assistance : 01 23 45 67 89 ou support@exemple.fr", "contact", set())
     assert type_matches("Voir le site ma-cantine.agriculture.gouv.fr", "contact", set())
     assert not type_matches("Le numéro SIRET permet d'identifier votre établissement.", "contact", set())
+
+
+def test_english_names_are_runs_of_capitalised_words():
+    """English capitalises common words ("French"): its names are two capitalised words or more."""
+    assert name_runs("What is the annual budget of Orléans Métropole?") == ["Orléans Métropole"]
+    assert name_runs("How much did the European Metropolis of Lille spend?") == ["European Metropolis of Lille"]
+    assert name_runs("Which French cities are members of the network?") == []
+
+
+def test_an_english_question_on_a_place_the_answer_page_lacks_is_refused(assistant):
+    assert not assistant.ask("How much does Orléans Métropole spend each year on the social economy?").found
+    assert assistant.ask("Which French metropolises have an elected official in charge of the social economy?").found
