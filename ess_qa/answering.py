@@ -128,7 +128,8 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     continued by the next units of its page, since the answer follows it."""
     text = unit.text
     if len(text) >= SNIPPET_TARGET:
-        return shorten(text, SNIPPET_TARGET, wanted=holds_terms(asked.term_set, store.analyzer))
+        needed = (lambda words: type_matches(words, asked.kind, asked.words)) if asked.kind in STRICT_TYPES else None
+        return shorten(text, SNIPPET_TARGET, wanted=holds_terms(asked.term_set, store.analyzer), needed=needed)
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items

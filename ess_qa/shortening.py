@@ -14,17 +14,28 @@ from typing import Callable
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
 
 
-def shorten(text: str, limit: int, *, around: int = 0, wanted: Callable[[str], bool] | None = None, room: int = WINDOW_ROOM) -> str:
+def shorten(
+    text: str,
+    limit: int,
+    *,
+    around: int = 0,
+    wanted: Callable[[str], bool] | None = None,
+    needed: Callable[[str], bool] | None = None,
+    room: int = WINDOW_ROOM,
+) -> str:
     """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut).
 
     Kept: the start of the text (the default); with `around`, the part centred on that offset;
     with `wanted`, the window of whitespace-separated words holding most words for which wanted(word)
     is true, the first of them that leaves `room` characters after its last wanted word (where the
-    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie")."""
+    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too, only
+    windows holding a word for which needed(word and the next one) is true after the last wanted word (else
+    anywhere), when the text has one: the figure a "combien" asks for ("... la vapeur dont la
+    température est comprise entre 200 °C et 300 °C")."""
     if len(text) <= limit:
         return text
     if wanted is not None:
-        return _window_of_wanted_words(text, limit, wanted, room)
+        return _window_of_wanted_words(text, limit, wanted, room, needed)
     return _window_around(text, limit, around)
 
 
@@ -39,10 +50,12 @@ def _window_around(text: str, limit: int, around: int) -> str:
     return piece
 
 
-def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool], room: int) -> str:
+def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool], room: int, needed: Callable[[str], bool] | None) -> str:
     """The window of words spanning at most `limit` characters that holds most wanted words (see shorten)."""
     tokens = list(re.finditer(r"\S+", text))
     hits = [wanted(m.group()) for m in tokens]
+    pairs = [" ".join(m.group() for m in tokens[i : i + 2]) for i in range(len(tokens))]
+    musts = [needed(pair) for pair in pairs] if needed is not None else []
     windows = []
     for start in range(len(tokens)):
         end = start
@@ -51,11 +64,22 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool]
         windows.append((sum(hits[start : end + 1]), start, end))
         if end == len(tokens) - 1:
             break
+    if any(musts):  # a window with the figure after its last wanted word, else with it anywhere
+        after = [w for w in windows if _needed_after_wanted(hits, musts, w)]
+        windows = after or [w for w in windows if any(musts[w[1] : w[2] + 1])] or windows
     most = max(count for count, _, _ in windows)
     best = [w for w in windows if w[0] == most]
-    _, start, end = next((w for w in best if _room_after_wanted(tokens, hits, w) >= room or w[2] == len(tokens) - 1), best[0])
+    roomy = (w for w in best if _room_after_wanted(tokens, hits, w) >= room or w[2] == len(tokens) - 1)
+    _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w))
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
+
+
+def _needed_after_wanted(hits: list[bool], musts: list[bool], window: tuple[int, int, int]) -> bool:
+    """Whether a window (count, start token, end token) holds a needed word after its last wanted word."""
+    _, start, end = window
+    last = max((i for i in range(start, end + 1) if hits[i]), default=None)
+    return last is not None and any(musts[last + 1 : end + 1])
 
 
 def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int]) -> int:

@@ -280,3 +280,27 @@ def test_a_best_line_that_answers_too_weakly_is_not_given(assistant):
     strict = Assistant(assistant.store, assistant.weights, replace(assistant.answer_settings, min_snippet_score=2.0))
     answer = strict.ask(question)
     assert answer.found is False and answer.snippet is None and answer.passages
+
+
+def test_a_long_line_is_cut_to_show_the_figure_a_number_question_asks_for():
+    """The window of question words that also holds, after them, the figure asked for: not the first
+    figure of the line, nor the question's words alone."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.shortening import shorten
+
+    line = (
+        "Les immeubles de bureaux sont alimentés par un réseau d’eau chaude dont la température est comprise entre 60 °C et 110 °C. "
+        "Les laveries et les industries textiles sont alimentées par des réseaux d’eau surchauffée dont la température est comprise entre 110 °C et 180 °C. "
+        "Enfin, dans certains réseaux anciens comme celui de Paris, le réseau fait circuler de la vapeur dont la température est comprise entre 200 °C et 300 °C. "
+        "Son utilisation est de plus en plus limitée, et les réseaux de vapeur sont peu à peu convertis à l’eau chaude."
+    )
+    question = "À quelle température circule la vapeur dans le réseau de Paris ?"
+    assert question_type(question) == "number"
+    wanted = {"temperature", "circule", "circuler", "vapeur", "reseau", "paris"}
+    cut = shorten(line, 300, wanted=lambda word: match_key(word) in wanted, needed=lambda words: type_matches(words, "number", set()))
+    assert "200 °C et 300 °C" in cut and len(cut) <= 310, cut
+
+
+@pytest.mark.parametrize("question", ["Quelle est la température de l'eau ?", "Quelle distance sépare la chaufferie des immeubles ?", "How far is the plant?", "Quel délai faut-il prévoir ?"])
+def test_a_measure_asks_for_a_number(question):
+    assert question_type(question) == "number"
