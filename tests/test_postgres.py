@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ess_qa import Assistant, Filters, build
+from ingest.french import DEFAULT_ANALYZER, search_terms
 from index.store import StoreProblem, open_store, open_writer, redact
 
 from conftest import CORPUS, DEV_SET, PROJECT_ROOT
@@ -73,6 +74,49 @@ def test_documents_are_their_name_and_content_in_named_collections(new_database,
         Assistant.load(store=new_database, collections=("paris",))
     # the page's source view works from the database alone: the original file is stored
     assert lyon.store.document_file("guide.txt") == (tmp_path / "a" / "guide.txt").read_bytes()
+
+
+NEIGHBOUR = {  # shares the guide's words: store-wide statistics would weigh them otherwise
+    "voisin.txt": "Le fonds de garantie régional a garanti des prêts aux coopératives.\fLes prêts d'honneur des coopératives d'activité et "
+    "d'emploi, les garanties bancaires et les fonds propres des coopératives financent la croissance des entreprises sociales du territoire.",
+}
+
+
+def test_a_collection_answers_as_a_local_index_of_its_documents_whatever_the_others_hold(new_database, tmp_path):
+    """BM25 statistics (document frequencies, chunk count, average length), known terms and translations are
+    those of the collections searched: a collection written after another answers as its own local index."""
+    build(write_corpus(tmp_path / "b", NEIGHBOUR), store=new_database, collection="lille")
+    guide = write_corpus(tmp_path / "a", GUIDE)
+    build(guide, store=new_database, collection="lyon")
+    build(guide, index_dir=tmp_path / "local")
+    pg, local = Assistant.load(store=new_database, collections=("lyon",)), Assistant.load(index_dir=tmp_path / "local")
+    text = "fonds de garantie des prêts aux coopératives"
+    terms = search_terms(text, local.store.analyzer)
+    assert pg.store.query_terms(text) == local.store.query_terms(text)
+    assert pg.store.idf(terms).tolist() == pytest.approx(local.store.idf(terms).tolist())
+    assert pg.store.translate("guarantee loans") == local.store.translate("guarantee loans")
+    for question in ("Combien de prêts garantis ?", text, "La métropole a-t-elle un fonds de garantie ?", "How many loans did the guarantee fund back?"):
+        assert [(p.citation, round(p.score, 5)) for p in pg.search(question, k=5)] == [(p.citation, round(p.score, 5)) for p in local.search(question, k=5)]
+    everything = open_store(new_database)  # both collections: the statistics of both
+    assert everything.idf(terms).tolist() != pytest.approx(pg.store.idf(terms).tolist())
+
+
+def test_a_store_written_before_the_documents_statistics_gets_them_at_its_next_write(new_database, tmp_path):
+    import psycopg
+
+    build(write_corpus(tmp_path / "a", GUIDE), store=new_database, collection="lyon")
+    terms = search_terms("fonds de garantie des prêts aux coopératives", DEFAULT_ANALYZER)
+
+    def statistics():
+        store = open_store(new_database, ("lyon",))
+        return store.term_stats(terms), store.translate("guarantee loans")
+
+    expected = statistics()
+    with psycopg.connect(new_database, autocommit=True) as connection:
+        connection.execute("drop table essqa_document_stats, essqa_document_terms, essqa_document_words")
+    assert statistics() == expected  # read as before: the store's statistics, here those of its one collection
+    build(write_corpus(tmp_path / "b", NEIGHBOUR), store=new_database, collection="lille")
+    assert statistics() == expected
 
 
 def test_indexing_again_reuses_vectors_and_drops_removed_files(new_database, tmp_path):
