@@ -48,6 +48,20 @@ def test_filters_english_tables_and_refusals_through_postgres(report_store, assi
     assert pg.metropoles() == assistant.metropoles() and pg.page_texts() == assistant.page_texts()
 
 
+def test_a_question_naming_table_rows_reads_its_terms_idf_once(report_store, assistant):
+    from ess_qa.evidence import profile
+
+    question = "Qui est l'élu en charge de l'ESS à Brest Métropole ?"
+    pg, calls = open_store(report_store), []
+    idf = pg.idf
+    pg.idf = lambda terms: calls.append(terms) or idf(terms)
+    asked, local = (profile(store, question, store.encode_queries([question])[0]) for store in (pg, assistant.store))
+    assert len(pg.rows_named(asked.term_set)) > 1 and len(calls) == 1  # not once more for each row the question names
+    assert asked.named_row_positions and [pg.chunk(p).citation for p in sorted(asked.named_row_positions)] == [
+        assistant.store.chunk(p).citation for p in sorted(local.named_row_positions)
+    ]
+
+
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
