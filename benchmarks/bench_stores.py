@@ -244,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     print(f"code: {code}; k = {EVAL_K}; local: an index folder per document; pg: a collection per document of one PostgreSQL store")
     print(format_table([table_row(s, results[s.name]) for s in sets], HEADERS))
+    print("n: questions in scope + out of scope; diff: pg - local; identical: same found, snippet and passage citations (file, page, section)")
     print("\n".join(verdict_lines(sets, results)))
     if args.show_differences:
         print("\n".join(difference_lines(sets, results)))
