@@ -179,3 +179,22 @@ def add_document_statistics(connection) -> None:
     for document_id, section, text in connection.execute("select document_id, section, text from essqa_chunks order by id"):
         texts.setdefault(document_id, []).append(index_text(Chunk("", "", 0, section, text)))
     _copy_document_words(connection, texts)
+    for (collection_id,) in connection.execute("select id from essqa_collections").fetchall():
+        sum_collection_statistics(connection, collection_id)
+
+
+def sum_collection_statistics(connection, collection_id: int) -> None:
+    """A collection's chunk count, total length and document frequencies: its documents' summed (after a write to it)."""
+    params = {"c": collection_id}
+    connection.execute("delete from essqa_collection_stats where collection_id = %(c)s", params)
+    connection.execute(
+        "insert into essqa_collection_stats select %(c)s, coalesce(sum(s.chunks), 0), coalesce(sum(s.total_length), 0) "
+        "from essqa_document_stats s join essqa_documents d on d.id = s.document_id where d.collection_id = %(c)s",
+        params,
+    )
+    connection.execute("delete from essqa_collection_terms where collection_id = %(c)s", params)
+    connection.execute(
+        "insert into essqa_collection_terms select %(c)s, x.term_id, sum(x.df) "
+        "from essqa_document_terms x join essqa_documents d on d.id = x.document_id where d.collection_id = %(c)s group by x.term_id",
+        params,
+    )

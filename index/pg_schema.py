@@ -72,9 +72,11 @@ create table if not exists essqa_attachments (
     name text not null, value jsonb not null, primary key (collection_id, name));
 """
 
-# Each document's share of the BM25 statistics and of the translations' words, so that a search in some
-# collections uses theirs alone (index.pg_store.PostgresStore.term_stats); removed with their document.
-# A store written before them gets them at its next write (index.pg_rows.add_document_statistics).
+# Each document's share of the BM25 statistics and of the translations' words (removed with their
+# document), and each collection's statistics summed from its documents' at each write, so that a search
+# in some collections uses theirs alone (index.pg_store.PostgresStore.term_stats: a row per collection and
+# term, not per document). A store written before them gets them at its next write
+# (index.pg_rows.add_document_statistics); essqa_collection_terms is created last.
 _DOCUMENT_STATISTICS = """
 create table if not exists essqa_document_stats (
     document_id bigint primary key references essqa_documents on delete cascade,
@@ -87,6 +89,12 @@ create table if not exists essqa_document_words (
     document_id bigint not null references essqa_documents on delete cascade,
     word text not null, primary key (word, document_id));
 create index if not exists essqa_document_words_document on essqa_document_words (document_id);
+create table if not exists essqa_collection_stats (
+    collection_id int primary key references essqa_collections on delete cascade,
+    chunks bigint not null, total_length bigint not null);
+create table if not exists essqa_collection_terms (
+    collection_id int not null references essqa_collections on delete cascade,
+    term_id int not null, df int not null, primary key (term_id, collection_id));
 """
 
 _HNSW_INDEXES = (
@@ -161,7 +169,7 @@ def create_schema(connection, dimension: int) -> None:
 
 def has_document_statistics(connection) -> bool:
     """Whether the store keeps each document's statistics (a store written before them does not, until its next write)."""
-    return connection.execute("select to_regclass('essqa_document_terms') is not null").fetchone()[0]
+    return connection.execute("select to_regclass('essqa_collection_terms') is not null").fetchone()[0]
 
 
 def create_document_statistics(connection) -> bool:

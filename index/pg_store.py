@@ -44,9 +44,9 @@ class _Bounded(OrderedDict):
 # PostgresStore.term_stats: (chunk count, term, id, document frequency) rows, one row of nulls when no term is known
 _SCOPED_TERM_STATS = (
     "select n.chunks, f.term, f.id, f.df from "
-    "(select coalesce(sum(s.chunks), 0) as chunks from essqa_document_stats s join essqa_documents d on d.id = s.document_id where {scope}) n "
-    "left join (select t.term, t.id, sum(x.df) as df from essqa_terms t join essqa_document_terms x on x.term_id = t.id "
-    "join essqa_documents d on d.id = x.document_id where t.term = any(%(terms)s) and {scope} group by t.term, t.id) f on true"
+    "(select coalesce(sum(chunks), 0) as chunks from essqa_collection_stats where collection_id = any(%(collections)s)) n "
+    "left join (select t.term, t.id, sum(x.df) as df from essqa_terms t join essqa_collection_terms x on x.term_id = t.id "
+    "where t.term = any(%(terms)s) and x.collection_id = any(%(collections)s) group by t.term, t.id) f on true"
 )
 _STORE_TERM_STATS = (
     "select n.chunks, f.term, f.id, f.df from (select chunks from essqa_stats) n "
@@ -124,7 +124,7 @@ class PostgresStore:
         """The chunk count of the store's collections, and the id and document frequency there of each of
         these terms that some chunk of theirs holds (one query). A store written before the documents'
         statistics (until its next write): the whole store's."""
-        sql = _SCOPED_TERM_STATS.format(scope=self.scope_sql()) if self._scoped_statistics else _STORE_TERM_STATS
+        sql = _SCOPED_TERM_STATS if self._scoped_statistics else _STORE_TERM_STATS
         rows = self._connection().execute(sql, {"terms": list(set(terms)), "collections": self._collection_ids}).fetchall()
         return int(rows[0][0]), {term: (term_id, int(df)) for _, term, term_id, df in rows if term is not None}
 

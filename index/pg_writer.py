@@ -69,6 +69,8 @@ class PostgresWriter:
                 new = [d for d in documents if (d.name, d.sha256) not in held]
                 cache = EmbeddingCache(embedder)
                 embedded = _add(connection, collection_id, new, meta["analyzer"], cache, progress)
+                if new or removed:
+                    _sum_statistics(connection, collection_id)
                 if attachments is not None:
                     _attach(connection, collection_id, attachments)
                 chunk_count = connection.execute("select chunks from essqa_stats").fetchone()[0]
@@ -136,6 +138,12 @@ def _upgrade(connection) -> None:
     from .pg_rows import add_document_statistics
 
     add_document_statistics(connection)
+
+
+def _sum_statistics(connection, collection_id: int) -> None:
+    from .pg_rows import sum_collection_statistics
+
+    sum_collection_statistics(connection, collection_id)
 
 
 def _keys(documents: Sequence[NewDocument]) -> set[tuple[str, str]]:

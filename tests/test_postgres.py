@@ -127,7 +127,7 @@ def test_a_store_written_before_the_documents_statistics_gets_them_at_its_next_w
 
     expected = statistics()
     with psycopg.connect(new_database, autocommit=True) as connection:
-        connection.execute("drop table essqa_document_stats, essqa_document_terms, essqa_document_words")
+        connection.execute("drop table essqa_document_stats, essqa_document_terms, essqa_document_words, essqa_collection_stats, essqa_collection_terms")
     assert statistics() == expected  # read as before: the store's statistics, here those of its one collection
     build(write_corpus(tmp_path / "b", NEIGHBOUR), store=new_database, collection="lille")
     assert statistics() == expected
