@@ -112,9 +112,15 @@ def corpus_folder(root: Path, qset: QuestionSet, docs: Path, work: Path) -> Path
 
 def answers_of(root: Path, questions: Path, index: Path, out: Path) -> list[Answer]:
     """The answers of the code at root to a question file (`ess-qa batch --k 10`), read back."""
-    argv = cli(root) + ["batch", str(questions), "--k", str(EVAL_K), "--index-dir", str(index), "--out", str(out)]
+    return load_answers(batch(root, questions, ["--index-dir", str(index)], out))
+
+
+def batch(root: Path, questions: Path, where: list[str], out: Path) -> Path:
+    """`ess-qa batch --k 10` of the code at root on a question file, against the index its options `where`
+    name (--index-dir DIR, or --store URL --collection NAME); out, the answers' JSON lines."""
+    argv = cli(root) + ["batch", str(questions), "--k", str(EVAL_K), *where, "--out", str(out)]
     subprocess.run(argv, env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
-    return load_answers(out)
+    return out
 
 
 def figures(in_scope: dict, out_of_scope: dict) -> dict:
@@ -206,14 +212,14 @@ def table_rows(sets: list[QuestionSet], results: list[dict[str, dict]]) -> list[
     return rows
 
 
-def format_table(rows: list[list[str]]) -> str:
+def format_table(rows: list[list[str]], headers: list[str] = HEADERS) -> str:
     """Aligned columns: names on the left, figures on the right."""
-    widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
         return "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
 
-    return "\n".join([line(HEADERS), line(["-" * w for w in widths]), *map(line, rows)])
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
 
 
 # --- the command ----------------------------------------------------------------------------------
@@ -249,22 +255,34 @@ def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, 
     }
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """The command's options."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def set_options(description: str) -> argparse.ArgumentParser:
+    """A parser with the options of every benchmark of the question sets: --sets, --json, --docs."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sets", nargs="+", choices=[s.name for s in SETS], metavar="NAME", help="only these sets: " + ", ".join(s.name for s in SETS))
     parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON to OUT")
-    parser.add_argument("--rev", help="also measure this git revision (a temporary worktree) and print both side by side")
     parser.add_argument("--docs", default=str(DOCS), help=f"folder of the shared PDFs (default {DOCS})")
+    return parser
+
+
+def chosen_sets(args: argparse.Namespace) -> tuple[list[QuestionSet], Path]:
+    """The sets --sets names (default all) with their documents checked, and the folder of the PDFs."""
+    sets = [s for s in SETS if not args.sets or s.name in args.sets]
+    docs = Path(args.docs)
+    check_documents(sets, docs)
+    return sets, docs
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command's options."""
+    parser = set_options(__doc__.splitlines()[0])
+    parser.add_argument("--rev", help="also measure this git revision (a temporary worktree) and print both side by side")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Measure the sets asked for, print the table, write the JSON when asked."""
     args = parse_args(argv)
-    sets = [s for s in SETS if not args.sets or s.name in args.sets]
-    docs = Path(args.docs)
-    check_documents(sets, docs)
+    sets, docs = chosen_sets(args)
     labels = [revision("HEAD")] + ([revision(args.rev)] if args.rev else [])
     results = run_all(sets, docs, labels, args.rev)
     print(f"machine: {machine()}")

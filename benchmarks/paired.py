@@ -57,8 +57,14 @@ def wall_seconds(argv: list[str], env: dict, cwd: Path) -> float:
 def build_seconds(root: Path, corpus: Path, index: Path) -> float:
     """Wall time of `ess-qa index` of corpus into an empty index folder, with the code at root."""
     shutil.rmtree(index, ignore_errors=True)
+    return index_seconds(root, corpus, ["--index-dir", str(index)])
+
+
+def index_seconds(root: Path, corpus: Path, where: list[str]) -> float:
+    """Wall time of `ess-qa index` of corpus into the index its options `where` name (--index-dir DIR, or
+    --store URL --collection NAME), with the code at root."""
     start = time.perf_counter()
-    subprocess.run(cli(root) + ["index", "--corpus", str(corpus), "--index-dir", str(index), "--quiet"], env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cli(root) + ["index", "--corpus", str(corpus), *where, "--quiet"], env=env_for(root), cwd=root, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

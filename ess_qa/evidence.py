@@ -132,13 +132,15 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
 def find_named_row_positions(store: Store, question: QuestionProfile) -> list[int]:
     """Positions of the chunks holding a table row whose label the question names, to be ranked with the others."""
     found = set()
+    weights = dict(zip(question.terms, question.weights))  # the question's idf, read once (not once a row: a store's query each)
     for position, label_terms in store.rows_named(question.term_set):
         if position in found:
             continue
         # the table must be about the rest of the question: its page holds most of its other terms
         rest = [t for t in question.terms if t not in label_terms]
         chunk = store.chunk(position)
-        if not rest or coverage(rest, store.idf(rest), store.page_terms(chunk.source, chunk.page)) >= ROW_PAGE_COVERAGE:
+        rest_weights = np.asarray([weights[t] for t in rest], dtype=np.float64)
+        if not rest or coverage(rest, rest_weights, store.page_terms(chunk.source, chunk.page)) >= ROW_PAGE_COVERAGE:
             found.add(position)
     return sorted(found)
 

@@ -1,9 +1,11 @@
 """BM25 in PostgreSQL: each chunk stores its saturated term frequencies as a `sparsevec`, and a
 query's vector holds the idf of its terms, so that their inner product is the chunk's BM25 score.
 
-The chunk side uses the corpus's average length at the time it is written (exact for a store
-written at once; documents added later do not rewrite the earlier rows); idf comes from the
-terms' document frequencies and the chunk count kept in essqa_terms and essqa_stats.
+The statistics are those of the collections searched, as a local index of their documents has
+its own: the chunk side uses the average length of its collection's chunks at the time it is
+written (exact for a collection written at once; documents added later do not rewrite the earlier
+rows); idf comes from the document frequencies and chunk counts of the searched collections'
+documents (essqa_document_terms, essqa_document_stats; PostgresStore.term_stats).
 Same formulas as bm25s's "lucene" method with the local store's parameters (index.lexical).
 """
 

@@ -15,7 +15,9 @@ from ingest.units import answer_units
 from .build import index_text
 from .embedding_cache import EmbeddingCache, text_key
 from .interface import NewDocument
+from .lexical import corpus_words
 from .pg_lexical import saturated, sparse
+from .pg_schema import create_document_statistics
 from .unit_terms import row_label_terms, section_terms_and_words
 
 
@@ -48,8 +50,8 @@ class ChunkRows:
     def write(self, connection, collection_id: int, cache: EmbeddingCache) -> None:
         """Insert every row (one transaction is open on connection)."""
         document_ids = [self._document(connection, collection_id, d) for d in self.documents]
-        average_length = self._statistics(connection)
-        term_ids = self._terms(connection)
+        average_length = self._statistics(connection, collection_id, document_ids)
+        term_ids = self._terms(connection, document_ids)
         chunk_ids = [row[0] for row in connection.execute("select nextval('essqa_chunks_id_seq') from generate_series(1, %s)", (len(self.chunks),))]
         self._copy_chunks(connection, document_ids, chunk_ids, term_ids, average_length, cache)
         self._copy_units(connection, chunk_ids)
@@ -61,6 +63,10 @@ class ChunkRows:
             for word, vector in zip(self.words, vectors):
                 if word not in known:
                     copy.write_row([word, vector])
+        texts: dict[int, list[str]] = {}
+        for owner, text in zip(self.owners, self.chunk_texts):
+            texts.setdefault(document_ids[owner], []).append(text)
+        _copy_document_words(connection, texts)
 
     def _document(self, connection, collection_id: int, document: NewDocument) -> int:
         document_id = connection.execute(
@@ -71,23 +77,44 @@ class ChunkRows:
             connection.execute("insert into essqa_pages (document_id, page, label, text) values (%s, %s, %s, %s)", (document_id, page.page, page.label, page.text))
         return document_id
 
-    def _statistics(self, connection) -> float:
-        """The chunk count and total length with the new chunks; their average length."""
-        chunks, total = connection.execute(
-            "update essqa_stats set chunks = chunks + %s, total_length = total_length + %s returning chunks, total_length",
-            (len(self.tokens), sum(len(t) for t in self.tokens)),
-        ).fetchone()
-        return total / chunks if chunks else 0.0
+    def _statistics(self, connection, collection_id: int, document_ids: list[int]) -> float:
+        """The chunk count and total length with the new chunks, the store's and each new document's; the
+        average length of a chunk of the collection (its documents as this write leaves them)."""
+        connection.execute(
+            "update essqa_stats set chunks = chunks + %s, total_length = total_length + %s", (len(self.tokens), sum(len(t) for t in self.tokens))
+        )
+        chunks, lengths = Counter(), Counter()
+        for owner, tokens in zip(self.owners, self.tokens):
+            chunks[document_ids[owner]] += 1
+            lengths[document_ids[owner]] += len(tokens)
+        connection.execute(
+            "insert into essqa_document_stats (document_id, chunks, total_length) select * from unnest(%s::bigint[], %s::int[], %s::bigint[])",
+            (document_ids, [chunks[i] for i in document_ids], [lengths[i] for i in document_ids]),
+        )
+        sql = "select sum(s.chunks), sum(s.total_length) from essqa_document_stats s join essqa_documents d on d.id = s.document_id where d.collection_id = %s"
+        count, total = connection.execute(sql, (collection_id,)).fetchone()
+        return float(total) / float(count) if count else 0.0
 
-    def _terms(self, connection) -> dict[str, int]:
-        """Ids of every term of the new chunks, their document frequencies counted in."""
-        df = Counter(term for tokens in self.tokens for term in set(tokens))
+    def _terms(self, connection, document_ids: list[int]) -> dict[str, int]:
+        """Ids of every term of the new chunks, their document frequencies counted in (the store's and each new document's)."""
+        by_document = {i: Counter() for i in document_ids}
+        for owner, tokens in zip(self.owners, self.tokens):
+            by_document[document_ids[owner]].update(set(tokens))
+        df = Counter()
+        for counts in by_document.values():
+            df.update(counts)
         connection.execute("insert into essqa_terms (term) select unnest(%s::text[]) on conflict (term) do nothing", (list(df),))
         connection.execute(
             "update essqa_terms t set df = t.df + x.n from unnest(%s::text[], %s::int[]) as x(term, n) where t.term = x.term",
             (list(df), list(df.values())),
         )
-        return dict(connection.execute("select term, id from essqa_terms where term = any(%s)", (list(df),)).fetchall())
+        ids = dict(connection.execute("select term, id from essqa_terms where term = any(%s)", (list(df),)).fetchall())
+        with connection.cursor().copy("copy essqa_document_terms (document_id, term_id, df) from stdin with (format binary)") as copy:
+            copy.set_types(["int8", "int4", "int4"])
+            for document_id, counts in by_document.items():
+                for term, count in counts.items():
+                    copy.write_row([document_id, ids[term], count])
+        return ids
 
     def _copy_chunks(self, connection, document_ids: list[int], chunk_ids: list[int], term_ids: dict[str, int], average_length: float, cache: EmbeddingCache) -> None:
         vectors, _ = cache.vectors(self.chunk_texts)
@@ -128,3 +155,46 @@ class ChunkRows:
             for document_id, found in words.items():
                 for word in sorted(found):
                     copy.write_row([document_id, word])
+
+
+def _copy_document_words(connection, texts: dict[int, list[str]]) -> None:
+    """The words each document gives the translations (index.lexical.corpus_words of its chunks' texts)."""
+    with connection.cursor().copy("copy essqa_document_words (document_id, word) from stdin with (format binary)") as copy:
+        copy.set_types(["int8", "text"])
+        for document_id, document_texts in texts.items():
+            for word in corpus_words(document_texts):
+                copy.write_row([document_id, word])
+
+
+def add_document_statistics(connection) -> None:
+    """In a store written before the documents' statistics (index.pg_schema), those of the documents it holds,
+    from their chunks (inside a write's transaction)."""
+    if not create_document_statistics(connection):
+        return
+    connection.execute("insert into essqa_document_stats select document_id, count(*), sum(length) from essqa_chunks group by document_id")
+    connection.execute(
+        "insert into essqa_document_terms select c.document_id, t.id, count(*) from essqa_chunks c cross join unnest(c.term_ids) as t(id) group by 1, 2"
+    )
+    texts: dict[int, list[str]] = {}
+    for document_id, section, text in connection.execute("select document_id, section, text from essqa_chunks order by id"):
+        texts.setdefault(document_id, []).append(index_text(Chunk("", "", 0, section, text)))
+    _copy_document_words(connection, texts)
+    for (collection_id,) in connection.execute("select id from essqa_collections").fetchall():
+        sum_collection_statistics(connection, collection_id)
+
+
+def sum_collection_statistics(connection, collection_id: int) -> None:
+    """A collection's chunk count, total length and document frequencies: its documents' summed (after a write to it)."""
+    params = {"c": collection_id}
+    connection.execute("delete from essqa_collection_stats where collection_id = %(c)s", params)
+    connection.execute(
+        "insert into essqa_collection_stats select %(c)s, coalesce(sum(s.chunks), 0), coalesce(sum(s.total_length), 0) "
+        "from essqa_document_stats s join essqa_documents d on d.id = s.document_id where d.collection_id = %(c)s",
+        params,
+    )
+    connection.execute("delete from essqa_collection_terms where collection_id = %(c)s", params)
+    connection.execute(
+        "insert into essqa_collection_terms select %(c)s, x.term_id, sum(x.df) "
+        "from essqa_document_terms x join essqa_documents d on d.id = x.document_id where d.collection_id = %(c)s group by x.term_id",
+        params,
+    )

@@ -2,8 +2,9 @@
 
 Everything lives in tables named essqa_*: collections of documents (content hash and name), their
 pages and original files, chunks with their vector (pgvector `vector`) and BM25 term weights
-(`sparsevec`), answer units, the terms' document frequencies and the corpus statistics, corpus
-words with their vectors (for translations), each page's words, an embedding cache by text
+(`sparsevec`), answer units, the terms' document frequencies and the corpus statistics (the
+store's, and each document's), corpus words with their vectors (for translations) and each
+document's, each page's words, an embedding cache by text
 content, attachments per collection, and the store's settings (model, dimension, analyzer,
 schema version) in essqa_meta. Indexes for the filters; HNSW indexes once the store is large
 (below HNSW_THRESHOLD chunks, searches scan exactly).
@@ -69,6 +70,31 @@ create table if not exists essqa_page_words (
 create table if not exists essqa_attachments (
     collection_id int not null references essqa_collections on delete cascade,
     name text not null, value jsonb not null, primary key (collection_id, name));
+"""
+
+# Each document's share of the BM25 statistics and of the translations' words (removed with their
+# document), and each collection's statistics summed from its documents' at each write, so that a search
+# in some collections uses theirs alone (index.pg_store.PostgresStore.term_stats: a row per collection and
+# term, not per document). A store written before them gets them at its next write
+# (index.pg_rows.add_document_statistics); essqa_collection_terms is created last.
+_DOCUMENT_STATISTICS = """
+create table if not exists essqa_document_stats (
+    document_id bigint primary key references essqa_documents on delete cascade,
+    chunks int not null, total_length bigint not null);
+create table if not exists essqa_document_terms (
+    document_id bigint not null references essqa_documents on delete cascade,
+    term_id int not null, df int not null, primary key (term_id, document_id));
+create index if not exists essqa_document_terms_document on essqa_document_terms (document_id);
+create table if not exists essqa_document_words (
+    document_id bigint not null references essqa_documents on delete cascade,
+    word text not null, primary key (word, document_id));
+create index if not exists essqa_document_words_document on essqa_document_words (document_id);
+create table if not exists essqa_collection_stats (
+    collection_id int primary key references essqa_collections on delete cascade,
+    chunks bigint not null, total_length bigint not null);
+create table if not exists essqa_collection_terms (
+    collection_id int not null references essqa_collections on delete cascade,
+    term_id int not null, df int not null, primary key (term_id, collection_id));
 """
 
 _HNSW_INDEXES = (
@@ -137,7 +163,21 @@ def create_schema(connection, dimension: int) -> None:
     connection.execute("create extension if not exists vector")
     register_vector(connection)
     connection.execute(_TABLES.format(dimension=dimension, terms=TERM_DIMENSIONS))
+    connection.execute(_DOCUMENT_STATISTICS)
     connection.execute("insert into essqa_stats (id, chunks, total_length) values (1, 0, 0) on conflict do nothing")
+
+
+def has_document_statistics(connection) -> bool:
+    """Whether the store keeps each document's statistics (a store written before them does not, until its next write)."""
+    return connection.execute("select to_regclass('essqa_collection_terms') is not null").fetchone()[0]
+
+
+def create_document_statistics(connection) -> bool:
+    """The tables of the documents' statistics, in a store written before them; whether they were missing."""
+    if has_document_statistics(connection):
+        return False
+    connection.execute(_DOCUMENT_STATISTICS)
+    return True
 
 
 def read_meta(connection) -> dict:

@@ -49,11 +49,10 @@ def filter_sql(store: "PostgresStore", filters: Filters | None) -> tuple[str, di
 def query_vector(store: "PostgresStore", text: str):
     """The sparse BM25 query of a text: the idf of each of its terms the corpus holds, times its count; None without any."""
     counts = Counter(search_terms(text, store.analyzer))
-    rows = store._rows("select term, id, df from essqa_terms where term = any(%s) and df > 0", (list(counts),)) if counts else []
-    if not rows:
+    n, known = store.term_stats(list(counts)) if counts else (0, {})
+    if not known:
         return None
-    n = store._rows("select chunks from essqa_stats")[0][0]
-    return sparse({term_id: idf(df, n) * counts[term] for term, term_id, df in rows})
+    return sparse({term_id: idf(df, n) * counts[term] for term, (term_id, df) in known.items()})
 
 
 def _ids(store: "PostgresStore", order: str, where: str, params: dict, limit: int) -> list[int]:

@@ -20,7 +20,7 @@ from .embedding import Embedder, load_embedder
 from .interface import Candidate, Document, Filters, HybridQuery, Unit
 from .lexical import TRANSLATION_MIN_COSINE, TRANSLATIONS_PER_WORD
 from .pg_lexical import as_array, idf
-from .pg_schema import StoreProblem, check_schema, connect, read_meta, redact
+from .pg_schema import StoreProblem, check_schema, connect, has_document_statistics, read_meta, redact
 
 CACHE_ENTRIES = 4096  # chunks, chunks' units, pages and words remembered per process
 VOCABULARY_BATCH = 1000  # texts read at a time for the spelling vocabulary
@@ -40,6 +40,24 @@ class _Bounded(OrderedDict):
                 self.popitem(last=False)
         return value
 
+
+# PostgresStore.term_stats: (chunk count, term, id, document frequency) rows, one row of nulls when no term is known
+_SCOPED_TERM_STATS = (
+    "select n.chunks, f.term, f.id, f.df from "
+    "(select coalesce(sum(chunks), 0) as chunks from essqa_collection_stats where collection_id = any(%(collections)s)) n "
+    "left join (select t.term, t.id, sum(x.df) as df from essqa_terms t join essqa_collection_terms x on x.term_id = t.id "
+    "where t.term = any(%(terms)s) and x.collection_id = any(%(collections)s) group by t.term, t.id) f on true"
+)
+_STORE_TERM_STATS = (
+    "select n.chunks, f.term, f.id, f.df from (select chunks from essqa_stats) n "
+    "left join (select term, id, df from essqa_terms where term = any(%(terms)s) and df > 0) f on true"
+)
+# PostgresStore.translate: the corpus words nearest a word's vector, among those of the collections' documents
+_SCOPED_TRANSLATIONS = (
+    "select w.word, -(w.vector <#> %(v)s) from essqa_words w where exists (select 1 from essqa_document_words x "
+    "join essqa_documents d on d.id = x.document_id where x.word = w.word and {scope}) order by w.vector <#> %(v)s limit %(limit)s"
+)
+_STORE_TRANSLATIONS = "select word, -(vector <#> %(v)s) from essqa_words order by vector <#> %(v)s limit %(limit)s"
 
 _CHUNK_COLUMNS = "c.id, d.name, c.page, c.section, c.text, c.label, c.chunk_key, c.section_key"
 _FROM_SCOPED = "from essqa_chunks c join essqa_documents d on d.id = c.document_id"
@@ -61,6 +79,7 @@ class PostgresStore:
         self.embedder = embedder or load_embedder(self.model)
         self.collections = tuple(collections)
         self._collection_ids = self._find_collections(self.collections)
+        self._scoped_statistics = has_document_statistics(self._connection())
         self._chunks: _Bounded = _Bounded()
         self._units: _Bounded = _Bounded()
         self._pages: _Bounded = _Bounded()
@@ -96,19 +115,24 @@ class PostgresStore:
 
     def query_terms(self, text: str) -> list[str]:
         terms = search_terms(text, self.analyzer)
-        known = self.term_ids(terms)
+        if not terms:
+            return []
+        known = self.term_stats(terms)[1]
         return [t for t in terms if t in known]
 
-    def term_ids(self, terms: Sequence[str]) -> dict[str, int]:
-        """Ids of the terms some chunk holds."""
-        if not terms:
-            return {}
-        return dict(self._rows("select term, id from essqa_terms where term = any(%s) and df > 0", (list(set(terms)),)))
+    def term_stats(self, terms: Sequence[str]) -> tuple[int, dict[str, tuple[int, int]]]:
+        """The chunk count of the store's collections, and the id and document frequency there of each of
+        these terms that some chunk of theirs holds (one query). A store written before the documents'
+        statistics (until its next write): the whole store's."""
+        sql = _SCOPED_TERM_STATS if self._scoped_statistics else _STORE_TERM_STATS
+        rows = self._connection().execute(sql, {"terms": list(set(terms)), "collections": self._collection_ids}).fetchall()
+        return int(rows[0][0]), {term: (term_id, int(df)) for _, term, term_id, df in rows if term is not None}
 
     def idf(self, terms: list[str]) -> np.ndarray:
-        n = self._rows("select chunks from essqa_stats")[0][0]
-        df = dict(self._rows("select term, df from essqa_terms where term = any(%s)", (list(set(terms)),))) if terms else {}
-        return np.asarray([idf(df.get(term, 0), n) for term in terms], dtype=np.float64)
+        if not terms:
+            return np.zeros(0, dtype=np.float64)
+        n, known = self.term_stats(terms)
+        return np.asarray([idf(known[term][1] if term in known else 0, n) for term in terms], dtype=np.float64)
 
     def translate(self, text: str) -> str:
         from ingest.french import content_words
@@ -116,8 +140,9 @@ class PostgresStore:
         words = [w for w in dict.fromkeys(content_words(text)) if len(w) > 2 and not w.isdigit()]
         missing = [w for w in words if w not in self._translations]
         if missing:
+            sql = _SCOPED_TRANSLATIONS.format(scope=self.scope_sql()) if self._scoped_statistics else _STORE_TRANSLATIONS
             for word, vector in zip(missing, self.embedder.encode_queries(missing)):
-                rows = self._rows("select word, -(vector <#> %s) from essqa_words order by vector <#> %s limit %s", (vector, vector, TRANSLATIONS_PER_WORD))
+                rows = self._connection().execute(sql, {"v": vector, "limit": TRANSLATIONS_PER_WORD, "collections": self._collection_ids}).fetchall()
                 self._translations.remember(word, tuple(w for w, cosine in rows if cosine >= TRANSLATION_MIN_COSINE and w != word))
         return " ".join(t for w in words for t in self._translations.get(w, ()))
 

@@ -60,6 +60,7 @@ class PostgresWriter:
             with connection.transaction():
                 _lock(connection, self.location)
                 meta = self._settings(connection)
+                _upgrade(connection)
                 embedder = load_embedder(meta["model"])
                 collection_id = _collection(connection, self.collection)
                 held = {(name, sha): i for name, sha, i in connection.execute("select name, sha256, id from essqa_documents where collection_id = %s", (collection_id,))}
@@ -68,6 +69,8 @@ class PostgresWriter:
                 new = [d for d in documents if (d.name, d.sha256) not in held]
                 cache = EmbeddingCache(embedder)
                 embedded = _add(connection, collection_id, new, meta["analyzer"], cache, progress)
+                if new or removed:
+                    _sum_statistics(connection, collection_id)
                 if attachments is not None:
                     _attach(connection, collection_id, attachments)
                 chunk_count = connection.execute("select chunks from essqa_stats").fetchone()[0]
@@ -128,6 +131,19 @@ class PostgresWriter:
         if self.model and self.model != meta["model"]:
             raise StoreProblem(f"the store {self.location} holds vectors of the model {meta['model']!r}, not {self.model!r}: index with --model {meta['model']} or into another database", self.location)
         return meta
+
+
+def _upgrade(connection) -> None:
+    """What a store written by an earlier ess-qa lacks, added (each document's statistics)."""
+    from .pg_rows import add_document_statistics
+
+    add_document_statistics(connection)
+
+
+def _sum_statistics(connection, collection_id: int) -> None:
+    from .pg_rows import sum_collection_statistics
+
+    sum_collection_statistics(connection, collection_id)
 
 
 def _keys(documents: Sequence[NewDocument]) -> set[tuple[str, str]]:

@@ -77,3 +77,28 @@ def test_an_unknown_set_is_refused(capsys):
     with pytest.raises(SystemExit) as exit_:
         bench.parse_args(["--sets", "nowhere"])
     assert exit_.value.code == 2 and "competences" in capsys.readouterr().err
+
+
+def test_bench_stores_counts_identical_answers_and_judges_each_set():
+    import bench_stores as stores
+
+    def record(answer: Answer) -> dict:  # an answer's JSON line from `ess-qa batch`
+        return json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+
+    local = [record(a) for a in answers(True)]
+    postgres = [record(a) for a in answers(True)]
+    postgres[1]["passages"].reverse()  # same passages, another order: citations differ
+    postgres[2]["found"] = True  # the local store refused it
+    found = stores.differences([q.id for q in QUESTIONS], local, postgres)
+    assert found == [
+        {"id": "b", "differs": ["citations"], "local": PASSAGE.citation, "postgres": OTHER.citation},
+        {"id": "c", "differs": ["found"], "local": OTHER.citation, "postgres": OTHER.citation},
+    ]
+    assert stores.differences([q.id for q in QUESTIONS], local, [record(a) for a in answers(True)]) == []
+    figures = {store: bench.figures_of(score(QUESTIONS, answers(True))) for store in stores.STORES}
+    assert stores.verdict(stores.Comparison(figures, 20, found[:1])) == (True, "")  # 19/20 identical: 95%
+    ok, why = stores.verdict(stores.Comparison({**figures, "postgres": bench.figures_of(score(QUESTIONS, answers(False)))}, 3, found))
+    assert not ok and why == "hit@5 differs by -1.000; MRR@10 differs by -1.000; 1/3 answers identical, under 95%"
+    unseen = next(s for s in bench.SETS if s.role == bench.UNSEEN)
+    shown = stores.difference_lines([unseen], {unseen.name: stores.Comparison(figures, 3, found)})
+    assert shown == [f"{unseen.name} (unseen: ids only): b, c"]

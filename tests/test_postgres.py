@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ess_qa import Assistant, Filters, build
+from ingest.french import DEFAULT_ANALYZER, search_terms
 from index.store import StoreProblem, open_store, open_writer, redact
 
 from conftest import CORPUS, DEV_SET, PROJECT_ROOT
@@ -47,6 +48,20 @@ def test_filters_english_tables_and_refusals_through_postgres(report_store, assi
     assert pg.metropoles() == assistant.metropoles() and pg.page_texts() == assistant.page_texts()
 
 
+def test_a_question_naming_table_rows_reads_its_terms_idf_once(report_store, assistant):
+    from ess_qa.evidence import profile
+
+    question = "Qui est l'élu en charge de l'ESS à Brest Métropole ?"
+    pg, calls = open_store(report_store), []
+    idf = pg.idf
+    pg.idf = lambda terms: calls.append(terms) or idf(terms)
+    asked, local = (profile(store, question, store.encode_queries([question])[0]) for store in (pg, assistant.store))
+    assert len(pg.rows_named(asked.term_set)) > 1 and len(calls) == 1  # not once more for each row the question names
+    assert asked.named_row_positions and [pg.chunk(p).citation for p in sorted(asked.named_row_positions)] == [
+        assistant.store.chunk(p).citation for p in sorted(local.named_row_positions)
+    ]
+
+
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -73,6 +88,49 @@ def test_documents_are_their_name_and_content_in_named_collections(new_database,
         Assistant.load(store=new_database, collections=("paris",))
     # the page's source view works from the database alone: the original file is stored
     assert lyon.store.document_file("guide.txt") == (tmp_path / "a" / "guide.txt").read_bytes()
+
+
+NEIGHBOUR = {  # shares the guide's words: store-wide statistics would weigh them otherwise
+    "voisin.txt": "Le fonds de garantie régional a garanti des prêts aux coopératives.\fLes prêts d'honneur des coopératives d'activité et "
+    "d'emploi, les garanties bancaires et les fonds propres des coopératives financent la croissance des entreprises sociales du territoire.",
+}
+
+
+def test_a_collection_answers_as_a_local_index_of_its_documents_whatever_the_others_hold(new_database, tmp_path):
+    """BM25 statistics (document frequencies, chunk count, average length), known terms and translations are
+    those of the collections searched: a collection written after another answers as its own local index."""
+    build(write_corpus(tmp_path / "b", NEIGHBOUR), store=new_database, collection="lille")
+    guide = write_corpus(tmp_path / "a", GUIDE)
+    build(guide, store=new_database, collection="lyon")
+    build(guide, index_dir=tmp_path / "local")
+    pg, local = Assistant.load(store=new_database, collections=("lyon",)), Assistant.load(index_dir=tmp_path / "local")
+    text = "fonds de garantie des prêts aux coopératives"
+    terms = search_terms(text, local.store.analyzer)
+    assert pg.store.query_terms(text) == local.store.query_terms(text)
+    assert pg.store.idf(terms).tolist() == pytest.approx(local.store.idf(terms).tolist())
+    assert pg.store.translate("guarantee loans") == local.store.translate("guarantee loans")
+    for question in ("Combien de prêts garantis ?", text, "La métropole a-t-elle un fonds de garantie ?", "How many loans did the guarantee fund back?"):
+        assert [(p.citation, round(p.score, 5)) for p in pg.search(question, k=5)] == [(p.citation, round(p.score, 5)) for p in local.search(question, k=5)]
+    everything = open_store(new_database)  # both collections: the statistics of both
+    assert everything.idf(terms).tolist() != pytest.approx(pg.store.idf(terms).tolist())
+
+
+def test_a_store_written_before_the_documents_statistics_gets_them_at_its_next_write(new_database, tmp_path):
+    import psycopg
+
+    build(write_corpus(tmp_path / "a", GUIDE), store=new_database, collection="lyon")
+    terms = search_terms("fonds de garantie des prêts aux coopératives", DEFAULT_ANALYZER)
+
+    def statistics():
+        store = open_store(new_database, ("lyon",))
+        return store.term_stats(terms), store.translate("guarantee loans")
+
+    expected = statistics()
+    with psycopg.connect(new_database, autocommit=True) as connection:
+        connection.execute("drop table essqa_document_stats, essqa_document_terms, essqa_document_words, essqa_collection_stats, essqa_collection_terms")
+    assert statistics() == expected  # read as before: the store's statistics, here those of its one collection
+    build(write_corpus(tmp_path / "b", NEIGHBOUR), store=new_database, collection="lille")
+    assert statistics() == expected
 
 
 def test_indexing_again_reuses_vectors_and_drops_removed_files(new_database, tmp_path):
