@@ -1,11 +1,13 @@
 """Every question set of the project in one table: the bundled report's sets and each shared PDF's.
 
-Usage: python benchmarks/bench_questions.py [--sets NAME ...] [--json OUT] [--rev REV] [--docs DIR]
+Usage: python benchmarks/bench_questions.py [--sets NAME ...] [--json OUT] [--rev REV] [--docs DIR ...]
 
 - The bundled report: tests/data/{dev,heldout,unseen}.jsonl and benchmarks/questions/report-typed.jsonl,
   on an index of the corpus/ folder of the code measured.
 - Each PDF of --docs (../shared/docs/) with its set of benchmarks/questions/ (see the README there):
-  the PDF is copied, alone, into a temporary folder outside the project, and indexed there.
+  the PDF is copied, alone, into a temporary folder outside the project, and indexed there. A set
+  whose PDF was fetched from a public repository (not a shared one) is measured when one of the
+  --docs folders holds it, else skipped with where to fetch it.
 
 Indexes are built by `ess-qa index` (defaults), and each set's questions answered by `ess-qa batch
 --k 10`, in fresh processes of the code measured; the answers are scored here by ess_qa.evaluation
@@ -51,6 +53,7 @@ class QuestionSet:
     role: str  # TUNING or UNSEEN (benchmarks/questions/README.md says why)
     pdf: str | None = None  # a PDF of --docs; None: the bundled report (corpus/ of the code measured)
     sha256: str | None = None  # of the PDF the questions were written against
+    fetched: str | None = None  # where a PDF that is not a shared one comes from (repository@commit:path); skipped when absent
 
     @property
     def document(self) -> str:
@@ -75,6 +78,11 @@ SETS = (
         "competences", QUESTIONS / "competences.jsonl", UNSEEN,
         "repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c",
     ),
+    QuestionSet(
+        "impermeabilisation", QUESTIONS / "impermeabilisation.jsonl", UNSEEN,
+        "guide-erc-impermeabilisation-sols-seine-normandie-2024.pdf", "c06dbd9bc45dc25123b4b51e8661690310f443421d99718d6b06926045fdd6c7",
+        "MTES-MCT/Docurba@8aeb27af67be2e5cd06fc1b0f7e4b2580f8a7fc5:nuxt/static/ressources/GUIDE ERC Imperméabilisation des sols - VF.pdf",
+    ),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
@@ -88,25 +96,42 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def check_documents(sets: list[QuestionSet], docs: Path) -> None:
-    """Stop when a set's PDF is missing; warn when it is not the file its questions were written against."""
+@dataclass(frozen=True)
+class Docs:
+    """The folders where the sets' PDFs are looked for (--docs), in order."""
+
+    folders: tuple[Path, ...]
+
+    def path(self, pdf: str) -> Path:
+        """Where a PDF is: the first folder that holds it (the first folder when none does)."""
+        return next((folder / pdf for folder in self.folders if (folder / pdf).is_file()), self.folders[0] / pdf)
+
+
+def check_documents(sets: list[QuestionSet], docs: Docs) -> list[QuestionSet]:
+    """The sets that can be measured. Stop when a shared PDF is missing; skip, saying where it comes
+    from, a set whose fetched PDF is; warn when a PDF is not the file its questions were written against."""
+    kept = []
     for qset in sets:
-        if qset.pdf is None:
-            continue
-        path = docs / qset.pdf
-        if not path.is_file():
-            sys.exit(f"bench_questions: no {path} (set {qset.name}); --docs names the folder of the shared PDFs")
-        if sha256_of(path) != qset.sha256:
-            print(f"warning: {path} is not the file {qset.name}'s questions were written against (sha256 differs)", file=sys.stderr)
+        if qset.pdf is not None:
+            path = docs.path(qset.pdf)
+            if not path.is_file() and qset.fetched:
+                print(f"skipped {qset.name}: no {qset.pdf} in --docs (fetch it from {qset.fetched})", file=sys.stderr)
+                continue
+            if not path.is_file():
+                sys.exit(f"bench_questions: no {path} (set {qset.name}); --docs names the folders of the PDFs")
+            if sha256_of(path) != qset.sha256:
+                print(f"warning: {path} is not the file {qset.name}'s questions were written against (sha256 differs)", file=sys.stderr)
+        kept.append(qset)
+    return kept
 
 
-def corpus_folder(root: Path, qset: QuestionSet, docs: Path, work: Path) -> Path:
+def corpus_folder(root: Path, qset: QuestionSet, docs: Docs, work: Path) -> Path:
     """What to index for a set: corpus/ of the code at root, or a temporary folder holding a copy of its PDF alone."""
     if qset.pdf is None:
         return root / "corpus"
     folder = work / "docs" / Path(qset.pdf).stem
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(docs / qset.pdf, folder / qset.pdf)
+    shutil.copy(docs.path(qset.pdf), folder / qset.pdf)
     return folder
 
 
@@ -144,7 +169,7 @@ def figures_of(report: dict) -> dict:
     return result
 
 
-def measure(label: str, root: Path, sets: list[QuestionSet], docs: Path, work: Path) -> dict[str, dict]:
+def measure(label: str, root: Path, sets: list[QuestionSet], docs: Docs, work: Path) -> dict[str, dict]:
     """Each set's figures with the code at root; one index per document, built once."""
     work.mkdir(parents=True)
     indexes: dict[str, Path] = {}
@@ -161,7 +186,7 @@ def measure(label: str, root: Path, sets: list[QuestionSet], docs: Path, work: P
     return results
 
 
-def run_all(sets: list[QuestionSet], docs: Path, labels: list[str], rev: str | None) -> list[dict[str, dict]]:
+def run_all(sets: list[QuestionSet], docs: Docs, labels: list[str], rev: str | None) -> list[dict[str, dict]]:
     """Figures of this checkout, then of rev when given; everything built in a temporary folder outside the project."""
     with tempfile.TemporaryDirectory(prefix="ess-qa-questions-") as folder:
         work = Path(folder).resolve()
@@ -235,7 +260,7 @@ def revision(rev: str) -> str:
     return commit + ("+changes" if dirty else "")
 
 
-def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, dict]], docs: Path) -> dict:
+def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, dict]], docs: Docs) -> dict:
     """Everything the table shows, by set and revision, with the documents' checksums."""
     return {
         "machine": machine(),
@@ -247,7 +272,7 @@ def as_json(sets: list[QuestionSet], labels: list[str], results: list[dict[str, 
                 "role": qset.role,
                 "questions": str(qset.questions.relative_to(ROOT)),
                 "document": qset.document,
-                "sha256": sha256_of(docs / qset.pdf) if qset.pdf else None,
+                "sha256": sha256_of(docs.path(qset.pdf)) if qset.pdf else None,
                 "results": {label: result[qset.name] for label, result in zip(labels, results)},
             }
             for qset in sets
@@ -260,16 +285,14 @@ def set_options(description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sets", nargs="+", choices=[s.name for s in SETS], metavar="NAME", help="only these sets: " + ", ".join(s.name for s in SETS))
     parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON to OUT")
-    parser.add_argument("--docs", default=str(DOCS), help=f"folder of the shared PDFs (default {DOCS})")
+    parser.add_argument("--docs", nargs="+", default=[str(DOCS)], metavar="DIR", help=f"folders of the PDFs (default {DOCS}; a set's fetched PDF may be in another)")
     return parser
 
 
-def chosen_sets(args: argparse.Namespace) -> tuple[list[QuestionSet], Path]:
-    """The sets --sets names (default all) with their documents checked, and the folder of the PDFs."""
-    sets = [s for s in SETS if not args.sets or s.name in args.sets]
-    docs = Path(args.docs)
-    check_documents(sets, docs)
-    return sets, docs
+def chosen_sets(args: argparse.Namespace) -> tuple[list[QuestionSet], Docs]:
+    """The sets --sets names (default all) whose documents are there, checked, and where the PDFs are."""
+    docs = Docs(tuple(Path(folder) for folder in args.docs))
+    return check_documents([s for s in SETS if not args.sets or s.name in args.sets], docs), docs
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_postgres import start_postgres
-from bench_questions import UNSEEN, QuestionSet, batch, chosen_sets, corpus_folder, figures_of, format_table, rate, revision, set_options
+from bench_questions import UNSEEN, Docs, QuestionSet, batch, chosen_sets, corpus_folder, figures_of, format_table, rate, revision, set_options
 from paired import ROOT, build_seconds, index_seconds, machine
 
 from ess_qa.config import EVAL_K
@@ -97,7 +97,7 @@ def collection_of(qset: QuestionSet) -> str:
     return Path(qset.document).stem
 
 
-def index_both(sets: list[QuestionSet], docs: Path, work: Path, url: str) -> dict[str, dict[str, list[str]]]:
+def index_both(sets: list[QuestionSet], docs: Docs, work: Path, url: str) -> dict[str, dict[str, list[str]]]:
     """Each document of the sets indexed locally and into the store; by document, each store's `ess-qa` options."""
     where: dict[str, dict[str, list[str]]] = {}
     for qset in sets:
@@ -125,7 +125,7 @@ def compare(qset: QuestionSet, where: dict[str, list[str]], work: Path) -> Compa
     return Comparison(figures, len(questions), found)
 
 
-def run_all(sets: list[QuestionSet], docs: Path) -> dict[str, Comparison]:
+def run_all(sets: list[QuestionSet], docs: Docs) -> dict[str, Comparison]:
     """Every set through both stores, in a temporary folder outside the project with its own PostgreSQL (stopped after)."""
     folder = Path(tempfile.mkdtemp(prefix="pgstores", dir="/tmp")).resolve()  # short: the socket path has a ~100-byte limit
     assert ROOT not in folder.parents, f"{folder} is inside the project"

@@ -264,7 +264,7 @@ def evaluate(questions: Path, index: Path) -> dict:
 def retrieval(docs: Path, work: Path) -> dict[str, dict[str, dict]]:
     """Each shared PDF's set, measured with each way of reading its pages."""
     results: dict[str, dict[str, dict]] = {}
-    for qset in (s for s in SETS if s.pdf):
+    for qset in (s for s in SETS if s.pdf and (docs / s.pdf).is_file()):
         folder = work / Path(qset.pdf).stem
         folder.mkdir(parents=True)
         shutil.copy(docs / qset.pdf, folder / qset.pdf)

@@ -1,6 +1,6 @@
 """Each constant of retrieval, reranking and snippets tried one at a time around its value: does it hold elsewhere?
 
-Usage: python benchmarks/settings_sweep.py [--only NAME ...] [--json OUT] [--markdown OUT] [--docs DIR]
+Usage: python benchmarks/settings_sweep.py [--only NAME ...] [--json OUT] [--markdown OUT] [--docs DIR ...]
 
 For each constant (docs/settings.md says what each does), a few values around the current one (for a
 weight vector: one feature at a time lower, higher, off or on), everything else at its default. For each
@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Iterator
 from unittest import mock
 
-from bench_questions import DOCS, SETS, TUNING, UNSEEN, QuestionSet, check_documents, corpus_folder, figures
+from bench_questions import DOCS, SETS, TUNING, UNSEEN, Docs, QuestionSet, check_documents, corpus_folder, figures
 from paired import ROOT, machine
 
 sys.path.insert(0, str(ROOT))  # this checkout's ess_qa, whatever copy is installed
@@ -59,7 +59,7 @@ from index.store import open_store  # noqa: E402
 from ingest.chunking import ChunkingParams  # noqa: E402
 
 # this sweep's roles (benchmarks/questions/README.md counts report-unseen as tuning: see docs/settings.md)
-ROLES = {"report-dev": TUNING, "report-heldout": TUNING, "report-typed": TUNING, "cantine": TUNING, "raccordement": TUNING, "report-unseen": UNSEEN, "competences": UNSEEN}
+ROLES = {"report-dev": TUNING, "report-heldout": TUNING, "report-typed": TUNING, "cantine": TUNING, "raccordement": TUNING, "report-unseen": UNSEEN, "competences": UNSEEN, "impermeabilisation": UNSEEN}
 SWEEP_SETS = tuple(replace(s, role=ROLES[s.name]) for s in SETS)
 GROUPS = ("well_formed", "typed", "unstyled")  # question styles pooled: typed is every style but well_formed
 METRICS = ("hit@5", "mrr@10", "answer@1")
@@ -186,7 +186,7 @@ def patched(patches: tuple[tuple[object, str, object], ...]) -> Iterator[None]:
 class Indexes:
     """One index per document and chunking, built on first need in a temporary folder."""
 
-    def __init__(self, work: Path, docs: Path) -> None:
+    def __init__(self, work: Path, docs: Docs) -> None:
         self.work, self.docs = work, docs
         self.built: dict[tuple[str, ChunkingParams], Path] = {}
 
@@ -425,7 +425,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME", help="only these constants: " + ", ".join(names))
     parser.add_argument("--json", metavar="OUT", help="also write every figure as JSON to OUT")
     parser.add_argument("--markdown", metavar="OUT", help="also write the tables and verdicts as Markdown to OUT")
-    parser.add_argument("--docs", default=str(DOCS), help=f"folder of the shared PDFs (default {DOCS})")
+    parser.add_argument("--docs", nargs="+", default=[str(DOCS)], metavar="DIR", help=f"folders of the PDFs (default {DOCS})")
     return parser.parse_args(argv)
 
 
@@ -433,8 +433,8 @@ def main(argv: list[str] | None = None) -> None:
     """Sweep the constants asked for, print a table per constant, write JSON and Markdown when asked."""
     args = parse_args(argv)
     chosen = [s for s in settings() if not args.only or s.name in args.only]
-    docs = Path(args.docs)
-    check_documents(list(SWEEP_SETS), docs)
+    docs = Docs(tuple(Path(folder) for folder in args.docs))
+    sets = check_documents(list(SWEEP_SETS), docs)
     print(f"machine: {machine()}; k = {EVAL_K}")
     everything, texts = {}, []
     with tempfile.TemporaryDirectory(prefix="ess-qa-sweep-") as folder:
@@ -442,9 +442,9 @@ def main(argv: list[str] | None = None) -> None:
         assert ROOT not in work.parents, f"{work} is inside the project"
         indexes, memo = Indexes(work, docs), {}
         for setting in chosen:
-            everything[setting.name] = sweep(setting, SWEEP_SETS, indexes, memo)
-            print(tables(setting, everything[setting.name], SWEEP_SETS, aligned) + "\n", flush=True)
-            texts.append(tables(setting, everything[setting.name], SWEEP_SETS, markdown, "\n\n"))
+            everything[setting.name] = sweep(setting, sets, indexes, memo)
+            print(tables(setting, everything[setting.name], sets, aligned) + "\n", flush=True)
+            texts.append(tables(setting, everything[setting.name], sets, markdown, "\n\n"))
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": machine(), "k": EVAL_K, "results": everything}, indent=2) + "\n", encoding="utf-8")
     if args.markdown:

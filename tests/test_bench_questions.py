@@ -38,12 +38,16 @@ def answers(right: bool) -> list[Answer]:
 def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it():
     readme = (BENCHMARKS / "questions" / "README.md").read_text(encoding="utf-8")
     assert len({s.name for s in bench.SETS}) == len(bench.SETS)
-    assert {s.name: s.role for s in bench.SETS if s.role == bench.UNSEEN} == {"competences": bench.UNSEEN}
-    assert all(s.role == bench.TUNING for s in bench.SETS if s.name != "competences")
+    unseen = {"competences", "impermeabilisation"}
+    assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
+    assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
     for qset in bench.SETS:
         assert qset.questions.is_file(), qset.questions
         if qset.pdf:  # the README's table gives the question file, its PDF and the PDF's sha256 on one line
             assert any(qset.questions.name in line and qset.pdf in line and qset.sha256 in line for line in readme.splitlines())
+        if qset.fetched:  # ... and where a PDF that is not a shared one comes from
+            repository, _, path = qset.fetched.partition(":")
+            assert repository.split("@")[0] in readme and path in readme, qset.fetched
 
 
 def test_answers_read_back_from_batch_json_score_as_the_answers_themselves(tmp_path):
