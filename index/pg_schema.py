@@ -188,6 +188,25 @@ def read_meta(connection) -> dict:
     return {key: value for key, value in connection.execute("select key, value from essqa_meta")}
 
 
+GENERATION = "generation"  # essqa_meta key: how many writes the store has had (readers drop what a write changed)
+
+
+def read_generation(connection) -> int:
+    """The store's generation (0 before its first write)."""
+    exists = connection.execute("select to_regclass('essqa_meta') is not null").fetchone()[0]
+    row = connection.execute("select value from essqa_meta where key = %s", (GENERATION,)).fetchone() if exists else None
+    return int(row[0]) if row else 0
+
+
+def next_generation(connection) -> None:
+    """Count one more write, in the writer's transaction: readers see it when it commits."""
+    connection.execute(
+        "insert into essqa_meta (key, value) values (%s, '1') "
+        "on conflict (key) do update set value = to_jsonb((essqa_meta.value #>> '{}')::bigint + 1)",
+        (GENERATION,),
+    )
+
+
 def write_meta(connection, settings: dict) -> None:
     for key, value in settings.items():
         connection.execute(

@@ -8,6 +8,7 @@ is kept in bounded caches, so a serving process's memory does not grow with the 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from typing import Iterator, Sequence
 
@@ -20,9 +21,10 @@ from .embedding import Embedder, load_embedder
 from .interface import Candidate, Document, Filters, HybridQuery, Unit
 from .lexical import TRANSLATION_MIN_COSINE, TRANSLATIONS_PER_WORD
 from .pg_lexical import as_array, idf
-from .pg_schema import StoreProblem, check_schema, connect, has_document_statistics, read_meta, redact
+from .pg_schema import StoreProblem, check_schema, connect, has_document_statistics, read_generation, read_meta, redact
 
 CACHE_ENTRIES = 4096  # chunks, chunks' units, pages and words remembered per process
+FRESHNESS_SECONDS = 1.0  # how long a reader may go on with what it read before a write (see PostgresStore._connection)
 VOCABULARY_BATCH = 1000  # texts read at a time for the spelling vocabulary
 
 
@@ -72,26 +74,53 @@ class PostgresStore:
         self.url = url
         self.location = redact(url)
         self._local = threading.local()
-        meta = read_meta(self._connection())
+        meta = read_meta(self._raw_connection())
         check_schema(meta, self.location)
         self.model, self.analyzer, self.dimension = meta["model"], meta["analyzer"], int(meta["dimension"])
         self.corpus = ""
         self.embedder = embedder or load_embedder(self.model)
         self.collections = tuple(collections)
-        self._collection_ids = self._find_collections(self.collections)
-        self._scoped_statistics = has_document_statistics(self._connection())
-        self._chunks: _Bounded = _Bounded()
+        self._chunks: _Bounded = _Bounded()  # by id: a chunk written again gets a new id, so these never go stale
         self._units: _Bounded = _Bounded()
+        self._vocabulary_lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
+        self._generation, self._checked = read_generation(self._raw_connection()), time.monotonic()
+        self._forget_what_writes_change()
+
+    def _forget_what_writes_change(self) -> None:
+        """What a write to the store may change, read again when next asked: the collections and
+        their statistics, page terms, translations, the spelling vocabulary."""
+        self._collection_ids = self._find_collections(self.collections)
+        self._scoped_statistics = has_document_statistics(self._raw_connection())
         self._pages: _Bounded = _Bounded()
         self._translations: _Bounded = _Bounded()
         self._words = None  # the Vocabulary, read on first use
-        self._vocabulary_lock = threading.Lock()
 
-    def _connection(self):
+    def _raw_connection(self):
         connection = getattr(self._local, "connection", None)
         if connection is None or connection.closed:
             connection = self._local.connection = connect(self.url)
         return connection
+
+    def _connection(self):
+        """This thread's connection, the store's freshness checked first (_fresh)."""
+        self._fresh()
+        return self._raw_connection()
+
+    def _fresh(self) -> None:
+        """At most every FRESHNESS_SECONDS, a look at whether the store was written since (its generation,
+        one small query); when it was, what the write may have changed is forgotten. Called before
+        every read, from the database or from a cache."""
+        if time.monotonic() - self._checked < FRESHNESS_SECONDS or not self._refresh_lock.acquire(blocking=False):
+            return
+        try:
+            self._checked = time.monotonic()
+            generation = read_generation(self._raw_connection())
+            if generation != self._generation:
+                self._generation = generation
+                self._forget_what_writes_change()
+        finally:
+            self._refresh_lock.release()
 
     def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self._connection().execute(sql, params).fetchall()
@@ -138,6 +167,7 @@ class PostgresStore:
         from ingest.french import content_words
 
         words = [w for w in dict.fromkeys(content_words(text)) if len(w) > 2 and not w.isdigit()]
+        self._fresh()
         missing = [w for w in words if w not in self._translations]
         if missing:
             sql = _SCOPED_TRANSLATIONS.format(scope=self.scope_sql()) if self._scoped_statistics else _STORE_TRANSLATIONS
@@ -206,6 +236,7 @@ class PostgresStore:
         return [row[0] for row in self._connection().execute(sql + " order by c.id", {"page": page, "source": source, "collections": self._collection_ids})]
 
     def _page(self, source: str, page: int) -> tuple[frozenset[str], frozenset[str]]:
+        self._fresh()
         key = (source, page)
         found = self._pages.get(key)
         if found is None:
@@ -231,9 +262,10 @@ class PostgresStore:
         return {word: suggestion for word, suggestion in found.items() if suggestion}
 
     def _vocabulary(self):
-        """The collections' words, read once per process (its size grows with the vocabulary, not the chunks)."""
+        """The collections' words, read once per process and again after a write (its size grows with the vocabulary, not the chunks)."""
         from .lexical import Vocabulary
 
+        self._fresh()
         with self._vocabulary_lock:
             if self._words is None:
                 sql = f"select c.section || E'\\n' || c.text {_FROM_SCOPED} where {self.scope_sql()}"

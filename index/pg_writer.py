@@ -20,7 +20,7 @@ from .embedding_cache import EmbeddingCache, text_key
 from .interface import NewDocument
 from .lexical import DEFAULT_ANALYZER, corpus_words
 from .manifest import Manifest
-from .pg_schema import LOCK_KEY, SCHEMA_VERSION, StoreProblem, check_schema, connect, create_schema, ensure_hnsw, read_meta, redact, write_meta
+from .pg_schema import LOCK_KEY, SCHEMA_VERSION, StoreProblem, check_schema, connect, create_schema, ensure_hnsw, next_generation, read_meta, redact, write_meta
 
 DEFAULT_COLLECTION = "default"
 
@@ -73,6 +73,8 @@ class PostgresWriter:
                     _sum_statistics(connection, collection_id)
                 if attachments is not None:
                     _attach(connection, collection_id, attachments)
+                if new or removed or attachments is not None:
+                    next_generation(connection)  # readers drop what they read before this write when it commits
                 chunk_count = connection.execute("select chunks from essqa_stats").fetchone()[0]
                 approximate = ensure_hnsw(connection, chunk_count)
                 sources = {name: sha for name, sha in connection.execute("select name, sha256 from essqa_documents where collection_id = %s order by name", (collection_id,))}
@@ -112,6 +114,7 @@ class PostgresWriter:
                         "on conflict (collection_id, name) do update set value = excluded.value",
                         (collection_id, name, json.dumps(value, ensure_ascii=False)),
                     )
+                next_generation(connection)
         finally:
             connection.close()
 

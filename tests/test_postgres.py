@@ -265,3 +265,22 @@ def wait_for_the_write_lock(url: str, timeout: float = 60) -> None:
             assert time.monotonic() < deadline, "no writer took the lock"
             time.sleep(0.1)
     time.sleep(1)
+
+
+def test_a_reader_open_during_a_write_sees_what_it_changed(new_database, tmp_path, monkeypatch):
+    """A serving process that read a document's pages before it was replaced under the same name
+    (and before a new collection was written) answers from what was written, not from its caches."""
+    import index.pg_store as pg_store
+
+    monkeypatch.setattr(pg_store, "FRESHNESS_SECONDS", 0.0)
+    corpus = write_corpus(tmp_path / "v1", {"guide.txt": "Le fonds de garantie a garanti 120 prêts aux coopératives du quartier."})
+    build(corpus, store=new_database)
+    reader = open_store(new_database)
+    assert "cooperatives" in reader.page_words("guide.txt", 1) and reader.known_words(frozenset({"tiers"})) == frozenset()
+    assert reader.spelling_suggestions(["cooperativs"]) == {"cooperativs": "coopératives"}
+    write_corpus(corpus, {"guide.txt": "La métropole finance douze tiers-lieux et trois ressourceries."})
+    build(corpus, store=new_database)
+    assert "ressourceries" in reader.page_words("guide.txt", 1) and "cooperatives" not in reader.page_words("guide.txt", 1)
+    assert reader.spelling_suggestions(["ressourcerie"]) == {} and reader.spelling_suggestions(["ressourceriez"]) == {"ressourceriez": "ressourceries"}
+    build(write_corpus(tmp_path / "other", {"notes.txt": "Les SCIC associent salariés et usagers."}), store=new_database, collection="lille")
+    assert sorted(d.name for d in reader.documents()) == ["guide.txt", "notes.txt"]  # a store opened on every collection sees the new one
