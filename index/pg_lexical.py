@@ -4,8 +4,8 @@ query's vector holds the idf of its terms, so that their inner product is the ch
 The statistics are those of the collections searched, as a local index of their documents has
 its own: the chunk side uses the average length of its collection's chunks at the time it is
 written (exact for a collection written at once; documents added later do not rewrite the earlier
-rows); idf comes from the document frequencies and chunk counts of the searched collections'
-documents (essqa_document_terms, essqa_document_stats; PostgresStore.term_stats).
+rows); idf comes from the document frequencies and chunk counts of the searched collections
+(essqa_collection_terms, essqa_collection_stats, the sums of their documents'; PostgresStore.term_stats).
 Same formulas as bm25s's "lucene" method with the local store's parameters (index.lexical).
 """
 

@@ -89,11 +89,12 @@ class PostgresStore:
 
     def _forget_what_writes_change(self) -> None:
         """What a write to the store may change, read again when next asked: the collections and
-        their statistics, page terms, translations, the spelling vocabulary."""
+        their statistics (terms' too), page terms, translations, the spelling vocabulary."""
         self._collection_ids = self._find_collections(self.collections)
         self._scoped_statistics = has_document_statistics(self._raw_connection())
         self._pages: _Bounded = _Bounded()
         self._translations: _Bounded = _Bounded()
+        self._term_stats: _Bounded = _Bounded()  # a question's terms are looked up several times (terms, idf, BM25 query)
         self._words = None  # the Vocabulary, read on first use
 
     def _raw_connection(self):
@@ -153,9 +154,14 @@ class PostgresStore:
         """The chunk count of the store's collections, and the id and document frequency there of each of
         these terms that some chunk of theirs holds (one query). A store written before the documents'
         statistics (until its next write): the whole store's."""
-        sql = _SCOPED_TERM_STATS if self._scoped_statistics else _STORE_TERM_STATS
-        rows = self._connection().execute(sql, {"terms": list(set(terms)), "collections": self._collection_ids}).fetchall()
-        return int(rows[0][0]), {term: (term_id, int(df)) for _, term, term_id, df in rows if term is not None}
+        key = frozenset(terms)
+        self._fresh()
+        found = self._term_stats.get(key)
+        if found is None:
+            sql = _SCOPED_TERM_STATS if self._scoped_statistics else _STORE_TERM_STATS
+            rows = self._connection().execute(sql, {"terms": list(key), "collections": self._collection_ids}).fetchall()
+            found = self._term_stats.remember(key, (int(rows[0][0]), {term: (term_id, int(df)) for _, term, term_id, df in rows if term is not None}))
+        return found
 
     def idf(self, terms: list[str]) -> np.ndarray:
         if not terms:
@@ -280,7 +286,8 @@ class PostgresStore:
         sql = (
             "select u.chunk_id, u.row_label_terms from essqa_units u join essqa_chunks c on c.id = u.chunk_id "
             "join essqa_documents d on d.id = c.document_id "
-            f"where u.row_label_terms <> '{{}}' and u.row_label_terms <@ %(terms)s and {self.scope_sql()} order by u.id"
+            # '&&' (overlap) lets the GIN index find the rows; '<@' keeps those whose every label term is asked
+            f"where u.row_label_terms <> '{{}}' and u.row_label_terms && %(terms)s and u.row_label_terms <@ %(terms)s and {self.scope_sql()} order by u.id"
         )
         rows = self._connection().execute(sql, {"terms": list(terms), "collections": self._collection_ids})
         return [(position, frozenset(label)) for position, label in rows]
