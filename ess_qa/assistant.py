@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +11,10 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from index.store import DEFAULT_MODEL, IndexProblem, NewDocument, Store, index_exists, is_database, open_store, open_writer, redact, sha256_file
+from index.store import DEFAULT_MODEL, DOCUMENT_DETAILS, IndexProblem, NewDocument, Store, index_exists, is_database, open_store, open_writer, redact, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages
 from ingest.french import match_key
-from ingest.loaders import Skip, document_title, load_pages
+from ingest.loaders import Skip, document_metadata, load_pages
 
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
@@ -112,7 +113,11 @@ def build(
     location = resolve_store(store) or str(resolve_index_dir(index_dir))
     documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
     # the corpus's title: the first document's, from its metadata
-    attachments = {**found, CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title)}
+    attachments = {
+        **found,
+        CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title),
+        DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
+    }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
     )
@@ -135,13 +140,15 @@ def build(
 
 def _document(root: Path, name: str, sha256: str, chunks: list, pages: list, keep_file: bool) -> NewDocument:
     """One file of a corpus as a store writes it (with its pages and bytes for a database store)."""
+    title, date = document_metadata(root / name)
     return NewDocument(
         name,
         sha256,
         tuple(c for c in chunks if c.source == name),
-        document_title(root / name),
+        title,
         tuple(p for p in pages if p.source == name) if keep_file else (),
         (root / name).read_bytes() if keep_file else None,
+        date,
     )
 
 
@@ -284,6 +291,11 @@ class Assistant:
             found = Hit(position, best.score if best else 1.0, best.cosine if best else 0.0)
         return [found] + [h for h in hits if h.position != position]
 
+    @functools.cached_property
+    def _document_details(self) -> dict[str, tuple[str, str]]:
+        """Each document's (title, date), by name, as the store held them when first asked."""
+        return {d.name: (d.title, d.date) for d in self.store.documents()}
+
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         passages: list[Passage] = []
         kept: list[Hit] = []
@@ -304,6 +316,8 @@ class Assistant:
                     score=round(min(1.0, max(0.0, hit.score)), 4),
                     chunk_id=chunk.id,
                     label=chunk.label,
+                    title=self._document_details.get(chunk.source, ("", ""))[0],
+                    date=self._document_details.get(chunk.source, ("", ""))[1],
                 )
             )
             if len(passages) == k:

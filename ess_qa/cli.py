@@ -181,6 +181,8 @@ def format_answer(answer) -> str:
         lines += ["Le document ne semble pas répondre à cette question. Passages les plus proches :", ""]
     for rank, passage in enumerate(answer.passages, start=1):
         lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f})")
+        if passage.cite.document:
+            lines.append(f"    {passage.cite.document}")
         lines.extend("    " + line for line in passage.text.splitlines())
         lines.append("")
     if not answer.passages:

@@ -18,11 +18,14 @@ class Passage(OnePage):
     score: float  # in [0, 1]: the fused rank score relative to the best possible
     chunk_id: str = ""
     label: str = ""  # the page's printed label when the file defines one (cite shows it)
+    title: str = ""  # its document's title and date, from the file's metadata (cite shows them)
+    date: str = ""
 
     def to_dict(self) -> dict:
         """The fields, the citation string and the structured citation ("cite"), for JSON."""
         fields = asdict(self)
-        del fields["label"]  # carried by "cite" (its page_label) when the file defines one
+        for carried in ("label", "title", "date"):  # carried by "cite" (page_label, title, date) when there are
+            del fields[carried]
         return {**fields, "citation": self.citation, "cite": self.cite.to_dict()}
 
 

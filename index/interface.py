@@ -76,14 +76,20 @@ class Unit:
     row_label_terms: frozenset[str] = frozenset()  # a table row's label ('Brest Métropole : ...'), else empty
 
 
+DOCUMENT_DETAILS = "documents"  # the attachment a build writes: {name: {"title": ..., "date": ...}} of its documents
+
+
 @dataclass(frozen=True)
 class Document:
-    """A document of a store: its name, content hash, last page with text, and its sections in reading order."""
+    """A document of a store: its name, content hash, last page with text, its sections in reading order,
+    and its title and date from its metadata ('' when it has none)."""
 
     name: str
     sha256: str
     last_page: int
     sections: tuple[str, ...] = field(default=())
+    title: str = ""
+    date: str = ""
 
 
 class Store(Protocol):
@@ -160,6 +166,7 @@ class NewDocument:
     title: str = ""
     pages: tuple[Page, ...] = ()
     original: bytes | None = None
+    date: str = ""  # from its metadata ('2019-07-04')
 
 
 class StoreWriter(Protocol):

@@ -23,7 +23,7 @@ from .layout import CHUNKS, EXTRAS, HNSW_EF_SEARCH, LEXICAL, UNIT_VECTORS, UNITS
 from .lexical import LexicalIndex, Vocabulary
 from .local_search import ChunkTable
 from .manifest import Manifest, read_manifest, verify_files
-from .interface import Candidate, Document, Filters, HybridQuery, Unit
+from .interface import DOCUMENT_DETAILS, Candidate, Document, Filters, HybridQuery, Unit
 from .unit_terms import row_label_terms, section_terms_and_words
 
 MASKS_KEPT = 64  # filters whose chunk masks are kept
@@ -234,8 +234,9 @@ class LocalStore:
             for position in self._pages[(source, page)]:
                 if self.chunks[position].section:
                     sections.setdefault(source, {}).setdefault(self.chunks[position].section)
+        details = self.attachment(DOCUMENT_DETAILS, None) or {}
         return [
-            Document(name, sha, last_pages.get(name, 0), tuple(sections.get(name, ())))
+            Document(name, sha, last_pages.get(name, 0), tuple(sections.get(name, ())), details.get(name, {}).get("title", ""), details.get(name, {}).get("date", ""))
             for name, sha in sorted(self.manifest.sources.items())
         ]
 

@@ -70,8 +70,8 @@ class ChunkRows:
 
     def _document(self, connection, collection_id: int, document: NewDocument) -> int:
         document_id = connection.execute(
-            "insert into essqa_documents (collection_id, name, sha256, title, original) values (%s, %s, %s, %s, %s) returning id",
-            (collection_id, document.name, document.sha256, document.title, document.original),
+            "insert into essqa_documents (collection_id, name, sha256, title, date, original) values (%s, %s, %s, %s, %s, %s) returning id",
+            (collection_id, document.name, document.sha256, document.title, document.date, document.original),
         ).fetchone()[0]
         for page in document.pages:
             connection.execute("insert into essqa_pages (document_id, page, label, text) values (%s, %s, %s, %s)", (document_id, page.page, page.label, page.text))

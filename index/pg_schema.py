@@ -34,7 +34,7 @@ create table if not exists essqa_collections (id serial primary key, name text u
 create table if not exists essqa_documents (
     id bigserial primary key,
     collection_id int not null references essqa_collections on delete cascade,
-    name text not null, sha256 text not null, title text not null default '',
+    name text not null, sha256 text not null, title text not null default '', date text not null default '',
     added timestamptz not null default now(), original bytea,
     unique (collection_id, name, sha256));
 create table if not exists essqa_pages (
@@ -186,6 +186,12 @@ def read_meta(connection) -> dict:
     if not exists:
         return {}
     return {key: value for key, value in connection.execute("select key, value from essqa_meta")}
+
+
+def has_document_dates(connection) -> bool:
+    """Whether the store's documents have a date column (stores written before it have none until their next write)."""
+    sql = "select exists (select 1 from information_schema.columns where table_name = 'essqa_documents' and column_name = 'date')"
+    return bool(connection.execute(sql).fetchone()[0])
 
 
 GENERATION = "generation"  # essqa_meta key: how many writes the store has had (readers drop what a write changed)

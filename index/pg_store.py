@@ -21,7 +21,7 @@ from .embedding import Embedder, load_embedder
 from .interface import Candidate, Document, Filters, HybridQuery, Unit
 from .lexical import TRANSLATION_MIN_COSINE, TRANSLATIONS_PER_WORD
 from .pg_lexical import as_array, idf
-from .pg_schema import StoreProblem, check_schema, connect, has_document_statistics, read_generation, read_meta, redact
+from .pg_schema import StoreProblem, check_schema, connect, has_document_dates, has_document_statistics, read_generation, read_meta, redact
 
 CACHE_ENTRIES = 4096  # chunks, chunks' units, pages and words remembered per process
 FRESHNESS_SECONDS = 1.0  # how long a reader may go on with what it read before a write (see PostgresStore._connection)
@@ -92,6 +92,7 @@ class PostgresStore:
         their statistics (terms' too), page terms, translations, the spelling vocabulary."""
         self._collection_ids = self._find_collections(self.collections)
         self._scoped_statistics = has_document_statistics(self._raw_connection())
+        self._dated = has_document_dates(self._raw_connection())  # a store written before documents had a date: none
         self._pages: _Bounded = _Bounded()
         self._translations: _Bounded = _Bounded()
         self._term_stats: _Bounded = _Bounded()  # a question's terms are looked up several times (terms, idf, BM25 query)
@@ -296,13 +297,13 @@ class PostgresStore:
 
     def documents(self) -> list[Document]:
         sql = (
-            "select d.name, d.sha256, coalesce(max(c.page), 0), "
-            "array(select section from essqa_chunks s where s.document_id = d.id and s.section <> '' group by section order by min(page), min(id)) "
+            "select d.name, d.sha256, coalesce(max(c.page), 0), d.title, " + ("d.date, " if self._dated else "'', ")
+            + "array(select section from essqa_chunks s where s.document_id = d.id and s.section <> '' group by section order by min(page), min(id)) "
             f"from essqa_documents d left join essqa_chunks c on c.document_id = d.id where {self.scope_sql()} "
             "group by d.id order by d.name, d.id"
         )
         rows = self._connection().execute(sql, {"collections": self._collection_ids})
-        return [Document(name, sha, int(last), tuple(sections)) for name, sha, last, sections in rows]
+        return [Document(name, sha, int(last), tuple(sections), title, date) for name, sha, last, title, date, sections in rows]
 
     def attachment(self, name: str, default=None):
         rows = self._rows("select collection_id, value from essqa_attachments where name = %s and collection_id = any(%s)", (name, self._collection_ids))

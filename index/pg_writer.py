@@ -137,10 +137,11 @@ class PostgresWriter:
 
 
 def _upgrade(connection) -> None:
-    """What a store written by an earlier ess-qa lacks, added (each document's statistics)."""
+    """What a store written by an earlier ess-qa lacks, added (each document's statistics, its date)."""
     from .pg_rows import add_document_statistics
 
     add_document_statistics(connection)
+    connection.execute("alter table essqa_documents add column if not exists date text not null default ''")
 
 
 def _sum_statistics(connection, collection_id: int) -> None:

@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 
 from .build import build_index, index_text
 from .embedding import DEFAULT_MODEL
-from .interface import Candidate, Document, Filters, Fusion, HybridQuery, NewDocument, Store, StoreWriter, Unit
+from .interface import DOCUMENT_DETAILS, Candidate, Document, Filters, Fusion, HybridQuery, NewDocument, Store, StoreWriter, Unit
 from .layout import IndexProblem
 from .manifest import Manifest, index_exists, read_manifest, sha256_file
 from .pg_schema import StoreProblem, is_database, redact
@@ -80,6 +80,7 @@ def open_writer(
 
 __all__ = [
     "DEFAULT_MODEL",
+    "DOCUMENT_DETAILS",
     "Candidate",
     "Document",
     "Filters",

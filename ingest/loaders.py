@@ -179,20 +179,37 @@ _FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^m
 def document_title(path: str | Path) -> str:
     """A PDF's title from its metadata ('' when it has none, or when it is a file or template name
     such as 'Microsoft Word - rapport.docx'); '' for other files and for a PDF that cannot be read."""
+    return document_metadata(path)[0]
+
+
+def document_metadata(path: str | Path) -> tuple[str, str]:
+    """A PDF's (title, date) from its metadata, read once: the title as document_title() says, the
+    date the one it was made ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other
+    files and for a PDF that cannot be read."""
     path = Path(path)
     if path.suffix.lower() not in PDF_SUFFIXES:
-        return ""
+        return "", ""
     from pypdf import PdfReader
 
     with _QuietPypdf():
         try:
             metadata = PdfReader(path).metadata
             title = " ".join(str(metadata.title or "").split()) if metadata else ""
+            raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
-            return ""
+            return "", ""
     if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
-        return ""
-    return title
+        title = ""
+    return title, pdf_date(raw_date)
+
+
+_PDF_DATE_RE = re.compile(r"^(?:D:)?((?:19|20)\d\d)(0[1-9]|1[0-2])?(0[1-9]|[12]\d|3[01])?")
+
+
+def pdf_date(raw: str) -> str:
+    """A PDF date string ('D:20190704120000+02'00'') as '2019-07-04' ('2019-07', '2019' when less is given); '' when it is none."""
+    match = _PDF_DATE_RE.match(raw.strip())
+    return "-".join(part for part in match.groups() if part) if match else ""
 
 
 def _open_encrypted(reader) -> None:

@@ -32,6 +32,13 @@ class Citation:
     page: int
     section: str = ""
     page_label: str = ""
+    title: str = ""  # the document's title, from its metadata ('' when it has none)
+    date: str = ""  # the document's date, from its metadata ('2019-07-04'; '' when it has none)
+
+    @property
+    def document(self) -> str:
+        """The document as a reader names it: '« Title », 2019-07-04', '« Title »', '2019-07-04' or ''."""
+        return ", ".join(part for part in (f"« {self.title} »" if self.title else "", self.date) if part)
 
     @property
     def printed_page(self) -> str:
@@ -47,21 +54,24 @@ class Citation:
         return " · ".join(parts)
 
     def to_dict(self) -> dict:
-        """{"source": ..., "page": ..., "section": ...} (and "page_label" when there is one), for JSON."""
+        """{"source": ..., "page": ..., "section": ...} (and "page_label", "title", "date" when there are), for JSON."""
         data = asdict(self)
-        if not self.page_label:
-            del data["page_label"]
+        for optional in ("page_label", "title", "date"):
+            if not data[optional]:
+                del data[optional]
         return data
 
 
 class OnePage:
     """What stands on one page of a file (a class with fields source, page, section and, optionally,
-    label): its citation."""
+    label, title and date): its citation."""
 
     @property
     def cite(self) -> Citation:
         """Where it stands: the file, page, section and printed page label (when it differs from the page)."""
-        return Citation(self.source, self.page, self.section, _differing_label(getattr(self, "label", ""), self.page))
+        return Citation(
+            self.source, self.page, self.section, _differing_label(getattr(self, "label", ""), self.page), getattr(self, "title", ""), getattr(self, "date", "")
+        )
 
     @property
     def citation(self) -> str:

@@ -284,3 +284,25 @@ def test_a_reader_open_during_a_write_sees_what_it_changed(new_database, tmp_pat
     assert reader.spelling_suggestions(["ressourcerie"]) == {} and reader.spelling_suggestions(["ressourceriez"]) == {"ressourceriez": "ressourceries"}
     build(write_corpus(tmp_path / "other", {"notes.txt": "Les SCIC associent salariés et usagers."}), store=new_database, collection="lille")
     assert sorted(d.name for d in reader.documents()) == ["guide.txt", "notes.txt"]  # a store opened on every collection sees the new one
+
+
+def test_citations_give_the_documents_title_and_date_from_the_database(new_database, tmp_path):
+    """A document's title and date come from the store, as from a local index."""
+    from test_profiles import titled_pdf
+
+    corpus = titled_pdf(tmp_path / "corpus")
+    build(corpus, store=new_database)
+    build(corpus, tmp_path / "index")
+    question = "Quelles clauses favorisent l'insertion ?"
+    pg, local = Assistant.load(store=new_database).ask(question), Assistant.load(tmp_path / "index").ask(question)
+    assert pg.passages[0].cite == local.passages[0].cite
+    assert (pg.passages[0].cite.title, pg.passages[0].cite.date) == ("Guide de l'achat public responsable", "2019-07-04")
+    assert [(d.title, d.date) for d in open_store(new_database).documents()] == [("Guide de l'achat public responsable", "2019-07-04")]
+    # a store written before documents had a date reads none, and gets the column at its next write
+    import psycopg
+
+    with psycopg.connect(new_database, autocommit=True) as connection:
+        connection.execute("alter table essqa_documents drop column date")
+    assert [d.date for d in open_store(new_database).documents()] == [""]
+    build(write_corpus(tmp_path / "more", {"notes.txt": "Les SCIC associent salariés et usagers."}), store=new_database, collection="autre")
+    assert sorted(d.date for d in open_store(new_database).documents()) == ["", ""]  # written before the column: no date

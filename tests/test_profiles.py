@@ -4,6 +4,7 @@ corpus gets the general pipeline, its own title and example questions, and no M�
 from __future__ import annotations
 
 import ast
+import html
 import json
 import re
 import urllib.request
@@ -77,19 +78,41 @@ def test_the_page_shows_the_metropoles_tab_only_for_the_report(which, report_ind
     assert [p.name for p in known_profiles()] == ["metropoles"]
 
 
-def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
+def titled_pdf(folder):
+    """A corpus folder holding one PDF whose metadata give a title and a creation date."""
+    from datetime import datetime, timezone
+
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.set_title("Guide de l'achat public responsable")
+    pdf.set_creation_date(datetime(2019, 7, 4, 12, 0, tzinfo=timezone.utc))
     pdf.set_font("helvetica", size=12)
     for text in ("Les clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
         pdf.add_page()
         pdf.multi_cell(0, 8, text)
-    (tmp_path / "corpus").mkdir()
-    pdf.output(str(tmp_path / "corpus" / "guide.pdf"))
-    build(tmp_path / "corpus", tmp_path / "index")
+    folder.mkdir()
+    pdf.output(str(folder / "guide.pdf"))
+    return folder
+
+
+def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
+    build(titled_pdf(tmp_path / "corpus"), tmp_path / "index")
     assert Assistant.load(tmp_path / "index").page_texts().title.startswith("Guide de l'achat public responsable")
+
+
+def test_citations_give_the_documents_title_and_date(tmp_path, capsys):
+    """Each passage's citation names its document as its metadata do, in Python, JSON, the CLI and the page."""
+    from ess_qa.web.rendering import passages_html
+
+    build(titled_pdf(tmp_path / "corpus"), tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Quelles clauses favorisent l'insertion ?")
+    cite = answer.passages[0].cite
+    assert (cite.title, cite.date, cite.document) == ("Guide de l'achat public responsable", "2019-07-04", "« Guide de l'achat public responsable », 2019-07-04")
+    assert answer.passages[0].to_dict()["cite"]["date"] == "2019-07-04"
+    assert "« Guide de l'achat public responsable », 2019-07-04" in html.unescape(passages_html(answer, frozenset()))
+    assert cli.main(["ask", "Quelles clauses favorisent l'insertion ?", "--index-dir", str(tmp_path / "index")]) == 0
+    assert "« Guide de l'achat public responsable », 2019-07-04" in capsys.readouterr().out
 
 
 def test_only_the_profile_names_the_reports_headings_and_metropolises(assistant):

@@ -238,7 +238,8 @@ def passages_html(answer: Answer, terms: frozenset[str]) -> str:
             f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'
             f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
             f'title="Voir la page source / open the source page">{escape_text(cite.label)}</a>'
-            f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
+            + (f'<span class="essqa-document">{escape_text(cite.document)}</span>' if cite.document else "")
+            + f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
             f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
         )
     parts.append("</ol>")
