@@ -28,10 +28,10 @@ def shorten(
     Kept: the start of the text (the default); with `around`, the part centred on that offset;
     with `wanted`, the window of whitespace-separated words holding most words for which wanted(word)
     is true, the first of them that leaves `room` characters after its last wanted word (where the
-    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too, only
-    windows holding a word for which needed(word and the next one) is true after the last wanted word (else
-    anywhere), when the text has one: the figure a "combien" asks for ("... la vapeur dont la
-    température est comprise entre 200 °C et 300 °C")."""
+    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too,
+    only the windows holding a word for which needed(word and the next one) is true, after their
+    last wanted word (else anywhere), when the text has one: the figure a "combien" asks for
+    ("... la vapeur dont la température est comprise entre 200 °C et 300 °C")."""
     if len(text) <= limit:
         return text
     if wanted is not None:
