@@ -307,6 +307,7 @@ class Assistant:
                 continue
             seen.add(key)
             kept.append(hit)
+            title, date = self._document_details.get(chunk.source, ("", ""))
             passages.append(
                 Passage(
                     text=chunk.text,
@@ -316,8 +317,8 @@ class Assistant:
                     score=round(min(1.0, max(0.0, hit.score)), 4),
                     chunk_id=chunk.id,
                     label=chunk.label,
-                    title=self._document_details.get(chunk.source, ("", ""))[0],
-                    date=self._document_details.get(chunk.source, ("", ""))[1],
+                    title=title,
+                    date=date,
                 )
             )
             if len(passages) == k:

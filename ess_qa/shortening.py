@@ -54,8 +54,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool]
     """The window of words spanning at most `limit` characters that holds most wanted words (see shorten)."""
     tokens = list(re.finditer(r"\S+", text))
     hits = [wanted(m.group()) for m in tokens]
-    pairs = [" ".join(m.group() for m in tokens[i : i + 2]) for i in range(len(tokens))]
-    musts = [needed(pair) for pair in pairs] if needed is not None else []
+    musts = [needed(" ".join(m.group() for m in tokens[i : i + 2])) for i in range(len(tokens))] if needed is not None else []
     windows = []
     for start in range(len(tokens)):
         end = start

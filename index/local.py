@@ -234,11 +234,12 @@ class LocalStore:
             for position in self._pages[(source, page)]:
                 if self.chunks[position].section:
                     sections.setdefault(source, {}).setdefault(self.chunks[position].section)
-        details = self.attachment(DOCUMENT_DETAILS, None) or {}
-        return [
-            Document(name, sha, last_pages.get(name, 0), tuple(sections.get(name, ())), details.get(name, {}).get("title", ""), details.get(name, {}).get("date", ""))
-            for name, sha in sorted(self.manifest.sources.items())
-        ]
+        details = self.attachment(DOCUMENT_DETAILS, None) or {}  # name -> {"title": ..., "date": ...}
+        documents = []
+        for name, sha in sorted(self.manifest.sources.items()):
+            detail = details.get(name, {})
+            documents.append(Document(name, sha, last_pages.get(name, 0), tuple(sections.get(name, ())), detail.get("title", ""), detail.get("date", "")))
+        return documents
 
     def document_file(self, name: str) -> bytes | None:
         """None: the original files stay in the corpus folder (the page looks for them there)."""

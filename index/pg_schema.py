@@ -198,9 +198,8 @@ GENERATION = "generation"  # essqa_meta key: how many writes the store has had (
 
 
 def read_generation(connection) -> int:
-    """The store's generation (0 before its first write)."""
-    exists = connection.execute("select to_regclass('essqa_meta') is not null").fetchone()[0]
-    row = connection.execute("select value from essqa_meta where key = %s", (GENERATION,)).fetchone() if exists else None
+    """The generation of a store (one that exists: read_meta found it); 0 before a write counted one."""
+    row = connection.execute("select value from essqa_meta where key = %s", (GENERATION,)).fetchone()
     return int(row[0]) if row else 0
 
 

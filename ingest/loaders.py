@@ -176,16 +176,11 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
 _FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)
 
 
-def document_title(path: str | Path) -> str:
-    """A PDF's title from its metadata ('' when it has none, or when it is a file or template name
-    such as 'Microsoft Word - rapport.docx'); '' for other files and for a PDF that cannot be read."""
-    return document_metadata(path)[0]
-
-
 def document_metadata(path: str | Path) -> tuple[str, str]:
-    """A PDF's (title, date) from its metadata, read once: the title as document_title() says, the
-    date the one it was made ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other
-    files and for a PDF that cannot be read."""
+    """A PDF's (title, date) from its metadata, read once: the title ('' when it has none, or when it
+    is a file or template name such as 'Microsoft Word - rapport.docx'), the date it was made
+    ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other files and for a PDF that
+    cannot be read."""
     path = Path(path)
     if path.suffix.lower() not in PDF_SUFFIXES:
         return "", ""
