@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.french import normalize_apostrophes
-from ingest.structure import MAX_HEADING_CHARS, Block, looks_like_heading, short_title
+from ingest.structure import MAX_HEADING_CHARS, Block, heading_title, looks_like_heading
 from ingest.types import SECTION_SEPARATOR
 
 FACT_SHEETS = "Fiches métropoles"
@@ -75,7 +75,7 @@ class ReportHeadings:
         if zoom and len(" ".join(lines)) <= MAX_HEADING_CHARS * 2:
             return self._zoom(raw_blocks, i, blocks, zoom.group(1))
         if _PAROLE_RE.match(first) and len(" ".join(lines)) <= MAX_HEADING_CHARS:
-            blocks.append(Block(lines, 1, short_title(lines)))
+            blocks.append(Block(lines, 1, heading_title(lines)))
             return i + 1
         return self._panorama(lines, blocks, i)
 
@@ -86,18 +86,18 @@ class ReportHeadings:
         rest = [r for r in ([rest_of_line] + lines[1:] if rest_of_line else lines[1:]) if r]
         if not rest and nxt and (looks_like_heading(nxt) or len(" ".join(nxt)) <= ZOOM_TITLE_MAX_CHARS):
             rest, lines, i = nxt, lines + nxt, i + 1
-        blocks.append(Block(lines, 2, f"{ZOOM} " + short_title(rest) if rest else ZOOM))
+        blocks.append(Block(lines, 2, f"{ZOOM} " + heading_title(rest) if rest else ZOOM))
         return i + 1
 
     def _panorama(self, lines: list[str], blocks: list[Block], i: int) -> int | None:
         """A sheet's panorama: the lines before its title (or the heading before it) name the metropolis."""
         at = next((k for k, line in enumerate(lines) if is_panorama_title(line)), None)
         if at is not None and at > 0 and len(" ".join(lines[:at])) <= MAX_HEADING_CHARS:
-            blocks.append(Block(lines[:at], 2, short_title(lines[:at]), parent=FACT_SHEETS))
+            blocks.append(Block(lines[:at], 2, heading_title(lines[:at]), parent=FACT_SHEETS))
             blocks.append(Block(lines[at:]))
             return i + 1
         if at == 0 and blocks and looks_like_heading(blocks[-1].lines):
-            blocks[-1].heading_level, blocks[-1].title, blocks[-1].parent = 2, short_title(blocks[-1].lines), FACT_SHEETS
+            blocks[-1].heading_level, blocks[-1].title, blocks[-1].parent = 2, heading_title(blocks[-1].lines), FACT_SHEETS
             blocks.append(Block(lines))
             return i + 1
         return None
