@@ -85,9 +85,9 @@ class Judgement:
         return self.snippet if self.snippet.score >= settings.min_snippet_score else None
 
 
-def holds_terms(terms: frozenset[str], analyzer: str) -> Callable[[str], bool]:
-    """A test of whether a word holds any of the terms, for shorten(wanted=...)."""
-    return lambda word: bool(set(search_terms(word, analyzer)) & terms)
+def held_terms(terms: frozenset[str], analyzer: str) -> Callable[[str], frozenset[str]]:
+    """The terms of `terms` that a word holds, for shorten(wanted=...)."""
+    return lambda word: terms.intersection(search_terms(word, analyzer))
 
 
 def extract_snippet(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Snippet | None:
@@ -129,7 +129,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     text = unit.text
     if len(text) >= SNIPPET_TARGET:
         needed = (lambda words: type_matches(words, asked.kind, asked.words)) if asked.kind in STRICT_TYPES else None
-        return shorten(text, SNIPPET_TARGET, wanted=holds_terms(asked.term_set, store.analyzer), needed=needed)
+        return shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
@@ -142,7 +142,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
     and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
-    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=holds_terms(asked.term_set, store.analyzer))  # items follow as units
+    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=held_terms(asked.term_set, store.analyzer))  # items follow as units
     parts, size = [lead], len(lead)
     for following in store.following_units(unit):
         item = BULLET + " " + shorten(following.text, ITEM_KEPT)

@@ -9,7 +9,7 @@ more there are.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Collection
 
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
 
@@ -19,16 +19,17 @@ def shorten(
     limit: int,
     *,
     around: int = 0,
-    wanted: Callable[[str], bool] | None = None,
+    wanted: Callable[[str], Collection[str]] | None = None,
     needed: Callable[[str], bool] | None = None,
     room: int = WINDOW_ROOM,
 ) -> str:
     """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut).
 
     Kept: the start of the text (the default); with `around`, the part centred on that offset;
-    with `wanted`, the window of whitespace-separated words holding most words for which wanted(word)
-    is true, the first of them that leaves `room` characters after its last wanted word (where the
-    answer usually is: "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too,
+    with `wanted`, the window of whitespace-separated words holding most distinct wanted terms
+    (wanted(word): the terms a word holds, empty for none; a term said twice counts once), the first
+    of them that leaves `room` characters after its last wanted word (where the answer usually is:
+    "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too,
     only the windows holding a word for which needed(word and the next one) is true, after their
     last wanted word (else anywhere), when the text has one: the figure a "combien" asks for
     ("... la vapeur dont la température est comprise entre 200 °C et 300 °C")."""
@@ -50,17 +51,18 @@ def _window_around(text: str, limit: int, around: int) -> str:
     return piece
 
 
-def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], bool], room: int, needed: Callable[[str], bool] | None) -> str:
-    """The window of words spanning at most `limit` characters that holds most wanted words (see shorten)."""
+def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Collection[str]], room: int, needed: Callable[[str], bool] | None) -> str:
+    """The window of words spanning at most `limit` characters that holds most distinct wanted terms (see shorten)."""
     tokens = list(re.finditer(r"\S+", text))
-    hits = [wanted(m.group()) for m in tokens]
+    held = [frozenset(wanted(m.group())) for m in tokens]
+    hits = [bool(terms) for terms in held]
     musts = [needed(" ".join(m.group() for m in tokens[i : i + 2])) for i in range(len(tokens))] if needed is not None else []
     windows = []
     for start in range(len(tokens)):
         end = start
         while end + 1 < len(tokens) and tokens[end + 1].end() - tokens[start].start() <= limit:
             end += 1
-        windows.append((sum(hits[start : end + 1]), start, end))
+        windows.append((len(frozenset().union(*held[start : end + 1])), start, end))
         if end == len(tokens) - 1:
             break
     if any(musts):  # a window with the figure after its last wanted word, else with it anywhere

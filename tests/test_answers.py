@@ -224,11 +224,11 @@ def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
 
 
 def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
-    from ess_qa.answering import SNIPPET_TARGET, holds_terms
+    from ess_qa.answering import SNIPPET_TARGET, held_terms
     from ess_qa.shortening import WINDOW_ROOM, shorten
 
     unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
-    window = shorten(unit, SNIPPET_TARGET, wanted=holds_terms(frozenset({"lieux", "parta"}), "prefix5"))
+    window = shorten(unit, SNIPPET_TARGET, wanted=held_terms(frozenset({"lieux", "parta"}), "prefix5"))
     assert len(window) <= 310 and "Hévéa et la Friche" in window
     after = window.split("partagés", 1)[1]
     assert len(after) >= WINDOW_ROOM
@@ -297,8 +297,18 @@ def test_a_long_line_is_cut_to_show_the_figure_a_number_question_asks_for():
     question = "À quelle température circule la vapeur dans le réseau de Paris ?"
     assert question_type(question) == "number"
     wanted = {"temperature", "circule", "circuler", "vapeur", "reseau", "paris"}
-    cut = shorten(line, 300, wanted=lambda word: match_key(word) in wanted, needed=lambda words: type_matches(words, "number", set()))
+    cut = shorten(line, 300, wanted=lambda word: {match_key(word)} & wanted, needed=lambda words: type_matches(words, "number", set()))
     assert "200 °C et 300 °C" in cut and len(cut) <= 310, cut
+
+
+def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_again():
+    from ess_qa.answering import held_terms
+    from ess_qa.shortening import shorten
+
+    repeated = "Le réseau national, le réseau régional et le réseau local du réseau associatif forment un réseau dense, " * 3
+    line = repeated + "et le Mois de l'ESS en novembre est une initiative portée par le Conseil national des CRESS qui animent le projet. " + "Suite sans rapport. " * 8
+    cut = shorten(line, 300, wanted=held_terms(frozenset({"mois", "porte", "natio", "resea"}), "prefix5"))
+    assert "Mois de l’ESS" in cut.replace("'", "’") and "portée par le Conseil national" in cut, cut
 
 
 @pytest.mark.parametrize("question", ["Quelle est la température de l'eau ?", "Quelle distance sépare la chaufferie des immeubles ?", "How far is the plant?", "Quel délai faut-il prévoir ?"])
