@@ -163,11 +163,18 @@ def name_runs(text: str) -> list[str]:
     return [m.group() for m in _NAME_RUN_RE.finditer(text, start)]
 
 
+# A question that starts with a name after an elided article: "L'Anah peut-elle ...", "D'Avise ?"
+_ELIDED_FIRST_NAME_RE = re.compile(r"\W*[LlDd]'([A-ZÀ-ÝŒ][\w'’-]*)")
+
+
 def proper_names(text: str) -> list[str]:
-    """Capitalised words of a question other than its first word (names of places, bodies, people)."""
-    tokens = list(_NAME_TOKEN_RE.finditer(normalize_apostrophes(text)))
+    """Capitalised words of a question other than its first word (names of places, bodies, people),
+    and its first word's when an elided article comes before it ("L'Anah": Anah; "L'association": none)."""
+    text = normalize_apostrophes(text)
+    tokens = list(_NAME_TOKEN_RE.finditer(text))
     first = re.search(r"\w", text)
-    return [m.group() for m in tokens if not first or m.start() > first.start()]
+    elided = _ELIDED_FIRST_NAME_RE.match(text)
+    return ([elided.group(1)] if elided else []) + [m.group() for m in tokens if not first or m.start() > first.start()]
 
 
 # --- follow-ups ------------------------------------------------------------------------------------
