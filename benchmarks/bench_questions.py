@@ -74,6 +74,15 @@ SETS = (
         "raccordement", QUESTIONS / "raccordement.jsonl", TUNING,
         "raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6",
     ),
+    QuestionSet("near-topic-report", QUESTIONS / "near-topic-report.jsonl", TUNING),
+    QuestionSet(
+        "near-topic-cantine", QUESTIONS / "near-topic-cantine.jsonl", TUNING,
+        "prise-en-main-ma-cantine-2026.pdf", "3c709bcf9b4852d177d9afe78356253483356854cff79f79feb9a4dae4a57215",
+    ),
+    QuestionSet(
+        "near-topic-raccordement", QUESTIONS / "near-topic-raccordement.jsonl", TUNING,
+        "raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6",
+    ),
     QuestionSet(
         "competences", QUESTIONS / "competences.jsonl", UNSEEN,
         "repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c",

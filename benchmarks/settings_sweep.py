@@ -59,7 +59,7 @@ from index.store import open_store  # noqa: E402
 from ingest.chunking import ChunkingParams  # noqa: E402
 
 # this sweep's roles (benchmarks/questions/README.md counts report-unseen as tuning: see docs/settings.md)
-ROLES = {"report-dev": TUNING, "report-heldout": TUNING, "report-typed": TUNING, "cantine": TUNING, "raccordement": TUNING, "report-unseen": UNSEEN, "competences": UNSEEN, "impermeabilisation": UNSEEN}
+ROLES = {"report-dev": TUNING, "report-heldout": TUNING, "report-typed": TUNING, "cantine": TUNING, "raccordement": TUNING, "near-topic-report": TUNING, "near-topic-cantine": TUNING, "near-topic-raccordement": TUNING, "report-unseen": UNSEEN, "competences": UNSEEN, "impermeabilisation": UNSEEN}
 SWEEP_SETS = tuple(replace(s, role=ROLES[s.name]) for s in SETS)
 GROUPS = ("well_formed", "typed", "unstyled")  # question styles pooled: typed is every style but well_formed
 METRICS = ("hit@5", "mrr@10", "answer@1")
@@ -268,8 +268,10 @@ def variant_figures(sets: tuple[QuestionSet, ...], answers: dict[str, list[Answe
 
 
 def mean_figures(figs: list[dict]) -> dict:
-    """The mean of sets' metrics and reading costs, and the out-of-scope questions refused in all."""
-    mean = {m: round(sum(f[m] or 0.0 for f in figs) / len(figs), 3) for m in (*METRICS, "passage_chars", "snippet_chars")}
+    """The mean of sets' metrics and reading costs (over the sets with questions in scope), and the
+    out-of-scope questions refused in all."""
+    scored = [f for f in figs if f["in_scope"]] or figs
+    mean = {m: round(sum(f[m] or 0.0 for f in scored) / len(scored), 3) for m in (*METRICS, "passage_chars", "snippet_chars")}
     return mean | {"out_of_scope_refused": sum(f["out_of_scope_refused"] for f in figs), "out_of_scope": sum(f["out_of_scope"] for f in figs)}
 
 
