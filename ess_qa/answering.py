@@ -179,11 +179,20 @@ def page_words(store: Store, position: int) -> frozenset[str]:
 
 
 def unknown_names(store: Store, question: str) -> list[str]:
-    """Names in a French question (Japon, Québec, ...), and years in any question, that the corpus never mentions."""
+    """Names in a question (Japon, Québec, ...; in an English question, Angers, CCIAG), and years, that
+    the corpus never mentions."""
     unknown = [year for year in years(question) if not store.known_words(frozenset([year]))]
-    if guess_language(question) != "fr":  # English words are capitalised too ("French", "European")
-        return unknown
-    return unknown + [name for name in proper_names(question) if not store.query_terms(name) and search_terms(name, store.analyzer)]
+    english = guess_language(question) != "fr"
+    return unknown + [name for name in proper_names(question) if never_mentioned(store, name, english)]
+
+
+def never_mentioned(store: Store, name: str, english: bool) -> bool:
+    """Whether a capitalised word of a question is no word of the corpus. English capitalises common
+    words too ("French", "Metropolis"): in an English question, one that translates to corpus words is
+    no name; one that does not (Angers, CCIAG, a French word the corpus lacks: Agence) is."""
+    if not search_terms(name, store.analyzer) or store.query_terms(name):
+        return False
+    return not (english and store.translate(name).strip())
 
 
 def place_terms(store: Store, snippet: Snippet) -> set[str]:

@@ -60,6 +60,7 @@ def test_snippet_answers_each_question_type(assistant, question, kind, evidence)
         "What is the boiling point of water at sea level?",
         "Quelle est la meilleure recette de la tarte Tatin ?",
         "L'Anah finance-t-elle les projets d'économie sociale et solidaire des métropoles ?",  # a body the report never names, first
+        "How does Angers Loire Métropole support the social and solidarity economy?",  # a metropolis it never names, in English
     ],
 )
 def test_out_of_scope_questions_get_no_snippet(assistant, question):
