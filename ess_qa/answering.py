@@ -105,8 +105,11 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     best = _best_snippet(store, asked, candidates, typed=False)
     if best is not None and asked.kind in STRICT_TYPES and not type_matches(best.text, asked.kind, asked.words):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
-        # has one, and when no passage found has any, the report does not answer
+        # has one, and when no passage found has any, or what is shown of it does not show it, the
+        # report does not answer
         best = _best_snippet(store, asked, candidates, typed=True)
+        if best is not None and not type_matches(best.text, asked.kind, asked.words):
+            return None
     return best
 
 

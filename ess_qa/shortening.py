@@ -12,6 +12,7 @@ import re
 from typing import Callable, Collection
 
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
+FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
 
 
 def shorten(
@@ -30,7 +31,7 @@ def shorten(
     (wanted(word): the terms a word holds, empty for none; a term said twice counts once), the first
     of them that leaves `room` characters after its last wanted word (where the answer usually is:
     "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too,
-    only the windows holding a word for which needed(word and the next one) is true, after their
+    only the windows holding a word for which needed(the word and the next ones, FIGURE_WORDS in all) is true, after their
     last wanted word (else anywhere), when the text has one: the figure a "combien" asks for
     ("... la vapeur dont la température est comprise entre 200 °C et 300 °C")."""
     if len(text) <= limit:
@@ -56,7 +57,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     tokens = list(re.finditer(r"\S+", text))
     held = [frozenset(wanted(m.group())) for m in tokens]
     hits = [bool(terms) for terms in held]
-    musts = [needed(" ".join(m.group() for m in tokens[i : i + 2])) for i in range(len(tokens))] if needed is not None else []
+    musts = [needed(" ".join(m.group() for m in tokens[i : i + FIGURE_WORDS])) for i in range(len(tokens))] if needed is not None else []
     windows = []
     for start in range(len(tokens)):
         end = start

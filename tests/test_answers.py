@@ -70,6 +70,32 @@ def test_out_of_scope_questions_get_no_snippet(assistant, question):
     assert answer.passages  # the closest passages are still shown, as such
 
 
+def test_an_answer_to_a_figure_question_shows_its_figure(assistant):
+    """Every answered "combien", "quel montant", "quel pourcentage", "quand" ... question of the dev and
+    held-out sets shows the figure it asks for in its snippet, not only somewhere in the sentence it was cut from."""
+    from ess_qa.answering import STRICT_TYPES
+    from ess_qa.evaluation import load_questions
+    from ess_qa.evidence import type_matches
+    from ingest.french import folded_content_words
+
+    questions = [q.question for name in ("dev.jsonl", "heldout.jsonl") for q in load_questions(DATA / name) if question_type(q.question) in STRICT_TYPES]
+    answers = assistant.batch(questions, k=5)
+    assert len(questions) >= 20 and sum(a.found for a in answers) >= 15
+    for question, answer in zip(questions, answers):
+        if answer.found:
+            assert type_matches(answer.snippet, question_type(question), folded_content_words(question)), (question, answer.snippet)
+
+
+def test_a_window_keeps_a_figure_written_over_several_words():
+    from ess_qa.answering import held_terms
+    from ess_qa.shortening import shorten
+    from ingest.numbers import holds_money
+
+    line = "Elle investit 2,6 millions d’euros d’aides directes. " + ("Une suite sans rapport aucun. " * 12) + "Ces aides de la métropole soutiennent la création d’activités ESS."
+    cut = shorten(line, 300, wanted=held_terms(frozenset({"metro", "aides", "activ"}), "prefix5"), needed=holds_money)
+    assert "2,6 millions d’euros" in cut, cut
+
+
 def test_dev_set_answer_figures(assistant):
     report = evaluate(assistant, DATA / "dev.jsonl", k=5)
     assert report["out_of_scope"]["abstention"] == 1.0, report["out_of_scope"]
