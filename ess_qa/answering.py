@@ -103,12 +103,12 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names <= page_words(store, hit.position)]
     candidates = candidates[:PASSAGES_SCANNED]
     best = _best_snippet(store, asked, candidates, typed=False)
-    if best is not None and asked.kind in STRICT_TYPES and not type_matches(best.text, asked.kind, asked.words):
+    if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
         best = _best_snippet(store, asked, candidates, typed=True)
-        if best is not None and not type_matches(best.text, asked.kind, asked.words):
+        if best is not None and not asked.answered_by(best.text):
             return None
     return best
 
@@ -131,7 +131,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     continued by the next units of its page, since the answer follows it."""
     text = unit.text
     if len(text) >= SNIPPET_TARGET:
-        needed = (lambda words: type_matches(words, asked.kind, asked.words)) if asked.kind in STRICT_TYPES else None
+        needed = asked.answered_by if asked.kind in STRICT_TYPES else None
         return shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'

@@ -13,10 +13,10 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, YEAR_RE, holds_money, quantity_runs, years
+from ingest.numbers import MONTH_RE, PERCENT, YEAR_RE, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
-from .questions import guess_language, question_focus, question_type
+from .questions import guess_language, question_focus, question_measure, question_type
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -33,12 +33,15 @@ _CONTACT_RE = re.compile(r"(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b|[\w.+-]+@[\
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
-def type_matches(unit: str, kind: str, question_words: set[str]) -> bool:
+def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
-    a sum of money, a percentage, a count (not a list item's number), a phone, mail or web address,
-    a date, a name, a place."""
+    a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
+    the dimension a "quelle longueur" asks for, see ess_qa.questions.question_measure), a phone, mail
+    or web address, a date, a name, a place."""
     if kind == "money":
         return holds_money(unit)
+    if kind == "number" and measure is not None:  # 'quelle température': '17 °C', not '2 réseaux'
+        return holds_measure(unit, measure)
     if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
         return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in quantity_runs(unit))
     if kind == "percent":
@@ -91,6 +94,11 @@ class QuestionProfile:
     focus: frozenset[str] = frozenset()  # terms of the noun asked about ('habitants'), with its translations
     named_row_positions: frozenset[int] = frozenset()  # chunks holding a table row the question names
     term_set: frozenset[str] = frozenset()  # terms, as a set
+    measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
+
+    def answered_by(self, text: str) -> bool:
+        """Whether a text holds what the question's type asks for (type_matches)."""
+        return type_matches(text, self.kind, self.words, self.measure)
 
 
 def searched_text(store: Store, question: str) -> str:
@@ -106,7 +114,9 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
-    asked = QuestionProfile(terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms))
+    asked = QuestionProfile(
+        terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms), measure=question_measure(question)
+    )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
 
@@ -122,7 +132,7 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(unit.vector @ question.vector)),
-        float(type_matches(unit.text, question.kind, question.words)),
+        float(question.answered_by(unit.text)),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & unit.terms)),
         float(is_named_row(unit, question)),
@@ -151,7 +161,7 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
     value = unit.text.split(ROW_SEPARATOR, 1)[1]
-    return question.kind == "other" or type_matches(value, question.kind, question.words)
+    return question.kind == "other" or question.answered_by(value)
 
 
 def best_unit(

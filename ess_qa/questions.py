@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, normalize_apostrophes, words
+from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, normalize_apostrophes, words
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -131,6 +131,32 @@ _FOCUS_RES = (
     re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),
     re.compile(r"\b(?:which|what) (?!is\b|are\b|was\b|were\b|does\b|do\b|did\b|has\b|have\b)(\w+)"),
 )
+
+
+# The dimension a measure noun asks for (ingest.numbers.MEASURE_UNITS): "quelle longueur" wants a length, not any number.
+_MEASURE_NOUNS = {
+    **dict.fromkeys(("longueur", "distance", "hauteur", "profondeur", "largeur", "altitude", "kilometres", "metres", "length", "height", "depth", "width"), "length"),
+    **dict.fromkeys(("superficie", "surface", "hectares", "area"), "area"),
+    **dict.fromkeys(("densite", "density"), "density"),
+    **dict.fromkeys(("temperature", "temperatures"), "temperature"),
+    **dict.fromkeys(("duree", "delai", "age"), "duration"),
+    **dict.fromkeys(("puissance", "power"), "power"),
+    **dict.fromkeys(("poids", "weight"), "mass"),  # not "masse": "la masse salariale" is a sum of money
+    **dict.fromkeys(("volume",), "volume"),
+    **dict.fromkeys(("vitesse", "speed"), "speed"),
+}
+_MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"))
+
+
+def question_measure(question: str) -> str | None:
+    """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
+    "How far ..."), or None when it asks for a plain number or for something else."""
+    if question_type(question) != "number":
+        return None
+    text = normalize_apostrophes(question).lower()
+    dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)
+    focus = question_focus(question)
+    return dimension or (_MEASURE_NOUNS.get(fold_accents(focus)) if focus else None)
 
 
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these

@@ -17,6 +17,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
+| holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
@@ -40,6 +41,20 @@ _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
 _NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
 _MONEY_RE = re.compile(r"\d\s?(?:[kM]\s?)?€|\d\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b|\bEUR\b", re.IGNORECASE)
+# A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
+MEASURE_UNITS = {
+    "length": r"(?:k?m|cm|mm|m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
+    "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
+    "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
+    "temperature": r"(?:°\s?C?|degr[ée]s?)",
+    "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|heures?|h|minutes?|min|years?|months?|weeks?|days?|hours?)(?!\w)",
+    "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
+    "energy": r"[kMGT]?Wh(?!\w)",
+    "mass": r"(?:kg|t|tonnes?|g|grammes?)(?!\w)",
+    "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
+    "speed": r"(?:km/h|m/s)",
+}
+_MEASURE_RES = {dimension: re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
@@ -83,6 +98,11 @@ def is_percent_at(text: str, end: int) -> bool:
 def join_number_groups(text: str) -> str:
     """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
     return _NUMBER_GROUP_RE.sub("", text)
+
+
+def holds_measure(text: str, dimension: str) -> bool:
+    """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois'."""
+    return bool(_MEASURE_RES[dimension].search(text))
 
 
 def holds_money(text: str) -> bool:

@@ -12,7 +12,7 @@ from ess_qa import Answer
 from ess_qa.cli import main as cli_main
 from ess_qa.evaluation import contains_evidence, evaluate
 from ess_qa.questions import question_type
-from ingest.french import match_key
+from ingest.french import folded_content_words, match_key
 
 DATA = Path(__file__).resolve().parent / "data"
 SNIPPET_LIMIT = 400
@@ -76,14 +76,14 @@ def test_an_answer_to_a_figure_question_shows_its_figure(assistant):
     from ess_qa.answering import STRICT_TYPES
     from ess_qa.evaluation import load_questions
     from ess_qa.evidence import type_matches
-    from ingest.french import folded_content_words
+    from ess_qa.questions import question_measure
 
     questions = [q.question for name in ("dev.jsonl", "heldout.jsonl") for q in load_questions(DATA / name) if question_type(q.question) in STRICT_TYPES]
     answers = assistant.batch(questions, k=5)
     assert len(questions) >= 20 and sum(a.found for a in answers) >= 15
     for question, answer in zip(questions, answers):
         if answer.found:
-            assert type_matches(answer.snippet, question_type(question), folded_content_words(question)), (question, answer.snippet)
+            assert type_matches(answer.snippet, question_type(question), folded_content_words(question), question_measure(question)), (question, answer.snippet)
 
 
 def test_a_window_keeps_a_figure_written_over_several_words():
@@ -342,3 +342,37 @@ def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_agai
 @pytest.mark.parametrize("question", ["Quelle est la température de l'eau ?", "Quelle distance sépare la chaufferie des immeubles ?", "How far is the plant?", "Quel délai faut-il prévoir ?"])
 def test_a_measure_asks_for_a_number(question):
     assert question_type(question) == "number"
+
+
+@pytest.mark.parametrize(
+    "question, dimension",
+    [
+        ("Quelle est la longueur totale du réseau de chaleur ?", "length"),
+        ("Quelle surface minimale doit avoir le local ?", "area"),
+        ("Quelle est la densité de population de la métropole ?", "density"),
+        ("a quelle temperature circule la vapeur", "temperature"),
+        ("Quelle est la durée du parcours d'accompagnement ?", "duration"),
+        ("How far is the plant from the network?", "length"),
+        ("Quelle est la masse salariale de l'ESS ?", None),  # payroll: a sum of money
+        ("Combien de réseaux de chaleur sont en service ?", None),
+        ("Quel est le rôle du syndic ?", None),
+    ],
+)
+def test_a_measure_question_asks_for_a_figure_in_its_unit(question, dimension):
+    from ess_qa.questions import question_measure
+
+    assert question_measure(question) == dimension
+
+
+def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
+    from ess_qa.evidence import type_matches
+    from ingest.numbers import holds_measure
+
+    words = folded_content_words("Quelle est la longueur totale du réseau ?")
+    assert not type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words, "length")
+    assert type_matches("Densité : 1 200 hab./ km2 et 200 km de littoral", "number", words, "length")
+    assert type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words)  # any count, without a dimension
+    for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy")):
+        assert holds_measure(text, dimension), (text, dimension)
+    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length")):
+        assert not holds_measure(text, dimension), (text, dimension)
