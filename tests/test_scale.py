@@ -203,7 +203,8 @@ def test_top_positions_is_a_stable_partial_sort():
         assert np.array_equal(top_positions(scores, count), np.argsort(-scores, kind="stable")[:count])
 
 
-def test_unit_terms_are_computed_once_per_store(assistant):
+def test_unit_terms_are_computed_once_per_store(report_index_dir):
+    assistant = Assistant.load(report_index_dir)  # a store of its own: the session's has scored chunks for other tests
     store = assistant.store
     assistant.search("Qui préside Nantes Métropole ?", k=5)
     filled = [position for position, units in enumerate(store._units) if units is not None]
