@@ -18,7 +18,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
-from ingest.french import folded_content_words, search_terms
+from ingest.french import search_terms
 from ingest.numbers import years
 from ingest.units import row_label
 
@@ -29,11 +29,11 @@ from .evidence import (
     QuestionProfile,
     best_unit,
     coverage,
+    names_its_page,
     searched_text,
-    type_matches,
     unit_features,
 )
-from .questions import guess_language, name_runs, proper_names
+from .questions import guess_language, proper_names
 from .retrieval import Hit
 from .shortening import shorten
 from .types import Passage
@@ -96,11 +96,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     asked: the question's profile (the one retrieval used, see ess_qa.evidence.profile)."""
     if not hits:
         return None
-    names = known_names(store, question)
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
     scanned = zip(hits[:PASSAGES_SEARCHED], passages)
-    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names <= page_words(store, hit.position)]
+    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates = candidates[:PASSAGES_SCANNED]
     best = _best_snippet(store, asked, candidates, typed=False)
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
@@ -164,21 +163,6 @@ def unit_with_following_units(store: Store, unit: Unit) -> str:
             break
         text += "\n" + following.text
     return text
-
-
-def known_names(store: Store, question: str) -> frozenset[str]:
-    """Words of the names a question uses (Lyon, Dijon, ADRESS; in English, whose common words are
-    capitalised too ("French"), names of two words or more: "Orléans Métropole"), and the years it
-    names, that the corpus uses, as whole words: a prefix would take Toulon for Toulouse."""
-    names = proper_names(question) if guess_language(question) == "fr" else name_runs(question)
-    words = set(years(question)) | {w for name in names for w in folded_content_words(name)}
-    return store.known_words(frozenset(words)) if words else frozenset()
-
-
-def page_words(store: Store, position: int) -> frozenset[str]:
-    """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
-    chunk = store.chunk(position)
-    return store.page_words(chunk.source, chunk.page)
 
 
 def unknown_names(store: Store, question: str) -> list[str]:

@@ -13,10 +13,10 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, folded_content_words, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, YEAR_RE, holds_measure, holds_money, quantity_runs, years
+from ingest.numbers import MONTH_RE, PERCENT, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
-from .questions import guess_language, question_focus, question_measure, question_type
+from .questions import guess_language, name_runs, proper_names, question_focus, question_measure, question_type
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -40,10 +40,11 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     or web address, a date, a name, a place."""
     if kind == "money":
         return holds_money(unit)
-    if kind == "number" and measure is not None:  # 'quelle température': '17 °C', not '2 réseaux'
+    if kind == "number" and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
         return holds_measure(unit, measure)
-    if kind == "number":  # a count or an amount: a year alone ('Juillet 2018') is not one
-        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in quantity_runs(unit))
+    if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
+        runs = counts(unit) if measure == "count" else quantity_runs(unit)
+        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":
@@ -95,6 +96,7 @@ class QuestionProfile:
     named_row_positions: frozenset[int] = frozenset()  # chunks holding a table row the question names
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
+    names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
@@ -115,9 +117,30 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
     asked = QuestionProfile(
-        terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms), measure=question_measure(question)
+        terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms), measure=question_measure(question),
+        names=known_names(store, question),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
+
+
+def known_names(store: Store, question: str) -> frozenset[str]:
+    """Words of the names a question uses (Lyon, Dijon, ADRESS; in English, whose common words are
+    capitalised too ("French"), names of two words or more: "Orléans Métropole"), and the years it
+    names, that the corpus uses, as whole words: a prefix would take Toulon for Toulouse."""
+    names = proper_names(question) if guess_language(question) == "fr" else name_runs(question)
+    words = set(years(question)) | {w for name in names for w in folded_content_words(name)}
+    return store.known_words(frozenset(words)) if words else frozenset()
+
+
+def page_words(store: Store, position: int) -> frozenset[str]:
+    """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
+    chunk = store.chunk(position)
+    return store.page_words(chunk.source, chunk.page)
+
+
+def names_its_page(store: Store, question: QuestionProfile, position: int) -> bool:
+    """Whether the page (with its sections) of the chunk at position uses every name the question uses."""
+    return not question.names or question.names <= page_words(store, position)
 
 
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:

@@ -145,18 +145,23 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("volume",), "volume"),
     **dict.fromkeys(("vitesse", "speed"), "speed"),
 }
+_COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many )(\w+)")
 _MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"))
 
 
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
-    "How far ..."), or None when it asks for a plain number or for something else."""
+    "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), or None when
+    it asks for any number or for something else."""
     if question_type(question) != "number":
         return None
     text = normalize_apostrophes(question).lower()
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)
     focus = question_focus(question)
-    return dimension or (_MEASURE_NOUNS.get(fold_accents(focus)) if focus else None)
+    if dimension or not focus:
+        return dimension
+    counted = _COUNTED_RE.search(text)  # "combien de salariés": a count of them, not a sum of money
+    return _MEASURE_NOUNS.get(fold_accents(focus)) or ("count" if counted and counted.group(1) == focus.lower() else None)
 
 
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these

@@ -9,7 +9,7 @@ import numpy as np
 
 from index.store import Filters, Fusion, HybridQuery, Store
 
-from .evidence import QuestionProfile, best_unit, profile
+from .evidence import QuestionProfile, best_unit, names_its_page, profile
 from .questions import guess_language
 
 RERANK_POOL = 20  # chunks reranked by their best answer unit
@@ -94,5 +94,8 @@ def rank_chunks(
             score = (candidate.fused + weights.evidence * unit_score) / (1 + weights.evidence)
             hits.append(Hit(candidate.position, float(score), candidate.cosine))
         hits.sort(key=lambda h: -h.score)
+        # a passage whose page does not use a name the question uses (Toulouse, France, 2018) comes
+        # after those whose page does, in their order: Lille's figures do not answer for Toulouse
+        hits.sort(key=lambda h: not names_its_page(store, asked, h.position))
         results.append(hits[: k * 2])
     return results

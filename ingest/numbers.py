@@ -14,6 +14,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | quantity_runs                             |
 | quantity_runs       | the same, list and section numbers left out| ess_qa.evidence (does a line hold a count)|
+| counts              | the same, sums of money left out           | ess_qa.evidence ("combien de salariés")   |
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
@@ -147,20 +148,34 @@ def enumerators(text: str) -> set[int]:
 
 def quantity_runs(text: str) -> list[str]:
     """number_runs() of a text that count or measure something: list and section numbers, the
-    offsets of a formula ('l'année n+1'), a date's day ('26 avril') and a note's call ('[1]') left out."""
+    offsets of a formula ('l'année n+1'), a date's day ('26 avril'), a note's call ('[1]') and a
+    number that names ('#3', 'n° 12') left out."""
+    return [m.group() for m in _quantities(text)]
+
+
+def counts(text: str) -> list[str]:
+    """quantity_runs() of a text that are no sum of money ('2 000€', '2,6 millions d'euros'): what a
+    "combien de salariés" asks for."""
+    return [m.group() for m in _quantities(text) if not _MONEY_AFTER_RE.match(text, m.end())]
+
+
+def _quantities(text: str) -> list[re.Match]:
     skipped = enumerators(text)
     return [
-        m.group()
+        m
         for m in _NUMBER_RUN_RE.finditer(text)
         if m.start() not in skipped
         and not _FORMULA_RE.match(text, max(0, m.start() - 2))
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
+        and not _IDENTIFIER_RE.search(text, max(0, m.start() - 3), m.start())
     ]
 
 
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
+_MONEY_AFTER_RE = re.compile(r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b", re.IGNORECASE)  # after a number
+_IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'loi n° 2014': a number that names, not counts
 
 
 # --- numbers as questions type them -------------------------------------------------------------

@@ -354,7 +354,7 @@ def test_a_measure_asks_for_a_number(question):
         ("Quelle est la durée du parcours d'accompagnement ?", "duration"),
         ("How far is the plant from the network?", "length"),
         ("Quelle est la masse salariale de l'ESS ?", None),  # payroll: a sum of money
-        ("Combien de réseaux de chaleur sont en service ?", None),
+        ("Combien de réseaux de chaleur sont en service ?", "count"),  # a count: no sum of money answers it
         ("Quel est le rôle du syndic ?", None),
     ],
 )
@@ -376,3 +376,6 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
         assert holds_measure(text, dimension), (text, dimension)
     for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length")):
         assert not holds_measure(text, dimension), (text, dimension)
+    counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
+    assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
+    assert type_matches("l'ESS représente 2 983 établissements et 36 515 salariés", "number", counted, "count")

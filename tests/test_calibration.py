@@ -196,7 +196,8 @@ def test_list_and_section_numbers_are_not_counts():
         assert quantity_runs(heading) == [], heading
     assert quantity_runs("Le nombre est passé à 22. Elles sont 15 en 2019") == ["22", "15", "2019"]
     assert quantity_runs("2/ Cas du raccordement : 12 réseaux sur 4.2 km") == ["12", "4.2"]
-    # a date's day and a note's call are no counts either
+    # a date's day, a note's call and a number that names are no counts either
+    assert quantity_runs("CHAMP D’ACTION #3 Accès au foncier, loi n° 12, article nº 4") == []
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
 
 

@@ -67,3 +67,34 @@ def test_unseen_set_keeps_its_first_measured_level(assistant):
     assert overall["hit@5"] >= 0.80 and overall["mrr@10"] >= 0.70, overall
     assert overall["answer@1"] >= 0.62 and overall["false_abstention"] <= 0.05, overall
     assert report["out_of_scope"]["abstention"] >= 0.5, report["out_of_scope"]
+
+
+# Three pages written for this test: two metropolises' employment figures, full of the question's words, and
+# the national figure, which names France once.
+EMPLOYMENT_PAGES = (
+    """L'emploi dans l'ESS à Lille
+
+À Lille, l'économie sociale et solidaire représente 12 % de l'emploi privé. La part de l'emploi privé
+que représente l'économie sociale et solidaire progresse chaque année : l'emploi privé de l'économie
+sociale et solidaire compte 40 000 salariés, et sa part de l'emploi privé dépasse celle de l'industrie.""",
+    """L'emploi dans l'ESS à Rennes
+
+À Rennes, l'économie sociale et solidaire représente 11 % de l'emploi privé. La part de l'emploi privé
+que représente l'économie sociale et solidaire est stable : l'emploi privé de l'économie sociale et
+solidaire compte 25 000 salariés, et sa part de l'emploi privé reste la plus forte de la région.""",
+    """Les chiffres nationaux
+
+En France, 2,3 millions de salariés travaillent dans une entreprise de l'ESS, soit 14 % des salariés
+du secteur privé. Les associations en emploient les trois quarts.""",
+)
+
+
+def test_a_passage_about_the_place_the_question_names_comes_first(tmp_path):
+    """Pages that do not mention France, however many of the question's other words they hold, come
+    after the page that does: a metropolis's share of private employment is not France's."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "emploi.txt").write_text("\f".join(EMPLOYMENT_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    passages = Assistant.load(tmp_path / "index").search("Quelle part de l'emploi privé représente l'économie sociale et solidaire en France ?", k=3)
+    assert passages[0].page == 3, [(p.page, p.text[:40]) for p in passages]
