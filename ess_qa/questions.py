@@ -100,7 +100,7 @@ _TYPE_CUES = (
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(en quelle ann[ée]e|à quelle date|quelle date|what year|which year)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|quel(le)?s? (est le |est la |est l')?(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|quel(le)?s? (est le |est la |est l')?(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(quel(le)?s? (est le |est la |est l')?(pourcentage|taux)|combien de pour ?cent|what (is the )?(percentage|rate)|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'

@@ -169,6 +169,8 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Quel pourcentage de produits bio les cantines servent-elles ?", "percent"),
         ("What is the rate of unemployment?", "percent"),
         ("Quel est le numéro de téléphone de l'assistance ?", "contact"),
+        ("c'est combien en gros le prix du MWh de chaleur ?", "money"),  # colloquial: a price asked with "combien"
+        ("Combien de projets ont reçu un prix ?", "number"),  # a count of projects (an award is no price)
         ("adresse mail du service déchets", "contact"),
     ],
 )
