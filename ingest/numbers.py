@@ -38,6 +38,7 @@ PERCENT = r"(?<![\w,.])(\d+(?:,\d+)?)\s?%"
 
 _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
+_GROUPED_NUMBER_RE = re.compile(rf"(?<!\d)\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
 # not glued to a letter: R24, km2, Sèva5 (a footnote call), 2e are codes, units and ranks, not counts
 _NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
@@ -97,8 +98,9 @@ def is_percent_at(text: str, end: int) -> bool:
 
 
 def join_number_groups(text: str) -> str:
-    """'1 898 950' -> '1898950', so French thousands separators do not split numbers."""
-    return _NUMBER_GROUP_RE.sub("", text)
+    """'1 898 950' -> '1898950', so French thousands separators do not split numbers; a number that
+    would read as a year ('2 023 nouveaux emplois') is left as written, so that it is not taken for one."""
+    return _GROUPED_NUMBER_RE.sub(lambda m: m.group() if YEAR_RE.fullmatch(joined := _NUMBER_GROUP_RE.sub("", m.group())) else joined, text)
 
 
 def holds_measure(text: str, dimension: str) -> bool:

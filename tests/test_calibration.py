@@ -188,6 +188,16 @@ def test_names_start_words_and_codes_are_not_counts_nor_sums():
     assert not any(holds_money(text) for text in ("20 collectifs en 2019", "12 salariés", "une baisse de 9 %"))
 
 
+def test_grouped_digits_make_one_word_but_never_a_year():
+    """'1 898 950' is one word, as typed '1898950'; '2 023 nouveaux emplois' is a count, not the year 2023, which a
+    question naming 2023 must not find in the corpus."""
+    from ingest.french import folded_content_words
+
+    assert "1898950" in folded_content_words("1 898 950 habitants")
+    assert "2023" not in folded_content_words("Entre 2015 et 2018, 2 023 nouveaux emplois ont été créés")
+    assert "2018" in folded_content_words("Entre 2015 et 2018, 2 023 nouveaux emplois ont été créés")
+
+
 def test_list_and_section_numbers_are_not_counts():
     """A list item's number ('2. Quels produits', '... existante 3. Réaliser') or a section's ('4.2.2') answers no
     "combien"; a sentence that ends on a count ('passé à 22. Elles') still does."""
