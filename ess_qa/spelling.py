@@ -29,11 +29,33 @@ def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
     if guess_language(prepared.text) != "fr":
         return prepared
     text = join_lone_elisions(prepared.text)
-    readings = _readings(store, [m.group() for m in _TYPED_WORD_RE.finditer(text) if _may_be_misspelt(m.group(), m.start())])
-    if not readings:
+    matches = list(_TYPED_WORD_RE.finditer(text))
+    readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())])
+    in_names = _name_typos(store, text, [m for m in matches if not _may_be_misspelt(m.group(), m.start())])
+    if not readings and not in_names:
         return replace(prepared, text=text)
-    read = _TYPED_WORD_RE.sub(lambda m: readings.get(m.group(), m.group()) if _may_be_misspelt(m.group(), m.start()) else m.group(), text)
-    return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings)))
+    read = _TYPED_WORD_RE.sub(lambda m: (readings if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
+    return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings | in_names)))
+
+
+def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
+    """Capitalised words of a name the corpus has, corrected when one typo away from its word: the word
+    next to them in the name is the corpus's ("Boosting Social Inovation"). A name alone (Reims, Mantes)
+    is left as typed: it is what an out-of-scope question is about."""
+    long = [m for m in names if len(m.group()) >= MIN_TYPO_LENGTH]
+    if not long:
+        return {}
+    known = store.known_words(frozenset(_key(m.group()) for m in names))
+    neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if _key(m.group()) not in known}
+    asked = [word for word, next_to in neighbours.items() if any(_key(n.group()) in known for n in next_to)]
+    found = store.spelling_suggestions(asked) if asked else {}
+    return {typed: _cased_like(typed, read) for typed, read in found.items()}
+
+
+def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
+    """Whether two words follow each other, with only a space or a hyphen between them."""
+    first, second = (a, b) if a.start() < b.start() else (b, a)
+    return text[first.end() : second.start()] in (" ", "-")
 
 
 def _readings(store: Store, words: list[str]) -> dict[str, str]:

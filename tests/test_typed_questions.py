@@ -73,6 +73,16 @@ def test_a_name_the_report_lacks_stays_as_typed_and_is_not_answered(assistant):
     assert not answer.found
 
 
+def test_a_typo_inside_a_name_the_report_has_is_corrected(assistant):
+    """A capitalised word one typo from the report's, next to a word of the same name that the report
+    has, is read as the report writes it; a name alone (Reims) or with words the report lacks stays as typed."""
+    answer = assistant.ask("Combien de villes dans le réseau européen Boosting Social Inovation ?")
+    assert answer.notice == "« Inovation » lu comme « Innovation »" and "Boosting Social Innovation" in answer.question
+    assert answer.found and "10 villes" in answer.snippet
+    for question in ("Quelles actions mène le Grand Reims ?", "Que fait la Métropole de Chelles Sudouest ?"):
+        assert assistant.ask(question).notice is None, question
+
+
 def test_english_questions_are_not_corrected_into_french_words(assistant):
     question = "Who won the 2018 InnoTrophées social innovation prize in Grenoble?"  # 'prize' is not 'prise'
     answer = assistant.ask(question)
