@@ -117,7 +117,14 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
     asked = QuestionProfile(
-        terms, store.idf(terms), folded_content_words(question), question_type(question), vector, focus_terms, term_set=frozenset(terms), measure=question_measure(question),
+        terms,
+        store.idf(terms),
+        folded_content_words(question),
+        question_type(question),
+        vector,
+        focus_terms,
+        term_set=frozenset(terms),
+        measure=question_measure(question),
         names=known_names(store, question),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))

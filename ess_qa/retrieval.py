@@ -1,5 +1,6 @@
 """Hybrid retrieval: ask the store for the chunks that best fuse dense and lexical scores, then
-rerank them by how well their best answer unit answers the question."""
+rerank them by how well their best answer unit answers the question, those on a page that uses
+every name the question uses first."""
 
 from __future__ import annotations
 
