@@ -31,11 +31,16 @@ def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
     text = join_lone_elisions(prepared.text)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())])
-    in_names = _name_typos(store, text, [m for m in matches if not _may_be_misspelt(m.group(), m.start())])
+    in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
     if not readings and not in_names:
         return replace(prepared, text=text)
     read = _TYPED_WORD_RE.sub(lambda m: (readings if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
     return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings | in_names)))
+
+
+def _is_name_word(word: str, start: int) -> bool:
+    """Whether a typed word is part of a name: capitalised, after the question's start, no stop word."""
+    return start > 0 and word[:1].isupper() and _key(word) not in STOP_WORDS
 
 
 def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
