@@ -40,9 +40,11 @@ _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
 _GROUPED_NUMBER_RE = re.compile(rf"(?<!\d)\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
 # not glued to a letter: R24, km2, Sèva5 (a footnote call), 2e are codes, units and ranks, not counts
-_NUMBER_RUN_RE = re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*(?![^\W_])")
+NUMBER_RUN = r"(?<![^\W_])\d+(?:[ ,.]\d+)*"  # digits not glued to a letter before, groups joined by ' ', ',' or '.'
+_NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
-_MONEY_RE = re.compile(r"\d\s?(?:[kM]\s?)?€|\d\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b|\bEUR\b", re.IGNORECASE)
+_MONEY_AFTER = r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b"  # what follows a sum's number
+_MONEY_RE = re.compile(rf"\d(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
 MEASURE_UNITS = {
     "length": r"(?:k?m|cm|mm|m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
@@ -56,7 +58,7 @@ MEASURE_UNITS = {
     "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
     "speed": r"(?:km/h|m/s)",
 }
-_MEASURE_RES = {dimension: re.compile(r"(?<![^\W_])\d+(?:[ ,.]\d+)*\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
+_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
@@ -176,7 +178,7 @@ def _quantities(text: str) -> list[re.Match]:
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
-_MONEY_AFTER_RE = re.compile(r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?\b", re.IGNORECASE)  # after a number
+_MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 _IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'loi n° 2014': a number that names, not counts
 
 

@@ -213,7 +213,7 @@ def locate_titles(lines: list[str], titles: list[str]) -> list[tuple[int, int] |
 
 
 def outline_path(entry: tuple[str, ...]) -> str:
-    """The section path of an outline entry: its titles and its parents', shortened, outermost first."""
+    """The section path of an outline entry: its titles and its parents', whole, outermost first."""
     return SECTION_SEPARATOR.join(heading_title([clean_title(title)]) for title in entry)
 
 
