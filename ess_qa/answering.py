@@ -18,7 +18,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
-from ingest.french import search_terms
+from ingest.french import folded_content_words, noun_complements, search_terms
 from ingest.numbers import years
 from ingest.units import row_label
 
@@ -56,8 +56,8 @@ class AnswerSettings:
     with the default model (python benchmarks/calibrate_answers.py prints it; tests/test_calibration.py
     checks that they stay close)."""
 
-    min_answerability: float = 0.501
-    min_snippet_score: float = 0.288  # below it, the best line found answers too weakly: the document does not say
+    min_answerability: float = 0.5
+    min_snippet_score: float = 0.234  # below it, the best line found answers too weakly: the document does not say
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,11 @@ class Judgement:
 
     snippet: Snippet | None
     answerability: float
+    refusal: str = ""  # why the document does not answer, whatever the scores: a rule of judge's
 
     def answer(self, settings: AnswerSettings) -> Snippet | None:
-        """The snippet when both its answerability and its score reach the settings, else None."""
-        if self.snippet is None or self.answerability < settings.min_answerability:
+        """The snippet when no rule refuses and both its answerability and its score reach the settings, else None."""
+        if self.snippet is None or self.refusal or self.answerability < settings.min_answerability:
             return None
         return self.snippet if self.snippet.score >= settings.min_snippet_score else None
 
@@ -186,11 +187,17 @@ def place_terms(store: Store, snippet: Snippet) -> set[str]:
     """Search terms of the snippet's place: what it shows, the end of the unit before it and the start of
     the unit after it in its chunk (SNIPPET_TARGET characters each), and its section. A long unit (a
     flattened table) counts for what is shown of it, not for every word it holds."""
+    return set(snippet.unit.section_terms) | set(search_terms(place_text(store, snippet), store.analyzer))
+
+
+def place_text(store: Store, snippet: Snippet) -> str:
+    """What the snippet's place reads, its section aside: the end of the unit before it, what it shows,
+    and the start of the unit after it in its chunk (SNIPPET_TARGET characters each)."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
     before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
     after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
-    return set(snippet.unit.section_terms) | set(search_terms(f"{before}\n{snippet.text}\n{after}", store.analyzer))
+    return f"{before}\n{snippet.text}\n{after}"
 
 
 def term_weights(store: Store, terms: list[str]) -> np.ndarray:
@@ -213,10 +220,49 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 
+def unspecified_heads(store: Store, question: str, snippet: Snippet) -> list[str]:
+    """The 'N de M' phrases of a French question whose head the snippet's place (see place_terms) holds
+    but not the complement that says which one, when that complement is a common word (not a name)
+    that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid' answered with a line on
+    the 'réseau de chaleur', 'critères de sélection' with the call for projects' aims."""
+    if guess_language(question) != "fr":
+        return []
+    place = place_terms(store, snippet)
+    place_words = folded_content_words(place_text(store, snippet)) | snippet.unit.section_words
+    unspecified = []
+    for head, complement in noun_complements(question):
+        head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
+        if not complement[:1].islower() or not head_terms or not complement_terms:
+            continue
+        head_term, complement_term = head_terms[0], complement_terms[0]
+        # held inside a longer word too: 'déclaration' in 'télédéclaré'
+        if head_term not in place or complement_term in place or any(complement_term in word for word in place_words):
+            continue
+        if not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
+            unspecified.append(f"{head} {complement}")
+    return unspecified
+
+
+def _more_specific(store: Store, question: str, head_term: str, complement_term: str) -> bool:
+    """Whether the corpus uses a complement less than its head, and less than the question's typical term:
+    'froid' in 'réseau de froid', not 'chaleur' in a guide on the 'réseaux de chaleur'."""
+    head_idf, complement_idf = store.idf([head_term, complement_term])
+    terms = search_terms(searched_text(store, question), store.analyzer)
+    return complement_idf > head_idf and complement_idf > float(np.median(term_weights(store, terms)))
+
+
 def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
-    or a year, that the corpus never mentions."""
+    or a year, that the corpus never mentions, or when the snippet's place is about another kind of
+    what it asks for (unspecified_heads)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
-    if snippet is None or unknown_names(store, question):
-        return Judgement(snippet, 0.0)
-    return Judgement(snippet, answerability(store, question, snippet, asked))
+    if snippet is None:
+        return Judgement(None, 0.0)
+    score = answerability(store, question, snippet, asked)
+    unknown = unknown_names(store, question)
+    if unknown:
+        return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
+    unspecified = unspecified_heads(store, question, snippet)
+    if unspecified:
+        return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
+    return Judgement(snippet, score)

@@ -31,15 +31,17 @@ from .answering import AnswerSettings, Judgement
 from .probes import OFF_TOPIC, SEED, Probe, make_probes
 
 ATTACHMENT = "calibration"
-VERSION = 1  # of the probes and of the answerability signal: a calibration of another version is not used
+VERSION = 2  # of the probes and of the answerability signal: a calibration of another version is not used
 # Where the thresholds stand, from the typical off-topic score (0) to the typical answerable one (1).
 # Below one half, as a refused question the document answers hides what the user came for, while a
 # wrong answer still cites a page the user can check; real questions also score lower than the
 # corpus's own, whose words are the sentence's. Chosen on the tuning question sets
-# (benchmarks/questions/README.md): the highest of 0.35, 0.375 and 0.4 at which answer@1 drops on
-# none of them (0.4 refused more out-of-scope questions of the report, and two English questions
-# that the code before calibration answered).
-ANSWERED_AT = 0.35
+# (benchmarks/questions/README.md): the highest of 0.25, 0.3 and 0.35 at which answer@1 drops on
+# none of them (0.35 lowered answer@1 on report-typed, .73 -> .71, and on cantine, .68 -> .65).
+# Chosen again on 1 December 2026 when the scores of the probes a rule refuses began to count as
+# measured (version 2): before, they counted 0, and the off-topic typical score was lower; the
+# earlier choice, 0.35 of 0.35, 0.375 and 0.4, was made then.
+ANSWERED_AT = 0.3
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,13 @@ class ProbeScore:
     probe: Probe
     answerability: float
     snippet_score: float
+    ruled_out: bool = False  # refused by a rule of judge's, whatever its scores
 
 
 def score_probes(probes: list[Probe], judgements: Callable[[list[str]], list[Judgement]]) -> list[ProbeScore]:
     """Each probe judged as a real question is."""
     judged = judgements([probe.question for probe in probes])
-    return [ProbeScore(p, j.answerability, j.snippet.score if j.snippet else 0.0) for p, j in zip(probes, judged)]
+    return [ProbeScore(p, j.answerability, j.snippet.score if j.snippet else 0.0, bool(j.refusal)) for p, j in zip(probes, judged)]
 
 
 def typical(values: list[float]) -> float:
@@ -64,11 +67,13 @@ def typical(values: list[float]) -> float:
 
 def choose_settings(scored: list[ProbeScore], at: float = ANSWERED_AT) -> AnswerSettings:
     """The thresholds at `at` of the way from the typical off-topic score to the typical answerable one
-    (from 0 for the snippet score); a probe the rules refuse scores 0."""
+    (from 0 for the snippet score). The scores are taken as measured, also for probes a rule of judge's
+    refuses: the rules refuse on their own, and a rule that refuses many off-topic probes would
+    otherwise lower the typical off-topic score, and with it the threshold every other question meets."""
     answerable = [s for s in scored if s.probe.answerable]
     off_topic = typical([s.answerability for s in scored if s.probe.kind == OFF_TOPIC])
     min_answerability = off_topic + at * (typical([s.answerability for s in answerable]) - off_topic)
-    min_snippet = at * typical([s.snippet_score if s.answerability > 0 else 0.0 for s in answerable])
+    min_snippet = at * typical([s.snippet_score for s in answerable])
     return AnswerSettings(round(min_answerability, 4), round(min_snippet, 4))
 
 
@@ -76,7 +81,7 @@ def refusals(scored: list[ProbeScore], settings: AnswerSettings) -> dict:
     """How many probes of each kind the settings refuse, of how many."""
     counts: dict[str, list[int]] = {}
     for s in scored:
-        refused = s.answerability < settings.min_answerability or s.snippet_score < settings.min_snippet_score
+        refused = s.ruled_out or s.answerability < settings.min_answerability or s.snippet_score < settings.min_snippet_score
         counts.setdefault(s.probe.kind, [0, 0])
         counts[s.probe.kind][0] += refused
         counts[s.probe.kind][1] += 1

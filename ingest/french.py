@@ -23,6 +23,8 @@ The text forms and tokenizers, from the whole text to index terms:
 |                       |       | keys its variants share (stem, accents, plural folded)          |                                                         |
 | written_words         | list  | the words of words, case kept ('Nantes', 'ESS')                 | index.lexical (Vocabulary: names, spellings)            |
 | typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
+| noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
+|                       |       | froid'), as written                                             |                                                         |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -148,6 +150,27 @@ def content_words(text: str) -> list[str]:
 def folded_content_words(text: str) -> set[str]:
     """The distinct content words of a text, accents folded."""
     return {fold_accents(w) for w in content_words(text)}
+
+
+# 'réseau de froid', 'critères de sélection', 'contrat d'abonnement': a word and the word after a bare
+# de / d', with no article between, which says what kind of thing the first one is; with an article
+# ('le réseau de chaleur de la ville', 'le bilan des cantines') the complement says whose or where.
+# The complement is looked ahead for, so that it may head the next phrase ('atelier de réparation de vélos').
+_COMPLEMENT_RE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,})\b)", re.IGNORECASE)
+# Indefinite pronouns: 'le rôle de chacun' names no kind of role.
+_INDEFINITE_PRONOUNS = frozenset("chacun chacune certains certaines plusieurs autres aucun aucune tous toutes".split())
+
+
+def noun_complements(text: str) -> list[tuple[str, str]]:
+    """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
+    a stop word nor an indefinite pronoun: 'réseau de froid' -> ('réseau', 'froid')."""
+    pairs = (m.groups() for m in _COMPLEMENT_RE.finditer(normalize_apostrophes(text)))
+    return [(head, complement) for head, complement in pairs if not {_key(head), _key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
+
+
+def _key(word: str) -> str:
+    """A word as compared with the stop words: lower case, accents folded."""
+    return fold_accents(word.lower())
 
 
 def stem_terms(text: str) -> list[str]:

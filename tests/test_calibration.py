@@ -10,12 +10,12 @@ import pytest
 
 from ess_qa import Assistant, build
 from ess_qa.answering import AnswerSettings
-from ess_qa.calibration import ATTACHMENT, calibrate, calibrated_settings
-from ess_qa.probes import GENERIC_OFF_TOPIC, make_probes
+from ess_qa.calibration import ATTACHMENT, ProbeScore, calibrate, calibrated_settings, choose_settings, refusals
+from ess_qa.probes import GENERIC_OFF_TOPIC, OFF_TOPIC, make_probes
 from ess_qa.questions import name_runs, proper_names, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
 from ess_qa.evidence import type_matches
-from ingest.french import folded_content_words, split_sentences
+from ingest.french import folded_content_words, noun_complements, split_sentences
 from ingest.numbers import holds_money, number_runs, quantity_runs
 from ingest.types import Chunk
 
@@ -57,6 +57,8 @@ OFF_TOPIC_QUESTION = "Comment apprendre à jouer aux échecs quand on débute ?"
 NEAR_TOPIC_YEAR = "Combien de composteurs collectifs ont été installés en 2031 ?"  # a year the document never mentions
 NEAR_TOPIC_SUM = "Quel est le tarif de la redevance incitative des ordures ménagères ?"  # a sum it never gives
 REAL_SUM = "Quel est le montant de la subvention annuelle versée à la ressourcerie ?"
+NEAR_TOPIC_KIND = "Quel jour ouvre l'atelier de réparation de voitures ?"  # another kind of the workshop it describes
+REAL_KIND = "Quel jour ouvre l'atelier de réparation de vélos ?"
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,30 @@ def test_a_year_or_a_sum_the_document_never_gives_is_not_answered(plan):
         assert answer.found is False and answer.snippet is None, question
     answer = plan.ask(REAL_SUM)
     assert answer.found and "35 000 euros" in answer.snippet
+
+
+def test_a_question_on_another_kind_of_what_the_document_treats_is_not_answered(plan):
+    answer = plan.ask(NEAR_TOPIC_KIND)
+    assert answer.found is False and answer.snippet is None and answer.passages
+    answer = plan.ask(REAL_KIND)
+    assert answer.found and "samedi" in answer.snippet
+
+
+def test_noun_complements_are_read_from_french_phrases():
+    assert noun_complements("Comment raccorder une copropriété à un réseau de froid ?") == [("réseau", "froid")]
+    assert noun_complements("le contrat d’abonnement au réseau de chaleur de la ville") == [("contrat", "abonnement"), ("réseau", "chaleur")]
+    assert noun_complements("le tri des biodéchets, le rôle de chacun et le bilan d'une cantine") == []
+    assert noun_complements("Combien de salariés ?") == []
+    assert noun_complements("l'atelier de réparation de vélos") == [("atelier", "réparation"), ("réparation", "vélos")]
+
+
+def test_the_thresholds_stand_on_the_scores_as_measured_even_when_a_rule_refuses(plan):
+    """A rule that refuses off-topic probes on its own (a name the corpus lacks) does not lower the threshold."""
+    probes = make_probes(plan.store)
+    measured = [ProbeScore(p, 0.2 if p.kind == OFF_TOPIC else 1.0, 0.5) for p in probes]
+    ruled_out = [ProbeScore(s.probe, s.answerability, s.snippet_score, ruled_out=s.probe.kind == OFF_TOPIC) for s in measured]
+    assert choose_settings(ruled_out) == choose_settings(measured)
+    assert refusals(ruled_out, choose_settings(measured))[OFF_TOPIC]["refused"] == len(GENERIC_OFF_TOPIC)
 
 
 def test_the_calibration_is_deterministic(plan):
