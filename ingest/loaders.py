@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, remove_running_lines
+from .contents import with_printed_outline
 from .layout import TableReader
 from .types import Page
 
@@ -132,7 +133,7 @@ def read_text_pages(path: Path, name: str) -> list[Page]:
     texts = text.split("\f")
     if texts and not texts[-1].strip() and len(texts) > 1 and text.endswith("\f"):
         texts = texts[:-1]
-    return [Page(source=name, page=i, text=t) for i, t in enumerate(remove_running_lines(texts), start=1)]
+    return with_printed_outline([Page(source=name, page=i, text=t) for i, t in enumerate(remove_running_lines(texts), start=1)])
 
 
 class _QuietPypdf:
@@ -167,10 +168,11 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
     texts = remove_running_lines(texts, labels)
-    return [
+    pages = [
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(outline.get(number, ())))
         for number, text in enumerate(texts, start=1)
     ]
+    return with_printed_outline(pages)
 
 
 _FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)

@@ -93,7 +93,7 @@ def heading_title(lines: list[str]) -> str:
     than one question."""
     title = " ".join(lines).strip()
     title = re.sub(r"\s+", " ", title)
-    return re.sub(r"(\w)- (?=[A-ZÀ-Ý])", r"\1-", title)  # 'Aix-Marseille- Provence'
+    return re.sub(r"([^\W\d_])- (?=[A-ZÀ-Ý])", r"\1-", title)  # 'Aix-Marseille- Provence', not '1- Présentation'
 
 
 def looks_like_heading(lines: list[str]) -> bool:

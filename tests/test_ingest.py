@@ -310,3 +310,59 @@ def test_passages_and_snippets_of_a_laid_out_pdf_show_no_running_line(guide_assi
         assert "Edition 2024" not in shown and "juillet 2024" not in shown and "Page " not in shown
     best = guide_assistant.search("Quand la boutique solidaire ouvre-t-elle ?", k=1)[0]
     assert (best.page, best.section) == (7, "Vendre")
+
+
+# A report without bookmarks whose contents page names its sections: each heading is printed as the
+# first line of its page's text, with no blank line before the paragraph, so no heading cue finds it.
+CONTENTS = [
+    (1, "1- Présentation du réseau", 3, "Le réseau de chaleur dessert 4 000 logements depuis 1985."),
+    (2, "1.1- La chaufferie biomasse", 4, "La chaufferie brûle des plaquettes forestières locales."),
+    (1, "2- Les tarifs", 5, "Le prix de la chaleur livrée est de 75 euros par mégawattheure."),
+    (2, "2.1- Les aides au raccordement", 6, "Le fonds chaleur finance une partie des travaux de la sous-station."),
+]
+
+
+def write_report_with_contents(path: Path, printed_offset: int = 0) -> Path:
+    """A 6-page PDF written with fpdf2, without an outline: a cover, a contents page ('Sommaire', a
+    title and its printed page per line), then one page per entry, its title run into its text."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Guide du raccordement au réseau de chaleur", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "SOMMAIRE", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    for _, title, page, _ in CONTENTS:
+        pdf.multi_cell(0, 8, f"{title} | {page - printed_offset}", new_x="LMARGIN", new_y="NEXT")
+    for _, title, _, text in CONTENTS:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, f"{title}\n{text} " + "Ce paragraphe décrit le fonctionnement du service en détail. " * 3, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("offset", [0, 2])
+def test_sections_come_from_the_printed_contents_of_a_pdf_without_outline(tmp_path, offset):
+    from ingest import chunk_pages
+
+    chunks = chunk_pages(read_file_pages(write_report_with_contents(tmp_path / "reseau.pdf", offset)))
+    for level, title, page, text in CONTENTS:
+        (chunk,) = [c for c in chunks if text[:30] in c.text]
+        parent = next(t for lv, t, p, _ in reversed(CONTENTS) if lv == 1 and p <= page)
+        assert chunk.page == page
+        assert chunk.section == (title if level == 1 else f"{parent}{SECTION_SEPARATOR}{title}")
+    assert not any("SOMMAIRE" in c.section for c in chunks)
+
+
+def test_a_contents_page_is_read_into_entries_with_levels():
+    from ingest.contents import contents_entries, outline_paths
+
+    text = "SOMMAIRE\n\n1- Introduction | 4\n2- Définition | 5\n2.1- Fonctionnement ..... 5\n\n5- MEMENTO :\nLes étapes 23\n6- Références p. 26"
+    entries = contents_entries(text)
+    assert [(e.title, e.level, e.page) for e in entries] == [
+        ("1- Introduction", 1, 4), ("2- Définition", 1, 5), ("2.1- Fonctionnement", 2, 5), ("5- MEMENTO : Les étapes", 1, 23), ("6- Références", 1, 26)
+    ]
+    assert outline_paths(entries)[2] == ("2- Définition", "2.1- Fonctionnement")
+    assert contents_entries("Le budget atteint 12\nPuis 4\nEt 7") == []  # too few, and not in page order

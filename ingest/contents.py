@@ -1,0 +1,152 @@
+"""A printed table of contents read as an outline, for a file that has no bookmarks.
+
+Many reports print their contents on a page of their own ("1- Introduction | 4", "2.1 Fonctionnement
+..... 5", "Les acteurs  p. 12") and have no PDF outline. Their headings are often printed with the
+first paragraph and do not stand out as headings by their cues. The contents page names them and
+their pages: read it, and the file's sections come from it as from an outline (ingest.structure.
+OutlineSections). It is taken only when it holds enough entries in page order, and when most of its
+titles are printed on the pages it gives (possibly shifted by a constant offset: covers and the
+contents themselves are often not numbered).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from .clean import clean_page_text
+from .structure import locate_titles
+from .types import Page
+
+MIN_ENTRIES = 4  # fewer lines ending with a page number are no table of contents
+SEARCHED_PAGES = 10  # the contents are looked for on a file's first pages
+MAX_OFFSET = 10  # printed page numbers may differ from physical ones by this much (covers, unnumbered pages)
+
+MAX_ENTRY_CHARS = 200  # a longer line is text, not a line of contents
+# 'Titre | 12', 'Titre ..... 12', 'Titre 12', 'Titre  p. 12', 'Titre page 12': the page number ending a line
+# (a document's printed contents, never a citation of ess-qa's: those are values, ingest.types.Citation)
+_PAGE_AT_END_RE = re.compile(r"(?:\b(?:p[.]|page)\s*)?(?<!\d)(?P<page>\d{1,4})$", re.IGNORECASE)
+_PAGE_ONLY_RE = re.compile(r"^(?:p[.]|page)\s*(?P<page>\d{1,4})$", re.IGNORECASE)  # 'Page 3' under its title
+_NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of a table of contents: its title as printed, its level (1 for '3-', 2 for '3.1-') and printed page."""
+
+    title: str
+    level: int
+    page: int
+
+
+def contents_entries(text: str) -> list[Entry]:
+    """The entries of a page that is a table of contents (MIN_ENTRIES or more, pages in order), else []."""
+    entries: list[Entry] = []
+    pending = ""  # title lines without a page number since the last blank line: the number follows, or the title goes on
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            pending = ""
+            continue
+        if len(line) > MAX_ENTRY_CHARS:
+            pending = ""
+            continue
+        page_only = _PAGE_ONLY_RE.match(line)
+        titled = None if page_only else _titled_page(line)
+        if page_only and pending:
+            entries.append(_entry(pending, int(page_only.group("page"))))
+            pending = ""
+        elif titled:
+            entries.append(_entry(f"{pending} {titled[0]}".strip(), titled[1]))
+            pending = ""
+        elif entries:  # before the first entry stands the contents' own title ('Sommaire')
+            pending = f"{pending} {line}".strip() if len(pending) < 200 else ""
+    pages = [e.page for e in entries]
+    if len(entries) < MIN_ENTRIES or pages != sorted(pages):
+        return []
+    return entries
+
+
+def _titled_page(line: str) -> tuple[str, int] | None:
+    """A line's title and the page number that ends it, or None (no number, or no letter before it)."""
+    found = _PAGE_AT_END_RE.search(line)
+    if not found:
+        return None
+    title = line[: found.start()].rstrip(" \t|.…")
+    return (title, int(found.group("page"))) if any(c.isalpha() for c in title) else None
+
+
+def _entry(title: str, page: int) -> Entry:
+    title = re.sub(r"^[•·\-–*]\s*", "", title).strip(" |.…:")
+    numbering = _NUMBERING_RE.match(title)
+    return Entry(title, numbering.group("number").count(".") + 1 if numbering else 1, page)
+
+
+def outline_paths(entries: Sequence[Entry]) -> list[tuple[str, ...]]:
+    """Each entry's heading path (its title and its parents', outermost first), from the levels."""
+    paths: list[tuple[str, ...]] = []
+    stack: list[tuple[int, str]] = []
+    for entry in entries:
+        while stack and stack[-1][0] >= entry.level:
+            stack.pop()
+        stack.append((entry.level, entry.title))
+        paths.append(tuple(title for _, title in stack))
+    return paths
+
+
+def with_printed_outline(pages: list[Page]) -> list[Page]:
+    """A file's pages, given the outline its printed table of contents makes when it has no outline of
+    its own and one is found (see the module's docstring); else as they are."""
+    if not pages or any(page.outline is not None for page in pages):
+        return pages
+    texts = _CleanTexts(pages)
+    for index in range(min(SEARCHED_PAGES, len(pages))):
+        entries = contents_entries(texts[index])
+        if entries:
+            physical = _physical_pages(pages, texts, index, entries)
+            if physical is not None:
+                return _outlined(pages, entries, physical)
+    return pages
+
+
+class _CleanTexts:
+    """The pages' cleaned texts, each cleaned when first read (most files have no contents page)."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        self.texts: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        if index not in self.texts:
+            self.texts[index] = clean_page_text(self.pages[index].text)
+        return self.texts[index]
+
+
+def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: int, entries: list[Entry]) -> list[int] | None:
+    """The physical page (0-based) of each entry, after the contents page: by the pages' printed labels
+    when they have them, else by the offset that finds the most titles on their pages; None when fewer
+    than half of the titles are found there."""
+    labels = {page.label: i for i, page in enumerate(pages) if page.label}
+    if labels:
+        candidates = [[labels.get(str(e.page), -1) for e in entries]]
+    else:
+        candidates = [[e.page - 1 + offset for e in entries] for offset in range(-MAX_OFFSET, MAX_OFFSET + 1)]
+    best, found = None, 0
+    for physical in candidates:
+        count = sum(_printed_on(texts, i, e.title) for i, e in zip(physical, entries) if contents < i < len(pages))
+        if count > found:
+            best, found = physical, count
+    if best is None or found * 2 < len(entries) or any(not contents < i < len(pages) for i in best):
+        return None
+    return best
+
+
+def _printed_on(texts: _CleanTexts, index: int, title: str) -> bool:
+    return locate_titles(texts[index].split("\n"), [title])[0] is not None
+
+
+def _outlined(pages: list[Page], entries: list[Entry], physical: list[int]) -> list[Page]:
+    by_page: dict[int, list[tuple[str, ...]]] = {}
+    for path, index in zip(outline_paths(entries), physical):
+        by_page.setdefault(index, []).append(path)
+    return [replace(page, outline=tuple(by_page.get(i, ()))) for i, page in enumerate(pages)]
