@@ -15,6 +15,8 @@ from .french import fold_accents, match_key, normalize_apostrophes
 from .layout import is_table_row
 from .types import SECTION_SEPARATOR, Page
 
+# The titles of a table of contents: a section of its own page, never the parent of what follows.
+CONTENTS_TITLES = frozenset(("sommaire", "table des matieres", "contents", "table of contents"))
 MAX_HEADING_CHARS = 80
 MAX_OUTLINE_TITLE_LINES = 4  # an outline title is found in the text over at most this many lines
 MIN_OUTLINE_TITLE_KEY = 3  # shorter titles (letters and digits) are not looked for in the text
@@ -169,6 +171,8 @@ class CueSections:
 
     def read(self, page: Page, text: str) -> list[tuple[Block, str]]:
         """The blocks of one cleaned page, each with the heading path it sits under."""
+        if is_contents_title(self.tracker.part):  # the contents end with their page
+            self.tracker = SectionTracker()
         out = []
         for block in page_blocks(text, self.rules):
             if block.heading_level:
@@ -212,9 +216,16 @@ def locate_titles(lines: list[str], titles: list[str]) -> list[tuple[int, int] |
     return spans
 
 
+def is_contents_title(title: str) -> bool:
+    """Whether a heading is a table of contents' ('SOMMAIRE', 'Table des matières')."""
+    return " ".join(fold_accents(title).lower().split()) in CONTENTS_TITLES
+
+
 def outline_path(entry: tuple[str, ...]) -> str:
-    """The section path of an outline entry: its titles and its parents', whole, outermost first."""
-    return SECTION_SEPARATOR.join(heading_title([clean_title(title)]) for title in entry)
+    """The section path of an outline entry: its titles and its parents', whole, outermost first; a
+    contents entry ('Sommaire') is no parent: its children are the document's parts."""
+    titles = [heading_title([clean_title(title)]) for title in entry]
+    return SECTION_SEPARATOR.join(title for i, title in enumerate(titles) if i == len(titles) - 1 or not is_contents_title(title))
 
 
 class OutlineSections:

@@ -366,3 +366,24 @@ def test_a_contents_page_is_read_into_entries_with_levels():
     ]
     assert outline_paths(entries)[2] == ("2- Définition", "2.1- Fonctionnement")
     assert contents_entries("Le budget atteint 12\nPuis 4\nEt 7") == []  # too few, and not in page order
+
+
+def test_a_contents_heading_is_no_section_beyond_its_page(tmp_path):
+    """A contents page whose lines give no page numbers is not read as an outline; its heading, found by the
+    cues, stays on its page: the text after it is not cited under « SOMMAIRE »."""
+    from ingest import chunk_pages
+
+    path = tmp_path / "note.txt"
+    contents = "SOMMAIRE\n\nLes acteurs du réseau\nLes tarifs\nLes aides"
+    body = "Le réseau est géré par une régie municipale depuis 1985, sous le contrôle du conseil communautaire."
+    path.write_text(f"{contents}\f{body}", encoding="utf-8")
+    chunks = chunk_pages(read_file_pages(path))
+    assert [c.section for c in chunks if "régie municipale" in c.text] == [""]
+
+
+def test_an_outline_contents_entry_is_no_parent_of_its_children():
+    from ingest.structure import outline_path
+
+    assert outline_path(("Sommaire", "Le cas de la gestion concédée")) == "Le cas de la gestion concédée"
+    assert outline_path(("Table des matières",)) == "Table des matières"
+    assert outline_path(("Étape 2", "Le numéro SIRET")) == f"Étape 2{SECTION_SEPARATOR}Le numéro SIRET"
