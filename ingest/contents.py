@@ -28,6 +28,8 @@ MAX_ENTRY_CHARS = 200  # a longer line is text, not a line of contents
 # (a document's printed contents, never a citation of ess-qa's: those are values, ingest.types.Citation)
 _PAGE_AT_END_RE = re.compile(r"(?:\b(?:p[.]|page)\s*)?(?<!\d)(?P<page>\d{1,4})$", re.IGNORECASE)
 _PAGE_ONLY_RE = re.compile(r"^(?:p[.]|page)\s*(?P<page>\d{1,4})$", re.IGNORECASE)  # 'Page 3' under its title
+# '04  Édito', '12 Les acteurs': a page number, then the title (not a numbering: '1.', '2.1-', '3)')
+_PAGE_FIRST_RE = re.compile(r"^(?P<page>\d{1,4})(?![\d.)\-–])\s+(?P<title>[^\W\d_].*)$")
 _NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
 
 
@@ -40,8 +42,24 @@ class Entry:
     page: int
 
 
-def contents_entries(text: str) -> list[Entry]:
-    """The entries of a page that is a table of contents (MIN_ENTRIES or more, pages in order), else []."""
+def contents_entries(text: str, min_entries: int = MIN_ENTRIES) -> list[Entry]:
+    """The entries of a page that is a table of contents (min_entries or more, pages in order), else []:
+    lines that end with their page number ('Introduction ..... 4'), else lines that start with it
+    ('04  Édito')."""
+    for read in (_entries_page_last, _entries_page_first):
+        entries = read(text)
+        pages = [e.page for e in entries]
+        if len(entries) >= min_entries and pages == sorted(pages):
+            return entries
+    return []
+
+
+def _entries_page_first(text: str) -> list[Entry]:
+    found = (_PAGE_FIRST_RE.match(line.strip()) for line in text.split("\n") if len(line) <= MAX_ENTRY_CHARS)
+    return [_entry(m.group("title"), int(m.group("page"))) for m in found if m]
+
+
+def _entries_page_last(text: str) -> list[Entry]:
     entries: list[Entry] = []
     pending = ""  # title lines without a page number since the last blank line: the number follows, or the title goes on
     for line in (line.strip() for line in text.split("\n")):
@@ -61,9 +79,6 @@ def contents_entries(text: str) -> list[Entry]:
             pending = ""
         elif entries:  # before the first entry stands the contents' own title ('Sommaire')
             pending = f"{pending} {line}".strip() if len(pending) < 200 else ""
-    pages = [e.page for e in entries]
-    if len(entries) < MIN_ENTRIES or pages != sorted(pages):
-        return []
     return entries
 
 
@@ -103,10 +118,21 @@ def with_printed_outline(pages: list[Page]) -> list[Page]:
     for index in range(min(SEARCHED_PAGES, len(pages))):
         entries = contents_entries(texts[index])
         if entries:
-            physical = _physical_pages(pages, texts, index, entries)
+            last = index
+            while last + 1 < len(pages):  # contents over several pages: the next ones go on in page order
+                more = contents_entries(texts[last + 1], min_entries=2)
+                if not more or more[0].page < entries[-1].page or not _mostly_entries(texts[last + 1], more):
+                    break
+                entries, last = entries + more, last + 1
+            physical = _physical_pages(pages, texts, last, entries)
             if physical is not None:
                 return _outlined(pages, entries, physical)
     return pages
+
+
+def _mostly_entries(text: str, entries: list[Entry]) -> bool:
+    """Whether entries make at least half of a page's lines (a page of text may end two lines with numbers)."""
+    return 2 * len(entries) >= sum(1 for line in text.split("\n") if line.strip())
 
 
 class _CleanTexts:

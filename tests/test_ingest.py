@@ -8,7 +8,7 @@ import pytest
 
 from ingest import load_pages, read_file_pages
 from ingest.french import match_key
-from ingest.types import SECTION_SEPARATOR
+from ingest.types import SECTION_SEPARATOR, Page
 
 # One distinctive text per physical page; page 3 is left blank on purpose (numbering must not shift).
 PDF_PAGES = {
@@ -387,3 +387,19 @@ def test_an_outline_contents_entry_is_no_parent_of_its_children():
     assert outline_path(("Sommaire", "Le cas de la gestion concédée")) == "Le cas de la gestion concédée"
     assert outline_path(("Table des matières",)) == "Table des matières"
     assert outline_path(("Étape 2", "Le numéro SIRET")) == f"Étape 2{SECTION_SEPARATOR}Le numéro SIRET"
+
+
+def test_contents_over_two_pages_and_page_numbers_first_are_read(tmp_path):
+    from ingest.contents import contents_entries, with_printed_outline
+
+    assert [(e.title, e.page) for e in contents_entries("SOMMAIRE\n04  Édito\n06 Les chiffres clés\n10 Les acteurs\n14 Les aides")] == [
+        ("Édito", 4), ("Les chiffres clés", 6), ("Les acteurs", 10), ("Les aides", 14)
+    ]
+    assert contents_entries("1. Créer un compte\n2. Ajouter une cantine\n3. Télédéclarer\n4. Corriger") == []  # numbering, not pages
+    titles = ["Présentation", "Le réseau", "Les usagers", "Les tarifs", "Les aides", "Les travaux"]
+    pages = [Page("r.txt", 1, "Sommaire\n" + "\n".join(f"{t} | {n}" for n, t in enumerate(titles[:4], start=3))),
+             Page("r.txt", 2, "\n".join(f"{t} | {n}" for n, t in enumerate(titles[4:], start=7)))]
+    pages += [Page("r.txt", n, f"{t}\nLe texte de la partie {t.lower()} suit son titre.") for n, t in enumerate(titles, start=3)]
+    outlined = with_printed_outline(pages)
+    assert [p.outline for p in outlined[2:]] == [((t,),) for t in titles]
+    assert outlined[0].outline == outlined[1].outline == ()
