@@ -126,7 +126,7 @@ def with_printed_outline(pages: list[Page]) -> list[Page]:
                 entries, last = entries + more, last + 1
             physical = _physical_pages(pages, texts, last, entries)
             if physical is not None:
-                return _outlined(pages, entries, physical)
+                return outlined_pages(pages, entries, physical)
     return pages
 
 
@@ -171,7 +171,8 @@ def _printed_on(texts: _CleanTexts, index: int, title: str) -> bool:
     return locate_titles(texts[index].split("\n"), [title])[0] is not None
 
 
-def _outlined(pages: list[Page], entries: list[Entry], physical: list[int]) -> list[Page]:
+def outlined_pages(pages: list[Page], entries: list[Entry], physical: list[int]) -> list[Page]:
+    """Pages given the outline that entries make, each entry on its physical page (0-based)."""
     by_page: dict[int, list[tuple[str, ...]]] = {}
     for path, index in zip(outline_paths(entries), physical):
         by_page.setdefault(index, []).append(path)

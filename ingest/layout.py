@@ -47,12 +47,13 @@ def is_table_row(line: str) -> bool:
 
 @dataclass(frozen=True)
 class Piece:
-    """Text drawn at one place: its start (x, y, in points) and its font size."""
+    """Text drawn at one place: its start (x, y, in points), its font size and whether its font is bold."""
 
     x: float
     y: float
     size: float
     text: str
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def positioned_lines(page) -> tuple[str, list[list[Piece]] | None]:
             if k:
                 lines.append([])
             if part:
-                lines[-1].append(Piece(float(x), float(y), height or DEFAULT_SIZE, part))
+                lines[-1].append(Piece(float(x), float(y), height or DEFAULT_SIZE, part, _is_bold(font)))
 
     text = page.extract_text(visitor_text=visit) or ""
     joined = "\n".join("".join(p.text for p in line) for line in lines)
@@ -353,15 +354,34 @@ def render(page: Page, header: Header | None) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
+_BOLD_RE = re.compile(r"bold|black|heavy", re.IGNORECASE)
+
+
+def _is_bold(font) -> bool:
+    """Whether a font (a pypdf font dictionary) is a bold one, by its name ('ABCDEF+Calibri-Bold')."""
+    try:
+        return bool(font) and bool(_BOLD_RE.search(str(font.get("/BaseFont", ""))))
+    except Exception:  # a damaged font dictionary
+        return False
+
+
+def _sized(line: list[Piece]) -> tuple[str, float, bool]:
+    """A line's text, the font size of its largest lettered piece (0 when it has none) and whether all its lettered pieces are bold."""
+    lettered = [p for p in line if any(c.isalpha() for c in p.text)]
+    return "".join(p.text for p in line), max((p.size for p in lettered), default=0.0), bool(lettered) and all(p.bold for p in lettered)
+
+
 class TableReader:
     """Reads the pages of one PDF in order, tables made readable, a header carried to the next pages."""
 
     def __init__(self) -> None:
         self.header: Header | None = None
+        self.sized_lines: list[list[tuple[str, float, bool]]] = []  # each page read: its lines, their font sizes, whether bold
 
     def read(self, pdf_page) -> str:
         """The text of one page (a pypdf page), in pypdf's default mode, its tables rewritten."""
         text, pieces = positioned_lines(pdf_page)
+        self.sized_lines.append([] if pieces is None else [_sized(line) for line in pieces])
         if pieces is None:
             return text
         segments = [s for i, line in enumerate(pieces) for s in line_segments(i, line)]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, remove_running_lines
 from .contents import with_printed_outline
+from .font_headings import with_font_outline
 from .layout import TableReader
 from .types import Page
 
@@ -172,7 +173,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(outline.get(number, ())))
         for number, text in enumerate(texts, start=1)
     ]
-    return with_printed_outline(pages)
+    return with_font_outline(with_printed_outline(pages), tables.sized_lines)
 
 
 _FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)

@@ -403,3 +403,59 @@ def test_contents_over_two_pages_and_page_numbers_first_are_read(tmp_path):
     outlined = with_printed_outline(pages)
     assert [p.outline for p in outlined[2:]] == [((t,),) for t in titles]
     assert outlined[0].outline == outlined[1].outline == ()
+
+
+# A report without bookmarks nor contents page: parts set in 18 pt, sub-parts in bold 12 pt, text in
+# 11 pt, and a running title in 16 pt on every page (no heading). pages: [(part or None, [(sub-part or None, text)])]
+FONT_REPORT = [
+    ("Le réseau de chaleur", [(None, "Le réseau dessert 4 000 logements depuis 1985."), ("La chaufferie", "La chaufferie brûle des plaquettes forestières.")]),
+    (None, [("Les sous-stations", "Chaque immeuble a sa sous-station d'échange.")]),
+    ("Les tarifs", [(None, "Le prix de la chaleur est de 75 euros par mégawattheure."), ("Les aides", "Le fonds chaleur finance une partie des travaux.")]),
+]
+
+
+def write_font_report(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    filler = " Ce paragraphe décrit le service en détail pour les copropriétés." * 3
+    for part, paragraphs in FONT_REPORT:
+        pdf.add_page()
+        pdf.set_font("helvetica", size=16)
+        pdf.cell(0, 10, "Guide du réseau", new_x="LMARGIN", new_y="NEXT")
+        if part:
+            pdf.set_font("helvetica", size=18)
+            pdf.cell(0, 12, part, new_x="LMARGIN", new_y="NEXT")
+        for sub, text in paragraphs:
+            if sub:
+                pdf.set_font("helvetica", style="B", size=12)
+                pdf.cell(0, 8, sub, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("helvetica", size=11)
+            pdf.multi_cell(0, 6, text + filler, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_sections_come_from_the_headings_font_sizes_without_outline_or_contents(tmp_path):
+    from ingest import chunk_pages
+
+    chunks = chunk_pages(read_file_pages(write_font_report(tmp_path / "guide.pdf")))
+
+    def section_of(phrase: str) -> str:
+        (chunk,) = [c for c in chunks if phrase in c.text]
+        return chunk.section
+
+    assert section_of("4 000 logements") == "Le réseau de chaleur"
+    assert section_of("plaquettes forestières") == f"Le réseau de chaleur{SECTION_SEPARATOR}La chaufferie"
+    assert section_of("sa sous-station") == f"Le réseau de chaleur{SECTION_SEPARATOR}Les sous-stations"  # carried to the next page
+    assert section_of("75 euros") == "Les tarifs"
+    assert section_of("fonds chaleur") == f"Les tarifs{SECTION_SEPARATOR}Les aides"
+    assert not any("Guide du réseau" in c.section for c in chunks)  # on every page: a running title, no heading
+
+
+def test_few_large_lines_make_no_outline():
+    from ingest.font_headings import with_font_outline
+
+    pages = [Page("a.pdf", n, f"Titre {n}\nUn texte courant qui se lit page {n}.") for n in (1, 2)]
+    sized = [[(f"Titre {n}", 18.0, False), (f"Un texte courant qui se lit page {n}.", 11.0, False)] for n in (1, 2)]
+    assert with_font_outline(pages, sized) == pages  # two headings: a cover and a callout, not a structure

@@ -1,0 +1,102 @@
+"""Headings told by their font size, read as an outline, for a PDF with neither bookmarks nor printed contents.
+
+A report's headings are drawn larger than its text. The body size is the size most of a file's
+letters are drawn in; a line drawn HEADING_SIZE_RATIO times larger or more, or in bold and larger
+than the body, short and not a sentence, is a heading (lines of one size that follow each other make
+one title). The sizes that head sections on two pages or more are the levels, largest first (at most
+MAX_LEVELS); a larger one-off title (a cover's) is of the first level. Text repeated on many pages (a running header in a large
+font) and a contents' own title are no headings. The headings are taken only when the file has
+MIN_HEADINGS or more, each found among its page's lines; ingest.structure.OutlineSections then reads
+the sections as from bookmarks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .clean import clean_page_text, clean_title
+from .contents import Entry, outlined_pages
+from .structure import MAX_HEADING_CHARS, is_contents_title, locate_titles, title_key
+from .types import Page
+
+# A heading is drawn this many times larger than the body text, or more (or in bold and larger than
+# it): the smallest step of the usual type scales (11 pt text, 13-14 pt sub-headings). Chosen on the
+# two tuning PDFs, whose bookmarks or printed contents the font headings match; with both ignored,
+# `python benchmarks/font_headings.py` (1 December 2026): cantine .90/.82/.68, 6/6 out of scope
+# refused (cues alone .94/.79/.68, 4/6), raccordement .97/.84/.75 (cues alone .94/.84/.72).
+HEADING_SIZE_RATIO = 1.2
+MAX_LEVELS = 3
+MIN_HEADINGS = 3  # fewer large lines are a cover and a few callouts, not a document's structure
+RUNNING_PAGES = 3  # a large line on this many pages is a running header, not a heading
+_SENTENCE_END = (".", ",", ";")
+
+
+def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
+    """The font size (to half a point) most of a file's letters are drawn in; 0 when none is known."""
+    letters: Counter = Counter()
+    for page in sized_lines:
+        for text, size, _ in page:
+            if size:
+                letters[round(size * 2) / 2] += sum(c.isalpha() for c in text)
+    return letters.most_common(1)[0][0] if letters else 0.0
+
+
+def page_headings(lines: list[tuple[str, float, bool]], body: float) -> list[tuple[str, float]]:
+    """A page's heading lines (their text and size), consecutive lines of one size joined: drawn
+    HEADING_SIZE_RATIO times larger than the body, or in bold and larger than the body."""
+    joined: list[tuple[str, float]] = []
+    previous_size = None
+    for text, size, bold in lines:
+        size = round(size * 2) / 2
+        text = " ".join(text.split())
+        if not text or (size < HEADING_SIZE_RATIO * body and not (bold and size > body)):
+            previous_size = None
+            continue
+        if joined and previous_size == size:
+            joined[-1] = (f"{joined[-1][0]} {text}", size)
+        else:
+            joined.append((text, size))
+        previous_size = size
+    return [(clean_title(text), size) for text, size in joined if _may_head(clean_title(text))]
+
+
+def _may_head(title: str) -> bool:
+    return (
+        sum(c.isalpha() for c in title) >= 3
+        and len(title) <= 2 * MAX_HEADING_CHARS
+        and not title.endswith(_SENTENCE_END)
+        and not title.startswith(("«", '"', "“"))
+        and not is_contents_title(title)
+    )
+
+
+def with_font_outline(pages: list[Page], sized_lines: list[list[tuple[str, float, bool]]]) -> list[Page]:
+    """A PDF's pages, given the outline its headings' font sizes make when it has no outline yet and
+    enough headings are found (see the module's docstring); else as they are."""
+    if not pages or len(sized_lines) != len(pages) or any(page.outline is not None for page in pages):
+        return pages
+    body = body_size(sized_lines)
+    if not body:
+        return pages
+    found = [page_headings(lines, body) for lines in sized_lines]
+    pages_of = Counter(key for headings in found for key in {title_key(t) for t, _ in headings})
+    kept: list[tuple[int, str, float]] = []
+    for index, headings in enumerate(found):
+        headings = [(t, s) for t, s in headings if pages_of[title_key(t)] < RUNNING_PAGES]
+        lines = clean_page_text(pages[index].text).split("\n") if headings else []
+        spans = locate_titles(lines, [t for t, _ in headings])
+        kept += [(index, title, size) for (title, size), span in zip(headings, spans) if span is not None]
+    if len(kept) < MIN_HEADINGS:
+        return pages
+    on_pages: dict[float, set[int]] = {}
+    for index, _, size in kept:
+        on_pages.setdefault(size, set()).add(index)
+    levels = sorted((size for size, where in on_pages.items() if len(where) >= 2), reverse=True)[:MAX_LEVELS]
+    if not levels:
+        return pages
+    entries, physical = [], []
+    for index, title, size in kept:
+        if size >= levels[-1]:
+            entries.append(Entry(title, 1 + sum(level > size for level in levels), index + 1))
+            physical.append(index)
+    return outlined_pages(pages, entries, physical)
