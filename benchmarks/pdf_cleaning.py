@@ -4,7 +4,8 @@
 
 For each PDF: its pages; the lines removed as running headers, footers or page numbers (how many,
 on how many pages, the most frequent ones as examples); whether it defines page labels and an
-outline, and how many outline titles were found printed on their pages; the sections its passages
+outline (its bookmarks, else its printed contents, else its headings' font sizes), and how many
+outline titles were found printed on their pages; the sections its passages
 fall under; and a check that no removed line (of 10 letters or more) is left in any passage.
 Reads the files where they are; nothing is copied or indexed.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from ingest.chunking import chunk_pages  # noqa: E402
 from ingest.clean import clean_page_text, line_form, normalize_spaces, running_lines  # noqa: E402
 from ingest.french import match_key  # noqa: E402
+from ingest.contents import with_printed_outline  # noqa: E402
 from ingest.loaders import outline_by_page, page_labels, read_file_pages  # noqa: E402
 from ingest.structure import locate_titles  # noqa: E402
 from ingest.types import Chunk, Page  # noqa: E402
@@ -63,6 +66,18 @@ def left_in_passages(removed: list[tuple[int, str]], chunks: list[Chunk]) -> lis
     return sorted(key for key in keys if any(key in match_key(chunk.text) for chunk in chunks))
 
 
+def outline_source(path: Path, pages: list[Page]) -> str:
+    """Where the sections come from: the PDF's bookmarks, its printed contents or its headings' font sizes; 'no' without any."""
+    from pypdf import PdfReader
+
+    if pages[0].outline is None:
+        return "no"
+    if outline_by_page(PdfReader(path)) is not None:
+        return "bookmarks"
+    without_bookmarks = [replace(page, outline=None) for page in pages]
+    return "printed contents" if with_printed_outline(without_bookmarks) != without_bookmarks else "font headings"
+
+
 def report(path: Path) -> list[str]:
     """The lines printed for one PDF."""
     pages = read_file_pages(path)
@@ -78,7 +93,7 @@ def report(path: Path) -> list[str]:
         + "; ".join(f"« {line[:70]} » ×{count}" for line, count in forms),
         f"  page labels: {'yes' if any(labels) else 'no'}"
         + (f", {sum(label != str(p.page) for label, p in zip(labels, pages))} differ from the physical page" if any(labels) else ""),
-        f"  outline: {'yes' if pages[0].outline is not None else 'no'}" + (f", {entries} entries, {found} titles found on their page" if entries else ""),
+        f"  outline: {outline_source(path, pages)}" + (f", {entries} entries, {found} titles found on their page" if entries else ""),
         f"  sections: {len(sections)} ({sum(1 for c in chunks if not c.section)} passages without one); e.g. "
         + "; ".join(f"« {s[:60]} »" for s, _ in sections.most_common(EXAMPLES) if s),
         f"  removed lines left in passages: {len(left_in_passages(removed, chunks))}",
