@@ -30,6 +30,7 @@ _PAGE_AT_END_RE = re.compile(r"(?:\b(?:p[.]|page)\s*)?(?<!\d)(?P<page>\d{1,4})$"
 _PAGE_ONLY_RE = re.compile(r"^(?:p[.]|page)\s*(?P<page>\d{1,4})$", re.IGNORECASE)  # 'Page 3' under its title
 # '04  Édito', '12 Les acteurs': a page number, then the title (not a numbering: '1.', '2.1-', '3)')
 _PAGE_FIRST_RE = re.compile(r"^(?P<page>\d{1,4})(?![\d.)\-–])\s+(?P<title>[^\W\d_].*)$")
+_NUMBERED_LINE_RE = re.compile(r"^\s*\d|\d[ \t]*$", re.MULTILINE)  # a line that starts or ends with a number
 _NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
 
 
@@ -116,6 +117,8 @@ def with_printed_outline(pages: list[Page]) -> list[Page]:
         return pages
     texts = _CleanTexts(pages)
     for index in range(min(SEARCHED_PAGES, len(pages))):
+        if len(_NUMBERED_LINE_RE.findall(pages[index].text)) < MIN_ENTRIES:  # no contents: not worth cleaning
+            continue
         entries = contents_entries(texts[index])
         if entries:
             last = index
