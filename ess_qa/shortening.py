@@ -30,10 +30,11 @@ def shorten(
     with `wanted`, the window of whitespace-separated words holding most distinct wanted terms
     (wanted(word): the terms a word holds, empty for none; a term said twice counts once), the first
     of them that leaves `room` characters after its last wanted word (where the answer usually is:
-    "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too,
-    only the windows holding a word for which needed(the word and the next ones, FIGURE_WORDS in all) is true, after their
-    last wanted word (else anywhere), when the text has one: the figure a "combien" asks for
-    ("... la vapeur dont la température est comprise entre 200 °C et 300 °C")."""
+    "... avec les lieux partagés Hévéa et l'Autre Soie"). With `needed` too, when the text has a
+    figure (words for which needed() is true, FIGURE_WORDS at most), only the windows that hold one
+    whole, and of those with most wanted terms, the ones with it after their last wanted word, with
+    room after the figure: the figure a "combien" asks for ("... la vapeur dont la température est
+    comprise entre 200 °C et 300 °C"), never cut ("... alimenté par au …")."""
     if len(text) <= limit:
         return text
     if wanted is not None:
@@ -57,7 +58,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     tokens = list(re.finditer(r"\S+", text))
     held = [frozenset(wanted(m.group())) for m in tokens]
     hits = [bool(terms) for terms in held]
-    musts = [needed(" ".join(m.group() for m in tokens[i : i + FIGURE_WORDS])) for i in range(len(tokens))] if needed is not None else []
+    musts = _figure_ends(tokens, needed) if needed is not None else []
     windows = []
     for start in range(len(tokens)):
         end = start
@@ -66,29 +67,49 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
         windows.append((len(frozenset().union(*held[start : end + 1])), start, end))
         if end == len(tokens) - 1:
             break
-    if any(musts):  # a window with the figure after its last wanted word, else with it anywhere
-        after = [w for w in windows if _needed_after_wanted(hits, musts, w)]
-        windows = after or [w for w in windows if any(musts[w[1] : w[2] + 1])] or windows
+    if any(end is not None for end in musts):  # a window with the figure, of those most of all with it after its last wanted word
+        windows = [w for w in windows if _holds_figure(musts, w[1], w[2])] or windows
     most = max(count for count, _, _ in windows)
     best = [w for w in windows if w[0] == most]
-    roomy = (w for w in best if _room_after_wanted(tokens, hits, w) >= room or w[2] == len(tokens) - 1)
-    _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w))
+    best = [w for w in best if _needed_after_wanted(hits, musts, w)] or best
+    roomy = (w for w in best if _room_after_wanted(tokens, hits, w, musts) >= room or w[2] == len(tokens) - 1)
+    _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w, musts))
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
 
 
-def _needed_after_wanted(hits: list[bool], musts: list[bool], window: tuple[int, int, int]) -> bool:
-    """Whether a window (count, start token, end token) holds a needed word after its last wanted word."""
+def _figure_ends(tokens: list[re.Match], needed: Callable[[str], bool]) -> list[int | None]:
+    """For each token that starts a figure (needed() holds for it and at most FIGURE_WORDS - 1 next
+    words), the last token of the shortest such run; None for the others."""
+    ends: list[int | None] = []
+    for i in range(len(tokens)):
+        if not needed(" ".join(m.group() for m in tokens[i : i + FIGURE_WORDS])):
+            ends.append(None)
+            continue
+        size = next(k for k in range(1, FIGURE_WORDS + 1) if k >= FIGURE_WORDS or needed(" ".join(m.group() for m in tokens[i : i + k])))
+        ends.append(min(i + size, len(tokens)) - 1)
+    return ends
+
+
+def _holds_figure(musts: list[int | None], start: int, end: int) -> bool:
+    """Whether tokens start..end hold a whole figure (see _figure_ends)."""
+    return any(last is not None and last <= end for last in musts[start : end + 1])
+
+
+def _needed_after_wanted(hits: list[bool], musts: list[int | None], window: tuple[int, int, int]) -> bool:
+    """Whether a window (count, start token, end token) holds a whole figure after its last wanted word."""
     _, start, end = window
     last = max((i for i in range(start, end + 1) if hits[i]), default=None)
-    return last is not None and any(musts[last + 1 : end + 1])
+    return last is not None and _holds_figure(musts, last + 1, end)
 
 
-def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int]) -> int:
-    """Characters of a window (count, start token, end token) after its last wanted word."""
+def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int], musts: list[int | None] = ()) -> int:
+    """Characters of a window (count, start token, end token) after its last wanted word, or after the
+    figure that follows it (see _figure_ends): what the figure is of comes after it."""
     _, start, end = window
     last = max((i for i in range(start, end + 1) if hits[i]), default=start)
-    return tokens[end].end() - tokens[last].end()
+    figures = [musts[i] for i in range(last + 1, end + 1) if musts and musts[i] is not None and musts[i] <= end]
+    return tokens[end].end() - tokens[max([last, *figures[:1]])].end()
 
 
 def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[str, int]:

@@ -262,6 +262,21 @@ def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question
     assert len(after) >= WINDOW_ROOM
 
 
+def test_a_window_that_must_show_a_figure_shows_it_whole_with_the_question_words():
+    from ess_qa.shortening import shorten
+
+    unit = (
+        "Un taux réduit de 5,5 % de la TVA peut s’appliquer aux abonnements relatifs aux livraisons d’énergie calorifique "
+        "distribuée par les réseaux (quelles que soient les sources d’énergie utilisées en amont pour la production de chaleur) "
+        "et à la fourniture de l’énergie calorifique elle-même, lorsque le réseau est alimenté par au moins 50 % d’EnR&R."
+    )
+    question_terms = {"taux": "taux", "TVA": "tva", "chaleur)": "chale"}
+    window = shorten(unit, 300, wanted=lambda word: {question_terms[word]} if word in question_terms else set(), needed=lambda text: "%" in text)
+    assert "5,5 % de la TVA" in window  # not '… alimenté par au …', whose figure is cut off
+    for words in ("50", "au moins"):
+        assert not window.rstrip(" …").endswith(words)
+
+
 def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     from ess_qa.evidence import type_matches
     from ingest.french import folded_content_words
