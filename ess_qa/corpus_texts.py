@@ -3,6 +3,9 @@ questions made from its headings (found when the corpus is indexed, stored as an
 
 from __future__ import annotations
 
+from ingest.contents import NUMBERING_RE
+from ingest.french import STOP_WORDS
+from ingest.structure import is_contents_title
 from ingest.types import SECTION_SEPARATOR, Chunk, Page
 
 from .profiles import PageTexts, Profile
@@ -21,14 +24,32 @@ def corpus_title(pages: list[Page], chunks: list[Chunk], metadata_title: str = "
         return shorten(metadata_title, TITLE_MAX_CHARS)
     if chunks and chunks[0].section:
         return shorten(chunks[0].section.split(SECTION_SEPARATOR)[0], TITLE_MAX_CHARS)
-    first_line = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
-    return shorten(first_line, TITLE_MAX_CHARS)
+    return shorten(first_title_lines([line.strip() for page in pages for line in page.text.splitlines() if line.strip()]), TITLE_MAX_CHARS)
+
+
+def first_title_lines(lines: list[str]) -> str:
+    """The first line, with the next ones that go on with it: after a line that ends with a function word
+    ('Raccordement des copropriétés aux' / 'réseaux de chaleur'), or a line that starts in lower case."""
+    if not lines:
+        return ""
+    title = lines[0]
+    for line in lines[1:]:
+        last_word = title.split()[-1].lower() if title.split() else ""
+        if last_word not in STOP_WORDS and not line[:1].islower():
+            break
+        title = f"{title} {line}"
+    return title
 
 
 def example_subjects(sections: list[str], title: str) -> list[str]:
-    """Up to EXAMPLES_SHOWN top-level headings, spread over the corpus, the title left out."""
-    parts = [section.split(SECTION_SEPARATOR)[0] for section in sections]
-    subjects = [p for p in dict.fromkeys(parts) if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4]
+    """Up to EXAMPLES_SHOWN top-level headings without their numbering, spread over the corpus, the
+    title and a table of contents' own heading left out."""
+    parts = [NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0]) for section in sections]
+    subjects = [
+        p
+        for p in dict.fromkeys(parts)
+        if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4 and not is_contents_title(p)
+    ]
     if len(subjects) <= EXAMPLES_SHOWN:
         return subjects
     step = len(subjects) / EXAMPLES_SHOWN

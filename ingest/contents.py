@@ -31,7 +31,7 @@ _PAGE_ONLY_RE = re.compile(r"^(?:p[.]|page)\s*(?P<page>\d{1,4})$", re.IGNORECASE
 # '04  Édito', '12 Les acteurs': a page number, then the title (not a numbering: '1.', '2.1-', '3)')
 _PAGE_FIRST_RE = re.compile(r"^(?P<page>\d{1,4})(?![\d.)\-–])\s+(?P<title>[^\W\d_].*)$")
 _NUMBERED_LINE_RE = re.compile(r"^\s*\d|\d[ \t]*$", re.MULTILINE)  # a line that starts or ends with a number
-_NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
+NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def _titled_page(line: str) -> tuple[str, int] | None:
 
 def _entry(title: str, page: int) -> Entry:
     title = re.sub(r"^[•·\-–*]\s*", "", title).strip(" |.…:")
-    numbering = _NUMBERING_RE.match(title)
+    numbering = NUMBERING_RE.match(title)
     return Entry(title, numbering.group("number").count(".") + 1 if numbering else 1, page)
 
 

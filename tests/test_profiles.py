@@ -138,3 +138,15 @@ def test_only_the_profile_names_the_reports_headings_and_metropolises(assistant)
                 text = fold_for_matching(node.value)
                 named = [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
                 assert not named, f"{path.relative_to(root)}:{node.lineno} names {named} of the report"
+
+
+def test_a_title_set_over_several_lines_is_read_whole_and_examples_lose_numbering_and_contents():
+    from ess_qa.corpus_texts import example_subjects, first_title_lines
+
+    assert first_title_lines(["Raccordement des copropriétés aux", "réseaux de chaleur", "Guide méthodologique"]) == (
+        "Raccordement des copropriétés aux réseaux de chaleur"
+    )
+    assert first_title_lines(["Tutoriel de prise en main plateforme ma", "cantine", "Janvier 2026"]) == "Tutoriel de prise en main plateforme ma cantine"
+    assert first_title_lines(["Guide des cantines scolaires", "Approvisionnement local"]) == "Guide des cantines scolaires"
+    sections = ["Sommaire", "1- Introduction", "2- Définition d'un réseau › 2.1- Fonctionnement", "3- Les aides"]
+    assert example_subjects(sections, "Guide") == ["Introduction", "Définition d'un réseau", "Les aides"]
