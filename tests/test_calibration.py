@@ -258,3 +258,44 @@ def test_english_names_are_runs_of_capitalised_words():
 def test_an_english_question_on_a_place_the_answer_page_lacks_is_refused(assistant):
     assert not assistant.ask("How much does Orléans Métropole spend each year on the social economy?").found
     assert assistant.ask("Which French metropolises have an elected official in charge of the social economy?").found
+
+
+# A note on a heating network that mentions the cold of winter, never a cooling network.
+NETWORK_PAGES = (
+    """Le réseau de chaleur de Val d'Ardoise
+
+Le réseau de chaleur dessert 4 000 logements et les écoles de la commune depuis 1985. Il est alimenté
+par une chaufferie au bois qui brûle des plaquettes forestières locales.""",
+    """Le raccordement d'un immeuble
+
+Pour raccorder un immeuble au réseau de chaleur, le syndic demande une étude de faisabilité à
+l'exploitant, puis fait voter les travaux de la sous-station en assemblée générale.""",
+    """Les aides au raccordement
+
+Le raccordement d'un immeuble au réseau est aidé par le fonds chaleur ; chaque immeuble raccordé
+reçoit aussi un diagnostic gratuit de ses installations de chauffage.""",
+    """Les immeubles raccordés
+
+En 2023, 120 immeubles étaient raccordés au réseau, dont 40 immeubles de logement social ; le
+raccordement d'un immeuble prend six mois en moyenne.""",
+    """La consommation
+
+Plus l'hiver est froid, plus les logements consomment de chaleur : les consommations sont corrigées
+des rigueurs du climat avant d'être comparées d'une année sur l'autre.""",
+)
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory) -> Assistant:
+    folder = tmp_path_factory.mktemp("network")
+    (folder / "reseau.txt").write_text("\f".join(NETWORK_PAGES), encoding="utf-8")
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+def test_a_neighbouring_kind_of_network_is_not_answered(network):
+    """A heating network's note asked about a cooling network: its line on connecting to the heating one does not answer."""
+    answer = network.ask("Comment raccorder un immeuble à un réseau de froid ?")
+    assert answer.found is False and answer.snippet is None
+    answer = network.ask("Comment raccorder un immeuble au réseau de chaleur ?")
+    assert answer.found and "syndic" in answer.snippet
