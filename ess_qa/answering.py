@@ -223,8 +223,9 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
 def unspecified_heads(store: Store, question: str, snippet: Snippet) -> list[str]:
     """The 'N de M' phrases of a French question whose head the snippet's place (see place_terms) holds
     but not the complement that says which one, when that complement is a common word (not a name)
-    that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid' answered with a line on
-    the 'réseau de chaleur', 'critères de sélection' with the call for projects' aims."""
+    that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid'
+    answered with a line on the 'réseau de chaleur', 'critères de sélection' with the call for projects'
+    aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head)."""
     if guess_language(question) != "fr":
         return []
     place = place_terms(store, snippet)
@@ -235,12 +236,21 @@ def unspecified_heads(store: Store, question: str, snippet: Snippet) -> list[str
         if not complement[:1].islower() or not head_terms or not complement_terms:
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
-        # held inside a longer word too: 'déclaration' in 'télédéclaré'
-        if head_term not in place or complement_term in place or any(complement_term in word for word in place_words):
+        if head_term not in place:
             continue
-        if not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
+        # held inside a longer word too: 'déclaration' in 'télédéclaré'
+        if complement_term in place or any(complement_term in word for word in place_words):
+            if _apart_from_its_head(store, question, snippet.unit, head_term, complement_term):
+                unspecified.append(f"{head} {complement}")
+        elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
             unspecified.append(f"{head} {complement}")
     return unspecified
+
+
+def _apart_from_its_head(store: Store, question: str, unit: Unit, head_term: str, complement_term: str) -> bool:
+    """Whether the snippet's own unit holds a specific complement without its head, the head only around
+    it (its section, the lines next to it): the weather's 'froid' shown for a 'réseau de froid'."""
+    return complement_term in unit.terms and head_term not in unit.terms and _more_specific(store, question, head_term, complement_term)
 
 
 def _more_specific(store: Store, question: str, head_term: str, complement_term: str) -> bool:

@@ -278,7 +278,7 @@ reçoit aussi un diagnostic gratuit de ses installations de chauffage.""",
 
 En 2023, 120 immeubles étaient raccordés au réseau, dont 40 immeubles de logement social ; le
 raccordement d'un immeuble prend six mois en moyenne.""",
-    """La consommation
+    """La consommation du réseau
 
 Plus l'hiver est froid, plus les logements consomment de chaleur : les consommations sont corrigées
 des rigueurs du climat avant d'être comparées d'une année sur l'autre.""",
@@ -299,3 +299,17 @@ def test_a_neighbouring_kind_of_network_is_not_answered(network):
     assert answer.found is False and answer.snippet is None
     answer = network.ask("Comment raccorder un immeuble au réseau de chaleur ?")
     assert answer.found and "syndic" in answer.snippet
+
+
+def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(network):
+    """The line on the winter's cold, under a heading on the heating network, names no 'réseau de froid'."""
+    from ess_qa.answering import Snippet, unspecified_heads
+
+    store = network.store
+    weather = next(u for p in range(len(store.chunks)) for u in store.units(p) if "hiver est froid" in u.text)
+    connecting = next(u for p in range(len(store.chunks)) for u in store.units(p) if "raccorder un immeuble" in u.text)
+    for unit, expected in ((weather, ["réseau froid"]), (connecting, ["réseau froid"])):
+        passage = network.search(unit.text, k=1)[0]
+        assert unspecified_heads(store, "Comment raccorder un immeuble à un réseau de froid ?", Snippet(unit.text, passage, 1.0, unit)) == expected
+    passage = network.search(connecting.text, k=1)[0]
+    assert unspecified_heads(store, "Comment raccorder un immeuble au réseau de chaleur ?", Snippet(connecting.text, passage, 1.0, connecting)) == []
