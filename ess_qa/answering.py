@@ -187,7 +187,12 @@ def place_terms(store: Store, snippet: Snippet) -> set[str]:
     """Search terms of the snippet's place: what it shows, the end of the unit before it and the start of
     the unit after it in its chunk (SNIPPET_TARGET characters each), and its section. A long unit (a
     flattened table) counts for what is shown of it, not for every word it holds."""
-    return set(snippet.unit.section_terms) | set(search_terms(place_text(store, snippet), store.analyzer))
+    return _terms_of_place(store, snippet, place_text(store, snippet))
+
+
+def _terms_of_place(store: Store, snippet: Snippet, text: str) -> set[str]:
+    """place_terms, from the place's text (place_text) already read."""
+    return set(snippet.unit.section_terms) | set(search_terms(text, store.analyzer))
 
 
 def place_text(store: Store, snippet: Snippet) -> str:
@@ -228,8 +233,9 @@ def unspecified_heads(store: Store, question: str, snippet: Snippet) -> list[str
     aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head)."""
     if guess_language(question) != "fr":
         return []
-    place = place_terms(store, snippet)
-    place_words = folded_content_words(place_text(store, snippet)) | snippet.unit.section_words
+    text = place_text(store, snippet)
+    place = _terms_of_place(store, snippet, text)
+    place_words = folded_content_words(text) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(question):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)

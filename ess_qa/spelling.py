@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from index.store import Store
-from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, fold_accents, glued_elisions, join_lone_elisions
+from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, glued_elisions, join_lone_elisions, word_key
 
 from .questions import PreparedQuestion, guess_language
 
@@ -40,7 +40,7 @@ def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
 
 def _is_name_word(word: str, start: int) -> bool:
     """Whether a typed word is part of a name: capitalised, after the question's start, no stop word."""
-    return start > 0 and word[:1].isupper() and _key(word) not in STOP_WORDS
+    return start > 0 and word[:1].isupper() and word_key(word) not in STOP_WORDS
 
 
 def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
@@ -50,9 +50,9 @@ def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str
     long = [m for m in names if len(m.group()) >= MIN_TYPO_LENGTH]
     if not long:
         return {}
-    known = store.known_words(frozenset(_key(m.group()) for m in names))
-    neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if _key(m.group()) not in known}
-    asked = [word for word, next_to in neighbours.items() if any(_key(n.group()) in known for n in next_to)]
+    known = store.known_words(frozenset(word_key(m.group()) for m in names))
+    neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
+    asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
     found = store.spelling_suggestions(asked) if asked else {}
     return {typed: _cased_like(typed, read) for typed, read in found.items()}
 
@@ -65,22 +65,17 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
 
 def _readings(store: Store, words: list[str]) -> dict[str, str]:
     """How each of these typed words that the corpus lacks is read: colloquial spelling, glued elision or typo."""
-    known = store.known_words(frozenset(_key(w) for w in words) | frozenset(_key(rest) for w in words for _, rest in glued_elisions(w)))
-    unknown = [w for w in words if _key(w) not in known]
+    known = store.known_words(frozenset(word_key(w) for w in words) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
+    unknown = [w for w in words if word_key(w) not in known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     readings |= _typos(store, [w for w in unknown if w not in readings])
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}
 
 
-def _key(word: str) -> str:
-    """How the corpus's words are compared: lower case, accents folded."""
-    return fold_accents(word.lower())
-
-
 def _may_be_misspelt(word: str, start: int) -> bool:
     """Whether a typed word may be read otherwise: not a stop word, not a name (capitalised after the question's start)."""
-    return _key(word) not in STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
+    return word_key(word) not in STOP_WORDS and len(word) > 1 and (start == 0 or not word[0].isupper())
 
 
 def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
@@ -88,7 +83,7 @@ def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
     found = {}
     for word in words:
         for form, rest in glued_elisions(word):
-            if elides_before(form, rest, _key(rest) in known):
+            if elides_before(form, rest, word_key(rest) in known):
                 found[word] = f"{form}'{rest}"
                 break
     return found

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from .clean import clean_page_text
+from .clean import clean_page_text, clean_title
 from .structure import locate_titles
 from .types import Page
 
@@ -93,7 +93,7 @@ def _titled_page(line: str) -> tuple[str, int] | None:
 
 
 def _entry(title: str, page: int) -> Entry:
-    title = re.sub(r"^[•·\-–*]\s*", "", title).strip(" |.…:")
+    title = clean_title(title).strip(" |.…:")  # its bullet or dash off
     numbering = NUMBERING_RE.match(title)
     return Entry(title, numbering.group("number").count(".") + 1 if numbering else 1, page)
 

@@ -57,7 +57,8 @@ def page_headings(lines: list[tuple[str, float, bool]], body: float) -> list[tup
         else:
             joined.append((text, size))
         previous_size = size
-    return [(clean_title(text), size) for text, size in joined if _may_head(clean_title(text))]
+    titles = [(clean_title(text), size) for text, size in joined]
+    return [(title, size) for title, size in titles if _may_head(title)]
 
 
 def _may_head(title: str) -> bool:

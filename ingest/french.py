@@ -23,6 +23,7 @@ The text forms and tokenizers, from the whole text to index terms:
 |                       |       | keys its variants share (stem, accents, plural folded)          |                                                         |
 | written_words         | list  | the words of words, case kept ('Nantes', 'ESS')                 | index.lexical (Vocabulary: names, spellings)            |
 | typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
+| word_key              | text  | a word lower case, accents folded (stop words, corpus words)    | spelling, noun_complements                              |
 | noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
 |                       |       | froid'), as written                                             |                                                         |
 
@@ -165,11 +166,11 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
     a stop word nor an indefinite pronoun: 'réseau de froid' -> ('réseau', 'froid')."""
     pairs = (m.groups() for m in _COMPLEMENT_RE.finditer(normalize_apostrophes(text)))
-    return [(head, complement) for head, complement in pairs if not {_key(head), _key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
+    return [(head, complement) for head, complement in pairs if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
 
 
-def _key(word: str) -> str:
-    """A word as compared with the stop words: lower case, accents folded."""
+def word_key(word: str) -> str:
+    """A word as compared with the stop words and the corpus's words: lower case, accents folded."""
     return fold_accents(word.lower())
 
 
