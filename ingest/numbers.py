@@ -21,6 +21,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
+| PHONE               | a French phone number, as a pattern        | ess_qa.evidence (a contact line)          |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
 """
 
@@ -165,6 +166,7 @@ def counts(text: str) -> list[str]:
 
 def _quantities(text: str) -> list[re.Match]:
     skipped = enumerators(text)
+    contact_spans = _contact_spans(text)
     return [
         m
         for m in _NUMBER_RUN_RE.finditer(text)
@@ -172,6 +174,7 @@ def _quantities(text: str) -> list[re.Match]:
         and not _FORMULA_RE.match(text, max(0, m.start() - 2))
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
         and not _IDENTIFIER_RE.search(text, max(0, m.start() - 3), m.start())
+        and not any(start <= m.start() < end for start, end in contact_spans)
     ]
 
 
@@ -180,6 +183,24 @@ _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 _IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'loi n° 2014': a number that names, not counts
+# Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
+# '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before
+# 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).
+PHONE = r"(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"  # '04 73 98 34 00', '+33 1 23 45 67 89'
+_CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
+_POSTCODE_RE = re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÀ-Ý])")
+_STREET_BEFORE_RE = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|square|esplanade|parvis|BP|CS|TSA)\b", re.IGNORECASE
+)
+_CEDEX_AFTER_RE = re.compile(r"\s+[^\W\d][\w'’ -]{0,40}?\bcedex\b", re.IGNORECASE)
+
+
+def _contact_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _CONTACT_NUMBER_RE.finditer(text)]
+    for m in _POSTCODE_RE.finditer(text):
+        if _STREET_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) or _CEDEX_AFTER_RE.match(text, m.end()):
+            spans.append(m.span())
+    return spans
 
 
 # --- numbers as questions type them -------------------------------------------------------------

@@ -288,6 +288,12 @@ def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     assert type_matches("voté en 2004 la création", "date", folded_content_words("Quand a-t-il été créé ?"))
 
 
+def test_a_how_many_question_is_not_answered_with_an_address(assistant):
+    """The fact sheets' address lines ('BP 231 63007 Clermond-Ferrand Cedex 1') hold numbers that count nothing."""
+    answer = assistant.ask("Combien de métropoles ont été interrogées ?", k=5)
+    assert not (answer.found and re.search(r"\b(?:BP|Cedex)\b", answer.snippet)), answer.snippet
+
+
 def test_a_number_question_prefers_a_passage_line_that_holds_a_number(assistant):
     answer = assistant.ask("Combien de collectivités sont membres du RTES ?", k=5)
     check_snippet(assistant, answer)

@@ -16,7 +16,7 @@ from ess_qa.questions import name_runs, proper_names, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
 from ess_qa.evidence import type_matches
 from ingest.french import folded_content_words, noun_complements, split_sentences
-from ingest.numbers import holds_money, number_runs, quantity_runs
+from ingest.numbers import counts, holds_money, number_runs, quantity_runs
 from ingest.types import Chunk
 
 # A small document written for these tests: four pages of a local composting plan (pages split on form feeds).
@@ -237,6 +237,14 @@ def test_list_and_section_numbers_are_not_counts():
     # a date's day, a note's call and a number that names are no counts either
     assert quantity_runs("CHAMP D’ACTION #3 Accès au foncier, loi n° 12, article nº 4") == []
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
+
+
+def test_an_address_or_a_phone_number_counts_nothing():
+    """A postal box, a postcode after a street or before 'Cedex', a phone: they locate, and answer no « combien »."""
+    for contact in ("BP 231 63007 Clermont-Ferrand Cedex 1", "CS 30151 - 35031 Rennes", "Tél. : 04 73 98 34 00", "+33 1 23 45 67 89"):
+        assert quantity_runs(contact) == [], contact
+    assert quantity_runs("3 rue de la Paix 75002 Paris : 120 salariés") == ["3", "120"]
+    assert counts("En 2019, 12500 Salariés et 35000 emplois") == ["2019", "12500", "35000"]  # a table's count, capitalised
 
 
 def test_a_rate_asks_for_a_percentage_and_a_phone_for_a_contact():
