@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import content_words, folded_content_words, search_terms
+from ingest.french import content_words, defines, folded_content_words, search_terms
 from ingest.numbers import MONTH_RE, PERCENT, PHONE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
@@ -37,7 +37,7 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, see ess_qa.questions.question_measure), a phone, mail
-    or web address, a date, a name, a place."""
+    or web address, a date, a name, a place, a definition of a word of the question."""
     if kind == "money":
         return holds_money(unit)
     if kind == "number" and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
@@ -55,6 +55,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
+    if kind == "definition":
+        return defines(unit, question_words)
     return False
 
 
@@ -191,7 +193,7 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
     value = unit.text.split(ROW_SEPARATOR, 1)[1]
-    return question.kind == "other" or question.answered_by(value)
+    return question.kind in ("other", "definition") or question.answered_by(value)
 
 
 def best_unit(

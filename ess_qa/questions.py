@@ -83,18 +83,28 @@ def guess_language(text: str) -> str:
 _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r")\b", re.IGNORECASE)
 
 
+# « Que signifie le sigle X », « que veut dire le terme X »: the words that ask for a meaning, which the
+# defining line does not repeat ('La loi EGalim (Équilibre des relations …)'), asked as « qu'est-ce que X ».
+_MEANING_ASKED_RE = re.compile(
+    r"\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)\s+(?:(?:le|la|les|l')\s*(?:(?:sigle|acronyme|terme|mot|expression)s?\s+)?)?",
+    re.IGNORECASE,
+)
+
+
 def question_content(question: str) -> str:
-    """What a French question asks, as searched: without the asker's first-person framing nor placeholder nouns (unless nothing is left)."""
+    """What a French question asks, as searched: without the asker's first-person framing, placeholder
+    nouns (unless nothing is left) nor the words that ask for a meaning."""
     if guess_language(question) != "fr":
         return question
-    content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(question))
+    content = _MEANING_ASKED_RE.sub("qu'est-ce que ", normalize_apostrophes(question))
+    content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question
 
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "person", "place", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "person", "place", "definition", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
@@ -109,6 +119,10 @@ _TYPE_CUES = (
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
+    # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
+    # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...')
+    ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"
+     r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ of\b)|\bwhat does .* (mean|stand for)"),
 )
 
 

@@ -26,6 +26,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | word_key              | text  | a word lower case, accents folded (stop words, corpus words)    | spelling, noun_complements                              |
 | noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
 |                       |       | froid'), as written                                             |                                                         |
+| defines               | bool  | whether a text defines one of some words ('Une CJS est ...')    | evidence (the line a « qu'est-ce que » asks for)        |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -167,6 +168,28 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
     a stop word nor an indefinite pronoun: 'réseau de froid' -> ('réseau', 'froid')."""
     pairs = (m.groups() for m in _COMPLEMENT_RE.finditer(normalize_apostrophes(text)))
     return [(head, complement) for head, complement in pairs if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
+
+
+# What follows a word that a sentence defines: a defining verb ('Une CJS est un projet', 'le sigle désigne'),
+# a colon, a gloss in parentheses ('La loi EGalim (Équilibre des relations …)'), 'a pour objet'.
+_DEFINING_WORDS = frozenset("est sont designe designent signifie signifient correspond correspondent consiste consistent regroupe regroupent constitue constituent definit definissent recouvre recouvrent".split())
+_DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
+
+
+def defines(text: str, subject: set[str]) -> bool:
+    """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
+    and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, a colon, a gloss in
+    parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing)."""
+    subject_keys = {word.rstrip("sx") for word in subject}
+    tokens = [word_key(token) for token in _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))]
+    for i, token in enumerate(tokens):
+        if token.rstrip("sx") not in subject_keys:
+            continue
+        after = tokens[i + 1 : i + 4]
+        for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
+            if rest and (rest[0] in _DEFINING_WORDS or rest[0] in "(:") or rest[:2] == ["a", "pour"]:
+                return True
+    return False
 
 
 def word_key(word: str) -> str:

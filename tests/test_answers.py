@@ -42,7 +42,7 @@ def check_snippet(assistant, answer: Answer) -> None:
         ("Quand le Conseil de l'ESS de Strasbourg a-t-il été mis en place ?", "date", r"2010"),
         ("Qui est la présidente du RTES ?", "person", r"Christiane Bouchart"),
         ("Où se trouve le siège de Nantes Métropole ?", "place", r"(?i)2 cours du champs de mars"),
-        ("Qu'est-ce que la Social Cup ?", "other", r"Makesense"),
+        ("Qu'est-ce que la Social Cup ?", "definition", r"Makesense"),
     ],
 )
 def test_snippet_answers_each_question_type(assistant, question, kind, evidence):
@@ -400,3 +400,41 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
     assert type_matches("l'ESS représente 2 983 établissements et 36 515 salariés", "number", counted, "count")
+
+
+# A note on youth cooperatives: the acronym is used on every page, defined on one.
+COOPERATIVE_PAGES = (
+    """Les coopératives jeunesse de services à Rennes
+
+À Rennes, la CJS du quartier Villejean accueille chaque été quinze jeunes. La CJS loue ses services
+aux habitants et aux commerces du quartier pendant deux mois, de juillet à août.""",
+    """Ce qu'il faut savoir
+
+Une CJS est une coopérative éphémère où des jeunes de 16 à 18 ans créent et gèrent ensemble leur
+propre entreprise, encadrés par deux animateurs.""",
+    """Le financement
+
+Chaque CJS reçoit une subvention de la métropole, qui paie les animateurs, et l'appui d'une
+coopérative d'activité et d'emploi pour sa comptabilité.""",
+    """Le bilan de l'été
+
+En 2023, la CJS de Villejean a réalisé 120 chantiers de jardinage et de déménagement ; les jeunes
+de la CJS se sont partagé les bénéfices à la fin de l'été.""",
+)
+
+
+@pytest.fixture(scope="module")
+def cooperatives(tmp_path_factory):
+    from ess_qa import Assistant, build
+
+    folder = tmp_path_factory.mktemp("cjs")
+    (folder / "cjs.txt").write_text("\f".join(COOPERATIVE_PAGES), encoding="utf-8")
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question", ["Qu'est-ce qu'une CJS ?", "Que signifie le sigle CJS ?", "c'est quoi une cjs", "What is a CJS?"])
+def test_a_definition_question_gets_the_line_that_defines(cooperatives, question):
+    """The acronym is on every page; the answer is the sentence that says what it is, not one where it acts."""
+    answer = cooperatives.ask(question)
+    assert answer.found and "coopérative éphémère" in answer.snippet, answer.snippet

@@ -12,7 +12,7 @@ from ess_qa import Assistant, build
 from ess_qa.answering import AnswerSettings
 from ess_qa.calibration import ATTACHMENT, ProbeScore, calibrate, calibrated_settings, choose_settings, refusals
 from ess_qa.probes import GENERIC_OFF_TOPIC, OFF_TOPIC, make_probes
-from ess_qa.questions import name_runs, proper_names, question_type
+from ess_qa.questions import name_runs, proper_names, question_content, question_type
 from index.store import NewDocument, build_index, open_store, open_writer
 from ess_qa.evidence import type_matches
 from ingest.french import folded_content_words, noun_complements, split_sentences
@@ -198,6 +198,12 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("c'est combien en gros le prix du MWh de chaleur ?", "money"),  # colloquial: a price asked with "combien"
         ("Combien de projets ont reçu un prix ?", "number"),  # a count of projects (an award is no price)
         ("adresse mail du service déchets", "contact"),
+        ("Qu'est-ce qu'une SCIC ?", "definition"),
+        ("c'est quoi le PTCE", "definition"),
+        ("What is the ESS Nantes Factory?", "definition"),
+        ("c'est quoi en gros les leviers des métropoles", "other"),  # a plural: a list
+        ("c'est quoi le site pour voir s'il y a un réseau près de chez moi", "other"),  # a thing told by its use
+        ("What is the role of the elected official?", "other"),
     ],
 )
 def test_question_types(question, kind):
@@ -237,6 +243,19 @@ def test_list_and_section_numbers_are_not_counts():
     # a date's day, a note's call and a number that names are no counts either
     assert quantity_runs("CHAMP D’ACTION #3 Accès au foncier, loi n° 12, article nº 4") == []
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
+
+
+def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
+    from ingest.french import defines
+
+    words = folded_content_words("Qu'est-ce qu'une CJS ?")
+    assert defines("Une CJS est une coopérative éphémère", words)
+    assert defines("La CJS (coopérative jeunesse de services) reçoit une subvention", words)
+    assert defines("ESS Nantes Factory : fonds d'amorçage", folded_content_words("What is the ESS Nantes Factory?"))
+    assert defines("L'insertion par l'activité économique a pour objet de permettre", folded_content_words("Qu'est-ce que l'insertion par l'activité économique ?"))
+    assert not defines("les jeunes de la CJS se sont partagé les bénéfices", words)
+    assert not defines("La CJS loue ses services aux habitants", words)
+    assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
 def test_an_address_or_a_phone_number_counts_nothing():
