@@ -30,6 +30,8 @@ _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
+# a lead-in ('... les principes suivants :') or a line that lists after a colon ('cinq domaines : – Les services')
+_LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•]|\d+[.)/]|1er\b)")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
@@ -37,7 +39,7 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, see ess_qa.questions.question_measure), a phone, mail
-    or web address, a date, a name, a place, a definition of a word of the question."""
+    or web address, a date, a list (its lead-in), a name, a place, a definition of a word of the question."""
     if kind == "money":
         return holds_money(unit)
     if kind == "number" and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
@@ -57,6 +59,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         return bool(_PLACE_RE.search(unit))
     if kind == "definition":
         return defines(unit, question_words)
+    if kind == "list":
+        return bool(_LIST_RE.search(unit))
     return False
 
 
@@ -193,7 +197,7 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
     value = unit.text.split(ROW_SEPARATOR, 1)[1]
-    return question.kind in ("other", "definition") or question.answered_by(value)
+    return question.kind in ("other", "definition", "list") or question.answered_by(value)
 
 
 def best_unit(

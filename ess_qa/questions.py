@@ -104,7 +104,7 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "person", "place", "definition", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "place", "definition", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
@@ -117,6 +117,8 @@ _TYPE_CUES = (
     ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|altitude|[âa]ge|d[ée]lai|fr[ée]quence)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|length|size|temperature|distance|height|weight|capacity|volume|age))\b"),
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
+    # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
+    ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     ("person", r"\b(qui|who|whom)\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural

@@ -407,7 +407,9 @@ COOPERATIVE_PAGES = (
     """Les coopératives jeunesse de services à Rennes
 
 À Rennes, la CJS du quartier Villejean accueille chaque été quinze jeunes. La CJS loue ses services
-aux habitants et aux commerces du quartier pendant deux mois, de juillet à août.""",
+aux habitants et aux commerces du quartier pendant deux mois, de juillet à août. Chaque CJS a ses propres
+règles de vie, votées en juin par les jeunes de la CJS, qui les affichent dans leur local du quartier
+pendant tout l'été et les relisent chaque lundi matin avant de partir sur les chantiers.""",
     """Ce qu'il faut savoir
 
 Une CJS est une coopérative éphémère où des jeunes de 16 à 18 ans créent et gèrent ensemble leur
@@ -420,6 +422,12 @@ coopérative d'activité et d'emploi pour sa comptabilité.""",
 
 En 2023, la CJS de Villejean a réalisé 120 chantiers de jardinage et de déménagement ; les jeunes
 de la CJS se sont partagé les bénéfices à la fin de l'été.""",
+    """L'organisation
+
+Dans chaque CJS, les jeunes respectent les règles suivantes :
+• une voix par jeune à l'assemblée
+• des bénéfices partagés à parts égales
+• un chantier accepté par tous""",
 )
 
 
@@ -438,3 +446,10 @@ def test_a_definition_question_gets_the_line_that_defines(cooperatives, question
     """The acronym is on every page; the answer is the sentence that says what it is, not one where it acts."""
     answer = cooperatives.ask(question)
     assert answer.found and "coopérative éphémère" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
+def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question):
+    """The sentence that announces the rules, shown with them, not the one that only says there are rules."""
+    answer = cooperatives.ask(question)
+    assert answer.found and "une voix par jeune" in answer.snippet, answer.snippet

@@ -201,7 +201,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Qu'est-ce qu'une SCIC ?", "definition"),
         ("c'est quoi le PTCE", "definition"),
         ("What is the ESS Nantes Factory?", "definition"),
-        ("c'est quoi en gros les leviers des métropoles", "other"),  # a plural: a list
+        ("c'est quoi en gros les leviers des métropoles", "list"),
+        ("Quels étaient les axes de travail du groupe ?", "list"),
+        ("What are the steps to declare?", "list"),
         ("c'est quoi le site pour voir s'il y a un réseau près de chez moi", "other"),  # a thing told by its use
         ("What is the role of the elected official?", "other"),
     ],
@@ -256,6 +258,13 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert not defines("les jeunes de la CJS se sont partagé les bénéfices", words)
     assert not defines("La CJS loue ses services aux habitants", words)
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
+
+
+def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
+    words = folded_content_words("Quels sont les principes de l'ESS ?")
+    assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
+    assert type_matches("cinq domaines prioritaires : – Les services à la personne – Les déchets", "list", words)
+    assert not type_matches("des sociétés qui respectent plusieurs principes, présentés ci-dessous.", "list", words)
 
 
 def test_an_address_or_a_phone_number_counts_nothing():
