@@ -333,18 +333,22 @@ _COMPLETED_VERBS = frozenset(
     veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
     pourrait vais va allons souhaite souhaitons souhaiterais aimerais aimerions""".split()
 )
+# a first-person pronoun after these is an object ('de nous raccorder', 'pour nous aider'), not a subject
+_BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
 _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
 
 
 def first_person_dropped(text: str) -> str:
-    """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal ('je voudrais savoir', 'on m'a parlé')."""
-    kept, state = [], "free"
+    """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal
+    ('je voudrais savoir', 'on m'a parlé'); a pronoun after a preposition is an object ('de nous raccorder')."""
+    kept, state, previous = [], "free", ""
     for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
         word = fold_accents(token.lower().rstrip("'"))
         if not token[0].isalnum():
             state = "free" if not token.isspace() else state
             kept.append(token)
-        elif state == "free" and word in _FIRST_PERSON:
+            continue
+        if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS:
             state = "subject"
         elif state == "subject" and word not in _CLITICS:
             state = "completed" if word in _COMPLETED_VERBS else "free"
@@ -354,6 +358,7 @@ def first_person_dropped(text: str) -> str:
                 kept.append(token)
         elif state == "free":
             kept.append(token)
+        previous = word
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 
 

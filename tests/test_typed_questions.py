@@ -161,6 +161,8 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         ("on m'a parlé du SPASER de Lille : qui l'a adopté ?", "du SPASER de Lille : qui l'a adopté ?"),
         ("Dans ma collectivité on veut ouvrir un tiers-lieu", "Dans ma collectivité un tiers-lieu"),
         ("j'ai besoin de savoir combien de SCIC", "de savoir combien de SCIC"),
+        # after a preposition, « nous » is the object of what the question asks about
+        ("nous envisageons de nous raccorder au réseau de chaleur", "de nous raccorder au réseau de chaleur"),
     ],
 )
 def test_what_the_asker_says_of_themselves_is_left_out(question, content):
