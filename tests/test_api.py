@@ -102,7 +102,12 @@ def test_ask_returns_an_answer_with_the_search_passages(assistant):
     answer = assistant.ask(question, k=5)
     assert isinstance(answer, Answer)
     assert answer.question == question
-    assert [p.chunk_id for p in answer.passages] == [p.chunk_id for p in assistant.search(question, k=5)]
+    searched = assistant.search(question, k=5)
+    assert sorted(p.chunk_id for p in answer.passages) == sorted(p.chunk_id for p in searched)
+    # the passage the answer is drawn from comes first, the others in search order
+    assert answer.found and answer.snippet_cites == (answer.passages[0].cite,)
+    rest = [p.chunk_id for p in answer.passages[1:]]
+    assert rest == [p.chunk_id for p in searched if p.chunk_id in rest]
     assert answer.notice is None
     json.dumps(answer.to_dict(), ensure_ascii=False)  # serialisable as it is
 
