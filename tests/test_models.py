@@ -32,7 +32,7 @@ def test_answering_with_the_default_model_imports_no_torch(report_index_dir):
     code = f"""
 import json, sys
 from ess_qa import Assistant
-answer = Assistant.load({str(report_index_dir)!r}).ask("Combien de métropoles ont été interrogées ?")
+answer = Assistant.load({str(report_index_dir)!r}).ask("Auprès de combien de métropoles l’enquête a-t-elle été menée ?")
 print(json.dumps({{"found": answer.found, "passages": len(answer.passages), "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}))
 """
     result = run_python(code)
