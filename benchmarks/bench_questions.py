@@ -92,6 +92,11 @@ SETS = (
         "guide-erc-impermeabilisation-sols-seine-normandie-2024.pdf", "c06dbd9bc45dc25123b4b51e8661690310f443421d99718d6b06926045fdd6c7",
         "MTES-MCT/Docurba@8aeb27af67be2e5cd06fc1b0f7e4b2580f8a7fc5:nuxt/static/ressources/GUIDE ERC Imperméabilisation des sols - VF.pdf",
     ),
+    QuestionSet(
+        "classement", QUESTIONS / "classement-reseaux-chaleur.jsonl", UNSEEN,
+        "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
+        "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
+    ),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
