@@ -93,7 +93,7 @@ SETS = (
         "MTES-MCT/Docurba@8aeb27af67be2e5cd06fc1b0f7e4b2580f8a7fc5:nuxt/static/ressources/GUIDE ERC Imperméabilisation des sols - VF.pdf",
     ),
     QuestionSet(
-        "classement", QUESTIONS / "classement-reseaux-chaleur.jsonl", UNSEEN,
+        "classement", QUESTIONS / "classement-reseaux-chaleur.jsonl", TUNING,
         "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
         "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
     ),

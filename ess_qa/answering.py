@@ -11,6 +11,8 @@ A question that names something, or a year, that the corpus never mentions is no
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -41,6 +43,9 @@ from .types import Passage
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
+# BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
+# corpus's subjects, never a detail the question would add to them (see _more_specific)
+SUBJECT_IDF = math.log(3)
 STRICT_TYPES = ("money", "percent", "number", "contact", "date")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
@@ -260,11 +265,13 @@ def _apart_from_its_head(store: Store, question: str, unit: Unit, head_term: str
 
 
 def _more_specific(store: Store, question: str, head_term: str, complement_term: str) -> bool:
-    """Whether the corpus uses a complement less than its head, and less than the question's typical term:
-    'froid' in 'réseau de froid', not 'chaleur' in a guide on the 'réseaux de chaleur'."""
+    """Whether the corpus uses a complement less than its head, and less than the question's typical term,
+    and it is not one of the corpus's subjects (a word in a third of its passages or more): 'froid' in
+    'réseau de froid', not 'chaleur' in a guide on the 'réseaux de chaleur' (nor in a survey on classing
+    'réseaux de chaleur et de froid', where 'chaleur' is in 41% of the passages and 'réseau' in 83%)."""
     head_idf, complement_idf = store.idf([head_term, complement_term])
     terms = search_terms(searched_text(store, question), store.analyzer)
-    return complement_idf > head_idf and complement_idf > float(np.median(term_weights(store, terms)))
+    return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
 def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:

@@ -349,3 +349,20 @@ def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(netw
         assert unspecified_heads(store, "Comment raccorder un immeuble à un réseau de froid ?", Snippet(unit.text, passage, 1.0, unit)) == expected
     passage = network.search(connecting.text, k=1)[0]
     assert unspecified_heads(store, "Comment raccorder un immeuble au réseau de chaleur ?", Snippet(connecting.text, passage, 1.0, connecting)) == []
+
+
+def test_the_corpus_subject_shown_without_its_head_still_answers(network):
+    """'chaleur' is in most of the note's passages: a line on the heat consumed, under a heading on the
+    network, answers for the 'réseau de chaleur' (a subject of the corpus is no other kind of network)."""
+    answer = network.ask("Comment les consommations du réseau de chaleur sont-elles corrigées ?")
+    assert answer.found and "rigueurs du climat" in answer.snippet, answer.snippet
+
+
+def test_a_word_in_a_third_of_the_passages_is_a_subject_not_a_detail(network):
+    from ess_qa.answering import _more_specific
+    from ingest.french import search_terms
+
+    store = network.store
+    (network_term,), (heat,), (cold,) = (search_terms(w, store.analyzer) for w in ("réseau", "chaleur", "froid"))
+    assert not _more_specific(store, "le réseau de chaleur ?", network_term, heat)  # in 4 of the 5 pages
+    assert _more_specific(store, "le réseau de froid ?", network_term, cold)  # in 1
