@@ -78,6 +78,20 @@ def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
     return passages
 
 
+def _headings_joined(groups: list[tuple[str, list[tuple[str, str]], list[Block]]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The page's runs, a heading with nothing under it before the next heading ('2 ENQUETE' then '2.1
+    Méthodologie') put at the start of the run after it rather than left alone as a passage of a few words."""
+    joined: list[tuple[str, list[tuple[str, str]]]] = []
+    pending: list[tuple[str, str]] = []
+    for i, (section, units, blocks) in enumerate(groups):
+        if all(block.heading_level for block in blocks) and i + 1 < len(groups):
+            pending.extend(units)
+            continue
+        joined.append((section, pending + units))
+        pending = []
+    return joined
+
+
 def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: Sequence[HeadingRules] = ()) -> list[Chunk]:
     """Chunks of pages read in order; the section path carries over from page to page (from the file's
     outline when it has one, else from heading cues in the text: rules, a family's, then the general ones)."""
@@ -88,16 +102,17 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: 
     for page in pages:
         if page.source != current_source:
             sections, current_source = section_reader(page, rules), page.source
-        groups: list[tuple[str, list[tuple[str, str]]]] = []  # (section, units) runs within the page
+        groups: list[tuple[str, list[tuple[str, str]], list[Block]]] = []  # (section, units, blocks) runs within the page
         for block, section in sections.read(page, clean_page_text(page.text)):
             units = _units(block, params.max_chars)
             starts_new = block.heading_level or block.boxed or not groups or groups[-1][0] != section
             if starts_new:
-                groups.append((section, units))
+                groups.append((section, units, [block]))
             else:
                 groups[-1][1].extend(units)
+                groups[-1][2].append(block)
         index = 0
-        for section, units in groups:
+        for section, units in _headings_joined(groups):
             for text in _pack(_rows_kept(units, params.max_chars), params):
                 chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text, page.label))
                 index += 1

@@ -164,6 +164,17 @@ def test_outline_titles_open_nested_sections_where_they_are_printed():
     ]
 
 
+def test_a_heading_with_nothing_under_it_starts_the_passage_of_the_next_one():
+    """'2 Enquête' then '2.1 Méthodologie': no passage of two words, the part's title opens its first subsection's."""
+    text = "Enquête\nMéthodologie\nL'enquête a été menée au cours de l'été auprès des collectivités.\nRésultats\nLa moitié a répondu."
+    outline = ("Enquête",), ("Enquête", "Méthodologie"), ("Enquête", "Résultats")
+    chunks = chunk_pages([outlined(1, text, *outline)])
+    assert [(c.section, c.text.split("\n")[:2]) for c in chunks] == [
+        (f"Enquête{SECTION_SEPARATOR}Méthodologie", ["Enquête", "Méthodologie"]),
+        (f"Enquête{SECTION_SEPARATOR}Résultats", ["Résultats", "La moitié a répondu."]),
+    ]
+
+
 def test_an_outline_title_printed_over_two_lines_or_without_accents_is_found():
     text = "Fin de la partie précédente.\n\nÉtape 2 : créer votre\nrestaurant collectif\nAvant de commencer, réunissez les informations."
     chunks = chunk_pages([outlined(1, "Début.", ("Etape 1",)), outlined(2, text, ("Etape 2 : Créer votre restaurant collectif",))])
