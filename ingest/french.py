@@ -170,24 +170,29 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
     return [(head, complement) for head, complement in pairs if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
 
 
-# What follows a word that a sentence defines: a defining verb ('Une CJS est un projet', 'le sigle désigne'),
-# a colon, a gloss in parentheses ('La loi EGalim (Équilibre des relations …)'), 'a pour objet'.
-_DEFINING_WORDS = frozenset("est sont designe designent signifie signifient correspond correspondent consiste consistent regroupe regroupent constitue constituent definit definissent recouvre recouvrent".split())
+# What follows a word that a sentence defines: a defining verb ('le sigle désigne'), « est » or « sont » with
+# an article ('Une CJS est une coopérative'; 'est régi par' is a passive, no definition), a colon, a gloss in
+# parentheses ('La loi EGalim (Équilibre des relations …)'), 'a pour objet'.
+_DEFINING_WORDS = frozenset("designe designent signifie signifient correspond correspondent consiste consistent regroupe regroupent constitue constituent definit definissent recouvre recouvrent".split())
+_COPULAS = frozenset(("est", "sont"))
+_DETERMINERS = frozenset("un une le la les l des du d ce cet cette ces celui celle ceux celles".split())
 _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
 
 
 def defines(text: str, subject: set[str]) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
-    and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, a colon, a gloss in
-    parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing)."""
+    and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
+    colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing)."""
     subject_keys = {word.rstrip("sx") for word in subject}
     tokens = [word_key(token) for token in _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))]
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
             continue
-        after = tokens[i + 1 : i + 4]
+        after = tokens[i + 1 : i + 5]
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
-            if rest and (rest[0] in _DEFINING_WORDS or rest[0] in "(:") or rest[:2] == ["a", "pour"]:
+            if rest and (rest[0] in _DEFINING_WORDS or rest[0] in "(:" or rest[:2] == ["a", "pour"]):
+                return True
+            if rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
     return False
 

@@ -257,6 +257,7 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert defines("L'insertion par l'activité économique a pour objet de permettre", folded_content_words("Qu'est-ce que l'insertion par l'activité économique ?"))
     assert not defines("les jeunes de la CJS se sont partagé les bénéfices", words)
     assert not defines("La CJS loue ses services aux habitants", words)
+    assert not defines("La CJS est régie par ses statuts", words)  # a passive, no definition
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
