@@ -12,7 +12,6 @@ A question that names something, or a year, that the corpus never mentions is no
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from typing import Callable
 

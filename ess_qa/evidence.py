@@ -32,6 +32,8 @@ _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECA
 _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
 # a lead-in ('... les principes suivants :') or a line that lists after a colon ('cinq domaines : – Les services')
 _LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•]|\d+[.)/]|1er\b)")
+# question types that a named row's value answers whatever it holds (a definition or list cue has no row form)
+_ANY_ROW_VALUE = ("other", "definition", "list")
 _PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
 
 
@@ -197,7 +199,7 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
     value = unit.text.split(ROW_SEPARATOR, 1)[1]
-    return question.kind in ("other", "definition", "list") or question.answered_by(value)
+    return question.kind in _ANY_ROW_VALUE or question.answered_by(value)
 
 
 def best_unit(
