@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -10,7 +11,7 @@ from .clean import clean_page_text
 from .french import split_sentences
 from .structure import Block, HeadingRules, section_reader
 from .types import Chunk, Page
-from .units import row_groups
+from .units import ROW_VALUE_MAX_CHARS, is_row_label, row_groups
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,58 @@ def _rows_kept(units: list[tuple[str, str]], max_chars: int) -> list[tuple[str, 
     return kept
 
 
+_SENTENCE_END = (".", ":", ";", "!", "?", "»")
+TABLE_CELLS_BEFORE = 2  # cells the rows did not pair between a table's header and its first row ('Nice Côte' / 'd'Azur')
+
+
+def _short_line(text: str) -> bool:
+    """A line that may be a table's header or cell: one line, short, not ending a sentence."""
+    return "\n" not in text and len(text) <= ROW_VALUE_MAX_CHARS and not text.rstrip().endswith(_SENTENCE_END)
+
+
+def _is_row(text: str) -> bool:
+    """A unit that reads a table row: its label line, then its value ('Brest Métropole' / 'Vice-Président …')."""
+    return "\n" in text and is_row_label(text.split("\n", 1)[0])
+
+
+def _table_headers(units: list[tuple[str, str]]) -> list[str | None]:
+    """For each unit of a table of rows, the table's header ('Métropole Élu référent ESS'), else None: the
+    short line of words (no figure, no colon) that starts the table, up to TABLE_CELLS_BEFORE cells the rows
+    did not pair before its first row, after text that ends a sentence. A long unit or a sentence ends the table."""
+    headers: list[str | None] = [None] * len(units)
+    header = None
+    for i, (text, _) in enumerate(units):
+        if _is_row(text):
+            if header is None:
+                start = i
+                while start > max(0, i - TABLE_CELLS_BEFORE - 1) and _short_line(units[start - 1][0]):
+                    start -= 1
+                first = units[start][0] if start < i else ""
+                after_text = start > 0 and not _short_line(units[start - 1][0])  # a paragraph or a sentence before the table
+                header = first if after_text and _short_line(first) and not re.search(r"[\d:]", first) and not _is_row(first) else ""
+            headers[i] = header or None
+        elif len(text) > ROW_VALUE_MAX_CHARS or text.rstrip().endswith(_SENTENCE_END):
+            header = None
+        elif header:
+            headers[i] = header if text != header else None
+    return headers
+
+
 def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
-    """Group consecutive units into passages near the target size."""
+    """Group consecutive units into passages near the target size; a passage that starts inside a table
+    starts with the table's header, as a printed table repeats it on each page."""
     passages: list[str] = []
     current = ""
-    for unit, separator in units:
+    for (unit, separator), header in zip(units, _table_headers(units)):
         if not current:
-            current = unit
+            current = f"{header}\n{unit}" if header else unit
         elif len(current) + 1 + len(unit) <= params.target_chars or (
             len(current) < params.min_chars and len(current) + 1 + len(unit) <= params.max_chars
         ):
             current += separator + unit
         else:
             passages.append(current)
-            current = unit
+            current = f"{header}\n{unit}" if header else unit
     if current:
         passages.append(current)
     return passages

@@ -38,7 +38,10 @@ def test_passages_quote_the_page_they_cite(assistant):
     pages = {p.page: match_key(clean_page_text(p.text)) for p in load_pages(BUNDLED_CORPUS).pages}
     for question in QUESTIONS:
         for passage in assistant.search(question, k=10):
-            assert match_key(passage.text) in pages[passage.page], passage.citation
+            page = pages[passage.page]
+            # as printed, or after the header of the table whose rows it continues, printed above them on the page
+            first, _, rest = passage.text.partition("\n")
+            assert match_key(passage.text) in page or (match_key(first) in page and match_key(rest) in page), passage.citation
 
 
 def test_known_answer_is_found(assistant):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -24,11 +24,26 @@ def sentences(count: int, topic: str = "la coopérative") -> list[str]:
     ]
 
 
-def page_keys(chunks) -> dict[tuple[str, int], str]:
-    """The chunks' text of each page, in order, as one match key."""
-    keys: dict[tuple[str, int], str] = defaultdict(str)
+def own_text(chunks, pages) -> list[str]:
+    """Each chunk's text without the table header it repeats (a passage that starts inside a table of rows
+    starts with the header printed above the table earlier on its page): a first line that the page's
+    chunks hold more often than the page itself does."""
+    printed = {(p.source, p.page): Counter(line.strip() for line in clean_page_text(p.text).split("\n")) for p in pages}
+    texts, seen = [], defaultdict(Counter)
     for chunk in chunks:
-        keys[(chunk.source, chunk.page)] += match_key(chunk.text)
+        place = (chunk.source, chunk.page)
+        first, _, rest = chunk.text.partition("\n")
+        repeated = rest and seen[place][first] >= printed[place][first] > 0
+        texts.append(rest if repeated else chunk.text)
+        seen[place].update(chunk.text.split("\n"))
+    return texts
+
+
+def page_keys(chunks, pages) -> dict[tuple[str, int], str]:
+    """The chunks' text of each page, in order, as one match key (a repeated table header counted once)."""
+    keys: dict[tuple[str, int], str] = defaultdict(str)
+    for chunk, text in zip(chunks, own_text(chunks, pages)):
+        keys[(chunk.source, chunk.page)] += match_key(text)
     return keys
 
 
@@ -38,13 +53,14 @@ def page_keys(chunks) -> dict[tuple[str, int], str]:
 def test_a_chunk_never_crosses_a_page():
     page1 = " ".join(sentences(12, "la coopérative"))
     page2 = " ".join(sentences(12, "l'association"))
-    chunks = chunk_pages([Page("doc.txt", 1, page1), Page("doc.txt", 2, page2)])
+    pages = [Page("doc.txt", 1, page1), Page("doc.txt", 2, page2)]
+    chunks = chunk_pages(pages)
     assert {c.page for c in chunks} == {1, 2}
     for chunk in chunks:
         own, other = (page1, page2) if chunk.page == 1 else (page2, page1)
         assert match_key(chunk.text) in match_key(own)
         assert "association" not in chunk.text if chunk.page == 1 else "coopérative" not in chunk.text
-    keys = page_keys(chunks)
+    keys = page_keys(chunks, pages)
     assert keys[("doc.txt", 1)] == match_key(page1) and keys[("doc.txt", 2)] == match_key(page2)
 
 
@@ -175,6 +191,23 @@ def test_a_heading_with_nothing_under_it_starts_the_passage_of_the_next_one():
     ]
 
 
+def test_a_passage_that_starts_inside_a_table_repeats_its_header():
+    """Rows of a label / value table cut over two passages: the second one starts with the table's header,
+    as a printed table repeats it; the first row's label is never cut from its value."""
+    names = ["Brest Métropole", "Dijon Métropole", "Nantes Métropole", "Rennes Métropole", "Toulouse Métropole", "Grand Nancy", "Metz Métropole"]
+    rows = "\n\n".join(f"{name}\n\nDirection de l’économie sociale et solidaire et de l’emploi" for name in names)
+    text = f"Chaque ville a désigné un service référent pour l’économie sociale et solidaire.\n\nMétropole Service référent\n\n{rows}"
+    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=300, max_chars=400, min_chars=100))
+    assert len(chunks) >= 2
+    assert chunks[0].text.split("\n")[1:3] == ["Métropole Service référent", "Brest Métropole"]
+    for chunk in chunks[1:]:
+        header, label, value = chunk.text.split("\n")[:3]
+        assert header == "Métropole Service référent" and label in names and value.startswith("Direction"), chunk.text
+    # without a sentence before them, short lines are no header: a fact sheet's box is no table
+    boxed = chunk_pages([Page("doc.txt", 1, f"OBSERVER\n\nMétropole Service référent\n\n{rows}")], ChunkingParams(target_chars=300, max_chars=400, min_chars=100))
+    assert not any(c.text.startswith("Métropole Service référent") for c in boxed[1:])
+
+
 def test_an_outline_title_printed_over_two_lines_or_without_accents_is_found():
     text = "Fin de la partie précédente.\n\nÉtape 2 : créer votre\nrestaurant collectif\nAvant de commencer, réunissez les informations."
     chunks = chunk_pages([outlined(1, "Début.", ("Etape 1",)), outlined(2, text, ("Etape 2 : Créer votre restaurant collectif",))])
@@ -221,8 +254,8 @@ def test_every_report_chunk_is_found_on_its_own_page(report):
     # line breaks and hyphens, so the citation's page holds every word of the chunk as extracted
     # (not always contiguously: a pull quote removed between two lines joins them).
     raw = {p.page: match_key(clean_bullets(p.text)) for p in pages}
-    for chunk in chunks:
-        key = match_key(chunk.text)
+    for chunk, text in zip(chunks, own_text(chunks, pages)):
+        key = match_key(text)
         assert key in cleaned[chunk.page], chunk.id
         missing = [w for w in chunk.text.split() if match_key(w) not in raw[chunk.page]]
         assert not missing, (chunk.id, missing)
@@ -230,7 +263,7 @@ def test_every_report_chunk_is_found_on_its_own_page(report):
 
 def test_report_chunks_cover_each_cleaned_page_exactly_in_order(report):
     pages, chunks = report
-    keys = page_keys(chunks)
+    keys = page_keys(chunks, pages)
     for page in pages:
         assert keys.get((REPORT, page.page), "") == match_key(clean_page_text(page.text)), f"page {page.page}"
 
