@@ -198,6 +198,7 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("c'est combien en gros le prix du MWh de chaleur ?", "money"),  # colloquial: a price asked with "combien"
         ("Combien de projets ont reçu un prix ?", "number"),  # a count of projects (an award is no price)
         ("adresse mail du service déchets", "contact"),
+        ("nombre salariés ESS Lyon", "number"),  # keywords: a count asked for by its noun
         ("Qu'est-ce qu'une SCIC ?", "definition"),
         ("c'est quoi le PTCE", "definition"),
         ("What is the ESS Nantes Factory?", "definition"),
