@@ -74,21 +74,28 @@ def _is_row(text: str) -> bool:
     return "\n" in text and is_row_label(text.split("\n", 1)[0])
 
 
+def _header_before(units: list[tuple[str, str]], first_row: int) -> str:
+    """The header of the table whose first row is units[first_row], or '': the short line of words (no figure,
+    no colon, no row) that starts it, after text that ends, with at most TABLE_CELLS_BEFORE cells the rows did
+    not pair between it and the first row."""
+    start = first_row
+    while start > max(0, first_row - TABLE_CELLS_BEFORE - 1) and _short_line(units[start - 1][0]):
+        start -= 1
+    if start == first_row or start == 0 or _short_line(units[start - 1][0]):
+        return ""  # nothing before the rows, or no text ending before the table (a fact sheet's box of short lines)
+    first = units[start][0]
+    return "" if re.search(r"[\d:]", first) or _is_row(first) else first
+
+
 def _table_headers(units: list[tuple[str, str]]) -> list[str | None]:
-    """For each unit of a table of rows, the table's header ('Métropole Élu référent ESS'), else None: the
-    short line of words (no figure, no colon) that starts the table, up to TABLE_CELLS_BEFORE cells the rows
-    did not pair before its first row, after text that ends a sentence. A long unit or a sentence ends the table."""
+    """For each unit of a table of rows, the table's header ('Métropole Élu référent ESS', _header_before),
+    else None. A long unit or a sentence ends the table."""
     headers: list[str | None] = [None] * len(units)
     header = None
     for i, (text, _) in enumerate(units):
         if _is_row(text):
             if header is None:
-                start = i
-                while start > max(0, i - TABLE_CELLS_BEFORE - 1) and _short_line(units[start - 1][0]):
-                    start -= 1
-                first = units[start][0] if start < i else ""
-                after_text = start > 0 and not _short_line(units[start - 1][0])  # a paragraph or a sentence before the table
-                header = first if after_text and _short_line(first) and not re.search(r"[\d:]", first) and not _is_row(first) else ""
+                header = _header_before(units, i)
             headers[i] = header or None
         elif len(text) > ROW_VALUE_MAX_CHARS or text.rstrip().endswith(_SENTENCE_END):
             header = None
