@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import content_words, defines, folded_content_words, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, PHONE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
+from ingest.numbers import MONTH_RE, PERCENT, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, name_runs, proper_names, question_focus, question_measure, question_type
@@ -34,7 +34,7 @@ _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|
 _LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•]|\d+[.)/]|1er\b)")
 # question types that a named row's value answers whatever it holds (a definition or list cue has no row form)
 _ANY_ROW_VALUE = ("other", "definition", "list")
-_PLACE_RE = re.compile(r"\b(rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade|cedex|bp|cs)\b|\b\d{5}\b", re.IGNORECASE)
+_PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 
 def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None) -> bool:

@@ -22,6 +22,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | PHONE               | a French phone number, as a pattern        | ess_qa.evidence (a contact line)          |
+| STREET_WORDS        | the words that name a street (rue, place…) | ess_qa.evidence (a place line)            |
 | roman_value         | a roman numeral ('xiv' -> 14), or None     | ingest.clean (page numbers)               |
 """
 
@@ -189,9 +190,9 @@ _IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'lo
 PHONE = r"(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"  # '04 73 98 34 00', '+33 1 23 45 67 89'
 _CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
 _POSTCODE_RE = re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÀ-Ý])")
-_STREET_BEFORE_RE = re.compile(
-    r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|impasse|cours|square|esplanade|parvis|BP|CS|TSA)\b", re.IGNORECASE
-)
+# the words that name a street in an address: 'rue Léon Gambetta', '2 cours du Champ de Mars'
+STREET_WORDS = "rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade"
+_STREET_BEFORE_RE = re.compile(rf"\b(?:{STREET_WORDS}|av\.|chemin|route|impasse|square|parvis|BP|CS|TSA)\b", re.IGNORECASE)
 _CEDEX_AFTER_RE = re.compile(r"\s+[^\W\d][\w'’ -]{0,40}?\bcedex\b", re.IGNORECASE)
 
 
