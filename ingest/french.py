@@ -171,30 +171,65 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
 
 
 # What follows a word that a sentence defines: a defining verb ('le sigle désigne'), « est » or « sont » with
-# an article ('Une CJS est une coopérative'; 'est régi par' is a passive, no definition), a colon, a gloss in
-# parentheses ('La loi EGalim (Équilibre des relations …)'), 'a pour objet'.
+# an article ('Une CJS est une coopérative'; 'est régi par' is a passive, no definition), a colon after a label,
+# a gloss in parentheses ('La loi EGalim (Équilibre des relations …)'), 'a pour objet'; or, before an acronym
+# in parentheses, the words it stands for ('eau chaude sanitaire (ECS)').
 _DEFINING_WORDS = frozenset("designe designent signifie signifient correspond correspondent consiste consistent regroupe regroupent constitue constituent definit definissent recouvre recouvrent".split())
 _COPULAS = frozenset(("est", "sont"))
 _DETERMINERS = frozenset("un une le la les l des du d ce cet cette ces celui celle ceux celles".split())
 _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
+LABEL_TOKENS = 3  # a colon defines the words before it when they open the text, as a label: 'ESS Nantes Factory : fonds …', not 'Développer l'ESS dans les QPV : opportunités'
+
 
 
 def defines(text: str, subject: set[str]) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
-    colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing)."""
+    colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); or
+    an acronym in parentheses after the words it stands for ('eau chaude sanitaire (ECS)')."""
     subject_keys = {word.rstrip("sx") for word in subject}
-    tokens = [word_key(token) for token in _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))]
+    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    tokens = [word_key(token) for token in written]
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
             continue
+        if i > 0 and tokens[i - 1] == "(" and written[i].isupper() and spells(written[i], tokens[: i - 1]):
+            return True
         after = tokens[i + 1 : i + 5]
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
-            if rest and (rest[0] in _DEFINING_WORDS or rest[0] in "(:" or rest[:2] == ["a", "pour"]):
+            if rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
+                return True
+            if rest[:1] == [":"] and i < LABEL_TOKENS:
                 return True
             if rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
     return False
+
+
+def _opens_gloss(tokens: list[str]) -> bool:
+    """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)')."""
+    return tokens[:1] == ["("] and len(tokens) > 1 and tokens[1][:1].isalpha()
+
+
+def spells(acronym: str, before: list[str]) -> bool:
+    """Whether an acronym is made of the initials of the content words just before it, in order, from the
+    first word to the last ('QPV' of 'quartiers prioritaires de la politique de la ville'); a word may
+    give no letter ('politique' above), at most one word more than the acronym has letters."""
+    letters = word_key(acronym)
+    initials = [word[0] for word in before if word not in STOP_WORDS][-(len(letters) + 1) :]
+    if len(letters) < 2 or not initials or initials[-1] != letters[-1]:
+        return False
+    for start in range(len(initials)):
+        if initials[start] == letters[0] and _subsequence(letters, initials[start:]):
+            return True
+    return False
+
+
+def _subsequence(letters: str, initials: list[str]) -> bool:
+    """Whether the letters appear in order among the initials, the first and the last at both ends."""
+    remaining = iter(initials[1:-1])
+    middle = letters[1:-1]
+    return len(letters) <= len(initials) and all(letter in remaining for letter in middle)
 
 
 def word_key(word: str) -> str:

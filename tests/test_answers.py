@@ -448,6 +448,41 @@ def test_a_definition_question_gets_the_line_that_defines(cooperatives, question
     assert answer.found and "coopérative éphémère" in answer.snippet, answer.snippet
 
 
+# A note on hot water in a block of flats: the acronym is spelled out once, in the middle of a page, and
+# used on every page, in a title with a colon too.
+HOT_WATER_PAGES = (
+    """Les besoins en ECS : chiffres clés
+
+Une famille de quatre personnes consomme environ 200 litres d'ECS par jour. Les besoins en ECS
+représentent près d'un quart de la chaleur livrée à un immeuble de logements, été comme hiver.""",
+    """La sous-station
+
+La sous-station, en pied d'immeuble, reçoit la chaleur du réseau par un échangeur thermique. Elle
+alimente les radiateurs et prépare l'eau chaude sanitaire (ECS) de chacun des appartements raccordés.""",
+    """Le ballon
+
+Le ballon d'ECS stocke l'eau chauffée la nuit ; un ballon d'ECS de 500 litres suffit pour dix logements.
+La température de l'ECS stockée ne doit pas descendre sous 55 °C, pour prévenir les légionelles.""",
+)
+
+
+@pytest.fixture(scope="module")
+def hot_water(tmp_path_factory):
+    from ess_qa import Assistant, build
+
+    folder = tmp_path_factory.mktemp("ecs")
+    (folder / "ecs.txt").write_text("\f".join(HOT_WATER_PAGES), encoding="utf-8")
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize("question", ["Que signifie ECS ?", "c'est quoi l'ECS", "Que veut dire le sigle ECS ?"])
+def test_an_acronym_question_gets_the_line_that_spells_it_out(hot_water, question):
+    """Not the title whose colon follows the acronym, nor a line that only uses it."""
+    answer = hot_water.ask(question)
+    assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
+
+
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
 def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question):
     """The sentence that announces the rules, shown with them, not the one that only says there are rules."""

@@ -262,6 +262,21 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
+def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
+    from ingest.french import defines
+
+    qpv = folded_content_words("Que veut dire QPV ?")
+    assert defines("Les 1 514 quartiers prioritaires de la politique de la ville (QPV) se caractérisent", qpv)
+    assert defines("un schéma de promotion des achats socialement et écologiquement responsables (SPASER)", folded_content_words("SPASER ?"))
+    assert defines("en chaleur et en eau chaude sanitaire (ECS) chacun des appartements", folded_content_words("c'est quoi l'ECS"))
+    assert not defines("la Métropole de Lyon (QPV)", qpv)  # initials that spell another word
+    assert not defines("Développer l'ESS dans les QPV : opportunités et outils", qpv)  # a colon after a title's last word
+    assert defines("QPV : quartiers prioritaires de la politique de la ville", qpv)  # ... and after a label
+    mel = folded_content_words("c'est quoi la MEL")
+    assert not defines("Appel à projets « Entreprendre autrement avec la MEL » (2015 - 2020)", mel)  # dates, no gloss
+    assert defines("La Métropole européenne de Lille (MEL) définit l'ESS", mel)
+
+
 def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
     words = folded_content_words("Quels sont les principes de l'ESS ?")
     assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
