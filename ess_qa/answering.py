@@ -19,7 +19,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
-from ingest.french import folded_content_words, noun_complements, search_terms
+from ingest.french import content_words, fold_accents, folded_content_words, noun_complements, search_terms, spells_out
 from ingest.numbers import years
 from ingest.units import row_label
 
@@ -104,23 +104,28 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
     scanned = zip(hits[:PASSAGES_SEARCHED], passages)
-    candidates = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
-    candidates = candidates[:PASSAGES_SCANNED]
-    best = _best_snippet(store, asked, candidates, typed=False)
+    about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
+    candidates = about[:PASSAGES_SCANNED]
+    best = _best_snippet(store, asked, candidates)
+    defined = {fold_accents(word) for word in content_words(question)[:1]} if asked.kind == "definition" else set()  # its first word
+    if best is not None and defined and not spells_out(best.unit.text, defined):
+        # "qu'est-ce que la CCSPL": the line that spells an acronym out may come after the lines that use it
+        best = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined)) or best
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
-        best = _best_snippet(store, asked, candidates, typed=True)
+        best = _best_snippet(store, asked, candidates, only=asked.answered_by)
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
 
 
-def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, typed: bool) -> Snippet | None:
+def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: Callable[[str], bool] | None = None) -> Snippet | None:
+    """The best unit of the candidate passages as a snippet, of those whose text only() accepts when given."""
     scored = []
     for rank, hit, passage in candidates:
-        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, typed=typed)
+        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=only)
         if unit is not None:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:

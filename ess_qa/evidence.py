@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from .questions import guess_language, name_runs, proper_names, question_focus, 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
 FEATURES = ("coverage", "context", "words", "cosine", "type", "new", "focus", "row")
-TYPE, ROW = FEATURES.index("type"), FEATURES.index("row")
+ROW = FEATURES.index("row")
 ROW_PAGE_COVERAGE = 0.6  # share of a question's other terms a table's page must hold for its named rows to be searched
 RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers best (tuned on dev + held-out sets)
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
@@ -203,22 +204,27 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
 
 
 def best_unit(
-    store: Store, question: QuestionProfile, position: int, weights: tuple[float, ...] | None = None, skip_echoes: bool = False, typed: bool = False
+    store: Store,
+    question: QuestionProfile,
+    position: int,
+    weights: tuple[float, ...] | None = None,
+    skip_echoes: bool = False,
+    only: Callable[[str], bool] | None = None,
 ) -> tuple[Unit | None, float]:
     """(unit, score in [0, 1]) of the chunk's unit that best answers; (None, 0) for a chunk without units.
 
     weights: in FEATURES order; None: RERANK_WEIGHTS, read at each call (so a sweep can patch it).
     skip_echoes: leave out the units whose every word is in the question (a table's header
-    'Métropole Élu référent ESS'), which cannot be an answer. typed: only the units that hold what
-    the question's type asks for (a number, a date, ...)."""
+    'Métropole Élu référent ESS'), which cannot be an answer. only: the units whose text it accepts
+    (one that holds what the question's type asks for: a number, a date, ...)."""
     w = np.asarray(RERANK_WEIGHTS if weights is None else weights, dtype=np.float64)
     best, best_score = None, 0.0
     for unit in store.units(position):
         if skip_echoes and unit.words <= question.words:
             continue
-        features = unit_features(question, unit)
-        if typed and not features[TYPE]:
+        if only is not None and not only(unit.text):
             continue
+        features = unit_features(question, unit)
         score = min(1.0, float(w @ np.asarray(features)) / float(w[:ROW].sum()))  # the named row: a bonus
         if best is None or score > best_score:
             best, best_score = unit, score

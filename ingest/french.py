@@ -187,14 +187,13 @@ def defines(text: str, subject: set[str]) -> bool:
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
     colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); or
     an acronym in parentheses after the words it stands for ('eau chaude sanitaire (ECS)')."""
+    if spells_out(text, subject):
+        return True
     subject_keys = {word.rstrip("sx") for word in subject}
-    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
-    tokens = [word_key(token) for token in written]
+    tokens = [word_key(token) for token in _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))]
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
             continue
-        if i > 0 and tokens[i - 1] == "(" and written[i].isupper() and spells(written[i], tokens[: i - 1]):
-            return True
         after = tokens[i + 1 : i + 5]
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
             if rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
@@ -209,6 +208,18 @@ def defines(text: str, subject: set[str]) -> bool:
 def _opens_gloss(tokens: list[str]) -> bool:
     """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)')."""
     return tokens[:1] == ["("] and len(tokens) > 1 and tokens[1][:1].isalpha()
+
+
+def spells_out(text: str, subject: set[str]) -> bool:
+    """Whether a text spells out an acronym of `subject` (content words, accents folded): the acronym in
+    parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spells)."""
+    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    tokens = [word_key(token) for token in written]
+    return any(
+        token in subject and tokens[i - 1] == "(" and written[i].isupper() and spells(written[i], tokens[: i - 1])
+        for i, token in enumerate(tokens)
+        if i > 0
+    )
 
 
 def spells(acronym: str, before: list[str]) -> bool:

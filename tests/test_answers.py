@@ -463,6 +463,14 @@ alimente les radiateurs et prépare l'eau chaude sanitaire (ECS) de chacun des a
 
 Le ballon d'ECS stocke l'eau chauffée la nuit ; un ballon d'ECS de 500 litres suffit pour dix logements.
 La température de l'ECS stockée ne doit pas descendre sous 55 °C, pour prévenir les légionelles.""",
+    """Le comptage
+
+Chaque logement a son compteur d'ECS. Le relevé de l'ECS se fait chaque mois ; la facture d'ECS suit la
+consommation d'ECS de chaque logement, et une fuite d'ECS se voit au compteur d'ECS.""",
+    """Les économies
+
+Un mitigeur réduit la consommation d'ECS ; une douche courte aussi. Moins d'ECS, c'est moins de chaleur
+achetée au réseau : l'ECS pèse lourd dans les charges, et l'ECS des parties communes aussi.""",
 )
 
 
@@ -478,7 +486,7 @@ def hot_water(tmp_path_factory):
 
 @pytest.mark.parametrize("question", ["Que signifie ECS ?", "c'est quoi l'ECS", "Que veut dire le sigle ECS ?"])
 def test_an_acronym_question_gets_the_line_that_spells_it_out(hot_water, question):
-    """Not the title whose colon follows the acronym, nor a line that only uses it."""
+    """Not the title whose colon follows the acronym, nor a line that only uses it, on the pages that use it most."""
     answer = hot_water.ask(question)
     assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
 
