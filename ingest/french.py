@@ -212,28 +212,40 @@ def _opens_gloss(tokens: list[str]) -> bool:
 
 def spells_out(text: str, subject: set[str]) -> bool:
     """Whether a text spells out an acronym of `subject` (content words, accents folded): the acronym in
-    parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spells)."""
+    parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spelled_words)."""
+    return any(word_key(acronym) in subject for acronym in acronyms_spelled_out(text))
+
+
+def acronyms_spelled_out(text: str) -> dict[str, str]:
+    """The acronyms a text spells out, each with the words it stands for (as keys, see word_key):
+    'les quartiers prioritaires de la politique de la ville (QPV)' -> {'QPV': 'quartiers prioritaires de
+    la politique de la ville'}. The first spelling of an acronym is kept."""
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
     tokens = [word_key(token) for token in written]
-    return any(
-        token in subject and tokens[i - 1] == "(" and written[i].isupper() and spells(written[i], tokens[: i - 1])
-        for i, token in enumerate(tokens)
-        if i > 0
-    )
+    found: dict[str, str] = {}
+    for i in range(2, len(tokens)):
+        if tokens[i - 1] == "(" and written[i].isupper() and written[i] not in found:
+            spelled = spelled_words(written[i], tokens[: i - 1])
+            if spelled:
+                found[written[i]] = " ".join(spelled)
+    return found
 
 
-def spells(acronym: str, before: list[str]) -> bool:
-    """Whether an acronym is made of the initials of the content words just before it, in order, from the
-    first word to the last ('QPV' of 'quartiers prioritaires de la politique de la ville'); a word may
-    give no letter ('politique' above), at most one word more than the acronym has letters."""
+def spelled_words(acronym: str, before: list[str]) -> list[str]:
+    """The words just before an acronym that it is made of ([] when none): the initials of their content
+    words hold its letters in order, the first word giving the first letter and the last the last
+    ('QPV' of 'quartiers prioritaires de la politique de la ville'); a word may give no letter
+    ('politique' above), at most one word more than the acronym has letters. Of several such runs, one
+    with a word per letter, else the shortest."""
     letters = word_key(acronym)
-    initials = [word[0] for word in before if word not in STOP_WORDS][-(len(letters) + 1) :]
-    if len(letters) < 2 or not initials or initials[-1] != letters[-1]:
-        return False
-    for start in range(len(initials)):
-        if initials[start] == letters[0] and _subsequence(letters, initials[start:]):
-            return True
-    return False
+    content = [(i, word) for i, word in enumerate(before) if word not in STOP_WORDS and word[:1].isalpha()][-(len(letters) + 1) :]
+    if len(letters) < 2 or not letters.isalpha() or not content or content[-1][1][0] != letters[-1]:
+        return []
+    starts = [k for k in range(len(content)) if content[k][1][0] == letters[0] and _subsequence(letters, [w[0] for _, w in content[k:]])]
+    if not starts:
+        return []
+    start = next((k for k in starts if len(content) - k == len(letters)), starts[-1])
+    return before[content[start][0] :]
 
 
 def _subsequence(letters: str, initials: list[str]) -> bool:

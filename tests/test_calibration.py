@@ -275,6 +275,10 @@ def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
     mel = folded_content_words("c'est quoi la MEL")
     assert not defines("Appel à projets « Entreprendre autrement avec la MEL » (2015 - 2020)", mel)  # dates, no gloss
     assert defines("La Métropole européenne de Lille (MEL) définit l'ESS", mel)
+    from ingest.french import acronyms_spelled_out
+
+    spelled = acronyms_spelled_out("les métropoles et les établissements publics de coopération intercommunale (EPCI) ; en 2020 (COVID)")
+    assert spelled == {"EPCI": "etablissements publics de cooperation intercommunale"}  # not from 'métropoles'; COVID spells nothing here
 
 
 def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
