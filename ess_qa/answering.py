@@ -184,10 +184,12 @@ def unknown_names(store: Store, question: str) -> list[str]:
 
 
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
-    """Whether a capitalised word of a question is no word of the corpus. English capitalises common
-    words too ("French", "Metropolis"): in an English question, one that translates to corpus words is
-    no name; one that does not (Angers, CCIAG, a French word the corpus lacks: Agence) is."""
-    if not search_terms(name, store.analyzer) or store.query_terms(name):
+    """Whether a capitalised word of a question, or a part of it ('Restau'Co', 'Lille-Wazemmes'), is no word
+    of the corpus. English capitalises common words too ("French", "Metropolis"): in an English question,
+    one that translates to corpus words is no name; one that does not (Angers, CCIAG, a French word the
+    corpus lacks: Agence) is."""
+    terms = set(search_terms(name, store.analyzer))
+    if not terms or terms <= set(store.query_terms(name)):
         return False
     return not (english and store.translate(name).strip())
 

@@ -61,6 +61,7 @@ def test_snippet_answers_each_question_type(assistant, question, kind, evidence)
         "Quelle est la meilleure recette de la tarte Tatin ?",
         "L'Anah finance-t-elle les projets d'économie sociale et solidaire des métropoles ?",  # a body the report never names, first
         "How does Angers Loire Métropole support the social and solidarity economy?",  # a metropolis it never names, in English
+        "Combien de projets l'incubateur Lille-Wazemmes a-t-il accompagnés ?",  # a name of which the report has one part only
     ],
 )
 def test_out_of_scope_questions_get_no_snippet(assistant, question):
