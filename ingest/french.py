@@ -178,7 +178,9 @@ _DEFINING_WORDS = frozenset("designe designent signifie signifient correspond co
 _COPULAS = frozenset(("est", "sont"))
 _DETERMINERS = frozenset("un une le la les l des du d ce cet cette ces celui celle ceux celles".split())
 _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
-LABEL_TOKENS = 3  # a colon defines the words before it when they open the text, as a label: 'ESS Nantes Factory : fonds …', not 'Développer l'ESS dans les QPV : opportunités'
+# A colon defines the words before it when they open the text as a label, after at most this many content
+# words: 'ESS Nantes Factory : fonds …', 'Définition de la SCIC : …', not 'Développer l'ESS dans les QPV : …'
+LABEL_AFTER_WORDS = 1
 
 
 
@@ -198,7 +200,7 @@ def defines(text: str, subject: set[str]) -> bool:
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
             if rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
                 return True
-            if rest[:1] == [":"] and i < LABEL_TOKENS:
+            if rest[:1] == [":"] and sum(word not in STOP_WORDS for word in tokens[:i]) <= LABEL_AFTER_WORDS:
                 return True
             if rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True

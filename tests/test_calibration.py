@@ -272,6 +272,7 @@ def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
     assert not defines("la Métropole de Lyon (QPV)", qpv)  # initials that spell another word
     assert not defines("Développer l'ESS dans les QPV : opportunités et outils", qpv)  # a colon after a title's last word
     assert defines("QPV : quartiers prioritaires de la politique de la ville", qpv)  # ... and after a label
+    assert defines("Définition des QPV : quartiers prioritaires de la politique de la ville", qpv)
     mel = folded_content_words("c'est quoi la MEL")
     assert not defines("Appel à projets « Entreprendre autrement avec la MEL » (2015 - 2020)", mel)  # dates, no gloss
     assert defines("La Métropole européenne de Lille (MEL) définit l'ESS", mel)
