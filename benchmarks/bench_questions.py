@@ -97,6 +97,21 @@ SETS = (
         "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
         "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
     ),
+    QuestionSet(
+        "nomenclature", QUESTIONS / "nomenclature-eau.jsonl", TUNING,
+        "nomenclature-eau-iota-driee-2020.pdf", "3426ec4678041a55b8753968a153024564cefb8be4cd9dd0d83fe540e7a408ea",
+        "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
+    ),
+    QuestionSet(
+        "near-topic-nomenclature", QUESTIONS / "near-topic-nomenclature-eau.jsonl", TUNING,
+        "nomenclature-eau-iota-driee-2020.pdf", "3426ec4678041a55b8753968a153024564cefb8be4cd9dd0d83fe540e7a408ea",
+        "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
+    ),
+    QuestionSet(
+        "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
+        "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
+        "jonathanulco/SCIC@71f3f89d655a45ebcba9985b9af5ddd4a8a51993:static/assets/pdf/guide-scic.pdf",
+    ),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
