@@ -119,7 +119,10 @@ _TYPE_CUES = (
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
-    ("person", r"\b(qui|who|whom)\b"),
+    # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
+    # appeler qui pour …'); not the relative pronoun after a noun ('un remblai qui soustrait 2 000 m²')
+    ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
+     r"|\bqui\s+(?:pour|afin|au|aux|à|en|dans|sur|chez)\b|\b(?:qui|who|whom)\s*\W*$|\bwhom\b"),
     ("place", r"\b(où|adresse|where|address|located)\b"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
     # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...')

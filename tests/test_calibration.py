@@ -207,10 +207,17 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("What are the steps to declare?", "list"),
         ("c'est quoi le site pour voir s'il y a un réseau près de chez moi", "other"),  # a thing told by its use
         ("What is the role of the elected official?", "other"),
+        ("Qui pilote le Parcours ADRESS ?", "person"),
+        ("c'est qui qui a fait l'évaluation ?", "person"),
+        ("le réseau de Lyon, faut appeler qui pour se raccorder ?", "person"),
+        ("Je prépare l'évaluation : par qui a-t-elle été réalisée ?", "person"),
+        ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "other"),  # a relative « qui » asks for no one
+        ("y a beaucoup de réseaux qui font payer le raccordement ?", "other"),
     ],
 )
 def test_question_types(question, kind):
-    """« quand » asks for a date only where it opens or closes the question; a sum of money is asked as such."""
+    """« quand » asks for a date only where it opens or closes the question, « qui » for a person only where
+    it asks (not the relative pronoun); a sum of money is asked as such."""
     assert question_type(question) == kind
 
 
