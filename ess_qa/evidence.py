@@ -41,11 +41,12 @@ _PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNO
 def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
-    the dimension a "quelle longueur" asks for, see ess_qa.questions.question_measure), a phone, mail
+    the dimension a "quelle longueur" asks for, or that of the figure a question compares with thresholds,
+    see ess_qa.questions.question_measure), a phone, mail
     or web address, a date, a list (its lead-in), a name, a place, a definition of a word of the question."""
     if kind == "money":
         return holds_money(unit)
-    if kind == "number" and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
+    if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
         return holds_measure(unit, measure)
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
         runs = counts(unit) if measure == "count" else quantity_runs(unit)

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, normalize_apostrophes, words
+from ingest.numbers import stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -104,7 +105,7 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "place", "definition", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "place", "definition", "threshold", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
@@ -132,12 +133,14 @@ _TYPE_CUES = (
 
 
 def question_type(question: str) -> str:
-    """The kind of answer a question asks for: one of QUESTION_TYPES."""
+    """The kind of answer a question asks for: one of QUESTION_TYPES. A question that asks none of them but
+    states a figure in a unit ('Un remblai qui soustrait 2 000 m² relève de quel régime ?') wants the
+    thresholds its figure is compared with: "threshold"."""
     text = normalize_apostrophes(question).lower()
     for kind, pattern in _TYPE_CUES:
         if re.search(pattern, text):
             return kind
-    return "other"
+    return "threshold" if stated_dimensions(question) else "other"
 
 
 # The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",
@@ -172,7 +175,10 @@ def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), or None when
     it asks for any number or for something else."""
-    if question_type(question) != "number":
+    kind = question_type(question)
+    if kind == "threshold":
+        return stated_dimensions(question)[0]
+    if kind != "number":
         return None
     text = normalize_apostrophes(question).lower()
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)

@@ -112,6 +112,11 @@ def holds_measure(text: str, dimension: str) -> bool:
     return bool(_MEASURE_RES[dimension].search(text))
 
 
+def stated_dimensions(text: str) -> list[str]:
+    """The dimensions (MEASURE_UNITS) of the figures a text gives in a unit: 'un remblai de 2 000 m²' -> ['area']."""
+    return [dimension for dimension, pattern in _MEASURE_RES.items() if pattern.search(text)]
+
+
 def holds_money(text: str) -> bool:
     """Whether a text gives a sum of money (a number with €, euros, k€, M€)."""
     return bool(_MONEY_RE.search(text))

@@ -492,6 +492,46 @@ def test_an_acronym_question_gets_the_line_that_spells_it_out(hot_water, questio
     assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
 
 
+# A regulation's table: a rubric's wording, what it is about, then its thresholds on lines of their own.
+RUBRIC_PAGES = (
+    """Titre III : Impacts sur le milieu aquatique
+
+3.2.2.0 Installations, ouvrages, remblais dans le lit majeur d'un cours d'eau, soustrayant une surface à
+l'expansion des crues. Les remblais en zone inondable réduisent le champ d'expansion des crues et
+accroissent le risque d'inondation à l'aval ; ils sont encadrés quelle que soit leur nature.
+1° Surface soustraite supérieure ou égale à 10 000 m2 : autorisation
+2° Surface soustraite supérieure ou égale à 400 m2 et inférieure à 10 000 m2 : déclaration""",
+    """3.1.5.0 Installations, ouvrages ou travaux dans le lit mineur d'un cours d'eau, étant de nature à
+détruire les frayères. Les frayères sont les zones où les poissons pondent ; leur destruction menace
+les espèces du cours d'eau.
+1° Destruction de plus de 200 m2 de frayères : autorisation
+2° Dans les autres cas : déclaration""",
+)
+
+
+@pytest.fixture(scope="module")
+def rubrics(tmp_path_factory):
+    from ess_qa import Assistant, build
+
+    folder = tmp_path_factory.mktemp("rubrics")
+    (folder / "rubriques.txt").write_text("\f".join(RUBRIC_PAGES), encoding="utf-8")
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+@pytest.mark.parametrize(
+    "question, threshold",
+    [
+        ("Un remblai en zone inondable qui soustrait 2 000 m² à l'expansion des crues relève de quel régime ?", "400 m2"),
+        ("remblai lit majeur 2 000 m2 declaration ou autorisation", "400 m2"),
+    ],
+)
+def test_a_question_that_states_a_figure_gets_the_thresholds_it_is_compared_with(rubrics, question, threshold):
+    """Not the rubric's wording, which repeats the question's words: the lines with the thresholds."""
+    answer = rubrics.ask(question)
+    assert answer.found and threshold in answer.snippet, answer.snippet
+
+
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
 def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question):
     """The sentence that announces the rules, shown with them, not the one that only says there are rules."""

@@ -211,8 +211,10 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("c'est qui qui a fait l'évaluation ?", "person"),
         ("le réseau de Lyon, faut appeler qui pour se raccorder ?", "person"),
         ("Je prépare l'évaluation : par qui a-t-elle été réalisée ?", "person"),
-        ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "other"),  # a relative « qui » asks for no one
+        ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "threshold"),  # a relative « qui » asks for no one
         ("y a beaucoup de réseaux qui font payer le raccordement ?", "other"),
+        ("Un curage de 1 500 m3 est-il soumis à déclaration ?", "threshold"),  # a figure stated, to compare with thresholds
+        ("Combien de remblais de 2 000 m² ont été autorisés ?", "number"),  # ... unless the question asks for another type
     ],
 )
 def test_question_types(question, kind):
