@@ -45,7 +45,7 @@ PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question name
 # BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
 # corpus's subjects, never a detail the question would add to them (see _more_specific)
 SUBJECT_IDF = math.log(3)
-STRICT_TYPES = ("money", "percent", "number", "contact", "date", "threshold")  # question types whose answer must hold one
+STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list

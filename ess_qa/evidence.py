@@ -43,7 +43,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, or that of the figure a question compares with thresholds,
     see ess_qa.questions.question_measure), a phone, mail
-    or web address, a date, a list (its lead-in), a name, a place, a definition of a word of the question."""
+    or web address, a date, a list (its lead-in), a name, a place, an address (postal, mail or web), a definition of a
+    word of the question."""
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
@@ -61,6 +62,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit))
+    if kind == "address":
+        return bool(_PLACE_RE.search(unit) or _CONTACT_RE.search(unit))
     if kind == "definition":
         return defines(unit, question_words)
     if kind == "list":

@@ -105,7 +105,7 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "place", "definition", "threshold", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "threshold", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
@@ -124,7 +124,9 @@ _TYPE_CUES = (
     # appeler qui pour …'); not the relative pronoun after a noun ('un remblai qui soustrait 2 000 m²')
     ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
      r"|\bqui\s+(?:pour|afin|au|aux|à|en|dans|sur|chez)\b|\b(?:qui|who|whom)\s*\W*$|\bwhom\b"),
-    ("place", r"\b(où|adresse|where|address|located)\b"),
+    # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address
+    ("address", r"\b(adresse|address)\b"),
+    ("place", r"\b(où|where|located)\b"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
     # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...')
     ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"

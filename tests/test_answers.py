@@ -500,7 +500,8 @@ RUBRIC_PAGES = (
 l'expansion des crues. Les remblais en zone inondable réduisent le champ d'expansion des crues et
 accroissent le risque d'inondation à l'aval ; ils sont encadrés quelle que soit leur nature.
 1° Surface soustraite supérieure ou égale à 10 000 m2 : autorisation
-2° Surface soustraite supérieure ou égale à 400 m2 et inférieure à 10 000 m2 : déclaration""",
+2° Surface soustraite supérieure ou égale à 400 m2 et inférieure à 10 000 m2 : déclaration
+Le dossier de déclaration est instruit par le service de police de l'eau du département.""",
     """3.1.5.0 Installations, ouvrages ou travaux dans le lit mineur d'un cours d'eau, étant de nature à
 détruire les frayères. Les frayères sont les zones où les poissons pondent ; leur destruction menace
 les espèces du cours d'eau.
@@ -530,6 +531,11 @@ def test_a_question_that_states_a_figure_gets_the_thresholds_it_is_compared_with
     """Not the rubric's wording, which repeats the question's words: the lines with the thresholds."""
     answer = rubrics.ask(question)
     assert answer.found and threshold in answer.snippet, answer.snippet
+
+
+def test_an_address_question_on_a_document_without_one_is_not_answered(rubrics):
+    """The table names the service that instructs a file, never its address: no line answers."""
+    assert not rubrics.ask("Quelle est l'adresse du service de police de l'eau qui instruit le dossier de déclaration ?").found
 
 
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
