@@ -60,7 +60,10 @@ MEASURE_UNITS = {
     "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
     "speed": r"(?:km/h|m/s)",
 }
-_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
+# a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
+NUMBER_WORDS = r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)"
+_MEASURE_RES = {dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
+_FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
@@ -108,13 +111,15 @@ def join_number_groups(text: str) -> str:
 
 
 def holds_measure(text: str, dimension: str) -> bool:
-    """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois'."""
+    """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois',
+    'dix ans'."""
     return bool(_MEASURE_RES[dimension].search(text))
 
 
 def stated_dimensions(text: str) -> list[str]:
-    """The dimensions (MEASURE_UNITS) of the figures a text gives in a unit: 'un remblai de 2 000 m²' -> ['area']."""
-    return [dimension for dimension, pattern in _MEASURE_RES.items() if pattern.search(text)]
+    """The dimensions (MEASURE_UNITS) of the figures a text gives in digits and a unit: 'un remblai de 2 000 m²'
+    -> ['area'] (not 'les trois ans du plan', a time more often named than measured)."""
+    return [dimension for dimension, pattern in _FIGURE_MEASURE_RES.items() if pattern.search(text)]
 
 
 def holds_money(text: str) -> bool:
