@@ -214,6 +214,7 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "threshold"),  # a relative « qui » asks for no one
         ("y a beaucoup de réseaux qui font payer le raccordement ?", "other"),
         ("Un curage de 1 500 m3 est-il soumis à déclaration ?", "threshold"),  # a figure stated, to compare with thresholds
+        ("À partir de quel seuil de population un barrage doit-il être autorisé ?", "number"),  # a threshold is a figure
         ("quelle est l'adresse de bordeaux metropole", "address"),
         ("Où se trouvent les locaux du RTES ?", "place"),  # a town answers « où », not « quelle adresse »
         ("Combien de remblais de 2 000 m² ont été autorisés ?", "number"),  # ... unless the question asks for another type
