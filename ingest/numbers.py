@@ -19,6 +19,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
+| stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | PHONE               | a French phone number, as a pattern        | ess_qa.evidence (a contact line)          |
