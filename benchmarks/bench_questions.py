@@ -108,6 +108,16 @@ SETS = (
         "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
     ),
     QuestionSet(
+        "services-numeriques", QUESTIONS / "services-numeriques.jsonl", TUNING,
+        "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
+        "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
+    ),
+    QuestionSet(
+        "near-topic-services-numeriques", QUESTIONS / "near-topic-services-numeriques.jsonl", TUNING,
+        "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
+        "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
+    ),
+    QuestionSet(
         "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
         "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
         "jonathanulco/SCIC@71f3f89d655a45ebcba9985b9af5ddd4a8a51993:static/assets/pdf/guide-scic.pdf",
