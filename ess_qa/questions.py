@@ -109,7 +109,7 @@ QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "pers
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
-    ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(en quelle ann[ée]e|à quelle date|quelle date|what year|which year)\b"),
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|dates? limites?|[ée]ch[ée]ances?|(what|which) (year|date|day)|what (is|was) the (deadline|date)|deadlines?)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number
     ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|quel(le)?s? (est le |est la |est l')?(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')

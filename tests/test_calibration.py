@@ -185,6 +185,10 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
     [
         ("Quand le plan a-t-il été adopté ?", "date"),
         ("le mois de l'ESS c'est quand ?", "date"),
+        ("Depuis quelle année la communauté construit-elle des services ?", "date"),
+        ("quelles etaient les dates de la campagne 2023", "date"),
+        ("Quelle est la date limite de dépôt ?", "date"),
+        ("What is the deadline for every municipality to be connected?", "date"),  # not a definition
         ("Quel est le moyen le plus simple pour télédéclarer quand on utilise un logiciel ?", "other"),
         ("un restaurant doit-il quand même télédéclarer ?", "other"),
         ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
