@@ -168,9 +168,10 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("poids", "weight"), "mass"),  # not "masse": "la masse salariale" is a sum of money
     **dict.fromkeys(("volume",), "volume"),
     **dict.fromkeys(("vitesse", "speed"), "speed"),
+    **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many )(\w+)")
-_MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"))
+_MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"), (re.compile(r"\bhow often\b"), "frequency"))
 
 
 def question_measure(question: str) -> str | None:

@@ -65,6 +65,13 @@ MEASURE_UNITS = {
 NUMBER_WORDS = r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)"
 _MEASURE_RES = {dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
+# how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
+_PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
+_MEASURE_RES["frequency"] = re.compile(
+    rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btous\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
+    r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
+    re.IGNORECASE,
+)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
@@ -113,7 +120,7 @@ def join_number_groups(text: str) -> str:
 
 def holds_measure(text: str, dimension: str) -> bool:
     """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois',
-    'dix ans'."""
+    'dix ans'; or, for 'frequency', says how often: 'une fois par semaine', 'chaque mois', 'mensuel'."""
     return bool(_MEASURE_RES[dimension].search(text))
 
 

@@ -379,6 +379,7 @@ def test_a_measure_asks_for_a_number(question):
         ("Combien de réseaux de chaleur sont en service ?", "count"),  # a count: no sum of money answers it
         ("Quel est le rôle du syndic ?", None),
         ("Pour combien d'années une autorisation peut-elle être accordée ?", "duration"),  # years: a duration, not a count
+        ("À quelle fréquence les adresses sont-elles transmises ?", "frequency"),
     ],
 )
 def test_a_measure_question_asks_for_a_figure_in_its_unit(question, dimension):
@@ -395,9 +396,9 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     assert not type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words, "length")
     assert type_matches("Densité : 1 200 hab./ km2 et 200 km de littoral", "number", words, "length")
     assert type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words)  # any count, without a dimension
-    for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy"), ("supérieure à dix ans", "duration")):
+    for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy"), ("supérieure à dix ans", "duration"), ("synchronisées une fois par semaine", "frequency"), ("un bilan annuel", "frequency")):
         assert holds_measure(text, dimension), (text, dimension)
-    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration")):
+    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency")):
         assert not holds_measure(text, dimension), (text, dimension)
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
