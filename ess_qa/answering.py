@@ -21,6 +21,7 @@ from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.french import content_words, fold_accents, folded_content_words, noun_complements, search_terms, spells_out
 from ingest.numbers import years
+from ingest.structure import opens_contents
 from ingest.units import row_label
 
 from .config import DEFAULT_K
@@ -125,13 +126,18 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
     """The best unit of the candidate passages as a snippet, of those whose text only() accepts when given."""
     scored = []
     for rank, hit, passage in candidates:
-        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=only)
+        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=_answering(only))
         if unit is not None:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:
         return None
     score, unit, passage = max(scored, key=lambda item: item[0])
     return Snippet(snippet_text(store, unit, asked), passage, score, unit)
+
+
+def _answering(only: Callable[[str], bool] | None) -> Callable[[str], bool]:
+    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents."""
+    return lambda text: not opens_contents(text) and (only is None or only(text))
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:

@@ -221,6 +221,13 @@ def is_contents_title(title: str) -> bool:
     return " ".join(fold_accents(title).lower().split()) in CONTENTS_TITLES
 
 
+def opens_contents(text: str) -> bool:
+    """Whether a text starts with a table of contents' title ('SOMMAIRE NOS SERVICES PHARES Administration + 6 …'):
+    the contents' lines name pages, and answer nothing."""
+    first_words = fold_accents(text).lower().split()[:3]
+    return any(" ".join(first_words[:n]) in CONTENTS_TITLES for n in range(1, len(first_words) + 1))
+
+
 def outline_path(entry: tuple[str, ...]) -> str:
     """The section path of an outline entry: its titles and its parents', whole, outermost first; a
     contents entry ('Sommaire') is no parent: its children are the document's parts."""

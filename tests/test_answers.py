@@ -540,6 +540,32 @@ def test_an_address_question_on_a_document_without_one_is_not_answered(rubrics):
     assert not rubrics.ask("Quelle est l'adresse du service de police de l'eau qui instruit le dossier de déclaration ?").found
 
 
+# A guide whose contents page lists its sheets with their page numbers, on one line as pypdf may read it.
+GUIDE_PAGES = (
+    "SOMMAIRE NOS ACTIONS Composteurs de quartier 2 Tri sélectif 3 Déchetterie mobile 4",
+    """Composteurs de quartier
+
+Les composteurs de quartier accueillent les épluchures des habitants volontaires. Un guide composteur
+formé par la métropole ouvre le composteur deux fois par semaine et conseille les habitants.""",
+    """Tri sélectif
+
+Le tri sélectif des emballages se fait dans le bac jaune, collecté chaque semaine en porte-à-porte.""",
+    """Déchetterie mobile
+
+La déchetterie mobile s'installe chaque samedi dans un quartier différent pour les encombrants.""",
+)
+
+
+def test_a_table_of_contents_answers_no_question(tmp_path):
+    """Its page numbers count nothing: « Composteurs de quartier 2 » is no count of composters."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "guide.txt").write_text("\f".join(GUIDE_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Combien de composteurs de quartier la métropole a-t-elle installés ?")
+    assert not answer.found or "SOMMAIRE" not in answer.snippet, answer.snippet
+
+
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
 def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question):
     """The sentence that announces the rules, shown with them, not the one that only says there are rules."""
