@@ -19,7 +19,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
-from ingest.french import content_words, fold_accents, folded_content_words, noun_complements, search_terms, spells_out
+from ingest.french import content_words, fold_accents, folded_content_words, negated_words, noun_complements, search_terms, spells_out
 from ingest.numbers import years
 from ingest.structure import opens_contents
 from ingest.units import row_label
@@ -286,10 +286,21 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
+def opposite_words(store: Store, question: str, snippet: Snippet) -> list[str]:
+    """The words a French question negates (« les déchets non dangereux ») that the snippet's place says
+    without their « non »: it is about the opposite of what is asked (« les déchets dangereux »)."""
+    if guess_language(question) != "fr":
+        return []
+    text = place_text(store, snippet)
+    said = set(search_terms(text, store.analyzer))
+    negated = set(search_terms(" ".join(negated_words(text)), store.analyzer))
+    return [f"non {word}" for word in negated_words(question) if set(search_terms(word, store.analyzer)) & (said - negated)]
+
+
 def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
     or a year, that the corpus never mentions, or when the snippet's place is about another kind of
-    what it asks for (unspecified_heads)."""
+    what it asks for (unspecified_heads) or its opposite (opposite_words)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
@@ -297,7 +308,7 @@ def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit],
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
-    unspecified = unspecified_heads(store, question, snippet)
+    unspecified = unspecified_heads(store, question, snippet) + opposite_words(store, question, snippet)
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)

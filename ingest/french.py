@@ -257,6 +257,14 @@ def _subsequence(letters: str, initials: list[str]) -> bool:
     return len(letters) <= len(initials) and all(letter in remaining for letter in middle)
 
 
+_NEGATED_RE = re.compile(r"\bnon[- ]([^\W\d_]{3,})", re.IGNORECASE)
+
+
+def negated_words(text: str) -> list[str]:
+    """The words a text negates with « non » ('les déchets non dangereux', 'non-honorés' -> 'dangereux', 'honorés')."""
+    return [match.group(1) for match in _NEGATED_RE.finditer(normalize_apostrophes(text))]
+
+
 def word_key(word: str) -> str:
     """A word as compared with the stop words and the corpus's words: lower case, accents folded."""
     return fold_accents(word.lower())

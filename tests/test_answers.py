@@ -566,6 +566,33 @@ def test_a_table_of_contents_answers_no_question(tmp_path):
     assert not answer.found or "SOMMAIRE" not in answer.snippet, answer.snippet
 
 
+WASTE_PAGES = (
+    """Les déchets dangereux
+
+La traçabilité des déchets dangereux est assurée par un bordereau de suivi, rempli à chaque étape par
+le producteur, le transporteur et l'installation de traitement, puis archivé pendant cinq ans.""",
+    """Les biodéchets
+
+Les biodéchets des cantines sont collectés deux fois par semaine et compostés sur la plateforme de la
+métropole, qui en tire un amendement pour les espaces verts.""",
+)
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("Comment la traçabilité des déchets non dangereux est-elle assurée ?", False),  # the guide says it of the others
+        ("Comment la traçabilité des déchets dangereux est-elle assurée ?", True),
+    ],
+)
+def test_a_question_on_what_is_not_x_is_not_answered_with_x(tmp_path, question, answered):
+    from ess_qa import Assistant, build
+
+    (tmp_path / "dechets.txt").write_text("\f".join(WASTE_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assert Assistant.load(tmp_path / "index").ask(question).found is answered
+
+
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
 def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question):
     """The sentence that announces the rules, shown with them, not the one that only says there are rules."""

@@ -278,6 +278,14 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
+def test_negated_words_are_those_after_non():
+    from ingest.french import negated_words
+
+    assert negated_words("la traçabilité des déchets non dangereux") == ["dangereux"]
+    assert negated_words("les rendez-vous non-honorés, non sans peine") == ["honorés", "sans"]
+    assert negated_words("le nombre de structures") == []
+
+
 def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
     from ingest.french import defines
 
