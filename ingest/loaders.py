@@ -170,7 +170,8 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
     texts = remove_running_lines(texts, labels)
     pages = [
-        Page(name, number, text, labels[number - 1], None if outline is None else tuple(outline.get(number, ())))
+        Page(name, number, text, labels[number - 1], None if outline is None else tuple(path for path, _ in outline.get(number, ())),
+             outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]))
         for number, text in enumerate(texts, start=1)
     ]
     return with_font_outline(with_printed_outline(pages), tables.sized_lines)
@@ -251,19 +252,20 @@ def page_labels(reader) -> list[str]:
     return labels if len(labels) == count else [""] * count
 
 
-def outline_by_page(reader) -> dict[int, list[tuple[str, ...]]] | None:
-    """The outline (bookmarks) as heading paths by physical page (1-based), in outline order; None when
-    the PDF has no outline or none that points to a page."""
+def outline_by_page(reader) -> dict[int, list[tuple[tuple[str, ...], bool]]] | None:
+    """The outline (bookmarks) as heading paths by physical page (1-based), in outline order, each with
+    whether it points to the whole page (no place on it: '/Fit'); None when the PDF has no outline or
+    none that points to a page."""
     try:
         outline = reader.outline
-        by_page: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        by_page: dict[int, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
         _walk_outline(reader, outline, (), by_page)
     except Exception:  # a broken outline: headings come from the text instead
         return None
     return dict(by_page) or None
 
 
-def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[int, list[tuple[str, ...]]]) -> None:
+def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[int, list[tuple[tuple[str, ...], bool]]]) -> None:
     """Add each outline entry under parent to by_page; a nested list holds the children of the entry before it."""
     path = parent
     for item in items:
@@ -274,7 +276,7 @@ def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[in
         path = parent + (title,) if title else parent
         number = _destination_page(reader, item)
         if title and number is not None:
-            by_page[number + 1].append(path)
+            by_page[number + 1].append((path, getattr(item, "top", None) is None))
 
 
 def _destination_page(reader, item) -> int | None:

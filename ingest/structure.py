@@ -238,7 +238,8 @@ def outline_path(entry: tuple[str, ...]) -> str:
 class OutlineSections:
     """Sections of a PDF with an outline: an entry's path applies from its title, found in the text of the
     page it points to, until the next entry; an entry whose title is not found there applies from where the
-    previous entry of that page was found (or from the top of the page)."""
+    previous entry of that page was found (or from the top of the page); a page's first entry that points to
+    the whole page applies from its top."""
 
     def __init__(self) -> None:
         self.path = ""
@@ -249,6 +250,8 @@ class OutlineSections:
         entries = list(page.outline or ())
         out: list[tuple[Block, str]] = []
         position = 0
+        if entries and page.outline_at_top:
+            self.path = outline_path(entries[0])
         for entry, span in zip(entries, locate_titles(lines, [entry[-1] for entry in entries])):
             if span is None:
                 self.path = outline_path(entry)

@@ -14,6 +14,9 @@ class Page:
     label: the page's printed label when the PDF defines page labels ("iv", "12"), else "".
     outline: the heading paths of the file's outline entries that point to this page, in outline
     order (each a tuple of titles, outermost first); None when the file has no outline.
+    outline_at_top: whether the first of them points to the whole page, not to a place on it: its
+    section starts at the top of the page, even where its title is printed after the text (a side
+    column that pypdf reads last).
     """
 
     source: str
@@ -21,6 +24,7 @@ class Page:
     text: str
     label: str = ""
     outline: tuple[tuple[str, ...], ...] | None = None
+    outline_at_top: bool = False
 
 
 @dataclass(frozen=True)

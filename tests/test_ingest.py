@@ -194,6 +194,40 @@ def guide(tmp_path_factory):
     return pages, chunk_pages(pages)
 
 
+# Product sheets as a designed guide prints them: the body first, the product's name below it (a side
+# column that pypdf reads last), and bookmarks that point to whole pages.
+SHEETS = {"Compost'Ville": "Les habitants deposent leurs epluchures dans un bac partage du quartier.",
+          "Velo'Cite": "Les agents empruntent un velo de service pour leurs deplacements en ville."}
+
+
+def test_a_bookmark_to_a_whole_page_starts_its_section_at_the_top(tmp_path):
+    """The body above the name printed at the bottom of the sheet is the sheet's, not the previous one's."""
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    from ingest import chunk_pages
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for name, body in SHEETS.items():
+        pdf.add_page()
+        pdf.multi_cell(0, 8, " ".join([body] * 4), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(20)
+        pdf.multi_cell(0, 8, name, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "plain.pdf"))
+    writer = PdfWriter(clone_from=PdfReader(tmp_path / "plain.pdf"))
+    for number, name in enumerate(SHEETS):
+        writer.add_outline_item(title=name, page_number=number, fit=Fit.fit())
+    writer.write(tmp_path / "sheets.pdf")
+
+    pages = read_file_pages(tmp_path / "sheets.pdf")
+    assert [p.outline_at_top for p in pages] == [True, True]
+    chunks = chunk_pages(pages)
+    for name, body in SHEETS.items():
+        assert {c.section for c in chunks if body[:30] in c.text} == {name}
+
+
 def test_running_header_footer_and_page_numbers_leave_the_pages(guide):
     pages, chunks = guide
     for page in pages:
