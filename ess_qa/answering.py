@@ -108,10 +108,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates = about[:PASSAGES_SCANNED]
     best = _best_snippet(store, asked, candidates)
-    defined = {fold_accents(word) for word in content_words(question)[:1]} if asked.kind == "definition" else set()  # its first word
-    if best is not None and defined and not spells_out(best.unit.text, defined):
-        # "qu'est-ce que la CCSPL": the line that spells an acronym out may come after the lines that use it
-        best = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined)) or best
+    if best is not None and asked.kind == "definition":
+        best = _spelled_out(store, question, asked, about) or best
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
@@ -120,6 +118,14 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: list) -> Snippet | None:
+    """For "qu'est-ce que la CCSPL", the line of the passages about the question that spells the acronym out
+    (« … la Commission consultative des services publics locaux (CCSPL) »), which may come after the lines
+    that only use it; None when none does. The word defined is the question's first content word."""
+    defined = {fold_accents(word) for word in content_words(question)[:1]}
+    return _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
 
 
 def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: Callable[[str], bool] | None = None) -> Snippet | None:
