@@ -61,28 +61,28 @@ class QuestionSet:
         return self.pdf or "report"
 
 
+# The PDFs that several sets ask about: (file name, sha256, where a fetched one comes from or None)
+CANTINE = ("prise-en-main-ma-cantine-2026.pdf", "3c709bcf9b4852d177d9afe78356253483356854cff79f79feb9a4dae4a57215", None)
+RACCORDEMENT = ("raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6", None)
+NOMENCLATURE = (
+    "nomenclature-eau-iota-driee-2020.pdf", "3426ec4678041a55b8753968a153024564cefb8be4cd9dd0d83fe540e7a408ea",
+    "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
+)
+SERVICES = (
+    "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
+    "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
+)
+
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
     QuestionSet("report-heldout", REPORT_SETS / "heldout.jsonl", TUNING),
     QuestionSet("report-unseen", REPORT_SETS / "unseen.jsonl", TUNING),
     QuestionSet("report-typed", QUESTIONS / "report-typed.jsonl", TUNING),
-    QuestionSet(
-        "cantine", QUESTIONS / "cantine.jsonl", TUNING,
-        "prise-en-main-ma-cantine-2026.pdf", "3c709bcf9b4852d177d9afe78356253483356854cff79f79feb9a4dae4a57215",
-    ),
-    QuestionSet(
-        "raccordement", QUESTIONS / "raccordement.jsonl", TUNING,
-        "raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6",
-    ),
+    QuestionSet("cantine", QUESTIONS / "cantine.jsonl", TUNING, *CANTINE),
+    QuestionSet("raccordement", QUESTIONS / "raccordement.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-report", QUESTIONS / "near-topic-report.jsonl", TUNING),
-    QuestionSet(
-        "near-topic-cantine", QUESTIONS / "near-topic-cantine.jsonl", TUNING,
-        "prise-en-main-ma-cantine-2026.pdf", "3c709bcf9b4852d177d9afe78356253483356854cff79f79feb9a4dae4a57215",
-    ),
-    QuestionSet(
-        "near-topic-raccordement", QUESTIONS / "near-topic-raccordement.jsonl", TUNING,
-        "raccordement-coproprietes-2019.pdf", "9a81a795c426c54e4d23c25964dbf08513d4475899de209aa2e074ed07d285a6",
-    ),
+    QuestionSet("near-topic-cantine", QUESTIONS / "near-topic-cantine.jsonl", TUNING, *CANTINE),
+    QuestionSet("near-topic-raccordement", QUESTIONS / "near-topic-raccordement.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet(
         "competences", QUESTIONS / "competences.jsonl", UNSEEN,
         "repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c",
@@ -97,26 +97,10 @@ SETS = (
         "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
         "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
     ),
-    QuestionSet(
-        "nomenclature", QUESTIONS / "nomenclature-eau.jsonl", TUNING,
-        "nomenclature-eau-iota-driee-2020.pdf", "3426ec4678041a55b8753968a153024564cefb8be4cd9dd0d83fe540e7a408ea",
-        "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
-    ),
-    QuestionSet(
-        "near-topic-nomenclature", QUESTIONS / "near-topic-nomenclature-eau.jsonl", TUNING,
-        "nomenclature-eau-iota-driee-2020.pdf", "3426ec4678041a55b8753968a153024564cefb8be4cd9dd0d83fe540e7a408ea",
-        "MTES-MCT/envergo@a68d2e96c1dcc2d71e7054c5e3b5ab835b3b257b:envergo/static/pdfs/nomenclature_iota.pdf",
-    ),
-    QuestionSet(
-        "services-numeriques", QUESTIONS / "services-numeriques.jsonl", TUNING,
-        "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
-        "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
-    ),
-    QuestionSet(
-        "near-topic-services-numeriques", QUESTIONS / "near-topic-services-numeriques.jsonl", TUNING,
-        "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
-        "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
-    ),
+    QuestionSet("nomenclature", QUESTIONS / "nomenclature-eau.jsonl", TUNING, *NOMENCLATURE),
+    QuestionSet("near-topic-nomenclature", QUESTIONS / "near-topic-nomenclature-eau.jsonl", TUNING, *NOMENCLATURE),
+    QuestionSet("services-numeriques", QUESTIONS / "services-numeriques.jsonl", TUNING, *SERVICES),
+    QuestionSet("near-topic-services-numeriques", QUESTIONS / "near-topic-services-numeriques.jsonl", TUNING, *SERVICES),
     QuestionSet(
         "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
         "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",

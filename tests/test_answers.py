@@ -434,14 +434,18 @@ Dans chaque CJS, les jeunes respectent les règles suivantes :
 )
 
 
-@pytest.fixture(scope="module")
-def cooperatives(tmp_path_factory):
+def assistant_on(folder, name: str, pages: tuple[str, ...]):
+    """An assistant on a text file of these pages (one per form feed), indexed in folder."""
     from ess_qa import Assistant, build
 
-    folder = tmp_path_factory.mktemp("cjs")
-    (folder / "cjs.txt").write_text("\f".join(COOPERATIVE_PAGES), encoding="utf-8")
+    (folder / name).write_text("\f".join(pages), encoding="utf-8")
     build(folder, folder / "index")
     return Assistant.load(folder / "index")
+
+
+@pytest.fixture(scope="module")
+def cooperatives(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("cjs"), "cjs.txt", COOPERATIVE_PAGES)
 
 
 @pytest.mark.parametrize("question", ["Qu'est-ce qu'une CJS ?", "Que signifie le sigle CJS ?", "c'est quoi une cjs", "What is a CJS?"])
@@ -479,12 +483,7 @@ achetée au réseau : l'ECS pèse lourd dans les charges, et l'ECS des parties c
 
 @pytest.fixture(scope="module")
 def hot_water(tmp_path_factory):
-    from ess_qa import Assistant, build
-
-    folder = tmp_path_factory.mktemp("ecs")
-    (folder / "ecs.txt").write_text("\f".join(HOT_WATER_PAGES), encoding="utf-8")
-    build(folder, folder / "index")
-    return Assistant.load(folder / "index")
+    return assistant_on(tmp_path_factory.mktemp("ecs"), "ecs.txt", HOT_WATER_PAGES)
 
 
 @pytest.mark.parametrize("question", ["Que signifie ECS ?", "c'est quoi l'ECS", "Que veut dire le sigle ECS ?"])
@@ -514,12 +513,7 @@ les espèces du cours d'eau.
 
 @pytest.fixture(scope="module")
 def rubrics(tmp_path_factory):
-    from ess_qa import Assistant, build
-
-    folder = tmp_path_factory.mktemp("rubrics")
-    (folder / "rubriques.txt").write_text("\f".join(RUBRIC_PAGES), encoding="utf-8")
-    build(folder, folder / "index")
-    return Assistant.load(folder / "index")
+    return assistant_on(tmp_path_factory.mktemp("rubrics"), "rubriques.txt", RUBRIC_PAGES)
 
 
 @pytest.mark.parametrize(
@@ -558,11 +552,7 @@ La déchetterie mobile s'installe chaque samedi dans un quartier différent pour
 
 def test_a_table_of_contents_answers_no_question(tmp_path):
     """Its page numbers count nothing: « Composteurs de quartier 2 » is no count of composters."""
-    from ess_qa import Assistant, build
-
-    (tmp_path / "guide.txt").write_text("\f".join(GUIDE_PAGES), encoding="utf-8")
-    build(tmp_path, tmp_path / "index")
-    answer = Assistant.load(tmp_path / "index").ask("Combien de composteurs de quartier la métropole a-t-elle installés ?")
+    answer = assistant_on(tmp_path, "guide.txt", GUIDE_PAGES).ask("Combien de composteurs de quartier la métropole a-t-elle installés ?")
     assert not answer.found or "SOMMAIRE" not in answer.snippet, answer.snippet
 
 
@@ -586,11 +576,7 @@ métropole, qui en tire un amendement pour les espaces verts.""",
     ],
 )
 def test_a_question_on_what_is_not_x_is_not_answered_with_x(tmp_path, question, answered):
-    from ess_qa import Assistant, build
-
-    (tmp_path / "dechets.txt").write_text("\f".join(WASTE_PAGES), encoding="utf-8")
-    build(tmp_path, tmp_path / "index")
-    assert Assistant.load(tmp_path / "index").ask(question).found is answered
+    assert assistant_on(tmp_path, "dechets.txt", WASTE_PAGES).ask(question).found is answered
 
 
 @pytest.mark.parametrize("question", ["Quelles sont les règles de la CJS ?", "c'est quoi les règles de la cjs"])
