@@ -227,11 +227,14 @@ class Assistant:
 
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
         """Answers for many questions; questions are embedded together, faster than a loop of ask."""
+        k = _check_k(k)
         prepared = [self._read(q) for q in questions]
         texts = [question_content(p.text) for p in prepared]
-        retrieved, profiles = self._retrieve_profiled(texts, k, filters)
+        # the answer is looked for among as many passages whatever k (« --k 1 » shows one passage, not a worse
+        # answer); then the first k are shown, the answer's first
+        retrieved, profiles = self._retrieve_profiled(texts, max(k, DEFAULT_K), filters)
         answered = zip(prepared, texts, retrieved, profiles)
-        return [self._answer(prep, text, passages, hits, asked) for prep, text, (passages, hits), asked in answered]
+        return [self._answer(prep, text, passages, hits, asked, k) for prep, text, (passages, hits), asked in answered]
 
     def judgements(self, questions: list[str], k: int = DEFAULT_K) -> list[Judgement]:
         """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
@@ -250,19 +253,20 @@ class Assistant:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
         return read_question(self.store, prepare_question(question))
 
-    def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Answer:
-        """The answer to a prepared question, from what its content (text: see question_content) retrieved."""
+    def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
+        """The answer to a prepared question, from what its content (text: see question_content) retrieved, with
+        the first k passages."""
         for answerer in self.answerers:  # a profile's answers first
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
-                return Answer(prepared.text, passages, snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
+                return Answer(prepared.text, passages[:k], snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
         snippet = judge(self.store, text, passages, hits, asked).answer(self.answer_settings)
         found = snippet is not None
         if found:  # the passage the answer is drawn from comes first, then the others by score
             passages = [snippet.passage] + [p for p in passages if p.chunk_id != snippet.passage.chunk_id]
         return Answer(
             question=prepared.text,
-            passages=passages,
+            passages=passages[:k],
             snippet=snippet.text if snippet else None,
             snippet_cites=(snippet.passage.cite,) if snippet else (),
             found=found,

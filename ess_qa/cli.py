@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="ask one question")
     p.add_argument("question")
-    p.add_argument("--k", type=int, default=DEFAULT_K, help=f"number of passages (default {DEFAULT_K})")
+    p.add_argument("--k", type=int, default=DEFAULT_K, help=f"number of passages shown (default {DEFAULT_K}); the answer is looked for among {DEFAULT_K} at least")
     p.add_argument("--index-dir")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_filters(p)

@@ -493,6 +493,15 @@ def test_an_acronym_question_gets_the_line_that_spells_it_out(hot_water, questio
     assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
 
 
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_the_answer_does_not_depend_on_how_many_passages_are_shown(hot_water, k):
+    """« --k 1 » shows one passage, not a worse answer: the answer is looked for among as many passages, and its
+    passage comes first among the k shown."""
+    answer = hot_water.ask("Que signifie ECS ?", k=k)
+    assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
+    assert len(answer.passages) == k and "eau chaude sanitaire (ECS)" in answer.passages[0].text
+
+
 # A regulation's table: a rubric's wording, what it is about, then its thresholds on lines of their own.
 RUBRIC_PAGES = (
     """Titre III : Impacts sur le milieu aquatique
