@@ -206,16 +206,10 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     return not (english and store.translate(name).strip())
 
 
-def place_terms(store: Store, snippet: Snippet) -> set[str]:
-    """Search terms of the snippet's place: what it shows, the end of the unit before it and the start of
-    the unit after it in its chunk (SNIPPET_TARGET characters each), and its section. A long unit (a
+def place_terms(store: Store, snippet: Snippet, place: str) -> set[str]:
+    """Search terms of the snippet's place (its text: place_text) and of its section. A long unit (a
     flattened table) counts for what is shown of it, not for every word it holds."""
-    return _terms_of_place(store, snippet, place_text(store, snippet))
-
-
-def _terms_of_place(store: Store, snippet: Snippet, text: str) -> set[str]:
-    """place_terms, from the place's text (place_text) already read."""
-    return set(snippet.unit.section_terms) | set(search_terms(text, store.analyzer))
+    return set(snippet.unit.section_terms) | set(search_terms(place, store.analyzer))
 
 
 def place_text(store: Store, snippet: Snippet) -> str:
@@ -238,37 +232,36 @@ def term_weights(store: Store, terms: list[str]) -> np.ndarray:
     return np.where(known, weights, typical)
 
 
-def answerability(store: Store, question: str, snippet: Snippet, asked: QuestionProfile) -> float:
-    """How well the snippet's place answers: the share of the question's weighted terms (see
-    term_weights) that it holds (see place_terms), plus its unit's cosine with the question. A
+def answerability(store: Store, question: str, snippet: Snippet, asked: QuestionProfile, place: str) -> float:
+    """How well the snippet's place (its text: place_text) answers: the share of the question's weighted
+    terms (see term_weights) that it holds (see place_terms), plus its unit's cosine with the question. A
     near-topic question (a figure, a body, a detail the document does not give) misses its key
     term there, even when other passages hold it."""
     terms = search_terms(searched_text(store, question), store.analyzer)  # an English question's translations count
-    share = coverage(terms, term_weights(store, terms), place_terms(store, snippet))
+    share = coverage(terms, term_weights(store, terms), place_terms(store, snippet, place))
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 
-def unspecified_heads(store: Store, question: str, snippet: Snippet) -> list[str]:
-    """The 'N de M' phrases of a French question whose head the snippet's place (see place_terms) holds
+def unspecified_heads(store: Store, question: str, snippet: Snippet, place: str) -> list[str]:
+    """The 'N de M' phrases of a French question whose head the snippet's place (its text: place_text) holds
     but not the complement that says which one, when that complement is a common word (not a name)
     that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid'
     answered with a line on the 'réseau de chaleur', 'critères de sélection' with the call for projects'
     aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head)."""
     if guess_language(question) != "fr":
         return []
-    text = place_text(store, snippet)
-    place = _terms_of_place(store, snippet, text)
-    place_words = folded_content_words(text) | snippet.unit.section_words
+    held = place_terms(store, snippet, place)
+    place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(question):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if not complement[:1].islower() or not head_terms or not complement_terms:
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
-        if head_term not in place:
+        if head_term not in held:
             continue
         # held inside a longer word too: 'déclaration' in 'télédéclaré'
-        if complement_term in place or any(complement_term in word for word in place_words):
+        if complement_term in held or any(complement_term in word for word in place_words):
             if _apart_from_its_head(store, question, snippet.unit, head_term, complement_term):
                 unspecified.append(f"{head} {complement}")
         elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
@@ -292,14 +285,14 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
-def opposite_words(store: Store, question: str, snippet: Snippet) -> list[str]:
-    """The words a French question negates (« les déchets non dangereux ») that the snippet's place says
-    without their « non »: it is about the opposite of what is asked (« les déchets dangereux »)."""
+def opposite_words(store: Store, question: str, place: str) -> list[str]:
+    """The words a French question negates (« les déchets non dangereux ») that the snippet's place (its
+    text: place_text) says without their « non »: it is about the opposite of what is asked (« les déchets
+    dangereux »)."""
     if guess_language(question) != "fr":
         return []
-    text = place_text(store, snippet)
-    said = set(search_terms(text, store.analyzer))
-    negated = set(search_terms(" ".join(negated_words(text)), store.analyzer))
+    said = set(search_terms(place, store.analyzer))
+    negated = set(search_terms(" ".join(negated_words(place)), store.analyzer))
     return [f"non {word}" for word in negated_words(question) if set(search_terms(word, store.analyzer)) & (said - negated)]
 
 
@@ -310,11 +303,12 @@ def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit],
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
-    score = answerability(store, question, snippet, asked)
+    place = place_text(store, snippet)  # read once: the score and the rules look at the same place
+    score = answerability(store, question, snippet, asked, place)
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
-    unspecified = unspecified_heads(store, question, snippet) + opposite_words(store, question, snippet)
+    unspecified = unspecified_heads(store, question, snippet, place) + opposite_words(store, question, place)
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)

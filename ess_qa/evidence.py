@@ -42,9 +42,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, or that of the figure a question compares with thresholds,
-    see ess_qa.questions.question_measure), a phone, mail
-    or web address, a date, a list (its lead-in), a name, a place, an address (postal, mail or web), a definition of a
-    word of the question."""
+    see ess_qa.questions.question_measure), a phone, mail or web address, a date, a list (its lead-in), a
+    name, a place, an address (postal, mail or web), a definition of a word of the question."""
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'

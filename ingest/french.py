@@ -183,7 +183,6 @@ _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
 LABEL_AFTER_WORDS = 1
 
 
-
 def defines(text: str, subject: set[str]) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a

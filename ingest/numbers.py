@@ -63,15 +63,20 @@ MEASURE_UNITS = {
 }
 # a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
 NUMBER_WORDS = r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)"
-_MEASURE_RES = {dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
-_FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 # how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
 _PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
-_MEASURE_RES["frequency"] = re.compile(
+_FREQUENCY_RE = re.compile(
     rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btous\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
     r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
     re.IGNORECASE,
 )
+# what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often
+_MEASURE_RES = {
+    **{dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
+    "frequency": _FREQUENCY_RE,
+}
+# what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
+_FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 
