@@ -195,13 +195,27 @@ def question_measure(question: str) -> str | None:
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
 
 
+# What a question without a noun asked about asks of its subject: the verb after the subject's inverted pronoun
+# ("Quand les Ecossolies ont-elles été créées ?"), or after an opening « qui » ("Qui pilote le Parcours ?")
+_PREDICATE_RES = (
+    re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b(.*)"),
+    re.compile(r"^\W*(?:(?:à|a|par|pour|avec|de|chez|auprès de) )?qui (?:est-ce qu(?:i|e) )?(.*)"),
+)
+
+
 def question_focus(question: str) -> str | None:
-    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), or None."""
+    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), else the verb it
+    asks of its subject ('pilote' in "Qui pilote ..."), or None."""
     text = normalize_apostrophes(question).lower()
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
             return match.group(1)
+    for pattern in _PREDICATE_RES:
+        match = pattern.search(text)
+        rest = content_words(match.group(1)) if match else []
+        if rest:
+            return rest[0]
     return None
 
 

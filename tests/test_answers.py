@@ -191,8 +191,14 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Avec quel logiciel la métropole suit-elle les clauses ?", "logiciel"),
         ("How many cities belong to the network?", "cities"),
         ("What is the population of Lyon?", "population"),
-        ("En quelle année l'Avise a-t-elle été créée ?", None),  # the date type asks for it
         ("Qu'est-ce que la Social Cup ?", None),
+        # no noun asked about: the verb asked of the subject, after an opening « qui » or an inverted pronoun
+        ("En quelle année l'Avise a-t-elle été créée ?", "créée"),  # the date type asks for the year
+        ("Qui pilote et anime le Parcours ADRESS ?", "pilote"),
+        ("Qui est responsable de la télédéclaration ?", "responsable"),
+        ("Par qui le guide a-t-il été rédigé ?", "rédigé"),
+        ("Comment la décision doit-elle être publiée ?", "publiée"),
+        ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "régime"),
     ],
 )
 def test_question_focus_is_the_noun_asked_about(question, focus):
