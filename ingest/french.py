@@ -186,12 +186,16 @@ LABEL_AFTER_WORDS = 1
 def defines(text: str, subject: set[str]) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
-    colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); or
-    an acronym in parentheses after the words it stands for ('eau chaude sanitaire (ECS)')."""
+    colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); a
+    name that opens the text before its verb ('Camino ouvre …'); or an acronym in parentheses after the
+    words it stands for ('eau chaude sanitaire (ECS)')."""
     if spells_out(text, subject):
         return True
     subject_keys = {word.rstrip("sx") for word in subject}
-    tokens = [word_key(token) for token in _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))]
+    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    tokens = [word_key(token) for token in written]
+    if _opens_with_name_and_verb(written, tokens, subject_keys):
+        return True
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
             continue
@@ -204,6 +208,22 @@ def defines(text: str, subject: set[str]) -> bool:
             if rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
     return False
+
+
+def _opens_with_name_and_verb(written: list[str], tokens: list[str], subject_keys: set[str]) -> bool:
+    """Whether a text opens with the name it is asked about, then its verb: what a product or a body is, is
+    what it does ('Camino ouvre le cadastre minier …'). A name, not an acronym, which stands for words that
+    define it ('La CJS loue ses services' does not say what a CJS is)."""
+    start = 1 if tokens[:1] and tokens[0] in _DETERMINERS else 0
+    name, verb = written[start : start + 2], tokens[start + 1 : start + 2]
+    return (
+        len(name) == 2
+        and tokens[start].rstrip("sx") in subject_keys
+        and name[0][:1].isupper()
+        and not name[0].isupper()
+        and name[1][:1].isalpha()
+        and verb[0] not in STOP_WORDS
+    )
 
 
 def _opens_gloss(tokens: list[str]) -> bool:

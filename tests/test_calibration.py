@@ -273,7 +273,11 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert defines("ESS Nantes Factory : fonds d'amorçage", folded_content_words("What is the ESS Nantes Factory?"))
     assert defines("L'insertion par l'activité économique a pour objet de permettre", folded_content_words("Qu'est-ce que l'insertion par l'activité économique ?"))
     assert not defines("les jeunes de la CJS se sont partagé les bénéfices", words)
-    assert not defines("La CJS loue ses services aux habitants", words)
+    assert not defines("La CJS loue ses services aux habitants", words)  # an acronym acts: it stands for its definition
+    camino = folded_content_words("Qu'est-ce que Camino ?")
+    assert defines("Camino ouvre le cadastre minier pour mieux gérer les projets", camino)  # what a named product does
+    assert not defines("Mieux connaître chaque projet avec la fiche Camino.", camino)
+    assert not defines("Camino est accessible partout", camino)  # a verb of the stop list says nothing it does
     assert not defines("La CJS est régie par ses statuts", words)  # a passive, no definition
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
