@@ -72,6 +72,10 @@ SERVICES = (
     "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
     "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
 )
+PANORAMA = (
+    "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
+    "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
+)
 
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
@@ -101,10 +105,17 @@ SETS = (
     QuestionSet("near-topic-nomenclature", QUESTIONS / "near-topic-nomenclature-eau.jsonl", TUNING, *NOMENCLATURE),
     QuestionSet("services-numeriques", QUESTIONS / "services-numeriques.jsonl", TUNING, *SERVICES),
     QuestionSet("near-topic-services-numeriques", QUESTIONS / "near-topic-services-numeriques.jsonl", TUNING, *SERVICES),
+    QuestionSet("panorama-ess", QUESTIONS / "panorama-ess.jsonl", TUNING, *PANORAMA),
+    QuestionSet("near-topic-panorama-ess", QUESTIONS / "near-topic-panorama-ess.jsonl", TUNING, *PANORAMA),
     QuestionSet(
         "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
         "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
         "jonathanulco/SCIC@71f3f89d655a45ebcba9985b9af5ddd4a8a51993:static/assets/pdf/guide-scic.pdf",
+    ),
+    QuestionSet(
+        "economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN,
+        "referentiel-economie-circulaire-tete-2024.pdf", "7fe644342db2d1240c29ce4b093a739c7113e2546c9226c5cf24215cb062a429",
+        "incubateur-ademe/territoires-en-transitions@be9ae13444c52f88059781ff0e5b4e98d9a4ecff:apps/site/public/programme/TETE_Referentiel_Economie_Circulaire_2024.pdf",
     ),
 )
 
