@@ -19,7 +19,16 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
-from ingest.french import content_words, fold_accents, folded_content_words, negated_words, noun_complements, search_terms, spells_out
+from ingest.french import (
+    content_words,
+    fold_accents,
+    folded_content_words,
+    mostly_capitals,
+    negated_words,
+    noun_complements,
+    search_terms,
+    spells_out,
+)
 from ingest.numbers import years
 from ingest.structure import opens_contents
 from ingest.units import row_label
@@ -142,8 +151,9 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 
 
 def _answering(only: Callable[[str], bool] | None) -> Callable[[str], bool]:
-    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents."""
-    return lambda text: not opens_contents(text) and (only is None or only(text))
+    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents
+    and the lines mostly in capitals (titles, banners, a figure's label)."""
+    return lambda text: not opens_contents(text) and not mostly_capitals(text) and (only is None or only(text))
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:

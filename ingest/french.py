@@ -573,6 +573,49 @@ _TRAILING_ITEM_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,2}\.$")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])")
 
 
+CAPITALS_SHARE = 0.5  # a text with more of its letters in capitals is a title or a figure's label, not a sentence
+CAPITALS_MIN_LETTERS = 20  # ... when it has this many letters at least ('CCAS', 'Loi ESS' are words)
+CAPITALS_RUN = 3  # words in capitals in a row: a title or a figure's label ('DÉPARTS EN RETRAITE ESTIMÉS')
+
+
+def mostly_capitals(text: str) -> bool:
+    """Whether most of a text's letters are capitals: a title, a banner or a figure's label
+    ('493 200 DÉPARTS EN RETRAITE ESTIMÉS D'ICI À 2026'), which says no sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= CAPITALS_MIN_LETTERS and sum(c.isupper() for c in letters) > CAPITALS_SHARE * len(letters)
+
+
+def _in_capitals(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def split_capital_runs(text: str) -> list[str]:
+    """A text cut where a sentence starts after a run of figures and words in capitals: a designed page's
+    strip of key figures, read in one line with the prose that follows ('900 000 PERSONNES 82 PROJETS
+    CITOYENS KWALA FAYA COOP (Guyane) Kwala Faya est une coopérative …' -> the figures, then the sentence).
+    A title in capitals without figures stays with its text, whose subject it names."""
+    tokens = list(re.finditer(r"\S+", text))
+    parts, start, run, figures = [], 0, 0, False
+    for i, token in enumerate(tokens):
+        word = token.group()
+        if _in_capitals(word) or _FIGURE_RE.fullmatch(word):
+            run += 1
+            figures = figures or bool(_FIGURE_RE.fullmatch(word))
+            continue
+        if word.startswith("(") and word.endswith(")"):  # '(Guyane)': the place of a box's title
+            continue
+        if run >= CAPITALS_RUN and figures and word[:1].isupper() and any(c.islower() for c in word):
+            parts.append(text[start : token.start()].strip())
+            start = token.start()
+        run, figures = 0, False
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
+
+
+_FIGURE_RE = re.compile(r"\d[\d.,]*\s?[%€]?|[%€]")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, without cutting after common abbreviations; a list item's
     number ('1. Disposer ... 2. Créer') starts its item."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .clean import BULLET
-from .french import split_sentences
+from .french import split_capital_runs, split_sentences
 from .layout import is_table_row
 
 UNIT_MAX_CHARS = 300  # a list announced by a line ending with ':' keeps its items up to this size
@@ -81,5 +81,6 @@ def answer_units(text: str) -> list[str]:
             units.append(grown)
             continue
         line = line.lstrip(BULLET + " ").strip()
-        units.extend(split_sentences(line) if len(line) > UNIT_MAX_CHARS else [line])
+        for part in split_capital_runs(line):
+            units.extend(split_sentences(part) if len(part) > UNIT_MAX_CHARS else [part])
     return [u for u in units if len(u) >= UNIT_MIN_CHARS]

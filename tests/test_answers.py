@@ -571,6 +571,27 @@ def test_a_table_of_contents_answers_no_question(tmp_path):
     assert not answer.found or "SOMMAIRE" not in answer.snippet, answer.snippet
 
 
+# A designed page: a strip of key figures in capitals, read before the sentence that gives the same figure.
+FIGURES_PAGES = (
+    """Travailler dans l'ESS
+
+2 400 000 SALARIÉS 493 200 DÉPARTS EN RETRAITE ESTIMÉS D'ICI À 2026 32,1% DE TEMPS PARTIEL 67% DE FEMMES
+
+Dans l'action sociale, les effectifs vieillissent : on compte 493 200 salariés qui partiront
+d'ici à 2026. La revalorisation des conditions de travail est un enjeu pour les employeurs.""",
+    """Les coopératives
+
+Les coopératives d'activité et d'emploi accueillent des entrepreneurs salariés. Elles mutualisent la
+comptabilité et la formation des entrepreneurs.""",
+)
+
+
+def test_a_strip_of_figures_in_capitals_is_never_the_snippet(tmp_path):
+    """The sentence that says the figure is shown, not the banner whose labels read out of order."""
+    answer = assistant_on(tmp_path, "panorama.txt", FIGURES_PAGES).ask("Combien de départs en retraite d'ici 2026 ?")
+    assert answer.found and "on compte 493 200 salariés" in answer.snippet, answer.snippet
+
+
 WASTE_PAGES = (
     """Les déchets dangereux
 

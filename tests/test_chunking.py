@@ -333,3 +333,31 @@ def test_answer_units_read_a_table_row_as_one_line():
     # running text, headings and list items are not row labels
     for line in ("Non renseigné", "Carte d’identité du territoire", "Les SCIC présentent plusieurs particularités :", "En 2018, 3 initiatives"):
         assert not is_row_label(line), line
+
+
+def test_a_strip_of_key_figures_is_cut_from_the_sentence_after_it():
+    """A designed page's figures and their labels in capitals, read in one line with the box that follows."""
+    from ingest.units import answer_units
+
+    line = (
+        "900 000 PERSONNES 82 PROJETS CITOYENS LABELLISÉS PAR ENERGIE PARTAGÉE KWALA FAYA COOP (Guyane) "
+        "Kwala Faya est une coopérative qui électrifie les habitations de communes rurales isolées."
+    )
+    assert answer_units(line) == [
+        "900 000 PERSONNES 82 PROJETS CITOYENS LABELLISÉS PAR ENERGIE PARTAGÉE KWALA FAYA COOP (Guyane)",
+        "Kwala Faya est une coopérative qui électrifie les habitations de communes rurales isolées.",
+    ]
+    # a title in capitals without figures names what its text is about: it stays with it
+    titled = "CLASSEMENT DU RÉSEAU DE GRENOBLE Le classement est adopté pour une durée de 15 ans."
+    assert answer_units(titled) == [titled]
+    # acronyms in a sentence are no run of capitals
+    sentence = "La loi ESS de 2014 reconnaît les SCIC et les SCOP CAE ESUS comme entreprises de l'ESS."
+    assert answer_units(sentence) == [sentence]
+
+
+def test_mostly_capitals_tells_a_banner_from_a_sentence():
+    from ingest.french import mostly_capitals
+
+    assert mostly_capitals("493 200 DÉPARTS EN RETRAITE ESTIMÉS D’ICI À 2026 32,1% DE TEMPS PARTIEL")
+    assert not mostly_capitals("La CRESS et l'URSCOP accompagnent les SCIC et les CAE de la région.")
+    assert not mostly_capitals("CCAS, CIAS")  # too short to tell: a list of acronyms
