@@ -27,6 +27,9 @@ The text forms and tokenizers, from the whole text to index terms:
 | noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
 |                       |       | froid'), as written                                             |                                                         |
 | defines               | bool  | whether a text defines one of some words ('Une CJS est ...')    | evidence (the line a « qu'est-ce que » asks for)        |
+| split_capital_runs    | list  | a line cut after a strip of figures in capitals ('493 200       | units                                                   |
+|                       |       | DÉPARTS EN RETRAITE … Les effectifs vieillissent')              |                                                         |
+| mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -585,7 +588,11 @@ def mostly_capitals(text: str) -> bool:
     return len(letters) >= CAPITALS_MIN_LETTERS and sum(c.isupper() for c in letters) > CAPITALS_SHARE * len(letters)
 
 
+_FIGURE_RE = re.compile(r"\d[\d.,]*[%€]?|[%€]")  # a figure as one token: '493', '32,1%', '€'
+
+
 def _in_capitals(token: str) -> bool:
+    """Whether a token is a word in capitals ('DÉPARTS', 'D'ICI'), not a capital letter alone."""
     letters = [c for c in token if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
@@ -595,9 +602,8 @@ def split_capital_runs(text: str) -> list[str]:
     strip of key figures, read in one line with the prose that follows ('900 000 PERSONNES 82 PROJETS
     CITOYENS KWALA FAYA COOP (Guyane) Kwala Faya est une coopérative …' -> the figures, then the sentence).
     A title in capitals without figures stays with its text, whose subject it names."""
-    tokens = list(re.finditer(r"\S+", text))
     parts, start, run, figures = [], 0, 0, False
-    for i, token in enumerate(tokens):
+    for token in re.finditer(r"\S+", text):
         word = token.group()
         if _in_capitals(word) or _FIGURE_RE.fullmatch(word):
             run += 1
@@ -611,9 +617,6 @@ def split_capital_runs(text: str) -> list[str]:
         run, figures = 0, False
     parts.append(text[start:].strip())
     return [part for part in parts if part]
-
-
-_FIGURE_RE = re.compile(r"\d[\d.,]*\s?[%€]?|[%€]")
 
 
 def split_sentences(text: str) -> list[str]:
