@@ -72,6 +72,10 @@ SERVICES = (
     "anct-services-numeriques-territoires.pdf", "18e6cfcedf7e95fa9463cb129f7f406e6fb14ad54e6dd7df9100c9357538cc54",
     "incubateur-territoires/incubateur.anct.gouv.fr@91f7e6b9c43598979977dbcc16d775e99df4a783:static/kitelus_def.pdf",
 )
+AUTO_ENTREPRENEUR = (
+    "devenir-auto-entrepreneur-2020.pdf", "637c834f8accd7226206a7415910dd3e6e646dd7d0a3c4e12a339a9424806538",
+    "betagouv/mon-entreprise@32cc9f1e3afcc149376ba24764080e25f5e58935:mon-entreprise/source/sites/mon-entreprise.fr/pages/Créer/Guide_Auto-Entrepreneur.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -107,6 +111,8 @@ SETS = (
     QuestionSet("near-topic-services-numeriques", QUESTIONS / "near-topic-services-numeriques.jsonl", TUNING, *SERVICES),
     QuestionSet("panorama-ess", QUESTIONS / "panorama-ess.jsonl", TUNING, *PANORAMA),
     QuestionSet("near-topic-panorama-ess", QUESTIONS / "near-topic-panorama-ess.jsonl", TUNING, *PANORAMA),
+    QuestionSet("auto-entrepreneur", QUESTIONS / "auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
+    QuestionSet("near-topic-auto-entrepreneur", QUESTIONS / "near-topic-auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
     QuestionSet(
         "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
         "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
