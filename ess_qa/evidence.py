@@ -13,8 +13,8 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import content_words, defines, folded_content_words, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
+from ingest.french import content_words, defines, fold_accents, folded_content_words, search_terms
+from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import guess_language, name_runs, proper_names, question_focus, question_measure, question_type
@@ -56,7 +56,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     if kind == "contact":
         return bool(_CONTACT_RE.search(unit))
     if kind == "date":
-        return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit))
+        periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
+        return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":

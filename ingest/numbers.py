@@ -17,6 +17,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | counts              | the same, sums of money left out           | ess_qa.evidence ("combien de salariés")   |
 | years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
+| PERIOD_RE           | a quarter or half of the year (trimestre)  | ess_qa.evidence (the date type)           |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
@@ -79,6 +80,8 @@ _MEASURE_RES = {
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
+# a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
+PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 
 
 def parse_french_number(text: str) -> int | float | None:

@@ -295,6 +295,19 @@ def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     assert type_matches("voté en 2004 la création", "date", folded_content_words("Quand a-t-il été créé ?"))
 
 
+def test_a_date_may_be_told_by_its_quarter_of_the_year():
+    """« Jusqu'à quand » is answered by « jusqu'à la fin du 3e trimestre civil », which names no year nor month;
+    a question that names the quarter itself is not answered by its echo."""
+    from ess_qa.evidence import type_matches
+    from ingest.french import folded_content_words
+
+    until = folded_content_words("Jusqu'à quand le taux minoré s'applique-t-il ?")
+    assert type_matches("Le taux minoré s'applique jusqu'à la fin du 3e trimestre civil qui suit", "date", until)
+    assert not type_matches("Le taux minoré s'applique aux nouveaux créateurs", "date", until)
+    quarter = folded_content_words("Quel trimestre faut-il déclarer en premier ?")
+    assert not type_matches("Vous déclarez chaque trimestre votre chiffre d'affaires", "date", quarter)
+
+
 def test_a_how_many_question_is_not_answered_with_an_address(assistant):
     """The fact sheets' address lines ('BP 231 63007 Clermond-Ferrand Cedex 1') hold numbers that count nothing."""
     answer = assistant.ask("Combien de métropoles ont été interrogées ?", k=5)
