@@ -164,13 +164,21 @@ def folded_content_words(text: str) -> set[str]:
 _COMPLEMENT_RE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,})\b)", re.IGNORECASE)
 # Indefinite pronouns: 'le rôle de chacun' names no kind of role.
 _INDEFINITE_PRONOUNS = frozenset("chacun chacune certains certaines plusieurs autres aucun aucune tous toutes".split())
+# Adverbial phrases: 'deux ans de suite', 'trois mois d'affilée', 'agir de façon …' name no kind of thing either.
+_ADVERBIAL_COMPLEMENTS = frozenset("suite affilee nouveau facon maniere sorte pres loin trop rigueur".split())
 
 
 def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
-    a stop word nor an indefinite pronoun: 'réseau de froid' -> ('réseau', 'froid')."""
+    a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'): 'réseau de froid' ->
+    ('réseau', 'froid')."""
     pairs = (m.groups() for m in _COMPLEMENT_RE.finditer(normalize_apostrophes(text)))
-    return [(head, complement) for head, complement in pairs if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)]
+    return [
+        (head, complement)
+        for head, complement in pairs
+        if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)
+        and word_key(complement) not in _ADVERBIAL_COMPLEMENTS
+    ]
 
 
 # What follows a word that a sentence defines: a defining verb ('le sigle désigne'), « est » or « sont » with

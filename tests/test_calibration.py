@@ -113,6 +113,7 @@ def test_noun_complements_are_read_from_french_phrases():
     assert noun_complements("Comment raccorder une copropriété à un réseau de froid ?") == [("réseau", "froid")]
     assert noun_complements("le contrat d’abonnement au réseau de chaleur de la ville") == [("contrat", "abonnement"), ("réseau", "chaleur")]
     assert noun_complements("le tri des biodéchets, le rôle de chacun et le bilan d'une cantine") == []
+    assert noun_complements("sans chiffre d'affaires deux ans de suite, ou trois mois d'affilée") == [("chiffre", "affaires")]
     assert noun_complements("Combien de salariés ?") == []
     assert noun_complements("l'atelier de réparation de vélos") == [("atelier", "réparation"), ("réparation", "vélos")]
 
