@@ -200,11 +200,11 @@ def defines(text: str, subject: set[str]) -> bool:
     colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); a
     name that opens the text before its verb ('Camino ouvre …'); or an acronym in parentheses after the
     words it stands for ('eau chaude sanitaire (ECS)')."""
-    if spells_out(text, subject):
-        return True
-    subject_keys = {word.rstrip("sx") for word in subject}
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
     tokens = [word_key(token) for token in written]
+    if _spells_out(written, tokens, subject):
+        return True
+    subject_keys = {word.rstrip("sx") for word in subject}
     if _opens_with_name_and_verb(written, tokens, subject_keys):
         return True
     for i, token in enumerate(tokens):
@@ -245,7 +245,13 @@ def _opens_gloss(tokens: list[str]) -> bool:
 def spells_out(text: str, subject: set[str]) -> bool:
     """Whether a text spells out an acronym of `subject` (content words, accents folded): the acronym in
     parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spelled_words)."""
-    return any(word_key(acronym) in subject for acronym in acronyms_spelled_out(text))
+    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    return _spells_out(written, [word_key(token) for token in written], subject)
+
+
+def _spells_out(written: list[str], tokens: list[str], subject: set[str]) -> bool:
+    """spells_out, from a text's tokens as written and as keys (word_key), already read."""
+    return any(word_key(acronym) in subject for acronym in _acronyms_spelled_out(written, tokens))
 
 
 def acronyms_spelled_out(text: str) -> dict[str, str]:
@@ -253,7 +259,11 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
     'les quartiers prioritaires de la politique de la ville (QPV)' -> {'QPV': 'quartiers prioritaires de
     la politique de la ville'}. The first spelling of an acronym is kept."""
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
-    tokens = [word_key(token) for token in written]
+    return _acronyms_spelled_out(written, [word_key(token) for token in written])
+
+
+def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, str]:
+    """acronyms_spelled_out, from a text's tokens as written and as keys (word_key)."""
     found: dict[str, str] = {}
     for i in range(2, len(tokens)):
         if tokens[i - 1] == "(" and written[i].isupper() and written[i] not in found:
@@ -613,9 +623,10 @@ def split_capital_runs(text: str) -> list[str]:
     parts, start, run, figures = [], 0, 0, False
     for token in re.finditer(r"\S+", text):
         word = token.group()
-        if _in_capitals(word) or _FIGURE_RE.fullmatch(word):
+        figure = bool(_FIGURE_RE.fullmatch(word))
+        if figure or _in_capitals(word):
             run += 1
-            figures = figures or bool(_FIGURE_RE.fullmatch(word))
+            figures = figures or figure
             continue
         if word.startswith("(") and word.endswith(")"):  # '(Guyane)': the place of a box's title
             continue
