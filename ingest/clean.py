@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+from .footnotes import attach_footnotes
 from .french import join_hyphenated_lines, match_key
 from .numbers import roman_value
 
@@ -91,6 +92,7 @@ def clean_page_text(text: str) -> str:
     text = remove_pull_quotes(text)
     text = join_hyphenated_lines(text)
     text = clean_leaders(text)
+    text = attach_footnotes(text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

@@ -1,5 +1,5 @@
 """Cleaning extraction artefacts: running headers and footers across a file's pages; on one page,
-bullets, hyphenation, spacing, pull quotes, leader dots."""
+bullets, hyphenation, spacing, pull quotes, leader dots, numbered notes."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ingest.clean import (
     remove_running_lines,
     running_lines,
 )
+from ingest.footnotes import attach_footnotes
 from ingest.french import join_hyphenated_lines, match_key
 
 LONG_LINE = "Ce paragraphe assez long décrit comment les métropoles soutiennent les acteurs de l'économie sociale et solidaire."
@@ -242,3 +243,36 @@ def test_short_files_keep_every_line():
 def test_the_bundled_report_has_no_running_line():
     report = Path(__file__).resolve().parent.parent / "corpus" / "metropoles-ess.txt"
     assert not any(running_lines(report.read_text(encoding="utf-8").split("\f")))
+
+
+# --- numbered notes ----------------------------------------------------------------------------
+
+GUIDE_PAGE = """Vous déclarez votre chiffre d’affaires chaque mois ou, sur option, chaque trimestre (1) et payez
+vos cotisations sociales en ligne.
+(1) 31 janvier, 30 avril, 31 juillet et 31 octobre.
+(2) Les professions libérales réglementées relèvent d’une autre caisse, qui fixe ses propres
+échéances. Voir le site de la caisse.
+Le statut convient aux professions libérales(2) non réglementées."""
+
+
+def test_a_short_note_joins_the_line_of_its_mark_and_leaves_its_place():
+    text = attach_footnotes(GUIDE_PAGE)
+    assert "chaque trimestre (1) [31 janvier, 30 avril, 31 juillet et 31 octobre] et payez" in text
+    assert "\n(1)" not in text
+
+
+def test_a_note_of_several_sentences_stays_where_it_is():
+    text = attach_footnotes(GUIDE_PAGE)
+    assert "(2) Les professions libérales réglementées relèvent d’une autre caisse, qui fixe ses propres\néchéances." in text
+    assert "libérales(2) non réglementées" in text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Les étapes :\n(1) Créer un compte.\n(2) Déclarer le bilan.",  # a numbered list: no mark on the page
+        "Le taux (1) est fixé par décret.\nLa suite du texte.",  # a mark without its note
+    ],
+)
+def test_numbered_lines_without_a_mark_elsewhere_on_the_page_stay(page):
+    assert attach_footnotes(page) == page

@@ -493,3 +493,29 @@ def test_few_large_lines_make_no_outline():
     pages = [Page("a.pdf", n, f"Titre {n}\nUn texte courant qui se lit page {n}.") for n in (1, 2)]
     sized = [[(f"Titre {n}", 18.0, False), (f"Un texte courant qui se lit page {n}.", 11.0, False)] for n in (1, 2)]
     assert with_font_outline(pages, sized) == pages  # two headings: a cover and a callout, not a structure
+
+
+# --- numbered notes: a note at the foot of the page answers with the sentence that carries its mark ---
+
+
+def test_a_pdf_note_is_read_with_the_sentence_of_its_mark(tmp_path):
+    from ess_qa import Assistant, build
+
+    (tmp_path / "corpus").mkdir()
+    write_pdf(
+        tmp_path / "corpus" / "guide.pdf",
+        {
+            1: "Déclarer son chiffre d'affaires\n"
+            "Vous déclarez votre chiffre d'affaires et payez vos cotisations sociales chaque mois ou, sur option, "
+            "chaque trimestre (1) sur le site de l'Urssaf. Une déclaration est due même sans chiffre d'affaires.\n"
+            "Le versement libératoire de l'impôt se paie avec les cotisations.\n"
+            "(1) 31 janvier, 30 avril, 31 juillet et 31 octobre.",
+            2: "Assurances\nUne assurance de responsabilité civile professionnelle est obligatoire pour certains métiers du bâtiment.",
+        },
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    chunks = " ".join(p.text for p in assistant.search("cotisations chaque trimestre", k=5))
+    assert "chaque trimestre (1) [31 janvier, 30 avril, 31 juillet et 31 octobre]" in chunks.replace("\n", " ")
+    answer = assistant.ask("Quelles sont les échéances des déclarations trimestrielles ?")
+    assert answer.found and "31 juillet" in answer.snippet and "trimestre" in answer.snippet

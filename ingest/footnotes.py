@@ -1,0 +1,70 @@
+"""A page's numbered notes (« (1) 31 janvier, 30 avril … ») put next to the mark they explain.
+
+A guide's note says what a word of its page leaves out (« chaque trimestre (1) »: which dates); read
+where the extraction leaves it, in a block of notes between two columns, it answers nothing, and the
+sentence it explains misses its detail. A note is moved into the line that carries its mark, in
+brackets after it, when it is short and of one sentence; a longer note stays where it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOTE_INLINE_MAX = 200  # characters: a longer note would bury the sentence it explains
+
+# a note opens a line with its number in brackets: '(1) 31 janvier, 30 avril …'
+_NOTE_RE = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")
+# a note runs on over lines that start in lower case: '(1) … avec option pour' / 'l’impôt sur le revenu.'
+_CONTINUATION_RE = re.compile(r"^[a-zà-ÿœ]")
+# a sentence ends inside the note: then it is not one sentence
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-ZÀ-ÝŒ]")
+
+
+def _mark_re(number: str) -> re.Pattern[str]:
+    """The mark of note `number` in running text: right after a word or a figure ('EURL(1)', 'trimestre (1)', '3 % (4)')."""
+    return re.compile(rf"(?<=[\w%)\]»’'.,])\s?\({number}\)(?![\w(])")
+
+
+def _notes(lines: list[str]) -> dict[str, tuple[list[int], str]]:
+    """Each note of the page by its number: the indexes of its lines and its text (the first of a number only)."""
+    notes: dict[str, tuple[list[int], str]] = {}
+    i = 0
+    while i < len(lines):
+        match = _NOTE_RE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        taken, parts = [i], [match.group(2)]
+        i += 1
+        while i < len(lines) and _CONTINUATION_RE.match(lines[i]):
+            taken.append(i)
+            parts.append(lines[i])
+            i += 1
+        notes.setdefault(match.group(1), (taken, " ".join(parts)))
+    return notes
+
+
+def attach_footnotes(text: str) -> str:
+    """A page's text with each short note of one sentence moved into the line of its mark:
+    'chaque trimestre (1) [31 janvier, 30 avril, 31 juillet et 31 octobre]'. A note whose mark is not
+    found on the page, or which is long or of several sentences, stays where it is."""
+    lines = text.split("\n")
+    notes = _notes(lines)
+    if not notes:
+        return text
+    note_lines = {i for taken, _ in notes.values() for i in taken}
+    moved: set[int] = set()
+    for number, (taken, note) in notes.items():
+        note = note.strip().rstrip(".").strip()
+        if len(note) > NOTE_INLINE_MAX or _SENTENCE_END_RE.search(note):
+            continue
+        mark = _mark_re(number)
+        for i, line in enumerate(lines):
+            if i in note_lines:
+                continue
+            found = mark.search(line)
+            if found:
+                lines[i] = f"{line[: found.end()]} [{note}]{line[found.end():]}"
+                moved.update(taken)
+                break
+    return "\n".join(line for i, line in enumerate(lines) if i not in moved)
