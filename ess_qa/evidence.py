@@ -32,7 +32,7 @@ _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECA
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
 # a lead-in ('... les principes suivants :') or a line that lists after a colon ('cinq domaines : – Les services')
-_LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•]|\d+[.)/]|1er\b)")
+_LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•>]|\d+[.)/]|1er\b)")
 # question types that a named row's value answers whatever it holds (a definition or list cue has no row form)
 _ANY_ROW_VALUE = ("other", "definition", "list")
 _PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
@@ -175,7 +175,7 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(unit.vector @ question.vector)),
-        float(question.answered_by(unit.text)),
+        float(question.answered_by(unit.text) and (question.kind != "list" or not question.focus or bool(question.focus & unit.terms))),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & unit.terms)),
         float(is_named_row(unit, question)),

@@ -119,7 +119,7 @@ _TYPE_CUES = (
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
-    ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
+    ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
     # appeler qui pour …'); not the relative pronoun after a noun ('un remblai qui soustrait 2 000 m²')
     ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
@@ -203,14 +203,20 @@ _PREDICATE_RES = (
 )
 
 
+# Nouns that name a kind of their complement, which is what is asked about: « quels types d'établissements »
+_KIND_NOUNS = frozenset("type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts".split())
+_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
+
+
 def question_focus(question: str) -> str | None:
-    """The noun a question asks about ('habitants' in "Combien d'habitants compte ..."), else the verb it
-    asks of its subject ('pilote' in "Qui pilote ..."), or None."""
+    """The noun a question asks about ('habitants' in "Combien d'habitants compte ...", 'établissements' in
+    "Quels types d'établissements ..."), else the verb it asks of its subject ('pilote' in "Qui pilote ..."), or None."""
     text = normalize_apostrophes(question).lower()
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
-            return match.group(1)
+            complement = _COMPLEMENT_RE.match(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
+            return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:
         match = pattern.search(text)
         rest = content_words(match.group(1)) if match else []

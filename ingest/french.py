@@ -448,20 +448,25 @@ _COMPLETED_VERBS = frozenset(
 )
 # a first-person pronoun after these is an object ('de nous raccorder', 'pour nous aider'), not a subject
 _BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
+# after these, the first person is the subject of what the question asks ('comment on déclare la fin', 'qu'est-ce
+# que je dois garder'): its verb is the question's, and stays
+_INTERROGATIVES = frozenset("comment ou quand pourquoi combien que qu quoi quel quelle quels quelles".split())
 _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
 
 
 def first_person_dropped(text: str) -> str:
     """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal
-    ('je voudrais savoir', 'on m'a parlé'); a pronoun after a preposition is an object ('de nous raccorder')."""
-    kept, state, previous = [], "free", ""
+    ('je voudrais savoir', 'on m'a parlé'); a pronoun after a preposition is an object ('de nous raccorder'), one
+    after an interrogative or after its verb the subject of what is asked ('comment on déclare', 'que dois-je garder')."""
+    kept, state, previous, last = [], "free", "", ""
     for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
         word = fold_accents(token.lower().rstrip("'"))
+        inverted, last = last == "-", token  # 'dois-je garder': the subject of what is asked
         if not token[0].isalnum():
             state = "free" if not token.isspace() else state
             kept.append(token)
             continue
-        if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS:
+        if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS | _INTERROGATIVES and not inverted:
             state = "subject"
         elif state == "subject" and word not in _CLITICS:
             state = "completed" if word in _COMPLETED_VERBS else "free"

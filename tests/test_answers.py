@@ -189,6 +189,8 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Quelle est la population de Rennes Métropole ?", "population"),
         ("Quels réseaux de financement la métropole soutient-elle ?", "réseaux"),
         ("Avec quel logiciel la métropole suit-elle les clauses ?", "logiciel"),
+        ("Quels types d'établissements sont concernés ?", "établissements"),  # a kind of its complement
+        ("What kinds of companies can join?", "companies"),
         ("How many cities belong to the network?", "cities"),
         ("What is the population of Lyon?", "population"),
         ("Qu'est-ce que la Social Cup ?", None),

@@ -210,6 +210,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("c'est quoi en gros les leviers des métropoles", "list"),
         ("Quels étaient les axes de travail du groupe ?", "list"),
         ("What are the steps to declare?", "list"),
+        ("Quelles conditions un réseau doit-il remplir pour être classé ?", "list"),  # « quels » and a plural noun
+        ("Pour quelles raisons certaines collectivités n'ont-elles pas classé leur réseau ?", "list"),
+        ("Quel type de contrat lie la collectivité au délégataire ?", "other"),  # one thing
         ("c'est quoi le site pour voir s'il y a un réseau près de chez moi", "other"),  # a thing told by its use
         ("What is the role of the elected official?", "other"),
         ("Qui pilote le Parcours ADRESS ?", "person"),
@@ -315,6 +318,7 @@ def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
     words = folded_content_words("Quels sont les principes de l'ESS ?")
     assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
     assert type_matches("cinq domaines prioritaires : – Les services à la personne – Les déchets", "list", words)
+    assert type_matches("Le forfait social comprend toutes les cotisations : > maladie-maternité ; > retraite", "list", words)
     assert not type_matches("des sociétés qui respectent plusieurs principes, présentés ci-dessous.", "list", words)
 
 
@@ -420,3 +424,24 @@ def test_a_word_in_a_third_of_the_passages_is_a_subject_not_a_detail(network):
     (network_term,), (heat,), (cold,) = (search_terms(w, store.analyzer) for w in ("réseau", "chaleur", "froid"))
     assert not _more_specific(store, "le réseau de chaleur ?", network_term, heat)  # in 4 of the 5 pages
     assert _more_specific(store, "le réseau de froid ?", network_term, cold)  # in 1
+
+
+def test_a_list_answers_a_question_on_things_of_a_kind_when_it_names_them():
+    """« Quels types d'établissements … » : a lead-in that announces establishments answers, one that announces
+    other things (« Trois types d'informations : ») holds a list but not of what is asked."""
+    import numpy as np
+
+    from ess_qa.evidence import FEATURES, QuestionProfile, unit_features
+    from index.store import Unit
+    from ingest.french import folded_content_words, search_terms
+
+    question = "Quels types d'établissements sont concernés ?"
+    terms = search_terms(question)
+    asked = QuestionProfile(terms, np.ones(len(terms)), set(folded_content_words(question)), "list", np.zeros(4), frozenset(search_terms("établissements")))
+
+    def unit(text: str) -> Unit:
+        return Unit(0, 0, text, np.zeros(4), frozenset(search_terms(text)), frozenset(folded_content_words(text)), frozenset(), frozenset())
+
+    kind = FEATURES.index("type")
+    assert unit_features(asked, unit("Sont concernés les établissements suivants :"))[kind] == 1.0
+    assert unit_features(asked, unit("Trois types d’informations :"))[kind] == 0.0

@@ -163,6 +163,9 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         ("j'ai besoin de savoir combien de SCIC", "de savoir combien de SCIC"),
         # after a preposition, « nous » is the object of what the question asks about
         ("nous envisageons de nous raccorder au réseau de chaleur", "de nous raccorder au réseau de chaleur"),
+        # after an interrogative or its verb, the first person asks: its verb is what the question is about
+        ("comment on déclare la fin de son activité", "comment on déclare la fin de son activité"),
+        ("Que dois-je garder pour prouver ma déclaration ?", "Que dois-je garder pour prouver ma déclaration ?"),
     ],
 )
 def test_what_the_asker_says_of_themselves_is_left_out(question, content):
