@@ -76,6 +76,10 @@ AUTO_ENTREPRENEUR = (
     "devenir-auto-entrepreneur-2020.pdf", "637c834f8accd7226206a7415910dd3e6e646dd7d0a3c4e12a339a9424806538",
     "betagouv/mon-entreprise@32cc9f1e3afcc149376ba24764080e25f5e58935:mon-entreprise/source/sites/mon-entreprise.fr/pages/Créer/Guide_Auto-Entrepreneur.pdf",
 )
+TRAJECTOIRE = (
+    "trajectoire-snbc-territorialisee-epci-ademe-2024.pdf", "c07989b06cb13af08634d26c7916a30503451f1835f2005076e05e7ea96fa739",
+    "incubateur-ademe/territoires-en-transitions@dbb36dc375c099ca71f1b6f85de76a3d6f80d51c:apps/app/public/ADEME-Methodo-Outil-trajectoire-reference_VF_Nov2024.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -123,6 +127,8 @@ SETS = (
         "referentiel-economie-circulaire-tete-2024.pdf", "7fe644342db2d1240c29ce4b093a739c7113e2546c9226c5cf24215cb062a429",
         "incubateur-ademe/territoires-en-transitions@be9ae13444c52f88059781ff0e5b4e98d9a4ecff:apps/site/public/programme/TETE_Referentiel_Economie_Circulaire_2024.pdf",
     ),
+    QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
+    QuestionSet("near-topic-trajectoire-snbc", QUESTIONS / "near-topic-trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
