@@ -115,6 +115,12 @@ class QuestionProfile:
         """Whether a text holds what the question's type asks for (type_matches)."""
         return type_matches(text, self.kind, self.words, self.measure)
 
+    def typed_answer(self, unit: Unit) -> bool:
+        """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
+        question asks about: « Trois types d'informations : » lists, but not the establishments asked for."""
+        named = self.kind != "list" or not self.focus or bool(self.focus & unit.terms)
+        return named and self.answered_by(unit.text)
+
 
 def searched_text(store: Store, question: str) -> str:
     """The question as matched against the report: an English question gets its words' French translations."""
@@ -175,7 +181,7 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(unit.vector @ question.vector)),
-        float(question.answered_by(unit.text) and (question.kind != "list" or not question.focus or bool(question.focus & unit.terms))),
+        float(question.typed_answer(unit)),
         len(new_words) / max(len(unit_words), 1),
         float(bool(question.focus & unit.terms)),
         float(is_named_row(unit, question)),
