@@ -6,7 +6,7 @@ import re
 
 from .clean import BULLET
 from .french import split_capital_runs, split_sentences
-from .layout import is_table_row
+from .layout import CELL_SEPARATOR, is_table_row
 
 UNIT_MAX_CHARS = 300  # a list announced by a line ending with ':' keeps its items up to this size
 UNIT_MIN_CHARS = 12
@@ -46,16 +46,25 @@ def row_groups(lines: list[str]) -> list[list[str]]:
     return groups
 
 
+def is_label_value_row(line: str) -> bool:
+    """Whether a table row is a label and its value, two cells the first a short label ending with a colon
+    ('Définition: | Espace formé …'): a line of a form or of a catalogue's entry, never the header of the rows after it."""
+    cells = f" {line} ".split(CELL_SEPARATOR)
+    label = cells[0].strip()
+    return len(cells) == 2 and label.endswith(":") and len(label) <= ROW_LABEL_MAX_CHARS
+
+
 def with_table_headers(lines: list[str]) -> list[str]:
-    """Lines, each table row (ingest.layout) after the first of its run shown under that first row (its header)."""
+    """Lines, each table row (ingest.layout) after the first of its run shown under that first row (its header),
+    unless that row gives a label and its value ('Définition: | …'): a form or a catalogue has no header."""
     out: list[str] = []
     header = None
     for line in lines:
         if not is_table_row(line):
             header = None
         elif header is None:
-            header = line
-        elif len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
+            header = "" if is_label_value_row(line) else line
+        elif header and len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
             line = header + "\n" + line
         out.append(line)
     return out

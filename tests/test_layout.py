@@ -9,7 +9,7 @@ import pytest
 from ingest import chunk_pages, read_file_pages
 from ingest.layout import Piece, TableReader, line_segments
 from ingest.structure import looks_like_heading, reflow
-from ingest.units import answer_units
+from ingest.units import answer_units, is_label_value_row
 
 LEFT = [
     "Les jardins partagés du quartier nord ouvrent le samedi matin à tous les habitants.",
@@ -173,3 +173,11 @@ def test_a_table_row_answers_under_its_header():
     units = answer_units("Exemple de calcul :\n| après 2005 | années 80\nDistance acceptable | 100 m | 140 m")
     assert "| après 2005 | années 80\nDistance acceptable | 100 m | 140 m" in units
     assert units[0].count("| après 2005") == 1  # the lead-in keeps its items as they are
+
+
+def test_the_rows_of_a_form_or_catalogue_have_no_header():
+    """A catalogue's entry reads as labels and values ('Définition: | …'): its first row is no header for the others."""
+    units = answer_units("Titre: | Nappe de câbles\nDéfinition: | Espace formé par le tracé commun de plusieurs câbles\nMultiplicité: | 0..1")
+    assert units == ["Titre: | Nappe de câbles", "Définition: | Espace formé par le tracé commun de plusieurs câbles", "Multiplicité: | 0..1"]
+    assert is_label_value_row("Définition: | Espace formé") and not is_label_value_row("Ville | Habitants")
+    assert not is_label_value_row("la zone asséchée ou mise en eau étant : | Il s’agit de tous travaux | Pour en savoir plus")
