@@ -80,6 +80,10 @@ TRAJECTOIRE = (
     "trajectoire-snbc-territorialisee-epci-ademe-2024.pdf", "c07989b06cb13af08634d26c7916a30503451f1835f2005076e05e7ea96fa739",
     "incubateur-ademe/territoires-en-transitions@dbb36dc375c099ca71f1b6f85de76a3d6f80d51c:apps/app/public/ADEME-Methodo-Outil-trajectoire-reference_VF_Nov2024.pdf",
 )
+STAR_DT = (
+    "geostandard-star-dt-2019.pdf", "e212e857fe31747b87102c04465f7f55c76ac6bf56ed93d0d9b5fc1d71ddcb8b",
+    "incubateur-territoires/docs-pcrs-public@aa869ca5efe8e870c0698866f7f84d70d4fdeb3f:.gitbook/assets/CNIG_STAR-DT_v1.0.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -117,6 +121,8 @@ SETS = (
     QuestionSet("near-topic-panorama-ess", QUESTIONS / "near-topic-panorama-ess.jsonl", TUNING, *PANORAMA),
     QuestionSet("auto-entrepreneur", QUESTIONS / "auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
     QuestionSet("near-topic-auto-entrepreneur", QUESTIONS / "near-topic-auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
+    QuestionSet("star-dt", QUESTIONS / "star-dt.jsonl", TUNING, *STAR_DT),
+    QuestionSet("near-topic-star-dt", QUESTIONS / "near-topic-star-dt.jsonl", TUNING, *STAR_DT),
     QuestionSet(
         "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
         "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
