@@ -17,7 +17,7 @@ from ingest.french import content_words, defines, fold_accents, folded_content_w
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
 from ingest.units import ROW_SEPARATOR
 
-from .questions import guess_language, name_runs, proper_names, question_focus, question_measure, question_type
+from .questions import defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -110,10 +110,11 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
+    defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
-        return type_matches(text, self.kind, self.words, self.measure)
+        return type_matches(text, self.kind, self.defined or self.words if self.kind == "definition" else self.words, self.measure)
 
     def typed_answer(self, unit: Unit) -> bool:
         """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
@@ -145,6 +146,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         term_set=frozenset(terms),
         measure=question_measure(question),
         names=known_names(store, question),
+        defined=defined_words(question) if question_type(question) == "definition" else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, normalize_apostrophes, words
+from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, words
 from ingest.numbers import stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -90,6 +90,23 @@ _MEANING_ASKED_RE = re.compile(
     r"\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)\s+(?:(?:le|la|les|l')\s*(?:(?:sigle|acronyme|terme|mot|expression)s?\s+)?)?",
     re.IGNORECASE,
 )
+
+
+# What a definition question asks to be defined: the words after its cue, up to where it says in what
+# (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … »)
+_DEFINED_RE = re.compile(
+    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b)\s*(.+?)"
+    r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$)",
+    re.IGNORECASE,
+)
+
+
+def defined_words(question: str) -> frozenset[str]:
+    """The content words (accents folded) of what a definition question asks to be defined; all of its words
+    when no cue says which."""
+    match = _DEFINED_RE.search(normalize_apostrophes(question))
+    words = frozenset(folded_content_words(match.group(1))) if match else frozenset()
+    return words or frozenset(folded_content_words(question))
 
 
 def question_content(question: str) -> str:

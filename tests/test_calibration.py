@@ -445,3 +445,26 @@ def test_a_list_answers_a_question_on_things_of_a_kind_when_it_names_them():
     kind = FEATURES.index("type")
     assert unit_features(asked, unit("Sont concernés les établissements suivants :"))[kind] == 1.0
     assert unit_features(asked, unit("Trois types d’informations :"))[kind] == 0.0
+
+
+@pytest.mark.parametrize(
+    "question, defined",
+    [
+        ("c'est quoi une nappe de câbles dans le standard StaR-DT ?", {"nappe", "cables"}),
+        ("What does a 'zone de vigilance' mean in the StaR-DT standard?", {"zone", "vigilance"}),
+        ("Qu'est-ce que la CJS ?", {"cjs"}),
+        ("Qu'est-ce que le classement d'un réseau de chaleur ou de froid ?", {"classement", "reseau", "chaleur", "froid"}),
+    ],
+)
+def test_a_definition_question_asks_to_define_its_subject_not_where_it_is_used(question, defined):
+    """« … dans le standard StaR-DT » says where the term is used: a line that defines the standard does not answer."""
+    import numpy as np
+
+    from ess_qa.evidence import QuestionProfile
+    from ess_qa.questions import defined_words
+    from ingest.french import folded_content_words
+
+    assert defined_words(question) == defined
+    asked = QuestionProfile([], np.zeros(0), set(folded_content_words(question)), "definition", np.zeros(4), defined=frozenset(defined))
+    if "StaR-DT" in question:
+        assert not asked.answered_by("Le StaR-DT est un géostandard de description simplifiée des réseaux.")
