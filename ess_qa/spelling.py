@@ -11,10 +11,9 @@ is about, not a typo of a word it has (remis, Nantes).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from index.store import Store
-from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, glued_elisions, join_lone_elisions, word_key
+from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, glued_elisions, join_lone_elisions, texted_cest, word_key
 
 from .questions import PreparedQuestion, guess_language
 
@@ -28,14 +27,15 @@ def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
     """A French question with apostrophes restored, typos corrected and colloquial spellings spelt out, its notice saying so."""
     if guess_language(prepared.text) != "fr":
         return prepared
-    text = join_lone_elisions(prepared.text)
+    text = texted_cest(join_lone_elisions(prepared.text))
+    notice = _joined(prepared.notice, "« c » lu comme « c'est »" if texted_cest(prepared.text) != prepared.text else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())])
     in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
     if not readings and not in_names:
-        return replace(prepared, text=text)
+        return PreparedQuestion(text, notice)
     read = _TYPED_WORD_RE.sub(lambda m: (readings if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
-    return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings | in_names)))
+    return PreparedQuestion(read, _joined(notice, reading_notice(readings | in_names)))
 
 
 def _is_name_word(word: str, start: int) -> bool:

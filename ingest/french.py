@@ -42,6 +42,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
 | first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
 | COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
+| texted_cest          | « c quoi », « c qui » read as « c'est quoi », « c'est qui »                           |
 | PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
@@ -500,6 +501,15 @@ COLLOQUIAL_SPELLINGS = {
     "bcp": "beaucoup",
     "tjs": "toujours",
 }
+# « c » typed for « c'est » before what it asks (« c quoi un PTCE », « c koi », « c qui le président »)
+_TEXTED_CEST_RE = re.compile(r"\b([cC]) (?=(?:quoi|koi|qui|ki|combien|cb|où|quand|qd|comment)\b)")
+
+
+def texted_cest(text: str) -> str:
+    """« c quoi », « c qui », « c combien » … read as « c'est quoi » …: « c » typed for « c'est » before an interrogative."""
+    return _TEXTED_CEST_RE.sub(lambda m: m.group(1) + "'est ", text)
+
+
 # Nouns that stand for any thing ("c'est quoi le truc pour estimer ..."): nothing to search for.
 PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split())
 

@@ -182,3 +182,23 @@ def test_what_the_asker_says_of_themselves_is_left_out(question, content):
 )
 def test_question_content_keeps_what_is_asked(question, content):
     assert question_content(question) == content
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("c quoi un PTCE ?", "c'est quoi un PTCE ?"),
+        ("C koi le SPASER", "C'est koi le SPASER"),
+        ("c qui le président de la métropole", "c'est qui le président de la métropole"),
+        ("la classe c du réseau", "la classe c du réseau"),  # a letter, not « c'est »
+    ],
+)
+def test_c_typed_for_cest_before_what_it_asks_is_read_as_cest(typed, read):
+    from ingest.french import texted_cest
+
+    assert texted_cest(typed) == read
+
+
+def test_a_question_read_with_cest_says_so(assistant):
+    answer = assistant.ask("c quoi un PTCE ?")
+    assert answer.found and "c'est" in (answer.notice or "")
