@@ -132,7 +132,7 @@ _TYPE_CUES = (
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(quel(le)?s? (est le |est la |est l')?(pourcentage|taux)|combien de pour ?cent|what (is the )?(percentage|rate)|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'
-    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|superficie|surface|densit[ée]|population|longueur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|length|size|temperature|distance|height|weight|capacity|volume|age))\b|^\W*(nombre|number of)\b"),
+    ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age))\b|^\W*(nombre|number of)\b"),
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
@@ -176,7 +176,7 @@ _FOCUS_RES = (
 
 # The dimension a measure noun asks for (ingest.numbers.MEASURE_UNITS): "quelle longueur" wants a length, not any number.
 _MEASURE_NOUNS = {
-    **dict.fromkeys(("longueur", "distance", "hauteur", "profondeur", "largeur", "altitude", "kilometres", "metres", "length", "height", "depth", "width"), "length"),
+    **dict.fromkeys(("longueur", "distance", "hauteur", "profondeur", "largeur", "diametre", "epaisseur", "altitude", "kilometres", "metres", "length", "height", "depth", "width", "diameter", "thickness"), "length"),
     **dict.fromkeys(("superficie", "surface", "hectares", "area"), "area"),
     **dict.fromkeys(("densite", "density"), "density"),
     **dict.fromkeys(("temperature", "temperatures"), "temperature"),
