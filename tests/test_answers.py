@@ -402,7 +402,7 @@ def test_a_measure_asks_for_a_number(question):
         ("Pour combien d'années une autorisation peut-elle être accordée ?", "duration"),  # years: a duration, not a count
         ("À quelle fréquence les adresses sont-elles transmises ?", "frequency"),
         ("À partir de quel diamètre la canalisation doit-elle être cotée ?", "length"),  # a diameter is a length
-        ("What is the thickness of the protective layer?", "length"),
+        ("What thickness must the protective layer have?", "length"),
     ],
 )
 def test_a_measure_question_asks_for_a_figure_in_its_unit(question, dimension):
