@@ -89,6 +89,24 @@ PANORAMA = (
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
 )
 
+COMPETENCES = ("repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c", None)
+IMPERMEABILISATION = (
+    "guide-erc-impermeabilisation-sols-seine-normandie-2024.pdf", "c06dbd9bc45dc25123b4b51e8661690310f443421d99718d6b06926045fdd6c7",
+    "MTES-MCT/Docurba@8aeb27af67be2e5cd06fc1b0f7e4b2580f8a7fc5:nuxt/static/ressources/GUIDE ERC Imperméabilisation des sols - VF.pdf",
+)
+CLASSEMENT = (
+    "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
+    "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
+)
+SCIC_SPORT = (
+    "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
+    "jonathanulco/SCIC@71f3f89d655a45ebcba9985b9af5ddd4a8a51993:static/assets/pdf/guide-scic.pdf",
+)
+ECONOMIE_CIRCULAIRE = (
+    "referentiel-economie-circulaire-tete-2024.pdf", "7fe644342db2d1240c29ce4b093a739c7113e2546c9226c5cf24215cb062a429",
+    "incubateur-ademe/territoires-en-transitions@be9ae13444c52f88059781ff0e5b4e98d9a4ecff:apps/site/public/programme/TETE_Referentiel_Economie_Circulaire_2024.pdf",
+)
+
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
     QuestionSet("report-heldout", REPORT_SETS / "heldout.jsonl", TUNING),
@@ -99,20 +117,9 @@ SETS = (
     QuestionSet("near-topic-report", QUESTIONS / "near-topic-report.jsonl", TUNING),
     QuestionSet("near-topic-cantine", QUESTIONS / "near-topic-cantine.jsonl", TUNING, *CANTINE),
     QuestionSet("near-topic-raccordement", QUESTIONS / "near-topic-raccordement.jsonl", TUNING, *RACCORDEMENT),
-    QuestionSet(
-        "competences", QUESTIONS / "competences.jsonl", UNSEEN,
-        "repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c",
-    ),
-    QuestionSet(
-        "impermeabilisation", QUESTIONS / "impermeabilisation.jsonl", UNSEEN,
-        "guide-erc-impermeabilisation-sols-seine-normandie-2024.pdf", "c06dbd9bc45dc25123b4b51e8661690310f443421d99718d6b06926045fdd6c7",
-        "MTES-MCT/Docurba@8aeb27af67be2e5cd06fc1b0f7e4b2580f8a7fc5:nuxt/static/ressources/GUIDE ERC Imperméabilisation des sols - VF.pdf",
-    ),
-    QuestionSet(
-        "classement", QUESTIONS / "classement-reseaux-chaleur.jsonl", TUNING,
-        "classement-reseaux-chaleur.pdf", "0ff17db43f1c1d715aef1531971c716afd26938160abb5e35afe56b8259acbe9",
-        "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Classement_AMORCE_Cerema_2020.pdf",
-    ),
+    QuestionSet("competences", QUESTIONS / "competences.jsonl", UNSEEN, *COMPETENCES),
+    QuestionSet("impermeabilisation", QUESTIONS / "impermeabilisation.jsonl", UNSEEN, *IMPERMEABILISATION),
+    QuestionSet("classement", QUESTIONS / "classement-reseaux-chaleur.jsonl", TUNING, *CLASSEMENT),
     QuestionSet("nomenclature", QUESTIONS / "nomenclature-eau.jsonl", TUNING, *NOMENCLATURE),
     QuestionSet("near-topic-nomenclature", QUESTIONS / "near-topic-nomenclature-eau.jsonl", TUNING, *NOMENCLATURE),
     QuestionSet("services-numeriques", QUESTIONS / "services-numeriques.jsonl", TUNING, *SERVICES),
@@ -123,16 +130,8 @@ SETS = (
     QuestionSet("near-topic-auto-entrepreneur", QUESTIONS / "near-topic-auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
     QuestionSet("star-dt", QUESTIONS / "star-dt.jsonl", TUNING, *STAR_DT),
     QuestionSet("near-topic-star-dt", QUESTIONS / "near-topic-star-dt.jsonl", TUNING, *STAR_DT),
-    QuestionSet(
-        "scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN,
-        "guide-scic-sports-2019.pdf", "c03ca8b016e4cd5dff8653cc444c1a828902c78112504de0a760ecc1e6c23d42",
-        "jonathanulco/SCIC@71f3f89d655a45ebcba9985b9af5ddd4a8a51993:static/assets/pdf/guide-scic.pdf",
-    ),
-    QuestionSet(
-        "economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN,
-        "referentiel-economie-circulaire-tete-2024.pdf", "7fe644342db2d1240c29ce4b093a739c7113e2546c9226c5cf24215cb062a429",
-        "incubateur-ademe/territoires-en-transitions@be9ae13444c52f88059781ff0e5b4e98d9a4ecff:apps/site/public/programme/TETE_Referentiel_Economie_Circulaire_2024.pdf",
-    ),
+    QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
+    QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
     QuestionSet("near-topic-trajectoire-snbc", QUESTIONS / "near-topic-trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
 )

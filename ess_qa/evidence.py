@@ -110,11 +110,11 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
-    defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined
+    defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
-        return type_matches(text, self.kind, self.defined or self.words if self.kind == "definition" else self.words, self.measure)
+        return type_matches(text, self.kind, self.defined or self.words, self.measure)
 
     def typed_answer(self, unit: Unit) -> bool:
         """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
@@ -136,17 +136,18 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
+    kind = question_type(question)
     asked = QuestionProfile(
         terms,
         store.idf(terms),
         folded_content_words(question),
-        question_type(question),
+        kind,
         vector,
         focus_terms,
         term_set=frozenset(terms),
         measure=question_measure(question),
         names=known_names(store, question),
-        defined=defined_words(question) if question_type(question) == "definition" else frozenset(),
+        defined=defined_words(question) if kind == "definition" else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 

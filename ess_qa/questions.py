@@ -222,7 +222,7 @@ _PREDICATE_RES = (
 
 # Nouns that name a kind of their complement, which is what is asked about: « quels types d'établissements »
 _KIND_NOUNS = frozenset("type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts".split())
-_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
+_KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
 
 
 def question_focus(question: str) -> str | None:
@@ -232,7 +232,7 @@ def question_focus(question: str) -> str | None:
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
-            complement = _COMPLEMENT_RE.match(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
+            complement = _KIND_COMPLEMENT_RE.match(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
             return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:
         match = pattern.search(text)

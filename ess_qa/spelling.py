@@ -27,8 +27,9 @@ def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
     """A French question with apostrophes restored, typos corrected and colloquial spellings spelt out, its notice saying so."""
     if guess_language(prepared.text) != "fr":
         return prepared
-    text = texted_cest(join_lone_elisions(prepared.text))
-    notice = _joined(prepared.notice, "« c » lu comme « c'est »" if texted_cest(prepared.text) != prepared.text else None)
+    joined = join_lone_elisions(prepared.text)
+    text = texted_cest(joined)
+    notice = _joined(prepared.notice, "« c » lu comme « c'est »" if text != joined else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())])
     in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
