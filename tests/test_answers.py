@@ -388,6 +388,20 @@ def test_a_measure_asks_for_a_number(question):
 
 
 @pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What is the population of Tours Métropole?", "number"),
+        ("What is the turnover ceiling for a micro-entrepreneur?", "number"),
+        ("What was the unemployment rate in priority neighbourhoods?", "percent"),
+        ("What is the ESS?", "definition"),  # a thing, not a measure: still a definition
+    ],
+)
+def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(question, kind):
+    """« What is the population » asks for a number as « Quelle est la population » does, not for a definition."""
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
     "question, dimension",
     [
         ("Quelle est la longueur totale du réseau de chaleur ?", "length"),
