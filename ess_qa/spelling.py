@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from index.store import Store
-from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, elides_before, glued_elisions, join_lone_elisions, texted_cest, word_key
+from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, doubling_variants, elides_before, glued_elisions, join_lone_elisions, texted_cest, word_key
 
 from .questions import PreparedQuestion, guess_language
 
-MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis"
+MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis" ...
+MIN_DOUBLING_LENGTH = 4  # ... and are read only for a consonant doubled or made single ("nape": nappe), from this length on
 # A word of letters alone, after its elision if it has one ("d'habitents"), not an elided form itself ("qu'")
 # nor part of a code ("ag2r").
 _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
@@ -91,9 +92,17 @@ def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
 
 
 def _typos(store: Store, words: list[str]) -> dict[str, str]:
-    """Words the corpus lacks corrected to its word one typo away."""
+    """Words the corpus lacks corrected to its word one typo away; a shorter word only to its word with one
+    consonant doubled or made single, when the corpus has one such word and no other."""
     asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH]
-    return store.spelling_suggestions(asked) if asked else {}
+    found = store.spelling_suggestions(asked) if asked else {}
+    short = {w: doubling_variants(w.lower()) for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH}
+    known = store.known_words(frozenset(word_key(v) for variants in short.values() for v in variants)) if short else frozenset()
+    for typed, variants in short.items():
+        read = [v for v in variants if word_key(v) in known]
+        if len(read) == 1:
+            found[typed] = read[0]
+    return found
 
 
 def _cased_like(typed: str, read: str) -> str:

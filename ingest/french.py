@@ -437,6 +437,18 @@ def typo_variants(word: str) -> set[str]:
     return {head + variant for variant in deletes | swaps | replaces | inserts} - {word}
 
 
+_CONSONANTS = frozenset("bcdfgklmnprstz")  # the consonants French doubles (« appel », « classe », « ville », « nappe »)
+
+
+def doubling_variants(word: str) -> set[str]:
+    """The word with one consonant doubled or one doubled consonant made single (« nape » -> nappe, « apels » ->
+    appels, « clasé » -> classé): French's commonest slip, and the only one a short word is read for (it is one
+    edit of many corpus words: « reims », « remis »). A word never opens on a doubled consonant."""
+    doubled = {word[: i + 1] + letter + word[i + 1 :] for i, letter in enumerate(word) if i and letter in _CONSONANTS and word[i + 1 : i + 2] != letter and word[i - 1] != letter}
+    single = {word[:i] + word[i + 1 :] for i, letter in enumerate(word[:-1]) if letter in _CONSONANTS and word[i + 1] == letter}
+    return (doubled | single) - {word}
+
+
 # --- what the asker says of themselves, and colloquial spellings ---------------------------------
 
 _FIRST_PERSON = frozenset("je j on nous".split())

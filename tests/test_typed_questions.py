@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ess_qa.questions import question_content
-from ingest.french import elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
+from ingest.french import doubling_variants, elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
 
 
 def reads(glued: str, corpus_word: bool = False) -> list[str]:
@@ -24,6 +24,12 @@ def test_a_typo_is_corrected_to_the_report_word_and_the_answer_says_so(assistant
     assert answer.question == "Combien d'habitants compte Nantes Métropole ?"
     assert answer.notice == "« habitents » lu comme « habitants »"
     assert answer.found and "639 000" in answer.snippet
+
+
+def test_a_short_word_typed_with_one_consonant_for_two_is_read_as_the_report_word(assistant):
+    answer = assistant.ask("Combien de salariés compte l'ESS dans la vile de Lille ?")
+    assert answer.question == "Combien de salariés compte l'ESS dans la ville de Lille ?"
+    assert answer.notice == "« vile » lu comme « ville »"
 
 
 def test_missing_apostrophes_are_restored_and_said(assistant):
@@ -135,6 +141,20 @@ def test_a_word_typed_without_its_apostrophe_reads_as_its_elision(glued, corpus_
 )
 def test_an_elided_form_typed_apart_is_joined_to_its_word(typed, joined):
     assert join_lone_elisions(typed) == joined
+
+
+@pytest.mark.parametrize(
+    "typed, variants",
+    [
+        ("nape", {"nappe"}),
+        ("vile", {"ville"}),
+        ("ville", {"vile"}),  # a doubled consonant made single
+        ("clase", {"classe", "cllase"}),
+        ("pas", {"pass"}),  # never the first letter (« ppas »), never a vowel
+    ],
+)
+def test_a_short_word_is_read_for_one_consonant_doubled_or_made_single(typed, variants):
+    assert doubling_variants(typed) == variants
 
 
 @pytest.mark.parametrize(
