@@ -80,6 +80,10 @@ TRAJECTOIRE = (
     "trajectoire-snbc-territorialisee-epci-ademe-2024.pdf", "c07989b06cb13af08634d26c7916a30503451f1835f2005076e05e7ea96fa739",
     "incubateur-ademe/territoires-en-transitions@dbb36dc375c099ca71f1b6f85de76a3d6f80d51c:apps/app/public/ADEME-Methodo-Outil-trajectoire-reference_VF_Nov2024.pdf",
 )
+ANTI_GASPILLAGE = (
+    "loi-anti-gaspillage-2020.pdf", "30fa821300971e1195e159dd3bf7139b8caa630786ef75c1ede5c8416bb55924",
+    "betagouv/ma-cantine@04dddca907df745d27935bf3e6884b1396451fac:web/static/documents/Document_LoiAntiGaspillage__2020.pdf",
+)
 STAR_DT = (
     "geostandard-star-dt-2019.pdf", "e212e857fe31747b87102c04465f7f55c76ac6bf56ed93d0d9b5fc1d71ddcb8b",
     "incubateur-territoires/docs-pcrs-public@aa869ca5efe8e870c0698866f7f84d70d4fdeb3f:.gitbook/assets/CNIG_STAR-DT_v1.0.pdf",
@@ -134,6 +138,8 @@ SETS = (
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
     QuestionSet("near-topic-trajectoire-snbc", QUESTIONS / "near-topic-trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
+    QuestionSet("loi-anti-gaspillage", QUESTIONS / "loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
+    QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
