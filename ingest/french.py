@@ -39,6 +39,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | elides_before        | whether such a pair reads as an elision (c'est, l'enquête; not t'aux, l'une)         |
 | join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
 | typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
+| doubling_variants    | a short word with one consonant doubled or made single ('nape': nappe, 'apels')      |
 | inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
 | first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
 | COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
