@@ -12,6 +12,7 @@ import re
 from typing import Callable, Collection
 
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
+CLAUSE_LEAD = 3  # words a window takes back, beyond its limit, to start where its clause does: "Avec un budget de …"
 FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
 
 
@@ -34,7 +35,9 @@ def shorten(
     figure (words for which needed() is true, FIGURE_WORDS at most), only the windows that hold one
     whole, and of those with most wanted terms, the ones with it after their last wanted word, with
     room after the figure: the figure a "combien" asks for ("... la vapeur dont la température est
-    comprise entre 200 °C et 300 °C"), never cut ("... alimenté par au …")."""
+    comprise entre 200 °C et 300 °C"), never cut ("... alimenté par au …"). A window of wanted words then
+    starts where its sentence or clause does when that is at most CLAUSE_LEAD words before it, beyond `limit`:
+    "Avec un budget de 50 000 € …", not "… budget de 50 000 € …"."""
     if len(text) <= limit:
         return text
     if wanted is not None:
@@ -74,6 +77,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     best = [w for w in best if _needed_after_wanted(hits, musts, w)] or best
     roomy = (w for w in best if _room_after_wanted(tokens, hits, w, musts) >= room or w[2] == len(tokens) - 1)
     _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w, musts))
+    start = _clause_start(tokens, start)
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
 
@@ -112,6 +116,18 @@ def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[i
     return tokens[end].end() - tokens[max([last, *figures[:1]])].end()
 
 
+_CLAUSE_END_RE = re.compile(r"[.;:!?]$")
+
+
+def _clause_start(tokens: list[re.Match], start: int) -> int:
+    """The window's first word, moved back by at most CLAUSE_LEAD words to where its sentence or clause starts
+    (the text's start, or after a word ending in . ; : ! ?); where it is when no such start is that close."""
+    for first in range(start, max(start - CLAUSE_LEAD, 0) - 1, -1):
+        if first == 0 or _CLAUSE_END_RE.search(tokens[first - 1].group()):
+            return first
+    return start
+
+
 def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[str, int]:
     """head + as many items (joined by ' ; ') as fit in `limit` characters, then '… (+N more)' and '.'.
 
@@ -125,3 +141,4 @@ def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[st
         shown = n
     rest = len(items) - shown
     return head + " ; ".join(items[:shown]) + (f" ; … (+{rest} {more})" if rest else "") + ".", shown
+

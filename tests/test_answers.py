@@ -372,6 +372,20 @@ def test_a_long_line_is_cut_to_show_the_figure_a_number_question_asks_for():
     assert "200 °C et 300 °C" in cut and len(cut) <= 310, cut
 
 
+def test_a_window_starts_where_its_sentence_does_when_that_is_a_few_words_before():
+    from ess_qa.shortening import CLAUSE_LEAD, shorten
+
+    wanted = {"budget", "ans,", "évaluation", "l'eau."}
+    answer = "budget de 50 000 € sur 4 ans, l'évaluation a été conduite au fil de l'eau."
+    for lead, starts in (("Avec un", True), ("Pour la période de programmation qui commence, un", False)):
+        line = "Texte sans rapport. " * 8 + f"{lead} {answer} " + "Suite sans rapport. " * 10
+        cut = shorten(line, len(answer) + 2, wanted=lambda word: {word} & wanted)
+        if starts:  # two words back to where the sentence starts, beyond the limit
+            assert cut.startswith(f"… {lead} {answer}"), cut
+        else:  # the sentence starts more than CLAUSE_LEAD words before: the window stays as it was
+            assert len(lead.split()) > CLAUSE_LEAD and cut.startswith(f"… {answer}"), cut
+
+
 def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_again():
     from ess_qa.answering import held_terms
     from ess_qa.shortening import shorten
