@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from ingest import ChunkingParams, Page, chunk_pages
 from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
-from ingest.french import match_key, split_sentences
+from ingest.french import doubling_variants, match_key, split_sentences
 
 WORDS = (
     "économie sociale solidaire métropole coopérative SCIC association fondation emploi insertion "
@@ -156,3 +156,14 @@ def test_cleaning_and_chunking_accept_any_unicode(text):
     assert {c.page for c in chunks} <= {1, 2}
     for chunk in chunks:
         assert match_key(chunk.text) in match_key(cleaned)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefgilmnoprstuéè", min_size=1, max_size=8))
+def test_a_doubling_variant_is_the_word_with_one_consonant_doubled_or_made_single(word):
+    for variant in doubling_variants(word):
+        longer, shorter = (variant, word) if len(variant) > len(word) else (word, variant)
+        assert len(longer) == len(shorter) + 1 and longer[0] == shorter[0]  # one letter more, never at the start
+        at = next(i for i in range(len(longer)) if longer[: i + 1] != shorter[: i + 1])
+        assert longer[:at] + longer[at + 1 :] == shorter and longer[at] in "bcdfgklmnprstz"
+        assert longer[at - 1] == longer[at] or longer[at + 1 : at + 2] == longer[at]  # the letter stands doubled
