@@ -41,6 +41,7 @@ VERSION = 2  # of the probes and of the answerability signal: a calibration of a
 # Chosen again on 1 December 2026 when the scores of the probes a rule refuses began to count as
 # measured (version 2): before, they counted 0, and the off-topic typical score was lower; the
 # earlier choice, 0.35 of 0.35, 0.375 and 0.4, was made then.
+# Swept again over every tuning set, with the unseen guard, in the eighth session (docs/settings.md, `ANSWERED_AT`).
 ANSWERED_AT = 0.3
 
 
