@@ -25,7 +25,8 @@ def shorten(
     needed: Callable[[str], bool] | None = None,
     room: int = WINDOW_ROOM,
 ) -> str:
-    """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut).
+    """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut, and a
+    window's few words back to its clause's start, below).
 
     Kept: the start of the text (the default); with `around`, the part centred on that offset;
     with `wanted`, the window of whitespace-separated words holding most distinct wanted terms
@@ -141,4 +142,3 @@ def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[st
         shown = n
     rest = len(items) - shown
     return head + " ; ".join(items[:shown]) + (f" ; … (+{rest} {more})" if rest else "") + ".", shown
-
