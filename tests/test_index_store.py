@@ -295,7 +295,7 @@ def test_load_reads_only_files_inside_the_index_folder(built, monkeypatch):
 
     def record(target, *args, **kwargs):
         # Only this thread's opens: a thread left running by an earlier test (a web server's, say)
-        # may open a file of its own meanwhile, as one did in CI once.
+        # may open a file of its own meanwhile: the likely cause of one CI failure, whose path was cut off.
         if isinstance(target, (str, os.PathLike)) and threading.current_thread() is loading:
             opened.append(Path(target).resolve())
         return real_open(target, *args, **kwargs)
