@@ -13,8 +13,8 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import content_words, defines, fold_accents, folded_content_words, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, years
+from ingest.french import content_words, defines, fold_accents, folded_content_words, same_word, search_terms
+from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type
@@ -38,19 +38,22 @@ _ANY_ROW_VALUE = ("other", "definition", "list")
 _PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 
-def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None) -> bool:
+def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, or that of the figure a question compares with thresholds,
     see ess_qa.questions.question_measure), a phone, mail or web address, a date, a list (its lead-in), a
-    name, a place, an address (postal, mail or web), a definition of a word of the question."""
+    name, a place, an address (postal, mail or web), a definition of a word of the question. A count
+    written in words answers when it counts what the question does (counted: 'parties' in « combien de
+    parties »): « comporte trois parties », not « les deux nouvelles fiches »."""
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
         return holds_measure(unit, measure)
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
         runs = counts(unit) if measure == "count" else quantity_runs(unit)
-        return any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
+        written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
+        return written or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":
@@ -111,10 +114,11 @@ class QuestionProfile:
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
+    counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
-        return type_matches(text, self.kind, self.defined or self.words, self.measure)
+        return type_matches(text, self.kind, self.defined or self.words, self.measure, self.counted)
 
     def typed_answer(self, unit: Unit) -> bool:
         """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
@@ -137,6 +141,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
     kind = question_type(question)
+    measure = question_measure(question)
     asked = QuestionProfile(
         terms,
         store.idf(terms),
@@ -145,7 +150,8 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         vector,
         focus_terms,
         term_set=frozenset(terms),
-        measure=question_measure(question),
+        measure=measure,
+        counted=focus if measure == "count" else None,
         names=known_names(store, question),
         defined=defined_words(question) if kind == "definition" else frozenset(),
     )

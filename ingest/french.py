@@ -40,6 +40,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
 | typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
 | doubling_variants    | a short word with one consonant doubled or made single ('nape': nappe, 'apels')      |
+| same_word            | whether two words are one but for case, accents, a feminine or plural ending         |
 | inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
 | first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
 | COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
@@ -533,6 +534,11 @@ def typed_stems(word: str) -> set[str]:
     forms = {lower, fold_accents(lower)}
     forms |= {form[:-2] for form in forms if form.endswith("ent") and len(form) > 5}
     return {stem(form) for form in forms}
+
+
+def same_word(first: str, second: str) -> bool:
+    """Whether two words are one, but for case, accents and a feminine or plural ending (Parties / partie)."""
+    return word_key(first) == word_key(second) or inflected_pair(first, second)
 
 
 def inflected_pair(first: str, second: str) -> bool:

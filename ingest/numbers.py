@@ -191,6 +191,17 @@ def counts(text: str) -> list[str]:
     return [m.group() for m in _quantities(text) if not _MONEY_AFTER_RE.match(text, m.end())]
 
 
+# A count written in words before what it counts: 'trois parties', 'douze mois'; not 'pour cent des', 'deux fois',
+# 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
+_SPELLED_COUNT_RE = re.compile(NUMBER_WORDS + r"\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)[a-zà-ÿ]{3,}", re.IGNORECASE)
+
+
+def spelled_counts(text: str) -> list[tuple[str, str]]:
+    """The counts of a text written in words, each as its number word and the word it counts: 'comporte trois
+    parties' -> [('trois', 'parties')]."""
+    return [tuple(m.group().split()) for m in _SPELLED_COUNT_RE.finditer(text)]
+
+
 def _quantities(text: str) -> list[re.Match]:
     skipped = enumerators(text)
     contact_spans = _contact_spans(text)

@@ -297,6 +297,37 @@ def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     assert type_matches("voté en 2004 la création", "date", folded_content_words("Quand a-t-il été créé ?"))
 
 
+def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
+    """« combien de parties » is answered by « trois parties », not by « les deux nouvelles fiches » nor a year."""
+    from ess_qa.evidence import type_matches
+    from ingest.numbers import spelled_counts
+
+    words = folded_content_words("En combien de parties se divise la nouvelle fiche ?")
+    assert spelled_counts("La fiche comporte désormais trois parties.") == [("trois", "parties")]
+    assert spelled_counts("pour cent des emplois, deux fois plus, mille euros, un bâtiment neuf") == []
+    assert type_matches("La fiche comporte désormais trois parties.", "number", words, "count", "parties")
+    assert type_matches("Elle a Trois Partie distinctes.", "number", words, "count", "parties")  # case and number aside
+    assert not type_matches("Les deux nouvelles fiches figurent en annexe.", "number", words, "count", "parties")
+    assert not type_matches("La fiche comporte désormais trois parties.", "number", words)  # nothing said counted
+
+
+SPELLED_COUNT_PAGES = (
+    """La fiche d'accompagnement du gibier
+
+Les deux nouvelles fiches d'accompagnement du gibier et leur mode d'emploi figurent en annexe de la présente note.
+
+Toutefois, les anciennes fiches restent acceptées jusqu'au 30 juin 2022.""",
+    """Le contenu de la fiche
+
+La fiche d'accompagnement modifiée comporte désormais trois parties remplies par les différents acteurs de la filière.""",
+)
+
+
+def test_a_how_many_question_is_answered_by_a_count_in_words(tmp_path):
+    answer = assistant_on(tmp_path, "fiche.txt", SPELLED_COUNT_PAGES).ask("En combien de parties se divise la fiche d'accompagnement ?")
+    assert answer.found and "trois parties" in answer.snippet, answer.snippet
+
+
 def test_a_date_may_be_told_by_its_quarter_of_the_year():
     """« Jusqu'à quand » is answered by « jusqu'à la fin du 3e trimestre civil », which names no year nor month;
     a question that names the quarter itself is not answered by its echo."""
