@@ -88,6 +88,10 @@ STAR_DT = (
     "geostandard-star-dt-2019.pdf", "e212e857fe31747b87102c04465f7f55c76ac6bf56ed93d0d9b5fc1d71ddcb8b",
     "incubateur-territoires/docs-pcrs-public@aa869ca5efe8e870c0698866f7f84d70d4fdeb3f:.gitbook/assets/CNIG_STAR-DT_v1.0.pdf",
 )
+GIBIER = (
+    "instruction-dgal-gibier-sauvage-2021.pdf", "a32cd4f02309910befb23a6cc81bed59c81be652b26455720075a00665b47f81",
+    "betagouv/zacharie@2f7d26df290908a6d9186d50f7077ccff125c1a2:doc/Instruction 2021-555_final.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -134,6 +138,8 @@ SETS = (
     QuestionSet("near-topic-auto-entrepreneur", QUESTIONS / "near-topic-auto-entrepreneur.jsonl", TUNING, *AUTO_ENTREPRENEUR),
     QuestionSet("star-dt", QUESTIONS / "star-dt.jsonl", TUNING, *STAR_DT),
     QuestionSet("near-topic-star-dt", QUESTIONS / "near-topic-star-dt.jsonl", TUNING, *STAR_DT),
+    QuestionSet("gibier-sauvage", QUESTIONS / "gibier-sauvage.jsonl", TUNING, *GIBIER),
+    QuestionSet("near-topic-gibier-sauvage", QUESTIONS / "near-topic-gibier-sauvage.jsonl", TUNING, *GIBIER),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
