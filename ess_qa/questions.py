@@ -87,23 +87,34 @@ _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r"
 # « Que signifie le sigle X », « que veut dire le terme X »: the words that ask for a meaning, which the
 # defining line does not repeat ('La loi EGalim (Équilibre des relations …)'), asked as « qu'est-ce que X ».
 _MEANING_ASKED_RE = re.compile(
-    r"\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)\s+(?:(?:le|la|les|l')\s*(?:(?:sigle|acronyme|terme|mot|expression)s?\s+)?)?",
+    r"(?:\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)"
+    # what a text calls or defines: « comment le guide définit-il », « qu'est-ce que l'instruction appelle »,
+    # « qu'appelle-t-on », « qu'entend-on par »
+    r"|\bcomment\s+(?:[\w']+\s+){0,4}?d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
+    r"|\bqu'est[- ]ce qu(?:e|')\s*(?:[\w']+\s+){0,3}?appell?(?:e|ent)"
+    r"|\bqu'appelle-t-on|\bqu'entend-on par)"
+    r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|terme|mot|expression|notion)s?\s+)?)?",
     re.IGNORECASE,
 )
 
 
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
 # (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … »)
+_QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 _DEFINED_RE = re.compile(
-    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b)\s*(.+?)"
+    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
+    r"|\bqu'entend-on par\b|\bqu'appelle-t-on\b|\bd[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)\b)\s*(.+?)"
     r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$)",
     re.IGNORECASE,
 )
 
 
 def defined_words(question: str) -> frozenset[str]:
-    """The content words (accents folded) of what a definition question asks to be defined; all of its words
-    when no cue says which."""
+    """The content words (accents folded) of what a definition question asks to be defined: what it quotes
+    (« venaisons »), else what follows its cue (« qu'est-ce que … »); all of its words when nothing says which."""
+    quoted = _QUOTED_RE.search(question)
+    if quoted and folded_content_words(quoted.group(1)):
+        return frozenset(folded_content_words(quoted.group(1)))
     match = _DEFINED_RE.search(normalize_apostrophes(question))
     words = frozenset(folded_content_words(match.group(1))) if match else frozenset()
     return words or frozenset(folded_content_words(question))
@@ -133,6 +144,11 @@ _TYPE_CUES = (
     ("percent", r"\b(quel(le)?s? (est le |est la |est l')?(pourcentage|taux)|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'
     ("number", r"\b(combien|quel(le)?s? (est le |est la |est l')?(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(nombre|number of)\b"),
+    # what a text calls a word, asked in words that could open another type (« qui est désigné par le terme
+    # « examinateur » », « comment l'instruction définit-elle … »): « qu'entend-on par », « qu'appelle-t-on », a
+    # verb of defining with its inverted subject, a term named as such
+    ("definition", r"\bqu'entend-on par\b|\bqu'appelle-t-on\b|\bd[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)\b"
+     r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them

@@ -213,15 +213,27 @@ def defines(text: str, subject: set[str]) -> bool:
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
             continue
+        complement = _complement_of_another_noun(tokens, i, subject_keys)
         after = tokens[i + 1 : i + 5]
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
-            if rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
+            if not complement and rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
                 return True
-            if rest[:1] == [":"] and sum(word not in STOP_WORDS for word in tokens[:i]) <= LABEL_AFTER_WORDS:
+            # a label before its colon, a note's or an item's number aside ('4 repas de chasse : repas organisé …')
+            if rest[:1] == [":"] and sum(word not in STOP_WORDS and not word.isdigit() for word in tokens[:i]) <= LABEL_AFTER_WORDS:
                 return True
-            if rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
+            if not complement and rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
     return False
+
+
+def _complement_of_another_noun(tokens: list[str], i: int, subject_keys: set[str]) -> bool:
+    """Whether the i-th token follows « de » after a noun that is no subject word: in « la destination des
+    venaisons correspond à … », what the verb says is of the destination, not of the venaisons (« repas de
+    chasse est » still says what a « repas de chasse » is; a label, « Définition des QPV : », still labels)."""
+    return i >= 2 and tokens[i - 1] in _OF_WORDS and tokens[i - 2].rstrip("sx") not in subject_keys and tokens[i - 2][:1].isalpha()
+
+
+_OF_WORDS = frozenset({"de", "des", "du", "d", "d'"})
 
 
 def _opens_with_name_and_verb(written: list[str], tokens: list[str], subject_keys: set[str]) -> bool:

@@ -328,6 +328,36 @@ def test_a_how_many_question_is_answered_by_a_count_in_words(tmp_path):
     assert answer.found and "trois parties" in answer.snippet, answer.snippet
 
 
+GAME_NOTE_PAGES = (
+    """Le contrôle des venaisons
+
+Les agents vérifient que la fiche accompagne effectivement les venaisons et que la destination des venaisons correspond à une destination autorisée.
+
+Les venaisons sont examinées par une personne formée avant toute cession. Dans le cas où l'anomalie appelle la décision « NON », la venaison ne doit pas être envoyée vers la destination considérée.
+
+Dans le cas où la venaison est destinée à un repas de chasse, l'arbre décisionnel défini pour le commerce de détail s'applique.""",
+    """La formation des examinateurs
+
+La formation est délivrée par un formateur référent de la fédération départementale.
+
+2 venaisons : dans la présente note, on considère comme « venaisons » des carcasses de gibier non dépouillées.
+
+4 repas de chasse : repas organisé par un ou plusieurs chasseurs, en dehors de l'usage domestique privé.""",
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Qu'est-ce que la note appelle des « venaisons » ?", "carcasses de gibier"),
+        ("Comment la note définit-elle un repas de chasse ?", "repas organisé"),
+    ],
+)
+def test_a_definition_in_a_footnote_answers_what_a_text_calls_a_word(tmp_path, question, expected):
+    answer = assistant_on(tmp_path, "note.txt", GAME_NOTE_PAGES).ask(question)
+    assert answer.found and expected in answer.snippet, answer.snippet
+
+
 def test_a_date_may_be_told_by_its_quarter_of_the_year():
     """« Jusqu'à quand » is answered by « jusqu'à la fin du 3e trimestre civil », which names no year nor month;
     a question that names the quarter itself is not answered by its echo."""

@@ -286,6 +286,39 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
+def test_a_label_defines_after_a_notes_number_and_a_complement_does_not():
+    """A footnote's or an item's number before a label (« 4 repas de chasse : ») leaves it a label; a word after
+    « de » that follows another noun is that noun's complement: what the verb says is not of it."""
+    from ingest.french import defines
+
+    hunt_meal = folded_content_words("Qu'est-ce qu'un repas de chasse ?")
+    assert defines("4 repas de chasse : repas organisé, en dehors de l'usage domestique privé", hunt_meal)
+    assert defines("2 venaisons : on considère comme « venaisons » des carcasses de gibier", {"venaisons"})
+    assert not defines("la destination des venaisons correspond à une destination autorisée", {"venaisons"})
+    assert defines("Les venaisons correspondent aux carcasses de gibier", {"venaisons"})
+
+
+@pytest.mark.parametrize(
+    "question, content, defined",
+    [
+        ("Comment l'instruction définit-elle un repas de chasse ?", "qu'est-ce que repas de chasse ?", {"repas", "chasse"}),
+        ("Qu'est-ce que l'instruction appelle des « venaisons » ?", "qu'est-ce que « venaisons » ?", {"venaisons"}),
+        ("Qu'appelle-t-on une SCIC ?", "qu'est-ce que SCIC ?", {"scic"}),
+        ("qu'entend-on par bâtiment neuf", "qu'est-ce que bâtiment neuf", {"batiment", "neuf"}),
+        ("Qui est désigné par le terme « examinateur » dans la note ?", None, {"examinateur"}),
+    ],
+)
+def test_a_text_that_calls_or_defines_a_word_asks_for_its_definition(question, content, defined):
+    """« comment X définit-il », « qu'appelle-t-on », « qu'entend-on par », « le terme « … » »: the words that ask
+    for a meaning are no content, and a quoted term is what is to be defined (even after « qui »)."""
+    from ess_qa.questions import defined_words
+
+    read = question_content(question)
+    assert read == (content or question)
+    assert question_type(read) == "definition"
+    assert defined_words(read) == defined
+
+
 def test_negated_words_are_those_after_non():
     from ingest.french import negated_words
 
