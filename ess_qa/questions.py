@@ -89,10 +89,10 @@ _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r"
 _MEANING_ASKED_RE = re.compile(
     r"(?:\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)"
     # what a text calls or defines: « comment le guide définit-il », « qu'est-ce que l'instruction appelle »,
-    # « qu'appelle-t-on », « qu'entend-on par »
+    # « qu'appelle-t-on », « qu'entend-on par », « qui est désigné par le terme »
     r"|\bcomment\s+(?:[\w']+\s+){0,4}?d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
     r"|\bqu'est[- ]ce qu(?:e|')\s*(?:[\w']+\s+){0,3}?appell?(?:e|ent)"
-    r"|\bqu'appelle-t-on|\bqu'entend-on par)"
+    r"|\bqu'appelle-t-on|\bqu'entend-on par|\b(?:qui|que|quoi) (?:est|sont) d[ée]sign[ée]e?s? par)"
     r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|terme|mot|expression|notion)s?\s+)?)?",
     re.IGNORECASE,
 )

@@ -700,7 +700,7 @@ def split_sentences(text: str) -> list[str]:
         last_word = re.findall(r"(\w+)\W*$", before)
         if last_word and last_word[-1].lower() in _ABBREVIATIONS and before.endswith("."):
             continue
-        if last_word and len(last_word[-1]) == 1 and last_word[-1].isupper():  # initials: J. Dupont
+        if last_word and len(last_word[-1]) == 1 and last_word[-1].isupper() and before.endswith(last_word[-1] + "."):  # initials: J. Dupont (not '(annexe I). Un')
             continue
         parts.append(text[start : m.start()].strip())
         start = m.end()

@@ -305,7 +305,7 @@ def test_a_label_defines_after_a_notes_number_and_a_complement_does_not():
         ("Qu'est-ce que l'instruction appelle des « venaisons » ?", "qu'est-ce que « venaisons » ?", {"venaisons"}),
         ("Qu'appelle-t-on une SCIC ?", "qu'est-ce que SCIC ?", {"scic"}),
         ("qu'entend-on par bâtiment neuf", "qu'est-ce que bâtiment neuf", {"batiment", "neuf"}),
-        ("Qui est désigné par le terme « examinateur » dans la note ?", None, {"examinateur"}),
+        ("Qui est désigné par le terme « examinateur » dans la note ?", "qu'est-ce que « examinateur » dans la note ?", {"examinateur"}),
     ],
 )
 def test_a_text_that_calls_or_defines_a_word_asks_for_its_definition(question, content, defined):

@@ -78,6 +78,17 @@ def test_sentences_are_kept_whole_and_sizes_bounded():
         assert len(holders) == 1, sentence
 
 
+def test_a_sentence_ends_after_a_capital_in_parentheses_but_not_after_an_initial():
+    """« (annexe I). Un formateur … » is two sentences; « J. Dupont » and « l'article L. 214-1 » are not cut."""
+    text = "Le modèle est annexé à la présente note (annexe I). Un formateur peut former. Selon J. Dupont, oui. Voir l'article L. 214-1 du code."
+    assert split_sentences(text) == [
+        "Le modèle est annexé à la présente note (annexe I).",
+        "Un formateur peut former.",
+        "Selon J. Dupont, oui.",
+        "Voir l'article L. 214-1 du code.",
+    ]
+
+
 def test_a_sentence_longer_than_the_maximum_stays_whole_in_its_own_chunk():
     params = ChunkingParams(target_chars=200, max_chars=300, min_chars=50)
     giant = "Une phrase interminable " + "qui énumère les acteurs, " * 30 + "et se termine enfin."
