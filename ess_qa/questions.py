@@ -185,6 +185,7 @@ _FOCUS_RES = (
     re.compile(r"\bquel(?:le)?s? (?:est|sont|étaient|était|furent) (?:la |le |les |l')(\w+)"),
     re.compile(r"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!est\b|sont\b|étaient\b|était\b)(\w+)"),
     re.compile(r"\bhow many (\w+)"),
+    re.compile(r"^\W*(nombre)\b"),  # a keyword query: « nombre annexes instruction … », its complement below
     re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),
     re.compile(r"\b(?:which|what) (?!is\b|are\b|was\b|were\b|does\b|do\b|did\b|has\b|have\b)(\w+)"),
 )
@@ -203,7 +204,7 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("vitesse", "speed"), "speed"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
-_COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many )(\w+)")
+_COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
 _MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"), (re.compile(r"\bhow often\b"), "frequency"))
 
 
@@ -237,8 +238,11 @@ _PREDICATE_RES = (
 
 
 # Nouns that name a kind of their complement, which is what is asked about: « quels types d'établissements »
-_KIND_NOUNS = frozenset("type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts".split())
-_KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
+_KIND_NOUNS = frozenset(
+    "type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts"
+    " nombre number".split()  # « le nombre de logements » asks about the logements, as « combien de logements »
+)
+_KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )?(?:l'|la |le |les |the )?(\w+)")  # no « de » in a keyword query
 
 
 def question_focus(question: str) -> str | None:

@@ -201,6 +201,8 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Par qui le guide a-t-il été rédigé ?", "rédigé"),
         ("Comment la décision doit-elle être publiée ?", "publiée"),
         ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "régime"),
+        ("Quel est le nombre de logements raccordés ?", "logements"),  # a number of its complement
+        ("nombre annexes instruction technique gibier", "annexes"),  # a keyword query
     ],
 )
 def test_question_focus_is_the_noun_asked_about(question, focus):
@@ -487,6 +489,8 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("How far is the plant from the network?", "length"),
         ("Quelle est la masse salariale de l'ESS ?", None),  # payroll: a sum of money
         ("Combien de réseaux de chaleur sont en service ?", "count"),  # a count: no sum of money answers it
+        ("Quel est le nombre de logements raccordés ?", "count"),
+        ("nombre annexes instruction technique", "count"),
         ("Quel est le rôle du syndic ?", None),
         ("Pour combien d'années une autorisation peut-elle être accordée ?", "duration"),  # years: a duration, not a count
         ("À quelle fréquence les adresses sont-elles transmises ?", "frequency"),
