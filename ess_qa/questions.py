@@ -197,7 +197,7 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("superficie", "surface", "hectares", "area"), "area"),
     **dict.fromkeys(("densite", "density"), "density"),
     **dict.fromkeys(("temperature", "temperatures"), "temperature"),
-    **dict.fromkeys(("duree", "delai", "age", "annees", "ans", "mois", "semaines", "jours", "heures", "years", "months", "weeks", "days", "hours"), "duration"),
+    **dict.fromkeys(("duree", "delai", "temps", "age", "annees", "ans", "mois", "semaines", "jours", "heures", "time", "years", "months", "weeks", "days", "hours"), "duration"),
     **dict.fromkeys(("puissance", "power"), "power"),
     **dict.fromkeys(("poids", "weight"), "mass"),  # not "masse": "la masse salariale" is a sum of money
     **dict.fromkeys(("volume",), "volume"),

@@ -493,6 +493,7 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("nombre annexes instruction technique", "count"),
         ("Quel est le rôle du syndic ?", None),
         ("Pour combien d'années une autorisation peut-elle être accordée ?", "duration"),  # years: a duration, not a count
+        ("y a combien de temps max pour retrouver la fiche ?", "duration"),  # « 48h », not « 3 fiches »
         ("À quelle fréquence les adresses sont-elles transmises ?", "frequency"),
         ("À partir de quel diamètre la canalisation doit-elle être cotée ?", "length"),  # a diameter is a length
         ("What thickness must the protective layer have?", "length"),
