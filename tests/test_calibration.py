@@ -194,6 +194,7 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("un restaurant doit-il quand même télédéclarer ?", "other"),
         ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
         ("Combien coûte le raccordement ?", "money"),
+        ("ça coûte combien une analyse au labo ?", "money"),  # the spoken order
         ("What is the annual budget of the plan?", "money"),
         ("budget prévention déchets 2022", "money"),
         ("Combien de salariés emploie la ressourcerie ?", "number"),
