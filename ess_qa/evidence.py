@@ -69,7 +69,7 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         return bool(_PLACE_RE.search(unit) or _CONTACT_RE.search(unit))
     if kind == "definition":
         return defines(unit, question_words)
-    if kind == "list":
+    if kind in ("list", "procedure"):
         return bool(_LIST_RE.search(unit))
     return False
 

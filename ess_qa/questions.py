@@ -133,7 +133,7 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "threshold", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "threshold", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même")
@@ -160,6 +160,8 @@ _TYPE_CUES = (
     # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address
     ("address", r"\b(adresse|address)\b"),
     ("place", r"\b(où|where|located)\b"),
+    # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
+    ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
     # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...')
     ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"

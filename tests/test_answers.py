@@ -360,6 +360,24 @@ def test_a_definition_in_a_footnote_answers_what_a_text_calls_a_word(tmp_path, q
     assert answer.found and expected in answer.snippet, answer.snippet
 
 
+FORM_PAGES = (
+    """La fiche d'accompagnement
+
+L'examinateur initial remplit la fiche d'accompagnement du gibier et la signe. La fiche indique si la venaison ne peut être cédée qu'à un atelier de traitement, l'examinateur ayant réalisé l'examen initial.""",
+    """Les destinations possibles
+
+Si la venaison ne peut être cédée qu'à un atelier de traitement, l'examinateur doit l'indiquer sur la fiche en :
+- cochant la case « atelier de traitement » ;
+- rayant les autres destinations possibles ;
+- y apposant sa signature.""",
+)
+
+
+def test_a_how_to_question_gets_the_steps_a_lead_in_announces(tmp_path):
+    answer = assistant_on(tmp_path, "fiche.txt", FORM_PAGES).ask("Comment l'examinateur doit-il indiquer sur la fiche que la venaison ne peut être cédée qu'à un atelier ?")
+    assert answer.found and "cochant la case" in answer.snippet, answer.snippet
+
+
 def test_a_date_may_be_told_by_its_quarter_of_the_year():
     """« Jusqu'à quand » is answered by « jusqu'à la fin du 3e trimestre civil », which names no year nor month;
     a question that names the quarter itself is not answered by its echo."""

@@ -195,6 +195,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
         ("Combien coûte le raccordement ?", "money"),
         ("ça coûte combien une analyse au labo ?", "money"),  # the spoken order
+        ("Comment l'examinateur doit-il l'indiquer sur la fiche ?", "procedure"),  # how: its steps
+        ("How do I register my activity?", "procedure"),
+        ("Comment le guide définit-il un tiers-lieu ?", "definition"),  # how a text defines: a definition
         ("What is the annual budget of the plan?", "money"),
         ("budget prévention déchets 2022", "money"),
         ("Combien de salariés emploie la ressourcerie ?", "number"),
