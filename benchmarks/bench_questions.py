@@ -92,6 +92,10 @@ GIBIER = (
     "instruction-dgal-gibier-sauvage-2021.pdf", "a32cd4f02309910befb23a6cc81bed59c81be652b26455720075a00665b47f81",
     "betagouv/zacharie@2f7d26df290908a6d9186d50f7077ccff125c1a2:doc/Instruction 2021-555_final.pdf",
 )
+HISTOLOGE = (
+    "ami-histologe-2020.pdf", "b02fd99c839f99a8ec30e33e201b7bfe16bcc6e6b226695c48a14f7a94dd51cb",
+    "incubateur-territoires/incubateur.anct.gouv.fr@fb5bc865f72070b7e50d5e170e49773012ca604b:static/pdf/AMI_Histologe_112020.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -140,6 +144,8 @@ SETS = (
     QuestionSet("near-topic-star-dt", QUESTIONS / "near-topic-star-dt.jsonl", TUNING, *STAR_DT),
     QuestionSet("gibier-sauvage", QUESTIONS / "gibier-sauvage.jsonl", TUNING, *GIBIER),
     QuestionSet("near-topic-gibier-sauvage", QUESTIONS / "near-topic-gibier-sauvage.jsonl", TUNING, *GIBIER),
+    QuestionSet("histologe", QUESTIONS / "histologe.jsonl", TUNING, *HISTOLOGE),
+    QuestionSet("near-topic-histologe", QUESTIONS / "near-topic-histologe.jsonl", TUNING, *HISTOLOGE),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
