@@ -222,10 +222,21 @@ def is_contents_title(title: str) -> bool:
 
 
 def opens_contents(text: str) -> bool:
-    """Whether a text starts with a table of contents' title ('SOMMAIRE NOS SERVICES PHARES Administration + 6 …'):
-    the contents' lines name pages, and answer nothing."""
+    """Whether a text starts with a table of contents' title ('SOMMAIRE NOS SERVICES PHARES Administration + 6 …'),
+    or reads as contents' entries run together (CONTENTS_ENTRIES titles or more, each followed by its page, the
+    pages in order: 'Glossaire : 4 Synthèse : 5 I. Etat des lieux : 7 …'): the contents' lines name pages, and
+    answer nothing."""
     first_words = fold_accents(text).lower().split()[:3]
-    return any(" ".join(first_words[:n]) in CONTENTS_TITLES for n in range(1, len(first_words) + 1))
+    if any(" ".join(first_words[:n]) in CONTENTS_TITLES for n in range(1, len(first_words) + 1)):
+        return True
+    pages = [int(page) for page in _CONTENTS_ENTRY_RE.findall(text)]
+    return len(pages) >= CONTENTS_ENTRIES and pages == sorted(pages) and pages[-1] > pages[0]
+
+
+# A contents entry's page: after a title's last letter and a colon, or after dots, then the next entry's start (a
+# capital, a part's or an item's number: 'II.', '2.', 'a.') or the end.
+_CONTENTS_ENTRY_RE = re.compile(r"(?:[^\W\d_]\s*:|\.{3,}|…+)\s*(\d{1,3})(?=\s+(?:[IVXL]+\.|\d{1,2}\.|[a-z]\.\s|[A-ZÀ-Ý])|\s*$)")
+CONTENTS_ENTRIES = 4  # a sentence may name a page or two ('voir p. 17'); four in a row, in page order, are contents
 
 
 def outline_path(entry: tuple[str, ...]) -> str:

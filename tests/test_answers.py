@@ -700,6 +700,28 @@ def test_a_table_of_contents_answers_no_question(tmp_path):
     assert not answer.found or "SOMMAIRE" not in answer.snippet, answer.snippet
 
 
+RUN_TOGETHER_CONTENTS_PAGES = (
+    """Sommaire
+
+Glossaire : 4 Synthèse : 5 I. Etat des lieux du mal-logement : 7 Les marchands de sommeil : 7 Santé : 8 II. La plateforme de signalement : 9 III. Calendrier : 12""",
+    """Etat des lieux du mal-logement
+
+Il existe en France près de 450 000 logements occupés considérés comme indignes. Les marchands de sommeil louent des logements insalubres à des personnes vulnérables.""",
+)
+
+
+def test_contents_entries_run_together_answer_no_question(tmp_path):
+    """pypdf may read a contents page's entries as one line (« Glossaire : 4 Synthèse : 5 … »): its page numbers
+    count nothing, however many of the question's words its titles hold."""
+    from ingest.structure import opens_contents
+
+    assert opens_contents(RUN_TOGETHER_CONTENTS_PAGES[0].split("\n\n")[1])
+    assert opens_contents("Introduction ........ 3 Partie 1 ........ 5 Partie 2 ........ 9 Conclusion ..... 12")
+    assert not opens_contents("Emplois : 12 Établissements : 300 Salariés : 45 Structures : 2 Budget")  # figures, not pages in order
+    answer = assistant_on(tmp_path, "ami.txt", RUN_TOGETHER_CONTENTS_PAGES).ask("Combien de marchands de sommeil ont été condamnés ?")
+    assert not answer.found or "Glossaire" not in answer.snippet, answer.snippet
+
+
 # A designed page: a strip of key figures in capitals, read before the sentence that gives the same figure.
 FIGURES_PAGES = (
     """Travailler dans l'ESS
