@@ -96,6 +96,10 @@ HISTOLOGE = (
     "ami-histologe-2020.pdf", "b02fd99c839f99a8ec30e33e201b7bfe16bcc6e6b226695c48a14f7a94dd51cb",
     "incubateur-territoires/incubateur.anct.gouv.fr@fb5bc865f72070b7e50d5e170e49773012ca604b:static/pdf/AMI_Histologe_112020.pdf",
 )
+CNIL = (
+    "cnil-securite-donnees-2023.pdf", "4f6a901a6c315f8308a502e021ddaea49464ea70a2114156ab8b0fe5a8fb8081",
+    "betagouv/Aidants_Connect@dd5c25109c0d7e69e14df702cbe1ff6697b5851a:aidants_connect_web/static/guides_aidants_connect/cnil_guide_securite_des_donnees_personnelles-2023.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -146,6 +150,8 @@ SETS = (
     QuestionSet("near-topic-gibier-sauvage", QUESTIONS / "near-topic-gibier-sauvage.jsonl", TUNING, *GIBIER),
     QuestionSet("histologe", QUESTIONS / "histologe.jsonl", TUNING, *HISTOLOGE),
     QuestionSet("near-topic-histologe", QUESTIONS / "near-topic-histologe.jsonl", TUNING, *HISTOLOGE),
+    QuestionSet("cnil-securite", QUESTIONS / "cnil-securite.jsonl", TUNING, *CNIL),
+    QuestionSet("near-topic-cnil-securite", QUESTIONS / "near-topic-cnil-securite.jsonl", TUNING, *CNIL),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
