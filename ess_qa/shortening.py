@@ -12,7 +12,7 @@ import re
 from typing import Callable, Collection
 
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
-CLAUSE_LEAD = 3  # words a window takes back, beyond its limit, to start where its clause does: "Avec un budget de …"
+CLAUSE_LEAD = 3  # words a window takes, beyond its limit, to start where its clause does ("Avec un budget de …") and end where its phrase does
 FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
 
 
@@ -26,7 +26,7 @@ def shorten(
     room: int = WINDOW_ROOM,
 ) -> str:
     """A text cut at word boundaries to at most `limit` characters (plus the '…' marking each cut, and a
-    window's few words back to its clause's start, below).
+    window's few words back to its clause's start and on to its phrase's end, below).
 
     Kept: the start of the text (the default); with `around`, the part centred on that offset;
     with `wanted`, the window of whitespace-separated words holding most distinct wanted terms
@@ -38,7 +38,9 @@ def shorten(
     room after the figure: the figure a "combien" asks for ("... la vapeur dont la température est
     comprise entre 200 °C et 300 °C"), never cut ("... alimenté par au …"). A window of wanted words then
     starts where its sentence or clause does when that is at most CLAUSE_LEAD words before it, beyond `limit`:
-    "Avec un budget de 50 000 € …", not "… budget de 50 000 € …"."""
+    "Avec un budget de 50 000 € …", not "… budget de 50 000 € …"; and ends where its phrase does (a comma, a
+    point, before a parenthesis) when that is at most CLAUSE_LEAD words after it: "… entre six mois et un an …",
+    not "… entre six mois et un …"."""
     if len(text) <= limit:
         return text
     if wanted is not None:
@@ -78,7 +80,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     best = [w for w in best if _needed_after_wanted(hits, musts, w)] or best
     roomy = (w for w in best if _room_after_wanted(tokens, hits, w, musts) >= room or w[2] == len(tokens) - 1)
     _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w, musts))
-    start = _clause_start(tokens, start)
+    start, end = _clause_start(tokens, start), _clause_end(tokens, end)
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
 
@@ -118,6 +120,19 @@ def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[i
 
 
 _CLAUSE_END_RE = re.compile(r"[.;:!?]$")
+
+
+def _clause_end(tokens: list[re.Match], end: int) -> int:
+    """The window's last word, moved on by at most CLAUSE_LEAD words to where its clause or phrase ends (the text's
+    end, a word ending in . , ; : ! ?, or before a parenthesis): « … entre six mois et un an », not « … et un … »;
+    where it is when no such end is that close."""
+    for last in range(end, min(end + CLAUSE_LEAD, len(tokens) - 1) + 1):
+        if last == len(tokens) - 1 or _PHRASE_END_RE.search(tokens[last].group()) or tokens[last + 1].group().startswith("("):
+            return last
+    return end
+
+
+_PHRASE_END_RE = re.compile(r"[.,;:!?]$")
 
 
 def _clause_start(tokens: list[re.Match], start: int) -> int:

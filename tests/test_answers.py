@@ -264,11 +264,13 @@ def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
 
 def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
     from ess_qa.answering import SNIPPET_TARGET, held_terms
-    from ess_qa.shortening import WINDOW_ROOM, shorten
+    from ess_qa.shortening import CLAUSE_LEAD, WINDOW_ROOM, shorten
 
     unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
     window = shorten(unit, SNIPPET_TARGET, wanted=held_terms(frozenset({"lieux", "parta"}), "prefix5"))
-    assert len(window) <= 310 and "Hévéa et la Friche" in window
+    # the size asked, the marks of the cuts, and at most CLAUSE_LEAD words more at each end to finish a clause
+    longest = max(len(word) + 1 for word in unit.split())
+    assert len(window) <= SNIPPET_TARGET + 10 + 2 * CLAUSE_LEAD * longest and "Hévéa et la Friche" in window
     after = window.split("partagés", 1)[1]
     assert len(after) >= WINDOW_ROOM
 
@@ -465,6 +467,21 @@ def test_a_window_starts_where_its_sentence_does_when_that_is_a_few_words_before
             assert cut.startswith(f"… {lead} {answer}"), cut
         else:  # the sentence starts more than CLAUSE_LEAD words before: the window stays as it was
             assert len(lead.split()) > CLAUSE_LEAD and cut.startswith(f"… {answer}"), cut
+
+
+def test_a_window_ends_where_its_phrase_does_when_that_is_a_few_words_after():
+    """« … entre six mois et un an », not « … entre six mois et un … »: the window goes on to the end of its phrase
+    (a comma, a point, before a parenthesis) when that is at most CLAUSE_LEAD words after its last word."""
+    from ess_qa.shortening import CLAUSE_LEAD, shorten
+
+    wanted = {"conserver", "évènements"}
+    sentence = "Il faut conserver ces évènements sur une période comprise entre six mois et un an (sauf obligation légale)."
+    line = "Texte sans rapport. " * 8 + sentence + " Suite sans rapport." * 10
+    for limit in range(64, 80, 4):  # windows that end one to three words short of « an »
+        cut = shorten(line, limit, wanted=lambda word: {word} & wanted)
+        assert cut.endswith("entre six mois et un an …") and "(sauf" not in cut, (limit, cut)
+    cut = shorten(line, 60, wanted=lambda word: {word} & wanted)  # « an » more than CLAUSE_LEAD words after: cut as before
+    assert cut.endswith("entre six …") and CLAUSE_LEAD < len("mois et un an".split()), cut
 
 
 def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_again():
