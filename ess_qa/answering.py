@@ -28,6 +28,7 @@ from ingest.french import (
     noun_complements,
     search_terms,
     spells_out,
+    words_run_together,
 )
 from ingest.numbers import years
 from ingest.structure import opens_contents
@@ -151,9 +152,9 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 
 
 def _answering(only: Callable[[str], bool] | None) -> Callable[[str], bool]:
-    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents
-    and the lines mostly in capitals (titles, banners, a figure's label)."""
-    return lambda text: not opens_contents(text) and not mostly_capitals(text) and (only is None or only(text))
+    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents,
+    the lines mostly in capitals (titles, banners, a figure's label) and those whose words lost their spaces."""
+    return lambda text: not opens_contents(text) and not mostly_capitals(text) and not words_run_together(text) and (only is None or only(text))
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:

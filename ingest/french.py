@@ -30,6 +30,8 @@ The text forms and tokenizers, from the whole text to index terms:
 | split_capital_runs    | list  | a line cut after a strip of figures in capitals ('493 200       | units                                                   |
 |                       |       | DÉPARTS EN RETRAITE … Les effectifs vieillissent')              |                                                         |
 | mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
+| words_run_together    | bool  | whether a text's words lost their spaces (a footnote as pypdf   | answering (never the snippet)                           |
+|                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -650,6 +652,19 @@ def mostly_capitals(text: str) -> bool:
     ('493 200 DÉPARTS EN RETRAITE ESTIMÉS D'ICI À 2026'), which says no sentence."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= CAPITALS_MIN_LETTERS and sum(c.isupper() for c in letters) > CAPITALS_SHARE * len(letters)
+
+
+def words_run_together(text: str) -> bool:
+    """Whether a text is mostly words that lost their spaces, as pypdf may read a footnote
+    ('L’authentificationcomportementaleestunetechnologie…'): runs of more than LONGEST_WORD lower-case
+    letters, no French word being that long, hold more than RUN_TOGETHER_SHARE of its characters."""
+    runs = _RUN_TOGETHER_RE.findall(text)
+    return bool(runs) and sum(map(len, runs)) > RUN_TOGETHER_SHARE * len(text)
+
+
+LONGEST_WORD = 25  # letters of 'anticonstitutionnellement'; a name in CamelCase has capitals inside, and stays
+RUN_TOGETHER_SHARE = 0.3
+_RUN_TOGETHER_RE = re.compile(rf"[a-zà-ÿœæ'’]{{{LONGEST_WORD + 1},}}")
 
 
 _FIGURE_RE = re.compile(r"\d[\d.,]*[%€]?|[%€]")  # a figure as one token: '493', '32,1%', '€'

@@ -323,6 +323,15 @@ def test_a_text_that_calls_or_defines_a_word_asks_for_its_definition(question, c
     assert defined_words(read) == defined
 
 
+def test_words_that_lost_their_spaces_are_never_an_extract():
+    """pypdf may read a footnote without its spaces; a name in CamelCase or a long French word is no such text."""
+    from ingest.french import words_run_together
+
+    assert words_run_together("7 L’authentificationcomportementaleestunetechnologiemoinsmaturequelabiométrieparexemple.")
+    assert not words_run_together("Classe mère de: | Conteneur NoeudReseau ProtectionInondationSubmersion Troncon")
+    assert not words_run_together("Une phrase où anticonstitutionnellement tient en un mot.")
+
+
 def test_negated_words_are_those_after_non():
     from ingest.french import negated_words
 
