@@ -84,15 +84,20 @@ def guess_language(text: str) -> str:
 _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r")\b", re.IGNORECASE)
 
 
+# What a text calls a word (« qu'entend-on par », « qu'appelle-t-on ») and a verb of defining with its inverted
+# subject (« … définit-elle »): cues of a definition question, read by _MEANING_ASKED_RE, _DEFINED_RE and _TYPE_CUES.
+_CALLED = r"\bqu'entend-on par|\bqu'appelle-t-on"
+_DEFINES_INVERTED = r"d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
+
 # « Que signifie le sigle X », « que veut dire le terme X »: the words that ask for a meaning, which the
 # defining line does not repeat ('La loi EGalim (Équilibre des relations …)'), asked as « qu'est-ce que X ».
 _MEANING_ASKED_RE = re.compile(
     r"(?:\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)"
     # what a text calls or defines: « comment le guide définit-il », « qu'est-ce que l'instruction appelle »,
     # « qu'appelle-t-on », « qu'entend-on par », « qui est désigné par le terme »
-    r"|\bcomment\s+(?:[\w']+\s+){0,4}?d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
+    rf"|\bcomment\s+(?:[\w']+\s+){{0,4}}?{_DEFINES_INVERTED}"
     r"|\bqu'est[- ]ce qu(?:e|')\s*(?:[\w']+\s+){0,3}?appell?(?:e|ent)"
-    r"|\bqu'appelle-t-on|\bqu'entend-on par|\b(?:qui|que|quoi) (?:est|sont) d[ée]sign[ée]e?s? par)"
+    rf"|{_CALLED}|\b(?:qui|que|quoi) (?:est|sont) d[ée]sign[ée]e?s? par)"
     r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|terme|mot|expression|notion)s?\s+)?)?",
     re.IGNORECASE,
 )
@@ -103,7 +108,7 @@ _MEANING_ASKED_RE = re.compile(
 _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 _DEFINED_RE = re.compile(
     r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
-    r"|\bqu'entend-on par\b|\bqu'appelle-t-on\b|\bd[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)\b)\s*(.+?)"
+    rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
     r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$)",
     re.IGNORECASE,
 )
@@ -147,7 +152,7 @@ _TYPE_CUES = (
     # what a text calls a word, asked in words that could open another type (« qui est désigné par le terme
     # « examinateur » », « comment l'instruction définit-elle … »): « qu'entend-on par », « qu'appelle-t-on », a
     # verb of defining with its inverted subject, a term named as such
-    ("definition", r"\bqu'entend-on par\b|\bqu'appelle-t-on\b|\bd[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)\b"
+    ("definition", rf"(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b"
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
