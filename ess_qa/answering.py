@@ -28,9 +28,10 @@ from ingest.french import (
     noun_complements,
     search_terms,
     spells_out,
+    mostly_web_addresses,
     words_run_together,
 )
-from ingest.numbers import years
+from ingest.numbers import YEAR_RE, years
 from ingest.structure import opens_contents
 from ingest.units import row_label
 
@@ -142,7 +143,7 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
     """The best unit of the candidate passages as a snippet, of those whose text only() accepts when given."""
     scored = []
     for rank, hit, passage in candidates:
-        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=_answering(only))
+        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=_answering(only, asked.kind))
         if unit is not None:
             scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
     if not scored:
@@ -151,10 +152,19 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
     return Snippet(snippet_text(store, unit, asked), passage, score, unit)
 
 
-def _answering(only: Callable[[str], bool] | None) -> Callable[[str], bool]:
+def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
     """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents,
-    the lines mostly in capitals (titles, banners, a figure's label) and those whose words lost their spaces."""
-    return lambda text: not opens_contents(text) and not mostly_capitals(text) and not words_run_together(text) and (only is None or only(text))
+    the lines mostly in capitals (titles, banners, a figure's label), those whose words lost their spaces,
+    and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
+    https://… »), those mostly made of web addresses (a note's sources)."""
+    sources_answer = kind in ("contact", "address", "place", "procedure")
+    return lambda text: (
+        not opens_contents(text)
+        and not mostly_capitals(text)
+        and not words_run_together(text)
+        and (sources_answer or not mostly_web_addresses(text))
+        and (only is None or only(text))
+    )
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
@@ -196,6 +206,19 @@ def unit_with_following_units(store: Store, unit: Unit) -> str:
             break
         text += "\n" + following.text
     return text
+
+
+def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
+    """The years a question asks about when the snippet's place (its text: place_text, and its section) gives
+    other years and none of them, nor one between them ('entre 2015 et 2020'): the 2022 figure does not answer
+    for 2023. Empty when the place gives no year: a year need not be repeated in every sentence."""
+    asked = sorted(set(years(question)))
+    if not asked:
+        return []
+    held = set(years(place)) | {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
+    if not held or any(asked[0] <= year <= asked[-1] for year in held):
+        return []
+    return asked
 
 
 def unknown_names(store: Store, question: str) -> list[str]:
@@ -310,7 +333,7 @@ def opposite_words(store: Store, question: str, place: str) -> list[str]:
 def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
     or a year, that the corpus never mentions, or when the snippet's place is about another kind of
-    what it asks for (unspecified_heads) or its opposite (opposite_words)."""
+    what it asks for (unspecified_heads), its opposite (opposite_words) or other years (other_years)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
@@ -319,7 +342,7 @@ def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit],
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
-    unspecified = unspecified_heads(store, question, snippet, place) + opposite_words(store, question, place)
+    unspecified = unspecified_heads(store, question, snippet, place) + opposite_words(store, question, place) + other_years(question, snippet, place)
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)

@@ -32,6 +32,8 @@ The text forms and tokenizers, from the whole text to index terms:
 | mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
 | words_run_together    | bool  | whether a text's words lost their spaces (a footnote as pypdf   | answering (never the snippet)                           |
 |                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
+| mostly_web_addresses  | bool  | whether a text is mostly web addresses (a note's sources:       | answering (never the snippet, but of a contact question)|
+|                       |       | '10 https://librairie.ademe.fr/… 11 https://…')                 |                                                         |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -204,7 +206,19 @@ def defines(text: str, subject: set[str]) -> bool:
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
     colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); a
     name that opens the text before its verb ('Camino ouvre …'); or an acronym in parentheses after the
-    words it stands for ('eau chaude sanitaire (ECS)')."""
+    words it stands for ('eau chaude sanitaire (ECS)'). Each item of a list run into the text counts as a
+    text of its own ('… comme étant : - Usage personnel : … - Usage professionnel : tout ce qui …')."""
+    items = _INLINE_ITEM_RE.split(text)
+    return any(_defines(item, subject) for item in items)
+
+
+# Where an item of a list starts inside a text: a dash or a bullet after a colon, a point, a semicolon or a
+# line break, before a capital (a line break alone is where pypdf wrapped a sentence).
+_INLINE_ITEM_RE = re.compile(r"(?:(?<=[.:;])|(?<=\n))\s*[-–•▪]\s+(?=[A-ZÀ-ÝŒ])")
+
+
+def _defines(text: str, subject: set[str]) -> bool:
+    """defines() for one item."""
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
     tokens = [word_key(token) for token in written]
     if _spells_out(written, tokens, subject):
@@ -665,6 +679,18 @@ def words_run_together(text: str) -> bool:
 LONGEST_WORD = 25  # letters of 'anticonstitutionnellement'; a name in CamelCase has capitals inside, and stays
 RUN_TOGETHER_SHARE = 0.3
 _RUN_TOGETHER_RE = re.compile(rf"[a-zà-ÿœæ'’]{{{LONGEST_WORD + 1},}}")
+
+
+def mostly_web_addresses(text: str) -> bool:
+    """Whether web addresses hold more than WEB_ADDRESS_SHARE of a text's characters: a footnote's or a
+    figure's sources ('Source : https://www.statistiques…', '10 https://librairie.ademe.fr/… 11 https://…'),
+    which say nothing but where to read."""
+    addresses = _WEB_ADDRESS_RE.findall(text)
+    return bool(addresses) and sum(map(len, addresses)) > WEB_ADDRESS_SHARE * len(text.strip())
+
+
+WEB_ADDRESS_SHARE = 0.6  # a line of text with a link in brackets stays ('La pression est donnée en bars (http://…)': 0.47)
+_WEB_ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 _FIGURE_RE = re.compile(r"\d[\d.,]*[%€]?|[%€]")  # a figure as one token: '493', '32,1%', '€'

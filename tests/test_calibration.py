@@ -514,3 +514,46 @@ def test_a_definition_question_asks_to_define_its_subject_not_where_it_is_used(q
     asked = QuestionProfile([], np.zeros(0), set(folded_content_words(question)), "definition", np.zeros(4), defined=frozenset(defined))
     if "StaR-DT" in question:
         assert not asked.answered_by("Le StaR-DT est un géostandard de description simplifiée des réseaux.")
+
+
+def test_a_figure_for_another_year_than_the_one_asked_is_not_answered(plan):
+    """The document gives the 2023 result (against 2020), and mentions 2022 elsewhere: asked for 2022, it does not say."""
+    answer = plan.ask("Quelle baisse des ordures ménagères résiduelles le bilan annuel de 2022 montre-t-il ?")
+    assert answer.found is False and answer.snippet is None and answer.passages
+    answer = plan.ask("Quelle baisse des ordures ménagères résiduelles le bilan annuel de 2023 montre-t-il ?")
+    assert answer.found and "9 %" in answer.snippet
+    from types import SimpleNamespace
+
+    from ess_qa.answering import other_years
+
+    snippet = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan", "2024"})))
+    assert other_years("le bilan de 2022 ?", snippet, "En 2023, une baisse de 9 % par rapport à 2020.") == ["2022"]
+    assert other_years("entre 2020 et 2022 ?", snippet, "En 2021, le plan vise une baisse de 15 %.") == []  # within the span
+    assert other_years("le bilan de 2024 ?", snippet, "En 2023, une baisse de 9 %.") == []  # the section's year
+    no_year = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan"})))
+    assert other_years("le bilan de 2022 ?", no_year, "Une baisse de 9 %.") == []  # a place without a year
+
+
+def test_a_line_mostly_of_web_addresses_is_no_extract_but_for_where_or_how():
+    """A note's sources say where to read, not what; a line with a link in brackets still says something."""
+    from ess_qa.answering import _answering
+    from ingest.french import mostly_web_addresses
+
+    sources = "10 https://librairie.ademe.fr/recherche-et-innovation/6931-l-equipement-des-menages.html 11 https://librairie.ademe.fr/"
+    assert mostly_web_addresses(sources)
+    assert mostly_web_addresses("Source : https://www.statistiques.developpement-durable.gouv.fr/emissions-de-gaz-en-2022")
+    assert not mostly_web_addresses("La pression est donnée en bars (http://www.opengis.net/def/uom/UCUM/0/bar)")
+    assert not _answering(None, "number")(sources)
+    assert _answering(None, "contact")(sources) and _answering(None, "procedure")(sources)
+
+
+def test_an_item_of_a_list_run_into_a_line_defines_its_label():
+    from ingest.french import defines
+
+    line = (
+        "Ces notions sont définies dans la présente étude comme étant : - Usage personnel : qui est relatif à des "
+        "personnes physiques. - Usage professionnel : tout ce qui n'est pas de l'usage particulier."
+    )
+    assert defines(line, {"usage", "professionnel"})
+    assert not defines(line, {"physiques"})
+    assert not defines("Les données électriques - Phase de fabrication", {"phase"})
