@@ -100,6 +100,14 @@ CNIL = (
     "cnil-securite-donnees-2023.pdf", "4f6a901a6c315f8308a502e021ddaea49464ea70a2114156ab8b0fe5a8fb8081",
     "betagouv/Aidants_Connect@dd5c25109c0d7e69e14df702cbe1ff6697b5851a:aidants_connect_web/static/guides_aidants_connect/cnil_guide_securite_des_donnees_personnelles-2023.pdf",
 )
+SYNDICATS = (
+    "code-travail-syndicats-professionnels.pdf", "d43a7f6131705c72a3416e583acd521a707e6fc680e9bc6afc44ba1f970053d4",
+    "paulinege/GEN_AI_Assistant_Juridique@3f01c650f657a9496478ee14d12127edf85cda16:data/Syndicats.pdf",
+)
+IMPACT_NUMERIQUE = (
+    "evaluation-impact-environnemental-numerique-ademe-2025.pdf", "627a723ad43265f562d82bf872fa31a7b57b6a7811a301178cda9e0f8a10f7e1",
+    "DISIC/MiNumEco@2abe6b44b37a91e3b64c4647749802177a945c47:public/docs/2024/etude-ademe-impacts-environnementaux-numerique.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -152,6 +160,10 @@ SETS = (
     QuestionSet("near-topic-histologe", QUESTIONS / "near-topic-histologe.jsonl", TUNING, *HISTOLOGE),
     QuestionSet("cnil-securite", QUESTIONS / "cnil-securite.jsonl", TUNING, *CNIL),
     QuestionSet("near-topic-cnil-securite", QUESTIONS / "near-topic-cnil-securite.jsonl", TUNING, *CNIL),
+    QuestionSet("syndicats", QUESTIONS / "syndicats.jsonl", TUNING, *SYNDICATS),
+    QuestionSet("near-topic-syndicats", QUESTIONS / "near-topic-syndicats.jsonl", TUNING, *SYNDICATS),
+    QuestionSet("impact-numerique", QUESTIONS / "impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
+    QuestionSet("near-topic-impact-numerique", QUESTIONS / "near-topic-impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
