@@ -198,12 +198,38 @@ def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set
     return found
 
 
+# A short line printed several times on most pages, anywhere on them, is the layout's, not the text's: the
+# link labels a legal site's export prints under every article (« Legif. », « Plan », « Juricaf »).
+REPEATED_LINE_CHARS = 30  # at most this long
+REPEATED_PER_PAGE = 2  # times per page it is on, on average
+
+
+def repeated_lines(texts: list[str]) -> list[set[int]]:
+    """For each page text of one file, the indexes of its short lines that are printed REPEATED_PER_PAGE times a
+    page or more on the pages that have them, those being half the file's pages or more (is_running)."""
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for physical, text in enumerate(texts, start=1):
+        for i, line in enumerate(text.split("\n")):
+            key = normalize_spaces(line)
+            if key and len(key) <= REPEATED_LINE_CHARS:
+                where[key].append((physical, i))
+    found: list[set[int]] = [set() for _ in texts]
+    for places in where.values():
+        pages = {physical for physical, _ in places}
+        if len(places) >= REPEATED_PER_PAGE * len(pages) and len(pages) * 2 >= len(texts) and len(pages) >= MIN_RUNNING_PAGES:
+            for physical, i in places:
+                found[physical - 1].add(i)
+    return found
+
+
 def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> list[str]:
     """The page texts of one file without their running headers, footers and page numbers (labels: the
-    pages' printed labels, when the file defines them)."""
+    pages' printed labels, when the file defines them), nor the short lines repeated on most of its pages
+    (repeated_lines)."""
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts)
     out = []
-    for text, drop in zip(texts, running_lines(texts, labels)):
+    running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels), repeated_lines(texts))]
+    for text, drop in zip(texts, running):
         out.append("\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop) if drop else text)
     return out

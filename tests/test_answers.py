@@ -788,3 +788,17 @@ def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question)
     """The sentence that announces the rules, shown with them, not the one that only says there are rules."""
     answer = cooperatives.ask(question)
     assert answer.found and "une voix par jeune" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Quand a lieu la période de correction des télédéclarations ?", "date"),
+        ("Quand faut-il, au plus tard, déposer le bilan ?", "date"),
+        ("Quand plusieurs syndicats déposent une liste commune, comment les voix sont-elles réparties ?", "other"),
+        ("When a union is dissolved, what happens to its property?", "other"),
+    ],
+)
+def test_when_opening_a_clause_before_the_question_asks_no_date(question, kind):
+    """« Quand » opens a question of date, or a clause that sets the case the question after its comma asks about."""
+    assert question_type(question) == kind

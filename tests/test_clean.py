@@ -276,3 +276,22 @@ def test_a_note_of_several_sentences_stays_where_it_is():
 )
 def test_numbered_lines_without_a_mark_elsewhere_on_the_page_stay(page):
     assert attach_footnotes(page) == page
+
+
+def test_short_lines_repeated_on_most_pages_are_the_layouts_and_removed():
+    """A legal site's export prints its link labels under every article (« Legif. », « Plan », « Juricaf »): not text."""
+    subjects = ["les statuts", "les cotisations", "le local", "les réunions", "la dissolution", "les délégués", "les biens"]
+
+    def page(n: int) -> str:
+        articles = [f"L. {n}10-{k} Ordonnance du 12 mars 2007\nLegif.\nPlan\nJuricaf\nCet article traite de {subjects[n - 1 + k - 1]}." for k in (1, 2)]
+        return "\n".join(articles)
+
+    texts = [page(n) for n in range(1, 7)]
+    cleaned = remove_running_lines(texts)
+    assert all("Legif." not in text and "Juricaf" not in text and "\nPlan\n" not in text for text in cleaned)
+    assert all(f"Cet article traite de {subjects[n]}." in text for n, text in zip(range(1, 7), cleaned))
+    once = [  # a short line once a page is no such line
+        f"Première phrase sur {a}.\nDeuxième phrase sur {a}.\nTroisième phrase sur {a}.\nVoir aussi\nQuatrième sur {a}.\nCinquième sur {a}.\nFin sur {a}."
+        for a in subjects[:6]
+    ]
+    assert remove_running_lines(once) == once
