@@ -169,6 +169,9 @@ def folded_content_words(text: str) -> set[str]:
 # ('le réseau de chaleur de la ville', 'le bilan des cantines') the complement says whose or where.
 # The complement is looked ahead for, so that it may head the next phrase ('atelier de réparation de vélos').
 _COMPLEMENT_RE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,})\b)", re.IGNORECASE)
+# A verb after « de », not a noun: an infinitive followed by its object's article or by an adverb ('le droit de
+# retenir directement …', 'l'obligation de fournir un local'); 'réseau de chaleur des villes' is a noun's.
+_INFINITIVE_OBJECT_RE = re.compile(r"[^\W\d_]+(?:er|ir|re|oir)\s+(?:(?:le|la|les|un|une|ce|cet|cette|ces|leur|leurs|son|sa|ses)\b|l'|[^\W\d_]{2,}ment\b)", re.IGNORECASE)
 # Indefinite pronouns: 'le rôle de chacun' names no kind of role.
 _INDEFINITE_PRONOUNS = frozenset("chacun chacune certains certaines plusieurs autres aucun aucune tous toutes".split())
 # Adverbial phrases: 'deux ans de suite', 'trois mois d'affilée', 'agir de façon …' name no kind of thing either.
@@ -179,12 +182,14 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
     a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'): 'réseau de froid' ->
     ('réseau', 'froid')."""
-    pairs = (m.groups() for m in _COMPLEMENT_RE.finditer(normalize_apostrophes(text)))
+    text = normalize_apostrophes(text)
+    pairs = ((m.groups(), text[m.end(2) :]) for m in _COMPLEMENT_RE.finditer(text))
     return [
         (head, complement)
-        for head, complement in pairs
+        for (head, complement), rest in pairs
         if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)
         and word_key(complement) not in _ADVERBIAL_COMPLEMENTS
+        and not _INFINITIVE_OBJECT_RE.match(complement + rest)
     ]
 
 

@@ -116,6 +116,10 @@ def test_noun_complements_are_read_from_french_phrases():
     assert noun_complements("sans chiffre d'affaires deux ans de suite, ou trois mois d'affilée") == [("chiffre", "affaires")]
     assert noun_complements("Combien de salariés ?") == []
     assert noun_complements("l'atelier de réparation de vélos") == [("atelier", "réparation"), ("réparation", "vélos")]
+    # a verb after « de » takes an object or an adverb: no kind of right, of obligation
+    assert noun_complements("L'employeur a-t-il le droit de retenir directement sur la paie les cotisations ?") == []
+    assert noun_complements("l'obligation de fournir un local commun") == []
+    assert noun_complements("le réseau de chaleur des villes") == [("réseau", "chaleur")]
 
 
 def test_the_thresholds_stand_on_the_scores_as_measured_even_when_a_rule_refuses(plan):
