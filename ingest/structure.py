@@ -66,7 +66,8 @@ def reflow(lines: list[str], keep_lines: bool = False) -> str:
 
 
 def split_blocks(text: str) -> list[list[str]]:
-    """Paragraphs of a cleaned page; a paragraph starting in lower case continues the previous one."""
+    """Paragraphs of a cleaned page; a paragraph starting in lower case continues the previous one; the line
+    that opens a legal text's article is a paragraph of its own (split_articles)."""
     blocks: list[list[str]] = []
     for raw in re.split(r"\n\s*\n", text):
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
@@ -76,7 +77,7 @@ def split_blocks(text: str) -> list[list[str]]:
             blocks[-1].extend(lines)
         else:
             blocks.append(lines)
-    return blocks
+    return [part for block in blocks for part in split_articles(block)]
 
 
 def _is_capitals_subtitle(lines: list[str]) -> bool:
@@ -111,6 +112,43 @@ def looks_like_heading(lines: list[str]) -> bool:
         and " : " not in text
         and not is_table_row(text)
     )
+
+
+# An article of a legal text opens with its number on a line of its own, or before what says where it comes from:
+# « Article 12 », « Art. 1er », « Article L. 541-1 », « L. 2122-6 LOI n°2010-1215 du … » (a code's article as
+# Légifrance prints it); not « L. 2122-5 du présent code » where a sentence wrapped before a reference.
+_ARTICLE_RE = re.compile(
+    r"(?:(?:Article|Art\.)\s+(?:(?:L|R|D|A|LO)\.?\s*)?\d+(?:er)?(?:[-.]\d+)*(?:\s+(?:bis|ter|quater))?"
+    r"|(?:L|R|D|LO)\.\s?\d{3,4}(?:-\d+)+)"
+    r"(?=\s*$|\s+[A-ZÀ-Ý]|\s*[-–—:.]\s+[A-ZÀ-Ý])"
+)
+
+
+def article_title(line: str) -> str | None:
+    """The number of the article a line opens ('Article 12', 'L. 2122-6'), or None."""
+    match = _ARTICLE_RE.match(line.strip())
+    return match.group() if match else None
+
+
+def split_articles(lines: list[str]) -> list[list[str]]:
+    """A paragraph's lines cut before each line that opens an article and after it: the article's first line
+    (its number, the text that last amended it) is a paragraph of its own, not the start of its first sentence
+    (« … Conseil Constit. 2010-89 QPC Les délégués syndicaux sont tenus … »). A line that goes on a sentence
+    (the line before it does not end one) opens nothing. Measured as sections too, and not kept
+    (docs/settings.md, tenth session): the articles stay in the sections in force."""
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for k, line in enumerate(lines):
+        if article_title(line) and (k == 0 or lines[k - 1].rstrip().endswith(tuple(".:;!?)»"))):
+            if current:
+                parts.append(current)
+            parts.append([line])
+            current = []
+        else:
+            current.append(line)
+    if current:
+        parts.append(current)
+    return parts
 
 
 def page_blocks(text: str, rules: Sequence[HeadingRules] = ()) -> list[Block]:

@@ -372,3 +372,22 @@ def test_mostly_capitals_tells_a_banner_from_a_sentence():
     assert mostly_capitals("493 200 DÉPARTS EN RETRAITE ESTIMÉS D’ICI À 2026 32,1% DE TEMPS PARTIEL")
     assert not mostly_capitals("La CRESS et l'URSCOP accompagnent les SCIC et les CAE de la région.")
     assert not mostly_capitals("CCAS, CIAS")  # too short to tell: a list of acronyms
+
+
+def test_the_line_that_opens_a_legal_article_is_no_part_of_its_first_sentence():
+    """A code's article as Légifrance prints it: its number and the text that last amended it, then its text."""
+    from ingest.structure import split_blocks
+
+    page = (
+        "L. 2143-14 Ordonnance 2007-329 2007-03-12 JORF 13 mars 2007 - Conseil Constit. 2010-89 QPC\n"
+        "Les délégués syndicaux sont tenus au secret professionnel pour toutes les questions relatives aux\n"
+        "procédés de fabrication, dans les conditions prévues à l'article\n"
+        "L. 2122-5 du présent code.\n"
+        "Article 3 - Les dispositions du présent décret entrent en vigueur le 1er janvier."
+    )
+    blocks = split_blocks(page)
+    assert blocks[0] == ["L. 2143-14 Ordonnance 2007-329 2007-03-12 JORF 13 mars 2007 - Conseil Constit. 2010-89 QPC"]
+    assert blocks[1][0].startswith("Les délégués syndicaux") and blocks[1][-1] == "L. 2122-5 du présent code."  # a wrapped reference
+    assert blocks[2] == ["Article 3 - Les dispositions du présent décret entrent en vigueur le 1er janvier."]
+    chunks = chunk_pages([Page(source="code.pdf", page=1, text=page)])
+    assert "Les délégués syndicaux sont tenus" in chunks[0].text and "QPC Les délégués" not in chunks[0].text
