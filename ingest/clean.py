@@ -84,8 +84,40 @@ def _is_short(line: str) -> bool:
     return 0 < len(stripped) <= SHORT_LINE and not stripped.startswith(BULLET)
 
 
+# A note's call as some word processors export it and pypdf reads it: the note's number less one (its digits
+# maybe apart), « F », often a line break, the note's number (« Comparé18 F\n19 au 671 Mt », « ISO
+# 14044:20067F\n8, cette », « Hubblo1 4F 15 »).
+_NOTE_CALL_RE = re.compile(r"(\d+(?:[ \t]\d+)?)[ \t]?F[ \t]*\n?[ \t]*(\d{1,3})(?!\d)")
+
+
+def remove_note_calls(text: str) -> str:
+    """Notes' calls read as '…18 F\n19 …' taken out (_NOTE_CALL_RE), the words around them joined as printed:
+    only where the number after « F » follows the one before it, so that a figure in francs stays."""
+
+    def drop(match: re.Match) -> str:
+        before, note = match.group(1), match.group(2)
+        call = str(int(note) - 1)
+        digits = before.replace(" ", "").replace("\t", "")
+        if not digits.endswith(call):
+            return match.group()
+        return _first_digits(before, len(digits) - len(call))  # the figure before the call: '2006' of '20067'
+
+    return _NOTE_CALL_RE.sub(drop, text)
+
+
+def _first_digits(text: str, count: int) -> str:
+    """The start of a run of digits (spaces kept between them) that holds its first `count` digits."""
+    seen = 0
+    for i, char in enumerate(text):
+        if seen == count:
+            return text[:i].rstrip()
+        seen += char.isdigit()
+    return text
+
+
 def clean_page_text(text: str) -> str:
     """All cleaning steps for one page, in order; blank lines (paragraph breaks) are kept."""
+    text = remove_note_calls(text)
     text = normalize_spaces(text)
     text = clean_bullets(text)
     text = normalize_spaces(text)

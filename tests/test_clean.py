@@ -295,3 +295,14 @@ def test_short_lines_repeated_on_most_pages_are_the_layouts_and_removed():
         for a in subjects[:6]
     ]
     assert remove_running_lines(once) == once
+
+
+def test_note_calls_a_word_processor_exports_as_n_f_n_plus_one_are_taken_out():
+    """pypdf reads some notes' calls as « 18 F » and « 19 » on the next line, glued to the word or figure before."""
+    from ingest.clean import clean_page_text, remove_note_calls
+
+    assert remove_note_calls("Comparé18 F\n19 au 671 Mt CO2 eq.") == "Comparé au 671 Mt CO2 eq."
+    assert remove_note_calls("normalisée dans la série ISO 14044:20067F\n8, cette méthode") == "normalisée dans la série ISO 14044:2006, cette méthode"
+    assert remove_note_calls("les données de Hubblo1 4F 15. La suite") == "les données de Hubblo. La suite"
+    assert remove_note_calls("un prix de 100 F\n20 francs de plus") == "un prix de 100 F\n20 francs de plus"  # 20 does not follow 100
+    assert "rapport un scénario" in clean_page_text("dans son dernier rapport 1F\n2 un scénario anticipant")
