@@ -62,6 +62,7 @@ RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
+QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,12 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     text = unit.text
     if len(text) >= SNIPPET_TARGET:
         needed = asked.answered_by if asked.kind in STRICT_TYPES else None
-        return shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
+        window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
+        quoted_at, shown_at = _quoted_at(text, asked.quoted), _quoted_at(window, asked.quoted)
+        if quoted_at is not None and (shown_at is None or shown_at > len(window) // 2):
+            # the term the question quotes, and what follows it: what the text says of it
+            return shorten(text, SNIPPET_TARGET, around=quoted_at + SNIPPET_TARGET // 2 - QUOTED_LEAD)
+        return window
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
@@ -182,6 +188,14 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+def _quoted_at(text: str, quoted: str | None) -> int | None:
+    """Where a long unit holds the term a question quotes (accents and case aside), or None."""
+    if not quoted:
+        return None
+    found = fold_accents(text).lower().find(fold_accents(" ".join(quoted.split())).lower())
+    return found if found >= 0 else None
 
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:

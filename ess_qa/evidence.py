@@ -17,7 +17,7 @@ from ingest.french import content_words, defines, fold_accents, folded_content_w
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, years
 from ingest.units import ROW_SEPARATOR
 
-from .questions import defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type
+from .questions import defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -115,6 +115,7 @@ class QuestionProfile:
     names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
     counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
+    quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
@@ -154,6 +155,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         counted=focus if measure == "count" else None,
         names=known_names(store, question),
         defined=defined_words(question) if kind == "definition" else frozenset(),
+        quoted=quoted_term(question),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 

@@ -114,6 +114,12 @@ _DEFINED_RE = re.compile(
 )
 
 
+def quoted_term(question: str) -> str | None:
+    """The term a question quotes (« avec bénéfices », "repas de chasse"), when it holds a content word."""
+    quoted = _QUOTED_RE.search(question)
+    return quoted.group(1) if quoted and folded_content_words(quoted.group(1)) else None
+
+
 def defined_words(question: str) -> frozenset[str]:
     """The content words (accents folded) of what a definition question asks to be defined: what it quotes
     (« venaisons »), else what follows its cue (« qu'est-ce que … »); all of its words when nothing says which."""

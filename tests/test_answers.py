@@ -802,3 +802,22 @@ def test_a_list_question_gets_the_lead_in_with_its_items(cooperatives, question)
 def test_when_opening_a_clause_before_the_question_asks_no_date(question, kind):
     """« Quand » opens a question of date, or a clause that sets the case the question after its comma asks about."""
     assert question_type(question) == kind
+
+
+def test_a_long_line_is_shown_from_the_term_the_question_quotes(tmp_path):
+    """Two approaches told in one long line: asked about the second one by its quoted name, the extract shows it
+    and what is said of it, not the first one's."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "fin-de-vie.txt").write_text(
+        "La fin de vie des équipements numériques\n\n"
+        "Deux approches ont été retenues pour la fin de vie des équipements : l'approche « sans bénéfices », qui "
+        "suppose que le recyclage ou la valorisation énergétique des équipements n'apporte aucun bénéfice lié à la "
+        "substitution de matière vierge ou de sources d'énergie primaire, et l'approche « avec bénéfices », qui "
+        "suppose que le recyclage des équipements apporte un bénéfice lié à la substitution de matière vierge.\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "docs", tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("c'est quoi l'approche « avec bénéfices » pour la fin de vie des équipements ?")
+    assert answer.found and "apporte un bénéfice" in answer.snippet
