@@ -35,6 +35,13 @@ _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|
 _LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•>]|\d+[.)/]|1er\b)")
 # question types that a named row's value answers whatever it holds (a definition or list cue has no row form)
 _ANY_ROW_VALUE = ("other", "definition", "list")
+# What may, must or may not be: the words of a rule, a right, a ban or a denial (the answer to a yes-or-no question)
+_MODAL_RE = re.compile(
+    r"\b(peut|peuvent|pourra|pourront|doit|doivent|devra|devront|faut|droits?|interdite?s?|obligatoires?|obligatoirement"
+    r"|oblig[ée]e?s?|tenue?s?|autoris[ée]e?s?|possible|impossible|aucune?|jamais|exclusivement|exempt[ée]e?s?|dispens[ée]e?s?"
+    r"|soumise?s?|ne\s+(?:\S+\s+){1,2}?(?:pas|plus|jamais)|n'\S+\s+(?:pas|plus|jamais))\b",
+    re.IGNORECASE,
+)
 _PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 
@@ -71,6 +78,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         return defines(unit, question_words)
     if kind in ("list", "procedure"):
         return bool(_LIST_RE.search(unit))
+    if kind == "yesno":
+        return bool(_MODAL_RE.search(unit))
     return False
 
 

@@ -144,7 +144,7 @@ def question_content(question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "threshold", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "yesno", "threshold", "other")
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
@@ -181,6 +181,16 @@ _TYPE_CUES = (
 )
 
 
+# Yes or no: a verb with its subject after it (« peut-il », « faut-il », « est-elle »), « est-ce que », or an English
+# auxiliary first, and no word that asks for something else: the line that answers says what may, must or may not be
+# (« En aucun cas les biens … ne peuvent être répartis »). Read after the other types and the thresholds: « un curage
+# de 1 500 m3 est-il soumis à déclaration ? » wants the thresholds it is compared with.
+_YES_NO_RE = re.compile(
+    r"^(?!\W*qu(e\b|')|.*\b(quel(le)?s?|combien|comment|où|quand|pourquoi|qui|quoi|lequel|laquelle|lesquel(le)?s|what|which|how|who|whom|when|where|why)\b)"
+    r"(?:.*\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b|\W*est-ce qu|\W*(?:can|must|is|are|does|do|should|may|could)\b)"
+)
+
+
 def question_type(question: str) -> str:
     """The kind of answer a question asks for: one of QUESTION_TYPES. A question that asks none of them but
     states a figure in a unit ('Un remblai qui soustrait 2 000 m² relève de quel régime ?') wants the
@@ -189,7 +199,9 @@ def question_type(question: str) -> str:
     for kind, pattern in _TYPE_CUES:
         if re.search(pattern, text):
             return kind
-    return "threshold" if stated_dimensions(question) else "other"
+    if stated_dimensions(question):
+        return "threshold"
+    return "yesno" if _YES_NO_RE.search(text) else "other"
 
 
 # The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",

@@ -821,3 +821,25 @@ def test_a_long_line_is_shown_from_the_term_the_question_quotes(tmp_path):
     build(tmp_path / "docs", tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("c'est quoi l'approche « avec bénéfices » pour la fin de vie des équipements ?")
     assert answer.found and "apporte un bénéfice" in answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("En cas de dissolution d'un syndicat, ses biens peuvent-ils être partagés entre les adhérents ?", "yesno"),
+        ("Est-ce que les heures de délégation sont payées ?", "yesno"),
+        ("Is the platform free of charge?", "yesno"),
+        ("Que doit faire l'employeur ?", "other"),  # « que » asks for something
+        ("Combien de salariés faut-il ?", "number"),
+        ("Un curage de 1 500 m3 est-il soumis à déclaration ?", "threshold"),  # a stated figure wants its thresholds
+    ],
+)
+def test_a_yes_or_no_question_is_answered_by_what_may_must_or_may_not_be(question, kind):
+    """A verb before its subject, and no word that asks for something else: the answer says what may, must or may not be."""
+    from ess_qa.evidence import type_matches
+
+    assert question_type(question) == kind
+    if kind == "yesno":
+        assert type_matches("En aucun cas les biens du syndicat ne peuvent être répartis entre les membres.", kind, set())
+        assert type_matches("Il est interdit à l'employeur de prélever les cotisations.", kind, set())
+        assert not type_matches("Les biens sont dévolus conformément aux statuts.", kind, set())
