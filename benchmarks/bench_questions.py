@@ -108,6 +108,10 @@ IMPACT_NUMERIQUE = (
     "evaluation-impact-environnemental-numerique-ademe-2025.pdf", "627a723ad43265f562d82bf872fa31a7b57b6a7811a301178cda9e0f8a10f7e1",
     "DISIC/MiNumEco@2abe6b44b37a91e3b64c4647749802177a945c47:public/docs/2024/etude-ademe-impacts-environnementaux-numerique.pdf",
 )
+ROB_CABESTANY = (
+    "rob-2026-cabestany.pdf", "540c2c6741fca23d8720927410f7d83e1e2da597615200ff85a2701f38814670",
+    "cabesavantout/cabesavantout.github.io@d37cac0993373453ee3e960964992e337d957861:data/20260216_Rapport-dorientations-budgetaires-2026.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -164,6 +168,8 @@ SETS = (
     QuestionSet("near-topic-syndicats", QUESTIONS / "near-topic-syndicats.jsonl", TUNING, *SYNDICATS),
     QuestionSet("impact-numerique", QUESTIONS / "impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
     QuestionSet("near-topic-impact-numerique", QUESTIONS / "near-topic-impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
+    QuestionSet("rob-cabestany", QUESTIONS / "rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
+    QuestionSet("near-topic-rob-cabestany", QUESTIONS / "near-topic-rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
