@@ -212,14 +212,16 @@ def defines(text: str, subject: set[str]) -> bool:
     colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); a
     name that opens the text before its verb ('Camino ouvre …'); or an acronym in parentheses after the
     words it stands for ('eau chaude sanitaire (ECS)'). Each item of a list run into the text counts as a
-    text of its own ('… comme étant : - Usage personnel : … - Usage professionnel : tout ce qui …')."""
+    text of its own ('… comme étant : - Usage personnel : … - Usage professionnel : tout ce qui …'), and so does a
+    gloss in brackets opened by an acronym and a colon ('(DILICO : DIspositif de LIssage COnjoncturel)')."""
     items = _INLINE_ITEM_RE.split(text)
     return any(_defines(item, subject) for item in items)
 
 
 # Where an item of a list starts inside a text: a dash or a bullet after a colon, a point, a semicolon or a
-# line break, before a capital (a line break alone is where pypdf wrapped a sentence).
-_INLINE_ITEM_RE = re.compile(r"(?:(?<=[.:;])|(?<=\n))\s*[-–•▪]\s+(?=[A-ZÀ-ÝŒ])")
+# line break, before a capital (a line break alone is where pypdf wrapped a sentence); and a gloss in brackets
+# that opens with an acronym and a colon (« … créé en 2025 (DILICO : DIspositif de LIssage COnjoncturel) »).
+_INLINE_ITEM_RE = re.compile(r"(?:(?<=[.:;])|(?<=\n))\s*[-–•▪]\s+(?=[A-ZÀ-ÝŒ])|\((?=[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ0-9-]+\s*:)")
 
 
 def _defines(text: str, subject: set[str]) -> bool:

@@ -843,3 +843,11 @@ def test_a_yes_or_no_question_is_answered_by_what_may_must_or_may_not_be(questio
         assert type_matches("En aucun cas les biens du syndicat ne peuvent être répartis entre les membres.", kind, set())
         assert type_matches("Il est interdit à l'employeur de prélever les cotisations.", kind, set())
         assert not type_matches("Les biens sont dévolus conformément aux statuts.", kind, set())
+
+
+def test_a_gloss_in_brackets_opened_by_an_acronym_defines_it():
+    from ingest.french import defines
+
+    line = "Extension du dispositif de lissage des recettes fiscales créé en 2025 (DILICO : DIspositif de LIssage COnjoncturel)"
+    assert defines(line, {"dilico"})
+    assert not defines("Le budget primitif (voir annexe : tableau 3)", {"voir"})
