@@ -272,11 +272,17 @@ def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[in
         if isinstance(item, list):
             _walk_outline(reader, item, path, by_page)
             continue
-        title = clean_title(str(getattr(item, "title", "") or ""))
+        title = _SLIDE_NUMBER_RE.sub("", clean_title(str(getattr(item, "title", "") or "")))
         path = parent + (title,) if title else parent
         number = _destination_page(reader, item)
         if title and number is not None:
             by_page[number + 1].append((path, getattr(item, "top", None) is None))
+
+
+# A presentation exports an entry for each slide, named by its number then its title when it has one
+# ('Diapositive 3 Indications liminaires', 'Diapositive 4'): the number names nothing, and a slide without a title
+# goes on the section of the slide before it.
+_SLIDE_NUMBER_RE = re.compile(r"^(?:diapositive|slide|folie)\s*\d+\b\s*", re.IGNORECASE)
 
 
 def _destination_page(reader, item) -> int | None:

@@ -519,3 +519,33 @@ def test_a_pdf_note_is_read_with_the_sentence_of_its_mark(tmp_path):
     assert "chaque trimestre (1) [31 janvier, 30 avril, 31 juillet et 31 octobre]" in chunks.replace("\n", " ")
     answer = assistant.ask("Quelles sont les échéances des déclarations trimestrielles ?")
     assert answer.found and "31 juillet" in answer.snippet and "trimestre" in answer.snippet
+
+
+def test_a_presentations_slide_numbers_in_its_outline_name_no_section(tmp_path):
+    """A presentation exported to PDF names its outline's entries 'Diapositive 3 Indications liminaires', 'Diapositive 4':
+    the section is the slide's title, and a slide without one goes on the section before it."""
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    from ingest import chunk_pages
+
+    slides = [
+        ("Diapositive 1 Indications liminaires", "Le rapport est présenté au conseil municipal deux mois avant le vote du budget."),
+        ("Diapositive 2", "Il est mis en ligne sur le site internet de la commune dans les quinze jours."),
+        ("Diapositive 3 Etat de la dette", "Le capital restant dû s'élève à 7,3 millions d'euros au 1er janvier."),
+    ]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for _, body in slides:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, " ".join([body] * 3), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "plain.pdf"))
+    writer = PdfWriter(clone_from=PdfReader(tmp_path / "plain.pdf"))
+    for number, (title, _) in enumerate(slides):
+        writer.add_outline_item(title=title, page_number=number, fit=Fit.fit())
+    writer.write(tmp_path / "slides.pdf")
+
+    chunks = chunk_pages(read_file_pages(tmp_path / "slides.pdf"))
+    sections = [{c.section for c in chunks if body[:30] in c.text} for _, body in slides]
+    assert sections == [{"Indications liminaires"}, {"Indications liminaires"}, {"Etat de la dette"}]
