@@ -1,5 +1,6 @@
-"""Clean extracted text: running headers and footers across the pages of a file; then, page by
-page, bullets, hyphenation, spacing, leader dots and pull quotes."""
+"""Clean extracted text: running headers and footers across the pages of a file, and the short lines its
+layout repeats on most pages; then, page by page, notes' calls read as « 18 F / 19 », bullets, hyphenation,
+spacing, leader dots and pull quotes."""
 
 from __future__ import annotations
 
@@ -237,8 +238,9 @@ REPEATED_PER_PAGE = 2  # times per page it is on, on average
 
 
 def repeated_lines(texts: list[str]) -> list[set[int]]:
-    """For each page text of one file, the indexes of its short lines that are printed REPEATED_PER_PAGE times a
-    page or more on the pages that have them, those being half the file's pages or more (is_running)."""
+    """For each page text of one file, the indexes of its short lines (REPEATED_LINE_CHARS at most) printed
+    REPEATED_PER_PAGE times a page or more, on average over the pages that have them, those being half the file's
+    pages or more (and MIN_RUNNING_PAGES at least)."""
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for physical, text in enumerate(texts, start=1):
         for i, line in enumerate(text.split("\n")):

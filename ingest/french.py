@@ -32,7 +32,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
 | words_run_together    | bool  | whether a text's words lost their spaces (a footnote as pypdf   | answering (never the snippet)                           |
 |                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
-| mostly_web_addresses  | bool  | whether a text is mostly web addresses (a note's sources:       | answering (never the snippet, but of a contact question)|
+| mostly_web_addresses  | bool  | whether a text is mostly web addresses (a note's sources:       | answering (never the snippet of a what/which question)  |
 |                       |       | '10 https://librairie.ademe.fr/… 11 https://…')                 |                                                         |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
