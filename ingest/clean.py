@@ -231,29 +231,45 @@ def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set
     return found
 
 
-# A short line printed several times on most pages, anywhere on them, is the layout's, not the text's: the
-# link labels a legal site's export prints under every article (« Legif. », « Plan », « Juricaf »).
+# Short lines printed several times on most pages, anywhere on them, in a run of several such lines, are the
+# layout's, not the text's: the link labels a legal site's export prints under every article (« Legif. », « Plan »,
+# « Jp.Judi. », « Jp.Admin. », « Juricaf »). A table's cell repeated down a column (« Déclaration ») stands alone
+# between other cells, and stays.
 REPEATED_LINE_CHARS = 30  # at most this long
 REPEATED_PER_PAGE = 2  # times per page it is on, on average
+REPEATED_RUN = 3  # lines of that kind in a row
 
 
 def repeated_lines(texts: list[str]) -> list[set[int]]:
     """For each page text of one file, the indexes of its short lines (REPEATED_LINE_CHARS at most) printed
     REPEATED_PER_PAGE times a page or more, on average over the pages that have them, those being half the file's
-    pages or more (and MIN_RUNNING_PAGES at least)."""
+    pages or more (and MIN_RUNNING_PAGES at least), that stand in a run of REPEATED_RUN such lines or more."""
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for physical, text in enumerate(texts, start=1):
         for i, line in enumerate(text.split("\n")):
             key = normalize_spaces(line)
             if key and len(key) <= REPEATED_LINE_CHARS:
                 where[key].append((physical, i))
-    found: list[set[int]] = [set() for _ in texts]
+    repeated: list[set[int]] = [set() for _ in texts]
     for places in where.values():
         pages = {physical for physical, _ in places}
         if len(places) >= REPEATED_PER_PAGE * len(pages) and len(pages) * 2 >= len(texts) and len(pages) >= MIN_RUNNING_PAGES:
             for physical, i in places:
-                found[physical - 1].add(i)
-    return found
+                repeated[physical - 1].add(i)
+    return [_in_runs(lines) for lines in repeated]
+
+
+def _in_runs(indexes: set[int]) -> set[int]:
+    """The line indexes that belong to a run of REPEATED_RUN consecutive indexes or more."""
+    kept: set[int] = set()
+    for i in indexes:
+        if i - 1 not in indexes:  # a run starts here
+            run = [i]
+            while run[-1] + 1 in indexes:
+                run.append(run[-1] + 1)
+            if len(run) >= REPEATED_RUN:
+                kept.update(run)
+    return kept
 
 
 def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> list[str]:

@@ -290,6 +290,13 @@ def test_short_lines_repeated_on_most_pages_are_the_layouts_and_removed():
     cleaned = remove_running_lines(texts)
     assert all("Legif." not in text and "Juricaf" not in text and "\nPlan\n" not in text for text in cleaned)
     assert all(f"Cet article traite de {subjects[n]}." in text for n, text in zip(range(1, 7), cleaned))
+    column = [  # a table's cell repeated down its column stands between other cells: it stays
+        "\n".join(f"Rubrique {n}.{k}\nDéclaration\nSeuil de {subjects[k]} fixé à {n * 10 + k} m3" for k in range(4))
+        for n in range(1, 7)
+    ]
+    from ingest.clean import repeated_lines
+
+    assert repeated_lines(column) == [set()] * 6 and repeated_lines(texts)[0] == {1, 2, 3, 6, 7, 8}
     once = [  # a short line once a page is no such line
         f"Première phrase sur {a}.\nDeuxième phrase sur {a}.\nTroisième phrase sur {a}.\nVoir aussi\nQuatrième sur {a}.\nCinquième sur {a}.\nFin sur {a}."
         for a in subjects[:6]
