@@ -56,7 +56,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
-        return holds_measure(unit, measure)
+        # « quel poids » asks for a mass, or for a share: « le poids de l'ESS dans l'emploi », « 42,93 % des recettes »
+        return holds_measure(unit, measure) or (measure == "mass" and bool(_PERCENT_RE.search(unit)))
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
         runs = counts(unit) if measure == "count" else quantity_runs(unit)
         written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)

@@ -851,3 +851,16 @@ def test_a_gloss_in_brackets_opened_by_an_acronym_defines_it():
     line = "Extension du dispositif de lissage des recettes fiscales créé en 2025 (DILICO : DIspositif de LIssage COnjoncturel)"
     assert defines(line, {"dilico"})
     assert not defines("Le budget primitif (voir annexe : tableau 3)", {"voir"})
+
+
+def test_what_weight_asks_for_a_mass_or_a_share():
+    """« Quel poids » is a mass for a carcass, a share for taxes in a budget: both answer it, a bare count does not."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure
+
+    question = "Quel poids représentaient les impôts locaux dans les ressources de la ville en 2025 ?"
+    assert question_type(question) == "number" and question_measure(question) == "mass"
+    words = folded_content_words(question)
+    assert type_matches("En 2025, les produits de la fiscalité représentaient 42,93 % des recettes.", "number", words, "mass")
+    assert type_matches("Les carcasses pèsent en moyenne 45 kg.", "number", words, "mass")
+    assert not type_matches("La commune compte 252 agents.", "number", words, "mass")
