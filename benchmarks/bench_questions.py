@@ -112,6 +112,10 @@ ROB_CABESTANY = (
     "rob-2026-cabestany.pdf", "540c2c6741fca23d8720927410f7d83e1e2da597615200ff85a2701f38814670",
     "cabesavantout/cabesavantout.github.io@d37cac0993373453ee3e960964992e337d957861:data/20260216_Rapport-dorientations-budgetaires-2026.pdf",
 )
+MANDATAIRES = (
+    "guide-enquete-mandataires-majeurs.pdf", "213c76b9afc82c1cbf46952f79ff58be86b641dfc26b7337ac68c725204e41ba",
+    "SocialGouv/emjpm@ae90908626f0025386c70d47af71c2e0838d2146:packages/app/public/static/docs/enquetes/DGCS_Mandoline_guide-de-remplissage-des-enquetes.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -170,6 +174,8 @@ SETS = (
     QuestionSet("near-topic-impact-numerique", QUESTIONS / "near-topic-impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
     QuestionSet("rob-cabestany", QUESTIONS / "rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
     QuestionSet("near-topic-rob-cabestany", QUESTIONS / "near-topic-rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
+    QuestionSet("mandataires-enquete", QUESTIONS / "mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
+    QuestionSet("near-topic-mandataires-enquete", QUESTIONS / "near-topic-mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
