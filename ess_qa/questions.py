@@ -103,9 +103,9 @@ _MEANING_ASKED_RE = re.compile(
 )
 
 
+_QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
 # (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … »)
-_QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 _DEFINED_RE = re.compile(
     r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
@@ -123,9 +123,9 @@ def quoted_term(question: str) -> str | None:
 def defined_words(question: str) -> frozenset[str]:
     """The content words (accents folded) of what a definition question asks to be defined: what it quotes
     (« venaisons »), else what follows its cue (« qu'est-ce que … »); all of its words when nothing says which."""
-    quoted = _QUOTED_RE.search(question)
-    if quoted and folded_content_words(quoted.group(1)):
-        return frozenset(folded_content_words(quoted.group(1)))
+    quoted = quoted_term(question)
+    if quoted:
+        return frozenset(folded_content_words(quoted))
     match = _DEFINED_RE.search(normalize_apostrophes(question))
     words = frozenset(folded_content_words(match.group(1))) if match else frozenset()
     return words or frozenset(folded_content_words(question))
