@@ -144,9 +144,10 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
     """The best unit of the candidate passages as a snippet, of those whose text only() accepts when given."""
     scored = []
     for rank, hit, passage in candidates:
-        unit, score = best_unit(store, asked, hit.position, SNIPPET_WEIGHTS, skip_echoes=True, only=_answering(only, asked.kind))
-        if unit is not None:
-            scored.append((score + RANK_PRIOR / (1 + rank), unit, passage))
+        for position in hit.positions:
+            unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, skip_echoes=True, only=_answering(only, asked.kind))
+            if unit is not None:  # a chunk joined to the hit's was found lower: its units count as the next passage's
+                scored.append((score + RANK_PRIOR / (1 + rank + (position != hit.position)), unit, passage))
     if not scored:
         return None
     score, unit, passage = max(scored, key=lambda item: item[0])

@@ -23,7 +23,7 @@ from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
 from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
 from .questions import PreparedQuestion, complete_follow_up, prepare_question, question_content
-from .retrieval import Filters, FusionWeights, Hit, rank_chunks
+from .retrieval import Filters, FusionWeights, Hit, join_neighbours, rank_chunks
 from .spelling import read_question
 from .types import Answer, Passage
 
@@ -303,33 +303,33 @@ class Assistant:
         return {d.name: (d.title, d.date) for d in self.store.documents()}
 
     def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
-        passages: list[Passage] = []
-        kept: list[Hit] = []
+        """The first k passages of the hits, each with its hit: a chunk whose text an earlier one has is left
+        out, and two neighbouring chunks found are one passage (join_neighbours)."""
+        distinct: list[Hit] = []
         seen: set[str] = set()
         for hit in hits:
-            chunk = self.store.chunk(hit.position)
-            key = match_key(chunk.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            kept.append(hit)
-            title, date = self._document_details.get(chunk.source, ("", ""))
-            passages.append(
-                Passage(
-                    text=chunk.text,
-                    source=chunk.source,
-                    page=chunk.page,
-                    section=chunk.section,
-                    score=round(min(1.0, max(0.0, hit.score)), 4),
-                    chunk_id=chunk.id,
-                    label=chunk.label,
-                    title=title,
-                    date=date,
-                )
-            )
-            if len(passages) == k:
-                break
-        return passages, kept
+            key = match_key(self.store.chunk(hit.position).text)
+            if key not in seen:
+                seen.add(key)
+                distinct.append(hit)
+        kept = join_neighbours(self.store, distinct)[:k]
+        return [self._passage(hit) for hit in kept], kept
+
+    def _passage(self, hit: Hit) -> Passage:
+        """A hit's passage: its chunks' text, cited by its own chunk's place."""
+        chunk = self.store.chunk(hit.position)
+        title, date = self._document_details.get(chunk.source, ("", ""))
+        return Passage(
+            text="\n".join(self.store.chunk(position).text for position in hit.positions),
+            source=chunk.source,
+            page=chunk.page,
+            section=chunk.section,
+            score=round(min(1.0, max(0.0, hit.score)), 4),
+            chunk_id=chunk.id,
+            label=chunk.label,
+            title=title,
+            date=date,
+        )
 
 
 def _check_k(k: int) -> int:

@@ -4,7 +4,7 @@ every name the question uses first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -54,11 +54,39 @@ class FusionWeights:
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked chunk: position in the store, final score in [0, 1] and cosine with the question."""
+    """A ranked chunk: position in the store, final score in [0, 1] and cosine with the question; joined:
+    the position of a chunk found further down that continues it (see join_neighbours)."""
 
     position: int
     score: float
     cosine: float
+    joined: int | None = None
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """The chunks its passage shows, in reading order."""
+        return tuple(sorted((self.position, self.joined))) if self.joined is not None else (self.position,)
+
+
+def join_neighbours(store: Store, hits: list[Hit]) -> list[Hit]:
+    """Hits in rank order, each joined by a lower-ranked hit on the chunk just before or after it in the same
+    page and section, which then leaves the list: two found pieces of one run of text are one passage,
+    and the answer a question's words point to is often in the piece after them. A passage joins two
+    chunks at most."""
+    kept: list[Hit] = []
+    for hit in hits:
+        index = next((i for i, lead in enumerate(kept) if lead.joined is None and abs(lead.position - hit.position) == 1 and _same_place(store, lead.position, hit.position)), None)
+        if index is None:
+            kept.append(hit)
+        else:
+            kept[index] = replace(kept[index], joined=hit.position)
+    return kept
+
+
+def _same_place(store: Store, a: int, b: int) -> bool:
+    """Whether two chunks are of one document, page and section."""
+    first, second = store.chunk(a), store.chunk(b)
+    return (first.source, first.page, first.section) == (second.source, second.page, second.section)
 
 
 def rank_chunks(
