@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from index.store import DEFAULT_MODEL, DOCUMENT_DETAILS, IndexProblem, NewDocument, Store, index_exists, is_database, open_store, open_writer, redact, sha256_file
-from ingest.chunking import ChunkingParams, chunk_pages
+from ingest.chunking import ChunkingParams, chunk_pages, joined_text
 from ingest.french import match_key
 from ingest.loaders import Skip, document_metadata, load_pages
 
@@ -320,7 +320,7 @@ class Assistant:
         chunk = self.store.chunk(hit.position)
         title, date = self._document_details.get(chunk.source, ("", ""))
         return Passage(
-            text="\n".join(self.store.chunk(position).text for position in hit.positions),
+            text=joined_text([self.store.chunk(position).text for position in hit.positions]),
             source=chunk.source,
             page=chunk.page,
             section=chunk.section,

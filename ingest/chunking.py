@@ -124,6 +124,17 @@ def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
     return passages
 
 
+def joined_text(texts: Sequence[str]) -> str:
+    """Consecutive passages of a page as one text, as printed: a passage's first line is left out when the text
+    before it has that line already (the header of a table whose rows run on, which _pack repeats)."""
+    joined = texts[0] if texts else ""
+    for text in texts[1:]:
+        head, _, rest = text.partition("\n")
+        repeated = rest and head.strip() and head.strip() in {line.strip() for line in joined.splitlines()}
+        joined += "\n" + (rest if repeated else text)
+    return joined
+
+
 def _headings_joined(groups: list[tuple[str, list[tuple[str, str]], list[Block]]]) -> list[tuple[str, list[tuple[str, str]]]]:
     """The page's runs, a heading with nothing under it before the next heading ('2 ENQUETE' then '2.1
     Méthodologie') put at the start of the run after it rather than left alone as a passage of a few words."""

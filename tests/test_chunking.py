@@ -9,6 +9,7 @@ import pytest
 
 from ess_qa.profiles.metropoles.headings import RULES as REPORT_RULES  # the report's heading cues (a profile's plug-in)
 from ingest import ChunkingParams, Citation, Page, chunk_pages, load_pages
+from ingest.chunking import joined_text
 from ingest.clean import clean_bullets, clean_page_text
 from ingest.french import match_key, split_sentences
 from ingest.types import SECTION_SEPARATOR
@@ -217,6 +218,18 @@ def test_a_passage_that_starts_inside_a_table_repeats_its_header():
     # without a sentence before them, short lines are no header: a fact sheet's box is no table
     boxed = chunk_pages([Page("doc.txt", 1, f"OBSERVER\n\nMétropole Service référent\n\n{rows}")], ChunkingParams(target_chars=300, max_chars=400, min_chars=100))
     assert not any(c.text.startswith("Métropole Service référent") for c in boxed[1:])
+
+
+def test_two_passages_of_a_table_joined_read_as_printed():
+    """Shown as one passage, two passages of a table give its header once, as the page prints it; a first line
+    the passage before does not have is kept."""
+    names = ["Brest Métropole", "Dijon Métropole", "Nantes Métropole", "Rennes Métropole", "Toulouse Métropole"]
+    rows = "\n\n".join(f"{name}\n\nDirection de l’économie sociale et solidaire et de l’emploi" for name in names)
+    text = f"Chaque ville a désigné un service référent pour l’économie sociale et solidaire.\n\nMétropole Service référent\n\n{rows}"
+    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=300, max_chars=400, min_chars=100))
+    assert chunks[1].text.startswith("Métropole Service référent\n")
+    assert match_key(joined_text([c.text for c in chunks])) == match_key(text)
+    assert joined_text(["Le premier paragraphe.", "Le second.\nSa suite."]) == "Le premier paragraphe.\nLe second.\nSa suite."
 
 
 def test_an_outline_title_printed_over_two_lines_or_without_accents_is_found():

@@ -98,3 +98,44 @@ def test_a_passage_about_the_place_the_question_names_comes_first(tmp_path):
     build(tmp_path, tmp_path / "index")
     passages = Assistant.load(tmp_path / "index").search("Quelle part de l'emploi privé représente l'économie sociale et solidaire en France ?", k=3)
     assert passages[0].page == 3, [(p.page, p.text[:40]) for p in passages]
+
+
+# One page, one section, two passages long: the question's words open it, its answer ends it. Then a page on
+# something else, under its own heading.
+COMPOST_PAGES = (
+    """Le compostage partagé dans les quartiers
+
+Les composteurs partagés installés au pied des immeubles permettent aux habitants de déposer leurs
+épluchures, leur marc de café et leurs restes de repas non carnés. Chaque site de compostage partagé est
+suivi par un référent bénévole, formé par la collectivité, qui ouvre le bac aux heures convenues, vérifie
+la qualité des apports et mélange la matière avec du broyat de branches. Le compost mûr est distribué
+deux fois par an aux habitants qui ont participé, lors d'une fête de quartier organisée par le référent.
+Les bailleurs sociaux signent une convention avec la collectivité pour mettre à disposition l'emplacement
+et prendre en charge l'entretien des abords du site.
+La métropole fournit gratuitement le bac, le broyat, un bio-seau par foyer et les panneaux d'information.
+Elle organise aussi une formation de deux demi-journées pour chaque nouveau référent, avec une visite
+d'une plateforme de compostage de proximité déjà installée. En 2023, quatre cent douze sites étaient en
+service sur le territoire, et ils détournaient chaque année environ mille tonnes de biodéchets des
+ordures ménagères résiduelles. L'objectif fixé par le plan local de prévention est de six cents sites.""",
+    """La collecte des encombrants
+
+Les encombrants sont collectés sur rendez-vous, une fois par mois, devant le domicile. Les habitants
+prennent rendez-vous en ligne ou par téléphone, au plus tard trois jours avant la date de collecte.""",
+)
+
+
+def test_two_neighbouring_pieces_found_are_one_passage(tmp_path):
+    """The piece of a page that holds the question's words and the piece after it, which holds its figure,
+    are shown as one passage, cited by their page: the reader sees the answer with what it answers."""
+    from ess_qa import Assistant, build
+    from ingest.french import match_key
+
+    (tmp_path / "compost.txt").write_text("\f".join(COMPOST_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    assert len(assistant.store.positions_on_page(1, "compost.txt")) == 2  # the page is two passages long
+    passages = assistant.search("Combien de sites de compostage partagé étaient en service en 2023 ?", k=2)
+    first = passages[0]
+    assert first.page == 1 and "référent bénévole" in first.text and "quatre cent douze sites" in first.text, first.text
+    for passage in assistant.search("compost encombrants collecte habitants", k=5):  # each as printed on the page it cites
+        assert match_key(passage.text) in match_key(COMPOST_PAGES[passage.page - 1]), passage
