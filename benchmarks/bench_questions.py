@@ -184,7 +184,7 @@ SETS = (
     QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
 )
 
-HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused"]
+HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
 
 
 # --- measuring ------------------------------------------------------------------------------------
@@ -256,6 +256,8 @@ def figures(in_scope: dict, out_of_scope: dict) -> dict:
         **{name: in_scope[name] if answered else None for name in ("hit@5", "mrr@10", "answer@1")},
         "in_scope_refused": in_scope.get("refused", 0),
         "out_of_scope_refused": out_of_scope.get("refused", 0),
+        # what a reader goes through: the passages' mean length, and the characters read down to the evidence
+        **{name: in_scope[key] if answered else None for name, key in (("passage_chars", "mean_passage_chars"), ("read_chars", "read_chars"))},
     }
 
 
@@ -311,11 +313,17 @@ def share(count: int, total: int) -> str:
 
 
 def metric_cells(f: dict) -> list[str]:
-    """The cells that depend on the code measured: hit@5, MRR@10, answer@1, refusals."""
+    """The cells that depend on the code measured: hit@5, MRR@10, answer@1, refusals, characters shown and read."""
     return [
         rate(f["hit@5"]), rate(f["mrr@10"]), rate(f["answer@1"]),
         share(f["in_scope_refused"], f["in_scope"]), share(f["out_of_scope_refused"], f["out_of_scope"]),
+        characters(f.get("passage_chars")), characters(f.get("read_chars")),
     ]
+
+
+def characters(value: float | None) -> str:
+    """A count of characters, rounded; "–" when there is none (no question in scope, or a JSON from before it was kept)."""
+    return "–" if value is None else f"{value:.0f}"
 
 
 def table_row(label: str, role: str, per_revision: list[dict]) -> list[str]:

@@ -116,7 +116,8 @@ class Store(Protocol):
         """For each query, its candidates (see HybridQuery.count and include), best fused score first."""
 
     def chunk(self, position: int) -> Chunk:
-        """The chunk at a position."""
+        """The chunk at a position. A document's chunks have consecutive positions, in reading order: the
+        chunks next to a chunk's position are its neighbours in its document (or in another one)."""
 
     def allows(self, position: int, filters: Filters | None) -> bool:
         """Whether the chunk at position passes the filters."""

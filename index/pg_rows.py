@@ -52,7 +52,8 @@ class ChunkRows:
         document_ids = [self._document(connection, collection_id, d) for d in self.documents]
         average_length = self._statistics(connection, collection_id, document_ids)
         term_ids = self._terms(connection, document_ids)
-        chunk_ids = [row[0] for row in connection.execute("select nextval('essqa_chunks_id_seq') from generate_series(1, %s)", (len(self.chunks),))]
+        # ascending, so that a chunk's neighbours in its document are the ids next to its own (retrieval.join_neighbours)
+        chunk_ids = sorted(row[0] for row in connection.execute("select nextval('essqa_chunks_id_seq') from generate_series(1, %s)", (len(self.chunks),)))
         self._copy_chunks(connection, document_ids, chunk_ids, term_ids, average_length, cache)
         self._copy_units(connection, chunk_ids)
         self._page_words(connection, document_ids)

@@ -71,9 +71,11 @@ def test_table_puts_two_revisions_side_by_side_with_a_row_per_style():
     this, other = (bench.figures_of(score(QUESTIONS, answers(right))) for right in (True, False))
     rows = bench.table_rows([qset], [{qset.name: this}, {qset.name: other}])
     assert [row[0] for row in rows] == [qset.name, "  keywords", "  well_formed"]
-    assert rows[0][1:] == [bench.TUNING, "2", "1", "1.00 (0.00)", "1.00 (0.00)", "1.00 (0.00)", "0/2 (1/2)", "1/1 (0/1)"]
-    assert rows[1][-1] == "– (–)"  # no out-of-scope question typed as keywords
-    assert bench.table_rows([qset], [{qset.name: this}])[0][4:] == ["1.00", "1.00", "1.00", "0/2", "1/1"]
+    assert rows[0][1:9] == [bench.TUNING, "2", "1", "1.00 (0.00)", "1.00 (0.00)", "1.00 (0.00)", "0/2 (1/2)", "1/1 (0/1)"]
+    shown, read = (this[name] for name in ("passage_chars", "read_chars"))
+    assert rows[0][9:] == [f"{shown:.0f} ({other['passage_chars']:.0f})", f"{read:.0f} ({other['read_chars']:.0f})"] and shown > 0 and read > 0
+    assert rows[1][8] == "– (–)"  # no out-of-scope question typed as keywords
+    assert bench.table_rows([qset], [{qset.name: this}])[0][4:9] == ["1.00", "1.00", "1.00", "0/2", "1/1"]
     lines = bench.format_table(rows).splitlines()
     assert lines[0].split()[:2] == ["set", "role"] and len(lines) == 2 + len(rows)
 
