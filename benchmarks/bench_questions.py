@@ -116,6 +116,10 @@ MANDATAIRES = (
     "guide-enquete-mandataires-majeurs.pdf", "213c76b9afc82c1cbf46952f79ff58be86b641dfc26b7337ac68c725204e41ba",
     "SocialGouv/emjpm@ae90908626f0025386c70d47af71c2e0838d2146:packages/app/public/static/docs/enquetes/DGCS_Mandoline_guide-de-remplissage-des-enquetes.pdf",
 )
+RPQS_DECHETS = (
+    "rpqs-dechets-cc-lisieres-oise-2023.pdf", "c3503966fa9ebfa7591fc2d4e465a561b90a3e4033a75514e4fffe2657825d6a",
+    "guillesse94300/myMairie@8dcbc9e0f45a0b76aea98fb45a90a4c513e10a27:static/4.-Annexe-DEL2024-48-RPQS-OM-2023.pdf",
+)
 PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
@@ -176,6 +180,8 @@ SETS = (
     QuestionSet("near-topic-rob-cabestany", QUESTIONS / "near-topic-rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
     QuestionSet("mandataires-enquete", QUESTIONS / "mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("near-topic-mandataires-enquete", QUESTIONS / "near-topic-mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
+    QuestionSet("rpqs-dechets", QUESTIONS / "rpqs-dechets.jsonl", UNSEEN, *RPQS_DECHETS),
+    QuestionSet("near-topic-rpqs-dechets", QUESTIONS / "near-topic-rpqs-dechets.jsonl", UNSEEN, *RPQS_DECHETS),
     QuestionSet("scic-sport", QUESTIONS / "scic-sport.jsonl", UNSEEN, *SCIC_SPORT),
     QuestionSet("economie-circulaire", QUESTIONS / "economie-circulaire.jsonl", UNSEEN, *ECONOMIE_CIRCULAIRE),
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
