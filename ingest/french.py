@@ -246,7 +246,25 @@ def _defines(text: str, subject: set[str]) -> bool:
                 return True
             if not complement and rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
+        if _named_before(tokens, i):
+            return True
     return False
+
+
+def _named_before(tokens: list[str], i: int) -> bool:
+    """Whether the word at i follows a naming verb that says what it is called ('est qualifiée de multifacteur',
+    'on appelle tiers-lieu', 'une structure dite d'insertion'), or opens « par X, on entend »."""
+    before = [token for token in tokens[max(0, i - 3) : i] if token not in ("d", "l")]
+    if before[-1:] and before[-1] in _NAMING_WORDS or before[-2:] in _NAMING_PAIRS:
+        return True
+    after = tokens[i + 1 : i + 5]
+    return tokens[i - 1 : i] == ["par"] and any(after[j : j + 2] == ["on", "entend"] for j in range(len(after) - 1))
+
+
+# A naming verb before the word it names: its participle (« qualifiée de », « appelée », « dite », « dénommée »)
+# or « on appelle », « on nomme »
+_NAMING_WORDS = frozenset("appele appelee appeles appelees dit dite dits dites denomme denommee denommes denommees".split())
+_NAMING_PAIRS = [[f"qualifie{ending}", "de"] for ending in ("", "e", "s", "es")] + [["on", "appelle"], ["on", "nomme"], ["on", "designe"]]
 
 
 def _complement_of_another_noun(tokens: list[str], i: int, subject_keys: set[str]) -> bool:

@@ -853,6 +853,25 @@ def test_a_gloss_in_brackets_opened_by_an_acronym_defines_it():
     assert not defines("Le budget primitif (voir annexe : tableau 3)", {"voir"})
 
 
+@pytest.mark.parametrize(
+    "line, subject",
+    [
+        ("L’authentification d’un utilisateur est qualifiée de multifacteur lorsqu’elle combine deux facteurs.", {"multifacteur"}),
+        ("On appelle tiers-lieu un espace partagé ouvert aux habitants.", {"tiers"}),
+        ("Par économie circulaire, on entend un modèle qui limite le gaspillage.", {"economie", "circulaire"}),
+        ("Une entreprise dite d’insertion embauche des personnes éloignées de l’emploi.", {"insertion"}),
+    ],
+)
+def test_a_naming_verb_before_a_word_defines_it(line, subject):
+    """« est qualifiée de X », « on appelle X », « par X, on entend », « dite X »: the word named is the one defined;
+    a line that only uses it, or a verb « dit » that reports speech, defines nothing."""
+    from ingest.french import defines
+
+    assert defines(line, subject)
+    assert not defines("Privilégier l’authentification multifacteur lorsque cela est possible.", {"multifacteur"})
+    assert not defines("Le président a dit que la coopérative recrute.", {"cooperative"})
+
+
 def test_what_weight_asks_for_a_mass_or_a_share():
     """« Quel poids » is a mass for a carcass, a share for taxes in a budget: both answer it, a bare count does not."""
     from ess_qa.evidence import type_matches
