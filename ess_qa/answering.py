@@ -334,6 +334,16 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
+def uncounted(store: Store, question: str, snippet: Snippet, asked: QuestionProfile, place: str) -> list[str]:
+    """What a French count question counts (« combien de salariés »), when the snippet's place (its text:
+    place_text, and its section) never names it: its figure counts something else (« 81 » sources, « 5 »
+    sections). Empty when the question counts nothing named, or the place names it."""
+    if asked.counted is None or guess_language(question) != "fr":
+        return []
+    counted = set(search_terms(asked.counted, store.analyzer))
+    return [asked.counted] if counted and not counted & place_terms(store, snippet, place) else []
+
+
 def opposite_words(store: Store, question: str, place: str) -> list[str]:
     """The words a French question negates (« les déchets non dangereux ») that the snippet's place (its
     text: place_text) says without their « non »: it is about the opposite of what is asked (« les déchets
@@ -357,7 +367,12 @@ def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit],
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
-    unspecified = unspecified_heads(store, question, snippet, place) + opposite_words(store, question, place) + other_years(question, snippet, place)
+    unspecified = (
+        unspecified_heads(store, question, snippet, place)
+        + opposite_words(store, question, place)
+        + other_years(question, snippet, place)
+        + uncounted(store, question, snippet, asked, place)
+    )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)
