@@ -883,3 +883,30 @@ def test_what_weight_asks_for_a_mass_or_a_share():
     assert type_matches("En 2025, les produits de la fiscalité représentaient 42,93 % des recettes.", "number", words, "mass")
     assert type_matches("Les carcasses pèsent en moyenne 45 kg.", "number", words, "mass")
     assert not type_matches("La commune compte 252 agents.", "number", words, "mass")
+
+
+COUNTED_PAGES = (
+    """La coopérative Énergie Locale
+
+La coopérative Énergie Locale a été créée en 2015 par des habitants du pays de Redon. Elle compte aujourd'hui
+81 sociétaires, dont 6 communes, et produit chaque année 12 GWh d'électricité renouvelable avec ses éoliennes.""",
+    """Les projets
+
+Ses 4 parcs éoliens ont été financés en partie par un prêt bancaire de 3 millions d'euros. Un cinquième parc est
+à l'étude sur la commune de Guémené-Penfao.""",
+)
+
+
+@pytest.fixture(scope="module")
+def energy_cooperative(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("counted"), "energie.txt", COUNTED_PAGES)
+
+
+def test_a_count_of_something_the_answer_never_names_is_not_given(energy_cooperative):
+    """« Combien de salariés » answered with « 81 sociétaires » would give another count: the place of the figure
+    must name what is counted. A count it names is answered."""
+    asked_other, asked_named = energy_cooperative.judgements(
+        ["Combien de salariés emploie la coopérative Énergie Locale ?", "Combien de sociétaires compte la coopérative Énergie Locale ?"]
+    )
+    assert "salariés" in asked_other.refusal, asked_other
+    assert not asked_named.refusal and "81 sociétaires" in asked_named.snippet.text, asked_named
