@@ -358,7 +358,8 @@ def opposite_words(store: Store, question: str, place: str) -> list[str]:
 def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
     or a year, that the corpus never mentions, or when the snippet's place is about another kind of
-    what it asks for (unspecified_heads), its opposite (opposite_words) or other years (other_years)."""
+    what it asks for (unspecified_heads), its opposite (opposite_words), other years (other_years) or
+    something else than it counts (uncounted)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
