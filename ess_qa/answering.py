@@ -281,25 +281,25 @@ def term_weights(store: Store, terms: list[str]) -> np.ndarray:
     return np.where(known, weights, typical)
 
 
-def answerability(store: Store, question: str, snippet: Snippet, asked: QuestionProfile, place: str) -> float:
-    """How well the snippet's place (its text: place_text) answers: the share of the question's weighted
-    terms (see term_weights) that it holds (see place_terms), plus its unit's cosine with the question. A
+def answerability(store: Store, question: str, snippet: Snippet, asked: QuestionProfile, held: set[str]) -> float:
+    """How well the snippet's place answers: the share of the question's weighted terms (see term_weights)
+    that it holds (held: place_terms), plus its unit's cosine with the question. A
     near-topic question (a figure, a body, a detail the document does not give) misses its key
     term there, even when other passages hold it."""
     terms = search_terms(searched_text(store, question), store.analyzer)  # an English question's translations count
-    share = coverage(terms, term_weights(store, terms), place_terms(store, snippet, place))
+    share = coverage(terms, term_weights(store, terms), held)
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 
-def unspecified_heads(store: Store, question: str, snippet: Snippet, place: str) -> list[str]:
-    """The 'N de M' phrases of a French question whose head the snippet's place (its text: place_text) holds
+def unspecified_heads(store: Store, question: str, snippet: Snippet, place: str, held: set[str]) -> list[str]:
+    """The 'N de M' phrases of a French question whose head the snippet's place (its text: place_text, its
+    terms: held, see place_terms) holds
     but not the complement that says which one, when that complement is a common word (not a name)
     that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid'
     answered with a line on the 'réseau de chaleur', 'critères de sélection' with the call for projects'
     aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head)."""
     if guess_language(question) != "fr":
         return []
-    held = place_terms(store, snippet, place)
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(question):
@@ -334,14 +334,14 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
-def uncounted(store: Store, question: str, snippet: Snippet, asked: QuestionProfile, place: str) -> list[str]:
-    """What a French count question counts (« combien de salariés »), when the snippet's place (its text:
-    place_text, and its section) never names it: its figure counts something else (« 81 » sources, « 5 »
-    sections). Empty when the question counts nothing named, or the place names it."""
+def uncounted(store: Store, question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
+    """What a French count question counts (« combien de salariés »), when the snippet's place (its terms:
+    held, see place_terms) never names it: its figure counts something else (« 81 » sources, « 5 » sections).
+    Empty when the question counts nothing named, or the place names it."""
     if asked.counted is None or guess_language(question) != "fr":
         return []
     counted = set(search_terms(asked.counted, store.analyzer))
-    return [asked.counted] if counted and not counted & place_terms(store, snippet, place) else []
+    return [asked.counted] if counted and not counted & held else []
 
 
 def opposite_words(store: Store, question: str, place: str) -> list[str]:
@@ -363,16 +363,17 @@ def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit],
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
-    place = place_text(store, snippet)  # read once: the score and the rules look at the same place
-    score = answerability(store, question, snippet, asked, place)
+    place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
+    held = place_terms(store, snippet, place)  # ... and at the same terms of it
+    score = answerability(store, question, snippet, asked, held)
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (
-        unspecified_heads(store, question, snippet, place)
+        unspecified_heads(store, question, snippet, place, held)
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
-        + uncounted(store, question, snippet, asked, place)
+        + uncounted(store, question, asked, held)
     )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")

@@ -444,7 +444,7 @@ def test_a_neighbouring_kind_of_network_is_not_answered(network):
 
 def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(network):
     """The line on the winter's cold, under a heading on the heating network, names no 'réseau de froid'."""
-    from ess_qa.answering import Snippet, place_text, unspecified_heads
+    from ess_qa.answering import Snippet, place_terms, place_text, unspecified_heads
 
     store = network.store
     weather = next(u for p in range(len(store.chunks)) for u in store.units(p) if "hiver est froid" in u.text)
@@ -452,7 +452,8 @@ def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(netw
 
     def unspecified(question: str, unit) -> list[str]:
         snippet = Snippet(unit.text, network.search(unit.text, k=1)[0], 1.0, unit)
-        return unspecified_heads(store, question, snippet, place_text(store, snippet))
+        place = place_text(store, snippet)
+        return unspecified_heads(store, question, snippet, place, place_terms(store, snippet, place))
 
     for unit, expected in ((weather, ["réseau froid"]), (connecting, ["réseau froid"])):
         assert unspecified("Comment raccorder un immeuble à un réseau de froid ?", unit) == expected
