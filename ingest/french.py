@@ -336,7 +336,7 @@ def spelled_words(acronym: str, before: list[str]) -> list[str]:
     ('politique' above), at most one word more than the acronym has letters. Of several such runs, one
     with a word per letter, else the shortest."""
     letters = word_key(acronym)
-    content = [(i, word) for i, word in enumerate(before) if word not in STOP_WORDS and word[:1].isalpha()][-(len(letters) + 1) :]
+    content = [(i, word) for i, word in enumerate(before) if len(word) > 1 and word not in STOP_WORDS and word[:1].isalpha()][-(len(letters) + 1) :]
     if len(letters) < 2 or not letters.isalpha() or not content or content[-1][1][0] != letters[-1]:
         return []
     starts = [k for k in range(len(content)) if content[k][1][0] == letters[0] and _subsequence(letters, [w[0] for _, w in content[k:]])]

@@ -362,6 +362,9 @@ def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
 
     spelled = acronyms_spelled_out("les métropoles et les établissements publics de coopération intercommunale (EPCI) ; en 2020 (COVID)")
     assert spelled == {"EPCI": "etablissements publics de cooperation intercommunale"}  # not from 'métropoles'; COVID spells nothing here
+    # an elided article (« d' », « l' ») gives no letter
+    spelled = acronyms_spelled_out("Les structures d’insertion par l’activité économique (SIAE) relèvent de l’ESS.")
+    assert spelled == {"SIAE": "structures d insertion par l activite economique"}
 
 
 def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
