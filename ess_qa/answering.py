@@ -35,6 +35,7 @@ from ingest.numbers import YEAR_RE, years
 from ingest.structure import opens_contents
 from ingest.units import row_label
 
+from .acronyms import NO_ACRONYMS, Acronyms
 from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
@@ -255,10 +256,12 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     return not (english and store.translate(name).strip())
 
 
-def place_terms(store: Store, snippet: Snippet, place: str) -> set[str]:
-    """Search terms of the snippet's place (its text: place_text) and of its section. A long unit (a
-    flattened table) counts for what is shown of it, not for every word it holds."""
-    return set(snippet.unit.section_terms) | set(search_terms(place, store.analyzer))
+def place_terms(store: Store, snippet: Snippet, place: str, acronyms: Acronyms = NO_ACRONYMS) -> set[str]:
+    """Search terms of the snippet's place (its text: place_text) and of its section, and those it holds
+    through the corpus's acronyms (« 4 000 SIAE » holds « structures d'insertion par l'activité
+    économique »). A long unit (a flattened table) counts for what is shown of it, not for every word it holds."""
+    held = set(snippet.unit.section_terms) | set(search_terms(place, store.analyzer))
+    return held | acronyms.held_through(place, held)
 
 
 def place_text(store: Store, snippet: Snippet) -> str:
@@ -355,16 +358,18 @@ def opposite_words(store: Store, question: str, place: str) -> list[str]:
     return [f"non {word}" for word in negated_words(question) if set(search_terms(word, store.analyzer)) & (said - negated)]
 
 
-def judge(store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile) -> Judgement:
+def judge(
+    store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, acronyms: Acronyms = NO_ACRONYMS
+) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
     or a year, that the corpus never mentions, or when the snippet's place is about another kind of
     what it asks for (unspecified_heads), its opposite (opposite_words), other years (other_years) or
-    something else than it counts (uncounted)."""
+    something else than it counts (uncounted). acronyms: the corpus's (see place_terms)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
-    held = place_terms(store, snippet, place)  # ... and at the same terms of it
+    held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     score = answerability(store, question, snippet, asked, held)
     unknown = unknown_names(store, question)
     if unknown:

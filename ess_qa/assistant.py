@@ -16,6 +16,7 @@ from ingest.chunking import ChunkingParams, chunk_pages, joined_text
 from ingest.french import match_key
 from ingest.loaders import Skip, document_metadata, load_pages
 
+from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -117,6 +118,7 @@ def build(
         **found,
         CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title),
         DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
+        ACRONYMS: corpus_acronyms(chunks),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
@@ -167,6 +169,7 @@ class Assistant:
         self.answer_settings = answer_settings or calibrated_settings(store)
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
+        self.acronyms = Acronyms.read(store.attachment(ACRONYMS, {}), store.analyzer)  # spelled out by the corpus, found when indexed
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":
@@ -240,7 +243,7 @@ class Assistant:
         """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
         texts = [question_content(self._read(q).text) for q in questions]
         retrieved, profiles = self._retrieve_profiled(texts, k, None)
-        return [judge(self.store, text, passages, hits, asked) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
+        return [judge(self.store, text, passages, hits, asked, self.acronyms) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
 
     def _retrieve_profiled(self, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
         """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
@@ -260,7 +263,7 @@ class Assistant:
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
                 return Answer(prepared.text, passages[:k], snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
-        snippet = judge(self.store, text, passages, hits, asked).answer(self.answer_settings)
+        snippet = judge(self.store, text, passages, hits, asked, self.acronyms).answer(self.answer_settings)
         found = snippet is not None
         if found:  # the passage the answer is drawn from comes first, then the others by score
             passages = [snippet.passage] + [p for p in passages if p.chunk_id != snippet.passage.chunk_id]

@@ -910,3 +910,43 @@ def test_a_count_of_something_the_answer_never_names_is_not_given(energy_coopera
     )
     assert "salariés" in asked_other.refusal, asked_other
     assert not asked_named.refusal and "81 sociétaires" in asked_named.snippet.text, asked_named
+
+
+ACRONYM_PAGES = (
+    """L'insertion par l'activité économique
+
+Les structures d'insertion par l'activité économique (SIAE) accompagnent des personnes éloignées de l'emploi
+vers un travail durable. Elles relèvent de l'économie sociale et solidaire.""",
+    """Les chiffres de l'insertion
+
+En 2017, on comptait en France plus de 4 000 SIAE pour près de 136 000 salariés en insertion. Leurs financements
+viennent de l'État et des départements.""",
+)
+
+
+@pytest.fixture(scope="module")
+def insertion(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("siae"), "insertion.txt", ACRONYM_PAGES)
+
+
+def test_an_acronym_holds_the_words_the_corpus_spells_it_out_with(insertion):
+    """« 4 000 SIAE » counts the « structures d'insertion par l'activité économique » that the report spells out
+    once as SIAE: it is not refused as counting something else."""
+    (spelled,) = insertion.judgements(["Combien de structures d'insertion par l'activité économique existaient en France en 2017 ?"])
+    assert not spelled.refusal and "4 000 SIAE" in spelled.snippet.text, spelled
+
+
+def test_what_a_text_holds_through_acronyms():
+    from ess_qa.acronyms import Acronyms, corpus_acronyms
+    from ingest.french import search_terms
+    from ingest.types import Chunk
+
+    text = "Les quartiers prioritaires de la politique de la ville (QPV) ; la ville (QPV)"
+    found = corpus_acronyms([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
+    assert found == {"QPV": "quartiers prioritaires de la politique de la ville"}
+    acronyms = Acronyms.read(found, "stem")
+    words = set(search_terms("quartiers prioritaires politique ville", "stem"))
+    assert acronyms.held_through("dans les 1 500 QPV de France", set()) == words
+    assert acronyms.held_through("dans les QPVs", set()) == words  # a plural
+    assert acronyms.held_through("dans les quartiers prioritaires de la politique de la ville", words) == set(search_terms("QPV", "stem"))
+    assert not acronyms.held_through("dans les quartiers de la ville", set(search_terms("quartiers ville", "stem")))

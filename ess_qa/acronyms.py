@@ -1,0 +1,60 @@
+"""The acronyms a corpus spells out (« les structures d'insertion par l'activité économique (SIAE) »),
+found when it is indexed and kept as an attachment of its index, so that a line that only writes
+« 4 000 SIAE » is read as holding the words the acronym stands for, and a line that writes those
+words as holding the acronym, when an answer is judged (ess_qa.answering.place_terms)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ingest.french import acronyms_spelled_out, search_terms
+from ingest.types import Chunk
+
+ATTACHMENT = "acronyms"  # {acronym as written: the words it stands for, as keys (ingest.french.word_key)}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def corpus_acronyms(chunks: Iterable[Chunk]) -> dict[str, str]:
+    """Each acronym the chunks spell out, with the words of its first spelling."""
+    found: dict[str, str] = {}
+    for chunk in chunks:
+        for acronym, spelled in acronyms_spelled_out(chunk.text).items():
+            found.setdefault(acronym, spelled)
+    return found
+
+
+@dataclass(frozen=True)
+class Acronyms:
+    """A corpus's acronyms as search terms: the terms of the words each stands for, and its own."""
+
+    spelled: dict[str, frozenset[str]] = field(default_factory=dict)
+    own: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, found: dict[str, str], analyzer: str) -> "Acronyms":
+        """From the attachment (corpus_acronyms) and the index's lexical analyzer."""
+        spelled = {acronym: frozenset(search_terms(words, analyzer)) for acronym, words in found.items()}
+        own = {acronym: frozenset(search_terms(acronym, analyzer)) for acronym in found}
+        return cls({a: terms for a, terms in spelled.items() if terms}, {a: terms for a, terms in own.items() if spelled.get(a)})
+
+    def held_through(self, text: str, held: set[str]) -> set[str]:
+        """The terms a text holds through acronyms (held: its own terms): the words of each acronym it
+        writes, and each acronym whose words it holds all of."""
+        through = set()
+        for acronym in _capitals(text).intersection(self.spelled):
+            through |= self.spelled[acronym]
+        for acronym, terms in self.own.items():
+            if self.spelled[acronym] <= held:
+                through |= terms
+        return through
+
+
+NO_ACRONYMS = Acronyms()  # a corpus that spells none out, or an index built before they were kept
+
+
+def _capitals(text: str) -> set[str]:
+    """The words of a text written in capitals, a plural « s » aside ('SIAEs' -> 'SIAE')."""
+    words = _WORD_RE.findall(text)
+    return {word for word in words if word.isupper()} | {word[:-1] for word in words if word[-1:] == "s" and word[:-1].isupper()}
