@@ -47,7 +47,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .questions import guess_language, proper_names
+from .questions import figure_of, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import shorten
 from .types import Passage
@@ -58,6 +58,7 @@ PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question name
 # BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
 # corpus's subjects, never a detail the question would add to them (see _more_specific)
 SUBJECT_IDF = math.log(3)
+FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a figure
 STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
@@ -338,13 +339,15 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
 
 
 def uncounted(store: Store, question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
-    """What a French count question counts (« combien de salariés »), when the snippet's place (its terms:
-    held, see place_terms) never names it: its figure counts something else (« 81 » sources, « 5 » sections).
-    Empty when the question counts nothing named, or the place names it."""
-    if asked.counted is None or guess_language(question) != "fr":
+    """What a French count question counts (« combien de salariés »), or a figure question measures (« le taux
+    de la taxe … », see figure_of), when the snippet's place (its terms: held, see place_terms) never names
+    it: its figure is of something else (« 81 » sources, « 42,93 % » of the receipts). Empty when the question
+    names nothing counted or measured, or the place names it."""
+    if guess_language(question) != "fr":
         return []
-    counted = set(search_terms(asked.counted, store.analyzer))
-    return [asked.counted] if counted and not counted & held else []
+    counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
+    terms = set(search_terms(counted, store.analyzer)) if counted else set()
+    return [counted] if terms and not terms & held else []
 
 
 def opposite_words(store: Store, question: str, place: str) -> list[str]:

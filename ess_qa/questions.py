@@ -233,6 +233,18 @@ _MEASURE_NOUNS = {
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
 _MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"), (re.compile(r"\bhow often\b"), "frequency"))
 
+# Nouns that name a figure of their complement, which is what the figure is of: « le taux de la taxe
+# d'enlèvement … », « quelle enveloppe de subventions … », « la part des employeurs … »
+_FIGURE_NOUNS = "taux montant part proportion pourcentage enveloppe budget coût cout prix somme quantité quantite".split()
+_FIGURE_OF_RE = re.compile(rf"\b(?:{'|'.join(_FIGURE_NOUNS)})s?\s+(?:de |d'|des |du )(?:l'|la |le |les )?(\w+)")
+
+
+def figure_of(question: str) -> str | None:
+    """What a French question asks a figure of: 'taxe' in « Quel est le taux de la taxe d'enlèvement des ordures
+    ménagères ? », 'subventions' in « Quelle enveloppe de subventions … ? »; None when it names none."""
+    match = _FIGURE_OF_RE.search(normalize_apostrophes(question).lower())
+    return match.group(1) if match and match.group(1) not in STOP_WORDS else None
+
 
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",

@@ -912,6 +912,21 @@ def test_a_count_of_something_the_answer_never_names_is_not_given(energy_coopera
     assert not asked_named.refusal and "81 sociétaires" in asked_named.snippet.text, asked_named
 
 
+
+def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooperative):
+    """« Quel est le montant des subventions … » answered with « un prêt bancaire de 3 millions d'euros » would give
+    the figure of something else: the place of the figure must name what it is of. A figure it names is answered."""
+    from ess_qa.questions import figure_of
+
+    assert figure_of("Quel est le taux de la taxe d'enlèvement des ordures ménagères ?") == "taxe"
+    assert figure_of("Quelle part de ces structures ?") is None  # no noun after the figure's
+    asked_other, asked_named = energy_cooperative.judgements(
+        ["Quel est le montant des subventions reçues pour les parcs éoliens ?", "Quel est le montant du prêt bancaire des parcs éoliens ?"]
+    )
+    assert "subventions" in asked_other.refusal, asked_other
+    assert not asked_named.refusal and "3 millions d'euros" in asked_named.snippet.text, asked_named
+
+
 ACRONYM_PAGES = (
     """L'insertion par l'activité économique
 
