@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from index.store import Store
 from ingest.french import acronyms_spelled_out, search_terms
 from ingest.types import Chunk
 
@@ -33,10 +34,13 @@ class Acronyms:
     own: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, found: dict[str, str], analyzer: str) -> "Acronyms":
-        """From the attachment (corpus_acronyms) and the index's lexical analyzer."""
-        spelled = {acronym: frozenset(search_terms(words, analyzer)) for acronym, words in found.items()}
-        own = {acronym: frozenset(search_terms(acronym, analyzer)) for acronym in found}
+    def of(cls, store: Store) -> "Acronyms":
+        """Those of an index (its attachment, see corpus_acronyms), as terms of its lexical analyzer."""
+        found = store.attachment(ATTACHMENT, {})
+        if not found:
+            return NO_ACRONYMS
+        spelled = {acronym: frozenset(search_terms(words, store.analyzer)) for acronym, words in found.items()}
+        own = {acronym: frozenset(search_terms(acronym, store.analyzer)) for acronym in found}
         return cls({a: terms for a, terms in spelled.items() if terms}, {a: terms for a, terms in own.items() if spelled.get(a)})
 
     def held_through(self, text: str, held: set[str]) -> set[str]:

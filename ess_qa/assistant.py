@@ -169,7 +169,7 @@ class Assistant:
         self.answer_settings = answer_settings or calibrated_settings(store)
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
-        self.acronyms = Acronyms.read(store.attachment(ACRONYMS, {}), store.analyzer)  # spelled out by the corpus, found when indexed
+        self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":

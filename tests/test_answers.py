@@ -951,17 +951,16 @@ def test_an_acronym_holds_the_words_the_corpus_spells_it_out_with(insertion):
     assert not spelled.refusal and "4 000 SIAE" in spelled.snippet.text, spelled
 
 
-def test_what_a_text_holds_through_acronyms():
-    from ess_qa.acronyms import Acronyms, corpus_acronyms
+def test_what_a_text_holds_through_acronyms(insertion):
+    from ess_qa.acronyms import corpus_acronyms
     from ingest.french import search_terms
     from ingest.types import Chunk
 
     text = "Les quartiers prioritaires de la politique de la ville (QPV) ; la ville (QPV)"
-    found = corpus_acronyms([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
-    assert found == {"QPV": "quartiers prioritaires de la politique de la ville"}
-    acronyms = Acronyms.read(found, "stem")
-    words = set(search_terms("quartiers prioritaires politique ville", "stem"))
-    assert acronyms.held_through("dans les 1 500 QPV de France", set()) == words
-    assert acronyms.held_through("dans les QPVs", set()) == words  # a plural
-    assert acronyms.held_through("dans les quartiers prioritaires de la politique de la ville", words) == set(search_terms("QPV", "stem"))
-    assert not acronyms.held_through("dans les quartiers de la ville", set(search_terms("quartiers ville", "stem")))
+    assert corpus_acronyms([Chunk("a.txt:1:0", "a.txt", 1, "", text)]) == {"QPV": "quartiers prioritaires de la politique de la ville"}
+    acronyms, analyzer = insertion.acronyms, insertion.store.analyzer  # the index keeps what its corpus spells out
+    words = set(search_terms("structures insertion activité économique", analyzer))
+    assert acronyms.held_through("dans les 4 000 SIAE de France", set()) == words
+    assert acronyms.held_through("dans les SIAEs", set()) == words  # a plural
+    assert acronyms.held_through("les structures d'insertion par l'activité économique", words) == set(search_terms("SIAE", analyzer))
+    assert not acronyms.held_through("les structures d'insertion", set(search_terms("structures insertion", analyzer)))
