@@ -225,8 +225,9 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("temperature", "temperatures"), "temperature"),
     **dict.fromkeys(("duree", "delai", "temps", "age", "annees", "ans", "mois", "semaines", "jours", "heures", "time", "years", "months", "weeks", "days", "hours"), "duration"),
     **dict.fromkeys(("puissance", "power"), "power"),
-    **dict.fromkeys(("poids", "weight"), "mass"),  # not "masse": "la masse salariale" is a sum of money
-    **dict.fromkeys(("volume",), "volume"),
+    **dict.fromkeys(("poids", "weight", "tonnes", "kilos", "kilogrammes", "tons"), "mass"),  # not "masse": "la masse salariale" is a sum of money
+    **dict.fromkeys(("kwh", "mwh", "gwh", "twh"), "energy"),
+    **dict.fromkeys(("volume", "litres", "liters"), "volume"),
     **dict.fromkeys(("vitesse", "speed"), "speed"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }

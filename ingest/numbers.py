@@ -58,7 +58,7 @@ MEASURE_UNITS = {
     "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|heures?|h|minutes?|min|years?|months?|weeks?|days?|hours?)(?!\w)",
     "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
     "energy": r"[kMGT]?Wh(?!\w)",
-    "mass": r"(?:kg|t|tonnes?|g|grammes?)(?!\w)",
+    "mass": r"(?:kg|[kM]?t|tonnes?|g|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt'
     "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
     "speed": r"(?:km/h|m/s)",
 }

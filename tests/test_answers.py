@@ -964,3 +964,19 @@ def test_what_a_text_holds_through_acronyms(insertion):
     assert acronyms.held_through("dans les SIAEs", set()) == words  # a plural
     assert acronyms.held_through("les structures d'insertion par l'activité économique", words) == set(search_terms("SIAE", analyzer))
     assert not acronyms.held_through("les structures d'insertion", set(search_terms("structures insertion", analyzer)))
+
+
+def test_a_count_of_a_unit_asks_for_a_measure():
+    """« Combien de tonnes », « combien de TWh » ask for a mass and an energy, which « 29,5 Mt » and « 13 TWh » give."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure
+
+    for question, dimension, answer in (
+        ("À combien de tonnes équivalent CO2 s'élève l'impact du numérique ?", "mass", "Les émissions s'élèvent à 29,5 Mt équivalent CO2."),
+        ("Combien de TWh consomment les centres de données ?", "energy", "La mise à jour estime à 13 TWh leur consommation."),
+        ("Combien de litres d'eau faut-il ?", "volume", "Il faut compter 150 litres par jour."),
+    ):
+        assert question_measure(question) == dimension, question
+        words = folded_content_words(question)
+        assert type_matches(answer, "number", words, dimension), answer
+        assert not type_matches("Le secteur compte 12 entreprises.", "number", words, dimension)
