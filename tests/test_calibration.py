@@ -211,6 +211,7 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("c'est combien en gros le prix du MWh de chaleur ?", "money"),  # colloquial: a price asked with "combien"
         ("c'est quoi le montant du plan d'action pour l'ESS", "money"),  # colloquial: « c'est quoi le montant », not a definition
         ("c'est quoi le taux de TVA des abonnements", "percent"),
+        ("c'est combien exactement le taux de la contribution ?", "percent"),  # as « c'est combien en gros le prix »
         ("c'est quoi la part des femmes dans l'ESS ?", "number"),
         ("Combien de projets ont reçu un prix ?", "number"),  # a count of projects (an award is no price)
         ("adresse mail du service déchets", "contact"),
