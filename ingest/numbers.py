@@ -212,6 +212,7 @@ def _quantities(text: str) -> list[re.Match]:
         and not _FORMULA_RE.match(text, max(0, m.start() - 2))
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
         and not _IDENTIFIER_RE.search(text, max(0, m.start() - 3), m.start())
+        and not _ALL_ROUND_RE.search(text, max(0, m.start() - 6), m.start())
         and not any(start <= m.start() < end for start, end in contact_spans)
     ]
 
@@ -220,6 +221,7 @@ _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
+_ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing
 _IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'loi n° 2014': a number that names, not counts
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
 # '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before

@@ -277,6 +277,7 @@ def test_list_and_section_numbers_are_not_counts():
     assert quantity_runs("2/ Cas du raccordement : 12 réseaux sur 4.2 km") == ["12", "4.2"]
     # a date's day, a note's call and a number that names are no counts either
     assert quantity_runs("CHAMP D’ACTION #3 Accès au foncier, loi n° 12, article nº 4") == []
+    assert quantity_runs("des capteurs relevant les données 24h/24, un accueil 7j/7") == []  # all the time, not a count
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
 
 
