@@ -226,13 +226,14 @@ def unit_with_following_units(store: Store, unit: Unit) -> str:
 
 
 def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
-    """The years a question asks about when the snippet's place (its text: place_text, and its section) gives
-    other years and none of them, nor one between them ('entre 2015 et 2020'): the 2022 figure does not answer
-    for 2023. Empty when the place gives no year: a year need not be repeated in every sentence."""
+    """The years a question asks about when the snippet's place (its text: place_text, or when that gives none,
+    its section) gives other years and none of them, nor one between them ('entre 2015 et 2020'): the 2022 figure
+    does not answer for 2023. Empty when neither gives a year: a year need not be repeated in every sentence. A
+    line's own years tell what it is about, whatever its section's (a table of 2015 to 2025 under « … pour 2026 »)."""
     asked = sorted(set(years(question)))
     if not asked:
         return []
-    held = set(years(place)) | {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
+    held = set(years(place)) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
     if not held or any(asked[0] <= year <= asked[-1] for year in held):
         return []
     return asked

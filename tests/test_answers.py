@@ -980,3 +980,46 @@ def test_a_count_of_a_unit_asks_for_a_measure():
         words = folded_content_words(question)
         assert type_matches(answer, "number", words, dimension), answer
         assert not type_matches("Le secteur compte 12 entreprises.", "number", words, dimension)
+
+
+YEARS_SECTIONS = {  # a budget report's sections (its outline) and their lines
+    "Orientations budgetaires pour 2026": [
+        "La dotation de solidarite urbaine versee a la commune :",
+        "2022 | 2023 | 2024 | 2025",
+        "Dotation de solidarite urbaine | 100 012 EUR | 103 012 EUR | 109 183 EUR | 117 006 EUR",
+    ],
+    "Les effectifs en 2026": ["La commune prevoit de recruter 12 agents supplementaires pour ouvrir la nouvelle mediatheque."],
+}
+
+
+@pytest.fixture(scope="module")
+def budget_years(tmp_path_factory):
+    """An assistant on a PDF whose sections, from its outline, name the year 2026."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    folder = tmp_path_factory.mktemp("years")
+    pdf = FPDF()
+    for title, lines in YEARS_SECTIONS.items():
+        pdf.add_page()
+        pdf.start_section(title)
+        pdf.set_font("helvetica", size=12)
+        for line in lines:
+            pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(folder / "budget.pdf"))
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+def test_a_line_that_gives_its_own_years_is_about_those_years(budget_years):
+    """A table of 2022 to 2025 under « … pour 2026 » does not answer for 2026; a line without a year under a
+    section of 2026 still does."""
+    table, unyeared = budget_years.judgements(
+        [
+            "Quel montant de dotation de solidarite urbaine la commune percevra-t-elle en 2026 ?",
+            "Combien d'agents supplémentaires la commune prévoit-elle de recruter en 2026 ?",
+        ]
+    )
+    assert "2026" in table.refusal, table
+    assert not unyeared.refusal and "12 agents" in unyeared.snippet.text, unyeared
