@@ -920,6 +920,7 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
 
     assert figure_of("Quel est le taux de la taxe d'enlèvement des ordures ménagères ?") == "taxe"
     assert figure_of("Quelle part de ces structures ?") is None  # no noun after the figure's
+    assert figure_of("Quelle part minimale de viandes et de poissons durables ?") == "viandes"  # past an adjective
     asked_other, asked_named = energy_cooperative.judgements(
         ["Quel est le montant des subventions reçues pour les parcs éoliens ?", "Quel est le montant du prêt bancaire des parcs éoliens ?"]
     )
