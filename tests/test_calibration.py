@@ -542,7 +542,8 @@ def test_a_figure_for_another_year_than_the_one_asked_is_not_answered(plan):
     snippet = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan", "2024"})))
     assert other_years("le bilan de 2022 ?", snippet, "En 2023, une baisse de 9 % par rapport à 2020.") == ["2022"]
     assert other_years("entre 2020 et 2022 ?", snippet, "En 2021, le plan vise une baisse de 15 %.") == []  # within the span
-    assert other_years("le bilan de 2024 ?", snippet, "En 2023, une baisse de 9 %.") == []  # the section's year
+    assert other_years("le bilan de 2024 ?", snippet, "Une baisse de 9 %.") == []  # the section's year, for a line without one
+    assert other_years("le bilan de 2024 ?", snippet, "En 2023, une baisse de 9 %.") == ["2024"]  # the line's own year first
     no_year = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan"})))
     assert other_years("le bilan de 2022 ?", no_year, "Une baisse de 9 %.") == []  # a place without a year
 
