@@ -952,6 +952,13 @@ def test_an_acronym_holds_the_words_the_corpus_spells_it_out_with(insertion):
     assert not spelled.refusal and "4 000 SIAE" in spelled.snippet.text, spelled
 
 
+def test_the_report_counts_its_siae_for_the_words_they_stand_for(assistant):
+    """In the report, « 4 000 SIAE pour près de 136 000 salariés en insertion » shows « insertion » without
+    « structures », except through the acronym: it answers « combien de structures d'insertion … »."""
+    answer = assistant.ask("Combien de structures d'insertion par l'activité économique en 2017 ?")
+    assert answer.found and "4 000 SIAE" in answer.snippet, answer
+
+
 def test_what_a_text_holds_through_acronyms(insertion):
     from ess_qa.acronyms import corpus_acronyms
     from ingest.french import search_terms
