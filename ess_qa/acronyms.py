@@ -5,16 +5,14 @@ words as holding the acronym, when an answer is judged (ess_qa.answering.place_t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import acronyms_spelled_out, search_terms
+from ingest.french import acronyms_spelled_out, search_terms, written_words
 from ingest.types import Chunk
 
 ATTACHMENT = "acronyms"  # {acronym as written: the words it stands for, as keys (ingest.french.word_key)}
-_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def corpus_acronyms(chunks: Iterable[Chunk]) -> dict[str, str]:
@@ -40,8 +38,8 @@ class Acronyms:
         if not found:
             return NO_ACRONYMS
         spelled = {acronym: frozenset(search_terms(words, store.analyzer)) for acronym, words in found.items()}
-        own = {acronym: frozenset(search_terms(acronym, store.analyzer)) for acronym in found}
-        return cls({a: terms for a, terms in spelled.items() if terms}, {a: terms for a, terms in own.items() if spelled.get(a)})
+        spelled = {acronym: terms for acronym, terms in spelled.items() if terms}
+        return cls(spelled, {acronym: frozenset(search_terms(acronym, store.analyzer)) for acronym in spelled})
 
     def held_through(self, text: str, held: set[str]) -> set[str]:
         """The terms a text holds through acronyms (held: its own terms): the words of each acronym it
@@ -60,5 +58,5 @@ NO_ACRONYMS = Acronyms()  # a corpus that spells none out, or an index built bef
 
 def _capitals(text: str) -> set[str]:
     """The words of a text written in capitals, a plural « s » aside ('SIAEs' -> 'SIAE')."""
-    words = _WORD_RE.findall(text)
+    words = written_words(text)
     return {word for word in words if word.isupper()} | {word[:-1] for word in words if word[-1:] == "s" and word[:-1].isupper()}

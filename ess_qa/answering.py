@@ -297,17 +297,18 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
 
 
 def unspecified_heads(
-    store: Store, question: str, snippet: Snippet, place: str, held: set[str], shown: frozenset[str] | None = None
+    store: Store, question: str, snippet: Snippet, place: str, held: set[str], acronyms: Acronyms = NO_ACRONYMS
 ) -> list[str]:
     """The 'N de M' phrases of a French question whose head the snippet's place (its text: place_text, its
     terms: held, see place_terms) holds
     but not the complement that says which one, when that complement is a common word (not a name)
     that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid'
     answered with a line on the 'réseau de chaleur', 'critères de sélection' with the call for projects'
-    aims; or whose complement the snippet's unit (its terms: shown, by default its own) shows without its
-    head (_apart_from_its_head)."""
+    aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head), the unit read
+    with the words of the corpus's acronyms it writes (« 4 000 SIAE » shows « structures »)."""
     if guess_language(question) != "fr":
         return []
+    shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(question):
@@ -319,7 +320,7 @@ def unspecified_heads(
             continue
         # held inside a longer word too: 'déclaration' in 'télédéclaré'
         if complement_term in held or any(complement_term in word for word in place_words):
-            if _apart_from_its_head(store, question, snippet.unit.terms if shown is None else shown, head_term, complement_term):
+            if _apart_from_its_head(store, question, shown, head_term, complement_term):
                 unspecified.append(f"{head} {complement}")
         elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
             unspecified.append(f"{head} {complement}")
@@ -377,13 +378,12 @@ def judge(
         return Judgement(None, 0.0)
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
-    shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))  # the unit's own, « SIAE » read
     score = answerability(store, question, snippet, asked, held)
     unknown = unknown_names(store, question)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (
-        unspecified_heads(store, question, snippet, place, held, shown)
+        unspecified_heads(store, question, snippet, place, held, acronyms)
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
         + uncounted(store, question, asked, held)
