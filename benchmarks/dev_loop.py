@@ -65,15 +65,28 @@ def outcomes(folder: Path, qset: QuestionSet) -> list[dict]:
     assistant = Assistant.load(index_dir(folder, qset))
     questions = load_questions(qset.questions)
     answers = assistant.batch([q.question for q in questions], k=EVAL_K)
+    judged = assistant.judgements([q.question for q in questions])
     rows = []
-    for q, a in zip(questions, answers):
+    for q, a, j in zip(questions, answers, judged):
         rank = first_hit_rank([p.text for p in a.passages[:EVAL_K]], q.evidence) if q.in_scope else None
         right = q.in_scope and bool(a.snippet) and contains_evidence(a.snippet, q.evidence)
         rows.append({
             "set": qset.name, "id": q.id, "kind": q.kind, "style": q.style, "in_scope": q.in_scope,
             "rank": rank, "right": right, "found": a.found, "snippet": a.snippet,
+            "why": "" if a.found else refusal_reason(j, assistant.answer_settings),
         })
     return rows
+
+
+def refusal_reason(judgement, settings) -> str:
+    """Why a question was refused: a rule of judge's, or the threshold its scores missed."""
+    if judgement.snippet is None:
+        return "no snippet"
+    if judgement.refusal:
+        return judgement.refusal
+    if judgement.answerability < settings.min_answerability:
+        return f"answerability {judgement.answerability:.3f} < {settings.min_answerability}"
+    return f"snippet score {judgement.snippet.score:.3f} < {settings.min_snippet_score}"
 
 
 def summary(rows: list[dict]) -> str:

@@ -42,6 +42,7 @@ from .evidence import (
     SNIPPET_WEIGHTS,
     QuestionProfile,
     best_unit,
+    context_discounted,
     coverage,
     names_its_page,
     searched_text,
@@ -292,7 +293,7 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
     near-topic question (a figure, a body, a detail the document does not give) misses its key
     term there, even when other passages hold it."""
     terms = search_terms(searched_text(store, question), store.analyzer)  # an English question's translations count
-    share = coverage(terms, term_weights(store, terms), held)
+    share = coverage(terms, context_discounted(store, question, terms, term_weights(store, terms)), held)
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 

@@ -17,7 +17,7 @@ from ingest.french import content_words, defines, fold_accents, folded_content_w
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, years
 from ingest.units import ROW_SEPARATOR
 
-from .questions import defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import asked_part, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -109,6 +109,22 @@ def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> flo
     return float(sum(w for t, w in zip(terms, weights) if t in text_terms) / total)
 
 
+# How much a term of the context told before what a question asks counts (see asked_part), against 1 for a term of
+# what it asks: the context says where the asker stands, and may name what « les » refers to in what is asked. Chosen
+# on the tuning sets (benchmarks/dev_loop.py): 0.5 gives 2 more right answers (long questions) and changes nothing
+# else, 0.25 as many gained as lost (docs/settings.md, CONTEXT_WEIGHT).
+CONTEXT_WEIGHT = 0.5
+
+
+def context_discounted(store: Store, question: str, terms: list[str], weights: np.ndarray) -> np.ndarray:
+    """The weights of a question's terms, those of the context told before what it asks (see asked_part) lowered."""
+    asked = asked_part(question)
+    if asked == question:
+        return weights
+    asked_terms = set(search_terms(searched_text(store, asked), store.analyzer))
+    return weights * np.array([1.0 if term in asked_terms else CONTEXT_WEIGHT for term in terms])
+
+
 @dataclass(frozen=True)
 class QuestionProfile:
     """What unit scoring needs to know of a question, computed once."""
@@ -155,7 +171,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     measure = question_measure(question)
     asked = QuestionProfile(
         terms,
-        store.idf(terms),
+        context_discounted(store, question, terms, store.idf(terms)),
         folded_content_words(question),
         kind,
         vector,

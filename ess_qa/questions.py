@@ -142,6 +142,21 @@ def question_content(question: str) -> str:
     return content if content_words(content) else question
 
 
+# Where a question's context ends and what it asks begins: after « ; », « : », « ? » or « ! », and after a full stop
+# that ends a word (or number) of four characters or more before a capital (not « art. R. 214-1 », « M. Dupont »)
+_PART_END_RE = re.compile(r"(?<=[;:?!])\s+|(?<=\w{4}\.)\s+(?=[A-ZÀ-ÝŒ])")
+
+
+def asked_part(question: str) -> str:
+    """What a question of several parts asks, without the context told before it (« Notre commune a déposé son
+    dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ? »): its last part that asks (ends with a
+    question mark), else its last part; the whole question when it has one part."""
+    parts = [part for part in _PART_END_RE.split(question.strip()) if content_words(part)]
+    if len(parts) < 2:
+        return question
+    return next((part for part in reversed(parts) if part.rstrip().endswith("?")), parts[-1])
+
+
 # --- what kind of answer a question expects ---------------------------------------------------
 
 QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "yesno", "threshold", "other")

@@ -5,9 +5,10 @@ questions, and the answer says what was read how."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from ess_qa.questions import question_content
+from ess_qa.questions import asked_part, question_content
 from ingest.french import doubling_variants, elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
 
 
@@ -202,6 +203,37 @@ def test_what_the_asker_says_of_themselves_is_left_out(question, content):
 )
 def test_question_content_keeps_what_is_asked(question, content):
     assert question_content(question) == content
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [
+        ("Notre commune a déposé son dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ?", "Les nouvelles règles s'appliquent-elles ?"),
+        ("de mission dans une métropole ; quelles aides existent pour les SCIC", "quelles aides existent pour les SCIC"),
+        ("Je prépare une note : qui a créé le PTCE ? Je dois la rendre demain.", "qui a créé le PTCE ?"),  # the part that asks
+        # one part: a full stop after an abbreviation or an initial ends no part
+        ("Quel décret a modifié l'article R. 214-1 ?", "Quel décret a modifié l'article R. 214-1 ?"),
+        ("Qui est M. Dupont ?", "Qui est M. Dupont ?"),
+        ("Combien de SCIC ?", "Combien de SCIC ?"),
+    ],
+)
+def test_what_a_question_of_several_parts_asks_is_its_part_that_asks(question, asked):
+    assert asked_part(question) == asked
+
+
+def test_the_context_before_what_a_long_question_asks_counts_less_than_what_it_asks(assistant):
+    from ess_qa.evidence import CONTEXT_WEIGHT, context_discounted
+    from ingest.french import search_terms
+
+    store = assistant.store
+    question = "Je travaille sur les tiers-lieux de ma métropole. Quelles métropoles ont adopté un SPASER ?"
+    terms = search_terms(question, store.analyzer)
+    weights = context_discounted(store, question, terms, np.ones(len(terms)))
+    by_term = dict(zip(terms, weights))
+    assert by_term[search_terms("SPASER", store.analyzer)[0]] == 1.0
+    assert by_term[search_terms("tiers-lieux", store.analyzer)[0]] == CONTEXT_WEIGHT
+    one_part = "Quelles métropoles ont adopté un SPASER ?"
+    assert (context_discounted(store, one_part, search_terms(one_part, store.analyzer), np.ones(3)) == 1.0).all()
 
 
 @pytest.mark.parametrize(
