@@ -59,7 +59,8 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
         # « quel poids » asks for a mass, or for a share: « le poids de l'ESS dans l'emploi », « 42,93 % des recettes »
         return holds_measure(unit, measure) or (measure == "mass" and bool(_PERCENT_RE.search(unit)))
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
-        runs = counts(unit) if measure == "count" else quantity_runs(unit)
+        # « combien de salariés » counts, and a sum of money is no count; « combien d'amende », of a noun in the singular, asks how much
+        runs = counts(unit) if measure == "count" and not _in_the_singular(counted) else quantity_runs(unit)
         written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
         return written or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
     if kind == "percent":
@@ -82,6 +83,11 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     if kind == "yesno":
         return bool(_MODAL_RE.search(unit))
     return False
+
+
+def _in_the_singular(noun: str | None) -> bool:
+    """Whether a French noun is written in the singular (no final s or x): « combien d'amende » asks how much of it."""
+    return noun is not None and not noun.lower().endswith(("s", "x"))
 
 
 def names(text: str) -> list[str]:

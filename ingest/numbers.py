@@ -211,7 +211,7 @@ def _quantities(text: str) -> list[re.Match]:
         if m.start() not in skipped
         and not _FORMULA_RE.match(text, max(0, m.start() - 2))
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
-        and not _IDENTIFIER_RE.search(text, max(0, m.start() - 3), m.start())
+        and not names_something(text, m)
         and not _ALL_ROUND_RE.search(text, max(0, m.start() - 6), m.start())
         and not any(start <= m.start() < end for start, end in contact_spans)
     ]
@@ -222,7 +222,27 @@ _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing
-_IDENTIFIER_RE = re.compile(r"(?:#|[nN][°º])\s?$")  # 'CHAMP D'ACTION #3', 'loi n° 2014': a number that names, not counts
+# What names a thing by its number rather than counting it: 'CHAMP D'ACTION #3', 'loi n° 2014', 'article 31', 'Axe 1',
+# 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1'
+_IDENTIFIER_RE = re.compile(
+    r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
+    r"|rubriques?|pages?|pp?\.|fiches?|[ée]tapes?|tomes?|volets?|alin[ée]as?|d[ée]crets?|arr[êe]t[ée]s?|circulaires?|ordonnances?"
+    r"|d[ée]lib[ée]rations?|n°)))\s?$"
+)
+_GLUED_BEFORE_RE = re.compile(r"\d+[-/]$")  # the first number of '2020-828', '2111-1', '2019/624'
+
+
+def names_something(text: str, number: re.Match) -> bool:
+    """Whether a number names (see _IDENTIFIER_RE) rather than counts or measures; the second number of a
+    reference names as its first does ('n°2020-828', 'L. 2111-1'), and a code of several dots names ('2.1.5.0')."""
+    if number.group().count(".") >= 2:
+        return True
+    start = number.start()
+    glued = _GLUED_BEFORE_RE.search(text, max(0, start - 12), start)
+    while glued:
+        start = glued.start()
+        glued = _GLUED_BEFORE_RE.search(text, max(0, start - 12), start)
+    return bool(_IDENTIFIER_RE.search(text, max(0, start - 14), start))
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
 # '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before
 # 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).

@@ -315,6 +315,15 @@ def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     assert not type_matches("La fiche comporte désormais trois parties.", "number", words)  # nothing said counted
 
 
+def test_how_much_of_a_noun_in_the_singular_is_answered_by_an_amount():
+    """« combien d'amende » asks how much: a sum of money answers it; « combien de salariés » counts, and a sum does not."""
+    from ess_qa.evidence import type_matches
+
+    fine = "Celle-ci s'élève à 300 000 € au maximum."
+    assert type_matches(fine, "number", folded_content_words("on risque combien d'amende ?"), "count", "amende")
+    assert not type_matches(fine, "number", folded_content_words("combien de salariés ?"), "count", "salariés")
+
+
 SPELLED_COUNT_PAGES = (
     """La fiche d'accompagnement du gibier
 
