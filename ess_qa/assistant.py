@@ -17,6 +17,7 @@ from ingest.french import match_key
 from ingest.loaders import Skip, document_metadata, load_pages
 
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
+from .place_names import ATTACHMENT as NAMES, PlaceNames, corpus_names
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -119,6 +120,7 @@ def build(
         CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title),
         DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
         ACRONYMS: corpus_acronyms(chunks),
+        NAMES: corpus_names(chunks),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
@@ -170,6 +172,7 @@ class Assistant:
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
         self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
+        self.place_names = PlaceNames.of(store)  # written by the corpus, found when it was indexed
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":
@@ -254,7 +257,7 @@ class Assistant:
 
     def _read(self, question: str) -> PreparedQuestion:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
-        return read_question(self.store, prepare_question(question))
+        return read_question(self.store, prepare_question(question), self.place_names)
 
     def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
         """The answer to a prepared question, from what its content (text: see question_content) retrieved, with

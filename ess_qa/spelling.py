@@ -1,6 +1,7 @@
 """A question read as it was meant, with the corpus's words: missing apostrophes restored ("cest" -> c'est,
 "lenquete" -> l'enquete), typos corrected to the corpus word one typo away ("inserton" -> insertion),
-colloquial spellings spelt out ("ya" -> il y a), and the answer's notice saying what was read how.
+colloquial spellings spelt out ("ya" -> il y a), a place adjective read as the corpus's name of the place
+(« bordelaise » -> de Bordeaux, ess_qa.place_names), and the answer's notice saying what was read how.
 
 The French rules are ingest.french's; the corpus's words come from the store, asked for the question's
 words only (Store.known_words, Store.spelling_suggestions). A capitalised word inside the question is
@@ -15,6 +16,7 @@ import re
 from index.store import Store
 from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, doubling_variants, elides_before, glued_elisions, join_lone_elisions, texted_cest, word_key
 
+from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
 
 MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis" ...
@@ -24,15 +26,16 @@ MIN_DOUBLING_LENGTH = 4  # ... and are read only for a consonant doubled or made
 _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
 
 
-def read_question(store: Store, prepared: PreparedQuestion) -> PreparedQuestion:
-    """A French question with apostrophes restored, typos corrected and colloquial spellings spelt out, its notice saying so."""
+def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = NO_NAMES) -> PreparedQuestion:
+    """A French question with apostrophes restored, typos corrected, colloquial spellings spelt out and place adjectives
+    read as the places the corpus names (names: its, see ess_qa.place_names), its notice saying so."""
     if guess_language(prepared.text) != "fr":
         return prepared
     joined = join_lone_elisions(prepared.text)
     text = texted_cest(joined)
     notice = _joined(prepared.notice, "« c » lu comme « c'est »" if text != joined else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
-    readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())])
+    readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
     in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
     if not readings and not in_names:
         return PreparedQuestion(text, notice)
@@ -65,11 +68,14 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
     return text[first.end() : second.start()] in (" ", "-")
 
 
-def _readings(store: Store, words: list[str]) -> dict[str, str]:
-    """How each of these typed words that the corpus lacks is read: colloquial spelling, glued elision or typo."""
+def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:
+    """How each of these typed words that the corpus lacks is read: colloquial spelling, place adjective (« bordelaise »
+    -> de Bordeaux, one of the corpus's names), glued elision or typo."""
     known = store.known_words(frozenset(word_key(w) for w in words) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
     unknown = [w for w in words if word_key(w) not in known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
+    places = {w: names.place_of(w) for w in unknown if w not in readings}
+    readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     readings |= _typos(store, [w for w in unknown if w not in readings])
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}

@@ -774,3 +774,21 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         parts.append(tail)
     return [p for p in parts if p]
+
+
+# The endings of a French demonym or place adjective: « strasbourgeoise », « bordelaise », « rouennais », « toulousain »,
+# « parisienne », « européen »
+_DEMONYM_END_RE = re.compile(r"e?(?:ais(?:es?)?|ois(?:es?)?|ains?|aines?|iens?|iennes?|[ée]ens?|[ée]ennes?)$")
+
+
+def demonym_stems(word: str) -> list[str]:
+    """What a French demonym or place adjective is made from, as word keys: its ending taken off, and a doubled
+    last consonant made single (« rouennais » -> rouenn, rouen; « strasbourgeoise » -> strasbourg; « bordelaise »
+    -> bordel); empty for a word without such an ending. Stems only: the corpus's names say which place is meant
+    (ess_qa.place_names)."""
+    key = word_key(word)
+    match = _DEMONYM_END_RE.search(key)
+    if match is None or match.start() < 3:
+        return []
+    stem = key[: match.start()]
+    return [stem] + ([stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [])

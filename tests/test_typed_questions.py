@@ -27,6 +27,36 @@ def test_a_typo_is_corrected_to_the_report_word_and_the_answer_says_so(assistant
     assert answer.found and "639 000" in answer.snippet
 
 
+def test_a_place_adjective_the_report_lacks_is_read_as_the_place_it_names(assistant):
+    answer = assistant.ask("Combien de salariés compte l'ESS dans la métropole bordelaise ?")
+    assert answer.question == "Combien de salariés compte l'ESS dans la métropole de Bordeaux ?"
+    assert answer.notice == "« bordelaise » lu comme « de Bordeaux »"
+    assert answer.found and "36 515" in answer.snippet
+
+
+def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
+    from ess_qa.place_names import PlaceNames, corpus_names, of_place
+    from ingest.french import demonym_stems
+    from ingest.types import Chunk
+
+    assert demonym_stems("strasbourgeoise") == ["strasbourg"]
+    assert demonym_stems("rouennais") == ["rouenn", "rouen"]
+    assert demonym_stems("public") == [] and demonym_stems("mais") == []
+    text = (
+        "Les métropoles de Bordeaux, Rouen, Strasbourg et Clermont-Ferrand ; l'Amérique. Certes, la ville de Rouen "
+        "et Bordeaux Métropole. Bordeaux est une ville. Le calendrier prochain est certain, et le Proche-Orient aussi."
+    )
+    names = corpus_names([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
+    assert {"bordeaux", "rouen", "strasbourg", "clermont-ferrand"} <= set(names) and "certes" not in names
+    places = PlaceNames(names)
+    assert places.place_of("bordelaise") == "Bordeaux" and places.place_of("rouennais") == "Rouen"
+    assert places.place_of("strasbourgeois") == "Strasbourg"
+    assert places.place_of("certain") is None and places.place_of("prochaine") is None  # no such name written
+    assert places.place_of("lyonnais") is None  # a place the corpus does not name stays as typed
+    assert of_place("Bordeaux") == "de Bordeaux" and of_place("Amérique") == "d'Amérique"
+    assert places.place_of("américain") == "Amérique"  # a name written after an elision
+
+
 def test_a_short_word_typed_with_one_consonant_for_two_is_read_as_the_report_word(assistant):
     answer = assistant.ask("Combien de salariés compte l'ESS dans la vile de Lille ?")
     assert answer.question == "Combien de salariés compte l'ESS dans la ville de Lille ?"

@@ -1,0 +1,91 @@
+"""The names a corpus writes (« Strasbourg », « Clermont »), found when it is indexed and kept as an attachment of
+its index, so that a question's place adjective (« la collectivité strasbourgeoise », « l'élu rouennais ») is read
+as the place the corpus names (« de Strasbourg », « de Rouen »): see ess_qa.spelling."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from index.store import Store
+from ingest.french import demonym_stems, word_key, written_words
+from ingest.types import Chunk
+
+ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
+MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials and codes
+_SENTENCE_END = ".!?:»\n•"
+
+
+def corpus_names(chunks: Iterable[Chunk]) -> dict[str, str]:
+    """The words the chunks write capitalised inside a sentence (not first) at least as often as in lower case,
+    by word key, each as most often written: the corpus's names."""
+    capitalised: Counter = Counter()
+    lower: Counter = Counter()
+    written: dict[str, Counter] = {}
+    for chunk in chunks:
+        previous = "."
+        for token in _tokens(chunk.text):
+            token = _ELIDED_RE.sub("", token)  # « d'Angers », « l'Europe »
+            if token[:1].isalpha() and len(token) >= MIN_NAME_LENGTH:
+                key = word_key(token)
+                if token[0].isupper() and not token.isupper() and previous[-1:] not in _SENTENCE_END:
+                    capitalised[key] += 1
+                    written.setdefault(key, Counter())[token] += 1
+                elif token[0].islower():
+                    lower[key] += 1
+            previous = token
+    return {key: written[key].most_common(1)[0][0] for key, count in capitalised.items() if count >= lower[key]}
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and the punctuation between them, in order."""
+    return _TOKEN_RE.findall(text)
+
+
+_ELIDED_RE = re.compile(r"^(?:qu|[ldjmnstc])['’](?=\w)", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """A corpus's names by word key (see corpus_names), to read a question's place adjectives with."""
+
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, store: Store) -> "PlaceNames":
+        """Those of an index (its attachment); none for an index built before they were kept."""
+        found = store.attachment(ATTACHMENT, {})
+        return cls(dict(found)) if isinstance(found, dict) and found else NO_NAMES
+
+    def place_of(self, word: str) -> str | None:
+        """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->
+        Bordeaux), when the corpus writes one and only one such name: one that starts as the adjective's stem does
+        (all of it but its last letter at most, four letters at least) and is at most three letters longer."""
+        found = set()
+        for stem in demonym_stems(word):
+            for key, name in self.names.items():
+                shared = _shared_prefix(key, stem)
+                if shared >= max(MIN_NAME_LENGTH, len(stem) - 1) and len(key) <= len(stem) + 3:
+                    found.add(name)
+        return found.pop() if len(found) == 1 else None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many first letters two words share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+NO_NAMES = PlaceNames()
+
+
+def of_place(place: str) -> str:
+    """« de » and a place's name, elided before a vowel or a mute h: « de Bordeaux », « d'Amérique »."""
+    return f"d'{place}" if word_key(place[:1]) in "aeiouyh" else f"de {place}"
