@@ -219,7 +219,27 @@ def question_type(question: str) -> str:
             return kind
     if stated_dimensions(question):
         return "threshold"
+    if _is_keyword_query(text):
+        kind = next((kind for kind, pattern in _KEYWORD_CUES if re.search(pattern, text)), None)
+        if kind:
+            return kind
     return "yesno" if _YES_NO_RE.search(text) else "other"
+
+
+# A query of keywords asks nothing in words: no question mark, no interrogative, no « est-ce »
+_ASKING_RE = re.compile(r"\?|\b(quel(le)?s?|combien|comment|où|quand|pourquoi|qui|que|qu'|quoi|lequel|laquelle|lesquel(le)?s|est-ce|what|which|how|who|whom|when|where|why|is|are|does|do|can)\b")
+# The noun that says what figure a keyword query wants, wherever it stands (« domifa nombre de personnes domiciliées »,
+# « taux taxe frais chambre métiers »): first in a question, the cues of _TYPE_CUES read it
+_KEYWORD_CUES = (
+    ("money", r"\b(budget|co[uû]t|prix|tarif|montant)s?\b"),
+    ("percent", r"\b(taux|pourcentage|part)\b"),
+    ("number", r"\b(nombre|number of)\b"),
+)
+
+
+def _is_keyword_query(text: str) -> bool:
+    """Whether a question (lower case) is keywords: it asks nothing in words (see _ASKING_RE)."""
+    return not _ASKING_RE.search(text)
 
 
 # The noun a question asks about: "combien d'habitants", "quelle direction", "quelle est la population",

@@ -216,6 +216,10 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Combien de projets ont reçu un prix ?", "number"),  # a count of projects (an award is no price)
         ("adresse mail du service déchets", "contact"),
         ("nombre salariés ESS Lyon", "number"),  # keywords: a count asked for by its noun
+        ("domifa nombre de personnes domiciliées", "number"),  # keywords: the noun of the figure wherever it stands
+        ("taux contribution employeurs minimum maximum", "percent"),
+        ("conseil de l'ESS strasbourg coût fonctionnement annuel", "money"),
+        ("rôle du conseil de l'ESS", "other"),  # keywords without a figure's noun
         ("Qu'est-ce qu'une SCIC ?", "definition"),
         ("c'est quoi le PTCE", "definition"),
         ("What is the ESS Nantes Factory?", "definition"),
