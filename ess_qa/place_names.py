@@ -4,48 +4,35 @@ as the place the corpus names (« de Strasbourg », « de Rouen »): see ess_qa.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import demonym_stems, word_key, written_words
+from ingest.french import demonym_stems, word_key, words_with_capitals
 from ingest.types import Chunk
 
 ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
 MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials and codes
-_SENTENCE_END = ".!?:»\n•"
 
 
 def corpus_names(chunks: Iterable[Chunk]) -> dict[str, str]:
-    """The words the chunks write capitalised inside a sentence (not first) at least as often as in lower case,
-    by word key, each as most often written: the corpus's names."""
+    """The words the chunks write capitalised inside a sentence at least as often as in lower case (and at least
+    once), by word key, each as most often written: the corpus's names."""
     capitalised: Counter = Counter()
     lower: Counter = Counter()
     written: dict[str, Counter] = {}
     for chunk in chunks:
-        previous = "."
-        for token in _tokens(chunk.text):
-            token = _ELIDED_RE.sub("", token)  # « d'Angers », « l'Europe »
-            if token[:1].isalpha() and len(token) >= MIN_NAME_LENGTH:
-                key = word_key(token)
-                if token[0].isupper() and not token.isupper() and previous[-1:] not in _SENTENCE_END:
-                    capitalised[key] += 1
-                    written.setdefault(key, Counter())[token] += 1
-                elif token[0].islower():
-                    lower[key] += 1
-            previous = token
+        for word, inside in words_with_capitals(chunk.text):
+            if len(word) < MIN_NAME_LENGTH:
+                continue
+            key = word_key(word)
+            if inside:
+                capitalised[key] += 1
+                written.setdefault(key, Counter())[word] += 1
+            elif word[0].islower():
+                lower[key] += 1
     return {key: written[key].most_common(1)[0][0] for key, count in capitalised.items() if count >= lower[key]}
-
-
-def _tokens(text: str) -> list[str]:
-    """Words and the punctuation between them, in order."""
-    return _TOKEN_RE.findall(text)
-
-
-_ELIDED_RE = re.compile(r"^(?:qu|[ldjmnstc])['’](?=\w)", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 
 
 @dataclass(frozen=True)

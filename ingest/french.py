@@ -124,6 +124,22 @@ def written_words(text: str) -> list[str]:
     return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
 
 
+_WORD_OR_MARK_RE = re.compile(r"[^\W\d_][\w'-]*|[^\w\s]")
+_SENTENCE_END = ".!?:»\n•"  # after these, a capital starts a sentence or an item, and says nothing of a name
+
+
+def words_with_capitals(text: str) -> list[tuple[str, bool]]:
+    """Each word of a text (elision removed, as written) with whether it is capitalised inside its sentence (neither its
+    first word nor written all in capitals): how a name (« à Strasbourg ») is told from a word (« Certes, »)."""
+    found, previous = [], "."
+    for token in _WORD_OR_MARK_RE.findall(normalize_apostrophes(unicodedata.normalize("NFKC", text))):
+        word = strip_elision(token)
+        if word[:1].isalpha():
+            found.append((word, word[0].isupper() and not word.isupper() and previous not in _SENTENCE_END))
+        previous = token if not token[:1].isalpha() else "w"
+    return found
+
+
 def _split_words(text: str) -> list[str]:
     """The words of a normalised text, elisions removed."""
     out = []
