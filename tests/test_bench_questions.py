@@ -110,3 +110,36 @@ def test_bench_stores_counts_identical_answers_and_judges_each_set():
     unseen = next(s for s in bench.SETS if s.role == bench.UNSEEN)
     shown = stores.difference_lines([unseen], {unseen.name: stores.Comparison(figures, 3, found)})
     assert shown == [f"{unseen.name} (unseen: ids only): b, c"]
+
+
+def test_the_quick_loop_chooses_on_tuning_sets_only_unless_told():
+    import dev_loop
+
+    assert {s.role for s in dev_loop.chosen(None)} == {bench.TUNING}
+    assert [s.name for s in dev_loop.chosen(["near-topic-cantine"])] == ["near-topic-cantine"]
+    with pytest.raises(SystemExit):
+        dev_loop.chosen(["no-such-set"])
+
+
+def test_the_quick_loop_compares_two_runs_question_by_question(tmp_path, capsys):
+    import dev_loop
+
+    row = {"set": "s", "kind": "fact", "style": None, "in_scope": True, "rank": 1, "right": True, "found": True, "snippet": "a", "why": ""}
+    before = [row | {"id": "1"}, row | {"id": "2", "right": False, "snippet": "b"}, row | {"id": "3", "in_scope": False, "rank": None, "right": False}]
+    after = [row | {"id": "1"}, row | {"id": "2", "snippet": "c"}, row | {"id": "3", "in_scope": False, "rank": None, "right": False, "found": False, "snippet": None}]
+    (tmp_path / "a.json").write_text(json.dumps(before), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(after), encoding="utf-8")
+    dev_loop.compare(tmp_path / "a.json", tmp_path / "b.json", show=False)
+    printed = capsys.readouterr().out
+    assert "right gained: 1" in printed and "out of scope refused: 1" in printed and "snippet changed: 2" in printed
+
+
+def test_fetched_pdfs_are_taken_from_local_repository_copies_or_named_when_missing(tmp_path):
+    import take_fetched
+
+    pdfs = take_fetched.fetched_pdfs(None)
+    assert pdfs and all("@" in source and ":" in source for _, source in pdfs.values())
+    assert set(take_fetched.fetched_pdfs("unseen")) < set(pdfs)
+    name, (sha256, source) = next(iter(pdfs.items()))
+    report = take_fetched.take(tmp_path / "mirrors", tmp_path / "out", name, sha256, source)
+    assert report.startswith("missing") and source.split("@")[0] in report
