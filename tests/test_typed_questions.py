@@ -34,6 +34,29 @@ def test_a_place_adjective_the_report_lacks_is_read_as_the_place_it_names(assist
     assert answer.found and "36 515" in answer.snippet
 
 
+def test_an_index_built_before_names_were_kept_reads_questions_as_before_until_indexed_again(report_index_dir, tmp_path):
+    """An index without the « names » attachment answers, the place adjective left as typed; `ess-qa index` on the same
+    corpus adds the names and embeds nothing."""
+    import json
+    import shutil
+
+    from ess_qa import Assistant, build
+    from ess_qa.config import BUNDLED_CORPUS
+
+    index = tmp_path / "index"
+    shutil.copytree(report_index_dir, index)
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["files"]["extras/names.json"]
+    (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (index / "extras" / "names.json").unlink()
+    question = "Combien de salariés compte l'ESS dans la métropole bordelaise ?"
+    before = Assistant.load(index).ask(question)
+    assert before.question == question and before.notice is None
+    report = build(BUNDLED_CORPUS, index)
+    assert report.reused_files and not report.added_files and not report.changed_files
+    assert Assistant.load(index).ask(question).notice == "« bordelaise » lu comme « de Bordeaux »"
+
+
 def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
     from ess_qa.place_names import PlaceNames, corpus_names, of_place
     from ingest.french import demonym_stems
