@@ -65,15 +65,16 @@ def outcomes(folder: Path, qset: QuestionSet) -> list[dict]:
     assistant = Assistant.load(index_dir(folder, qset))
     questions = load_questions(qset.questions)
     answers = assistant.batch([q.question for q in questions], k=EVAL_K)
-    judged = assistant.judgements([q.question for q in questions])
+    refused = [q.question for q, a in zip(questions, answers) if not a.found]  # judged again, for why
+    judged = iter(assistant.judgements(refused) if refused else [])
     rows = []
-    for q, a, j in zip(questions, answers, judged):
+    for q, a in zip(questions, answers):
         rank = first_hit_rank([p.text for p in a.passages[:EVAL_K]], q.evidence) if q.in_scope else None
         right = q.in_scope and bool(a.snippet) and contains_evidence(a.snippet, q.evidence)
         rows.append({
             "set": qset.name, "id": q.id, "kind": q.kind, "style": q.style, "in_scope": q.in_scope,
             "rank": rank, "right": right, "found": a.found, "snippet": a.snippet,
-            "why": "" if a.found else refusal_reason(j, assistant.answer_settings),
+            "why": "" if a.found else refusal_reason(next(judged), assistant.answer_settings),
         })
     return rows
 

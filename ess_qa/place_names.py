@@ -4,6 +4,7 @@ as the place the corpus names (« de Strasbourg », « de Rouen »): see ess_qa.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -19,20 +20,18 @@ MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials an
 def corpus_names(chunks: Iterable[Chunk]) -> dict[str, str]:
     """The words the chunks write capitalised inside a sentence at least as often as in lower case (and at least
     once), by word key, each as most often written: the corpus's names."""
-    capitalised: Counter = Counter()
     lower: Counter = Counter()
-    written: dict[str, Counter] = {}
+    written: dict[str, Counter] = {}  # each name's capitalised spellings, counted
     for chunk in chunks:
         for word, inside in words_with_capitals(chunk.text):
             if len(word) < MIN_NAME_LENGTH:
                 continue
             key = word_key(word)
             if inside:
-                capitalised[key] += 1
                 written.setdefault(key, Counter())[word] += 1
             elif word[0].islower():
                 lower[key] += 1
-    return {key: written[key].most_common(1)[0][0] for key, count in capitalised.items() if count >= lower[key]}
+    return {key: spellings.most_common(1)[0][0] for key, spellings in written.items() if spellings.total() >= lower[key]}
 
 
 @dataclass(frozen=True)
@@ -54,20 +53,10 @@ class PlaceNames:
         found = set()
         for stem in demonym_stems(word):
             for key, name in self.names.items():
-                shared = _shared_prefix(key, stem)
+                shared = len(os.path.commonprefix([key, stem]))
                 if shared >= max(MIN_NAME_LENGTH, len(stem) - 1) and len(key) <= len(stem) + 3:
                     found.add(name)
         return found.pop() if len(found) == 1 else None
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    """How many first letters two words share."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 NO_NAMES = PlaceNames()

@@ -163,17 +163,21 @@ QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "pers
 # How a question asks for « the » figure of something: « quel est le montant », « quel taux », and colloquially
 # « c'est quoi le montant », « c'est combien le taux »
 _ASKS_THE = r"(?:quel(le)?s? (est le |est la |est l')?|c'?est (?:quoi|combien) (?:le |la |l'))"
+# The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention
+# déchets »), anywhere in a keyword query (_KEYWORD_CUES)
+_MONEY_NOUNS = r"budget|co[uû]t|prix|tarif|montant"
+_COUNT_NOUNS = r"nombre|number of"
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|dates? limites?|[ée]ch[ée]ances?|(what|which) (year|date|day)|what (is|was) the (deadline|date)|deadlines?)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|co[uû]t(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(budget|co[uû]t|prix|tarif|montant)\b"),
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|co[uû]t(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentage|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'
-    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(nombre|number of)\b"),
+    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(" + _COUNT_NOUNS + r")\b"),
     # what a text calls a word, asked in words that could open another type (« qui est désigné par le terme
     # « examinateur » », « comment l'instruction définit-elle … »): « qu'entend-on par », « qu'appelle-t-on », a
     # verb of defining with its inverted subject, a term named as such
@@ -203,8 +207,9 @@ _TYPE_CUES = (
 # auxiliary first, and no word that asks for something else: the line that answers says what may, must or may not be
 # (« En aucun cas les biens … ne peuvent être répartis »). Read after the other types and the thresholds: « un curage
 # de 1 500 m3 est-il soumis à déclaration ? » wants the thresholds it is compared with.
+_INTERROGATIVES = r"quel(le)?s?|combien|comment|où|quand|pourquoi|qui|quoi|lequel|laquelle|lesquel(le)?s|what|which|how|who|whom|when|where|why"
 _YES_NO_RE = re.compile(
-    r"^(?!\W*qu(e\b|')|.*\b(quel(le)?s?|combien|comment|où|quand|pourquoi|qui|quoi|lequel|laquelle|lesquel(le)?s|what|which|how|who|whom|when|where|why)\b)"
+    r"^(?!\W*qu(e\b|')|.*\b(" + _INTERROGATIVES + r")\b)"
     r"(?:.*\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b|\W*est-ce qu|\W*(?:can|must|is|are|does|do|should|may|could)\b)"
 )
 
@@ -227,13 +232,13 @@ def question_type(question: str) -> str:
 
 
 # A query of keywords asks nothing in words: no question mark, no interrogative, no « est-ce »
-_ASKING_RE = re.compile(r"\?|\b(quel(le)?s?|combien|comment|où|quand|pourquoi|qui|que|qu'|quoi|lequel|laquelle|lesquel(le)?s|est-ce|what|which|how|who|whom|when|where|why|is|are|does|do|can)\b")
+_ASKING_RE = re.compile(r"\?|\b(" + _INTERROGATIVES + r"|que|qu'|est-ce|is|are|does|do|can)\b")
 # The noun that says what figure a keyword query wants, wherever it stands (« domifa nombre de personnes domiciliées »,
 # « taux taxe frais chambre métiers »): first in a question, the cues of _TYPE_CUES read it
 _KEYWORD_CUES = (
-    ("money", r"\b(budget|co[uû]t|prix|tarif|montant)s?\b"),
+    ("money", r"\b(" + _MONEY_NOUNS + r")s?\b"),
     ("percent", r"\b(taux|pourcentage|part)\b"),
-    ("number", r"\b(nombre|number of)\b"),
+    ("number", r"\b(" + _COUNT_NOUNS + r")\b"),
 )
 
 

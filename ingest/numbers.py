@@ -211,7 +211,7 @@ def _quantities(text: str) -> list[re.Match]:
         if m.start() not in skipped
         and not _FORMULA_RE.match(text, max(0, m.start() - 2))
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
-        and not names_something(text, m)
+        and not _names_something(text, m)
         and not _ALL_ROUND_RE.search(text, max(0, m.start() - 6), m.start())
         and not any(start <= m.start() < end for start, end in contact_spans)
     ]
@@ -227,12 +227,12 @@ _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': a
 _IDENTIFIER_RE = re.compile(
     r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
     r"|rubriques?|pages?|pp?\.|fiches?|[ée]tapes?|tomes?|volets?|alin[ée]as?|d[ée]crets?|arr[êe]t[ée]s?|circulaires?|ordonnances?"
-    r"|d[ée]lib[ée]rations?|n°)))\s?$"
+    r"|d[ée]lib[ée]rations?)))\s?$"
 )
 _GLUED_BEFORE_RE = re.compile(r"\d+[-/]$")  # the first number of '2020-828', '2111-1', '2019/624'
 
 
-def names_something(text: str, number: re.Match) -> bool:
+def _names_something(text: str, number: re.Match) -> bool:
     """Whether a number names (see _IDENTIFIER_RE) rather than counts or measures; the second number of a
     reference names as its first does ('n°2020-828', 'L. 2111-1'), and a code of several dots names ('2.1.5.0')."""
     if number.group().count(".") >= 2:
@@ -243,6 +243,8 @@ def names_something(text: str, number: re.Match) -> bool:
         start = glued.start()
         glued = _GLUED_BEFORE_RE.search(text, max(0, start - 12), start)
     return bool(_IDENTIFIER_RE.search(text, max(0, start - 14), start))
+
+
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
 # '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before
 # 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).
