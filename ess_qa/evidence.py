@@ -31,8 +31,9 @@ _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
-# a lead-in ('... les principes suivants :') or a line that lists after a colon ('cinq domaines : – Les services')
-_LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•>]|\d+[.)/]|1er\b)")
+# a lead-in ('... les principes suivants :') or a line that lists after a colon, with bullets, arrows or numbers
+# ('cinq domaines : – Les services', ': → rappels') or items parted by commas or semicolons ('sont : le répertoire …, …, …')
+_LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•>→➔➢►▶✓✔*]|\d+[.)/]|1er\b)|:[^.:]*[,;][^.:]*[,;]")
 # question types that a named row's value answers whatever it holds (a definition or list cue has no row form)
 _ANY_ROW_VALUE = ("other", "definition", "list")
 # What may, must or may not be: the words of a rule, a right, a ban or a denial (the answer to a yes-or-no question)

@@ -385,7 +385,11 @@ def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
     assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
     assert type_matches("cinq domaines prioritaires : – Les services à la personne – Les déchets", "list", words)
     assert type_matches("Le forfait social comprend toutes les cotisations : > maladie-maternité ; > retraite", "list", words)
+    assert type_matches("Un outil de prise de RDV en ligne : → rappels email/sms ; → annulation en ligne", "list", words)
+    # items run on after the colon, two separators or more
+    assert type_matches("Les données accessibles sont : le répertoire des associations, le répertoire SIRENE, les attestations", "list", words)
     assert not type_matches("des sociétés qui respectent plusieurs principes, présentés ci-dessous.", "list", words)
+    assert not type_matches("Une précision : le principe s'applique aussi aux coopératives.", "list", words)
 
 
 def test_an_address_or_a_phone_number_counts_nothing():
