@@ -28,7 +28,7 @@ from ingest.french import (
     noun_complements,
     search_terms,
     spells_out,
-    mostly_web_addresses,
+    mostly_sources,
     words_run_together,
 )
 from ingest.numbers import YEAR_RE, years
@@ -161,13 +161,13 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
     """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents,
     the lines mostly in capitals (titles, banners, a figure's label), those whose words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
-    https://… »), those mostly made of web addresses (a note's sources)."""
+    https://… »), those mostly made of sources (numbered notes, web addresses)."""
     sources_answer = kind in ("contact", "address", "place", "procedure")
     return lambda text: (
         not opens_contents(text)
         and not mostly_capitals(text)
         and not words_run_together(text)
-        and (sources_answer or not mostly_web_addresses(text))
+        and (sources_answer or not mostly_sources(text))
         and (only is None or only(text))
     )
 

@@ -32,7 +32,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
 | words_run_together    | bool  | whether a text's words lost their spaces (a footnote as pypdf   | answering (never the snippet)                           |
 |                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
-| mostly_web_addresses  | bool  | whether a text is mostly web addresses (a note's sources:       | answering (never the snippet of a what/which question)  |
+| mostly_sources        | bool  | whether a text is mostly sources (numbered notes, web addresses:| answering (never the snippet of a what/which question)  |
 |                       |       | '10 https://librairie.ademe.fr/… 11 https://…')                 |                                                         |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
@@ -722,16 +722,26 @@ RUN_TOGETHER_SHARE = 0.3
 _RUN_TOGETHER_RE = re.compile(rf"[a-zà-ÿœæ'’]{{{LONGEST_WORD + 1},}}")
 
 
-def mostly_web_addresses(text: str) -> bool:
-    """Whether web addresses hold more than WEB_ADDRESS_SHARE of a text's characters: a footnote's or a
-    figure's sources ('Source : https://www.statistiques…', '10 https://librairie.ademe.fr/… 11 https://…'),
-    which say nothing but where to read."""
-    addresses = _WEB_ADDRESS_RE.findall(text)
-    return bool(addresses) and sum(map(len, addresses)) > WEB_ADDRESS_SHARE * len(text.strip())
+def mostly_sources(text: str) -> bool:
+    """Whether sources hold more than SOURCES_SHARE of a text's characters: web addresses, and notes numbered
+    one after the other, as pypdf reads a page's or a chapter's notes (« • 69 Observatoire national de l'ESS,
+    d'après INSEE FLORES 2018 • 70 Les Maisons familiales rurales, « Chiffres … » », '10 https://librairie.ademe.fr/…
+    11 https://…'), each short: they say where to read, not what."""
+    sourced = bytearray(len(text))
+    for match in _WEB_ADDRESS_RE.finditer(text):
+        sourced[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    notes = list(_NOTE_NUMBER_RE.finditer(text))
+    for note, following in zip(notes, notes[1:]):  # a note runs to the next one; the last one's end is unknown
+        if int(following.group(1)) == int(note.group(1)) + 1 and following.start() - note.start() <= SOURCE_NOTE_MAX:
+            sourced[note.start() : following.start()] = b"\x01" * (following.start() - note.start())
+    return sum(sourced) > SOURCES_SHARE * len(text.strip())
 
 
-WEB_ADDRESS_SHARE = 0.6  # a line of text with a link in brackets stays ('La pression est donnée en bars (http://…)': 0.47)
+SOURCE_NOTE_MAX = 150  # characters: a longer note says something (« 73 Une filière REP repose sur le principe … »)
+SOURCES_SHARE = 0.6  # a line of text with a link in brackets stays ('La pression est donnée en bars (http://…)': 0.47)
 _WEB_ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# a note's number, opening the text or after a space or a bullet, before its source's first word or quote
+_NOTE_NUMBER_RE = re.compile(r"(?:^|(?<=[•\s]))(\d{1,3})\s?(?=[«\"“A-ZÀ-Ý])")
 
 
 _FIGURE_RE = re.compile(r"\d[\d.,]*[%€]?|[%€]")  # a figure as one token: '493', '32,1%', '€'

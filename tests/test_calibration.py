@@ -560,15 +560,23 @@ def test_a_figure_for_another_year_than_the_one_asked_is_not_answered(plan):
     assert other_years("le bilan de 2022 ?", no_year, "Une baisse de 9 %.") == []  # a place without a year
 
 
-def test_a_line_mostly_of_web_addresses_is_no_extract_but_for_where_or_how():
-    """A note's sources say where to read, not what; a line with a link in brackets still says something."""
+def test_a_line_mostly_of_sources_is_no_extract_but_for_where_or_how():
+    """Notes' sources say where to read, not what; a line with a link in brackets, or a note that explains, still says something."""
     from ess_qa.answering import _answering
-    from ingest.french import mostly_web_addresses
+    from ingest.french import mostly_sources
 
     sources = "10 https://librairie.ademe.fr/recherche-et-innovation/6931-l-equipement-des-menages.html 11 https://librairie.ademe.fr/"
-    assert mostly_web_addresses(sources)
-    assert mostly_web_addresses("Source : https://www.statistiques.developpement-durable.gouv.fr/emissions-de-gaz-en-2022")
-    assert not mostly_web_addresses("La pression est donnée en bars (http://www.opengis.net/def/uom/UCUM/0/bar)")
+    assert mostly_sources(sources)
+    assert mostly_sources("Source : https://www.statistiques.developpement-durable.gouv.fr/emissions-de-gaz-en-2022")
+    assert not mostly_sources("La pression est donnée en bars (http://www.opengis.net/def/uom/UCUM/0/bar)")
+    notes = "• 69 Observatoire national de l’ESS, d’après INSEE FLORES 2018 • 70 Les Maisons familiales rurales, « Chiffres et données 2019 » • 71 DARES, « L’IAE en 2020 »"
+    assert mostly_sources(notes)
+    assert not mostly_sources("69 Observatoire national de l’ESS, d’après INSEE FLORES 2018")  # one number: a line may open with a figure
+    explains = (
+        "73 Une filière REP repose sur le principe du « pollueur-payeur » : la responsabilité de la gestion des déchets issus "
+        "d’un certain type de produits mis sur le marché revient aux « metteurs en marché ». • 74 Cartéco au 1er avril 2022"
+    )
+    assert not mostly_sources(explains)
     assert not _answering(None, "number")(sources)
     assert _answering(None, "contact")(sources) and _answering(None, "procedure")(sources)
 
