@@ -64,6 +64,9 @@ MEASURE_UNITS = {
 }
 # a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
 NUMBER_WORDS = r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)"
+# a word inside a number written in words: 'vingt et un', 'quatre-vingts', 'deux cents' (see _SPELLED_COUNT_RE)
+_NUMBER_WORD = NUMBER_WORDS[2:-1] + r"|une?|vingts|cents)"
+
 # how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
 _PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(
@@ -191,15 +194,18 @@ def counts(text: str) -> list[str]:
     return [m.group() for m in _quantities(text) if not _MONEY_AFTER_RE.match(text, m.end())]
 
 
-# A count written in words before what it counts: 'trois parties', 'douze mois'; not 'pour cent des', 'deux fois',
-# 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
-_SPELLED_COUNT_RE = re.compile(NUMBER_WORDS + r"\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)[a-zà-ÿ]{3,}", re.IGNORECASE)
+# A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés'; not 'pour cent
+# des', 'deux fois', 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
+_SPELLED_COUNT_RE = re.compile(
+    r"(?<!pour )\b(" + NUMBER_WORDS[2:] + rf"(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
+    re.IGNORECASE,
+)
 
 
 def spelled_counts(text: str) -> list[tuple[str, str]]:
     """The counts of a text written in words, each as its number word and the word it counts: 'comporte trois
-    parties' -> [('trois', 'parties')]."""
-    return [tuple(m.group().split()) for m in _SPELLED_COUNT_RE.finditer(text)]
+    parties' -> [('trois', 'parties')], 'au moins deux cents salariés' -> [('deux cents', 'salariés')]."""
+    return [(m.group(1), m.group(2)) for m in _SPELLED_COUNT_RE.finditer(text)]
 
 
 def _quantities(text: str) -> list[re.Match]:

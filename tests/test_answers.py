@@ -309,6 +309,11 @@ def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     words = folded_content_words("En combien de parties se divise la nouvelle fiche ?")
     assert spelled_counts("La fiche comporte désormais trois parties.") == [("trois", "parties")]
     assert spelled_counts("pour cent des emplois, deux fois plus, mille euros, un bâtiment neuf") == []
+    # a number of several words counts what follows it: a law's « au moins deux cents salariés »
+    assert spelled_counts("d'au moins deux cents salariés, l'employeur") == [("deux cents", "salariés")]
+    assert spelled_counts("vingt et une personnes, quatre-vingt-dix sites") == [("vingt et une", "personnes"), ("quatre-vingt-dix", "sites")]
+    salaries = folded_content_words("Combien de salariés faut-il pour un local commun ?")
+    assert type_matches("Dans les entreprises d'au moins deux cents salariés, un local commun", "number", salaries, "count", "salariés")
     assert type_matches("La fiche comporte désormais trois parties.", "number", words, "count", "parties")
     assert type_matches("Elle a Trois Partie distinctes.", "number", words, "count", "parties")  # case and number aside
     assert not type_matches("Les deux nouvelles fiches figurent en annexe.", "number", words, "count", "parties")
