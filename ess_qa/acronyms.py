@@ -45,12 +45,22 @@ class Acronyms:
         """The terms a text holds through acronyms (held: its own terms): the words of each acronym it
         writes, and each acronym whose words it holds all of."""
         through = set()
-        for acronym in _capitals(text).intersection(self.spelled):
+        for acronym in self.written_in(text):
             through |= self.spelled[acronym]
         for acronym, terms in self.own.items():
             if self.spelled[acronym] <= held:
                 through |= terms
         return through
+
+
+    def written_in(self, text: str) -> list[str]:
+        """The acronyms a text writes, each part of one written with hyphens too ('DT-DICT': 'DT', 'DICT')."""
+        capitals = _capitals(text)
+        return [acronym for acronym in self.spelled if set(acronym.split("-")) <= capitals]
+
+    def words_for(self, text: str) -> str:
+        """The words (as search terms) that the acronyms a text writes stand for."""
+        return " ".join(term for acronym in self.written_in(text) for term in sorted(self.spelled[acronym]))
 
 
 NO_ACRONYMS = Acronyms()  # a corpus that spells none out, or an index built before they were kept

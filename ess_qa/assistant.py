@@ -289,7 +289,7 @@ class Assistant:
     ) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
-        ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles)
+        ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles, self.acronyms)
         return [self._passages(self._profile_first(question, hits, filters), k) for question, hits in zip(questions, ranked)]
 
     def _profile_first(self, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:

@@ -10,6 +10,7 @@ import numpy as np
 
 from index.store import Filters, Fusion, HybridQuery, Store
 
+from .acronyms import NO_ACRONYMS, Acronyms
 from .evidence import QuestionProfile, best_unit, names_its_page, profile
 from .questions import guess_language
 
@@ -31,24 +32,31 @@ class FusionWeights:
     dense_fr: float = 0.2
     dense_en: float = 1.0
 
-    translations: float = 0.5  # weight of the lexical search for translated words (English questions)
+    translations: float = 0.5  # weight of the lexical search for translated words (English questions), or for the
+    # words of the acronyms a definition question asks about (« Que signifie DT-DICT ? »: a list of acronyms gives them)
     evidence: float = 0.75  # weight of the best answer unit's score when reranking
 
     def dense_for(self, question: str) -> float:
         return self.dense_en if guess_language(question) == "en" else self.dense_fr
 
-    def query(self, store: Store, question: str, vector: np.ndarray, filters: Filters | None, count: int, include: frozenset[int]) -> HybridQuery:
-        """The hybrid query of a question: an English one also matches its words' translations."""
-        translate = guess_language(question) == "en" and self.translations > 0
+    def query(
+        self, store: Store, asked: QuestionProfile, question: str, filters: Filters | None, count: int, acronyms: Acronyms = NO_ACRONYMS
+    ) -> HybridQuery:
+        """The hybrid query of a question (asked: its profile): an English one also matches its words' translations,
+        a definition of an acronym the words it stands for."""
+        if guess_language(question) == "en":
+            more = store.translate(question)
+        else:
+            more = acronyms.words_for(question) if asked.kind == "definition" else ""
         return HybridQuery(
             text=question,
-            vector=vector,
+            vector=asked.vector,
             fusion=Fusion(self.method, self.lexical, self.dense_for(question)),
-            translated=store.translate(question) if translate else "",
+            translated=more if self.translations > 0 else "",
             translated_weight=self.translations,
             filters=filters,
             count=count,
-            include=tuple(sorted(include)),
+            include=tuple(sorted(asked.named_row_positions)),
         )
 
 
@@ -97,6 +105,7 @@ def rank_chunks(
     weights: FusionWeights | None = None,
     query_vectors: np.ndarray | None = None,
     profiles: list[QuestionProfile] | None = None,
+    acronyms: Acronyms = NO_ACRONYMS,
 ) -> list[list[Hit]]:
     """For each question, the top candidates (about 2k, for de-duplication), best first.
 
@@ -104,7 +113,7 @@ def rank_chunks(
     when more), and the table rows the question names; they are reranked by how well their best
     sentence (or list item, or fact-sheet line) answers the question. query_vectors: the questions'
     embeddings when the caller already has them; profiles: their profiles (ess_qa.evidence.profile)
-    likewise.
+    likewise; acronyms: the corpus's (see FusionWeights.query).
     """
     weights = weights or FusionWeights()
     if not questions:
@@ -114,7 +123,7 @@ def rank_chunks(
     if profiles is None:
         profiles = [profile(store, question, vector) for question, vector in zip(questions, query_vectors)]
     count = max(RERANK_POOL, k * 2)
-    queries = [weights.query(store, q, v, filters, count, p.named_row_positions) for q, v, p in zip(questions, query_vectors, profiles)]
+    queries = [weights.query(store, p, q, filters, count, acronyms) for q, p in zip(questions, profiles)]
     results = []
     for candidates, asked in zip(store.search(queries), profiles):
         hits = []

@@ -316,14 +316,15 @@ def _opens_gloss(tokens: list[str]) -> bool:
 
 def spells_out(text: str, subject: set[str]) -> bool:
     """Whether a text spells out an acronym of `subject` (content words, accents folded): the acronym in
-    parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spelled_words)."""
+    parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spelled_words), or a list of
+    acronyms' words after it ('DAO Dessin Assisté par Ordinateur'; see glossed_words)."""
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
     return _spells_out(written, [word_key(token) for token in written], subject)
 
 
 def _spells_out(written: list[str], tokens: list[str], subject: set[str]) -> bool:
     """spells_out, from a text's tokens as written and as keys (word_key), already read."""
-    return any(word_key(acronym) in subject for acronym in _acronyms_spelled_out(written, tokens))
+    return any(set(word_key(acronym).split("-")) <= subject for acronym in _acronyms_spelled_out(written, tokens))
 
 
 def acronyms_spelled_out(text: str) -> dict[str, str]:
@@ -335,14 +336,52 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
 
 
 def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, str]:
-    """acronyms_spelled_out, from a text's tokens as written and as keys (word_key)."""
+    """acronyms_spelled_out, from a text's tokens as written and as keys (word_key): an acronym in parentheses
+    after its words, or one that a list of acronyms glosses (glossed_words)."""
     found: dict[str, str] = {}
     for i in range(2, len(tokens)):
         if tokens[i - 1] == "(" and written[i].isupper() and written[i] not in found:
             spelled = spelled_words(written[i], tokens[: i - 1])
             if spelled:
                 found[written[i]] = " ".join(spelled)
+    i = 0
+    while i < len(written):
+        end = i
+        while end < len(written) and len(written[end]) > 1 and written[end].isupper() and written[end].isalpha():
+            end += 1  # 'DT', 'DICT' of 'DT-DICT'
+        if end > i:
+            acronym = "-".join(written[i:end])
+            glossed = glossed_words(acronym, written[end:], tokens[end:])
+            if glossed and acronym not in found:
+                found[acronym] = " ".join(glossed)
+        i = max(end, i + 1)
     return found
+
+
+def glossed_words(acronym: str, written: list[str], tokens: list[str]) -> list[str]:
+    """The words after an acronym that a list of acronyms glosses it with ([] when none): they open with a
+    capital, and their content words start with its letters in order, the first with the first, one word at most
+    giving none ('DAO Dessin Assisté par Ordinateur', 'DT-DICT Déclaration de Travaux – Déclaration d'Intention de
+    Commencement de Travaux', 'RTES Réseau des collectivités Territoriales pour une Economie Solidaire')."""
+    letters = word_key(acronym).replace("-", "")
+    if len(letters) < 2 or not written or not written[0][:1].isupper() or written[0].isupper():
+        return []
+    matched = skipped = 0
+    for k, token in enumerate(tokens):
+        if len(token) < 2 or token in STOP_WORDS or not token[:1].isalpha():
+            continue
+        if token[0] != letters[matched]:
+            skipped += 1  # a word may give no letter ('collectivités' in 'Réseau des collectivités Territoriales …')
+            if matched == 0 or skipped > GLOSS_WORDS_WITHOUT_LETTER:
+                return []
+            continue
+        matched += 1
+        if matched == len(letters):
+            return tokens[: k + 1]
+    return []
+
+
+GLOSS_WORDS_WITHOUT_LETTER = 1  # as many as spelled_words allows
 
 
 def spelled_words(acronym: str, before: list[str]) -> list[str]:

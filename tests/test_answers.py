@@ -988,6 +988,45 @@ def test_what_a_text_holds_through_acronyms(insertion):
     assert not acronyms.held_through("les structures d'insertion", set(search_terms("structures insertion", analyzer)))
 
 
+GLOSSARY_PAGES = (
+    """Acronymes et abréviations
+
+CNIG Conseil National de l'Information Géographique DAO Dessin Assisté par Ordinateur DT-DICT Déclaration de Travaux –
+Déclaration d'Intention de Commencement de Travaux SIG Système d'Information Géographique""",
+    """Les réponses aux DT-DICT
+
+L'exploitant répond aux DT-DICT dans un délai de neuf jours. Les plans joints aux réponses aux DT-DICT sont au format PDF.""",
+    """Le géostandard
+
+Le géostandard décrit les réseaux. Un plan joint aux DT-DICT situe les ouvrages en classe A, B ou C.""",
+)
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("glossary"), "geostandard.txt", GLOSSARY_PAGES)
+
+
+def test_a_definition_of_an_acronym_also_searches_the_words_it_stands_for(glossary):
+    """« Que signifie DT-DICT ? » in a guide that writes DT-DICT on every page: the words a list of acronyms gives it
+    are searched too (in a long guide, the acronym alone ranks that list below the pages that use it most), and the
+    list, which spells it out, comes first."""
+    from ess_qa.evidence import profile
+    from ess_qa.retrieval import FusionWeights
+    from ingest.french import search_terms
+
+    def more_words(question: str) -> str:
+        asked = profile(glossary.store, question, glossary.store.encode_queries([question])[0])
+        return FusionWeights().query(glossary.store, asked, question, None, 20, glossary.acronyms).translated
+
+    question = "Que signifie DT-DICT ?"
+    assert glossary.acronyms.written_in(question) == ["DT-DICT"]
+    assert set(search_terms("déclaration intention commencement travaux", glossary.store.analyzer)) <= set(more_words(question).split())
+    assert more_words("Quel délai pour répondre aux DT-DICT ?") == ""  # not a definition: the acronym is what it asks about
+    answer = glossary.ask(question)
+    assert "Intention de Commencement" in answer.passages[0].text, answer.passages[0]
+
+
 def test_a_count_of_a_unit_asks_for_a_measure():
     """« Combien de tonnes », « combien de TWh » ask for a mass and an energy, which « 29,5 Mt » and « 13 TWh » give."""
     from ess_qa.evidence import type_matches

@@ -380,6 +380,27 @@ def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
     assert spelled == {"SIAE": "structures d insertion par l activite economique"}
 
 
+def test_a_list_of_acronyms_spells_each_out():
+    """A glossary's acronym followed by its words, as pypdf reads a page of them: each word's initial gives a letter
+    in order, one word at most giving none; an acronym followed by other capitalised words spells nothing."""
+    from ingest.french import acronyms_spelled_out, spells_out
+
+    glossary = (
+        "Acronymes CNIG Conseil National de l'Information Géographique DAO Dessin Assisté par Ordinateur "
+        "DT-DICT Déclaration de Travaux – Déclaration d'Intention de Commencement de Travaux GML Dialecte du langage XML"
+    )
+    assert acronyms_spelled_out(glossary) == {
+        "CNIG": "conseil national de l information geographique",
+        "DAO": "dessin assiste par ordinateur",
+        "DT-DICT": "declaration de travaux declaration d intention de commencement de travaux",
+    }
+    assert acronyms_spelled_out("Le RTES Réseau des collectivités Territoriales pour une Economie Solidaire") == {
+        "RTES": "reseau des collectivites territoriales pour une economie solidaire"
+    }
+    assert acronyms_spelled_out("selon la CCI Paris Ile-de-France et la DREAL Occitanie") == {}
+    assert spells_out(glossary, {"dt", "dict"}) and not spells_out(glossary, {"dt"})
+
+
 def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
     words = folded_content_words("Quels sont les principes de l'ESS ?")
     assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
