@@ -52,7 +52,6 @@ class Acronyms:
                 through |= terms
         return through
 
-
     def written_in(self, text: str) -> list[str]:
         """The acronyms a text writes, each part of one written with hyphens too ('DT-DICT': 'DT', 'DICT')."""
         capitals = _capitals(text)

@@ -63,10 +63,10 @@ MEASURE_UNITS = {
     "speed": r"(?:km/h|m/s)",
 }
 # a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
-NUMBER_WORDS = r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)"
+_NUMBER_WORD_LIST = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"
+NUMBER_WORDS = rf"\b(?:{_NUMBER_WORD_LIST})"
 # a word inside a number written in words: 'vingt et un', 'quatre-vingts', 'deux cents' (see _SPELLED_COUNT_RE)
-_NUMBER_WORD = NUMBER_WORDS[2:-1] + r"|une?|vingts|cents)"
-
+_NUMBER_WORD = rf"(?:{_NUMBER_WORD_LIST}|une?|vingts|cents)"
 # how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
 _PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(
@@ -197,7 +197,7 @@ def counts(text: str) -> list[str]:
 # A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés'; not 'pour cent
 # des', 'deux fois', 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
 _SPELLED_COUNT_RE = re.compile(
-    r"(?<!pour )\b(" + NUMBER_WORDS[2:] + rf"(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
+    rf"(?<!pour )({NUMBER_WORDS}(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
     re.IGNORECASE,
 )
 
