@@ -12,7 +12,7 @@ A question that names something, or a year, that the corpus never mentions is no
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -138,9 +138,19 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
 def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: list) -> Snippet | None:
     """For "qu'est-ce que la CCSPL", the line of the passages about the question that spells the acronym out
     (« … la Commission consultative des services publics locaux (CCSPL) »), which may come after the lines
-    that only use it; None when none does. The word defined is the question's first content word."""
-    defined = {fold_accents(word) for word in content_words(question)[:1]}
-    return _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
+    that only use it; None when none does. The word defined is the question's first word with content, whole
+    when hyphenated (« DT-DICT »)."""
+    first = next((word.strip("?!.,;:«»\"'()") for word in question.split() if content_words(word)), "")
+    defined = {fold_accents(word) for word in content_words(first)}
+    found = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
+    if found is None or len(found.unit.text) < SNIPPET_TARGET:
+        return found
+    at, shown_at = _quoted_at(found.unit.text, first), _quoted_at(found.text, first)
+    if at is None or (shown_at is not None and shown_at <= len(found.text) // 2):
+        return found
+    # a long line (a list of acronyms) that shows the acronym late or not at all: shown around it, its words
+    # being on either side of it (« DT-DICT Déclaration de Travaux … », « … eau chaude sanitaire (ECS) »)
+    return replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
 
 
 def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: Callable[[str], bool] | None = None) -> Snippet | None:

@@ -991,8 +991,11 @@ def test_what_a_text_holds_through_acronyms(insertion):
 GLOSSARY_PAGES = (
     """Acronymes et abréviations
 
-CNIG Conseil National de l'Information Géographique DAO Dessin Assisté par Ordinateur DT-DICT Déclaration de Travaux –
-Déclaration d'Intention de Commencement de Travaux SIG Système d'Information Géographique""",
+AFIGÉO Association Française pour l'Information Géographique AFNOR Association Française de NORmalisation CNIG Conseil
+National de l'Information Géographique DAO Dessin Assisté par Ordinateur BD Base de Données CRS Coordinate Reference
+System DT-DICT Déclaration de Travaux – Déclaration
+d'Intention de Commencement de Travaux GML Dialecte du langage XML permettant de coder des entités géographiques IGN
+Institut National de l'Information Géographique et forestière SIG Système d'Information Géographique""",
     """Les réponses aux DT-DICT
 
 L'exploitant répond aux DT-DICT dans un délai de neuf jours. Les plans joints aux réponses aux DT-DICT sont au format PDF.""",
@@ -1025,6 +1028,8 @@ def test_a_definition_of_an_acronym_also_searches_the_words_it_stands_for(glossa
     assert more_words("Quel délai pour répondre aux DT-DICT ?") == ""  # not a definition: the acronym is what it asks about
     answer = glossary.ask(question)
     assert "Intention de Commencement" in answer.passages[0].text, answer.passages[0]
+    # the list is one long line: the extract is shown around the acronym, with all its words
+    assert "DT-DICT Déclaration de Travaux – Déclaration d'Intention de Commencement de Travaux" in answer.snippet, answer.snippet
 
 
 def test_a_count_of_a_unit_asks_for_a_measure():
