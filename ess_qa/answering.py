@@ -145,12 +145,10 @@ def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: lis
     found = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
     if found is None or len(found.unit.text) < SNIPPET_TARGET:
         return found
-    at, shown_at = _quoted_at(found.unit.text, first), _quoted_at(found.text, first)
-    if at is None or (shown_at is not None and shown_at <= len(found.text) // 2):
-        return found
+    at = _shown_late(found.unit.text, found.text, first)
     # a long line (a list of acronyms) that shows the acronym late or not at all: shown around it, its words
     # being on either side of it (« DT-DICT Déclaration de Travaux … », « … eau chaude sanitaire (ECS) »)
-    return replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
+    return found if at is None else replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
 
 
 def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: Callable[[str], bool] | None = None) -> Snippet | None:
@@ -190,8 +188,8 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if len(text) >= SNIPPET_TARGET:
         needed = asked.answered_by if asked.kind in STRICT_TYPES else None
         window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
-        quoted_at, shown_at = _quoted_at(text, asked.quoted), _quoted_at(window, asked.quoted)
-        if quoted_at is not None and (shown_at is None or shown_at > len(window) // 2):
+        quoted_at = _shown_late(text, window, asked.quoted)
+        if quoted_at is not None:
             # the term the question quotes, and what follows it: what the text says of it
             return shorten(text, SNIPPET_TARGET, around=quoted_at + SNIPPET_TARGET // 2 - QUOTED_LEAD)
         return window
@@ -202,6 +200,13 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+def _shown_late(text: str, shown: str, term: str | None) -> int | None:
+    """Where a long unit (its text) holds a term that what is shown of it shows late (in its second half) or not at
+    all; None when it does not hold it, or shows it early."""
+    at, shown_at = _quoted_at(text, term), _quoted_at(shown, term)
+    return at if at is not None and (shown_at is None or shown_at > len(shown) // 2) else None
 
 
 def _quoted_at(text: str, quoted: str | None) -> int | None:

@@ -44,15 +44,16 @@ class FusionWeights:
     ) -> HybridQuery:
         """The hybrid query of a question (asked: its profile): an English one also matches its words' translations,
         a definition of an acronym the words it stands for."""
-        if guess_language(question) == "en":
+        more = ""
+        if self.translations > 0 and guess_language(question) == "en":
             more = store.translate(question)
-        else:
-            more = acronyms.words_for(question) if asked.kind == "definition" else ""
+        elif self.translations > 0 and asked.kind == "definition":
+            more = acronyms.words_for(question)
         return HybridQuery(
             text=question,
             vector=asked.vector,
             fusion=Fusion(self.method, self.lexical, self.dense_for(question)),
-            translated=more if self.translations > 0 else "",
+            translated=more,
             translated_weight=self.translations,
             filters=filters,
             count=count,
