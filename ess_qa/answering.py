@@ -210,7 +210,8 @@ def _shown_late(text: str, shown: str, term: str | None) -> int | None:
 
 
 def _quoted_at(text: str, quoted: str | None) -> int | None:
-    """Where a long unit holds the term a question quotes (accents and case aside), or None."""
+    """Where a long unit holds a term (the one a question quotes, an acronym: see _shown_late), accents and case
+    aside, or None."""
     if not quoted:
         return None
     found = fold_accents(text).lower().find(fold_accents(" ".join(quoted.split())).lower())

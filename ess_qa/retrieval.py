@@ -45,10 +45,11 @@ class FusionWeights:
         """The hybrid query of a question (asked: its profile): an English one also matches its words' translations,
         a definition of an acronym the words it stands for."""
         more = ""
-        if self.translations > 0 and guess_language(question) == "en":
-            more = store.translate(question)
-        elif self.translations > 0 and asked.kind == "definition":
-            more = acronyms.words_for(question)
+        if self.translations > 0:  # the extra words weigh nothing otherwise: not looked for
+            if guess_language(question) == "en":
+                more = store.translate(question)
+            elif asked.kind == "definition":
+                more = acronyms.words_for(question)
         return HybridQuery(
             text=question,
             vector=asked.vector,
