@@ -15,7 +15,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | number_runs         | digit runs joined by ' ', ',' or '.'       | quantity_runs                             |
 | quantity_runs       | the same, list and section numbers left out| ess_qa.evidence (does a line hold a count)|
 | counts              | the same, sums of money left out           | ess_qa.evidence ("combien de salariés")   |
-| years / YEAR_RE     | the years a text names ('2019', '1998')    | ess_qa.evidence, ess_qa.answering         |
+| years / YEAR_RE     | the years a text names ('2019', '01/03/26')| ess_qa.evidence, ess_qa.answering         |
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | PERIOD_RE           | a quarter or half of the year (trimestre)  | ess_qa.evidence (the date type)           |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
@@ -146,9 +146,21 @@ def holds_money(text: str) -> bool:
     return bool(_MONEY_RE.search(text))
 
 
+# a date written with slashes and a two-digit year ('01/03/26', in a schedule of repayments), its year caught
+_SHORT_DATE_RE = re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(\d\d)(?![\d/])")
+TWO_DIGIT_PIVOT = 69  # '00' to '68' are 2000 to 2068, '69' to '99' 1969 to 1999: POSIX's rule for %y (strptime)
+
+
 def years(text: str) -> list[str]:
-    """The years a text names, as written ('2019'), in order."""
-    return YEAR_RE.findall(text)
+    """The years a text names, in order: as written ('2019'), or of a date with a two-digit year ('01/03/26': '2026')."""
+    found = [(m.start(), m.group()) for m in YEAR_RE.finditer(text)]
+    found += [(m.start(), _full_year(m.group(1))) for m in _SHORT_DATE_RE.finditer(text)]
+    return [year for _, year in sorted(found)]
+
+
+def _full_year(two_digits: str) -> str:
+    """'26' -> '2026', '98' -> '1998' (see TWO_DIGIT_PIVOT)."""
+    return ("19" if int(two_digits) >= TWO_DIGIT_PIVOT else "20") + two_digits
 
 
 def number_runs(text: str) -> list[str]:

@@ -579,6 +579,16 @@ def test_a_figure_for_another_year_than_the_one_asked_is_not_answered(plan):
     assert other_years("le bilan de 2024 ?", snippet, "En 2023, une baisse de 9 %.") == ["2024"]  # the line's own year first
     no_year = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan"})))
     assert other_years("le bilan de 2022 ?", no_year, "Une baisse de 9 %.") == []  # a place without a year
+    # a schedule's dates with two-digit years name their years: the 2026 instalments are about 2026
+    assert other_years("les échéances de 2026 ?", no_year, "MON509918 | 01/03/26 | 16 666,67 1 332,08") == []
+    assert other_years("les échéances de 2027 ?", no_year, "MON509918 | 01/03/26 | 16 666,67 1 332,08") == ["2027"]
+
+
+def test_years_are_read_from_four_digits_and_from_dates_with_two():
+    from ingest.numbers import years
+
+    assert years("signé le 01/09/31, revu en 2019 puis le 15/12/98") == ["2031", "2019", "1998"]
+    assert years("le 01/08/2016, rubrique 3.2.7.0, page 1/2, 12/2025") == ["2016", "2025"]  # no two-digit year in these
 
 
 def test_a_line_mostly_of_sources_is_no_extract_but_for_where_or_how():
