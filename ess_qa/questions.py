@@ -172,8 +172,9 @@ _TYPE_CUES = (
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|dates? limites?|[ée]ch[ée]ances?|(what|which) (year|date|day)|what (is|was) the (deadline|date)|deadlines?)\b"),
-    # a sum of money: the line that answers gives one (in euros), not any number
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|d'euros)|co[uû]t(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
+    # a sum of money: the line that answers gives one (in euros), not any number; « combien d'argent » and « combien
+    # de millions d'euros » ask for one too, not for a count of « argent » or « millions »
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|(de (milliers|millions|milliards) )?d'(euros|argent))|co[uû]t(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentage|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'

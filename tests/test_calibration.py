@@ -198,6 +198,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("un restaurant doit-il quand même télédéclarer ?", "other"),
         ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
         ("Combien coûte le raccordement ?", "money"),
+        ("De combien d'argent est doté le fonds forêt ?", "money"),  # a sum, not a count of « argent »
+        ("Combien de millions d'euros vont aux haies ?", "money"),  # nor of « millions »
+        ("Combien de milliers de logements sont concernés ?", "number"),
         ("ça coûte combien une analyse au labo ?", "money"),  # the spoken order
         ("Comment l'examinateur doit-il l'indiquer sur la fiche ?", "procedure"),  # how: its steps
         ("How do I register my activity?", "procedure"),
