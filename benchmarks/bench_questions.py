@@ -124,6 +124,14 @@ PANORAMA = (
     "panorama-ess-france-2022.pdf", "3af5e0f3e7f912c5a2a317e4588a4726af70c1cf7627a07c9381dd9c95eac1b9",
     "CRESSGuyane/CRESS-de-Guyane@f0e50bef299f9d679483008fbd3dd88fde0991e9:files/docs-resources/PANORAMA_DE_LESS_2022_ESS_FRANCE_0.pdf",
 )
+PLAN_RELANCE = (
+    "plan-relance-transition-agricole-2020.pdf", "bf6d1c7f416911900910d5e1735af57f04da320677f61c4e6416ab9b50cc8aea",
+    "betagouv/ma-cantine@64e8cc327a024217dcac0fa85230cee615a25389:Ressources/202009_planrelance_TransitionAgricole.pdf",
+)
+AMI_ORIENTATION = (
+    "ami-anct-outil-orientation-usagers.pdf", "5bbf9f50d2c3628cc7a6caa55ef76037169c4416a04f81e17918fd4862fd1f8d",
+    "incubateur-territoires/incubateur.anct.gouv.fr@fb5bc865f72070b7e50d5e170e49773012ca604b:static/pdf/AMI_CommunOrientation_122020.pdf",
+)
 
 COMPETENCES = ("repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c", None)
 IMPERMEABILISATION = (
@@ -178,6 +186,8 @@ SETS = (
     QuestionSet("near-topic-impact-numerique", QUESTIONS / "near-topic-impact-numerique.jsonl", TUNING, *IMPACT_NUMERIQUE),
     QuestionSet("rob-cabestany", QUESTIONS / "rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
     QuestionSet("near-topic-rob-cabestany", QUESTIONS / "near-topic-rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
+    QuestionSet("plan-relance", QUESTIONS / "plan-relance-agricole.jsonl", TUNING, *PLAN_RELANCE),
+    QuestionSet("near-topic-plan-relance", QUESTIONS / "near-topic-plan-relance-agricole.jsonl", TUNING, *PLAN_RELANCE),
     QuestionSet("mandataires-enquete", QUESTIONS / "mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("near-topic-mandataires-enquete", QUESTIONS / "near-topic-mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("rpqs-dechets", QUESTIONS / "rpqs-dechets.jsonl", UNSEEN, *RPQS_DECHETS),
@@ -187,6 +197,8 @@ SETS = (
     QuestionSet("trajectoire-snbc", QUESTIONS / "trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
     QuestionSet("near-topic-trajectoire-snbc", QUESTIONS / "near-topic-trajectoire-snbc.jsonl", UNSEEN, *TRAJECTOIRE),
     QuestionSet("loi-anti-gaspillage", QUESTIONS / "loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
+    QuestionSet("ami-orientation", QUESTIONS / "ami-orientation.jsonl", UNSEEN, *AMI_ORIENTATION),
+    QuestionSet("near-topic-ami-orientation", QUESTIONS / "near-topic-ami-orientation.jsonl", UNSEEN, *AMI_ORIENTATION),
     QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
 )
 
