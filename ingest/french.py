@@ -733,7 +733,10 @@ def join_hyphenated_lines(text: str) -> str:
 
 _ABBREVIATIONS = {"m", "mme", "mm", "dr", "p", "art", "n", "no", "cf", "etc", "hab", "env", "st", "ste", "av", "bd", "vol"}
 _TRAILING_ITEM_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,2}\.$")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])")
+# a sentence ends before a capital, a digit or an opening quote; an item an arrow opens (« … le SMIC. → une aide à …
+# ; → un renforcement … »: items glued on one line by extraction) ends what comes before it, a sentence or a lead-in
+_ITEM_ARROWS = "→➔➢►▶"
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])|(?<=[.!?…;:])\s+(?=[" + _ITEM_ARROWS + r"]\s)")
 
 
 CAPITALS_SHARE = 0.5  # a text with more of its letters in capitals is a title or a figure's label, not a sentence

@@ -90,6 +90,25 @@ def test_a_sentence_ends_after_a_capital_in_parentheses_but_not_after_an_initial
     ]
 
 
+def test_items_an_arrow_opens_on_one_line_are_units_of_their_own():
+    """Extraction glues a brochure's arrow items onto one line: each item is an answer unit, not the tail of the
+    sentence or lead-in before it; an arrow inside a sentence (« passe de 3 → 5 ») cuts nothing."""
+    from ingest.units import answer_units
+
+    line = (
+        "Elle passera par : → la création d'un fonds forêt doté de 150 millions d'euros pour aider les propriétaires ; "
+        "→ un renforcement des dispositifs de soutien aux entreprises de la filière bois ; → le développement d'une "
+        "couverture LiDAR HD (Light detection and ranging) par l'IGN. Le montant passe de 3 → 5 millions d'euros cette année."
+    )
+    assert answer_units(line) == [
+        "Elle passera par :",
+        "→ la création d'un fonds forêt doté de 150 millions d'euros pour aider les propriétaires ;",
+        "→ un renforcement des dispositifs de soutien aux entreprises de la filière bois ;",
+        "→ le développement d'une couverture LiDAR HD (Light detection and ranging) par l'IGN.",
+        "Le montant passe de 3 → 5 millions d'euros cette année.",
+    ]
+
+
 def test_a_sentence_longer_than_the_maximum_stays_whole_in_its_own_chunk():
     params = ChunkingParams(target_chars=200, max_chars=300, min_chars=50)
     giant = "Une phrase interminable " + "qui énumère les acteurs, " * 30 + "et se termine enfin."
