@@ -132,6 +132,10 @@ AMI_ORIENTATION = (
     "ami-anct-outil-orientation-usagers.pdf", "5bbf9f50d2c3628cc7a6caa55ef76037169c4416a04f81e17918fd4862fd1f8d",
     "incubateur-territoires/incubateur.anct.gouv.fr@fb5bc865f72070b7e50d5e170e49773012ca604b:static/pdf/AMI_CommunOrientation_122020.pdf",
 )
+MARCHES_PUBLICS = (
+    "cnrc-guide-marches-publics-restauration-collective.pdf", "faac0edee1c65bfae01888f2ceac0b2829c921d5ef69c79412d843d64de06718",
+    "betagouv/ma-cantine@5719fadb4cc9acbc28a1eaf6f3ab6444dd2d697b:front-end/public/Guide Pratique MP Gestion directe.pdf",
+)
 
 COMPETENCES = ("repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c", None)
 IMPERMEABILISATION = (
@@ -199,6 +203,8 @@ SETS = (
     QuestionSet("loi-anti-gaspillage", QUESTIONS / "loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
     QuestionSet("ami-orientation", QUESTIONS / "ami-orientation.jsonl", UNSEEN, *AMI_ORIENTATION),
     QuestionSet("near-topic-ami-orientation", QUESTIONS / "near-topic-ami-orientation.jsonl", UNSEEN, *AMI_ORIENTATION),
+    QuestionSet("marches-publics", QUESTIONS / "marches-publics-restauration.jsonl", UNSEEN, *MARCHES_PUBLICS),
+    QuestionSet("near-topic-marches-publics", QUESTIONS / "near-topic-marches-publics-restauration.jsonl", UNSEEN, *MARCHES_PUBLICS),
     QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
 )
 
