@@ -136,6 +136,10 @@ MARCHES_PUBLICS = (
     "cnrc-guide-marches-publics-restauration-collective.pdf", "faac0edee1c65bfae01888f2ceac0b2829c921d5ef69c79412d843d64de06718",
     "betagouv/ma-cantine@5719fadb4cc9acbc28a1eaf6f3ab6444dd2d697b:front-end/public/Guide Pratique MP Gestion directe.pdf",
 )
+TRANSFORMATION_ETAT = (
+    "plan-transformation-ecologique-etat-2024.pdf", "c2e5f4d476e505974661aaf6684c0727967830f214c8e402283a4469269bfd87",
+    "DISIC/MiNumEco@8efedff1fae669297f0ae1c40d96df99e1d9a6bb:public/docs/2024/plantransitionecologiqueetat/27032024_DP_Plan_de_transfo_eecolo_de_lEtat.pdf",
+)
 
 COMPETENCES = ("repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c", None)
 IMPERMEABILISATION = (
@@ -192,6 +196,8 @@ SETS = (
     QuestionSet("near-topic-rob-cabestany", QUESTIONS / "near-topic-rob-cabestany.jsonl", TUNING, *ROB_CABESTANY),
     QuestionSet("plan-relance", QUESTIONS / "plan-relance-agricole.jsonl", TUNING, *PLAN_RELANCE),
     QuestionSet("near-topic-plan-relance", QUESTIONS / "near-topic-plan-relance-agricole.jsonl", TUNING, *PLAN_RELANCE),
+    QuestionSet("transformation-etat", QUESTIONS / "plan-transformation-etat.jsonl", TUNING, *TRANSFORMATION_ETAT),
+    QuestionSet("near-topic-transformation-etat", QUESTIONS / "near-topic-plan-transformation-etat.jsonl", TUNING, *TRANSFORMATION_ETAT),
     QuestionSet("mandataires-enquete", QUESTIONS / "mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("near-topic-mandataires-enquete", QUESTIONS / "near-topic-mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("rpqs-dechets", QUESTIONS / "rpqs-dechets.jsonl", UNSEEN, *RPQS_DECHETS),
