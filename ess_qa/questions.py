@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, words
 from ingest.numbers import stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -284,11 +284,24 @@ _FIGURE_NOUNS = "taux montant part proportion pourcentage enveloppe budget coût
 _FIGURE_OF_RE = re.compile(rf"\b(?:{'|'.join(_FIGURE_NOUNS)})s?\s+(?:(?!de |des |du )\w+\s+)?(?:de |d'|des |du )(?:l'|la |le |les )?(\w+)")
 
 
+# « combien de tonnes de déchets », « combien d'hectares de forêt »: a count of a measure's unit (_MEASURE_NOUNS) of something
+# (its noun after an adjective that French puts before its noun, « de nouvelles haies »)
+_MEASURE_OF_RE = re.compile(r"\bcombien (?:de |d')(\w+)\s+(?:de |d'|des |du )(?:l'|la |le |les )?(\w+)(?:\s+(\w+))?")
+
+
 def figure_of(question: str) -> str | None:
     """What a French question asks a figure of: 'taxe' in « Quel est le taux de la taxe d'enlèvement des ordures
-    ménagères ? », 'subventions' in « Quelle enveloppe de subventions … ? »; None when it names none."""
-    match = _FIGURE_OF_RE.search(normalize_apostrophes(question).lower())
-    return match.group(1) if match and match.group(1) not in STOP_WORDS else None
+    ménagères ? », 'subventions' in « Quelle enveloppe de subventions … ? », 'déchets' in « Combien de tonnes de
+    déchets … ? », 'haies' in « Combien de kilomètres de nouvelles haies … ? »; None when it names none."""
+    text = normalize_apostrophes(question).lower()
+    match = _FIGURE_OF_RE.search(text)
+    if match and match.group(1) not in STOP_WORDS:
+        return match.group(1)
+    measured = _MEASURE_OF_RE.search(text)
+    if measured and fold_accents(measured.group(1)) in _MEASURE_NOUNS:
+        noun = measured.group(3) if fold_accents(measured.group(2)) in BEFORE_NOUN_ADJECTIVES and measured.group(3) else measured.group(2)
+        return noun if noun not in STOP_WORDS else None
+    return None
 
 
 def question_measure(question: str) -> str | None:

@@ -104,6 +104,18 @@ def fold_accents(text: str) -> str:
 STOP_WORDS = STOP_WORDS | {fold_accents(w) for w in STOP_WORDS if len(w) > 2}
 
 
+# The adjectives French puts before their noun (beauty, age, goodness, size, order: « de nouvelles haies », « les
+# petites communes »), accents folded: what follows one is the noun.
+BEFORE_NOUN_ADJECTIVES = frozenset(
+    fold_accents(w)
+    for w in (
+        "nouveau nouvel nouvelle nouveaux nouvelles ancien ancienne anciens anciennes jeune jeunes vieux vieil vieille vieilles"
+        " beau bel belle beaux belles bon bonne bons bonnes mauvais mauvaise mauvaises petit petite petits petites grand"
+        " grande grands grandes gros grosse grosses premier première premiers premières dernier dernière derniers dernières"
+        " autre autres futur future futurs futures"
+    ).split()
+)
+
 def fold_for_matching(text: str) -> str:
     """The form cue words, labels and names are matched in: accents folded, lower case, plain apostrophes."""
     return fold_accents(normalize_apostrophes(text)).lower()

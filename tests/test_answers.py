@@ -942,6 +942,21 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert not asked_named.refusal and "3 millions d'euros" in asked_named.snippet.text, asked_named
 
 
+
+def test_a_measure_of_something_the_answer_never_names_is_not_given(energy_cooperative):
+    """« Combien de GWh de chaleur » answered with « 12 GWh d'électricité » would give the measure of something else;
+    what a « combien de <unit> de … » measures is the noun after the unit, past an adjective that comes before it."""
+    from ess_qa.questions import figure_of
+
+    assert figure_of("Combien de tonnes de déchets alimentaires les cantines produisent-elles ?") == "déchets"
+    assert figure_of("Combien de kilomètres de nouvelles haies seront plantés ?") == "haies"
+    assert figure_of("Combien de salariés de la coopérative ?") is None  # a count, not a measure of something
+    asked_other, asked_named = energy_cooperative.judgements(
+        ["Combien de GWh de chaleur la coopérative Énergie Locale produit-elle ?", "Combien de GWh d'électricité la coopérative Énergie Locale produit-elle ?"]
+    )
+    assert "chaleur" in asked_other.refusal, asked_other
+    assert not asked_named.refusal and "12 GWh" in asked_named.snippet.text, asked_named
+
 ACRONYM_PAGES = (
     """L'insertion par l'activité économique
 
