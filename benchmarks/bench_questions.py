@@ -140,6 +140,14 @@ TRANSFORMATION_ETAT = (
     "plan-transformation-ecologique-etat-2024.pdf", "c2e5f4d476e505974661aaf6684c0727967830f214c8e402283a4469269bfd87",
     "DISIC/MiNumEco@8efedff1fae669297f0ae1c40d96df99e1d9a6bb:public/docs/2024/plantransitionecologiqueetat/27032024_DP_Plan_de_transfo_eecolo_de_lEtat.pdf",
 )
+EAIP_INONDATIONS = (
+    "guide-epri-enveloppe-approchee-inondations-potentielles.pdf", "bafed766e2840dea984b79a83693e5d4cbb48d79b1713451a718020f1ec64ba5",
+    "cnigfr/Geostandards-Risques@7e27e771c3d61b64303b1ee2c9e67fa255c840f8:documents/ElaborationEAIP.pdf",
+)
+ACCESSIBILITE_VOIRIE = (
+    "standard-cnig-accessibilite-cheminement-voirie.pdf", "f06792b9055f8df5679d50dcf2b3df048613758b84e7e64f750b5d405915e4a7",
+    "cnigfr/schema-accessibilite-voirie@eee597e89383556a491d70e51d3aa53fba10e2a7:Standard/250314 Publication du standard v2021-10- rev. 2025-03/250314_Standard_CNIG_Accessibilite_v2021-10_rev2025-03.pdf",
+)
 
 COMPETENCES = ("repartition-competences-2019.pdf", "f8214ed8910a821b3a7d24ef88a40a27905d61cc36b5423909d60f53c6822a4c", None)
 IMPERMEABILISATION = (
@@ -198,6 +206,8 @@ SETS = (
     QuestionSet("near-topic-plan-relance", QUESTIONS / "near-topic-plan-relance-agricole.jsonl", TUNING, *PLAN_RELANCE),
     QuestionSet("transformation-etat", QUESTIONS / "plan-transformation-etat.jsonl", TUNING, *TRANSFORMATION_ETAT),
     QuestionSet("near-topic-transformation-etat", QUESTIONS / "near-topic-plan-transformation-etat.jsonl", TUNING, *TRANSFORMATION_ETAT),
+    QuestionSet("eaip-inondations", QUESTIONS / "eaip-inondations.jsonl", TUNING, *EAIP_INONDATIONS),
+    QuestionSet("near-topic-eaip-inondations", QUESTIONS / "near-topic-eaip-inondations.jsonl", TUNING, *EAIP_INONDATIONS),
     QuestionSet("mandataires-enquete", QUESTIONS / "mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("near-topic-mandataires-enquete", QUESTIONS / "near-topic-mandataires-enquete.jsonl", UNSEEN, *MANDATAIRES),
     QuestionSet("rpqs-dechets", QUESTIONS / "rpqs-dechets.jsonl", UNSEEN, *RPQS_DECHETS),
@@ -211,6 +221,8 @@ SETS = (
     QuestionSet("near-topic-ami-orientation", QUESTIONS / "near-topic-ami-orientation.jsonl", UNSEEN, *AMI_ORIENTATION),
     QuestionSet("marches-publics", QUESTIONS / "marches-publics-restauration.jsonl", UNSEEN, *MARCHES_PUBLICS),
     QuestionSet("near-topic-marches-publics", QUESTIONS / "near-topic-marches-publics-restauration.jsonl", UNSEEN, *MARCHES_PUBLICS),
+    QuestionSet("accessibilite-voirie", QUESTIONS / "accessibilite-voirie.jsonl", UNSEEN, *ACCESSIBILITE_VOIRIE),
+    QuestionSet("near-topic-accessibilite-voirie", QUESTIONS / "near-topic-accessibilite-voirie.jsonl", UNSEEN, *ACCESSIBILITE_VOIRIE),
     QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
 )
 
