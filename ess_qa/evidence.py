@@ -146,6 +146,7 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) it uses that the corpus knows, see known_names
+    joined_names: tuple[tuple[frozenset[str], str], ...] = ()  # (words, one word) of a name the corpus also writes joined
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
     counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
@@ -187,6 +188,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         measure=measure,
         counted=focus if measure == "count" else None,
         names=known_names(store, question),
+        joined_names=joined_names(store, question),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),
     )
@@ -202,6 +204,18 @@ def known_names(store: Store, question: str) -> frozenset[str]:
     return store.known_words(frozenset(words)) if words else frozenset()
 
 
+def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The names of two or more words of a question that the corpus also writes as one word (« BD Topo »,
+    « BDTopo »): each as its words and that word, for a page that writes it the other way."""
+    found = []
+    for name in name_runs(question):
+        words = folded_content_words(name)
+        joined = "".join(fold_accents(w).lower() for w in re.findall(r"\w+", name))
+        if len(words) > 1 and store.known_words(frozenset([joined])):
+            found.append((frozenset(words), joined))
+    return tuple(found)
+
+
 def page_words(store: Store, position: int) -> frozenset[str]:
     """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
     chunk = store.chunk(position)
@@ -209,8 +223,16 @@ def page_words(store: Store, position: int) -> frozenset[str]:
 
 
 def names_its_page(store: Store, question: QuestionProfile, position: int) -> bool:
-    """Whether the page (with its sections) of the chunk at position uses every name the question uses."""
-    return not question.names or question.names <= page_words(store, position)
+    """Whether the page (with its sections) of the chunk at position uses every name the question uses, a name of
+    several words also when the page writes it as one (see joined_names)."""
+    if not question.names:
+        return True
+    words = page_words(store, position)
+    missing = question.names - words
+    for parts, joined in question.joined_names:
+        if missing & parts and joined in words:
+            missing -= parts
+    return not missing
 
 
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:

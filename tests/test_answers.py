@@ -1104,3 +1104,21 @@ def test_a_line_that_gives_its_own_years_is_about_those_years(budget_years):
     )
     assert "2026" in table.refusal, table
     assert not unyeared.refusal and "12 agents" in unyeared.snippet.text, unyeared
+
+
+JOINED_NAME_PAGES = (
+    """Les données utilisées
+
+La BD Topo de l'IGN décrit les éléments du territoire. La BD Charm décrit les cartes géologiques du BRGM.""",
+    """Les calculs
+
+Les calculs sont réalisés sur le MNT de la BDTopo, au pas d'espace de 25 mètres et avec des altitudes entières.""",
+)
+
+
+def test_a_name_the_page_writes_as_one_word_is_named_there(tmp_path):
+    """« BD Topo » in the question, « BDTopo » on the page that answers: that page is about the name the question
+    uses, and its line is the answer."""
+    floods = assistant_on(tmp_path, "donnees.txt", JOINED_NAME_PAGES)
+    answer = floods.ask("Quelle est la résolution du MNT de la BD Topo ?")
+    assert answer.found and "25 mètres" in answer.snippet, answer
