@@ -166,13 +166,15 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 
 
 def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
-    """The units a snippet may be: those `only` accepts (all when None), but the lines of a table of contents,
+    """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
+    « zonage_règlementaire »), the lines of a table of contents,
     the lines mostly in capitals (titles, banners, a figure's label), those whose words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
     https://… »), those mostly made of sources (numbered notes, web addresses)."""
     sources_answer = kind in ("contact", "address", "place", "procedure")
     return lambda text: (
-        not opens_contents(text)
+        len(text.split()) > 1
+        and not opens_contents(text)
         and not mostly_capitals(text)
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text))

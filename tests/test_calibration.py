@@ -615,6 +615,14 @@ def test_a_line_mostly_of_sources_is_no_extract_but_for_where_or_how():
     assert _answering(None, "contact")(sources) and _answering(None, "procedure")(sources)
 
 
+def test_a_line_of_one_word_is_no_extract():
+    """A field's name alone (« zonage_règlementaire », a line of a data dictionary) answers nothing; two words may."""
+    from ess_qa.answering import _answering
+
+    assert not _answering(None, "other")("zonage_règlementaire")
+    assert _answering(None, "other")("Lambert 93")
+
+
 def test_an_item_of_a_list_run_into_a_line_defines_its_label():
     from ingest.french import defines
 
