@@ -1122,3 +1122,24 @@ def test_a_name_the_page_writes_as_one_word_is_named_there(tmp_path):
     floods = assistant_on(tmp_path, "donnees.txt", JOINED_NAME_PAGES)
     answer = floods.ask("Quelle est la résolution du MNT de la BD Topo ?")
     assert answer.found and "25 mètres" in answer.snippet, answer
+
+
+CONTEXT_NAME_PAGES = (
+    """Le pilotage
+
+La DREAL de bassin coordonne le recueil des cartes de zones inondables dans chaque région.""",
+    """Le calendrier
+
+Les services rassemblent les cartes existantes et doivent les verser dans le répertoire régional avant fin décembre 2010.""",
+)
+
+
+def test_a_name_in_the_askers_context_does_not_decide_which_page_answers(tmp_path):
+    """« Je travaille dans une DREAL … Jusqu'à quand … ? »: the DREAL says where the asker stands; the page that gives
+    the date need not name it (a name in what is asked still must be on the page that answers)."""
+    floods = assistant_on(tmp_path, "calendrier.txt", CONTEXT_NAME_PAGES)
+    answer = floods.ask(
+        "Je travaille dans une DREAL et nous rassemblons les cartes de zones inondables. "
+        "Jusqu'à quand avons-nous pour verser ces données dans le répertoire régional ?"
+    )
+    assert answer.found and "décembre 2010" in answer.snippet, answer
