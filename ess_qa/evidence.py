@@ -145,7 +145,7 @@ class QuestionProfile:
     named_row_positions: frozenset[int] = frozenset()  # chunks holding a table row the question names
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
-    names: frozenset[str] = frozenset()  # words of the names (and years) what it asks uses that the corpus knows, see known_names
+    names: frozenset[str] = frozenset()  # words of the names (and years) of what it asks that the corpus knows, see known_names
     joined_names: tuple[tuple[frozenset[str], str], ...] = ()  # (words, one word) of a name the corpus also writes joined
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
     counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
@@ -177,6 +177,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
     kind = question_type(question)
     measure = question_measure(question)
+    asked_text = asked_part(question)  # its names are those of what it asks: the context told before says where the asker stands
     asked = QuestionProfile(
         terms,
         context_discounted(store, question, terms, store.idf(terms)),
@@ -187,8 +188,8 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=known_names(store, asked_part(question)),  # the context told before it says where the asker stands
-        joined_names=joined_names(store, asked_part(question)),
+        names=known_names(store, asked_text),
+        joined_names=joined_names(store, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),
     )

@@ -116,6 +116,7 @@ BEFORE_NOUN_ADJECTIVES = frozenset(
     ).split()
 )
 
+
 def fold_for_matching(text: str) -> str:
     """The form cue words, labels and names are matched in: accents folded, lower case, plain apostrophes."""
     return fold_accents(normalize_apostrophes(text)).lower()
