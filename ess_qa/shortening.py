@@ -12,7 +12,9 @@ import re
 from typing import Callable, Collection
 
 WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of them
-CLAUSE_LEAD = 3  # words a window takes, beyond its limit, to start where its clause does ("Avec un budget de …") and end where its phrase does
+# a window of wanted words may grow to this share of its limit to start where its clause does ("Avec un budget de …")
+# and end where its phrase does: 400 characters for a 300-character snippet, the size an extract never passes
+CLAUSE_ROOM = 4 / 3
 FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
 
 
@@ -37,10 +39,10 @@ def shorten(
     whole, and of those with most wanted terms, the ones with it after their last wanted word, with
     room after the figure: the figure a "combien" asks for ("... la vapeur dont la température est
     comprise entre 200 °C et 300 °C"), never cut ("... alimenté par au …"). A window of wanted words then
-    starts where its sentence or clause does when that is at most CLAUSE_LEAD words before it, beyond `limit`:
-    "Avec un budget de 50 000 € …", not "… budget de 50 000 € …"; and ends where its phrase does (a comma, a
-    point, before a parenthesis) when that is at most CLAUSE_LEAD words after it: "… entre six mois et un an …",
-    not "… entre six mois et un …"."""
+    grows, beyond `limit` but within CLAUSE_ROOM times it, to start where its sentence or clause does:
+    "Avec un budget de 50 000 € …", not "… budget de 50 000 € …"; and to end where its phrase does (a comma,
+    a point, before a parenthesis): "… entre six mois et un an …", not "… entre six mois et un …"
+    (see _completed)."""
     if len(text) <= limit:
         return text
     if wanted is not None:
@@ -80,7 +82,7 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     best = [w for w in best if _needed_after_wanted(hits, musts, w)] or best
     roomy = (w for w in best if _room_after_wanted(tokens, hits, w, musts) >= room or w[2] == len(tokens) - 1)
     _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w, musts))
-    start, end = _clause_start(tokens, start), _clause_end(tokens, end)
+    start, end = _completed(tokens, start, end, limit)
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
 
@@ -120,28 +122,36 @@ def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[i
 
 
 _CLAUSE_END_RE = re.compile(r"[.;:!?]$")
-
-
-def _clause_end(tokens: list[re.Match], end: int) -> int:
-    """The window's last word, moved on by at most CLAUSE_LEAD words to where its clause or phrase ends (the text's
-    end, a word ending in . , ; : ! ?, or before a parenthesis): « … entre six mois et un an », not « … et un … »;
-    where it is when no such end is that close."""
-    for last in range(end, min(end + CLAUSE_LEAD, len(tokens) - 1) + 1):
-        if last == len(tokens) - 1 or _PHRASE_END_RE.search(tokens[last].group()) or tokens[last + 1].group().startswith("("):
-            return last
-    return end
-
-
 _PHRASE_END_RE = re.compile(r"[.,;:!?]$")
 
 
+def _completed(tokens: list[re.Match], start: int, end: int, limit: int) -> tuple[int, int]:
+    """A window's first and last words (tokens start..end) moved to where its clause starts and its phrase ends
+    when the whole then spans at most CLAUSE_ROOM x limit characters: both when they fit, else the start alone,
+    else the end alone; the window as it is when neither fits."""
+    first, last = _clause_start(tokens, start), _clause_end(tokens, end)
+    for a, b in ((first, last), (first, end), (start, last)):
+        if tokens[b].end() - tokens[a].start() <= CLAUSE_ROOM * limit:
+            return a, b
+    return start, end
+
+
+def _clause_end(tokens: list[re.Match], end: int) -> int:
+    """The first word from the window's last on that ends its clause or phrase: the text's last word, one ending in
+    . , ; : ! ? or one before a parenthesis (« … entre six mois et un an », not « … et un … »)."""
+    for last in range(end, len(tokens) - 1):
+        if _PHRASE_END_RE.search(tokens[last].group()) or tokens[last + 1].group().startswith("("):
+            return last
+    return len(tokens) - 1
+
+
 def _clause_start(tokens: list[re.Match], start: int) -> int:
-    """The window's first word, moved back by at most CLAUSE_LEAD words to where its sentence or clause starts
-    (the text's start, or after a word ending in . ; : ! ?); where it is when no such start is that close."""
-    for first in range(start, max(start - CLAUSE_LEAD, 0) - 1, -1):
-        if first == 0 or _CLAUSE_END_RE.search(tokens[first - 1].group()):
+    """The last word up to the window's first that starts its sentence or clause: the text's first word, or one after
+    a word ending in . ; : ! ?"""
+    for first in range(start, 0, -1):
+        if _CLAUSE_END_RE.search(tokens[first - 1].group()):
             return first
-    return start
+    return 0
 
 
 def shorten_list(head: str, items: list[str], limit: int, more: str) -> tuple[str, int]:

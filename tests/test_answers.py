@@ -264,13 +264,12 @@ def test_a_table_header_that_echoes_the_question_is_never_the_answer(assistant):
 
 def test_a_long_sentence_is_cut_to_a_window_that_keeps_what_follows_the_question_terms(assistant):
     from ess_qa.answering import SNIPPET_TARGET, held_terms
-    from ess_qa.shortening import CLAUSE_LEAD, WINDOW_ROOM, shorten
+    from ess_qa.shortening import CLAUSE_ROOM, WINDOW_ROOM, shorten
 
     unit = ("Introduction sans rapport avec la question posée, " * 6) + "le fonds soutient les lieux partagés Hévéa et la Friche, " + ("puis une suite sans rapport. " * 6)
     window = shorten(unit, SNIPPET_TARGET, wanted=held_terms(frozenset({"lieux", "parta"}), "prefix5"))
-    # the size asked, the marks of the cuts, and at most CLAUSE_LEAD words more at each end to finish a clause
-    longest = max(len(word) + 1 for word in unit.split())
-    assert len(window) <= SNIPPET_TARGET + 10 + 2 * CLAUSE_LEAD * longest and "Hévéa et la Friche" in window
+    # the size asked, grown at most to CLAUSE_ROOM times it to finish a clause, and the marks of the cuts
+    assert len(window) <= CLAUSE_ROOM * SNIPPET_TARGET + 4 and "Hévéa et la Friche" in window
     after = window.split("partagés", 1)[1]
     assert len(after) >= WINDOW_ROOM
 
@@ -454,7 +453,7 @@ def test_a_long_line_is_cut_to_show_the_figure_a_number_question_asks_for():
     """The window of question words that also holds, after them, the figure asked for: not the first
     figure of the line, nor the question's words alone."""
     from ess_qa.evidence import type_matches
-    from ess_qa.shortening import shorten
+    from ess_qa.shortening import CLAUSE_ROOM, shorten
 
     line = (
         "Les immeubles de bureaux sont alimentés par un réseau d’eau chaude dont la température est comprise entre 60 °C et 110 °C. "
@@ -466,36 +465,40 @@ def test_a_long_line_is_cut_to_show_the_figure_a_number_question_asks_for():
     assert question_type(question) == "number"
     wanted = {"temperature", "circule", "circuler", "vapeur", "reseau", "paris"}
     cut = shorten(line, 300, wanted=lambda word: {match_key(word)} & wanted, needed=lambda words: type_matches(words, "number", set()))
-    assert "200 °C et 300 °C" in cut and len(cut) <= 310, cut
+    assert "200 °C et 300 °C" in cut and len(cut) <= CLAUSE_ROOM * 300 + 4, cut
 
 
-def test_a_window_starts_where_its_sentence_does_when_that_is_a_few_words_before():
-    from ess_qa.shortening import CLAUSE_LEAD, shorten
+def test_a_window_starts_where_its_sentence_does_when_the_whole_stays_short():
+    """« Avec un budget de 50 000 € … », not « … budget de 50 000 € … »: the window goes back to where its sentence
+    starts when it then spans at most CLAUSE_ROOM times its limit; a start further back leaves it as it was."""
+    from ess_qa.shortening import CLAUSE_ROOM, shorten
 
     wanted = {"budget", "ans,", "évaluation", "l'eau."}
     answer = "budget de 50 000 € sur 4 ans, l'évaluation a été conduite au fil de l'eau."
-    for lead, starts in (("Avec un", True), ("Pour la période de programmation qui commence, un", False)):
+    limit = len(answer) + 2
+    for lead in ("Avec un", "Sur toute la période un", "Pour la longue période de programmation européenne qui commence, un"):
         line = "Texte sans rapport. " * 8 + f"{lead} {answer} " + "Suite sans rapport. " * 10
-        cut = shorten(line, len(answer) + 2, wanted=lambda word: {word} & wanted)
-        if starts:  # two words back to where the sentence starts, beyond the limit
+        cut = shorten(line, limit, wanted=lambda word: {word} & wanted)
+        if len(f"{lead} {answer}") <= CLAUSE_ROOM * limit:  # back to where the sentence starts, beyond the limit
             assert cut.startswith(f"… {lead} {answer}"), cut
-        else:  # the sentence starts more than CLAUSE_LEAD words before: the window stays as it was
-            assert len(lead.split()) > CLAUSE_LEAD and cut.startswith(f"… {answer}"), cut
+        else:
+            assert cut.startswith(f"… {answer}"), cut
 
 
-def test_a_window_ends_where_its_phrase_does_when_that_is_a_few_words_after():
+def test_a_window_ends_where_its_phrase_does_when_the_whole_stays_short():
     """« … entre six mois et un an », not « … entre six mois et un … »: the window goes on to the end of its phrase
-    (a comma, a point, before a parenthesis) when that is at most CLAUSE_LEAD words after its last word."""
-    from ess_qa.shortening import CLAUSE_LEAD, shorten
+    (a comma, a point, before a parenthesis) when it then spans at most CLAUSE_ROOM times its limit."""
+    from ess_qa.shortening import CLAUSE_ROOM, shorten
 
     wanted = {"conserver", "évènements"}
     sentence = "Il faut conserver ces évènements sur une période comprise entre six mois et un an (sauf obligation légale)."
     line = "Texte sans rapport. " * 8 + sentence + " Suite sans rapport." * 10
-    for limit in range(64, 80, 4):  # windows that end one to three words short of « an »
+    for limit in range(64, 80, 4):  # windows that end a few words short of « an »
         cut = shorten(line, limit, wanted=lambda word: {word} & wanted)
         assert cut.endswith("entre six mois et un an …") and "(sauf" not in cut, (limit, cut)
-    cut = shorten(line, 60, wanted=lambda word: {word} & wanted)  # « an » more than CLAUSE_LEAD words after: cut as before
-    assert cut.endswith("entre six …") and CLAUSE_LEAD < len("mois et un an".split()), cut
+        assert len(cut) <= CLAUSE_ROOM * limit + 4, (limit, cut)
+    cut = shorten(line, 40, wanted=lambda word: {word} & wanted)  # « an » too far for the room: cut as before
+    assert cut.endswith(" …") and " an " not in cut and len(cut) <= CLAUSE_ROOM * 40 + 4, cut
 
 
 def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_again():
