@@ -17,7 +17,7 @@ from ingest.french import match_key
 from ingest.loaders import Skip, document_metadata, load_pages
 
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
-from .place_names import ATTACHMENT as NAMES, PlaceNames, corpus_names
+from .place_names import ATTACHMENT as NAMES, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames, corpus_names, corpus_proper_names
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -121,6 +121,7 @@ def build(
         DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
         ACRONYMS: corpus_acronyms(chunks),
         NAMES: corpus_names(chunks),
+        PROPER_NAMES: corpus_proper_names(chunks),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment

@@ -1,6 +1,7 @@
-"""The names a corpus writes (« Strasbourg », « Clermont »), found when it is indexed and kept as an attachment of
+"""The names a corpus writes (« Strasbourg », « Clermont »), found when it is indexed and kept as attachments of
 its index, so that a question's place adjective (« la collectivité strasbourgeoise », « l'élu rouennais ») is read
-as the place the corpus names (« de Strasbourg », « de Rouen »): see ess_qa.spelling."""
+as the place the corpus names (« de Strasbourg », « de Rouen »), and a name typed in lower case (« salariés ess
+toulouse ») as the name it is (« Toulouse », not the « toulo… » of Toulon): see ess_qa.spelling."""
 
 from __future__ import annotations
 
@@ -10,41 +11,71 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import demonym_stems, word_key, words_with_capitals
+from ingest.french import demonym_stems, search_terms, word_key, words_with_capitals
 from ingest.types import Chunk
 
 ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
+PROPER_ATTACHMENT = "proper_names"  # [word key of a name the corpus never writes in lower case]
 MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials and codes
+MIN_PROPER_USES = 2  # capitalised inside a sentence this often at least, and never in lower case: a proper name
 
 
 def corpus_names(chunks: Iterable[Chunk]) -> dict[str, str]:
     """The words the chunks write capitalised inside a sentence at least as often as in lower case (and at least
     once), by word key, each as most often written: the corpus's names."""
+    written, lower, _ = _capitalised_and_lower(chunks)
+    return {key: spellings.most_common(1)[0][0] for key, spellings in written.items() if spellings.total() >= lower[key]}
+
+
+def corpus_proper_names(chunks: Iterable[Chunk]) -> list[str]:
+    """The word keys of the names the chunks write capitalised after a function word or an elision MIN_PROPER_USES
+    times at least (« à Toulouse », « d'Ecossolies ») and never in lower case, sorted: not « Métropole », also
+    written « la métropole », nor a label's words (« Densité : », « Dotation Globale »)."""
+    _, lower, in_text = _capitalised_and_lower(chunks)
+    return sorted(key for key, uses in in_text.items() if uses >= MIN_PROPER_USES and not lower[key])
+
+
+def _capitalised_and_lower(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter], Counter, Counter]:
+    """By word key (MIN_NAME_LENGTH letters at least): the spellings capitalised inside a sentence, counted; how
+    often it is written in lower case; how often capitalised after a function word or an elision."""
     lower: Counter = Counter()
-    written: dict[str, Counter] = {}  # each name's capitalised spellings, counted
+    in_text: Counter = Counter()
+    written: dict[str, Counter] = {}
     for chunk in chunks:
-        for word, inside in words_with_capitals(chunk.text):
+        for word, inside, after_function in words_with_capitals(chunk.text):
             if len(word) < MIN_NAME_LENGTH:
                 continue
             key = word_key(word)
             if inside:
                 written.setdefault(key, Counter())[word] += 1
+                in_text[key] += after_function
             elif word[0].islower():
                 lower[key] += 1
-    return {key: spellings.most_common(1)[0][0] for key, spellings in written.items() if spellings.total() >= lower[key]}
+    return written, lower, in_text
 
 
 @dataclass(frozen=True)
 class PlaceNames:
-    """A corpus's names by word key (see corpus_names), to read a question's place adjectives with."""
+    """A corpus's names by word key (see corpus_names), to read a question's place adjectives with, and the keys of
+    those of its proper names (see corpus_proper_names) that share their search term with another (« toulouse »
+    and « toulon », both « toulo » for a prefix analyzer), to read such a name typed in lower case with."""
 
     names: dict[str, str] = field(default_factory=dict)
+    confusable: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, store: Store) -> "PlaceNames":
-        """Those of an index (its attachment); none for an index built before they were kept."""
-        found = store.attachment(ATTACHMENT, {})
-        return cls(dict(found)) if isinstance(found, dict) and found else NO_NAMES
+        """Those of an index (its attachments); none for an index built before they were kept."""
+        found, proper = store.attachment(ATTACHMENT, {}), store.attachment(PROPER_ATTACHMENT, [])
+        if not isinstance(found, dict) or not found:
+            return NO_NAMES
+        return cls(dict(found), confusable_names(proper if isinstance(proper, list) else [], store.analyzer))
+
+    def cased(self, word: str) -> str | None:
+        """A word typed in lower case that is one of the corpus's confusable proper names, as the corpus writes it
+        (« toulouse » -> Toulouse); None for any other word."""
+        key = word_key(word)
+        return self.names.get(key) if word.islower() and key in self.confusable else None
 
     def place_of(self, word: str) -> str | None:
         """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->
@@ -60,6 +91,14 @@ class PlaceNames:
 
 
 NO_NAMES = PlaceNames()
+
+
+def confusable_names(proper: list[str], analyzer: str) -> frozenset[str]:
+    """The proper names (word keys) whose search term another one shares: what only their case tells apart."""
+    by_term: dict[tuple[str, ...], set[str]] = {}
+    for key in proper:
+        by_term.setdefault(tuple(search_terms(key, analyzer)), set()).add(key)
+    return frozenset(key for term, keys in by_term.items() if term and len(keys) > 1 for key in keys)
 
 
 def of_place(place: str) -> str:

@@ -37,9 +37,13 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
     in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
-    if not readings and not in_names:
+    # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
+    # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
+    cased = {m.group(): names.cased(m.group()) for m in matches if m.group() not in readings and names.cased(m.group())}
+    if not readings and not in_names and not cased:
         return PreparedQuestion(text, notice)
-    read = _TYPED_WORD_RE.sub(lambda m: (readings if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
+    typed_as = readings | cased
+    read = _TYPED_WORD_RE.sub(lambda m: (typed_as if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
     return PreparedQuestion(read, _joined(notice, reading_notice(readings | in_names)))
 
 

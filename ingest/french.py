@@ -141,15 +141,18 @@ _WORD_OR_MARK_RE = re.compile(r"[^\W\d_][\w'-]*|[^\w\s]")
 _SENTENCE_END = ".!?:»\n•"  # after these, a capital starts a sentence or an item, and says nothing of a name
 
 
-def words_with_capitals(text: str) -> list[tuple[str, bool]]:
+def words_with_capitals(text: str) -> list[tuple[str, bool, bool]]:
     """Each word of a text (elision removed, as written) with whether it is capitalised inside its sentence (neither its
-    first word nor written all in capitals): how a name (« à Strasbourg ») is told from a word (« Certes, »)."""
+    first word nor written all in capitals): how a name (« à Strasbourg ») is told from a word (« Certes, »); and
+    whether it follows a function word in lower case or an elision (« à », « de la », « d' »): where a name stands in
+    running text (« à Toulouse », « d'Amérique »), not a label's words (« Densité : », « Dotation Globale »)."""
     found, previous = [], "."
     for token in _WORD_OR_MARK_RE.findall(normalize_apostrophes(unicodedata.normalize("NFKC", text))):
         word = strip_elision(token)
         if word[:1].isalpha():
-            found.append((word, word[0].isupper() and not word.isupper() and previous not in _SENTENCE_END))
-        previous = token if not token[:1].isalpha() else "w"
+            after_function = word != token or (previous.islower() and previous in STOP_WORDS)
+            found.append((word, word[0].isupper() and not word.isupper() and previous not in _SENTENCE_END, after_function))
+        previous = token
     return found
 
 

@@ -34,6 +34,35 @@ def test_a_place_adjective_the_report_lacks_is_read_as_the_place_it_names(assist
     assert answer.found and "36 515" in answer.snippet
 
 
+def test_a_name_typed_in_lower_case_is_not_taken_for_a_name_it_shares_its_search_term_with(assistant):
+    """« toulouse » typed fast shares « toulo » with Toulon for the prefix analyzer: the figures shown are Toulouse's,
+    and Toulon's when asked for; the question is read with the name as the report writes it, without a notice."""
+    toulouse = assistant.ask("combien de salaries ess toulouse")
+    assert toulouse.found and "33 000" in toulouse.snippet and "Toulouse" in toulouse.snippet_citation, toulouse.snippet
+    assert toulouse.question == "combien de salaries ess Toulouse" and toulouse.notice is None
+    toulon = assistant.ask("combien de salaries ess toulon")
+    assert toulon.found and "15 446" in toulon.snippet and "Toulon" in toulon.snippet_citation, toulon.snippet
+
+
+def test_proper_names_are_those_written_capitalised_in_running_text_and_never_in_lower_case():
+    from ess_qa.place_names import PlaceNames, confusable_names, corpus_names, corpus_proper_names
+    from ingest.types import Chunk
+
+    text = (
+        "L'ESS emploie 33 000 personnes à Toulouse et 15 000 à Toulon. Les élus de Toulouse et de Toulon : la métropole agit. "
+        "La Métropole de Lyon soutient l'ESS à Lyon. Densité : 1 200 hab. Dotation Globale : 65 €. Densité : 900 hab."
+    )
+    chunks = [Chunk("a.txt:1:0", "a.txt", 1, "", text)]
+    proper = corpus_proper_names(chunks)
+    assert {"toulouse", "toulon", "lyon"} <= set(proper)
+    assert "metropole" not in proper  # also written « la métropole »
+    assert "densite" not in proper and "globale" not in proper  # a label's words, never after « à », « de », « la »
+    assert confusable_names(proper, "prefix5") == {"toulouse", "toulon"}  # both « toulo »; « lyon » is told apart
+    assert confusable_names(proper, "stem") == frozenset()
+    names = PlaceNames(corpus_names(chunks), confusable_names(proper, "prefix5"))
+    assert names.cased("toulouse") == "Toulouse" and names.cased("lyon") is None and names.cased("Toulouse") is None
+
+
 def test_an_index_built_before_names_were_kept_reads_questions_as_before_until_indexed_again(report_index_dir, tmp_path):
     """An index without the « names » attachment answers, the place adjective left as typed; `ess-qa index` on the same
     corpus adds the names and embeds nothing."""
