@@ -64,8 +64,8 @@ def test_proper_names_are_those_written_capitalised_in_running_text_and_never_in
 
 
 def test_an_index_built_before_names_were_kept_reads_questions_as_before_until_indexed_again(report_index_dir, tmp_path):
-    """An index without the « names » attachment answers, the place adjective left as typed; `ess-qa index` on the same
-    corpus adds the names and embeds nothing."""
+    """An index without the « names » and « proper_names » attachments answers, the place adjective and the name typed
+    in lower case left as typed; `ess-qa index` on the same corpus adds them and embeds nothing."""
     import json
     import shutil
 
@@ -75,15 +75,19 @@ def test_an_index_built_before_names_were_kept_reads_questions_as_before_until_i
     index = tmp_path / "index"
     shutil.copytree(report_index_dir, index)
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    del manifest["files"]["extras/names.json"]
+    for name in ("names", "proper_names"):
+        del manifest["files"][f"extras/{name}.json"]
+        (index / "extras" / f"{name}.json").unlink()
     (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    (index / "extras" / "names.json").unlink()
-    question = "Combien de salariés compte l'ESS dans la métropole bordelaise ?"
-    before = Assistant.load(index).ask(question)
-    assert before.question == question and before.notice is None
+    question, typed = "Combien de salariés compte l'ESS dans la métropole bordelaise ?", "combien de salaries ess toulouse"
+    before = Assistant.load(index)
+    assert before.ask(question).question == question and before.ask(question).notice is None
+    assert before.ask(typed).question == typed
     report = build(BUNDLED_CORPUS, index)
     assert report.reused_files and not report.added_files and not report.changed_files
-    assert Assistant.load(index).ask(question).notice == "« bordelaise » lu comme « de Bordeaux »"
+    after = Assistant.load(index)
+    assert after.ask(question).notice == "« bordelaise » lu comme « de Bordeaux »"
+    assert after.ask(typed).question == "combien de salaries ess Toulouse"
 
 
 def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
