@@ -39,7 +39,7 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
-    cased = {m.group(): names.cased(m.group()) for m in matches if m.group() not in readings and names.cased(m.group())}
+    cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
     if not readings and not in_names and not cased:
         return PreparedQuestion(text, notice)
     typed_as = readings | cased
