@@ -4,6 +4,9 @@ The public names load on first use, so that `ess-qa --help` and argument errors 
 """
 
 from .lazy import lazy_names
+from .siblings import import_siblings
+
+import_siblings()  # `ingest` and `index` are this project's, whatever folders the working directory holds
 
 _MODULES = {
     ".assistant": ("Assistant", "BuildReport", "NothingToIndex", "build"),

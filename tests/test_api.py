@@ -146,3 +146,17 @@ def test_long_question_is_truncated_with_a_notice(assistant):
 
 def test_sources(assistant):
     assert assistant.sources == ["metropoles-ess.txt"]
+
+
+def test_the_python_api_works_where_the_index_folder_is_named_index(report_index_dir, tmp_path):
+    """`ess-qa index --index-dir index`, then Python in the same directory: the folder « index » (its `lexical/` folder)
+    and a folder « ingest » are not taken for ess-qa's packages of those names."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(report_index_dir, tmp_path / "index")
+    (tmp_path / "ingest" / "chunking").mkdir(parents=True)  # a user's folder of files to index, with a module's name inside
+    script = "from ess_qa import Assistant; answer = Assistant.load('index').ask('Qui pilote le parcours ADRESS ?'); print(answer.found)"
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr[-2000:]
