@@ -232,7 +232,9 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
 _DEFINING_WORDS = frozenset("designe designent signifie signifient correspond correspondent consiste consistent regroupe regroupent constitue constituent definit definissent recouvre recouvrent".split())
 _COPULAS = frozenset(("est", "sont"))
 _DETERMINERS = frozenset("un une le la les l des du d ce cet cette ces celui celle ceux celles".split())
-_DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|[(:]")
+# a word, a colon, or a parenthesis: one that opens on a file pattern or an extension (« Diagfeux (*.dfe) ») is a token
+# of its own, no gloss
+_DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|\([*.]+|[(:]")
 # A colon defines the words before it when they open the text as a label, after at most this many content
 # words: 'ESS Nantes Factory : fonds …', 'Définition de la SCIC : …', not 'Développer l'ESS dans les QPV : …'
 LABEL_AFTER_WORDS = 1

@@ -870,6 +870,16 @@ def test_a_gloss_in_brackets_opened_by_an_acronym_defines_it():
     assert not defines("Le budget primitif (voir annexe : tableau 3)", {"voir"})
 
 
+def test_a_file_pattern_in_brackets_is_no_gloss():
+    """« Diagfeux (*.dfe) » names the files of a program, it does not say what the program is; « La loi EGalim
+    (Équilibre …) » glosses it."""
+    from ingest.french import defines
+
+    assert not defines("Double-clic sur un fichier de données Diagfeux (*.dfe).", {"diagfeux"})
+    assert not defines("Le rapport est exporté en fichier Diagfeux (.pdf) dans le dossier.", {"diagfeux"})
+    assert defines("La loi EGalim (Équilibre des relations commerciales dans le secteur agricole)", {"egalim"})
+
+
 @pytest.mark.parametrize(
     "line, subject",
     [
