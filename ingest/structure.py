@@ -22,6 +22,8 @@ MAX_OUTLINE_TITLE_LINES = 4  # an outline title is found in the text over at mos
 MIN_OUTLINE_TITLE_KEY = 3  # shorter titles (letters and digits) are not looked for in the text
 
 _END_PUNCT = ".;:,!?…»)"
+# A Markdown heading: one to six '#', a space, its title (« ## Gestion de la protection »)
+_MARKDOWN_HEADING_RE = re.compile(r"(#{1,6})\s+(\S.*?)\s*#*\s*$")
 
 
 @dataclass
@@ -71,13 +73,23 @@ def split_blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
     for raw in re.split(r"\n\s*\n", text):
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if blocks and lines[0][0].islower() and not blocks[-1][-1].endswith((".", "!", "?")):
-            blocks[-1].extend(lines)
-        else:
-            blocks.append(lines)
+        for lines in _at_markdown_headings(lines):
+            if blocks and lines[0][0].islower() and not blocks[-1][-1].endswith((".", "!", "?")):
+                blocks[-1].extend(lines)
+            else:
+                blocks.append(lines)
     return [part for block in blocks for part in split_articles(block)]
+
+
+def _at_markdown_headings(lines: list[str]) -> list[list[str]]:
+    """Lines cut where a Markdown heading starts (« ## Titre »: it may follow a paragraph's last line directly)."""
+    parts: list[list[str]] = []
+    for line in lines:
+        if not parts or _MARKDOWN_HEADING_RE.fullmatch(line):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 def _is_capitals_subtitle(lines: list[str]) -> bool:
@@ -165,10 +177,17 @@ def page_blocks(text: str, rules: Sequence[HeadingRules] = ()) -> list[Block]:
 
 
 def _read_general(raw_blocks: list[list[str]], i: int, blocks: list[Block]) -> int:
-    """The general heading cues: a page's title, a title continued by a line of capitals, else body text."""
+    """The general heading cues: a Markdown heading (« # » a part, « ## » and deeper a sub-part), a page's title, a
+    title continued by a line of capitals, else body text."""
     lines = raw_blocks[i]
     nxt = raw_blocks[i + 1] if i + 1 < len(raw_blocks) else None
-    if not blocks and looks_like_heading(lines):  # a page's title (or a divider page's only line)
+    marked = _MARKDOWN_HEADING_RE.fullmatch(lines[0])
+    if marked:  # its own line; what follows it without a blank line is the section's first paragraph
+        title = heading_title([marked.group(2)])
+        blocks.append(Block([title], 1 if len(marked.group(1)) == 1 else 2, title))
+        if len(lines) > 1:
+            blocks.append(Block(lines[1:]))
+    elif not blocks and looks_like_heading(lines):  # a page's title (or a divider page's only line)
         blocks.append(Block(lines, 1, heading_title(lines)))
     elif nxt is not None and looks_like_heading(lines) and _is_capitals_subtitle(nxt):
         # a title set as a word and a line of capitals: "Présentation" / "DE L’AVISE ET DU RTES"

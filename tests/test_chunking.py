@@ -138,6 +138,23 @@ def test_section_heading_is_carried_to_the_next_pages_and_reset_per_file():
     assert by_page[("b.txt", 1)] == ""
 
 
+def test_markdown_headings_are_sections():
+    """« # » opens a part, « ## » and deeper a sub-part, even right after a paragraph's last line; the passage reads
+    the title without its marks; a « # » glued to a word is no heading."""
+    text = (
+        "# Guide de l'utilisateur\n\n" + " ".join(sentences(2, "le guide"))
+        + "\n## À propos du logiciel\n" + " ".join(sentences(2, "la version"))
+        + "\n\n### Gestion de la protection ###\n" + " ".join(sentences(2, "la protection")) + "\n#hashtag dans le texte"
+    )
+    chunks = chunk_pages([Page("guide.md", 1, text)])
+    section_of = {word: next(c.section for c in chunks if f"{word} numéro" in c.text) for word in ("guide", "version", "protection")}
+    assert section_of["guide"] == "Guide de l'utilisateur"
+    assert section_of["version"] == f"Guide de l'utilisateur{SECTION_SEPARATOR}À propos du logiciel"
+    assert section_of["protection"] == f"Guide de l'utilisateur{SECTION_SEPARATOR}Gestion de la protection"
+    assert not any(line.startswith("#") and " " in line[:7] for c in chunks for line in c.text.split("\n"))
+    assert any("#hashtag" in c.text for c in chunks)
+
+
 def test_zoom_heading_nests_under_its_part():
     text = (
         "CHAMP D'ACTION #3\n\nFaciliter l'accès au foncier.\n\n"
