@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -225,7 +225,7 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
     lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=held_terms(asked.term_set, store.analyzer))  # items follow as units
     parts, size = [lead], len(lead)
-    for following in store.following_units(unit):
+    for following in units_after_in_section(store, unit):
         item = BULLET + " " + shorten(following.text, ITEM_KEPT)
         if size + 1 + len(item) > SNIPPET_TARGET:
             break
@@ -235,13 +235,23 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 
 
 def unit_with_following_units(store: Store, unit: Unit) -> str:
-    """A unit followed by the next units of the same page, up to SNIPPET_TARGET characters or just past."""
+    """A unit followed by the next units of the same page and section, up to SNIPPET_TARGET characters or just past."""
     text = unit.text
-    for following in store.following_units(unit):
+    for following in units_after_in_section(store, unit):
         if len(text) >= SNIPPET_TARGET:
             break
         text += "\n" + following.text
     return text
+
+
+def units_after_in_section(store: Store, unit: Unit) -> Iterator[Unit]:
+    """The units after a unit on its page, up to the next section's heading: what follows a lead-in or an echo of the
+    question belongs to it, the next section does not (« … le numéro de version. 3.3.5.5. Gestion de la protection »)."""
+    section = store.chunk(unit.position).section
+    for following in store.following_units(unit):
+        if store.chunk(following.position).section != section:
+            return
+        yield following
 
 
 def other_years(question: str, snippet: Snippet, place: str) -> list[str]:

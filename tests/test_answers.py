@@ -1156,3 +1156,26 @@ def test_a_name_in_the_askers_context_does_not_decide_which_page_answers(tmp_pat
         "Jusqu'à quand avons-nous pour verser ces données dans le répertoire régional ?"
     )
     assert answer.found and "décembre 2010" in answer.snippet, answer
+
+
+MENU_PAGES = (
+    """## À propos du logiciel
+
+La fenêtre « À propos » rappelle le numéro de version du logiciel installé sur le poste.
+
+## Gestion de la protection
+
+Il est possible d'accéder à la gestion de la protection de deux manières, par le menu ou par le clavier.""",
+)
+
+
+def test_what_follows_an_extract_stops_at_the_next_sections_heading(tmp_path):
+    """An echo of the question or a lead-in is shown with what follows it on its page, never with the next section
+    (« … le numéro de version. 3.3.5.5. Gestion de la protection »)."""
+    from ess_qa.answering import units_after_in_section
+
+    store = assistant_on(tmp_path, "guide.md", MENU_PAGES).store
+    first = next(u for position in range(len(store.chunks)) for u in store.units(position) if "numéro de version" in u.text)
+    assert store.chunk(first.position).section.endswith("À propos du logiciel")
+    assert any("protection" in u.text for u in store.following_units(first))  # the page goes on into the next section
+    assert not any("protection" in u.text for u in units_after_in_section(store, first))
