@@ -57,6 +57,7 @@ LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index know
 from __future__ import annotations
 
 import re
+from collections import Counter
 import threading
 import unicodedata
 from functools import lru_cache
@@ -745,6 +746,59 @@ def join_hyphenated_lines(text: str) -> str:
         return f"{left}{sep}{right}"
 
     return _HYPHEN_BREAK_RE.sub(repl, text)
+
+
+# --- words split by a PDF's letter spacing ------------------------------------------------------
+
+# pypdf reads some letter-spaced lines with spaces inside words: « Ce calcul est f ait … pour les v éhicules, v aleurs
+# qui … », « Mai nteni r et gérer … ». A run of such pieces is joined when the document writes the joined word whole
+# elsewhere, more often than it writes one of the pieces alone (a piece is then no word of its own there).
+SPLIT_WORD_PIECES = 3  # pieces a split word is joined from, at most
+MIN_WHOLE_USES = 2  # the joined word is written whole this often in the document, at least
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’-])")  # words apart by one space, after an elision too
+
+
+ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
+PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
+
+
+def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
+    """Whether a piece of a split word is no word of the document: one letter (but « a », « à », « y », « ô »), or
+    written alone PIECE_SHARE times less often than the word it would join into."""
+    return (len(piece) == 1 and piece not in ONE_LETTER_WORDS) or uses[piece.lower()] * PIECE_SHARE <= whole_uses
+
+
+def join_split_words(texts: list[str]) -> list[str]:
+    """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
+    word is written whole MIN_WHOLE_USES times at least in the document, and more often than one of its pieces not
+    a function word is written alone; every piece after the first starts in lower case."""
+    # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
+    uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
+
+    def joined(pieces: list[str]) -> str | None:
+        whole = "".join(pieces)
+        count = uses[whole.lower()]
+        if count < MIN_WHOLE_USES or any(not piece[0].islower() for piece in pieces[1:]):
+            return None
+        return whole if any(_no_word(piece, uses, count) for piece in pieces) else None
+
+    def repl(match: re.Match) -> str:
+        words = match.group().split(" ")
+        out, i = [], 0
+        while i < len(words):
+            for size in range(min(SPLIT_WORD_PIECES, len(words) - i), 1, -1):
+                whole = joined(words[i : i + size])
+                if whole:
+                    out.append(whole)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
+
+    return [_PIECES_RE.sub(repl, text) for text in texts]
 
 
 # --- sentences -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, remove_running_lines
+from .french import join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader
@@ -168,7 +169,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
             raise SkippedFile("damaged or too complex PDF (out of memory while reading it)") from None
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
-    texts = remove_running_lines(texts, labels)
+    texts = join_split_words(remove_running_lines(texts, labels))  # « v éhicules » read whole again: véhicules
     pages = [
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(path for path, _ in outline.get(number, ())),
              outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]))

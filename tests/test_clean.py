@@ -87,6 +87,25 @@ def test_hyphen_not_at_a_line_end_is_kept():
     assert clean_page_text("l'économie socio-solidaire") == "l'économie socio-solidaire"
 
 
+def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
+    """pypdf reads letter-spaced lines with spaces inside words (« f ait », « v éhicules », « Expl oitant »): a piece
+    that is no word of the document (one letter but « a », « à », « y », or written alone far less often than the
+    whole) joins the next; two words of the document stay apart (« en fin de », « main courante »), and a data
+    model's « valideDe » joins nothing."""
+    from ingest.french import join_split_words
+
+    body = (
+        "Le fait est là : les véhicules et les valeurs sont fixés, l'exploitant le fait. Les véhicules roulent. "
+        "Le fait demeure, les véhicules aussi, les valeurs aussi ; l'Exploitant répond, l'exploitant signe, un exploitant. "
+        "Enfin la main courante, la main, une courante. valideDe valideDe valideDe : une date valide, de fait. "
+    )
+    split = "Ce calcul est f ait pour les v éhicules et des v aleurs par l'Expl oitant. Il a été prévu en fin de mois, le long de la main courante, valide de 2020."
+    joined = join_split_words([body, split])[1]
+    assert "est fait pour les véhicules et des valeurs par l'Exploitant" in joined, joined
+    assert "Il a été prévu en fin de mois" in joined and "main courante" in joined and "valide de 2020" in joined, joined
+    assert join_split_words([body]) == [body]
+
+
 # --- whitespace ---------------------------------------------------------------------------------
 
 
