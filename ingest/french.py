@@ -751,16 +751,14 @@ def join_hyphenated_lines(text: str) -> str:
 # --- words split by a PDF's letter spacing ------------------------------------------------------
 
 # pypdf reads some letter-spaced lines with spaces inside words: « Ce calcul est f ait … pour les v éhicules, v aleurs
-# qui … », « Mai nteni r et gérer … ». A run of such pieces is joined when the document writes the joined word whole
-# elsewhere, more often than it writes one of the pieces alone (a piece is then no word of its own there).
+# qui … », « Expl oitant ». A run of such pieces is joined when the document writes the joined word whole elsewhere and
+# one of the pieces is no word of its own there (see _no_word): « en fin de », « main courante » stay apart.
 SPLIT_WORD_PIECES = 3  # pieces a split word is joined from, at most
 MIN_WHOLE_USES = 2  # the joined word is written whole this often in the document, at least
+PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
+ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’-])")  # words apart by one space, after an elision too
-
-
-ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
-PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
 
 
 def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
@@ -771,8 +769,8 @@ def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
 
 def join_split_words(texts: list[str]) -> list[str]:
     """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
-    word is written whole MIN_WHOLE_USES times at least in the document, and more often than one of its pieces not
-    a function word is written alone; every piece after the first starts in lower case."""
+    word is written whole MIN_WHOLE_USES times at least in the document, one of its pieces is no word of it
+    (_no_word), and every piece after the first starts in lower case."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
 
