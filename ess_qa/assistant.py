@@ -17,7 +17,8 @@ from ingest.french import match_key
 from ingest.loaders import Skip, document_metadata, load_pages
 
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
-from .place_names import ATTACHMENT as NAMES, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames, corpus_names, corpus_proper_names
+from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
+from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -122,6 +123,7 @@ def build(
         ACRONYMS: corpus_acronyms(chunks),
         NAMES: corpus_names(chunks),
         PROPER_NAMES: corpus_proper_names(chunks),
+        CAPITALISED: corpus_capitalised_names(chunks),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
@@ -173,7 +175,9 @@ class Assistant:
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
         self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
-        self.place_names = PlaceNames.of(store)  # written by the corpus, found when it was indexed
+        # written by the corpus, found when it was indexed; and what its profiles are about, typed in lower case too
+        profile_names = [name for found, data in self.profiles if found.names is not None for name in found.names(data)]
+        self.place_names = PlaceNames.of(store).with_names(profile_names)
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":

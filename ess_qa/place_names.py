@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from index.store import Store
@@ -15,7 +15,8 @@ from ingest.french import demonym_stems, search_terms, word_key, words_with_capi
 from ingest.types import Chunk
 
 ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
-PROPER_ATTACHMENT = "proper_names"  # [word key of a name the corpus never writes in lower case]
+PROPER_ATTACHMENT = "proper_names"  # [word key of a name the corpus writes in running text, never in lower case]
+CAPITALISED_ATTACHMENT = "capitalised_names"  # [word key of a word the corpus capitalises, never writes in lower case]
 MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials and codes
 MIN_PROPER_USES = 2  # capitalised inside a sentence this often at least, and never in lower case: a proper name
 
@@ -33,6 +34,13 @@ def corpus_proper_names(chunks: Iterable[Chunk]) -> list[str]:
     written « la métropole », nor a label's words (« Densité : », « Dotation Globale »)."""
     _, lower, in_text = _capitalised_and_lower(chunks)
     return sorted(key for key, uses in in_text.items() if uses >= MIN_PROPER_USES and not lower[key])
+
+
+def corpus_capitalised_names(chunks: Iterable[Chunk]) -> list[str]:
+    """The word keys of the words the chunks write capitalised inside a sentence and never in lower case (web and
+    e-mail addresses aside), sorted: « Strasbourg », not « Métropole » (« la métropole »)."""
+    written, lower, _ = _capitalised_and_lower(chunks)
+    return sorted(key for key in written if not lower[key])
 
 
 def _capitalised_and_lower(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter], Counter, Counter]:
@@ -57,25 +65,35 @@ def _capitalised_and_lower(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter],
 @dataclass(frozen=True)
 class PlaceNames:
     """A corpus's names by word key (see corpus_names), to read a question's place adjectives with, and the keys of
-    those of its proper names (see corpus_proper_names) that share their search term with another (« toulouse »
-    and « toulon », both « toulo » for a prefix analyzer), to read such a name typed in lower case with."""
+    the names read as names when a question types them in lower case: its proper names (see corpus_proper_names)
+    that share their search term with another (« toulouse » and « toulon », both « toulo » for a prefix analyzer),
+    and those a profile names (see with_names)."""
 
     names: dict[str, str] = field(default_factory=dict)
-    confusable: frozenset[str] = frozenset()
+    lower_case_names: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()  # words the corpus never writes in lower case (see corpus_capitalised_names)
 
     @classmethod
     def of(cls, store: Store) -> "PlaceNames":
         """Those of an index (its attachments); none for an index built before they were kept."""
         found, proper = store.attachment(ATTACHMENT, {}), store.attachment(PROPER_ATTACHMENT, [])
+        capitalised = store.attachment(CAPITALISED_ATTACHMENT, [])
         if not isinstance(found, dict) or not found:
             return NO_NAMES
-        return cls(dict(found), confusable_names(proper if isinstance(proper, list) else [], store.analyzer))
+        proper = proper if isinstance(proper, list) else []
+        return cls(dict(found), confusable_names(proper, store.analyzer), frozenset(capitalised if isinstance(capitalised, list) else []))
+
+    def with_names(self, words: Iterable[str]) -> "PlaceNames":
+        """These names read as names when typed in lower case too, those the corpus never writes in lower case (see
+        corpus_capitalised_names): a profile's (« nantes », « strasbourg »)."""
+        keys = {word_key(word) for word in words} & self.capitalised & set(self.names)
+        return replace(self, lower_case_names=self.lower_case_names | keys) if keys else self
 
     def cased(self, word: str) -> str | None:
-        """A word typed in lower case that is one of the corpus's confusable proper names, as the corpus writes it
-        (« toulouse » -> Toulouse); None for any other word."""
+        """A word typed in lower case that is one of lower_case_names, as the corpus writes it (« toulouse » ->
+        Toulouse); None for any other word."""
         key = word_key(word)
-        return self.names.get(key) if word.islower() and key in self.confusable else None
+        return self.names.get(key) if word.islower() and key in self.lower_case_names else None
 
     def place_of(self, word: str) -> str | None:
         """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->

@@ -139,6 +139,8 @@ def written_words(text: str) -> list[str]:
 
 
 _WORD_OR_MARK_RE = re.compile(r"[^\W\d_][\w'-]*|[^\w\s]")
+# a web or e-mail address, or a domain name (« tours-metropole.fr »)
+_ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|eu|org|com|net|gouv|info)\b\S*", re.IGNORECASE)
 _SENTENCE_END = ".!?:»\n•"  # after these, a capital starts a sentence or an item, and says nothing of a name
 
 
@@ -146,8 +148,10 @@ def words_with_capitals(text: str) -> list[tuple[str, bool, bool]]:
     """Each word of a text (elision removed, as written) with whether it is capitalised inside its sentence (neither its
     first word nor written all in capitals): how a name (« à Strasbourg ») is told from a word (« Certes, »); and
     whether it follows a function word in lower case or an elision (« à », « de la », « d' »): where a name stands in
-    running text (« à Toulouse », « d'Amérique »), not a label's words (« Densité : », « Dotation Globale »)."""
+    running text (« à Toulouse », « d'Amérique »), not a label's words (« Densité : », « Dotation Globale »). Web and
+    e-mail addresses are left out."""
     found, previous = [], "."
+    text = _ADDRESS_RE.sub(" ", text)  # « www.strasbourg.eu », « contact@rennes.fr » write no word
     for token in _WORD_OR_MARK_RE.findall(normalize_apostrophes(unicodedata.normalize("NFKC", text))):
         word = strip_elision(token)
         if word[:1].isalpha():

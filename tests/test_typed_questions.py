@@ -44,6 +44,27 @@ def test_a_name_typed_in_lower_case_is_not_taken_for_a_name_it_shares_its_search
     assert toulon.found and "15 446" in toulon.snippet and "Toulon" in toulon.snippet_citation, toulon.snippet
 
 
+@pytest.mark.parametrize("typed", ["budget ess nantes", "elue ess strasbourg", "combien de salaries ess toulouse"])
+def test_a_metropolis_typed_in_lower_case_is_read_as_its_name(assistant, typed):
+    """The report's profile names its metropolises: typed in lower case, each is read as the report writes it, and the
+    answer is the one its capitalised name gets (a page of Strasbourg, not Clermont's for « elue ess strasbourg »)."""
+    capitalised = " ".join(word.capitalize() if word in ("nantes", "strasbourg", "toulouse") else word for word in typed.split())
+    answer, expected = assistant.ask(typed), assistant.ask(capitalised)
+    assert answer.question == capitalised
+    assert (answer.found, answer.snippet, answer.snippet_citation) == (expected.found, expected.snippet, expected.snippet_citation)
+
+
+def test_a_word_the_corpus_also_writes_in_lower_case_or_only_in_addresses_is_read_as_typed():
+    from ess_qa.place_names import PlaceNames, corpus_capitalised_names, corpus_names
+    from ingest.types import Chunk
+
+    text = "La Métropole de Rennes et la métropole de Nantes. Voir www.rennes.fr et contact@nantes.fr. À Rennes, à Nantes."
+    chunks = [Chunk("a.txt:1:0", "a.txt", 1, "", text)]
+    assert corpus_capitalised_names(chunks) == ["nantes", "rennes"]  # « métropole » is also written in lower case
+    names = PlaceNames(corpus_names(chunks), capitalised=frozenset(corpus_capitalised_names(chunks))).with_names(["rennes", "métropole", "lyon"])
+    assert names.cased("rennes") == "Rennes" and names.cased("metropole") is None and names.cased("lyon") is None
+
+
 def test_proper_names_are_those_written_capitalised_in_running_text_and_never_in_lower_case():
     from ess_qa.place_names import PlaceNames, confusable_names, corpus_names, corpus_proper_names
     from ingest.types import Chunk
@@ -121,7 +142,7 @@ def test_a_short_word_typed_with_one_consonant_for_two_is_read_as_the_report_wor
 
 def test_missing_apostrophes_are_restored_and_said(assistant):
     answer = assistant.ask("combien de salaries dans less a bordeaux metropole")
-    assert answer.question == "combien de salaries dans l'ess a bordeaux metropole"
+    assert answer.question == "combien de salaries dans l'ess a Bordeaux metropole"  # the metropolis read as its name, silently
     assert answer.notice == "« less » lu comme « l'ess »"
     assert answer.found and "36 515" in answer.snippet
 

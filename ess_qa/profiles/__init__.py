@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from index.store import Store
 from ingest.structure import HeadingRules
@@ -62,6 +62,8 @@ class Profile:
     page: PageTexts | None = None
     headings: tuple[HeadingRules, ...] = ()  # its heading cues, used when its corpus is chunked
     tab: Callable | None = None  # (web service, visible) -> a tab of the page (see ess_qa.web.page), built hidden until active
+    names: Callable[[object], Iterable[str]] | None = None  # its data -> the words naming what its documents are about
+    # (the metropolises: « nantes »), read as names when a question types them in lower case (see ess_qa.spelling)
 
 
 def profile_named(name: str) -> Profile | None:

@@ -16,6 +16,7 @@ from .. import PageTexts, Profile, Reply
 from .factsheets import extract_fact_sheets
 from .headings import RULES
 from .lookup import SheetLines, parse_lookup, sheet_lines
+from .questions import name_aliases
 from .table import answer_question
 
 MIN_SHEETS = 2  # a comparison needs two metropolises; one "Carte d'identité" alone may be a coincidence
@@ -86,6 +87,11 @@ def answerers(store: Store, records: list[dict]) -> list:
     return [TableAnswerer(records), SheetLineAnswerer(store, records)]
 
 
+def metropolis_names(records: list[dict]) -> list[str]:
+    """The words that name one metropolis only (« nantes », « strasbourg »; not « métropole »): see name_aliases."""
+    return [word for aliases in name_aliases(records) for word in aliases[1:]]
+
+
 def build_tab(service, visible: bool):
     """The page's « Métropoles » tab (imports gradio)."""
     from .tab import build_metropoles_tab
@@ -93,4 +99,4 @@ def build_tab(service, visible: bool):
     return build_metropoles_tab(service, visible)
 
 
-PROFILE = Profile("metropoles", find_sheets, answerers, PageTexts(TITLE, INTRO, EXAMPLES), RULES, build_tab)
+PROFILE = Profile("metropoles", find_sheets, answerers, PageTexts(TITLE, INTRO, EXAMPLES), RULES, build_tab, metropolis_names)
