@@ -110,15 +110,17 @@ def _pack(units: list[tuple[str, str]], params: ChunkingParams) -> list[str]:
     passages: list[str] = []
     current = ""
     for (unit, separator), header in zip(units, _table_headers(units)):
+        # the header repeated when the passage still fits: a row near the size limit goes without it
+        opening = f"{header}\n{unit}" if header and len(header) + 1 + len(unit) <= params.max_chars else unit
         if not current:
-            current = f"{header}\n{unit}" if header else unit
+            current = opening
         elif len(current) + 1 + len(unit) <= params.target_chars or (
             len(current) < params.min_chars and len(current) + 1 + len(unit) <= params.max_chars
         ):
             current += separator + unit
         else:
             passages.append(current)
-            current = f"{header}\n{unit}" if header else unit
+            current = opening
     if current:
         passages.append(current)
     return passages
