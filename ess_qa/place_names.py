@@ -21,31 +21,18 @@ MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials an
 MIN_PROPER_USES = 2  # capitalised inside a sentence this often at least, and never in lower case: a proper name
 
 
-def corpus_names(chunks: Iterable[Chunk]) -> dict[str, str]:
-    """The words the chunks write capitalised inside a sentence at least as often as in lower case (and at least
-    once), by word key, each as most often written: the corpus's names."""
-    written, lower, _ = _capitalised_and_lower(chunks)
-    return {key: spellings.most_common(1)[0][0] for key, spellings in written.items() if spellings.total() >= lower[key]}
+@dataclass(frozen=True)
+class NameCounts:
+    """A corpus's words counted once for its names' attachments (see count_names), by word key (MIN_NAME_LENGTH
+    letters at least)."""
+
+    written: dict[str, Counter]  # the spellings capitalised inside a sentence, counted
+    lower: Counter  # how often written in lower case
+    in_text: Counter  # how often capitalised after a function word or an elision
 
 
-def corpus_proper_names(chunks: Iterable[Chunk]) -> list[str]:
-    """The word keys of the names the chunks write capitalised after a function word or an elision MIN_PROPER_USES
-    times at least (« à Toulouse », « d'Ecossolies ») and never in lower case, sorted: not « Métropole », also
-    written « la métropole », nor a label's words (« Densité : », « Dotation Globale »)."""
-    _, lower, in_text = _capitalised_and_lower(chunks)
-    return sorted(key for key, uses in in_text.items() if uses >= MIN_PROPER_USES and not lower[key])
-
-
-def corpus_capitalised_names(chunks: Iterable[Chunk]) -> list[str]:
-    """The word keys of the words the chunks write capitalised inside a sentence and never in lower case (web and
-    e-mail addresses aside), sorted: « Strasbourg », not « Métropole » (« la métropole »)."""
-    written, lower, _ = _capitalised_and_lower(chunks)
-    return sorted(key for key in written if not lower[key])
-
-
-def _capitalised_and_lower(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter], Counter, Counter]:
-    """By word key (MIN_NAME_LENGTH letters at least): the spellings capitalised inside a sentence, counted; how
-    often it is written in lower case; how often capitalised after a function word or an elision."""
+def count_names(chunks: Iterable[Chunk]) -> NameCounts:
+    """The counts the names' attachments are read from (corpus_names, corpus_proper_names, corpus_capitalised_names)."""
     lower: Counter = Counter()
     in_text: Counter = Counter()
     written: dict[str, Counter] = {}
@@ -59,7 +46,26 @@ def _capitalised_and_lower(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter],
                 in_text[key] += after_function
             elif word[0].islower():
                 lower[key] += 1
-    return written, lower, in_text
+    return NameCounts(written, lower, in_text)
+
+
+def corpus_names(counts: NameCounts) -> dict[str, str]:
+    """The words a corpus writes capitalised inside a sentence at least as often as in lower case (and at least
+    once), by word key, each as most often written: the corpus's names."""
+    return {key: spellings.most_common(1)[0][0] for key, spellings in counts.written.items() if spellings.total() >= counts.lower[key]}
+
+
+def corpus_proper_names(counts: NameCounts) -> list[str]:
+    """The word keys of the names a corpus writes capitalised after a function word or an elision MIN_PROPER_USES
+    times at least (« à Toulouse », « d'Ecossolies ») and never in lower case, sorted: not « Métropole », also
+    written « la métropole », nor a label's words (« Densité : », « Dotation Globale »)."""
+    return sorted(key for key, uses in counts.in_text.items() if uses >= MIN_PROPER_USES and not counts.lower[key])
+
+
+def corpus_capitalised_names(counts: NameCounts) -> list[str]:
+    """The word keys of the words a corpus writes capitalised inside a sentence and never in lower case (web and
+    e-mail addresses aside), sorted: « Strasbourg », not « Métropole » (« la métropole »)."""
+    return sorted(key for key in counts.written if not counts.lower[key])
 
 
 @dataclass(frozen=True)

@@ -55,32 +55,32 @@ def test_a_metropolis_typed_in_lower_case_is_read_as_its_name(assistant, typed):
 
 
 def test_a_word_the_corpus_also_writes_in_lower_case_or_only_in_addresses_is_read_as_typed():
-    from ess_qa.place_names import PlaceNames, corpus_capitalised_names, corpus_names
+    from ess_qa.place_names import PlaceNames, corpus_capitalised_names, corpus_names, count_names
     from ingest.types import Chunk
 
     text = "La Métropole de Rennes et la métropole de Nantes. Voir www.rennes.fr et contact@nantes.fr. À Rennes, à Nantes."
-    chunks = [Chunk("a.txt:1:0", "a.txt", 1, "", text)]
-    assert corpus_capitalised_names(chunks) == ["nantes", "rennes"]  # « métropole » is also written in lower case
-    names = PlaceNames(corpus_names(chunks), capitalised=frozenset(corpus_capitalised_names(chunks))).with_names(["rennes", "métropole", "lyon"])
+    counts = count_names([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
+    assert corpus_capitalised_names(counts) == ["nantes", "rennes"]  # « métropole » is also written in lower case
+    names = PlaceNames(corpus_names(counts), capitalised=frozenset(corpus_capitalised_names(counts))).with_names(["rennes", "métropole", "lyon"])
     assert names.cased("rennes") == "Rennes" and names.cased("metropole") is None and names.cased("lyon") is None
 
 
 def test_proper_names_are_those_written_capitalised_in_running_text_and_never_in_lower_case():
-    from ess_qa.place_names import PlaceNames, confusable_names, corpus_names, corpus_proper_names
+    from ess_qa.place_names import PlaceNames, confusable_names, corpus_names, corpus_proper_names, count_names
     from ingest.types import Chunk
 
     text = (
         "L'ESS emploie 33 000 personnes à Toulouse et 15 000 à Toulon. Les élus de Toulouse et de Toulon : la métropole agit. "
         "La Métropole de Lyon soutient l'ESS à Lyon. Densité : 1 200 hab. Dotation Globale : 65 €. Densité : 900 hab."
     )
-    chunks = [Chunk("a.txt:1:0", "a.txt", 1, "", text)]
-    proper = corpus_proper_names(chunks)
+    counts = count_names([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
+    proper = corpus_proper_names(counts)
     assert {"toulouse", "toulon", "lyon"} <= set(proper)
     assert "metropole" not in proper  # also written « la métropole »
     assert "densite" not in proper and "globale" not in proper  # a label's words, never after « à », « de », « la »
     assert confusable_names(proper, "prefix5") == {"toulouse", "toulon"}  # both « toulo »; « lyon » is told apart
     assert confusable_names(proper, "stem") == frozenset()
-    names = PlaceNames(corpus_names(chunks), confusable_names(proper, "prefix5"))
+    names = PlaceNames(corpus_names(counts), confusable_names(proper, "prefix5"))
     assert names.cased("toulouse") == "Toulouse" and names.cased("lyon") is None and names.cased("Toulouse") is None
 
 
@@ -112,7 +112,7 @@ def test_an_index_built_before_names_were_kept_reads_questions_as_before_until_i
 
 
 def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
-    from ess_qa.place_names import PlaceNames, corpus_names, of_place
+    from ess_qa.place_names import PlaceNames, corpus_names, count_names, of_place
     from ingest.french import demonym_stems
     from ingest.types import Chunk
 
@@ -123,7 +123,7 @@ def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
         "Les métropoles de Bordeaux, Rouen, Strasbourg et Clermont-Ferrand ; l'Amérique. Certes, la ville de Rouen "
         "et Bordeaux Métropole. Bordeaux est une ville. Le calendrier prochain est certain, et le Proche-Orient aussi."
     )
-    names = corpus_names([Chunk("a.txt:1:0", "a.txt", 1, "", text)])
+    names = corpus_names(count_names([Chunk("a.txt:1:0", "a.txt", 1, "", text)]))
     assert {"bordeaux", "rouen", "strasbourg", "clermont-ferrand"} <= set(names) and "certes" not in names
     places = PlaceNames(names)
     assert places.place_of("bordelaise") == "Bordeaux" and places.place_of("rouennais") == "Rouen"
