@@ -276,7 +276,11 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
-_MEASURE_RES = ((re.compile(r"\bhow (far|high|deep|wide)\b"), "length"), (re.compile(r"\bhow old\b"), "duration"), (re.compile(r"\bhow often\b"), "frequency"))
+_MEASURE_RES = (
+    (re.compile(r"\bhow (far|high|deep|wide)\b"), "length"),
+    (re.compile(r"\bhow old\b"), "duration"),
+    (re.compile(r"\bhow often\b|\btous les combien\b"), "frequency"),  # « tous les combien » : at what interval
+)
 
 # Nouns that name a figure of their complement, which is what the figure is of: « le taux de la taxe
 # d'enlèvement … », « quelle enveloppe de subventions … », « la part des employeurs … »

@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from .footnotes import attach_footnotes
-from .french import join_hyphenated_lines, match_key
+from .french import STOP_WORDS, join_hyphenated_lines, match_key, words
 from .numbers import roman_value
 
 BULLET = "•"
@@ -20,6 +20,8 @@ _ZZ_BULLET_RE = re.compile(r"^[ \t]*zz[ \t]*\ufffd+[ \t]*", re.MULTILINE)
 # A glyph of a symbol font (Wingdings, Symbol) that extraction leaves in Unicode's private use area.
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _PRIVATE_USE_BULLET_RE = re.compile("^[ \t]*[\ue000-\uf8ff][\ue000-\uf8ff \t]*", re.MULTILINE)
+# A symbol font's arrow that extraction reads as a letter no French word opens with alone: « Æ Fiche : environ 15 mn ».
+_LETTER_BULLET_RE = re.compile("^[ \t]*Æ[ \t]+", re.MULTILINE)
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff]")
@@ -36,10 +38,11 @@ def normalize_spaces(text: str) -> str:
 
 def clean_bullets(text: str) -> str:
     """'zz �Subventionnement' and '• �Soutien' become '• Subventionnement'; stray U+FFFD go; a symbol-font
-    glyph (private use area) opening a line is a bullet, elsewhere it is dropped."""
+    glyph (private use area) opening a line is a bullet, elsewhere it is dropped; so is a lone « Æ » opening a line."""
     text = _ZZ_BULLET_RE.sub(f"{BULLET} ", text)
     text = _BULLET_RE.sub(f"{BULLET} ", text)
     text = _PRIVATE_USE_BULLET_RE.sub(f"{BULLET} ", text)
+    text = _LETTER_BULLET_RE.sub(f"{BULLET} ", text)
     return _PRIVATE_USE_RE.sub("", text.replace("\ufffd", ""))
 
 
@@ -272,14 +275,72 @@ def _in_runs(indexes: set[int]) -> set[int]:
     return kept
 
 
+# A chapter's running header is printed on its pages only, not on half the file's: « Guide achats | Les labels » on
+# pages 21 to 38, « Solutions d'impression » on pages 59 to 78. It is then the very first or very last line of each
+# of a run of pages.
+CHAPTER_RUN_GAP = 2  # pages apart at most within a run: a header printed on every other page runs too
+
+
+def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set[int]]:
+    """For each page text of one file, the index of its first or last non-blank line when that line, numbers
+    aside (a page number follows the page, as in running_lines), stands at the same edge of a run of
+    MIN_RUNNING_PAGES pages or more, each at most CHAPTER_RUN_GAP pages after the one before. Not on a run's first
+    page, where the chapter opens and the line may be its heading, nor a line ending with « : », a label of what
+    follows it (« Thèmes : », « Définition : »), nor a line that is part of a longer one (_continued)."""
+    numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+    by_form: dict[tuple[str, str], list[tuple[int, Occurrence]]] = defaultdict(list)
+    for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
+        lines = text.split("\n")
+        nonblank = [i for i, line in enumerate(lines) if normalize_spaces(line)]
+        for edge, i in zip(("top", "bottom"), nonblank[:1] + nonblank[-1:]):
+            form = line_form(lines[i])
+            if form and not form[0].endswith(":") and not _continued(lines, i, edge):
+                by_form[(edge, form[0])].append((physical, (printed, i, form[1])))
+    found: list[set[int]] = [set() for _ in texts]
+    for seen in by_form.values():
+        tracks = _tracks_page([occurrence for _, occurrence in seen])
+        if any(tracks[1:-1]):
+            continue  # a number that follows the page inside others is a list's (« 5.1.2.7 », « 5.2.2.7 »), not a page's
+        groups: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
+        for physical, (printed, i, values) in seen:
+            groups[_signature(values, printed, tracks)].append((physical, i))
+        for group in groups.values():
+            for run in _page_runs(sorted(group)):
+                for physical, i in run[1:]:
+                    found[physical - 1].add(i)
+    return found
+
+
+def _continued(lines: list[str], i: int, edge: str) -> bool:
+    """Whether a page's first or last line (edge: 'top' or 'bottom') is part of a longer line: it ends on a function
+    word (« Epuisement des », « QUELLES SONT »), or, at the bottom, the line before it does (« … centrales et »)."""
+    ends = [lines[i]] + ([lines[j] for j in range(i - 1, -1, -1) if normalize_spaces(lines[j])][:1] if edge == "bottom" else [])
+    return any((words(line)[-1:] or [""])[0].lower() in STOP_WORDS or line.rstrip().endswith(",") for line in ends)
+
+
+def _page_runs(places: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The (page, line) places, sorted by page, cut into runs of pages at most CHAPTER_RUN_GAP apart; only the runs of
+    MIN_RUNNING_PAGES pages or more."""
+    runs: list[list[tuple[int, int]]] = []
+    for place in places:
+        if runs and place[0] - runs[-1][-1][0] <= CHAPTER_RUN_GAP:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return [run for run in runs if len(run) >= MIN_RUNNING_PAGES]
+
+
+def _without_lines(texts: list[str], drops: list[set[int]]) -> list[str]:
+    """The page texts without the lines of the given indexes."""
+    return ["\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop) if drop else text for text, drop in zip(texts, drops)]
+
+
 def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> list[str]:
     """The page texts of one file without their running headers, footers and page numbers (labels: the
     pages' printed labels, when the file defines them), nor the short lines repeated on most of its pages
-    (repeated_lines)."""
+    (repeated_lines), then without the running headers of its chapters (chapter_lines)."""
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts)
-    out = []
     running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels), repeated_lines(texts))]
-    for text, drop in zip(texts, running):
-        out.append("\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop) if drop else text)
-    return out
+    cleaned = _without_lines(texts, running)
+    return _without_lines(cleaned, chapter_lines(cleaned, labels))

@@ -762,7 +762,10 @@ MIN_WHOLE_USES = 2  # the joined word is written whole this often in the documen
 PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
 ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’-])")  # words apart by one space, after an elision too
+# words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° »)
+_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-])")
+# an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord »
+_SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’])(?=[^\W\d_])")
 
 
 def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
@@ -774,7 +777,8 @@ def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
 def join_split_words(texts: list[str]) -> list[str]:
     """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
     word is written whole MIN_WHOLE_USES times at least in the document, one of its pieces is no word of it
-    (_no_word), and every piece after the first starts in lower case."""
+    (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
+    joins it (« L 'acheteur »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
 
@@ -800,7 +804,7 @@ def join_split_words(texts: list[str]) -> list[str]:
                 i += 1
         return " ".join(out)
 
-    return [_PIECES_RE.sub(repl, text) for text in texts]
+    return [_PIECES_RE.sub(repl, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
 
 
 # --- sentences -----------------------------------------------------------------------------

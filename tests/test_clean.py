@@ -106,6 +106,20 @@ def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them
     assert join_split_words([body]) == [body]
 
 
+def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
+    """« Loi n° 2014-856 » stays apart though the document writes « loin » (« pour aller plus loin »); a drop cap read
+    apart from its apostrophe joins it (« L 'acheteur » -> « L'acheteur »)."""
+    from ingest.french import join_split_words
+
+    page = "Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L 'acheteur et d ’abord l 'offre."
+    assert join_split_words([page]) == ["Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L'acheteur et d’abord l'offre."]
+
+
+def test_a_symbol_fonts_arrow_read_as_a_letter_opening_a_line_is_a_bullet():
+    raw = "DURÉE DE LECTURE\n\tÆ Fiche : environ 15 mn\n\tÆ Annexes : environ 20 mn"
+    assert clean_page_text(raw) == "DURÉE DE LECTURE\n• Fiche : environ 15 mn\n• Annexes : environ 20 mn"
+
+
 # --- whitespace ---------------------------------------------------------------------------------
 
 
@@ -251,6 +265,35 @@ def test_numbered_lines_at_page_tops_stay_unless_their_number_follows_the_page()
 def test_a_line_repeated_in_the_middle_of_pages_is_not_a_header():
     repeated = "Pour en savoir plus, consultez le site de la ressourcerie."
     texts = ["\n".join([body(n), body(n + 5), repeated, body(n + 1), body(n + 6)]) for n in (0, 2, 4)]  # 2 + 2 lines at each edge
+    assert remove_running_lines(texts) == texts
+
+
+def test_a_chapters_running_header_is_removed_but_on_its_opening_page():
+    """« Guide | Les labels » tops pages 3 to 6 only, « Solutions d'impression » pages 7 to 10 (every other page of
+    them, as a left-hand header): fewer than half the file's pages each, yet running lines of their chapters."""
+    chapters = {n: "Guide des achats | Les labels" for n in range(3, 7)} | {n: "Solutions d’impression" for n in (7, 9, 11)}
+    texts = [(chapters[n] + "\n" if n in chapters else "") + body(n) for n in range(1, 21)]
+    cleaned = remove_running_lines(texts)
+    assert cleaned[2] == texts[2] and cleaned[6] == texts[6]  # the chapter's first page: the line may be its heading
+    assert [n for n in range(1, 21) if cleaned[n - 1] != texts[n - 1]] == [4, 5, 6, 9, 11]
+    assert all(cleaned[n - 1] == body(n) for n in (4, 5, 6, 9, 11))
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Thèmes :",  # a label of what follows it
+        "Les indicateurs des",  # part of a longer line: it ends on a function word
+    ],
+)
+def test_a_line_topping_a_run_of_pages_stays_when_it_is_text(first_line):
+    texts = [(first_line + "\n" if 3 <= n <= 6 else "") + body(n) for n in range(1, 13)]
+    assert remove_running_lines(texts) == texts
+
+
+def test_a_list_number_that_grows_with_the_pages_is_no_page_number():
+    """« 5.1.2.7 », « 5.2.2.7 », « 5.3.2.7 » end three pages in a row: the same item of three lists, not a footer."""
+    texts = [body(n) + (f"\n5.{n - 2}.2.7 Réaliser au moins une action sur le recyclage" if 3 <= n <= 5 else "") for n in range(1, 13)]
     assert remove_running_lines(texts) == texts
 
 
