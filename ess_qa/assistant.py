@@ -26,7 +26,7 @@ from .evidence import QuestionProfile, profile
 from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
 from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
 from .questions import PreparedQuestion, complete_follow_up, prepare_question, question_content
-from .retrieval import Filters, FusionWeights, Hit, join_neighbours, rank_chunks
+from .retrieval import Filters, FusionWeights, Hit, filters_problem, join_neighbours, rank_chunks
 from .spelling import read_question
 from .types import Answer, Passage
 
@@ -224,6 +224,11 @@ class Assistant:
             "pages": {document.name: document.last_page for document in documents if document.last_page},
             "sections": list(dict.fromkeys(section for document in documents for section in document.sections)),
         }
+
+    def filters_problem(self, filters: Filters | None) -> str:
+        """Why filters leave nothing of the index to search (a file it does not hold, pages past the last, a section
+        none has), '' when they leave something: ask() then finds no passage."""
+        return filters_problem(self.store.documents(), filters)
 
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""

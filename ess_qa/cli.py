@@ -186,13 +186,17 @@ def format_answer(answer) -> str:
         lines.extend("    " + line for line in passage.text.splitlines())
         lines.append("")
     if not answer.passages:
-        lines.append("No passage found.")
+        lines.append("Aucun passage trouvé.")
     return "\n".join(lines).rstrip()
 
 
 def cmd_ask(args) -> int:
     assistant = _load(args)
-    answer = assistant.ask(args.question, k=args.k, filters=_filters(args))
+    filters = _filters(args)
+    problem = assistant.filters_problem(filters)
+    if problem:
+        raise CliError(f"{problem}\nchange --source, --pages or --section")
+    answer = assistant.ask(args.question, k=args.k, filters=filters)
     print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) if args.json else format_answer(answer))
     return EXIT_OK
 
@@ -239,6 +243,15 @@ def _write_atomically(path: Path, text: str) -> None:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}\nchoose an --out path in a folder you can write to") from None
 
 
+def _as_asked(answer, asked: str) -> dict:
+    """An answer's record under the question as the file asks it, with how it was read when that differs
+    (« cest quoi » read « c'est quoi »)."""
+    record = answer.to_dict()
+    if record["question"] != asked:
+        record = {"question": asked, "read_as": record["question"]} | {k: v for k, v in record.items() if k != "question"}
+    return record
+
+
 def cmd_batch(args) -> int:
     from .questions import EmptyQuestion, prepare_question
 
@@ -258,12 +271,12 @@ def cmd_batch(args) -> int:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["question", "found", "snippet", "snippet_citation", "rank", "citation", "score", "text"])
-        for answer in answers:
+        for answer, asked in zip(answers, questions):
             for rank, p in enumerate(answer.passages, start=1):
-                writer.writerow([answer.question, answer.found, answer.snippet or "", answer.snippet_citation or "", rank, p.citation, p.score, p.text])
+                writer.writerow([asked, answer.found, answer.snippet or "", answer.snippet_citation or "", rank, p.citation, p.score, p.text])
         _write_atomically(out, buffer.getvalue())
     else:
-        text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in answers)
+        text = "".join(json.dumps(_as_asked(a, q), ensure_ascii=False) + "\n" for a, q in zip(answers, questions))
         if out:
             _write_atomically(out, text)
         else:

@@ -8,13 +8,37 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from index.interface import Document
 from index.store import Filters, Fusion, HybridQuery, Store
+from ingest.french import fold_accents
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .evidence import QuestionProfile, best_unit, names_its_page, profile
 from .questions import guess_language
 
 RERANK_POOL = 20  # chunks reranked by their best answer unit
+
+
+def filters_problem(documents: list[Document], filters: Filters | None) -> str:
+    """Why filters leave no passage of these documents to search ('' when some pass): a file the index does not
+    hold, pages past every document's last, a section no document has."""
+    if filters is None or filters.is_empty():
+        return ""
+    names = [document.name for document in documents]
+    unknown = [source for source in filters.sources if source not in names]
+    if filters.sources and len(unknown) == len(filters.sources):
+        return f"no indexed file is named {', '.join(unknown)}; the index holds: {', '.join(names)}"
+    chosen = [document for document in documents if not filters.sources or document.name in filters.sources]
+    last = max((document.last_page for document in chosen), default=0)
+    low, high = filters.page_min or 1, filters.page_max if filters.page_max is not None else last
+    if low > high:
+        return f"pages {low}-{high}: a range goes from its first page to its last ({high}-{low})"
+    if low > last:
+        return f"no page {low} or after: the last page indexed is {last}"
+    wanted = fold_accents(filters.section).lower().strip()
+    if wanted and not any(wanted in fold_accents(section).lower() for document in chosen for section in document.sections):
+        return f"no section contains « {filters.section} »"
+    return ""
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,21 @@ def test_ask_with_filters(capsys, report_index_dir):
     assert passages and all(50 <= p["page"] <= 60 and p["section"].startswith("Fiches métropoles") for p in passages)
     status, out, _ = run(capsys, "ask", "emploi", "--index-dir", report_index_dir, "--json", "--pages", "17")
     assert status == 0 and {p["page"] for p in json.loads(out)["passages"]} == {17}
-    status, out, _ = run(capsys, "ask", "emploi", "--index-dir", report_index_dir, "--json", "--source", "autre.pdf")
-    assert status == 0 and json.loads(out)["passages"] == []
+
+
+@pytest.mark.parametrize(
+    "option, value, expected",
+    [
+        ("--source", "autre.pdf", "no indexed file is named autre.pdf; the index holds: metropoles-ess.txt"),
+        ("--pages", "100", "no page 100 or after: the last page indexed is 63"),
+        ("--pages", "20-10", "pages 20-10: a range goes from its first page to its last (10-20)"),
+        ("--section", "Chapitre inconnu", "no section contains « Chapitre inconnu »"),
+    ],
+)
+def test_ask_with_filters_that_leave_nothing_says_why(capsys, report_index_dir, option, value, expected):
+    status, out, err = run(capsys, "ask", "emploi", "--index-dir", report_index_dir, option, value)
+    assert status == 1 and out == ""
+    assert err == f"ess-qa ask: error: {expected}\n  change --source, --pages or --section\n"
 
 
 def test_ask_bad_page_range(capsys, report_index_dir):
@@ -168,6 +181,15 @@ def test_batch_txt_to_stdout_jsonl(capsys, report_index_dir, questions_txt):
     answers = [json.loads(line) for line in out.splitlines()]
     assert [a["question"] for a in answers] == [QUESTION, "Combien de collectivités adhèrent au RTES ?"]
     assert all(len(a["passages"]) == 2 for a in answers)
+
+
+def test_batch_keeps_each_question_as_the_file_asks_it(capsys, report_index_dir, tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text("cest quoi kaleidoscoop\n", encoding="utf-8")
+    status, out, _ = run(capsys, "batch", path, "--index-dir", report_index_dir, "--k", 2)
+    answer = json.loads(out)
+    assert status == 0 and answer["question"] == "cest quoi kaleidoscoop"
+    assert answer["read_as"].startswith("c'est quoi")
 
 
 def test_batch_jsonl_to_jsonl_file(capsys, report_index_dir, questions_jsonl, tmp_path):
