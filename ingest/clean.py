@@ -58,6 +58,11 @@ def clean_leaders(text: str) -> str:
     return _LEADER_RE.sub(" : ", text)
 
 
+def _spaced_key(text: str) -> str:
+    """A text's words by their match keys, one space apart: compared word for word (« tances » is not in « instances »)."""
+    return " ".join(key for key in map(match_key, text.split()) if key)
+
+
 def remove_pull_quotes(text: str) -> str:
     """Drop runs of short lines whose words repeat text found elsewhere on the same page."""
     lines = text.split("\n")
@@ -73,10 +78,10 @@ def remove_pull_quotes(text: str) -> str:
                 nonblank.append(j)
             j += 1
         if len(nonblank) >= 2:
-            key = match_key(" ".join(lines[k] for k in nonblank))
-            # compare with what is kept elsewhere, so text printed twice keeps one copy
-            rest = match_key(" ".join(line for k, line in enumerate(lines) if keep[k] and not i <= k < j))
-            if len(key) >= MIN_QUOTE_KEY and key in rest:
+            key = _spaced_key(" ".join(lines[k] for k in nonblank))
+            # compare with what is kept elsewhere, so text printed twice keeps one copy; whole words
+            rest = _spaced_key(" ".join(line for k, line in enumerate(lines) if keep[k] and not i <= k < j))
+            if len(key.replace(" ", "")) >= MIN_QUOTE_KEY and f" {key} " in f" {rest} ":
                 for k in nonblank:
                     keep[k] = False
         i = max(j, i + 1)
@@ -125,8 +130,8 @@ def clean_page_text(text: str) -> str:
     text = normalize_spaces(text)
     text = clean_bullets(text)
     text = normalize_spaces(text)
+    text = join_hyphenated_lines(text)  # before pull quotes: the end of a cut word is no short line of its own
     text = remove_pull_quotes(text)
-    text = join_hyphenated_lines(text)
     text = clean_leaders(text)
     text = attach_footnotes(text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -335,12 +340,20 @@ def _without_lines(texts: list[str], drops: list[set[int]]) -> list[str]:
     return ["\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop) if drop else text for text, drop in zip(texts, drops)]
 
 
+MAX_RUNNING_PASSES = 8  # a side menu printed on every page, read before its text, is 8 x EDGE_LINES lines at most
+
+
 def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> list[str]:
     """The page texts of one file without their running headers, footers and page numbers (labels: the
     pages' printed labels, when the file defines them), nor the short lines repeated on most of its pages
-    (repeated_lines), then without the running headers of its chapters (chapter_lines)."""
+    (repeated_lines), then without the running headers of its chapters (chapter_lines). The lines that removing
+    running lines brings to a page's edges are looked at again: a stack of them (a side menu) goes whole."""
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts)
-    running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels), repeated_lines(texts))]
-    cleaned = _without_lines(texts, running)
+    cleaned = list(texts)
+    for _ in range(MAX_RUNNING_PASSES):  # a stack of running lines (a side menu) is peeled EDGE_LINES at a time
+        running = [edges | repeated for edges, repeated in zip(running_lines(cleaned, labels), repeated_lines(cleaned))]
+        if not any(running):
+            break
+        cleaned = _without_lines(cleaned, running)
     return _without_lines(cleaned, chapter_lines(cleaned, labels))

@@ -706,6 +706,9 @@ _MATCH_KEY_TABLE = _MatchKeyTable()
 # A word cut at a line end, possibly with a blank line between its halves (column breaks).
 # The left part keeps any earlier '-', '.' or '/' of its token (a compound chain, a web address).
 _HYPHEN_BREAK_RE = re.compile(r"((?:[\w.:/]+[-./])?\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
+# Some layouts print a space before the line's hyphen (« for -\nmation »): a word cut all the same when the next line
+# goes on in lower case; a dash between two parts of a title is followed by a capital (« Loi ESS -\nArticle 3 »).
+_SPACED_HYPHEN_BREAK_RE = re.compile(r"(?<![\w.:/-])([^\W\d_]+) -[ \t]*\n[ \t]*(?=[a-zà-ÿœæ])(\w+)")
 
 
 _COMPOUND_RE = re.compile(r"\b(\w+)-(\w+)\b")
@@ -736,7 +739,7 @@ def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] =
 
 
 def join_hyphenated_lines(text: str) -> str:
-    """Join words hyphenated across line breaks ('dévelop-\\npement' -> 'développement').
+    """Join words hyphenated across line breaks ('dévelop-\\npement' -> 'développement', 'for -\\nmation' -> 'formation').
 
     Real compounds whose hyphen falls at the end of a line ('Aix-Marseille-\\nProvence', 'ci-\\ndessous',
     or a compound the text also prints within a line) keep it.
@@ -749,7 +752,7 @@ def join_hyphenated_lines(text: str) -> str:
         sep = "-" if _keeps_hyphen(left, right, compounds) else ""
         return f"{left}{sep}{right}"
 
-    return _HYPHEN_BREAK_RE.sub(repl, text)
+    return _SPACED_HYPHEN_BREAK_RE.sub(repl, _HYPHEN_BREAK_RE.sub(repl, text))
 
 
 # --- words split by a PDF's letter spacing ------------------------------------------------------

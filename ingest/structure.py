@@ -298,9 +298,11 @@ CONTENTS_ENTRIES = 4  # a sentence may name a page or two ('voir p. 17'); four i
 
 def outline_path(entry: tuple[str, ...]) -> str:
     """The section path of an outline entry: its titles and its parents', whole, outermost first; a
-    contents entry ('Sommaire') is no parent: its children are the document's parts."""
+    contents entry ('Sommaire') is no parent: its children are the document's parts, and a title that repeats its
+    parent's (a part listed again as its own first entry) is one level."""
     titles = [heading_title([clean_title(title)]) for title in entry]
-    return SECTION_SEPARATOR.join(title for i, title in enumerate(titles) if i == len(titles) - 1 or not is_contents_title(title))
+    kept = [title for i, title in enumerate(titles) if i == len(titles) - 1 or not is_contents_title(title)]
+    return SECTION_SEPARATOR.join(title for i, title in enumerate(kept) if i == 0 or match_key(title) != match_key(kept[i - 1]))
 
 
 class OutlineSections:

@@ -76,6 +76,8 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
         ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
         ("l'action médico-\nsociale", "l'action médicosociale"),  # no sign on the page that it is a compound
+        ("la for -\nmation des gou -\nvernances", "la formation des gouvernances"),  # a layout that spaces the hyphen
+        ("Loi ESS -\nArticle 3, la loi n° 2014 -\n856", "Loi ESS -\nArticle 3, la loi n° 2014 -\n856"),  # a dash, a range
     ],
 )
 def test_hyphenation_joined_only_where_a_word_was_cut(raw, expected):
@@ -187,6 +189,17 @@ def test_text_repeated_twice_in_short_lines_keeps_one_copy():
     assert match_key(repeated) in match_key(cleaned)
 
 
+def test_the_cut_end_of_a_list_item_is_no_pull_quote_of_the_next_item():
+    """« … dans les ins-\\ntances dirigeantes (comité de direction, » ends like the next item: both stay whole."""
+    page = (
+        "Indicateurs potentiels\n• Taux de femmes et d’hommes dans les ins-\ntances dirigeantes (comité de direction,\n"
+        "conseils d’administration)\n• Taux de jeunes dans les instances dirigeantes\n(comité de direction, conseils d’administration)"
+    )
+    cleaned = clean_page_text(page)
+    assert "Taux de femmes et d’hommes dans les instances dirigeantes (comité de direction,\nconseils d’administration)" in cleaned
+    assert "Taux de jeunes dans les instances dirigeantes\n(comité de direction, conseils d’administration)" in cleaned
+
+
 def test_pull_quote_removal_leaves_every_line_content_somewhere_on_the_page():
     body = "Selon l'Avise, la coopération entre les acteurs de l'ESS et les métropoles est essentielle pour le territoire."
     quote = "la coopération entre les\nacteurs de l'ESS et les\nmétropoles est essentielle"
@@ -266,6 +279,13 @@ def test_a_line_repeated_in_the_middle_of_pages_is_not_a_header():
     repeated = "Pour en savoir plus, consultez le site de la ressourcerie."
     texts = ["\n".join([body(n), body(n + 5), repeated, body(n + 1), body(n + 6)]) for n in (0, 2, 4)]  # 2 + 2 lines at each edge
     assert remove_running_lines(texts) == texts
+
+
+def test_a_side_menu_printed_on_every_page_goes_whole():
+    """A menu of the document's parts read before each page's text: more lines than the edges looked at at once."""
+    menu = "Introduction\n1\nPour les acheteurs :\néchanges préalables\n2\nClauses\n3\nAnnexes\n4\nFiche pratique pour l'achat"
+    texts = [f"{n}\n{menu}\n{body(n)}" for n in range(1, 9)]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
 
 
 def test_a_chapters_running_header_is_removed_but_on_its_opening_page():

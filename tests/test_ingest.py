@@ -420,6 +420,8 @@ def test_an_outline_contents_entry_is_no_parent_of_its_children():
 
     assert outline_path(("Sommaire", "Le cas de la gestion concédée")) == "Le cas de la gestion concédée"
     assert outline_path(("Table des matières",)) == "Table des matières"
+    # a part listed again as its own first entry is one level, not two
+    assert outline_path(("Pour aller plus loin", "Pour aller plus loin", "Synthèse des outils")) == "Pour aller plus loin › Synthèse des outils"
     assert outline_path(("Étape 2", "Le numéro SIRET")) == f"Étape 2{SECTION_SEPARATOR}Le numéro SIRET"
 
 
