@@ -180,7 +180,8 @@ def format_answer(answer) -> str:
     elif not answer.found:
         lines += ["Le document ne semble pas répondre à cette question. Passages les plus proches :", ""]
     for rank, passage in enumerate(answer.passages, start=1):
-        lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f})")
+        source = " · source de la réponse" if rank == 1 and answer.answer_first() else ""
+        lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f}{source})")
         if passage.cite.document:
             lines.append(f"    {passage.cite.document}")
         lines.extend("    " + line for line in passage.text.splitlines())

@@ -45,6 +45,11 @@ class Answer:
         """The snippet's citations as one string ('a.txt · p. 54 · … ; a.txt · p. 56 · …'), None when it cites none."""
         return " ; ".join(cite.label for cite in self.snippet_cites) or None
 
+    def answer_first(self) -> bool:
+        """Whether the first passage is the one the extract comes from, put first whatever its score: the others
+        follow by score."""
+        return bool(self.found and self.snippet and self.passages and self.passages[0].cite in self.snippet_cites)
+
     def to_dict(self) -> dict:
         """The answer for JSON: snippet_citation (the string) beside snippet_cites (structured)."""
         return {

@@ -81,6 +81,7 @@ def test_ask_prints_cited_passages(capsys, report_index_dir):
     assert status == 0, err
     assert "[1] metropoles-ess.txt · p. " in out and "(score " in out
     assert "Johanna Rolland" in out
+    assert out.count("source de la réponse") == 1 and "· source de la réponse)\n" in out.split("[2]")[0]
     assert err == ""
 
 

@@ -122,6 +122,15 @@ def test_reply_lists_ranked_cited_passages_on_one_line():
     assert "<mark>KaléidosCOOP</mark>" in out
 
 
+def test_the_passage_an_extract_comes_from_says_why_it_comes_first():
+    """The answer's passage is listed first whatever its score: it says so, the others follow by score."""
+    first = Answer("q", [passage(page=3), passage("Autre.", 18)], snippet="22 métropoles", snippet_cites=(Citation(REPORT, 3, "Intro"),))
+    shown = visible_text(web.answer_html(first))
+    assert shown.count("source de la réponse") == 1 and shown.index("source de la réponse") < shown.index("Autre.")
+    refused = Answer("q", [passage(page=3)], found=False)
+    assert "source de la réponse" not in visible_text(web.answer_html(refused))
+
+
 def test_reply_shows_the_snippet_first_and_says_when_the_report_does_not_answer():
     with_snippet = web.answer_html(Answer("q", [passage()], snippet="22 métropoles", snippet_cites=(Citation(REPORT, 3),)))
     assert with_snippet.index("essqa-snippet") < with_snippet.index("essqa-passages")

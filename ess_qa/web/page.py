@@ -26,6 +26,7 @@ CSS = """
 .essqa-cite{font-weight:600;text-decoration:underline dotted}
 .essqa-score{margin-left:auto;color:var(--body-text-color-subdued);font-variant-numeric:tabular-nums}
 .essqa-document{margin-left:.6em;color:var(--body-text-color-subdued);font-style:italic}
+.essqa-answer-source{margin-left:.6em;font-size:.85em;padding:0 .4em;border-radius:.3em;background:var(--color-accent-soft)}
 .essqa-text p{margin:.2em 0 .5em}
 .essqa-text ul{margin:.2em 0 .5em 1.2em;padding:0}
 .essqa-answer mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}

@@ -239,6 +239,7 @@ def passages_html(answer: Answer, terms: frozenset[str]) -> str:
             f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
             f'title="Voir la page source / open the source page">{escape_text(cite.label)}</a>'
             + (f'<span class="essqa-document">{escape_text(cite.document)}</span>' if cite.document else "")
+            + (f'<span class="essqa-answer-source">source de la réponse</span>' if rank == 1 and answer.answer_first() else "")
             + f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
             f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
         )
