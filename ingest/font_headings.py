@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .clean import clean_page_text, clean_title
+from .french import STOP_WORDS, words
 from .contents import Entry, outlined_pages
 from .structure import MAX_HEADING_CHARS, is_contents_title, locate_titles, title_key
 from .types import Page
@@ -29,6 +30,8 @@ MAX_LEVELS = 3  # 2 measured worse on cantine read this way (.87/.80/.71 against
 MIN_HEADINGS = 3  # fewer large lines are a cover and a few callouts, not a document's structure
 RUNNING_PAGES = 3  # a large line on this many pages is a running header, not a heading
 _SENTENCE_END = (".", ",", ";")
+# function words a heading may open with (« Quels enjeux ? », « Comment faire ? », « Pour aller plus loin »)
+_OPENING_WORDS = frozenset("quel quels quelle quelles comment pourquoi pour qui que quoi où ou les le la un une ce ces nos vos notre votre".split())
 
 
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
@@ -52,13 +55,22 @@ def page_headings(lines: list[tuple[str, float, bool]], body: float) -> list[tup
         if not text or (size < HEADING_SIZE_RATIO * body and not (bold and size > body)):
             previous_size = None
             continue
-        if joined and previous_size == size:
-            joined[-1] = (f"{joined[-1][0]} {text}", size)
+        if joined and previous_size is not None and (previous_size == size or _goes_on(joined[-1][0], text)):
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:
             joined.append((text, size))
         previous_size = size
     titles = [(clean_title(text), size) for text, size in joined]
     return [(title, size) for title, size in titles if _may_head(title)]
+
+
+def _goes_on(title: str, next_line: str) -> bool:
+    """Whether the heading line after a title, drawn in another size, goes on with it: the title ends on a function
+    word (« SOCIALE ET » / « SOLIDAIRE ») or the line starts with one (« EXEMPLES » / « DE RÉALISATIONS … »)."""
+    if title.rstrip().endswith(("?", "!", ":")):
+        return False
+    last, first = words(title)[-1:], words(next_line)[:1]
+    return bool(last and last[0] in STOP_WORDS) or bool(first and first[0] in STOP_WORDS and first[0] not in _OPENING_WORDS)
 
 
 def _may_head(title: str) -> bool:

@@ -489,6 +489,14 @@ def test_sections_come_from_the_headings_font_sizes_without_outline_or_contents(
     assert not any("Guide du réseau" in c.section for c in chunks)  # on every page: a running title, no heading
 
 
+def test_a_heading_drawn_over_lines_of_two_sizes_is_one_title():
+    from ingest.font_headings import page_headings
+
+    lines = [("EXEMPLES", 20.0, True), ("DE RÉALISATIONS D’ENTREPRISE", 13.0, True), ("Un texte courant de la page.", 10.0, False),
+             ("QUELS ENJEUX ?", 20.0, True), ("Les entreprises de l’ESS", 13.0, True), ("Un autre texte courant.", 10.0, False)]
+    assert page_headings(lines, 10.0) == [("EXEMPLES DE RÉALISATIONS D’ENTREPRISE", 20.0), ("QUELS ENJEUX ?", 20.0), ("Les entreprises de l’ESS", 13.0)]
+
+
 def test_few_large_lines_make_no_outline():
     from ingest.font_headings import with_font_outline
 
