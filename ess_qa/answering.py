@@ -124,7 +124,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     candidates = about[:PASSAGES_SCANNED]
     best = _best_snippet(store, asked, candidates)
     if best is not None and asked.kind == "definition":
-        best = _spelled_out(store, question, asked, about) or best
+        best = _spelled_out(store, question, asked, about, best) or best
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
@@ -135,20 +135,43 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     return best
 
 
-def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: list) -> Snippet | None:
+def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: list, best: Snippet) -> Snippet | None:
     """For "qu'est-ce que la CCSPL", the line of the passages about the question that spells the acronym out
     (« … la Commission consultative des services publics locaux (CCSPL) »), which may come after the lines
-    that only use it; None when none does. The word defined is the question's first word with content, whole
-    when hyphenated (« DT-DICT »)."""
-    first = next((word.strip("?!.,;:«»\"'()") for word in question.split() if content_words(word)), "")
+    that only use it; None when none does, or when the question defines more than the acronym and only the best
+    line says it all (« un CA junior »: « (CA / Conseil d'administration) » says what a CA is). The word defined is
+    the question's first word with content, whole when hyphenated (« DT-DICT »)."""
+    asked_words = question.split()
+    at = next((i for i, word in enumerate(asked_words) if content_words(word)), len(asked_words))
+    first = asked_words[at].strip("?!.,;:«»\"'()") if at < len(asked_words) else ""
     defined = {fold_accents(word) for word in content_words(first)}
     found = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
+    if found is not None and _says_less(found.unit.text, best.unit.text, _words_after(asked_words, at), store.analyzer):
+        return None
     if found is None or len(found.unit.text) < SNIPPET_TARGET:
         return found
     at = _shown_late(found.unit.text, found.text, first)
     # a long line (a list of acronyms) that shows the acronym late or not at all: shown around it, its words
     # being on either side of it (« DT-DICT Déclaration de Travaux … », « … eau chaude sanitaire (ECS) »)
     return found if at is None else replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
+
+
+def _words_after(asked_words: list[str], at: int) -> set[str]:
+    """The content words that follow the defined word in a question, up to its next function word or its end
+    (« junior » in « Qu'est-ce qu'un CA junior ? »), accents folded."""
+    found: set[str] = set()
+    for word in asked_words[at + 1 :]:
+        kept = content_words(word.strip("?!.,;:«»\"'()"))
+        if not kept:
+            break
+        found |= {fold_accents(w) for w in kept}
+    return found
+
+
+def _says_less(line: str, other: str, wanted: set[str], analyzer: str) -> bool:
+    """Whether a line lacks some wanted words (their search terms: « junior » as « juniors ») that another line holds."""
+    said, other_said = set(search_terms(line, analyzer)), set(search_terms(other, analyzer))
+    return any(term not in said and term in other_said for term in search_terms(" ".join(wanted), analyzer))
 
 
 def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: Callable[[str], bool] | None = None) -> Snippet | None:

@@ -663,6 +663,15 @@ def test_an_acronym_question_gets_the_line_that_spells_it_out(hot_water, questio
     assert answer.found and "eau chaude sanitaire (ECS)" in answer.snippet, answer.snippet
 
 
+def test_a_question_defining_more_than_the_acronym_is_not_answered_by_its_spelling_out(tmp_path):
+    """« Qu'est-ce que l'ECS solaire ? » asks what the solar kind is: the line spelling ECS out says only what ECS is."""
+    solar = "L'ECS solaire\n\nL'ECS solaire est chauffée par des capteurs posés sur le toit de l'immeuble, reliés au ballon."
+    assistant = assistant_on(tmp_path, "ecs.txt", HOT_WATER_PAGES + (solar,))
+    answer = assistant.ask("Qu'est-ce que l'ECS solaire ?")
+    assert answer.found and "capteurs posés sur le toit" in answer.snippet, answer.snippet
+    assert "eau chaude sanitaire (ECS)" in assistant.ask("Que signifie ECS ?").snippet
+
+
 @pytest.mark.parametrize("k", [1, 2, 5])
 def test_the_answer_does_not_depend_on_how_many_passages_are_shown(hot_water, k):
     """« --k 1 » shows one passage, not a worse answer: the answer is looked for among as many passages, and its
