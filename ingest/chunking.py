@@ -170,9 +170,30 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: 
             else:
                 groups[-1][1].extend(units)
                 groups[-1][2].append(block)
-        index = 0
-        for section, units in _headings_joined(groups):
-            for text in _pack(_rows_kept(units, params.max_chars), params):
-                chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text, page.label))
-                index += 1
+        packed = [(section, text) for section, units in _headings_joined(groups) for text in _pack(_rows_kept(units, params.max_chars), params)]
+        for index, (section, text) in enumerate(_scraps_joined(packed, params.max_chars)):
+            chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text, page.label))
     return chunks
+
+
+MIN_PASSAGE_LETTERS = 25  # fewer letters make no passage of their own: « GLOSSAIRE », « Fiche 2 », « 1. », « — », « Verso »
+
+
+def _scraps_joined(packed: list[tuple[str, str]], max_chars: int) -> list[tuple[str, str]]:
+    """A page's passages (section, text), a scrap of a few letters (a label, a number, a heading left alone) put at the
+    end of the passage before it, or else at the start of the one after it, of its section on the page: alone, it
+    says nothing and a keyword search would still rank it high. A scrap alone in its section on the page stays, and so
+    does one that would make its neighbour longer than max_chars."""
+    passages = [[section, text] for section, text in packed]
+    for i in range(len(passages) - 1, -1, -1):
+        section, text = passages[i]
+        if sum(c.isalpha() for c in text) >= MIN_PASSAGE_LETTERS:
+            continue
+        room = max_chars - 1 - len(text)
+        if i > 0 and passages[i - 1][0] == section and len(passages[i - 1][1]) <= room:
+            passages[i - 1][1] += "\n" + text
+            del passages[i]
+        elif i + 1 < len(passages) and passages[i + 1][0] == section and len(passages[i + 1][1]) <= room:
+            passages[i + 1][1] = text + "\n" + passages[i + 1][1]
+            del passages[i]
+    return [(section, text) for section, text in passages]

@@ -65,6 +65,16 @@ def test_a_chunk_never_crosses_a_page():
     assert keys[("doc.txt", 1)] == match_key(page1) and keys[("doc.txt", 2)] == match_key(page2)
 
 
+def test_a_scrap_of_a_few_letters_joins_a_passage_of_its_section():
+    """A label or a number left at the foot of a page (« Verso ») is no passage of its own: alone it says nothing, and
+    a keyword search would rank it high."""
+    first = "La collectivité recense ses équipements numériques et leur âge, service par service, chaque année."
+    second = "Elle allonge leur durée d'usage : réparation, réemploi, puis recyclage par une filière agréée."
+    text = f"{first}\n\n{second}\n\nVerso"
+    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=100, max_chars=150, min_chars=50))
+    assert [c.text for c in chunks] == [first, f"{second}\nVerso"]
+
+
 def test_sentences_are_kept_whole_and_sizes_bounded():
     params = ChunkingParams(target_chars=300, max_chars=420, min_chars=100)
     parts = sentences(30)
