@@ -71,7 +71,7 @@ def test_a_scrap_of_a_few_letters_joins_a_passage_of_its_section():
     first = "La collectivité recense ses équipements numériques et leur âge, service par service, chaque année."
     second = "Elle allonge leur durée d'usage : réparation, réemploi, puis recyclage par une filière agréée."
     text = f"{first}\n\n{second}\n\nVerso"
-    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=100, max_chars=150, min_chars=50))
+    chunks = chunk_pages([Page("doc.txt", 1, text)], ChunkingParams(target_chars=96, max_chars=150, min_chars=50))
     assert [c.text for c in chunks] == [first, f"{second}\nVerso"]
 
 
