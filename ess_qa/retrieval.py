@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.interface import Document
-from index.store import Filters, Fusion, HybridQuery, Store
+from index.store import Document, Filters, Fusion, HybridQuery, Store
 from ingest.french import fold_accents
 
 from .acronyms import NO_ACRONYMS, Acronyms

@@ -291,7 +291,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
     aside (a page number follows the page, as in running_lines), stands at the same edge of a run of
     MIN_RUNNING_PAGES pages or more, each at most CHAPTER_RUN_GAP pages after the one before. Not on a run's first
     page, where the chapter opens and the line may be its heading, nor a line ending with « : », a label of what
-    follows it (« Thèmes : », « Définition : »), nor a line that is part of a longer one (_continued)."""
+    follows it (« Thèmes : », « Définition : »), nor a line that is part of a longer one or of a list (_continued, _one_word, _item_or_sequel)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
     by_form: dict[tuple[str, str], list[tuple[int, Occurrence]]] = defaultdict(list)
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
@@ -299,7 +299,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
         nonblank = [i for i, line in enumerate(lines) if normalize_spaces(line)]
         for edge, i in zip(("top", "bottom"), nonblank[:1] + nonblank[-1:]):
             form = line_form(lines[i])
-            if form and not form[0].endswith(":") and not _continued(lines, i, edge):
+            if form and not form[0].endswith(":") and not _continued(lines, i, edge) and not _one_word(form[0]) and not _item_or_sequel(lines[i]):
                 by_form[(edge, form[0])].append((physical, (printed, i, form[1])))
     found: list[set[int]] = [set() for _ in texts]
     for seen in by_form.values():
@@ -314,6 +314,19 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
                 for physical, i in run[1:]:
                     found[physical - 1].add(i)
     return found
+
+
+def _item_or_sequel(line: str) -> bool:
+    """Whether a line is a list's item (it opens with a bullet, a dash or an arrow: « → Direction logistique ») or the
+    sequel of the line before it (it opens in lower case: « du numérique »): text, not a header."""
+    stripped = normalize_spaces(line)
+    return bool(stripped) and (stripped[0].islower() or stripped[0] in "•·▪■●◦*-–—→➔➢►▶")
+
+
+def _one_word(form: str) -> bool:
+    """Whether a line's form (its numbers taken out) is one word: the start of a title printed over several lines
+    (« Métropole » / « Rouen Normandie »), not a header; a page number's form (« # ») has no word."""
+    return len(form.split()) == 1 and any(c.isalpha() for c in form)
 
 
 def _continued(lines: list[str], i: int, edge: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .clean import clean_page_text, clean_title
-from .french import STOP_WORDS, words
+from .french import HEADING_OPENERS, STOP_WORDS, words
 from .contents import Entry, outlined_pages
 from .structure import MAX_HEADING_CHARS, is_contents_title, locate_titles, title_key
 from .types import Page
@@ -30,8 +30,6 @@ MAX_LEVELS = 3  # 2 measured worse on cantine read this way (.87/.80/.71 against
 MIN_HEADINGS = 3  # fewer large lines are a cover and a few callouts, not a document's structure
 RUNNING_PAGES = 3  # a large line on this many pages is a running header, not a heading
 _SENTENCE_END = (".", ",", ";")
-# function words a heading may open with (« Quels enjeux ? », « Comment faire ? », « Pour aller plus loin »)
-_OPENING_WORDS = frozenset("quel quels quelle quelles comment pourquoi pour qui que quoi où ou les le la un une ce ces nos vos notre votre".split())
 
 
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
@@ -70,7 +68,7 @@ def _goes_on(title: str, next_line: str) -> bool:
     if title.rstrip().endswith(("?", "!", ":")):
         return False
     last, first = words(title)[-1:], words(next_line)[:1]
-    return bool(last and last[0] in STOP_WORDS) or bool(first and first[0] in STOP_WORDS and first[0] not in _OPENING_WORDS)
+    return bool(last and last[0] in STOP_WORDS) or bool(first and first[0] in STOP_WORDS and first[0] not in HEADING_OPENERS)
 
 
 def _may_head(title: str) -> bool:

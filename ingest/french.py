@@ -34,6 +34,11 @@ The text forms and tokenizers, from the whole text to index terms:
 |                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
 | mostly_sources        | bool  | whether a text is mostly sources (numbered notes, web addresses:| answering (never the snippet of a what/which question)  |
 |                       |       | '10 https://librairie.ademe.fr/… 11 https://…')                 |                                                         |
+| join_hyphenated_lines | text  | words cut at a line's end joined ('dévelop-\\npement', also     | clean (every page)                                      |
+|                       |       | 'for -\\nmation'); compounds keep their hyphen                  |                                                         |
+| join_split_words      | list  | a PDF's pages, words split by letter spacing joined             | loaders (PDF pages)                                     |
+|                       |       | ('v éhicules'), a drop cap's « L 'acheteur » made L'acheteur    |                                                         |
+| HEADING_OPENERS       | set   | the function words a heading may open with (« Quels »)          | font_headings (a heading over two lines)                |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
 
@@ -104,6 +109,10 @@ def fold_accents(text: str) -> str:
 # Stop words typed without their accents (ete, etait, meme) are stop words too; not "ça", whose "ca" is an abbreviation.
 STOP_WORDS = STOP_WORDS | {fold_accents(w) for w in STOP_WORDS if len(w) > 2}
 
+
+# The function words a heading may open with (« Quels enjeux ? », « Comment faire ? », « Pour aller plus loin », « Les
+# outils »): a heading line opening with another (« de », « des », « et ») goes on with the line before it.
+HEADING_OPENERS = frozenset("quel quels quelle quelles comment pourquoi pour qui que quoi où ou les le la un une ce ces nos vos notre votre".split())
 
 # The adjectives French puts before their noun (beauty, age, goodness, size, order: « de nouvelles haies », « les
 # petites communes »), accents folded: what follows one is the noun.

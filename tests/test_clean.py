@@ -304,6 +304,9 @@ def test_a_chapters_running_header_is_removed_but_on_its_opening_page():
     [
         "Thèmes :",  # a label of what follows it
         "Les indicateurs des",  # part of a longer line: it ends on a function word
+        "Métropole",  # one word: a title printed over lines (« Métropole » / « Rouen Normandie »)
+        "du numérique",  # the sequel of a line: it opens in lower case
+        "→ Direction logistique",  # a list's item
     ],
 )
 def test_a_line_topping_a_run_of_pages_stays_when_it_is_text(first_line):
