@@ -224,7 +224,7 @@ def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[in
 def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set[int]]:
     """For each page text of one file, the indexes of its lines that are running headers, footers or
     page numbers: the same line, numbers aside (a page number follows the page, as labels print it),
-    at the top or the bottom of many pages."""
+    at the top or the bottom of many pages, or the same title before a bar and each page's chapter (_titled_headers)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
     found: list[set[int]] = [set() for _ in texts]
     for seen in _edge_forms(texts, numbers).values():
@@ -236,7 +236,28 @@ def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set
             if is_running({physical for physical, _ in group}, len(texts)):
                 for physical, i in group:
                     found[physical - 1].add(i)
+    for places in _titled_headers(texts).values():
+        if is_running({physical for physical, _ in places}, len(texts)):
+            for physical, i in places:
+                found[physical - 1].add(i)
     return found
+
+
+_TITLED_HEADER_RE = re.compile(r"^(.{10,}?)\s+[|•]\s+\S")  # « Guide achats numérique responsable | Les labels »
+
+
+def _titled_headers(texts: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """The lines at the edges of the pages that open with a title and a bar (« GUIDE ACHATS NUMÉRIQUE RESPONSABLE |
+    LES LABELS »), by that title: the document's title before its chapter's, a running header whatever the chapter."""
+    by_title: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for physical, text in enumerate(texts, start=1):
+        lines = text.split("\n")
+        for i in edge_lines(lines):
+            line = normalize_spaces(lines[i])
+            match = _TITLED_HEADER_RE.match(line)
+            if match and len(match.group(1).split()) >= 2 and line.count("|") <= 2:  # more bars: a table's row
+                by_title[match.group(1).lower()].append((physical, i))
+    return by_title
 
 
 # Short lines printed several times on most pages, anywhere on them, in a run of several such lines, are the

@@ -776,6 +776,11 @@ ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° »)
 _PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-])")
+# a word cut by a hyphen inside a line, as a table's cell is flattened: « NF Environ- nement », « excep- té » (joined
+# when the document writes the word whole elsewhere: « pré- et post-traitement » stays)
+_CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?![\w'’-])")
+# a drop cap read as a line of its own: « L » then « e début du XXIe siècle »
+_DROP_CAP_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*([B-HJ-XZÉ])[ \t]*\n[ \t]*([a-zà-ÿœæ]+)")
 # an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord »
 _SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’])(?=[^\W\d_])")
 
@@ -790,15 +795,17 @@ def join_split_words(texts: list[str]) -> list[str]:
     """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
     word is written whole MIN_WHOLE_USES times at least in the document, one of its pieces is no word of it
     (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
-    joins it (« L 'acheteur »)."""
+    joins it (« L 'acheteur »), and a drop cap read as a line of its own joins the rest of its word when the document
+    writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
+    (« Environ- nement »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
 
     def joined(pieces: list[str]) -> str | None:
         whole = "".join(pieces)
         count = uses[whole.lower()]
-        if count < MIN_WHOLE_USES or any(not piece[0].islower() for piece in pieces[1:]):
-            return None
+        if count < MIN_WHOLE_USES or any(not piece[0].islower() for piece in pieces[1:]) or (len(pieces[0]) > 1 and pieces[0].isupper()):
+            return None  # an acronym before a word (« TCO certified ») is two words
         return whole if any(_no_word(piece, uses, count) for piece in pieces) else None
 
     def repl(match: re.Match) -> str:
@@ -816,7 +823,17 @@ def join_split_words(texts: list[str]) -> list[str]:
                 i += 1
         return " ".join(out)
 
-    return [_PIECES_RE.sub(repl, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    def drop_cap(match: re.Match) -> str:
+        whole = match.group(1) + match.group(2)
+        return whole if uses[whole.lower()] >= MIN_WHOLE_USES - 1 else match.group()
+
+    def cut_word(match: re.Match) -> str:
+        whole = match.group(1) + match.group(2)
+        return whole if uses[whole.lower()] >= 1 else match.group()
+
+    texts = [_DROP_CAP_RE.sub(drop_cap, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    texts = [_CUT_IN_LINE_RE.sub(cut_word, text) for text in texts]
+    return [_PIECES_RE.sub(repl, text) for text in texts]
 
 
 # --- sentences -----------------------------------------------------------------------------

@@ -106,6 +106,12 @@ def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them
     assert "est fait pour les véhicules et des valeurs par l'Exploitant" in joined, joined
     assert "Il a été prévu en fin de mois" in joined and "main courante" in joined and "valide de 2020" in joined, joined
     assert join_split_words([body]) == [body]
+    # an acronym before a word stays apart, though a web address writes them as one (« tcocertified.com »)
+    labels = "Le label TCO certified, voir tcocertified.com ou www.tcocertified.com. TCO certified encore."
+    assert join_split_words([labels]) == [labels]
+    # a word a hyphen cuts inside a flattened table's cell, written whole elsewhere; a suspended hyphen stays
+    cells = "Label | NF Environ- nement | ren- dement\nL'environnement et le rendement ; les pré- et post-traitements."
+    assert join_split_words([cells]) == ["Label | NF Environnement | rendement\nL'environnement et le rendement ; les pré- et post-traitements."]
 
 
 def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
@@ -115,6 +121,9 @@ def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
 
     page = "Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L 'acheteur et d ’abord l 'offre."
     assert join_split_words([page]) == ["Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L'acheteur et d’abord l'offre."]
+    # a drop cap read as a line of its own joins its word, which the document writes elsewhere; a lone « A » is a word
+    page = "PRÉFACE\nL\ne début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."
+    assert join_split_words([page]) == ["PRÉFACE\nLe début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."]
 
 
 def test_a_symbol_fonts_arrow_read_as_a_letter_opening_a_line_is_a_bullet():
@@ -279,6 +288,12 @@ def test_a_line_repeated_in_the_middle_of_pages_is_not_a_header():
     repeated = "Pour en savoir plus, consultez le site de la ressourcerie."
     texts = ["\n".join([body(n), body(n + 5), repeated, body(n + 1), body(n + 6)]) for n in (0, 2, 4)]  # 2 + 2 lines at each edge
     assert remove_running_lines(texts) == texts
+
+
+def test_a_header_of_the_documents_title_and_each_chapters_is_removed_on_every_page():
+    chapters = ["Préface", "Les labels", "Les labels", "Les fiches", "Les fiches", "Glossaire"]
+    texts = [f"{n}\nGUIDE ACHATS NUMÉRIQUE | {chapter.upper()}\n{body(n)}" for n, chapter in enumerate(chapters, start=1)]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 7)]
 
 
 def test_a_side_menu_printed_on_every_page_goes_whole():
