@@ -76,7 +76,8 @@ _FREQUENCY_RE = re.compile(
 )
 # what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often
 _MEASURE_RES = {
-    **{dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
+    # « cinq (5) jours ouvrés »: a figure in words then in digits, as a contract writes it
+    **{dimension: re.compile(rf"(?:{NUMBER_RUN}\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
     "frequency": _FREQUENCY_RE,
 }
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)

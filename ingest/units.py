@@ -7,6 +7,7 @@ import re
 from .clean import BULLET
 from .french import split_capital_runs, split_sentences
 from .layout import CELL_SEPARATOR, is_table_row
+from .numbers import YEAR_RE
 
 UNIT_MAX_CHARS = 300  # a list announced by a line ending with ':' keeps its items up to this size
 UNIT_MIN_CHARS = 12
@@ -54,16 +55,24 @@ def is_label_value_row(line: str) -> bool:
     return len(cells) == 2 and label.endswith(":") and len(label) <= ROW_LABEL_MAX_CHARS
 
 
+def holds_figures(row: str) -> bool:
+    """Whether every cell of a table row holds a figure, and no year (« ≤ 100 000 € HT | 150 heures (1 mois) »): a
+    row of data, not the header of the rows after it (« Indicateur | 2019 | 2020 », « | après 2005 | années 80 »)."""
+    cells = [cell.strip() for cell in f" {row} ".split(CELL_SEPARATOR) if cell.strip()]
+    return bool(cells) and all(re.search(r"\d", cell) and not YEAR_RE.search(cell) for cell in cells)
+
+
 def with_table_headers(lines: list[str]) -> list[str]:
     """Lines, each table row (ingest.layout) after the first of its run shown under that first row (its header),
-    unless that row gives a label and its value ('Définition: | …'): a form or a catalogue has no header."""
+    unless that row gives a label and its value ('Définition: | …'), a form or a catalogue having no header, or
+    figures (holds_figures), a row of data."""
     out: list[str] = []
     header = None
     for line in lines:
         if not is_table_row(line):
             header = None
         elif header is None:
-            header = "" if is_label_value_row(line) else line
+            header = "" if is_label_value_row(line) or holds_figures(line) else line
         elif header and len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
             line = header + "\n" + line
         out.append(line)

@@ -175,6 +175,13 @@ def test_a_table_row_answers_under_its_header():
     assert units[0].count("| après 2005") == 1  # the lead-in keeps its items as they are
 
 
+def test_a_first_row_of_figures_is_no_header_of_the_next_rows():
+    """« ≤ 100 000 € HT | 150 heures » is the table's first row of data: the next rows are not shown under it."""
+    units = answer_units("≤ 100 000 € HT | 150 heures (1 mois)\n> 100 000 € HT et ≤ 200 000 € HT | 300 heures (2 mois)")
+    assert units == ["≤ 100 000 € HT | 150 heures (1 mois)", "> 100 000 € HT et ≤ 200 000 € HT | 300 heures (2 mois)"]
+    assert answer_units("Indicateur | 2019 | 2020\nEmplois | 12 | 14")[-1] == "Indicateur | 2019 | 2020\nEmplois | 12 | 14"
+
+
 def test_the_rows_of_a_form_or_catalogue_have_no_header():
     """A catalogue's entry reads as labels and values ('Définition: | …'): its first row is no header for the others."""
     units = answer_units("Titre: | Nappe de câbles\nDéfinition: | Espace formé par le tracé commun de plusieurs câbles\nMultiplicité: | 0..1")
