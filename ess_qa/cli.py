@@ -331,7 +331,9 @@ def error_message(exc: BaseException, args) -> str:
 
     if isinstance(exc, IndexProblem):
         # Name the exact command to run: with --index-dir only when the user gave one.
-        return exc.message(getattr(args, "index_dir", None))
+        index_dir = getattr(args, "index_dir", None)
+        hint = "\nadd --corpus FOLDER to index the documents of FOLDER (without it, the bundled report is indexed)"
+        return exc.message(index_dir) + (hint if index_dir and exc.action == "build it" else "")
     if isinstance(exc, (CliError, ValueError)) or type(exc).__module__.startswith(("ess_qa", "index", "ingest")):
         return str(exc)
     if type(exc).__module__.startswith("psycopg"):

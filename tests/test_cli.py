@@ -141,7 +141,10 @@ def test_ask_empty_question(capsys, report_index_dir):
 def test_ask_without_an_index_names_the_exact_command(capsys, tmp_path):
     status, _, err = run(capsys, "ask", QUESTION, "--index-dir", tmp_path / "nowhere")
     assert status == 1
-    assert err == f"ess-qa ask: error: no index at {tmp_path / 'nowhere'}: run `ess-qa index --index-dir {tmp_path / 'nowhere'}` to build it\n"
+    assert err == (
+        f"ess-qa ask: error: no index at {tmp_path / 'nowhere'}: run `ess-qa index --index-dir {tmp_path / 'nowhere'}` to build it\n"
+        "  add --corpus FOLDER to index the documents of FOLDER (without it, the bundled report is indexed)\n"
+    )
 
 
 def test_ask_with_a_damaged_index_names_the_exact_command(capsys, report_index_dir, tmp_path, monkeypatch):
@@ -311,7 +314,7 @@ def test_verbose_shows_the_details(capsys, tmp_path, position):
     status, _, err = run(capsys, *argv)
     assert status == 1
     assert "Traceback (most recent call last)" in err and "IndexProblem" in err
-    assert err.rstrip().splitlines()[-1].startswith("ess-qa ask: error: no index at")
+    assert err.rstrip().splitlines()[-2].startswith("ess-qa ask: error: no index at")
 
 
 def test_without_verbose_errors_are_one_or_two_lines(capsys, tmp_path):
@@ -384,7 +387,8 @@ def test_console_script_batch_and_eval(report_index_dir, tmp_path):
 def test_console_script_error_is_short_and_exit_1(tmp_path):
     done = ess_qa("ask", QUESTION, "--index-dir", tmp_path / "nowhere")
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr.strip() == f"ess-qa ask: error: no index at {tmp_path / 'nowhere'}: run `ess-qa index --index-dir {tmp_path / 'nowhere'}` to build it"
+    assert done.stderr.strip().splitlines()[0] == f"ess-qa ask: error: no index at {tmp_path / 'nowhere'}: run `ess-qa index --index-dir {tmp_path / 'nowhere'}` to build it"
+    assert len(done.stderr.strip().splitlines()) == 2 and "--corpus FOLDER" in done.stderr
 
 
 def test_module_entry_point(tmp_path):
