@@ -779,6 +779,9 @@ _PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-])")
 # a word cut by a hyphen inside a line, as a table's cell is flattened: « NF Environ- nement », « excep- té » (joined
 # when the document writes the word whole elsewhere: « pré- et post-traitement » stays)
 _CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?![\w'’-])")
+# an item's code glued to the word before it: « centre de donnéesh.3 », « pilotagea.3 » (split when the document writes
+# the word alone and never with that letter)
+_GLUED_CODE_RE = re.compile(r"(?<![\w.])([^\W\d_]{3,})([a-z]\.\d{1,2})(?![\w.])")
 # a drop cap read as a line of its own: « L » then « e début du XXIe siècle »
 _DROP_CAP_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*([B-HJ-XZÉ])[ \t]*\n[ \t]*([a-zà-ÿœæ]+)")
 # an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord »
@@ -797,7 +800,7 @@ def join_split_words(texts: list[str]) -> list[str]:
     (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
     joins it (« L 'acheteur »), and a drop cap read as a line of its own joins the rest of its word when the document
     writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
-    (« Environ- nement »)."""
+    (« Environ- nement »); an item's code glued to a word goes apart (« donnéesh.3 » -> « données h.3 »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
 
@@ -831,8 +834,15 @@ def join_split_words(texts: list[str]) -> list[str]:
         whole = match.group(1) + match.group(2)
         return whole if uses[whole.lower()] >= 1 else match.group()
 
+    coded = Counter((m.group(1) + m.group(2)[0]).lower() for text in texts for m in _GLUED_CODE_RE.finditer(text))
+
+    def glued_code(match: re.Match) -> str:
+        word, code = match.group(1), match.group(2)
+        glued = (word + code[0]).lower()
+        return f"{word} {code}" if uses[word.lower()] >= 1 and uses[glued] <= coded[glued] else match.group()
+
     texts = [_DROP_CAP_RE.sub(drop_cap, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
-    texts = [_CUT_IN_LINE_RE.sub(cut_word, text) for text in texts]
+    texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(cut_word, text)) for text in texts]
     return [_PIECES_RE.sub(repl, text) for text in texts]
 
 

@@ -112,6 +112,9 @@ def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them
     # a word a hyphen cuts inside a flattened table's cell, written whole elsewhere; a suspended hyphen stays
     cells = "Label | NF Environ- nement | ren- dement\nL'environnement et le rendement ; les pré- et post-traitements."
     assert join_split_words([cells]) == ["Label | NF Environnement | rendement\nL'environnement et le rendement ; les pré- et post-traitements."]
+    # an item's code glued to the word before it goes apart; a word that ends so stays
+    codes = "Optimiser le centre de donnéesh.3 et le pilotagea.3 ; les données, le pilotage, l'annexe.2, la fig.3."
+    assert join_split_words([codes]) == ["Optimiser le centre de données h.3 et le pilotage a.3 ; les données, le pilotage, l'annexe.2, la fig.3."]
 
 
 def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
