@@ -142,11 +142,11 @@ def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: lis
     line says it all (« un CA junior »: « (CA / Conseil d'administration) » says what a CA is). The word defined is
     the question's first word with content, whole when hyphenated (« DT-DICT »)."""
     asked_words = question.split()
-    at = next((i for i, word in enumerate(asked_words) if content_words(word)), len(asked_words))
-    first = asked_words[at].strip("?!.,;:«»\"'()") if at < len(asked_words) else ""
+    first_at = next((i for i, word in enumerate(asked_words) if content_words(word)), len(asked_words))
+    first = asked_words[first_at].strip("?!.,;:«»\"'()") if first_at < len(asked_words) else ""
     defined = {fold_accents(word) for word in content_words(first)}
     found = _best_snippet(store, asked, about, only=lambda text: spells_out(text, defined))
-    if found is not None and _says_less(found.unit.text, best.unit.text, _words_after(asked_words, at), store.analyzer):
+    if found is not None and _says_less(found.unit.text, best.unit.text, _words_after(asked_words, first_at), store.analyzer):
         return None
     if found is None or len(found.unit.text) < SNIPPET_TARGET:
         return found

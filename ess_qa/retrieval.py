@@ -30,10 +30,10 @@ def filters_problem(documents: list[Document], filters: Filters | None) -> str:
     chosen = [document for document in documents if not filters.sources or document.name in filters.sources]
     last = max((document.last_page for document in chosen), default=0)
     low, high = filters.page_min or 1, filters.page_max if filters.page_max is not None else last
-    if low > high:
-        return f"pages {low}-{high}: a range goes from its first page to its last ({high}-{low})"
     if low > last:
         return f"no page {low} or after: the last page indexed is {last}"
+    if low > high:
+        return f"pages {low}-{high}: a range goes from its first page to its last ({high}-{low})"
     wanted = fold_accents(filters.section).lower().strip()
     if wanted and not any(wanted in fold_accents(section).lower() for document in chosen for section in document.sections):
         return f"no section contains « {filters.section} »"

@@ -311,8 +311,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
     """For each page text of one file, the index of its first or last non-blank line when that line, numbers
     aside (a page number follows the page, as in running_lines), stands at the same edge of a run of
     MIN_RUNNING_PAGES pages or more, each at most CHAPTER_RUN_GAP pages after the one before. Not on a run's first
-    page, where the chapter opens and the line may be its heading, nor a line ending with « : », a label of what
-    follows it (« Thèmes : », « Définition : »), nor a line that is part of a longer one or of a list (_continued, _one_word, _item_or_sequel)."""
+    page, where the chapter opens and the line may be its heading, nor a line of text (_may_head_pages)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
     by_form: dict[tuple[str, str], list[tuple[int, Occurrence]]] = defaultdict(list)
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
@@ -320,7 +319,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
         nonblank = [i for i, line in enumerate(lines) if normalize_spaces(line)]
         for edge, i in zip(("top", "bottom"), nonblank[:1] + nonblank[-1:]):
             form = line_form(lines[i])
-            if form and not form[0].endswith(":") and not _continued(lines, i, edge) and not _one_word(form[0]) and not _item_or_sequel(lines[i]):
+            if form and _may_head_pages(lines, i, edge, form[0]):
                 by_form[(edge, form[0])].append((physical, (printed, i, form[1])))
     found: list[set[int]] = [set() for _ in texts]
     for seen in by_form.values():
@@ -335,6 +334,13 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
                 for physical, i in run[1:]:
                     found[physical - 1].add(i)
     return found
+
+
+def _may_head_pages(lines: list[str], i: int, edge: str, form: str) -> bool:
+    """Whether a page's first or last line (edge: 'top' or 'bottom'; form: line_form's text) may be a chapter's running
+    header: not a label ending with « : » (« Thèmes : », « Définition : »), nor one word, nor a list's item, nor a part
+    of a longer line (_one_word, _item_or_sequel, _continued)."""
+    return not form.endswith(":") and not _one_word(form) and not _item_or_sequel(lines[i]) and not _continued(lines, i, edge)
 
 
 def _item_or_sequel(line: str) -> bool:

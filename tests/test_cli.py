@@ -113,6 +113,7 @@ def test_ask_with_filters(capsys, report_index_dir):
         ("--source", "autre.pdf", "no indexed file is named autre.pdf; the index holds: metropoles-ess.txt"),
         ("--pages", "100", "no page 100 or after: the last page indexed is 63"),
         ("--pages", "20-10", "pages 20-10: a range goes from its first page to its last (10-20)"),
+        ("--pages", "70-", "no page 70 or after: the last page indexed is 63"),
         ("--section", "Chapitre inconnu", "no section contains « Chapitre inconnu »"),
     ],
 )
