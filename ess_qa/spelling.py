@@ -6,7 +6,8 @@ colloquial spellings spelt out ("ya" -> il y a), a place adjective read as the c
 The French rules are ingest.french's; the corpus's words come from the store, asked for the question's
 words only (Store.known_words, Store.spelling_suggestions). A capitalised word inside the question is
 a name and is left as typed: a name the corpus lacks (Reims, Mantes) is what an out-of-scope question
-is about, not a typo of a word it has (remis, Nantes).
+is about, not a typo of a word it has (remis, Nantes); but a long one (MIN_NAME_TYPO_LENGTH letters) one typo
+from a name the corpus writes is that name mistyped (« Stasbourg », Store.name_suggestions).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     notice = _joined(prepared.notice, "« c » lu comme « c'est »" if text != joined else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
-    in_names = _name_typos(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
+    name_words = [m for m in matches if _is_name_word(m.group(), m.start())]
+    in_names = _name_typos(store, text, name_words)
+    in_names |= _lone_name_typos(store, [m.group() for m in name_words if m.group() not in in_names])
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
@@ -63,6 +66,21 @@ def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str
     neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
     asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
     found = store.spelling_suggestions(asked) if asked else {}
+    return {typed: _cased_like(typed, read) for typed, read in found.items()}
+
+
+MIN_NAME_TYPO_LENGTH = 8  # a shorter name one typo from the corpus's may be another place's (Mantes, Nantes; Reims)
+
+
+def _lone_name_typos(store: Store, words: list[str]) -> dict[str, str]:
+    """Capitalised words the corpus lacks, of MIN_NAME_TYPO_LENGTH letters or more, corrected to the name it writes one
+    typo away (« Stasbourg » -> Strasbourg, « Méiterranée » -> Méditerranée): so long a name so near the corpus's is
+    a typo of it, not another place that an out-of-scope question would be about."""
+    long = [word for word in words if len(word) >= MIN_NAME_TYPO_LENGTH]
+    if not long:
+        return {}
+    known = store.known_words(frozenset(word_key(word) for word in long))
+    found = store.name_suggestions([word for word in long if word_key(word) not in known])
     return {typed: _cased_like(typed, read) for typed, read in found.items()}
 
 

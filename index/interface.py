@@ -143,6 +143,11 @@ class Store(Protocol):
     def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
         """For each of these words of which the corpus has no form (word or stem), its word one typo away (ingest.french.typo_variants: 'inserton' -> 'insertion'), the more frequent on a tie, as spelt there; never a name (a word it never writes in lower case) nor a stop word; the words asked only."""
 
+    def name_suggestions(self, words: list[str]) -> dict[str, str]:
+        """For each of these capitalised words of which the corpus has no form, the name it writes one typo away
+        ('Stasbourg' -> 'strasbourg', lower case; a name: a word it never writes in lower case), the more frequent
+        on a tie; the words asked only."""
+
     def rows_named(self, terms: frozenset[str]) -> list[tuple[int, frozenset[str]]]:
         """(position, label terms) of the table rows whose label's terms are all among terms, by position."""
 

@@ -126,6 +126,24 @@ class Vocabulary:
             return None
         return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))]
 
+    def suggestions(self, words: list[str]) -> dict[str, str]:
+        """Each word's suggestion, for the words that have one (Store.spelling_suggestions)."""
+        found = {word: self.suggestion(word) for word in dict.fromkeys(words)}
+        return {word: suggestion for word, suggestion in found.items() if suggestion}
+
+    def name_suggestions(self, words: list[str]) -> dict[str, str]:
+        """Each word's name suggestion, for the words that have one (Store.name_suggestions)."""
+        found = {word: self.name_suggestion(word) for word in dict.fromkeys(words)}
+        return {word: suggestion for word, suggestion in found.items() if suggestion}
+
+    def name_suggestion(self, word: str) -> str | None:
+        """The corpus name one typo from a word of which it has no form ('Stasbourg' -> 'strasbourg'), the more
+        frequent then alphabetical first."""
+        if self.holds_a_form_of(word):
+            return None
+        candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.names]
+        return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))] if candidates else None
+
 
 class LexicalIndex:
     """BM25 scores of every chunk for a query, and the corpus words with their embeddings.

@@ -209,8 +209,10 @@ class LocalStore:
         return Vocabulary.of([f"{chunk.section}\n{chunk.text}" for chunk in self.chunks])
 
     def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
-        found = {word: self._vocabulary.suggestion(word) for word in dict.fromkeys(words)}
-        return {word: suggestion for word, suggestion in found.items() if suggestion}
+        return self._vocabulary.suggestions(words)
+
+    def name_suggestions(self, words: list[str]) -> dict[str, str]:
+        return self._vocabulary.name_suggestions(words)
 
     @functools.cached_property
     def _rows(self) -> list[tuple[int, frozenset[str]]]:

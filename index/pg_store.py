@@ -264,9 +264,10 @@ class PostgresStore:
         return frozenset(row[0] for row in self._connection().execute(sql, {"words": list(words), "collections": self._collection_ids}))
 
     def spelling_suggestions(self, words: list[str]) -> dict[str, str]:
-        vocabulary = self._vocabulary()
-        found = {word: vocabulary.suggestion(word) for word in dict.fromkeys(words)}
-        return {word: suggestion for word, suggestion in found.items() if suggestion}
+        return self._vocabulary().suggestions(words)
+
+    def name_suggestions(self, words: list[str]) -> dict[str, str]:
+        return self._vocabulary().name_suggestions(words)
 
     def _vocabulary(self):
         """The collections' words, read once per process and again after a write (its size grows with the vocabulary, not the chunks)."""

@@ -283,11 +283,12 @@ def test_a_reader_open_during_a_write_sees_what_it_changed(new_database, tmp_pat
     import index.pg_store as pg_store
 
     monkeypatch.setattr(pg_store, "FRESHNESS_SECONDS", 0.0)
-    corpus = write_corpus(tmp_path / "v1", {"guide.txt": "Le fonds de garantie a garanti 120 prêts aux coopératives du quartier."})
+    corpus = write_corpus(tmp_path / "v1", {"guide.txt": "Le fonds de garantie a garanti 120 prêts aux coopératives du quartier à Villeurbanne."})
     build(corpus, store=new_database)
     reader = open_store(new_database)
     assert "cooperatives" in reader.page_words("guide.txt", 1) and reader.known_words(frozenset({"tiers"})) == frozenset()
     assert reader.spelling_suggestions(["cooperativs"]) == {"cooperativs": "coopératives"}
+    assert reader.name_suggestions(["Villeurbane", "Coopérativs"]) == {"Villeurbane": "villeurbanne"}  # names only
     write_corpus(corpus, {"guide.txt": "La métropole finance douze tiers-lieux et trois ressourceries."})
     build(corpus, store=new_database)
     assert "ressourceries" in reader.page_words("guide.txt", 1) and "cooperatives" not in reader.page_words("guide.txt", 1)

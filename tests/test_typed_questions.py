@@ -197,6 +197,16 @@ def test_a_typo_inside_a_name_the_report_has_is_corrected(assistant):
         assert assistant.ask(question).notice is None, question
 
 
+def test_a_long_name_one_typo_from_the_reports_is_read_as_it(assistant):
+    """« Stasbourg » alone is Strasbourg mistyped: a name of eight letters or more one typo from one the report writes;
+    a shorter one may be another place (« Toulous », « Chelles ») and stays as typed."""
+    answer = assistant.ask("Quel est le rôle du Conseil de l'ESS de l'Eurométropole de Stasbourg ?")
+    assert answer.notice == "« Stasbourg » lu comme « Strasbourg »" and "Strasbourg" in answer.question
+    assert answer.found and "Strasbourg" in answer.passages[0].citation
+    assert assistant.store.name_suggestions(["Stasbourg", "Strasbourg", "Zzzzzzzzz"]) == {"Stasbourg": "strasbourg"}
+    assert assistant.ask("Combien d'emplois ESS à Toulous ?").notice is None  # seven letters: left as typed
+
+
 def test_english_questions_are_not_corrected_into_french_words(assistant):
     question = "Who won the 2018 InnoTrophées social innovation prize in Grenoble?"  # 'prize' is not 'prise'
     answer = assistant.ask(question)
