@@ -56,8 +56,8 @@ def _is_name_word(word: str, start: int) -> bool:
 
 
 def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
-    """Capitalised words of a name the corpus has, corrected when one typo away from its word: the word
-    next to them in the name is the corpus's ("Boosting Social Inovation"). A name alone (Reims, Mantes)
+    """Capitalised words of a name the corpus has, corrected when one typo away from its word or name: the word
+    next to them in the name is the corpus's ("Boosting Social Inovation", "Aix-Marseille-Proence"). A name alone (Reims, Mantes)
     is left as typed: it is what an out-of-scope question is about."""
     long = [m for m in names if len(m.group()) >= MIN_TYPO_LENGTH]
     if not long:
@@ -66,6 +66,7 @@ def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str
     neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
     asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
     found = store.spelling_suggestions(asked) if asked else {}
+    found |= store.name_suggestions([word for word in asked if word not in found]) if asked else {}  # « Aix-Marseille-Proence »
     return {typed: _cased_like(typed, read) for typed, read in found.items()}
 
 
