@@ -242,9 +242,9 @@ _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing
 # What names a thing by its number rather than counting it: 'CHAMP D'ACTION #3', 'loi n° 2014', 'article 31', 'Axe 1',
-# 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1'
+# 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1', an item's code 'h.7'
 _IDENTIFIER_RE = re.compile(
-    r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
+    r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?<![^\W\d_])[a-z]\.(?=$)|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
     r"|rubriques?|pages?|pp?\.|fiches?|[ée]tapes?|tomes?|volets?|alin[ée]as?|d[ée]crets?|arr[êe]t[ée]s?|circulaires?|ordonnances?"
     r"|d[ée]lib[ée]rations?)))\s?$"
 )

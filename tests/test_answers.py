@@ -511,9 +511,13 @@ def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_agai
     assert "Mois de l’ESS" in cut.replace("'", "’") and "portée par le Conseil national" in cut, cut
 
 
-@pytest.mark.parametrize("question", ["Quelle est la température de l'eau ?", "Quelle distance sépare la chaufferie des immeubles ?", "How far is the plant?", "Quel délai faut-il prévoir ?", "Au-delà de quelle quantité de boues faut-il une autorisation ?", "What quantity of sludge needs a permit?"])
+@pytest.mark.parametrize("question", ["Quelle est la température de l'eau ?", "Quelle distance sépare la chaufferie des immeubles ?", "How far is the plant?", "Quel délai faut-il prévoir ?", "Au-delà de quelle quantité de boues faut-il une autorisation ?", "What quantity of sludge needs a permit?", "Quel est le PUE moyen des centres de données ?", "What is the average PUE?"])
 def test_a_measure_asks_for_a_number(question):
     assert question_type(question) == "number"
+
+
+def test_a_means_is_no_average():
+    assert question_type("Quel est le moyen de joindre le service ?") != "number"
 
 
 @pytest.mark.parametrize(
