@@ -101,6 +101,7 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     readings |= _typos(store, [w for w in unknown if w not in readings])
+    readings |= _lone_name_typos(store, [w for w in unknown if w not in readings])  # « stasbourg » typed in lower case
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}
 
 

@@ -205,6 +205,8 @@ def test_a_long_name_one_typo_from_the_reports_is_read_as_it(assistant):
     assert answer.found and "Strasbourg" in answer.passages[0].citation
     assert assistant.store.name_suggestions(["Stasbourg", "Strasbourg", "Zzzzzzzzz"]) == {"Stasbourg": "strasbourg"}
     assert assistant.ask("Combien d'emplois ESS à Toulous ?").notice is None  # seven letters: left as typed
+    typed = assistant.ask("combien de salaries ess stasbourg")  # typed in lower case too
+    assert "« stasbourg » lu comme « strasbourg »" in typed.notice and "Strasbourg" in typed.snippet_citation
     # inside a name the report has, a shorter word one typo from the name's is corrected too
     answer = assistant.ask("Combien d'habitants à Aix-Marseille-Proence ?")
     assert answer.notice == "« Proence » lu comme « Provence »" and "1 898 950" in answer.snippet
