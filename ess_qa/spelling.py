@@ -37,9 +37,7 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     notice = _joined(prepared.notice, "« c » lu comme « c'est »" if text != joined else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
-    name_words = [m for m in matches if _is_name_word(m.group(), m.start())]
-    in_names = _name_typos(store, text, name_words)
-    in_names |= _lone_name_typos(store, [m.group() for m in name_words if m.group() not in in_names])
+    in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
@@ -55,14 +53,21 @@ def _is_name_word(word: str, start: int) -> bool:
     return start > 0 and word[:1].isupper() and word_key(word) not in STOP_WORDS
 
 
-def _name_typos(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
+def _names_read(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
+    """The capitalised words of a question that the corpus lacks, read as its words or names (_name_typos, then
+    _lone_name_typos), the corpus asked once which of them it has."""
+    if not any(len(m.group()) >= MIN_TYPO_LENGTH for m in names):
+        return {}  # too short to be read otherwise
+    known = store.known_words(frozenset(word_key(m.group()) for m in names))
+    found = _name_typos(store, text, names, known)
+    return found | _lone_name_typos(store, [m.group() for m in names if word_key(m.group()) not in known and m.group() not in found])
+
+
+def _name_typos(store: Store, text: str, names: list[re.Match], known: frozenset[str]) -> dict[str, str]:
     """Capitalised words of a name the corpus has, corrected when one typo away from its word or name: the word
     next to them in the name is the corpus's ("Boosting Social Inovation", "Aix-Marseille-Proence"). A name alone (Reims, Mantes)
-    is left as typed: it is what an out-of-scope question is about."""
+    is left as typed: it is what an out-of-scope question is about. known: the corpus's words among the names'."""
     long = [m for m in names if len(m.group()) >= MIN_TYPO_LENGTH]
-    if not long:
-        return {}
-    known = store.known_words(frozenset(word_key(m.group()) for m in names))
     neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
     asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
     found = store.spelling_suggestions(asked) if asked else {}
@@ -74,14 +79,11 @@ MIN_NAME_TYPO_LENGTH = 8  # a shorter name one typo from the corpus's may be ano
 
 
 def _lone_name_typos(store: Store, words: list[str]) -> dict[str, str]:
-    """Capitalised words the corpus lacks, of MIN_NAME_TYPO_LENGTH letters or more, corrected to the name it writes one
-    typo away (« Stasbourg » -> Strasbourg, « Méiterranée » -> Méditerranée): so long a name so near the corpus's is
-    a typo of it, not another place that an out-of-scope question would be about."""
+    """Words the corpus lacks, of MIN_NAME_TYPO_LENGTH letters or more, corrected to the name it writes one typo away
+    (« Stasbourg » -> Strasbourg, « Méiterranée » -> Méditerranée): so long a name so near the corpus's is a typo of it,
+    not another place that an out-of-scope question would be about."""
     long = [word for word in words if len(word) >= MIN_NAME_TYPO_LENGTH]
-    if not long:
-        return {}
-    known = store.known_words(frozenset(word_key(word) for word in long))
-    found = store.name_suggestions([word for word in long if word_key(word) not in known])
+    found = store.name_suggestions(long) if long else {}
     return {typed: _cased_like(typed, read) for typed, read in found.items()}
 
 

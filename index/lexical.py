@@ -8,7 +8,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import numpy as np
 
@@ -124,17 +124,7 @@ class Vocabulary:
         candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.counts and c not in self.names and c not in STOP_WORDS]
         if not candidates or any(inflected_pair(word, c) for c in candidates):  # souscrit is a form of souscrite
             return None
-        return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))]
-
-    def suggestions(self, words: list[str]) -> dict[str, str]:
-        """Each word's suggestion, for the words that have one (Store.spelling_suggestions)."""
-        found = {word: self.suggestion(word) for word in dict.fromkeys(words)}
-        return {word: suggestion for word, suggestion in found.items() if suggestion}
-
-    def name_suggestions(self, words: list[str]) -> dict[str, str]:
-        """Each word's name suggestion, for the words that have one (Store.name_suggestions)."""
-        found = {word: self.name_suggestion(word) for word in dict.fromkeys(words)}
-        return {word: suggestion for word, suggestion in found.items() if suggestion}
+        return self._most_frequent(candidates)
 
     def name_suggestion(self, word: str) -> str | None:
         """The corpus name one typo from a word of which it has no form ('Stasbourg' -> 'strasbourg'), the more
@@ -142,7 +132,25 @@ class Vocabulary:
         if self.holds_a_form_of(word):
             return None
         candidates = [c for c in typo_variants(fold_accents(word.lower())) if c in self.names]
-        return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))] if candidates else None
+        return self._most_frequent(candidates) if candidates else None
+
+    def _most_frequent(self, candidates: list[str]) -> str:
+        """The candidate the corpus writes most often (alphabetical first on a tie), as it spells it."""
+        return self.spellings[min(candidates, key=lambda c: (-self.counts[c], c))]
+
+    def suggestions(self, words: list[str]) -> dict[str, str]:
+        """Each word's suggestion, for the words that have one (Store.spelling_suggestions)."""
+        return _each_found(words, self.suggestion)
+
+    def name_suggestions(self, words: list[str]) -> dict[str, str]:
+        """Each word's name suggestion, for the words that have one (Store.name_suggestions)."""
+        return _each_found(words, self.name_suggestion)
+
+
+def _each_found(words: list[str], suggest: Callable[[str], str | None]) -> dict[str, str]:
+    """Each distinct word with what suggest() finds for it, the words it finds nothing for left out."""
+    found = {word: suggest(word) for word in dict.fromkeys(words)}
+    return {word: suggestion for word, suggestion in found.items() if suggestion}
 
 
 class LexicalIndex:

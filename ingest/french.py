@@ -826,23 +826,19 @@ def join_split_words(texts: list[str]) -> list[str]:
                 i += 1
         return " ".join(out)
 
-    def drop_cap(match: re.Match) -> str:
+    def two_parts_one_word(match: re.Match) -> str:  # a drop cap and its word, a word a hyphen cuts in a line
         whole = match.group(1) + match.group(2)
-        return whole if uses[whole.lower()] >= MIN_WHOLE_USES - 1 else match.group()
-
-    def cut_word(match: re.Match) -> str:
-        whole = match.group(1) + match.group(2)
-        return whole if uses[whole.lower()] >= 1 else match.group()
+        return whole if uses[whole.lower()] else match.group()
 
     coded = Counter((m.group(1) + m.group(2)[0]).lower() for text in texts for m in _GLUED_CODE_RE.finditer(text))
 
     def glued_code(match: re.Match) -> str:
         word, code = match.group(1), match.group(2)
         glued = (word + code[0]).lower()
-        return f"{word} {code}" if uses[word.lower()] >= 1 and uses[glued] <= coded[glued] else match.group()
+        return f"{word} {code}" if uses[word.lower()] and uses[glued] <= coded[glued] else match.group()
 
-    texts = [_DROP_CAP_RE.sub(drop_cap, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
-    texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(cut_word, text)) for text in texts]
+    texts = [_DROP_CAP_RE.sub(two_parts_one_word, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(two_parts_one_word, text)) for text in texts]
     return [_PIECES_RE.sub(repl, text) for text in texts]
 
 

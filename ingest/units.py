@@ -50,16 +50,20 @@ def row_groups(lines: list[str]) -> list[list[str]]:
 def is_label_value_row(line: str) -> bool:
     """Whether a table row is a label and its value, two cells the first a short label ending with a colon
     ('Définition: | Espace formé …'): a line of a form or of a catalogue's entry, never the header of the rows after it."""
-    cells = f" {line} ".split(CELL_SEPARATOR)
-    label = cells[0].strip()
-    return len(cells) == 2 and label.endswith(":") and len(label) <= ROW_LABEL_MAX_CHARS
+    cells = _cells(line)
+    return len(cells) == 2 and cells[0].endswith(":") and len(cells[0]) <= ROW_LABEL_MAX_CHARS
 
 
 def holds_figures(row: str) -> bool:
     """Whether every cell of a table row holds a figure, and no year (« ≤ 100 000 € HT | 150 heures (1 mois) »): a
     row of data, not the header of the rows after it (« Indicateur | 2019 | 2020 », « | après 2005 | années 80 »)."""
-    cells = [cell.strip() for cell in f" {row} ".split(CELL_SEPARATOR) if cell.strip()]
+    cells = [cell for cell in _cells(row) if cell]
     return bool(cells) and all(re.search(r"\d", cell) and not YEAR_RE.search(cell) for cell in cells)
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells (ingest.layout), stripped; the first may be empty."""
+    return [cell.strip() for cell in f" {row} ".split(CELL_SEPARATOR)]
 
 
 def with_table_headers(lines: list[str]) -> list[str]:
