@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import content_words, defines, fold_accents, folded_content_words, same_word, search_terms
+from ingest.french import acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, same_word, search_terms
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, years
 from ingest.units import ROW_SEPARATOR
 
@@ -46,14 +46,17 @@ _MODAL_RE = re.compile(
 _PLACE_RE = re.compile(rf"\b({STREET_WORDS}|cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 
-def type_matches(unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None) -> bool:
+def type_matches(
+    unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None, told: frozenset[str] = frozenset()
+) -> bool:
     """Whether a unit holds what the question type asks for, and that the question does not already say:
     a sum of money, a percentage, a count (not a list item's number) or a measure in its unit (measure:
     the dimension a "quelle longueur" asks for, or that of the figure a question compares with thresholds,
     see ess_qa.questions.question_measure), a phone, mail or web address, a date, a list (its lead-in), a
     name, a place, an address (postal, mail or web), a definition of a word of the question. A count
     written in words answers when it counts what the question does (counted: 'parties' in « combien de
-    parties »): « comporte trois parties », not « les deux nouvelles fiches »."""
+    parties »): « comporte trois parties », not « les deux nouvelles fiches ». told: the acronyms the question
+    spells out itself, whose spelling defines nothing (ingest.french.defines)."""
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
@@ -78,7 +81,7 @@ def type_matches(unit: str, kind: str, question_words: set[str], measure: str | 
     if kind == "address":
         return bool(_PLACE_RE.search(unit) or _CONTACT_RE.search(unit))
     if kind == "definition":
-        return defines(unit, question_words)
+        return defines(unit, question_words, told)
     if kind in ("list", "procedure"):
         return bool(_LIST_RE.search(unit))
     if kind == "yesno":
@@ -150,10 +153,12 @@ class QuestionProfile:
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
     counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
+    told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
+    told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches)."""
-        return type_matches(text, self.kind, self.defined or self.words, self.measure, self.counted)
+        return type_matches(text, self.kind, self.defined or self.words, self.measure, self.counted, self.told)
 
     def typed_answer(self, unit: Unit) -> bool:
         """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
@@ -178,6 +183,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     kind = question_type(question)
     measure = question_measure(question)
     asked_text = asked_part(question)  # its names are those of what it asks: the context told before says where the asker stands
+    told = acronyms_spelled_out(question)
     asked = QuestionProfile(
         terms,
         context_discounted(store, question, terms, store.idf(terms)),
@@ -192,6 +198,8 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         joined_names=joined_names(store, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),
+        told=frozenset(told),
+        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
@@ -239,12 +247,13 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
     """The features (FEATURES order, each in [0, 1]) of an answer unit for a question."""
     unit_words = unit.words
+    held = told_through(question, unit.terms)
     # the section names what a line of a fact sheet or a case study is about
-    context_terms = unit.terms | unit.section_terms
+    context_terms = held | unit.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
     new_words = unit_words - question.words - unit.section_words
     return (
-        coverage(question.terms, question.weights, unit.terms),
+        coverage(question.terms, question.weights, held),
         coverage(question.terms, question.weights, context_terms),
         len(question.words & unit_words) / max(len(question.words), 1),
         max(0.0, float(unit.vector @ question.vector)),
@@ -253,6 +262,17 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
         float(bool(question.focus & unit.terms)),
         float(is_named_row(unit, question)),
     )
+
+
+def told_through(question: QuestionProfile, terms: frozenset[str]) -> frozenset[str]:
+    """A unit's terms, with those of an acronym the question spells out itself (« coopérative jeunesse de services
+    (CJS) ») when it holds the acronym or all its words: one thing, said either way."""
+    for acronym, spelled in question.told_terms:
+        if acronym <= terms:
+            terms = terms | spelled
+        elif spelled <= terms:
+            terms = terms | acronym
+    return terms
 
 
 def find_named_row_positions(store: Store, question: QuestionProfile) -> list[int]:

@@ -254,16 +254,18 @@ _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|\([*.]+|[(:]")
 LABEL_AFTER_WORDS = 1
 
 
-def defines(text: str, subject: set[str]) -> bool:
+def defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
     colon, a gloss in parentheses or 'a pour' ('les jeunes de la CJS se sont partagé' defines nothing); a
     name that opens the text before its verb ('Camino ouvre …'); or an acronym in parentheses after the
     words it stands for ('eau chaude sanitaire (ECS)'). Each item of a list run into the text counts as a
     text of its own ('… comme étant : - Usage personnel : … - Usage professionnel : tout ce qui …'), and so does a
-    gloss in brackets opened by an acronym and a colon ('(DILICO : DIspositif de LIssage COnjoncturel)')."""
+    gloss in brackets opened by an acronym and a colon ('(DILICO : DIspositif de LIssage COnjoncturel)').
+    told: acronyms whose words the asker already gave (« une coopérative jeunesse de services (CJS) »): a text
+    that spells one of them out says nothing new of it."""
     items = _INLINE_ITEM_RE.split(text)
-    return any(_defines(item, subject) for item in items)
+    return any(_defines(item, subject, told) for item in items)
 
 
 # Where an item of a list starts inside a text: a dash or a bullet after a colon, a point, a semicolon or a
@@ -272,14 +274,15 @@ def defines(text: str, subject: set[str]) -> bool:
 _INLINE_ITEM_RE = re.compile(r"(?:(?<=[.:;])|(?<=\n))\s*[-–•▪]\s+(?=[A-ZÀ-ÝŒ])|\((?=[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ0-9-]+\s*:)")
 
 
-def _defines(text: str, subject: set[str]) -> bool:
+def _defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -> bool:
     """defines() for one item."""
     written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
     tokens = [word_key(token) for token in written]
-    if _spells_out(written, tokens, subject):
+    if _spells_out(written, tokens, subject, told):
         return True
+    no_gloss = {word_key(word) for word in _TAG_RE.findall(text)} | {word_key(acronym) for acronym in told}
     subject_keys = {word.rstrip("sx") for word in subject}
-    if _opens_with_name_and_verb(written, tokens, subject_keys):
+    if _opens_with_name_and_verb(written, tokens, subject_keys) or _in_apposition(text, subject_keys):
         return True
     for i, token in enumerate(tokens):
         if token.rstrip("sx") not in subject_keys:
@@ -287,7 +290,7 @@ def _defines(text: str, subject: set[str]) -> bool:
         complement = _complement_of_another_noun(tokens, i, subject_keys)
         after = tokens[i + 1 : i + 5]
         for rest in (after, after[1:] if after and after[0] not in STOP_WORDS else []):
-            if not complement and rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest)):
+            if not complement and rest and (rest[0] in _DEFINING_WORDS or rest[:2] == ["a", "pour"] or _opens_gloss(rest, no_gloss)):
                 return True
             # a label before its colon, a note's or an item's number aside ('4 repas de chasse : repas organisé …')
             if rest[:1] == [":"] and sum(word not in STOP_WORDS and not word.isdigit() for word in tokens[:i]) <= LABEL_AFTER_WORDS:
@@ -341,9 +344,24 @@ def _opens_with_name_and_verb(written: list[str], tokens: list[str], subject_key
     )
 
 
-def _opens_gloss(tokens: list[str]) -> bool:
-    """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)')."""
-    return tokens[:1] == ["("] and len(tokens) > 1 and tokens[1][:1].isalpha()
+# a word, or an acronym in brackets after it, then a comma and an indefinite article: what it is, in apposition
+# (« … des projets alimentaires territoriaux (PAT), un outil essentiel … », « Le RSA, une aide … »)
+_APPOSITION_RE = re.compile(r"([^\W\d_]+)\s*(?:\(([^\W\d_]+)\))?\s*,\s*(?:un|une)\s")
+
+
+def _in_apposition(text: str, subject_keys: set[str]) -> bool:
+    """Whether a text says what a word of the subject (keys, a plural's s or x off) is in apposition (_APPOSITION_RE)."""
+    return any(word_key(word).rstrip("sx") in subject_keys for found in _APPOSITION_RE.findall(text) for word in found if word)
+
+
+# a word in lower case alone in parentheses: a tag (« … territoriaux (amplification) »), no gloss
+_TAG_RE = re.compile(r"\(([a-zà-ÿœæ]+)\)")
+
+
+def _opens_gloss(tokens: list[str], no_gloss: set[str]) -> bool:
+    """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)'), nor one of
+    no_gloss (as keys): a tag, an acronym the asker spelled out (« (CJS) » after its words, in the question)."""
+    return tokens[:1] == ["("] and len(tokens) > 1 and tokens[1][:1].isalpha() and tokens[1] not in no_gloss
 
 
 def spells_out(text: str, subject: set[str]) -> bool:
@@ -354,9 +372,9 @@ def spells_out(text: str, subject: set[str]) -> bool:
     return _spells_out(written, [word_key(token) for token in written], subject)
 
 
-def _spells_out(written: list[str], tokens: list[str], subject: set[str]) -> bool:
-    """spells_out, from a text's tokens as written and as keys (word_key), already read."""
-    return any(set(word_key(acronym).split("-")) <= subject for acronym in _acronyms_spelled_out(written, tokens))
+def _spells_out(written: list[str], tokens: list[str], subject: set[str], told: frozenset[str] = frozenset()) -> bool:
+    """spells_out, from a text's tokens as written and as keys (word_key), already read; told: acronyms left out."""
+    return any(set(word_key(acronym).split("-")) <= subject for acronym in _acronyms_spelled_out(written, tokens) if acronym not in told)
 
 
 def acronyms_spelled_out(text: str) -> dict[str, str]:

@@ -1193,3 +1193,48 @@ def test_what_follows_an_extract_stops_at_the_next_sections_heading(tmp_path):
     assert store.chunk(first.position).section.endswith("À propos du logiciel")
     assert any("protection" in u.text for u in store.following_units(first))  # the page goes on into the next section
     assert not any("protection" in u.text for u in units_after_in_section(store, first))
+
+
+def test_a_spelling_the_question_gives_itself_defines_nothing():
+    """« Qu'est-ce qu'une coopérative jeunesse de services (CJS) ? »: a line that spells CJS out (or glosses the words
+    with it) tells the asker nothing they did not write; « Une CJS est … » still defines it, and so does an apposition."""
+    from ingest.french import defines
+
+    subject = {"cooperative", "jeunesse", "services", "cjs"}
+    line = "La métropole a financé deux coopératives jeunesse de services (CJS) en 2017 et 2018."
+    assert defines(line, subject)
+    assert not defines(line, subject, told=frozenset({"CJS"}))
+    assert defines("Une CJS est un projet éducatif pour des jeunes de 16 à 25 ans.", subject, told=frozenset({"CJS"}))
+    apposition = "C'est l'ambition des projets alimentaires territoriaux (PAT), un outil mis en place depuis 6 ans."
+    assert defines(apposition, {"projet", "alimentaire", "territorial", "pat"}, told=frozenset({"PAT"}))
+    assert not defines("En 2020, une étude a été menée.", {"etude"})
+
+
+def test_a_word_alone_in_brackets_is_a_tag_not_a_gloss():
+    """« … des projets alimentaires territoriaux (amplification) » marks a measure; it does not say what they are."""
+    from ingest.french import defines
+
+    assert not defines("Partenariat au service des projets alimentaires territoriaux (amplification)", {"projet", "alimentaire", "territorial"})
+    assert defines("Les tiers-lieux (espaces de travail partagés) se multiplient.", {"tiers", "lieux"})
+
+
+YOUTH_COOPERATIVE_PAGES = (
+    """La sensibilisation des jeunes
+
+La métropole subventionne la coopérative d'activité et d'emploi Talents Croisés, qui a permis de créer deux
+coopératives jeunesse de services (CJS) en 2017 et 2018.
+Une CJS est un projet éducatif qui permet à une quinzaine de jeunes de 16 à 25 ans de créer et de piloter
+une entreprise sociale pendant un été.""",
+    """Les salons
+
+La métropole favorise la participation des entreprises sociales aux salons professionnels du territoire.""",
+    """Le budget
+
+Le budget consacré aux entreprises sociales atteint 2 millions d'euros par an.""",
+)
+
+
+def test_a_definition_question_that_spells_its_acronym_out_gets_the_definition(tmp_path):
+    assistant = assistant_on(tmp_path, "jeunes.txt", YOUTH_COOPERATIVE_PAGES)
+    answer = assistant.ask("Qu'est-ce qu'une coopérative jeunesse de services (CJS) ?")
+    assert answer.found and "projet éducatif" in answer.snippet, answer.snippet
