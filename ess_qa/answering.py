@@ -20,6 +20,7 @@ import numpy as np
 from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.french import (
+    after_capital_title,
     content_words,
     fold_accents,
     folded_content_words,
@@ -191,14 +192,15 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
     """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
     « zonage_règlementaire »), the lines of a table of contents,
-    the lines mostly in capitals (titles, banners, a figure's label), those whose words lost their spaces,
+    the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside), those whose
+    words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
     https://… »), those mostly made of sources (numbered notes, web addresses)."""
     sources_answer = kind in ("contact", "address", "place", "procedure")
     return lambda text: (
         len(text.split()) > 1
         and not opens_contents(text)
-        and not mostly_capitals(text)
+        and not mostly_capitals(after_capital_title(text))
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text))
         and (only is None or only(text))
@@ -208,8 +210,9 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A unit as shown: a long one cut to its window of question terms; one that announces a list
     (ends with ':') shown with the start of its items; a short one that mostly echoes the question
-    continued by the next units of its page, since the answer follows it."""
-    text = unit.text
+    continued by the next units of its page, since the answer follows it. A title in capitals that opens it is left
+    out (the citation names the section)."""
+    text = after_capital_title(unit.text)
     if len(text) >= SNIPPET_TARGET:
         needed = asked.answered_by if asked.kind in STRICT_TYPES else None
         window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)

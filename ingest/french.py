@@ -926,12 +926,12 @@ def _in_capitals(token: str) -> bool:
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
-def split_capital_runs(text: str) -> list[str]:
+def split_capital_runs(text: str, titles: bool = False) -> list[str]:
     """A text cut where a sentence starts after a run of figures and words in capitals: a designed page's
     strip of key figures, read in one line with the prose that follows ('900 000 PERSONNES 82 PROJETS
     CITOYENS KWALA FAYA COOP (Guyane) Kwala Faya est une coopérative …' -> the figures, then the sentence).
-    A title in capitals without figures stays with its text, whose subject it names."""
-    parts, start, run, figures = [], 0, 0, False
+    A title in capitals without figures stays with its text, whose subject it names, unless titles."""
+    parts, start, run, figures = [], 0, 0, titles
     for token in re.finditer(r"\S+", text):
         word = token.group()
         figure = bool(_FIGURE_RE.fullmatch(word))
@@ -944,9 +944,16 @@ def split_capital_runs(text: str) -> list[str]:
         if run >= CAPITALS_RUN and figures and word[:1].isupper() and any(c.islower() for c in word):
             parts.append(text[start : token.start()].strip())
             start = token.start()
-        run, figures = 0, False
+        run, figures = 0, titles
     parts.append(text[start:].strip())
     return [part for part in parts if part]
+
+
+def after_capital_title(text: str) -> str:
+    """What a text says after the title in capitals that opens it ('L'ESS AU CŒUR DES POLITIQUES PUBLIQUES Depuis
+    1981, l'ESS …' -> 'Depuis 1981, l'ESS …'); the text itself when no sentence follows one."""
+    parts = split_capital_runs(text, titles=True)
+    return text[text.index(parts[1]) :] if len(parts) > 1 and mostly_capitals(parts[0]) else text
 
 
 def split_sentences(text: str) -> list[str]:

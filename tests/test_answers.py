@@ -1238,3 +1238,16 @@ def test_a_definition_question_that_spells_its_acronym_out_gets_the_definition(t
     assistant = assistant_on(tmp_path, "jeunes.txt", YOUTH_COOPERATIVE_PAGES)
     answer = assistant.ask("Qu'est-ce qu'une coopérative jeunesse de services (CJS) ?")
     assert answer.found and "projet éducatif" in answer.snippet, answer.snippet
+
+
+def test_a_sentence_opened_by_a_title_in_capitals_can_be_the_extract():
+    """A designed page reads its banner and the sentence under it as one line: the sentence may answer, and is
+    shown without the banner (the citation names the section)."""
+    from ess_qa.answering import _answering
+    from ingest.french import after_capital_title
+
+    line = "L'ESS AU CŒUR DES POLITIQUES PUBLIQUES Depuis 1981, l'ESS a fait son entrée dans l'action des gouvernements."
+    assert after_capital_title(line) == "Depuis 1981, l'ESS a fait son entrée dans l'action des gouvernements."
+    assert _answering(None, "date")(line)
+    assert not _answering(None, "date")("L'ESS AU CŒUR DES POLITIQUES PUBLIQUES")
+    assert after_capital_title("La loi ESS du 31 juillet 2014 reconnaît les SCIC.") == "La loi ESS du 31 juillet 2014 reconnaît les SCIC."
