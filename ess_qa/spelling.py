@@ -15,7 +15,17 @@ from __future__ import annotations
 import re
 
 from index.store import Store
-from ingest.french import COLLOQUIAL_SPELLINGS, STOP_WORDS, doubling_variants, elides_before, glued_elisions, join_lone_elisions, texted_cest, word_key
+from ingest.french import (
+    COLLOQUIAL_SPELLINGS,
+    STOP_WORDS,
+    doubling_variants,
+    elides_before,
+    glued_elisions,
+    is_french_word,
+    join_lone_elisions,
+    texted_cest,
+    word_key,
+)
 
 from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
@@ -102,8 +112,10 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     places = {w: names.place_of(w) for w in unknown if w not in readings}
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
-    readings |= _typos(store, [w for w in unknown if w not in readings])
-    readings |= _lone_name_typos(store, [w for w in unknown if w not in readings])  # « stasbourg » typed in lower case
+    # a French word the corpus lacks is what the asker meant (« amende », « usagers »), not a typo of the corpus's word
+    mistyped = [w for w in unknown if w not in readings and not is_french_word(w)]
+    readings |= _typos(store, mistyped)
+    readings |= _lone_name_typos(store, [w for w in mistyped if w not in readings])  # « stasbourg » typed in lower case
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}
 
 

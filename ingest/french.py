@@ -24,6 +24,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | written_words         | list  | the words of words, case kept ('Nantes', 'ESS')                 | index.lexical (Vocabulary: names, spellings)            |
 | typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
 | word_key              | text  | a word lower case, accents folded (stop words, corpus words)    | spelling, noun_complements                              |
+| is_french_word        | bool  | whether a word is in a general French lexicon (not the corpus's)| spelling (a French word is no typo)                     |
 | noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
 |                       |       | froid'), as written                                             |                                                         |
 | defines               | bool  | whether a text defines one of some words ('Une CJS est ...')    | evidence (the line a « qu'est-ce que » asks for)        |
@@ -469,6 +470,28 @@ def negated_words(text: str) -> list[str]:
 def word_key(word: str) -> str:
     """A word as compared with the stop words and the corpus's words: lower case, accents folded."""
     return fold_accents(word.lower())
+
+
+# A general French lexicon: the French word list of pyspellchecker (a dependency), 140,000 words each seen 50 times
+# or more in its sources (subtitles), as word keys. A question's word found there is French as typed, whatever the
+# corpus writes: « amende » is no typo of the corpus's « amené », nor « usagers » of « usages ».
+LEXICON_PACKAGE, LEXICON_FILE = "spellchecker", "resources/fr.json.gz"
+
+
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """The words of the general French lexicon (LEXICON_FILE), as word keys; read once, on first use."""
+    import gzip
+    import importlib.resources
+    import json
+
+    with importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        return frozenset(word_key(word) for word in json.load(text))
+
+
+def is_french_word(word: str) -> bool:
+    """Whether a word, accents or not, is in the general French lexicon (french_words)."""
+    return word_key(word) in french_words()
 
 
 def stem_terms(text: str) -> list[str]:

@@ -135,9 +135,20 @@ def test_place_adjectives_are_read_as_the_corpus_names_they_come_from():
 
 
 def test_a_short_word_typed_with_one_consonant_for_two_is_read_as_the_report_word(assistant):
-    answer = assistant.ask("Combien de salariés compte l'ESS dans la vile de Lille ?")
-    assert answer.question == "Combien de salariés compte l'ESS dans la ville de Lille ?"
-    assert answer.notice == "« vile » lu comme « ville »"
+    answer = assistant.ask("Quel apui la métropole apporte-t-elle aux structures de l'ESS ?")
+    assert answer.question == "Quel appui la métropole apporte-t-elle aux structures de l'ESS ?"
+    assert answer.notice == "« apui » lu comme « appui »"
+
+
+@pytest.mark.parametrize("question", ["Quelle amende risque une métropole ?", "Combien de personnel compte l'ESS à Lille ?"])
+def test_a_french_word_the_report_lacks_is_no_typo_of_its_word(assistant, question):
+    """« amende » is one letter from the report's « amené », « personnel » from « personne »:
+    a word of French's own lexicon is what the asker meant, and a question about fines is out of the report's scope."""
+    from ingest.french import is_french_word
+
+    answer = assistant.ask(question)
+    assert answer.question == question and answer.notice is None
+    assert is_french_word("amende") and is_french_word("Usagers") and not is_french_word("inserton")
 
 
 def test_missing_apostrophes_are_restored_and_said(assistant):
