@@ -101,6 +101,16 @@ class Hit:
         return tuple(sorted((self.position, self.joined))) if self.joined is not None else (self.position,)
 
 
+def _named_first(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
+    """Hits best first with those whose page does not use a name the question uses (Toulouse, France, 2018) after
+    those whose page does, in their order, each scored no higher than the last of those: Lille's figures do not
+    answer for Toulouse, and a passage shown lower never shows a higher score."""
+    holds = {hit.position: names_its_page(store, asked, hit.position) for hit in hits}
+    named = [hit for hit in hits if holds[hit.position]]
+    floor = named[-1].score if named else 1.0
+    return named + [replace(hit, score=min(hit.score, floor)) for hit in hits if not holds[hit.position]]
+
+
 def join_neighbours(store: Store, hits: list[Hit]) -> list[Hit]:
     """Hits in rank order, each joined by a lower-ranked hit on the chunk just before or after it in the same
     page and section, which then leaves the list: two found pieces of one run of text are one passage,
@@ -157,8 +167,5 @@ def rank_chunks(
             score = (candidate.fused + weights.evidence * unit_score) / (1 + weights.evidence)
             hits.append(Hit(candidate.position, float(score), candidate.cosine))
         hits.sort(key=lambda h: -h.score)
-        # a passage whose page does not use a name the question uses (Toulouse, France, 2018) comes
-        # after those whose page does, in their order: Lille's figures do not answer for Toulouse
-        hits.sort(key=lambda h: not names_its_page(store, asked, h.position))
-        results.append(hits[: k * 2])
+        results.append(_named_first(store, asked, hits)[: k * 2])
     return results

@@ -98,6 +98,9 @@ def test_a_passage_about_the_place_the_question_names_comes_first(tmp_path):
     build(tmp_path, tmp_path / "index")
     passages = Assistant.load(tmp_path / "index").search("Quelle part de l'emploi privé représente l'économie sociale et solidaire en France ?", k=3)
     assert passages[0].page == 3, [(p.page, p.text[:40]) for p in passages]
+    # the pages put after it show no higher score than it: a list read top down never climbs
+    scores = [p.score for p in passages]
+    assert scores == sorted(scores, reverse=True), scores
 
 
 # One page, one section, two passages long: the question's words open it, its answer ends it. Then a page on
