@@ -48,11 +48,21 @@ def contents_entries(text: str, min_entries: int = MIN_ENTRIES) -> list[Entry]:
     lines that end with their page number ('Introduction ..... 4'), else lines that start with it
     ('04  Édito')."""
     for read in (_entries_page_last, _entries_page_first):
-        entries = read(text)
+        entries = _without_spikes(read(text))
         pages = [e.page for e in entries]
         if len(entries) >= min_entries and pages == sorted(pages):
             return entries
     return []
+
+
+def _without_spikes(entries: list[Entry]) -> list[Entry]:
+    """Entries less those whose page number stands above the next entry's while the entries around them are in
+    order: a title that ends with a year, its page number pushed to the next line (« … entre 2023, 2024 et 2025 »)."""
+    return [
+        entry
+        for i, entry in enumerate(entries)
+        if not (0 < i < len(entries) - 1 and entry.page > entries[i + 1].page and entries[i - 1].page <= entries[i + 1].page)
+    ]
 
 
 def _entries_page_first(text: str) -> list[Entry]:
@@ -92,8 +102,12 @@ def _titled_page(line: str) -> tuple[str, int] | None:
     return (title, int(found.group("page"))) if any(c.isalpha() for c in title) else None
 
 
+# the previous entry's page number pushed before a numbered title (« 56 4.3. Les résultats … »)
+_STRAY_PAGE_RE = re.compile(r"^\d{1,4}\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s)")
+
+
 def _entry(title: str, page: int) -> Entry:
-    title = clean_title(title).strip(" |.…:")  # its bullet or dash off
+    title = _STRAY_PAGE_RE.sub("", clean_title(title).strip(" |.…:"))  # its bullet or dash off
     numbering = NUMBERING_RE.match(title)
     return Entry(title, numbering.group("number").count(".") + 1 if numbering else 1, page)
 

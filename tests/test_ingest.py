@@ -402,6 +402,21 @@ def test_a_contents_page_is_read_into_entries_with_levels():
     assert contents_entries("Le budget atteint 12\nPuis 4\nEt 7") == []  # too few, and not in page order
 
 
+def test_a_contents_title_that_ends_with_a_year_does_not_spoil_the_contents():
+    """« … entre les campagnes de 2023, 2024 et 2025 » with its page number pushed before the next title: the year
+    is no page, the stray number is no title's, and the other entries stay in page order."""
+    from ingest.contents import contents_entries
+
+    text = (
+        "Sommaire\n4.2.4. Les résultats par segments : 45\n4.2.5. L'évolution entre les campagnes de 2023, 2024 et 2025\n"
+        "56 4.3. Les menus végétariens : 63\n4.3.1. Le gaspillage : 66\n5. Les perspectives : 70"
+    )
+    entries = contents_entries(text)
+    assert [(e.title, e.level, e.page) for e in entries] == [
+        ("4.2.4. Les résultats par segments", 3, 45), ("4.3. Les menus végétariens", 2, 63), ("4.3.1. Le gaspillage", 3, 66), ("5. Les perspectives", 1, 70)
+    ]
+
+
 def test_a_contents_heading_is_no_section_beyond_its_page(tmp_path):
     """A contents page whose lines give no page numbers is not read as an outline; its heading, found by the
     cues, stays on its page: the text after it is not cited under « SOMMAIRE »."""
