@@ -221,19 +221,28 @@ def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[in
     return by_form
 
 
-def running_lines(texts: list[str], labels: list[str] | None = None) -> list[set[int]]:
+RunningKey = tuple[str, tuple[int, ...]]  # a running line's form and the signature of its numbers (_signature)
+
+
+def running_lines(texts: list[str], labels: list[str] | None = None, known: set[RunningKey] | None = None) -> list[set[int]]:
     """For each page text of one file, the indexes of its lines that are running headers, footers or
     page numbers: the same line, numbers aside (a page number follows the page, as labels print it),
-    at the top or the bottom of many pages, or the same title before a bar and each page's chapter (_titled_headers)."""
+    at the top or the bottom of many pages, or the same title before a bar and each page's chapter (_titled_headers).
+    known: the lines found running before (by form and signature), running wherever they come to a page's edge,
+    and the lines found now added to them (a page number under a header of two lines reaches the edge once the
+    header is gone, on a few pages only)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+    known = set() if known is None else known
     found: list[set[int]] = [set() for _ in texts]
-    for seen in _edge_forms(texts, numbers).values():
+    for form, seen in _edge_forms(texts, numbers).items():
         tracks = _tracks_page([occurrence for _, occurrence in seen])
         groups: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
         for physical, (printed, i, values) in seen:
             groups[_signature(values, printed, tracks)].append((physical, i))
-        for group in groups.values():
-            if is_running({physical for physical, _ in group}, len(texts)):
+        for signature, group in groups.items():
+            if (form, signature) in known or is_running({physical for physical, _ in group}, len(texts)):
+                if any(tracks):  # a line that prints the page's number runs wherever it comes to the edge
+                    known.add((form, signature))
                 for physical, i in group:
                     found[physical - 1].add(i)
     for places in _titled_headers(texts).values():
@@ -317,10 +326,11 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
         lines = text.split("\n")
         nonblank = [i for i, line in enumerate(lines) if normalize_spaces(line)]
-        for edge, i in zip(("top", "bottom"), nonblank[:1] + nonblank[-1:]):
-            form = line_form(lines[i])
-            if form and _may_head_pages(lines, i, edge, form[0]):
-                by_form[(edge, form[0])].append((physical, (printed, i, form[1])))
+        for edge in ("top", "bottom") if nonblank else ():
+            header = _edge_header(lines, nonblank, edge)
+            if header:
+                indexes, form = header
+                by_form[(edge, form[0])].append((physical, (printed, indexes, form[1])))
     found: list[set[int]] = [set() for _ in texts]
     for seen in by_form.values():
         tracks = _tracks_page([occurrence for _, occurrence in seen])
@@ -331,9 +341,17 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
             groups[_signature(values, printed, tracks)].append((physical, i))
         for group in groups.values():
             for run in _page_runs(sorted(group)):
-                for physical, i in run[1:]:
-                    found[physical - 1].add(i)
+                for physical, indexes in run[1:]:
+                    found[physical - 1].update(indexes)
     return found
+
+
+def _edge_header(lines: list[str], nonblank: list[int], edge: str) -> tuple[tuple[int, ...], LineForm] | None:
+    """The line index and form of what may be a chapter's running header at a page's edge ('top' or 'bottom';
+    nonblank: the indexes of its non-blank lines): its first or last line, unless it is text (_may_head_pages)."""
+    i = nonblank[0] if edge == "top" else nonblank[-1]
+    form = line_form(lines[i])
+    return ((i,), form) if form and _may_head_pages(lines, i, edge, form[0]) else None
 
 
 def _may_head_pages(lines: list[str], i: int, edge: str, form: str) -> bool:
@@ -360,10 +378,15 @@ def _continued(lines: list[str], i: int, edge: str) -> bool:
     """Whether a page's first or last line (edge: 'top' or 'bottom') is part of a longer line: it ends on a function
     word (« Epuisement des », « QUELLES SONT »), or, at the bottom, the line before it does (« … centrales et »)."""
     ends = [lines[i]] + ([lines[j] for j in range(i - 1, -1, -1) if normalize_spaces(lines[j])][:1] if edge == "bottom" else [])
-    return any((words(line)[-1:] or [""])[0].lower() in STOP_WORDS or line.rstrip().endswith(",") for line in ends)
+    return any(_ends_on_function_word(line) for line in ends)
 
 
-def _page_runs(places: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+def _ends_on_function_word(line: str) -> bool:
+    """Whether a line ends on a function word or a comma: the sentence or the title goes on after it."""
+    return (words(line)[-1:] or [""])[0].lower() in STOP_WORDS or line.rstrip().endswith(",")
+
+
+def _page_runs(places: list[tuple[int, tuple[int, ...]]]) -> list[list[tuple[int, tuple[int, ...]]]]:
     """The (page, line) places, sorted by page, cut into runs of pages at most CHAPTER_RUN_GAP apart; only the runs of
     MIN_RUNNING_PAGES pages or more."""
     runs: list[list[tuple[int, int]]] = []
@@ -390,10 +413,22 @@ def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> l
     running lines brings to a page's edges are looked at again: a stack of them (a side menu) goes whole."""
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts)
-    cleaned = list(texts)
-    for _ in range(MAX_RUNNING_PASSES):  # a stack of running lines (a side menu) is peeled EDGE_LINES at a time
-        running = [edges | repeated for edges, repeated in zip(running_lines(cleaned, labels), repeated_lines(cleaned))]
+    known: set[RunningKey] = set()
+    cleaned = _peeled(list(texts), labels, known)
+    for _ in range(MAX_RUNNING_PASSES):  # a chapter's header gone, the next at the edge (its title, a page number) goes too
+        chapters = chapter_lines(cleaned, labels)
+        if not any(chapters):
+            break
+        cleaned = _peeled(_without_lines(cleaned, chapters), labels, known)
+    return cleaned
+
+
+def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) -> list[str]:
+    """The page texts without their running lines (running_lines, repeated_lines), peeled EDGE_LINES at a time so that a
+    stack of them (a side menu) goes whole; known: the running lines found so far, to which those found are added."""
+    for _ in range(MAX_RUNNING_PASSES):
+        running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels, known), repeated_lines(texts))]
         if not any(running):
             break
-        cleaned = _without_lines(cleaned, running)
-    return _without_lines(cleaned, chapter_lines(cleaned, labels))
+        texts = _without_lines(texts, running)
+    return texts

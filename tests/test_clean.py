@@ -416,3 +416,21 @@ def test_note_calls_a_word_processor_exports_as_n_f_n_plus_one_are_taken_out():
     assert remove_note_calls("les données de Hubblo1 4F 15. La suite") == "les données de Hubblo. La suite"
     assert remove_note_calls("un prix de 100 F\n20 francs de plus") == "un prix de 100 F\n20 francs de plus"  # 20 does not follow 100
     assert "rapport un scénario" in clean_page_text("dans son dernier rapport 1F\n2 un scénario anticipant")
+
+
+def test_a_page_number_under_a_chapters_header_goes_once_the_header_is_gone():
+    """A guide's header, a sheet's title (on its pages only), then the page number: the guide's header runs through
+    the file; the sheet's title runs through its pages (kept on its first, where it is the heading); the page number
+    under it comes to the page's edge on those pages only, and is the page number all the same."""
+    def page(n: int) -> str:
+        sheet = "Fiche 6 – Déconditionnement des produits\n" if 5 <= n <= 9 else ""
+        return f"GBPH - Aide alimentaire\n{sheet}Sommaire des fiches\n{n - 4}\n{text(n)}"
+
+    def text(n: int) -> str:
+        return f"{body(n)}\n{body(n + 1)}"
+
+    texts = [page(n) for n in range(1, 21)]
+    cleaned = remove_running_lines(texts)
+    assert cleaned[4].startswith("Fiche 6 – Déconditionnement des produits\n")
+    assert [cleaned[n - 1] for n in range(6, 10)] == [text(n) for n in range(6, 10)]
+    assert all(cleaned[n - 1] == text(n) for n in range(10, 21))
