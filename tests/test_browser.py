@@ -135,6 +135,26 @@ def test_example_question_and_follow_up(page):
     assert page.errors == []
 
 
+def test_the_page_speaks_french_and_a_reply_is_shown_from_its_answer(page):
+    """The page declares French; after a second question, the conversation shows the new reply's start (its answer),
+    not the end of its last passage."""
+    from playwright.sync_api import expect
+
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    for count, question in enumerate(("Qui préside Nantes Métropole ?", "Combien de salariés compte l'ESS à Lille ?"), start=1):
+        ask(page, question)
+        reply = wait_for_replies(page, count).nth(count - 1)
+        expect(reply.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    answer = page.locator("#essqa-chat .bot").last.locator(".essqa-answer").first
+    page.wait_for_timeout(300)  # the reply is scrolled to once drawn
+    shown = answer.evaluate(
+        "a => { const log = a.closest('[role=log]').getBoundingClientRect(); const r = a.getBoundingClientRect();"
+        " return r.top >= log.top - 1 && r.top < log.bottom; }"
+    )
+    assert shown
+    assert page.errors == []
+
+
 def test_a_follow_up_question_is_read_with_the_previous_one(page):
     from playwright.sync_api import expect
 

@@ -162,11 +162,22 @@ class ChatTab:
         settings = [self.k, *self.filters]
         conversation = [self.chatbot, self.question, self.topic]
         query = {**QUERY_EVENTS, "api_visibility": "private"}
-        self.question.submit(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query)
-        self.ask.click(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query)
-        self.examples.click(self.ask_example, [self.examples, self.chatbot, self.topic, *settings], conversation, **query)
+        for asked in (
+            self.question.submit(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query),
+            self.ask.click(self.respond, [self.question, self.chatbot, self.topic, *settings], conversation, **query),
+            self.examples.click(self.ask_example, [self.examples, self.chatbot, self.topic, *settings], conversation, **query),
+        ):
+            asked.then(None, None, None, js=SHOW_REPLY_JS, api_visibility="private")
         self.clear.click(self.clear_conversation, None, conversation, api_visibility="private")
         self.reset.click(self.reset_filters, None, self.filters, api_visibility="private")
+
+
+# After a reply, the conversation shows the reply's start (its answer), not its end (its last passage): the reply is
+# scrolled to the top of the conversation once drawn (the chat's own scrolling to the bottom is off).
+SHOW_REPLY_JS = """() => { setTimeout(() => {
+  const replies = document.querySelectorAll('#essqa-chat .message-row.bot-row, #essqa-chat .bot');
+  if (replies.length) replies[replies.length - 1].scrollIntoView({block: 'start'});
+}, 50); }"""
 
 
 def build_chat_tab(service: Service, texts: PageTexts) -> ChatTab:
@@ -197,6 +208,7 @@ def _conversation_column(example_questions: tuple[str, ...]) -> dict[str, Any]:
         latex_delimiters=[],
         feedback_options=None,
         buttons=[],  # a copy button would copy the reply's HTML, not its text
+        autoscroll=False,  # a reply is shown from its start (SHOW_REPLY_JS)
         placeholder="Les réponses citent les documents : fichier, page, section.",
     )
     with gr.Row():
@@ -244,6 +256,7 @@ def _settings_column(initial: dict) -> dict[str, Any]:
     gr.Markdown(
         "Les réglages s'appliquent à la question suivante. Une question qui en prolonge une autre "
         "(« Et en 2020 ? ») est complétée par la précédente. Cliquez sur une citation pour lire la "
-        "page du document. L'API HTTP `/search` (question, k) est décrite sous « Use via API » en bas de page."
+        "page du document. L'API JSON : `/api/ask?q=…` (la réponse) et `/api/search?q=…&k=5` (les passages) ; "
+        "l'API Gradio `/search` est décrite sous « Use via API » en bas de page."
     )
     return {"k": k, "section": section, "page_from": page_from, "page_to": page_to, "sources": sources, "reset": reset}

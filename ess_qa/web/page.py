@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 WAITING_STATES = ("waiting", "loading", "building")  # the status line is checked every second meanwhile
 
+# Gradio's page template says lang="en"; the page speaks French (screen readers, spelling, hyphenation)
+PAGE_JS = "() => { document.documentElement.lang = 'fr'; }"
+
 CSS = """
 .essqa-answer{line-height:1.5}
 .essqa-summary{color:var(--body-text-color-subdued);font-size:.9em;margin:2px 0 8px}

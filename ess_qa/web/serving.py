@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import BUNDLED_CORPUS
 from .api import api_routes
 from .options import AUTH_ENV, DEFAULT_HOST, DEFAULT_PORT, add_serve_arguments
-from .page import CSS, build_page
+from .page import CSS, PAGE_JS, build_page
 from .service import CONCURRENCY_LIMIT, MAX_WAITING_QUERIES, Service
 from .sources import SourceUnavailable, source_page_document
 from .throttle import LoginThrottle, SignInThrottle
@@ -142,6 +142,7 @@ def launch(
         quiet=quiet,
         show_error=False,
         css=CSS,
+        js=PAGE_JS,
         footer_links=["api"],
         auth=auth or None,
         auth_message=f"Identifiez-vous pour interroger les documents. (Log in to ask the documents.) {throttle.rule()}" if auth else None,
