@@ -23,7 +23,7 @@ from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
-from .corpus_texts import CORPUS_ATTACHMENT, describe_corpus, page_texts_for
+from .corpus_texts import CORPUS_ATTACHMENT, EXAMPLES_ATTACHMENT, answered_examples, describe_corpus, page_texts_for
 from .profiles import PROFILES_ATTACHMENT, PageTexts, active_profiles, find_profiles, heading_rules
 from .questions import PreparedQuestion, complete_follow_up, prepare_question, question_content
 from .retrieval import Filters, FusionWeights, Hit, filters_problem, join_neighbours, rank_chunks
@@ -127,7 +127,7 @@ def build(
         CAPITALISED: corpus_capitalised_names(name_counts),
     }
     writer = open_writer(
-        location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=calibration_attachment
+        location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=derived_attachments
     )
     manifest = writer.sync_documents(documents, attachments, progress)
     return BuildReport(
@@ -160,9 +160,13 @@ def _document(root: Path, name: str, sha256: str, chunks: list, pages: list, kee
     )
 
 
-def calibration_attachment(store: Store) -> dict[str, object]:
-    """The refusal thresholds calibrated on the corpus just indexed (ess_qa.calibration), as an attachment of its index."""
-    return {CALIBRATION: calibrate(store, Assistant(store).judgements)}
+def derived_attachments(store: Store) -> dict[str, object]:
+    """What is computed from the index just written, as attachments of it: the refusal thresholds calibrated on its
+    corpus (ess_qa.calibration), then the page's example questions that the corpus answers with them."""
+    calibration = calibrate(store, Assistant(store).judgements)
+    assistant = Assistant(store, answer_settings=AnswerSettings(**calibration["settings"]))
+    examples = answered_examples(store.attachment(CORPUS_ATTACHMENT), lambda questions: [a.found for a in assistant.batch(questions)])
+    return {CALIBRATION: calibration, EXAMPLES_ATTACHMENT: examples}
 
 
 class Assistant:
@@ -209,7 +213,7 @@ class Assistant:
 
     def page_texts(self) -> PageTexts:
         """The page's title, intro and example questions: an active profile's, else made from the corpus."""
-        return page_texts_for(self.profiles, self.store.attachment(CORPUS_ATTACHMENT))
+        return page_texts_for(self.profiles, self.store.attachment(CORPUS_ATTACHMENT), self.store.attachment(EXAMPLES_ATTACHMENT))
 
     def overview(self) -> dict:
         """What the index holds, for pages that describe it (a fresh dict each call, read-only use):

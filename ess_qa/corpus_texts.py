@@ -3,6 +3,8 @@ questions made from its headings (found when the corpus is indexed, stored as an
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ingest.contents import NUMBERING_RE
 from ingest.french import STOP_WORDS
 from ingest.structure import is_contents_title
@@ -12,8 +14,10 @@ from .profiles import PageTexts, Profile
 from .shortening import shorten
 
 CORPUS_ATTACHMENT = "corpus"  # {"title": ..., "subjects": [...], "documents": n}
+EXAMPLES_ATTACHMENT = "examples"  # {"questions": [...]}: the example questions the corpus answers (answered_examples)
 TITLE_MAX_CHARS = 90
 EXAMPLES_SHOWN = 4
+EXAMPLE_CANDIDATES = 12  # subjects kept, of which the example questions shown are those the corpus answers
 EXAMPLE_HEADING_MAX_CHARS = 60  # a longer heading reads as a sentence, not a subject
 
 
@@ -41,30 +45,52 @@ def first_title_lines(lines: list[str]) -> str:
     return title
 
 
-def example_subjects(sections: list[str], title: str) -> list[str]:
-    """Up to EXAMPLES_SHOWN top-level headings without their numbering, spread over the corpus, the
+def example_subjects(sections: list[str], title: str, count: int = EXAMPLES_SHOWN) -> list[str]:
+    """Up to count top-level headings without their numbering nor a closing colon, spread over the corpus, the
     title and a table of contents' own heading left out."""
-    parts = [NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0]) for section in sections]
+    parts = [NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0]).rstrip(" :") for section in sections]
     subjects = [
         p
         for p in dict.fromkeys(parts)
         if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4 and not is_contents_title(p)
     ]
-    if len(subjects) <= EXAMPLES_SHOWN:
-        return subjects
-    step = len(subjects) / EXAMPLES_SHOWN
-    return [subjects[int(i * step)] for i in range(EXAMPLES_SHOWN)]
+    return spread(subjects, count)
+
+
+def spread(items: list, count: int) -> list:
+    """Up to count of the items, taken evenly from first to last."""
+    if len(items) <= count:
+        return items
+    step = len(items) / count
+    return [items[int(i * step)] for i in range(count)]
+
+
+def example_questions(corpus: dict | None) -> list[str]:
+    """The example question of each subject of a corpus's description (describe_corpus)."""
+    corpus = corpus or {}
+    several = corpus.get("documents", 1) > 1
+    return [f"Que {'disent' if several else 'dit'} {'les documents' if several else 'le document'} sur « {s} » ?" for s in corpus.get("subjects", [])]
+
+
+def answered_examples(corpus: dict | None, answered: Callable[[list[str]], list[bool]]) -> dict:
+    """The example questions the corpus answers (answered: whether each is, as the assistant answers it with the
+    corpus's settings), up to EXAMPLES_SHOWN spread over them: a page's example that gets « the document does not
+    say » shows nothing of it. Kept as the EXAMPLES_ATTACHMENT when the corpus is indexed."""
+    questions = example_questions(corpus)
+    kept = [question for question, found in zip(questions, answered(questions) if questions else []) if found]
+    return {"questions": spread(kept, EXAMPLES_SHOWN)}
 
 
 def describe_corpus(pages: list[Page], chunks: list[Chunk], metadata_title: str = "") -> dict:
     """What the page needs of a corpus, found when it is indexed: its title, example subjects, its number of documents."""
     title = corpus_title(pages, chunks, metadata_title)
     sections = [chunk.section for chunk in chunks if chunk.section]
-    return {"title": title, "subjects": example_subjects(sections, title), "documents": len({page.source for page in pages})}
+    return {"title": title, "subjects": example_subjects(sections, title, EXAMPLE_CANDIDATES), "documents": len({page.source for page in pages})}
 
 
-def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None) -> PageTexts:
-    """The first active profile's texts, else texts made from the corpus's description (describe_corpus)."""
+def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None, examples: dict | None = None) -> PageTexts:
+    """The first active profile's texts, else texts made from the corpus's description (describe_corpus) and the
+    example questions it answers (answered_examples; for an index built before they were kept, its first subjects')."""
     for profile, _ in profiles:
         if profile.page is not None:
             return profile.page
@@ -72,11 +98,11 @@ def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None) 
     title = corpus.get("title") or "vos documents"
     several = corpus.get("documents", 1) > 1
     subject = "les documents" if several else "le document"
-    verb = "disent" if several else "dit"
-    examples = tuple(f"Que {verb} {subject} sur « {s} » ?" for s in corpus.get("subjects", []))
+    kept = examples.get("questions") if isinstance(examples, dict) else None
+    shown = tuple(kept if isinstance(kept, list) else spread(example_questions(corpus), EXAMPLES_SHOWN))
     intro = (
         f"Posez une question sur « {title} »{' et les autres documents indexés' if several else ''}, en français ou en anglais : "
         "chaque réponse cite ses passages (fichier, page, section). Cliquez sur une citation pour ouvrir la page source. "
         "*Ask in French or English; click a citation to open the source page.*"
     )
-    return PageTexts(f"{title} — interroger {subject}", intro, examples)
+    return PageTexts(f"{title} — interroger {subject}", intro, shown)

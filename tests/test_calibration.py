@@ -154,13 +154,13 @@ def test_a_calibration_for_another_model_or_other_documents_is_not_used(plan, tm
 
 
 def test_a_writer_given_the_calibration_recalibrates(plan, tmp_path):
-    from ess_qa.assistant import calibration_attachment
+    from ess_qa.assistant import derived_attachments
 
     index = tmp_path / "index"
     sources = {d.name: d.sha256 for d in plan.store.documents()}
-    build_index(list(plan.store.chunks), index, sources, plan.store.manifest.chunking, plan.store.model, derived=calibration_attachment)
+    build_index(list(plan.store.chunks), index, sources, plan.store.manifest.chunking, plan.store.model, derived=derived_attachments)
     annex = Chunk("annexe-1", "annexe.txt", 1, "", "Annexe : liste des vingt-trois communes membres du syndicat.")
-    open_writer(str(index), derived=calibration_attachment).put_documents([NewDocument("annexe.txt", "0" * 64, (annex,))])
+    open_writer(str(index), derived=derived_attachments).put_documents([NewDocument("annexe.txt", "0" * 64, (annex,))])
     store = open_store(str(index))
     assert set(store.attachment(ATTACHMENT)["documents"]) == {"plan-dechets.txt", "annexe.txt"}
     assert calibrated_settings(store) == AnswerSettings(**store.attachment(ATTACHMENT)["settings"])

@@ -51,7 +51,7 @@ def test_filters_english_tables_and_refusals_through_postgres(report_store, assi
 def test_questions_as_people_type_them_read_the_same_through_postgres(report_store, assistant):
     """Typos (long and short), missing apostrophes and colloquial spellings are read with the store's words."""
     pg = Assistant.load(store=report_store)
-    for question in ("Combien d'habitents compte Nantes Métropole ?", "combien de salariés dans l'ESS dans la vile de Lille",
+    for question in ("Combien d'habitents compte Nantes Métropole ?", "quel apui aux structures de l'ESS à Lille",
                      "combien de salaries dans less a bordeaux metropole", "ya combien de communes dans Bordeaux Métropole ?"):
         local, database = assistant.ask(question), pg.ask(question)
         assert (database.question, database.notice) == (local.question, local.notice) and local.notice, question

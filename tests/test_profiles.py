@@ -47,6 +47,7 @@ def test_another_corpus_gets_the_general_pipeline_and_its_own_texts(guide_index)
     texts = guide.page_texts()
     assert texts.title.startswith("Guide des cantines scolaires") and "Métropoles" not in texts.intro
     assert texts.examples and all("«" in q for q in texts.examples)
+    assert all(a.found for a in guide.batch(list(texts.examples)))  # an example the page offers is answered
     answer = guide.ask("Quelle part de produits locaux la cantine achète-t-elle ?")
     assert answer.found and "40 %" in answer.snippet
     assert not guide.ask("Quelle est la métropole la plus peuplée ?").found
@@ -150,3 +151,15 @@ def test_a_title_set_over_several_lines_is_read_whole_and_examples_lose_numberin
     assert first_title_lines(["Guide des cantines scolaires", "Approvisionnement local"]) == "Guide des cantines scolaires"
     sections = ["Sommaire", "1- Introduction", "2- Définition d'un réseau › 2.1- Fonctionnement", "3- Les aides"]
     assert example_subjects(sections, "Guide") == ["Introduction", "Définition d'un réseau", "Les aides"]
+
+
+def test_the_page_offers_the_example_questions_the_corpus_answers():
+    """« Que dit le document sur « Edito » ? » answered « the document does not say » on a helper's first click: the
+    examples are those the corpus answers, spread over it; an index built before they were kept shows its subjects'."""
+    from ess_qa.corpus_texts import answered_examples, page_texts_for
+
+    corpus = {"title": "Guide", "subjects": ["Edito", "Les aides", "Le raccordement"], "documents": 1}
+    kept = answered_examples(corpus, lambda questions: ["Edito" not in q for q in questions])
+    assert kept == {"questions": ["Que dit le document sur « Les aides » ?", "Que dit le document sur « Le raccordement » ?"]}
+    assert page_texts_for([], corpus, kept).examples == tuple(kept["questions"])
+    assert len(page_texts_for([], corpus, None).examples) == 3

@@ -229,10 +229,10 @@ class Service:
         """The page's title, intro and examples for this index (see Assistant.page_texts), also before it loads."""
         if self.ready:
             return self.assistant().page_texts()
-        from ..corpus_texts import CORPUS_ATTACHMENT, page_texts_for
+        from ..corpus_texts import CORPUS_ATTACHMENT, EXAMPLES_ATTACHMENT, page_texts_for
 
-        corpus = self._peek(CORPUS_ATTACHMENT) if self.index_exists() else None
-        return page_texts_for(self.active_profiles(), corpus)
+        exists = self.index_exists()
+        return page_texts_for(self.active_profiles(), self._peek(CORPUS_ATTACHMENT) if exists else None, self._peek(EXAMPLES_ATTACHMENT) if exists else None)
 
     def metropoles(self) -> list[dict]:
         """The metropolises' fact-sheet records of the index ([] for an index built without them)."""
