@@ -19,6 +19,7 @@ from ingest.loaders import Skip, document_metadata, load_pages
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
 from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names, count_names
+from .initials import ATTACHMENT as INITIALS, corpus_initials
 from .answering import AnswerSettings, Judgement, judge
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -125,6 +126,7 @@ def build(
         NAMES: corpus_names(name_counts),
         PROPER_NAMES: corpus_proper_names(name_counts),
         CAPITALISED: corpus_capitalised_names(name_counts),
+        INITIALS: corpus_initials(chunks),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=derived_attachments

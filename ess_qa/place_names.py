@@ -14,6 +14,8 @@ from index.store import Store
 from ingest.french import demonym_stems, search_terms, word_key, words_with_capitals
 from ingest.types import Chunk
 
+from .initials import ATTACHMENT as INITIALS_ATTACHMENT
+
 ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
 PROPER_ATTACHMENT = "proper_names"  # [word key of a name the corpus writes in running text, never in lower case]
 CAPITALISED_ATTACHMENT = "capitalised_names"  # [word key of a word the corpus capitalises, never writes in lower case]
@@ -78,16 +80,22 @@ class PlaceNames:
     names: dict[str, str] = field(default_factory=dict)
     lower_case_names: frozenset[str] = frozenset()
     capitalised: frozenset[str] = frozenset()  # words the corpus never writes in lower case (see corpus_capitalised_names)
+    initials: dict[str, str] = field(default_factory=dict)  # the initials of names it writes in full (ess_qa.initials)
 
     @classmethod
     def of(cls, store: Store) -> "PlaceNames":
         """Those of an index (its attachments); none for an index built before they were kept."""
         found, proper = store.attachment(ATTACHMENT, {}), store.attachment(PROPER_ATTACHMENT, [])
-        capitalised = store.attachment(CAPITALISED_ATTACHMENT, [])
+        capitalised, initials = store.attachment(CAPITALISED_ATTACHMENT, []), store.attachment(INITIALS_ATTACHMENT, {})
         if not isinstance(found, dict) or not found:
             return NO_NAMES
         proper = proper if isinstance(proper, list) else []
-        return cls(dict(found), confusable_names(proper, store.analyzer), frozenset(capitalised if isinstance(capitalised, list) else []))
+        return cls(
+            dict(found),
+            confusable_names(proper, store.analyzer),
+            frozenset(capitalised if isinstance(capitalised, list) else []),
+            dict(initials) if isinstance(initials, dict) else {},
+        )
 
     def with_names(self, words: Iterable[str]) -> "PlaceNames":
         """These names read as names when typed in lower case too, those the corpus never writes in lower case (see
@@ -100,6 +108,11 @@ class PlaceNames:
         Toulouse); None for any other word."""
         key = word_key(word)
         return self.names.get(key) if word.islower() and key in self.lower_case_names else None
+
+    def spelled_out(self, word: str) -> str | None:
+        """The name whose initials a word in capitals is (« FCU » -> France Chaleur Urbaine), when the corpus writes
+        that name in full and never the initials; None for any other word."""
+        return self.initials.get(word) if word.isupper() else None
 
     def place_of(self, word: str) -> str | None:
         """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->

@@ -40,22 +40,34 @@ _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
 def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = NO_NAMES) -> PreparedQuestion:
     """A French question with apostrophes restored, typos corrected, colloquial spellings spelt out and place adjectives
     read as the places the corpus names (names: its, see ess_qa.place_names), its notice saying so."""
-    if guess_language(prepared.text) != "fr":
-        return prepared
+    if guess_language(prepared.text) != "fr":  # an English question: only the initials of a corpus's name are read
+        initials = _initials_read(store, list(_TYPED_WORD_RE.finditer(prepared.text)), names)
+        if not initials:
+            return prepared
+        read = _TYPED_WORD_RE.sub(lambda m: initials.get(m.group(), m.group()), prepared.text)
+        return PreparedQuestion(read, _joined(prepared.notice, reading_notice(initials)))
     joined = join_lone_elisions(prepared.text)
     text = texted_cest(joined)
     notice = _joined(prepared.notice, "« c » lu comme « c'est »" if text != joined else None)
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
-    in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())])
+    in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())]) | _initials_read(store, matches, names)
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
     if not readings and not in_names and not cased:
         return PreparedQuestion(text, notice)
     typed_as = readings | cased
-    read = _TYPED_WORD_RE.sub(lambda m: (typed_as if _may_be_misspelt(m.group(), m.start()) else in_names).get(m.group(), m.group()), text)
+    read = _TYPED_WORD_RE.sub(lambda m: (typed_as if _may_be_misspelt(m.group(), m.start()) else {}).get(m.group()) or in_names.get(m.group(), m.group()), text)
     return PreparedQuestion(read, _joined(notice, reading_notice(readings | in_names)))
+
+
+def _initials_read(store: Store, matches: list[re.Match], names: PlaceNames) -> dict[str, str]:
+    """The words in capitals that the corpus never writes but are the initials of a name it writes in full (« adresse
+    mail contact FCU » -> France Chaleur Urbaine), read as that name."""
+    spelled = {m.group(): name for m in matches if (name := names.spelled_out(m.group()))}
+    known = store.known_words(frozenset(word_key(word) for word in spelled)) if spelled else frozenset()
+    return {word: name for word, name in spelled.items() if word_key(word) not in known}
 
 
 def _is_name_word(word: str, start: int) -> bool:

@@ -387,3 +387,30 @@ def test_c_typed_for_cest_before_what_it_asks_is_read_as_cest(typed, read):
 def test_a_question_read_with_cest_says_so(assistant):
     answer = assistant.ask("c quoi un PTCE ?")
     assert answer.found and "c'est" in (answer.notice or "")
+
+
+def test_a_names_initials_are_read_as_the_name_the_corpus_writes_in_full(tmp_path):
+    """Users abbreviate: « FCU » for « France Chaleur Urbaine », which the guide writes in full and never abbreviates.
+    The initials are read as the name (and said), in French and in English, so the question is searched with the
+    name's words and not refused as naming what the guide never mentions."""
+    from ess_qa import Assistant, build
+    from ess_qa.initials import corpus_initials
+    from ingest.types import Chunk
+
+    guide = (
+        "France Chaleur Urbaine\\n\\nFrance Chaleur Urbaine est un service public gratuit qui aide les exploitants de réseaux.\\n"
+        "Contactez France Chaleur Urbaine par courriel : contact@france-chaleur-urbaine.fr.\\f"
+        "Les réseaux\\n\\nLa carte montre les tracés de 640 réseaux de chaleur et leurs périmètres de développement prioritaire.\\n"
+        "La Caisse d'Allocations Familiales ne finance pas les réseaux ; la Caisse d'Allocations Familiales aide les familles."
+    )
+    (tmp_path / "guide.txt").write_text(guide, encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("adresse mail contact FCU")
+    assert answer.notice == "« FCU » lu comme « France Chaleur Urbaine »" and answer.found and "contact@" in answer.snippet
+    english = assistant.ask("Is FCU a free service?")
+    assert english.notice == "« FCU » lu comme « France Chaleur Urbaine »" and "France Chaleur Urbaine" in english.question
+    assert assistant.ask("Que finance la CAF ?").notice == "« CAF » lu comme « Caisse d'Allocations Familiales »"
+    # initials the corpus writes itself, or of a name written once, are not read otherwise
+    written = [Chunk("a", "a.txt", 1, "", "Le Centre National du Livre (CNL) aide les Éditions Jeunesse Rurale. Le CNL aide.")]
+    assert corpus_initials(written) == {}

@@ -1,0 +1,91 @@
+"""The initials of the names a corpus writes in full (« France Chaleur Urbaine »: FCU), found when it is indexed and
+kept as an attachment of its index, so that a question that types the initials the corpus never writes (« adresse
+mail contact FCU ») is read with the name (see ess_qa.spelling): not refused as naming what the corpus never
+mentions, and searched with the name's words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from ingest.french import STOP_WORDS, word_key
+from ingest.types import Chunk
+
+ATTACHMENT = "initials"  # {initials: the name they stand for, as the corpus most often writes it}
+MIN_NAME_WORDS = 3  # capitalised words of a name at least: two letters are too many things' initials
+MAX_NAME_WORDS = 6
+MIN_USES = 2  # times the corpus writes the name, at least
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
+# the function words a name may hold between its capitalised words (« Agence de la Transition Écologique »,
+# « Association pour le Maintien … »), not « et » nor « ou », which join two names
+_INSIDE_NAMES = frozenset({"de", "du", "des", "d", "l", "la", "le", "les", "un", "une", "pour", "au", "aux", "en", "sur", "a"})
+
+
+def corpus_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
+    """The initials of each name of MIN_NAME_WORDS to MAX_NAME_WORDS capitalised words (function words may stand
+    between them: « Caisse d'Allocations Familiales ») that the chunks write MIN_USES times or more, to that name;
+    initials that the chunks write as a word themselves, or that two names share as often, are left out."""
+    names: dict[str, Counter] = {}
+    written: set[str] = set()
+    for chunk in chunks:
+        for tokens in _sentences(chunk.text):
+            written |= {token for token in tokens if token.isupper() and len(token) >= MIN_NAME_WORDS}
+            for name in _names(tokens):
+                names.setdefault(initials(name), Counter())[name] += 1
+    found = {}
+    for letters, counted in names.items():
+        (name, uses), *rest = counted.most_common(2)
+        if letters not in written and uses >= MIN_USES and (not rest or rest[0][1] < uses):
+            found[letters] = name
+    return found
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's capitalised words (« Caisse d'Allocations Familiales » -> CAF)."""
+    return "".join(_after_elision(word)[0] for word in _capitalised(name.split()))
+
+
+def _after_elision(word: str) -> str:
+    """A word without the elided article that opens it (« d'Allocations » -> Allocations)."""
+    return re.split(r"['’]", word)[-1]
+
+
+def _sentences(text: str) -> Iterable[list[str]]:
+    """A text's lines as tokens (words, and each mark on its own)."""
+    for line in text.split("\n"):
+        yield _TOKEN_RE.findall(line)
+
+
+def _names(tokens: list[str]) -> Iterable[str]:
+    """The runs of capitalised words in tokens, some function words between them allowed (_INSIDE_NAMES), with
+    MIN_NAME_WORDS to MAX_NAME_WORDS capitalised words; a run that opens a sentence also without its first word,
+    which may be capitalised as the sentence's (« Contactez France Chaleur Urbaine »)."""
+    run: list[str] = []
+    sentence_start = opens = True  # at a sentence's start; the run opens a sentence
+    for token in tokens + ["."]:
+        if _is_capitalised(token) and word_key(token) not in STOP_WORDS:
+            opens = sentence_start if not run else opens
+            run.append(token)
+            continue
+        if run and token[:1].islower() and all(part in _INSIDE_NAMES for part in re.split(r"['’]", word_key(token)) if part):
+            run.append(token)
+            continue
+        while run and not _is_capitalised(run[-1]):
+            run.pop()  # a run ends on a name's word, not on « de »
+        for name in (run, run[1:]) if opens and run else (run,):
+            while name and not _is_capitalised(name[0]):
+                name = name[1:]
+            if MIN_NAME_WORDS <= len(_capitalised(name)) <= MAX_NAME_WORDS:
+                yield " ".join([_after_elision(name[0]), *name[1:]])  # « l'Association … » is the Association …
+        sentence_start, run = token in ".!?:;«" or (not run and sentence_start and not token.isalpha()), []
+
+
+def _capitalised(words: list[str]) -> list[str]:
+    return [word for word in words if _is_capitalised(word)]
+
+
+def _is_capitalised(token: str) -> bool:
+    """A word that opens with a capital and goes on in lower case (« Chaleur », « d'Allocations » aside)."""
+    word = _after_elision(token)
+    return len(word) >= 2 and word[0].isupper() and word[1:].replace("-", "").isalpha() and not word[1:].isupper()
