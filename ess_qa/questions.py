@@ -167,6 +167,9 @@ _ASKS_THE = r"(?:quel(le)?s? (est le |est la |est l')?|c'?est (?:quoi|combien) (
 # déchets »), anywhere in a keyword query (_KEYWORD_CUES)
 _MONEY_NOUNS = r"budget|co[uû]t|prix|tarif|montant"
 _COUNT_NOUNS = r"nombre|number of"
+# A question that asks how to do something (« comment intégrer le test d'adresse sur le site internet », « how to
+# … »), but how to reach someone, asks for a procedure, whatever address or website it names
+_NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b)\w)"
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
@@ -187,7 +190,7 @@ _TYPE_CUES = (
     ("definition", rf"(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b"
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
-    ("contact", r"\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
+    ("contact", _NOT_HOW_TO + r".*\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
@@ -195,7 +198,7 @@ _TYPE_CUES = (
     ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
      r"|\bqui\s+(?:pour|afin|au|aux|à|en|dans|sur|chez)\b|\b(?:qui|who|whom)\s*\W*$|\bwhom\b"),
     # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address
-    ("address", r"\b(adresse|address)\b"),
+    ("address", _NOT_HOW_TO + r".*\b(adresse|address)\b"),
     ("place", r"\b(où|where|located)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),

@@ -1251,3 +1251,20 @@ def test_a_sentence_opened_by_a_title_in_capitals_can_be_the_extract():
     assert _answering(None, "date")(line)
     assert not _answering(None, "date")("L'ESS AU CŒUR DES POLITIQUES PUBLIQUES")
     assert after_capital_title("La loi ESS du 31 juillet 2014 reconnaît les SCIC.") == "La loi ESS du 31 juillet 2014 reconnaît les SCIC."
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("comment integrer le test d'adresse sur le site internet de ma collectivite", "procedure"),
+        ("Comment déclarer un changement d'adresse ?", "procedure"),
+        ("comment contacter le service par mail ?", "contact"),
+        ("quel est le site internet du service ?", "contact"),
+        ("Quelle est l'adresse du siège ?", "address"),
+        ("adresse mail contact du service", "contact"),
+    ],
+)
+def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_address_it_names(question, kind):
+    """« comment intégrer le test d'adresse sur le site internet » wants the steps, not an address: it was refused for
+    want of a line holding a web address; « comment contacter … par mail » still wants the address."""
+    assert question_type(question) == kind
