@@ -268,15 +268,15 @@ _FOCUS_RES = (
 
 # The dimension a measure noun asks for (ingest.numbers.MEASURE_UNITS): "quelle longueur" wants a length, not any number.
 _MEASURE_NOUNS = {
-    **dict.fromkeys(("longueur", "distance", "hauteur", "profondeur", "largeur", "diametre", "epaisseur", "altitude", "kilometres", "metres", "length", "height", "depth", "width", "diameter", "thickness"), "length"),
+    **dict.fromkeys(("longueur", "distance", "hauteur", "profondeur", "largeur", "diametre", "epaisseur", "altitude", "kilometres", "metres", "centimetres", "millimetres", "length", "height", "depth", "width", "diameter", "thickness"), "length"),
     **dict.fromkeys(("superficie", "surface", "hectares", "area"), "area"),
     **dict.fromkeys(("densite", "density"), "density"),
-    **dict.fromkeys(("temperature", "temperatures"), "temperature"),
-    **dict.fromkeys(("duree", "delai", "temps", "age", "annees", "ans", "mois", "semaines", "jours", "heures", "time", "years", "months", "weeks", "days", "hours"), "duration"),
-    **dict.fromkeys(("puissance", "power"), "power"),
-    **dict.fromkeys(("poids", "weight", "tonnes", "kilos", "kilogrammes", "tons"), "mass"),  # not "masse": "la masse salariale" is a sum of money
+    **dict.fromkeys(("temperature", "temperatures", "degres"), "temperature"),
+    **dict.fromkeys(("duree", "delai", "temps", "age", "annees", "ans", "mois", "semaines", "jours", "heures", "minutes", "secondes", "time", "years", "months", "weeks", "days", "hours"), "duration"),
+    **dict.fromkeys(("puissance", "power", "watts", "kilowatts", "megawatts"), "power"),
+    **dict.fromkeys(("poids", "weight", "tonnes", "kilos", "kilogrammes", "grammes", "milligrammes", "tons"), "mass"),  # not "masse": "la masse salariale" is a sum of money
     **dict.fromkeys(("kwh", "mwh", "gwh", "twh"), "energy"),
-    **dict.fromkeys(("volume", "litres", "liters"), "volume"),
+    **dict.fromkeys(("volume", "litres", "hectolitres", "liters"), "volume"),
     **dict.fromkeys(("vitesse", "speed"), "speed"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }

@@ -554,6 +554,9 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("Tous les combien le conseil publie-t-il un rapport ?", "frequency"),  # « tous les trois ans », not any count
         ("À partir de quel diamètre la canalisation doit-elle être cotée ?", "length"),  # a diameter is a length
         ("What thickness must the protective layer have?", "length"),
+        ("les plats témoins faut prélever combien de grammes ?", "mass"),  # « 80 g », the unit's symbol, answers
+        ("Au bout de combien de minutes la session se verrouille-t-elle ?", "duration"),
+        ("Combien de centimètres au-dessus du sol ?", "length"),
     ],
 )
 def test_a_measure_question_asks_for_a_figure_in_its_unit(question, dimension):
