@@ -10,6 +10,7 @@ import numpy as np
 
 from index.store import Document, Filters, Fusion, HybridQuery, Store
 from ingest.french import fold_accents
+from ingest.structure import is_navigation
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .evidence import QuestionProfile, best_unit, names_its_page, profile
@@ -102,13 +103,22 @@ class Hit:
 
 
 def _named_first(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
-    """Hits best first with those whose page does not use a name the question uses (Toulouse, France, 2018) after
-    those whose page does, in their order, each scored no higher than the last of those: Lille's figures do not
-    answer for Toulouse, and a passage shown lower never shows a higher score."""
-    holds = {hit.position: names_its_page(store, asked, hit.position) for hit in hits}
-    named = [hit for hit in hits if holds[hit.position]]
-    floor = named[-1].score if named else 1.0
-    return named + [replace(hit, score=min(hit.score, floor)) for hit in hits if not holds[hit.position]]
+    """Hits best first with those whose page does not use a name the question uses (Toulouse, France, 2018), then the
+    document's navigation (its contents, its list of figures: see is_navigation), after the others, in their order,
+    each scored no higher than the last of those before: Lille's figures do not answer for Toulouse, a list of figures'
+    titles holds a question's words and answers nothing, and a passage shown lower never shows a higher score."""
+    def rank(hit: Hit) -> int:
+        if not names_its_page(store, asked, hit.position):
+            return 1
+        chunk = store.chunk(hit.position)
+        return 2 if is_navigation(chunk.section, chunk.text) else 0
+
+    ranks = {hit.position: rank(hit) for hit in hits}
+    ordered: list[Hit] = []
+    for level in (0, 1, 2):
+        floor = ordered[-1].score if ordered else 1.0
+        ordered += [replace(hit, score=min(hit.score, floor)) for hit in hits if ranks[hit.position] == level]
+    return ordered
 
 
 def join_neighbours(store: Store, hits: list[Hit]) -> list[Hit]:

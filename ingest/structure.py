@@ -278,6 +278,17 @@ def is_contents_title(title: str) -> bool:
     return " ".join(fold_accents(title).lower().split()) in CONTENTS_TITLES
 
 
+# A list of the document's tables or figures: their titles, which name pages of the document and answer nothing
+_LIST_OF_FIGURES_RE = re.compile(r"^(?:liste|table|index) des (?:tableaux|figures|illustrations|graphiques|cartes|encadres)\b")
+
+
+def is_navigation(section: str, text: str) -> bool:
+    """Whether a passage (its section path and text) is the document's navigation: its table of contents or its list of
+    tables or figures, by its section's last title or its own opening (opens_contents)."""
+    title = " ".join(fold_accents(section.split(SECTION_SEPARATOR)[-1]).lower().split()) if section else ""
+    return is_contents_title(title) or bool(_LIST_OF_FIGURES_RE.match(title)) or opens_contents(text)
+
+
 def opens_contents(text: str) -> bool:
     """Whether a text starts with a table of contents' title ('SOMMAIRE NOS SERVICES PHARES Administration + 6 …'),
     or reads as contents' entries run together (CONTENTS_ENTRIES titles or more, each followed by its page, the

@@ -142,3 +142,29 @@ def test_two_neighbouring_pieces_found_are_one_passage(tmp_path):
     assert first.page == 1 and "référent bénévole" in first.text and "quatre cent douze sites" in first.text, first.text
     for passage in assistant.search("compost encombrants collecte habitants", k=5):  # each as printed on the page it cites
         assert match_key(passage.text) in match_key(COMPOST_PAGES[passage.page - 1]), passage
+
+
+# A report's list of figures, whose titles hold the words of many questions, then two pages that say something.
+FIGURES_PAGES = (
+    "Liste des tableaux et des figures\n\nFigure 1 Taux de produits bio par segment de la restauration collective\n"
+    "Figure 2 Taux de produits bio par région\nFigure 3 Évolution du taux de produits bio des cantines\n"
+    "Figure 4 Part des cantines ayant télédéclaré par segment",
+    "Les résultats par segment\n\nLe taux de produits bio atteint 15,3 % dans le segment scolaire, contre 8,1 % dans le "
+    "segment santé.\nLes cantines du segment social restent en retrait.",
+    "Les régions\n\nLa Bretagne et l'Occitanie ont les taux les plus élevés. Les régions du nord progressent.",
+)
+
+
+def test_a_list_of_figures_comes_after_the_passages_that_say_something(tmp_path):
+    """A list of figures or a table of contents names what the document says, and answers nothing: it comes after the
+    pages that say it, with no higher score, however many of the question's words its titles hold."""
+    from ess_qa import Assistant, build
+    from ingest.structure import is_navigation
+
+    (tmp_path / "rapport.txt").write_text("\f".join(FIGURES_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    passages = Assistant.load(tmp_path / "index").search("évolution du taux de produits bio des cantines par région", k=3)
+    assert [p.page for p in passages] == [2, 3, 1], [(p.page, p.score) for p in passages]
+    assert passages[2].score <= passages[1].score
+    assert is_navigation("Annexes › Liste des figures", "Figure 1 …") and is_navigation("", "SOMMAIRE 1. Introduction 4")
+    assert not is_navigation("Liste des sigles", "CCAS Centre communal d'action sociale")  # a glossary answers « que signifie »
