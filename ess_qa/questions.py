@@ -408,6 +408,7 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_RE.match(question))
 
 
+_QUOTED_RE = re.compile(r"«\s*([^«»]+?)\s*»")  # a term in French quotation marks
 # A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
 _NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
 
@@ -419,11 +420,17 @@ def complete_follow_up(question: str, previous: str) -> str:
     "Combien d'habitants compte à Bordeaux ?"."""
     if not previous or not is_follow_up(question):
         return question
+    rest = re.sub(r"[\s?!.]+$", "", _FOLLOW_UP_RE.sub("", question).strip())
+    quoted = _QUOTED_RE.search(previous)
+    subject = re.sub(r"^(?:à|a|au|aux|en|pour|sur|dans|de|du|des|about|in|for|on)\s+", "", rest, flags=re.IGNORECASE)
+    if quoted and subject:
+        # what the previous question quoted is what the follow-up asks of now: « Que dit le document sur « Edito » ? »,
+        # then « et le contact ? »: « Que dit le document sur « le contact » ? »
+        return f"{previous[: quoted.start(1)]}{subject}{previous[quoted.end(1) :]}"
     base = normalize_apostrophes(previous).strip()
     first = re.match(r"\W*\w+", base)
     if proper_names(question):  # the follow-up names what the question is now about
         start = first.end() if first else 0
         base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
     base = re.sub(r"[\s?!.]+$", "", base)
-    rest = _FOLLOW_UP_RE.sub("", question).strip()
-    return re.sub(r"\s+", " ", f"{base} {rest}").strip()
+    return re.sub(r"\s+", " ", f"{base} {_FOLLOW_UP_RE.sub('', question).strip()}").strip()

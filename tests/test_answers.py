@@ -145,6 +145,16 @@ def test_snippet_holds_the_evidence_on_english_questions_too(assistant):
     assert contains_evidence(" ".join(p.text for p in answer.passages[:3]), ("22 métropoles",))
 
 
+def test_a_follow_up_asks_of_what_the_previous_question_quoted():
+    """After the page's example « Que dit le document sur « Edito » ? », « et le contact ? » asks the same of the
+    contact; it was read as « Que dit le document sur « Edito » le contact ? » and refused."""
+    from ess_qa.questions import complete_follow_up
+
+    assert complete_follow_up("et le contact ?", "Que dit le document sur « Edito » ?") == "Que dit le document sur « le contact » ?"
+    assert complete_follow_up("Et à Lyon ?", "Que dit le document sur « Edito » ?") == "Que dit le document sur « Lyon » ?"
+    assert complete_follow_up("Et à Bordeaux ?", "Combien d'habitants compte Nantes Métropole ?") == "Combien d'habitants compte à Bordeaux ?"
+
+
 def test_a_follow_up_question_is_completed_with_the_previous_one(assistant):
     answer = assistant.ask("Et à Bordeaux ?", k=3, previous="Combien d'habitants compte Nantes Métropole ?")
     assert "habitants" in answer.question and "Bordeaux" in answer.question and "Nantes" not in answer.question
