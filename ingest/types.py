@@ -41,8 +41,9 @@ class Citation:
 
     @property
     def document(self) -> str:
-        """The document as a reader names it: '« Title », 2019-07-04', '« Title »', '2019-07-04' or ''."""
-        return ", ".join(part for part in (f"« {self.title} »" if self.title else "", self.date) if part)
+        """The document as a reader names it, its date said to be the file's (a reader took it for what the text
+        dates): '« Title », fichier du 2019-07-04', '« Title »', 'fichier du 2019-07-04' or ''."""
+        return ", ".join(part for part in (f"« {self.title} »" if self.title else "", f"fichier du {self.date}" if self.date else "") if part)
 
     @property
     def printed_page(self) -> str:

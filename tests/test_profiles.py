@@ -109,11 +109,11 @@ def test_citations_give_the_documents_title_and_date(tmp_path, capsys):
     build(titled_pdf(tmp_path / "corpus"), tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("Quelles clauses favorisent l'insertion ?")
     cite = answer.passages[0].cite
-    assert (cite.title, cite.date, cite.document) == ("Guide de l'achat public responsable", "2019-07-04", "« Guide de l'achat public responsable », 2019-07-04")
+    assert (cite.title, cite.date, cite.document) == ("Guide de l'achat public responsable", "2019-07-04", "« Guide de l'achat public responsable », fichier du 2019-07-04")
     assert answer.passages[0].to_dict()["cite"]["date"] == "2019-07-04"
-    assert "« Guide de l'achat public responsable », 2019-07-04" in html.unescape(passages_html(answer, frozenset()))
+    assert "« Guide de l'achat public responsable », fichier du 2019-07-04" in html.unescape(passages_html(answer, frozenset()))
     assert cli.main(["ask", "Quelles clauses favorisent l'insertion ?", "--index-dir", str(tmp_path / "index")]) == 0
-    assert "« Guide de l'achat public responsable », 2019-07-04" in capsys.readouterr().out
+    assert "« Guide de l'achat public responsable », fichier du 2019-07-04" in capsys.readouterr().out
 
 
 def test_only_the_profile_names_the_reports_headings_and_metropolises(assistant):
