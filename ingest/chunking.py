@@ -196,4 +196,10 @@ def _scraps_joined(packed: list[tuple[str, str]], max_chars: int) -> list[tuple[
         elif i + 1 < len(passages) and passages[i + 1][0] == section and len(passages[i + 1][1]) <= room:
             passages[i + 1][1] = text + "\n" + passages[i + 1][1]
             del passages[i]
-    return [(section, text) for section, text in passages]
+    return [(section, text) for section, text in passages if _says_something(text)]
+
+
+def _says_something(text: str) -> bool:
+    """Whether a passage holds a word, or figures (« 1 170 T », a table's row of numbers), not only a bullet, a dash or
+    an item's number left alone on its page's section (« • », « — », « 1. »): such a scrap is not indexed."""
+    return any(c.isalpha() for c in text) or len(re.findall(r"\d+", text)) > 1

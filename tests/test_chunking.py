@@ -75,6 +75,14 @@ def test_a_scrap_of_a_few_letters_joins_a_passage_of_its_section():
     assert [c.text for c in chunks] == [first, f"{second}\nVerso"]
 
 
+def test_a_bullet_or_an_item_number_alone_in_its_section_is_no_passage():
+    """« 1. » or « • » left alone under a heading of its own (a slide's number, a side menu's bullet) says nothing and
+    is not indexed; a row of figures stays."""
+    pages = [Page("doc.pdf", 1, "1."), Page("doc.pdf", 2, "•"), Page("doc.pdf", 3, "224 336 14 775 212 306"), Page("doc.pdf", 4, "Le réseau dessert 640 bâtiments.")]
+    chunks = chunk_pages(pages)
+    assert [c.page for c in chunks] == [3, 4]
+
+
 def test_sentences_are_kept_whole_and_sizes_bounded():
     params = ChunkingParams(target_chars=300, max_chars=420, min_chars=100)
     parts = sentences(30)
