@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.french import STOP_WORDS, word_key
+from ingest.french import STOP_WORDS, normalize_apostrophes, strip_elision, word_key
 from ingest.types import Chunk
 
 ATTACHMENT = "initials"  # {initials: the name they stand for, as the corpus most often writes it}
@@ -29,8 +29,8 @@ def corpus_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
     names: dict[str, Counter] = {}
     written: set[str] = set()
     for chunk in chunks:
-        for tokens in _sentences(chunk.text):
-            written |= {token for token in tokens if token.isupper() and len(token) >= MIN_NAME_WORDS}
+        for tokens in _lines(chunk.text):
+            written |= {token for token in tokens if token.isupper() and len(token) >= MIN_NAME_WORDS}  # initials it writes
             for name in _names(tokens):
                 names.setdefault(initials(name), Counter())[name] += 1
     found = {}
@@ -48,10 +48,10 @@ def initials(name: str) -> str:
 
 def _after_elision(word: str) -> str:
     """A word without the elided article that opens it (« d'Allocations » -> Allocations)."""
-    return re.split(r"['’]", word)[-1]
+    return strip_elision(normalize_apostrophes(word))
 
 
-def _sentences(text: str) -> Iterable[list[str]]:
+def _lines(text: str) -> Iterable[list[str]]:
     """A text's lines as tokens (words, and each mark on its own)."""
     for line in text.split("\n"):
         yield _TOKEN_RE.findall(line)
@@ -77,7 +77,7 @@ def _names(tokens: list[str]) -> Iterable[str]:
             while name and not _is_capitalised(name[0]):
                 name = name[1:]
             if MIN_NAME_WORDS <= len(_capitalised(name)) <= MAX_NAME_WORDS:
-                yield " ".join([_after_elision(name[0]), *name[1:]])  # « l'Association … » is the Association …
+                yield " ".join([_after_elision(name[0]), *name[1:]]).replace("’", "'")  # « l'Association … » is the Association …
         sentence_start, run = token in ".!?:;«" or (not run and sentence_start and not token.isalpha()), []
 
 
