@@ -9,7 +9,7 @@ from typing import Sequence
 
 from .clean import clean_page_text
 from .french import split_sentences
-from .structure import Block, HeadingRules, section_reader
+from .structure import Block, HeadingRules, section_reader, with_chapter
 from .types import Chunk, Page
 from .units import ROW_VALUE_MAX_CHARS, is_row_label, row_groups
 
@@ -163,6 +163,7 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: 
             sections, current_source = section_reader(page, rules), page.source
         groups: list[tuple[str, list[tuple[str, str]], list[Block]]] = []  # (section, units, blocks) runs within the page
         for block, section in sections.read(page, clean_page_text(page.text)):
+            section = with_chapter(section, page.chapter)
             units = _units(block, params.max_chars)
             starts_new = block.heading_level or block.boxed or not groups or groups[-1][0] != section
             if starts_new:

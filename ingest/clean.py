@@ -316,11 +316,14 @@ def _in_runs(indexes: set[int]) -> set[int]:
 CHAPTER_RUN_GAP = 2  # pages apart at most within a run: a header printed on every other page runs too
 
 
-def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set[int]]:
+def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: list[str] | None = None) -> list[set[int]]:
     """For each page text of one file, the index of its first or last non-blank line when that line, numbers
     aside (a page number follows the page, as in running_lines), stands at the same edge of a run of
     MIN_RUNNING_PAGES pages or more, each at most CHAPTER_RUN_GAP pages after the one before. Not on a run's first
-    page, where the chapter opens and the line may be its heading, nor a line of text (_may_head_pages)."""
+    page, where the chapter opens and the line may be its heading, nor a line of text (_may_head_pages). titles: when
+    given, a page's item is set (if empty) to the header that tops it as its chapter's title, on every page of the run,
+    when it holds no page number nor date and is no table's row (« Fiche 2 – Transport », not « GBPH 13.03.2023 »,
+    « Guide 12 », a table's header repeated at the top of its pages)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
     by_form: dict[tuple[str, str], list[tuple[int, Occurrence]]] = defaultdict(list)
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
@@ -332,7 +335,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
                 indexes, form = header
                 by_form[(edge, form[0])].append((physical, (printed, indexes, form[1])))
     found: list[set[int]] = [set() for _ in texts]
-    for seen in by_form.values():
+    for (edge, form), seen in by_form.items():
         tracks = _tracks_page([occurrence for _, occurrence in seen])
         if any(tracks[1:-1]):
             continue  # a number that follows the page inside others is a list's (« 5.1.2.7 », « 5.2.2.7 »), not a page's
@@ -343,7 +346,15 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None) -> list[set
             for run in _page_runs(sorted(group)):
                 for physical, indexes in run[1:]:
                     found[physical - 1].update(indexes)
+                if titles is not None and edge == "top" and not any(tracks) and not _DATED_FORM_RE.search(form) and "|" not in form:
+                    first, (line, *_) = run[0]
+                    title = normalize_spaces(texts[first - 1].split("\n")[line])
+                    for physical, _ in run:
+                        titles[physical - 1] = titles[physical - 1] or title
     return found
+
+
+_DATED_FORM_RE = re.compile(r"#\s?[./]\s?#")  # a date or a version in a line's form (« # . # . # », « #/# »)
 
 
 def _edge_header(lines: list[str], nonblank: list[int], edge: str) -> tuple[tuple[int, ...], LineForm] | None:
@@ -411,16 +422,23 @@ def remove_running_lines(texts: list[str], labels: list[str] | None = None) -> l
     pages' printed labels, when the file defines them), nor the short lines repeated on most of its pages
     (repeated_lines), then without the running headers of its chapters (chapter_lines). The lines that removing
     running lines brings to a page's edges are looked at again: a stack of them (a side menu) goes whole."""
+    return read_running_lines(texts, labels)[0]
+
+
+def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """remove_running_lines' texts, with each page's chapter title: the running header of its chapter that tops it
+    (chapter_lines' titles; '' for none), which names its pages' section better than a coarser outline."""
+    titles = [""] * len(texts)
     if len(texts) < MIN_RUNNING_PAGES:
-        return list(texts)
+        return list(texts), titles
     known: set[RunningKey] = set()
     cleaned = _peeled(list(texts), labels, known)
     for _ in range(MAX_RUNNING_PASSES):  # a chapter's header gone, the next at the edge (its title, a page number) goes too
-        chapters = chapter_lines(cleaned, labels)
+        chapters = chapter_lines(cleaned, labels, titles)
         if not any(chapters):
             break
         cleaned = _peeled(_without_lines(cleaned, chapters), labels, known)
-    return cleaned
+    return cleaned, titles
 
 
 def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) -> list[str]:

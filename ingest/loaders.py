@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_title, normalize_spaces, remove_running_lines
+from .clean import clean_title, normalize_spaces, read_running_lines
 from .french import join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
@@ -135,7 +135,8 @@ def read_text_pages(path: Path, name: str) -> list[Page]:
     texts = text.split("\f")
     if texts and not texts[-1].strip() and len(texts) > 1 and text.endswith("\f"):
         texts = texts[:-1]
-    return with_printed_outline([Page(source=name, page=i, text=t) for i, t in enumerate(remove_running_lines(texts), start=1)])
+    cleaned, chapters = read_running_lines(texts)
+    return with_printed_outline([Page(source=name, page=i, text=t, chapter=c) for i, (t, c) in enumerate(zip(cleaned, chapters), start=1)])
 
 
 class _QuietPypdf:
@@ -169,10 +170,11 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
             raise SkippedFile("damaged or too complex PDF (out of memory while reading it)") from None
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
-    texts = join_split_words(remove_running_lines(texts, labels))  # « v éhicules » read whole again: véhicules
+    cleaned, chapters = read_running_lines(texts, labels)
+    texts = join_split_words(cleaned)  # « v éhicules » read whole again: véhicules
     pages = [
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(path for path, _ in outline.get(number, ())),
-             outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]))
+             outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]), chapter=chapters[number - 1])
         for number, text in enumerate(texts, start=1)
     ]
     return with_font_outline(with_printed_outline(pages), tables.sized_lines)

@@ -350,6 +350,15 @@ class OutlineSections:
         return [(Block(block), self.path) for block in split_blocks("\n".join(lines))]
 
 
+def with_chapter(section: str, chapter: str) -> str:
+    """A section path with the chapter whose running header tops its page (Page.chapter), after its first title (an
+    outline's part, « 4. Les Fiches Pratiques › Fiche 2 – Transport »), unless the path already names it."""
+    if not chapter or match_key(chapter) in match_key(section):
+        return section
+    first, *rest = section.split(SECTION_SEPARATOR) if section else [""]
+    return SECTION_SEPARATOR.join(part for part in (first, clean_title(chapter), *rest) if part)
+
+
 def section_reader(page: Page, rules: Sequence[HeadingRules] = ()) -> CueSections | OutlineSections:
     """How the sections of a file are read, from its first page: its outline when it has one, else cues
     (a family's rules, then the general ones)."""

@@ -25,6 +25,7 @@ class Page:
     label: str = ""
     outline: tuple[tuple[str, ...], ...] | None = None
     outline_at_top: bool = False
+    chapter: str = ""  # the running header of its chapter that tops it (« Fiche 2 – Transport »), '' for none
 
 
 @dataclass(frozen=True)

@@ -434,3 +434,28 @@ def test_a_page_number_under_a_chapters_header_goes_once_the_header_is_gone():
     assert cleaned[4].startswith("Fiche 6 – Déconditionnement des produits\n")
     assert [cleaned[n - 1] for n in range(6, 10)] == [text(n) for n in range(6, 10)]
     assert all(cleaned[n - 1] == text(n) for n in range(10, 21))
+
+
+def test_a_chapters_running_header_names_its_pages_section():
+    """The hygiene guide's outline stops at « 4. Les Fiches Pratiques »; each sheet's title tops its pages: it names
+    their section below the outline's part, on every page of the sheet. A table's header repeated at the top of its
+    pages, or a header holding a date, names nothing."""
+    from ingest import chunk_pages
+    from ingest.clean import read_running_lines
+    from ingest.structure import with_chapter
+    from ingest.types import Page
+
+    def page(n: int) -> str:
+        header = "Fiche 2 – Transport\n" if 5 <= n <= 8 else "Produit | Température | Durée\n" if 10 <= n <= 13 else ""
+        return f"{header}{body(n)}\n{body(n + 1)}"
+
+    texts = [page(n) for n in range(1, 17)]
+    cleaned, chapters = read_running_lines(texts)
+    assert [n for n in range(1, 17) if chapters[n - 1]] == [5, 6, 7, 8] and chapters[5] == "Fiche 2 – Transport"
+    assert with_chapter("4. Les Fiches Pratiques", "Fiche 2 – Transport") == "4. Les Fiches Pratiques › Fiche 2 – Transport"
+    assert with_chapter("4. Les Fiches Pratiques › Fiche 2 – Transport › Objectif", "Fiche 2 – Transport").count("Fiche 2") == 1
+    assert with_chapter("", "Fiche 2 – Transport") == "Fiche 2 – Transport"
+    outline = (("4. Les Fiches Pratiques",),)
+    pages = [Page("guide.pdf", n, cleaned[n - 1], outline=outline if n == 1 else (), chapter=chapters[n - 1]) for n in range(1, 17)]
+    sections = {c.page: c.section for c in chunk_pages(pages)}
+    assert sections[6] == "4. Les Fiches Pratiques › Fiche 2 – Transport" and sections[12] == "4. Les Fiches Pratiques"
