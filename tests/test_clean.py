@@ -459,3 +459,12 @@ def test_a_chapters_running_header_names_its_pages_section():
     pages = [Page("guide.pdf", n, cleaned[n - 1], outline=outline if n == 1 else (), chapter=chapters[n - 1]) for n in range(1, 17)]
     sections = {c.page: c.section for c in chunk_pages(pages)}
     assert sections[6] == "4. Les Fiches Pratiques › Fiche 2 – Transport" and sections[12] == "4. Les Fiches Pratiques"
+
+
+def test_a_note_mark_glued_to_its_word_is_taken_off_when_the_page_gives_the_note():
+    """pypdf reads a superscript note mark glued to the word it follows (« de qualité1. »); with the page's note « 1  Pour
+    rappel … » at its foot, the word reads whole again. « CO2 » and a number the page has no note of stay."""
+    page = "Le taux de produits de qualité1. Les émissions de CO2 baissent.\nLe niveau d'eau4 monte.\n\n1  Pour rappel, la photo 2023 estimait 27,5 %.\n2 https://ma-cantine.fr"
+    cleaned = clean_page_text(page)
+    assert "de qualité. Les émissions de CO2 baissent." in cleaned and "d'eau4 monte" in cleaned
+    assert "1 Pour rappel" in cleaned
