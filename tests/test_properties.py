@@ -114,10 +114,23 @@ def test_chunks_cover_each_cleaned_page_exactly_and_never_cross_a_page(pages, pa
         assert key in cleaned[(chunk.source, chunk.page)]  # property 2: inside its own page
         covered[(chunk.source, chunk.page)] += key
     for where, text in cleaned.items():
-        assert covered.get(where, "") == text, where  # property 1: all of it, in order, nothing else
+        # property 1: all of it, in order, nothing else; but an item's number left alone, which is not indexed
+        # (« 1. », « (1) »: chunking._says_something), so that only figures may be missing
+        assert _in_order_but_figures(covered.get(where, ""), text), where
     order = [(p.source, p.page) for p in pages]
     positions = [order.index((c.source, c.page)) for c in chunks]
     assert positions == sorted(positions)  # page after page
+
+
+def _in_order_but_figures(covered: str, text: str) -> bool:
+    """Whether covered is text, in order, less some of its digits."""
+    at = 0
+    for character in text:
+        if at < len(covered) and covered[at] == character:
+            at += 1
+        elif not character.isdigit():
+            return False
+    return at == len(covered)
 
 
 @SETTINGS
@@ -132,6 +145,10 @@ def test_cleaning_keeps_every_line_somewhere_on_its_page(text):
 
 @SETTINGS
 @given(documents(), chunk_params)
+@example(  # an item's number left alone is not indexed (found by this test)
+    [Page("a.txt", 1, "économie économie économie économie . (1)")],
+    ChunkingParams(target_chars=40, max_chars=40, min_chars=0),
+)
 @example(  # a table's header repeated before a row once pushed a passage past the limit (found by this test)
     [Page("a.txt", 1, "zz \ufffdéconomie\n" + "économie " * 17 + "\nzz \ufffdzz \ufffdéconomie\n\nNantes Métropole\n\nzz \ufffdéconomie\n")],
     ChunkingParams(target_chars=40, max_chars=40, min_chars=0),
