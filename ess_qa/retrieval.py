@@ -102,11 +102,12 @@ class Hit:
         return tuple(sorted((self.position, self.joined))) if self.joined is not None else (self.position,)
 
 
-def _named_first(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
-    """Hits best first with those whose page does not use a name the question uses (Toulouse, France, 2018), then the
-    document's navigation (its contents, its list of figures: see is_navigation), after the others, in their order,
-    each scored no higher than the last of those before: Lille's figures do not answer for Toulouse, a list of figures'
-    titles holds a question's words and answers nothing, and a passage shown lower never shows a higher score."""
+def _in_shown_order(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
+    """Hits in the order a reader is shown them: best first, then those whose page does not use a name the question
+    uses (Toulouse, France, 2018), then the document's navigation (its contents, its list of figures: is_navigation),
+    each group in its order and scored no higher than the last hit before it: Lille's figures do not answer for
+    Toulouse, a list of figures' titles holds a question's words and answers nothing, and a passage shown lower never
+    shows a higher score."""
     def rank(hit: Hit) -> int:
         if not names_its_page(store, asked, hit.position):
             return 1
@@ -177,5 +178,5 @@ def rank_chunks(
             score = (candidate.fused + weights.evidence * unit_score) / (1 + weights.evidence)
             hits.append(Hit(candidate.position, float(score), candidate.cosine))
         hits.sort(key=lambda h: -h.score)
-        results.append(_named_first(store, asked, hits)[: k * 2])
+        results.append(_in_shown_order(store, asked, hits)[: k * 2])
     return results
