@@ -420,7 +420,8 @@ def complete_follow_up(question: str, previous: str) -> str:
     "Combien d'habitants compte à Bordeaux ?"."""
     if not previous or not is_follow_up(question):
         return question
-    rest = re.sub(r"[\s?!.]+$", "", _FOLLOW_UP_RE.sub("", question).strip())
+    asked = _FOLLOW_UP_RE.sub("", question).strip()
+    rest = re.sub(r"[\s?!.]+$", "", asked)
     quoted = _QUOTED_RE.search(previous)
     subject = re.sub(r"^(?:à|a|au|aux|en|pour|sur|dans|de|du|des|about|in|for|on)\s+", "", rest, flags=re.IGNORECASE)
     if quoted and subject:
@@ -433,4 +434,4 @@ def complete_follow_up(question: str, previous: str) -> str:
         start = first.end() if first else 0
         base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
     base = re.sub(r"[\s?!.]+$", "", base)
-    return re.sub(r"\s+", " ", f"{base} {_FOLLOW_UP_RE.sub('', question).strip()}").strip()
+    return re.sub(r"\s+", " ", f"{base} {asked}").strip()

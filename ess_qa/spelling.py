@@ -58,7 +58,12 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     if not readings and not in_names and not cased:
         return PreparedQuestion(text, notice)
     typed_as = readings | cased
-    read = _TYPED_WORD_RE.sub(lambda m: (typed_as if _may_be_misspelt(m.group(), m.start()) else {}).get(m.group()) or in_names.get(m.group(), m.group()), text)
+
+    def reading(match: re.Match) -> str:  # a word that may be misspelt as read, else a name's word as read
+        word = match.group()
+        return typed_as[word] if word in typed_as and _may_be_misspelt(word, match.start()) else in_names.get(word, word)
+
+    read = _TYPED_WORD_RE.sub(reading, text)
     return PreparedQuestion(read, _joined(notice, reading_notice(readings | in_names)))
 
 

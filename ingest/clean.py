@@ -230,8 +230,8 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
     page numbers: the same line, numbers aside (a page number follows the page, as labels print it),
     at the top or the bottom of many pages, or the same title before a bar and each page's chapter (_titled_headers).
     known: the lines found running before (by form and signature), running wherever they come to a page's edge,
-    and the lines found now added to them (a page number under a header of two lines reaches the edge once the
-    header is gone, on a few pages only)."""
+    and the lines found now added to them (a page number under a chapter's header reaches the edge once the header
+    is gone, on that chapter's pages only)."""
     numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
     known = set() if known is None else known
     found: list[set[int]] = [set() for _ in texts]
@@ -333,8 +333,8 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
         for edge in ("top", "bottom") if nonblank else ():
             header = _edge_header(lines, nonblank, edge)
             if header:
-                indexes, form = header
-                by_form[(edge, form[0])].append((physical, (printed, indexes, form[1])))
+                i, form = header
+                by_form[(edge, form[0])].append((physical, (printed, i, form[1])))
     found: list[set[int]] = [set() for _ in texts]
     for (edge, form), seen in by_form.items():
         tracks = _tracks_page([occurrence for _, occurrence in seen])
@@ -345,10 +345,10 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
             groups[_signature(values, printed, tracks)].append((physical, i))
         for group in groups.values():
             for run in _page_runs(sorted(group)):
-                for physical, indexes in run[1:]:
-                    found[physical - 1].update(indexes)
+                for physical, i in run[1:]:
+                    found[physical - 1].add(i)
                 if titles is not None and edge == "top" and not any(tracks) and not _DATED_FORM_RE.search(form) and "|" not in form:
-                    first, (line, *_) = run[0]
+                    first, line = run[0]
                     title = normalize_spaces(texts[first - 1].split("\n")[line])
                     for physical, _ in run:
                         titles[physical - 1] = titles[physical - 1] or title
@@ -358,12 +358,12 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
 _DATED_FORM_RE = re.compile(r"#\s?[./]\s?#")  # a date or a version in a line's form (« # . # . # », « #/# »)
 
 
-def _edge_header(lines: list[str], nonblank: list[int], edge: str) -> tuple[tuple[int, ...], LineForm] | None:
+def _edge_header(lines: list[str], nonblank: list[int], edge: str) -> tuple[int, LineForm] | None:
     """The line index and form of what may be a chapter's running header at a page's edge ('top' or 'bottom';
     nonblank: the indexes of its non-blank lines): its first or last line, unless it is text (_may_head_pages)."""
     i = nonblank[0] if edge == "top" else nonblank[-1]
     form = line_form(lines[i])
-    return ((i,), form) if form and _may_head_pages(lines, i, edge, form[0]) else None
+    return (i, form) if form and _may_head_pages(lines, i, edge, form[0]) else None
 
 
 def _may_head_pages(lines: list[str], i: int, edge: str, form: str) -> bool:
@@ -398,7 +398,7 @@ def _ends_on_function_word(line: str) -> bool:
     return (words(line)[-1:] or [""])[0].lower() in STOP_WORDS or line.rstrip().endswith(",")
 
 
-def _page_runs(places: list[tuple[int, tuple[int, ...]]]) -> list[list[tuple[int, tuple[int, ...]]]]:
+def _page_runs(places: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The (page, line) places, sorted by page, cut into runs of pages at most CHAPTER_RUN_GAP apart; only the runs of
     MIN_RUNNING_PAGES pages or more."""
     runs: list[list[tuple[int, int]]] = []
