@@ -223,7 +223,7 @@ def spelled_counts(text: str) -> list[tuple[str, str]]:
 
 def _quantities(text: str) -> list[re.Match]:
     skipped = enumerators(text)
-    contact_spans = _contact_spans(text)
+    contact_spans = _contact_spans(text) + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
     return [
         m
         for m in _NUMBER_RUN_RE.finditer(text)
@@ -236,6 +236,8 @@ def _quantities(text: str) -> list[re.Match]:
     ]
 
 
+# a date written in figures ('16/07/2021', '12.06.2019', '01/03/26', '07/2021'): its numbers count nothing
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.,-])(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d\d)|(?:0?[1-9]|1[0-2])/\d{4})(?![\d/])")
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
@@ -246,7 +248,7 @@ _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': a
 _IDENTIFIER_RE = re.compile(
     r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?<![^\W\d_])[a-z]\.(?=$)|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
     r"|rubriques?|pages?|pp?\.|fiches?|[ée]tapes?|tomes?|volets?|alin[ée]as?|d[ée]crets?|arr[êe]t[ée]s?|circulaires?|ordonnances?"
-    r"|d[ée]lib[ée]rations?)))\s?$"
+    r"|d[ée]lib[ée]rations?))|(?<=[^\W\d_])/)\s?$"
 )
 _GLUED_BEFORE_RE = re.compile(r"\d+[-/]$")  # the first number of '2020-828', '2111-1', '2019/624'
 

@@ -291,6 +291,10 @@ def test_list_and_section_numbers_are_not_counts():
     assert quantity_runs("h.7 Difficulté de mise en œuvre ; voir a.1 et b.2") == []  # an item's code
     assert quantity_runs("de 10-15 salariés, entre 2015 et 2020, les 3 phases, en 2 étapes") == ["10", "15", "2015", "2020", "3", "2"]
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
+    # a date in figures and a reference code count nothing: « combien d'annexes » is not answered by the note's header
+    header = "Instruction technique DGAL/SDSSA/2021-555 16/07/2021 abroge : DGAL/SDSSA/2019-446 du 12.06.2019, valable 07/2025"
+    assert quantity_runs(header) == []
+    assert counts("Nombre d'annexes : 9, pour 1/3 des 12 000 salariés le 01/03/26") == ["9", "1", "3", "12 000"]
 
 
 def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
