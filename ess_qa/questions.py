@@ -347,7 +347,15 @@ _KIND_NOUNS = frozenset(
     "type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts"
     " nombre number".split()  # « le nombre de logements » asks about the logements, as « combien de logements »
 )
-_KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )?(?:l'|la |le |les |the )?(\w+)")  # no « de » in a keyword query
+_KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
+_KEYWORD_COMPLEMENT_RE = re.compile(r"\s*(?:(?:de |d'|des |du |of )(?:l'|la |le |les |the )?)?(\w+)")  # no « de » in a keyword query
+
+
+def _kind_complement(text: str, at: int) -> re.Match | None:
+    """The complement of a kind noun that ends at `at` in a question (lower case): after « de » (« le nombre de
+    logements »), or right after it in a keyword query (« nombre annexes »), not in a sentence, where a verb may
+    follow (« quel nombre faut-il … »)."""
+    return (_KEYWORD_COMPLEMENT_RE if _is_keyword_query(text) else _KIND_COMPLEMENT_RE).match(text, at)
 
 
 def question_focus(question: str) -> str | None:
@@ -357,7 +365,7 @@ def question_focus(question: str) -> str | None:
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
-            complement = _KIND_COMPLEMENT_RE.match(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
+            complement = _kind_complement(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
             return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:
         match = pattern.search(text)

@@ -68,7 +68,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from .numbers import enumerators, join_number_groups
+from .numbers import NUMBER_WORD_LIST, enumerators, join_number_groups
 
 APOSTROPHES = "'’‘ʼ´`"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
@@ -221,8 +221,13 @@ _COMPLEMENT_RE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,})\b
 _INFINITIVE_OBJECT_RE = re.compile(r"[^\W\d_]+(?:er|ir|re|oir)\s+(?:(?:le|la|les|un|une|ce|cet|cette|ces|leur|leurs|son|sa|ses)\b|l'|[^\W\d_]{2,}ment\b)", re.IGNORECASE)
 # Indefinite pronouns: 'le rôle de chacun' names no kind of role.
 _INDEFINITE_PRONOUNS = frozenset("chacun chacune certains certaines plusieurs autres aucun aucune tous toutes".split())
-# Adverbial phrases: 'deux ans de suite', 'trois mois d'affilée', 'agir de façon …' name no kind of thing either.
-_ADVERBIAL_COMPLEMENTS = frozenset("suite affilee nouveau facon maniere sorte pres loin trop rigueur".split())
+# Adverbial phrases: 'deux ans de suite', 'trois mois d'affilée', 'agir de façon …' name no kind of thing either,
+# nor a preposition's or an adverb's « de » ('d'ici 2030', 'd'après le guide', 'de chez', 'de moins de', 'd'abord'),
+# nor a number written in words ('de cinq ans').
+_ADVERBIAL_COMPLEMENTS = frozenset(
+    "suite affilee nouveau facon maniere sorte pres loin trop rigueur ici apres avant chez moins plus abord ailleurs autant"
+    " emblee ores".split()
+) | frozenset(NUMBER_WORD_LIST.split("|"))
 
 
 def noun_complements(text: str) -> list[tuple[str, str]]:

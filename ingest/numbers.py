@@ -63,10 +63,10 @@ MEASURE_UNITS = {
     "speed": r"(?:km/h|m/s)",
 }
 # a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
-_NUMBER_WORD_LIST = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"
-NUMBER_WORDS = rf"\b(?:{_NUMBER_WORD_LIST})"
+NUMBER_WORD_LIST = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"
+NUMBER_WORDS = rf"\b(?:{NUMBER_WORD_LIST})"
 # a word inside a number written in words: 'vingt et un', 'quatre-vingts', 'deux cents' (see _SPELLED_COUNT_RE)
-_NUMBER_WORD = rf"(?:{_NUMBER_WORD_LIST}|une?|vingts|cents)"
+_NUMBER_WORD = rf"(?:{NUMBER_WORD_LIST}|une?|vingts|cents)"
 # how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
 _PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(

@@ -213,6 +213,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "régime"),
         ("Quel est le nombre de logements raccordés ?", "logements"),  # a number of its complement
         ("nombre annexes instruction technique gibier", "annexes"),  # a keyword query
+        ("quel nombre faut il prevoir", "nombre"),  # in a sentence, a verb follows: no complement
     ],
 )
 def test_question_focus_is_the_noun_asked_about(question, focus):

@@ -120,6 +120,9 @@ def test_noun_complements_are_read_from_french_phrases():
     assert noun_complements("L'employeur a-t-il le droit de retenir directement sur la paie les cotisations ?") == []
     assert noun_complements("l'obligation de fournir un local commun") == []
     assert noun_complements("le réseau de chaleur des villes") == [("réseau", "chaleur")]
+    # a preposition's or an adverb's « de », a number in words: no kind of emissions, of France, of lease
+    assert noun_complements("la baisse des émissions de carbone d'ici 2030") == [("émissions", "carbone")]
+    assert noun_complements("la France d'apres guerre, le plein d'après le guide, un bail de cinq ans") == []
 
 
 def test_the_thresholds_stand_on_the_scores_as_measured_even_when_a_rule_refuses(plan):
