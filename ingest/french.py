@@ -820,8 +820,9 @@ MIN_WHOLE_USES = 2  # the joined word is written whole this often in the documen
 PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
 ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-# words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° »)
-_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-])")
+# words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° »), nor ending on an
+# item's letter (« a), b) et c) » is no « etc) »)
+_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-]|(?<= [^\W\d_])\))")
 # a word cut by a hyphen inside a line, as a table's cell is flattened: « NF Environ- nement », « excep- té » (joined
 # when the document writes the word whole elsewhere: « pré- et post-traitement » stays)
 _CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?![\w'’-])")

@@ -115,6 +115,9 @@ def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them
     # an item's code glued to the word before it goes apart; a word that ends so stays
     codes = "Optimiser le centre de donnéesh.3 et le pilotagea.3 ; les données, le pilotage, l'annexe.2, la fig.3."
     assert join_split_words([codes]) == ["Optimiser le centre de données h.3 et le pilotage a.3 ; les données, le pilotage, l'annexe.2, la fig.3."]
+    # items lettered « a) », « b) », « c) » stay apart from the word before, though the text writes « etc. » often
+    items = "les catégories 6° a), b) et c) du tableau, etc. ; les rubriques, etc. ; les annexes, etc."
+    assert join_split_words([items]) == [items]
 
 
 def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
