@@ -219,12 +219,59 @@ class SectionTracker:
         return block.section or self.path()
 
 
+# A numbered heading, a paragraph of one or two lines: « 1- Informations générales », « 2.3 Comment remplir le
+# formulaire ? », « 3.1. Intitulé du projet »; its number's depth is its level
+_NUMBERED_HEADING_RE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s?[-–—)])?\s+([A-ZÀ-ÝŒ«].*)")
+
+
+def _heading_number(lines: list[str]) -> tuple[int, ...] | None:
+    """The number of a paragraph that reads as a numbered heading (see _NUMBERED_HEADING_RE): short, not a sentence
+    (a question may be one: « 2.1 Comment et où adresser votre demande ? », a lead-in too: « 4.3 Décrivez le projet : »),
+    no label and value, no table row."""
+    if len(lines) > 2:
+        return None
+    text = " ".join(" ".join(lines).split())
+    match = _NUMBERED_HEADING_RE.fullmatch(text)
+    if not match or len(text) > 2 * MAX_HEADING_CHARS:  # its number says it is one: a long title may wrap
+        return None
+    title = re.sub(r"\s*\([^()]*\)$", "", match.group(2).rstrip("?: "))  # « 7. Auto-évaluation (facultatif) »
+    if title.endswith(tuple(_END_PUNCT)) or " : " in title or re.search(r"\d{3,}", title) or is_table_row(text):
+        return None
+    return tuple(int(n) for n in match.group(1).split("."))
+
+
+class NumberedHeadings:
+    """The general cue of numbered headings (see _heading_number), as the headings' rules of a family are read:
+    their numbers go up through a document, and a paragraph whose neighbour is numbered at the same depth is a list's
+    item (« 1. Disposer d'un compte » / « 2. Créer votre cantine »), not a heading."""
+
+    def __init__(self) -> None:
+        self.last: tuple[int, ...] = ()
+
+    def read(self, raw_blocks: list[list[str]], i: int, blocks: list[Block]) -> int | None:
+        number = _heading_number(raw_blocks[i])
+        if number is None or number <= self.last:
+            return None
+        neighbours = [_heading_number(raw_blocks[j]) for j in (i - 1, i + 1) if 0 <= j < len(raw_blocks)]
+        if any(other is not None and len(other) == len(number) for other in neighbours):
+            return None
+        # « 6.1 » after « 5. » (« 6. » not read as a heading) opens a part of its own, not a sub-part of « 5. »
+        part = len(number) == 1 or number[0] != self.last[:1][0] if self.last else True
+        self.last = number
+        blocks.append(Block(raw_blocks[i], 1 if part else 2, heading_title(raw_blocks[i])))
+        return i + 1
+
+    def finish(self, blocks: list[Block]) -> None:
+        pass
+
+
 class CueSections:
-    """Sections of a file without an outline: headings found by their cues in the text, page after page."""
+    """Sections of a file without an outline: headings found by their cues in the text, page after page (a family's
+    rules first, then the general ones: numbered headings, those of _read_general)."""
 
     def __init__(self, rules: Sequence[HeadingRules] = ()) -> None:
         self.tracker = SectionTracker()
-        self.rules = rules
+        self.rules = (*rules, NumberedHeadings())
 
     def read(self, page: Page, text: str) -> list[tuple[Block, str]]:
         """The blocks of one cleaned page, each with the heading path it sits under."""

@@ -574,3 +574,49 @@ def test_a_presentations_slide_numbers_in_its_outline_name_no_section(tmp_path):
     chunks = chunk_pages(read_file_pages(tmp_path / "slides.pdf"))
     sections = [{c.section for c in chunks if body[:30] in c.text} for _, body in slides]
     assert sections == [{"Indications liminaires"}, {"Indications liminaires"}, {"Etat de la dette"}]
+
+
+# A notice without bookmarks whose headings are numbered, in bold at the text's size: « 1- », « 1.1 » (a question),
+# « 2. », « 2.1. »; a numbered list set as paragraphs of their own is no heading.
+NUMBERED_NOTICE = [
+    ("1- Informations générales", "La procédure est prévue aux articles du code de l'environnement."),
+    ("1.1 Dans quels cas remplir le formulaire ?", "Le formulaire sert aux projets soumis à examen au cas par cas."),
+    ("1.2 Quelle autorité saisir ?", "L'autorité est en règle générale le préfet de région."),
+    ("2. Modalités pratiques", "Les étapes de la demande sont les suivantes :"),
+    (None, "1. Remplir le formulaire"),
+    (None, "2. Joindre les annexes"),
+    (None, "3. Envoyer le dossier"),
+    ("2.1. Délais (à respecter)", "L'autorité dispose d'un délai de 35 jours pour prendre sa décision."),
+]
+
+
+def write_numbered_notice(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    for heading, text in NUMBERED_NOTICE:
+        if heading:
+            pdf.set_font("helvetica", style="B", size=11)
+            pdf.cell(0, 6, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 6, " ", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_numbered_headings_make_the_sections_of_a_pdf_without_outline(tmp_path):
+    from ingest import chunk_pages
+
+    chunks = chunk_pages(read_file_pages(write_numbered_notice(tmp_path / "notice.pdf")))
+
+    def section_of(phrase: str) -> str:
+        return next(c.section for c in chunks if phrase in c.text)
+
+    assert section_of("articles du code") == "1- Informations générales"
+    assert section_of("examen au cas par cas") == f"1- Informations générales{SECTION_SEPARATOR}1.1 Dans quels cas remplir le formulaire ?"
+    assert section_of("préfet de région") == f"1- Informations générales{SECTION_SEPARATOR}1.2 Quelle autorité saisir ?"
+    assert section_of("Joindre les annexes") == "2. Modalités pratiques"  # a list's items are no headings
+    assert section_of("35 jours") == f"2. Modalités pratiques{SECTION_SEPARATOR}2.1. Délais (à respecter)"
