@@ -1,4 +1,5 @@
-"""Cut pages into passages sized for reading: whole sentences, one page, one section each."""
+"""Cut pages into passages sized for reading: whole sentences, one page, one section each (a sentence a page break cuts
+is made whole on the page where it starts)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Sequence
 
 from .clean import clean_page_text
 from .french import split_sentences
+from .layout import CELL_SEPARATOR
 from .structure import Block, HeadingRules, section_reader, with_chapter
 from .types import Chunk, Page
 from .units import ROW_VALUE_MAX_CHARS, is_row_label, row_groups
@@ -158,11 +160,12 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: 
     chunks: list[Chunk] = []
     sections = None
     current_source = None
-    for page in pages:
+    texts = continued_sentences(pages, [clean_page_text(page.text) for page in pages])
+    for page, text in zip(pages, texts):
         if page.source != current_source:
             sections, current_source = section_reader(page, rules), page.source
         groups: list[tuple[str, list[tuple[str, str]], list[Block]]] = []  # (section, units, blocks) runs within the page
-        for block, section in sections.read(page, clean_page_text(page.text)):
+        for block, section in sections.read(page, text):
             section = with_chapter(section, page.chapter)
             units = _units(block, params.max_chars)
             starts_new = block.heading_level or block.boxed or not groups or groups[-1][0] != section
@@ -175,6 +178,38 @@ def chunk_pages(pages: list[Page], params: ChunkingParams | None = None, rules: 
         for index, (section, text) in enumerate(_scraps_joined(packed, params.max_chars)):
             chunks.append(Chunk(chunk_id(page.source, page.page, index, text), page.source, page.page, section, text, page.label))
     return chunks
+
+
+CONTINUED_MAX_CHARS = 300  # the end of a sentence taken back over a page break is this long at most
+CONTINUED_LINE_CHARS = 45  # a page's last line shorter than this is a title or a label, not a sentence's wrapped line
+# the last line of a page that is a note, not a sentence going on: « 14 https://… », « 3 Source : … »
+_NOTE_LINE_RE = re.compile(r"\s*(?:\d{1,3}|\*)\s|.*(?:https?:|www\.)")
+
+
+def continued_sentences(pages: list[Page], texts: list[str]) -> list[str]:
+    """The cleaned texts of pages, a sentence that a page break cuts made whole on the page where it starts: when a
+    page ends on a word or a comma (not in a note) and the next page of its file opens on a word in lower case, that
+    page's text up to its first sentence's end (CONTINUED_MAX_CHARS at most, within its first paragraph) goes back to
+    the end of the page before: « … le maître d'ouvrage indique à l'autorité » / « chargée de l'examen … ». Cited at the
+    page where it starts, as a reader quotes it."""
+    texts = list(texts)
+    for i in range(len(texts) - 1):
+        head, following = texts[i].rstrip(), texts[i + 1].lstrip()
+        last_line = head.rsplit("\n", 1)[-1]
+        if pages[i].source != pages[i + 1].source or not re.search(r"[^\W\d_],?$", head) or _NOTE_LINE_RE.match(last_line):
+            continue
+        if len(last_line) < CONTINUED_LINE_CHARS or CELL_SEPARATOR in last_line:  # a title, a label, a table's row
+            continue
+        if not re.match(r"[a-zà-ÿœæ]{2,}\b", following):
+            continue
+        paragraph = re.split(r"\n\s*\n", following, maxsplit=1)[0].replace("\n", " ")  # offsets kept
+        first = split_sentences(paragraph)[0]
+        end = paragraph.find(first) + len(first)
+        if end > CONTINUED_MAX_CHARS or CELL_SEPARATOR in first or not first.rstrip("»\")]").endswith((".", "!", "?", "…", ";", ":")):
+            continue
+        texts[i] = f"{head} {' '.join(following[:end].split())}"
+        texts[i + 1] = following[end:].lstrip(" \t").lstrip("\n")
+    return texts
 
 
 MIN_PASSAGE_LETTERS = 25  # fewer letters make no passage of their own: « GLOSSAIRE », « Fiche 2 », « 1. », « — », « Verso »

@@ -65,6 +65,23 @@ def test_a_chunk_never_crosses_a_page():
     assert keys[("doc.txt", 1)] == match_key(page1) and keys[("doc.txt", 2)] == match_key(page2)
 
 
+def test_a_sentence_cut_by_a_page_break_is_whole_on_the_page_where_it_starts():
+    """« … le maître d'ouvrage indique à l'autorité » / « chargée de l'examen … »: the end of the sentence goes back to
+    its first page (cited there), and the next page starts with its own sentence; a note, a title or a file's end
+    takes nothing."""
+    cut = "En application du code, le maître d'ouvrage indique à l'autorité compétente, dans un délai raisonnable, à l'autorité"
+    rest = "chargée de l'examen les informations dont la divulgation serait nuisible. La suite du texte commence ici."
+    pages = [Page("doc.txt", 1, f"Une page de texte.\n{cut}"), Page("doc.txt", 2, rest)]
+    first, second = chunk_pages(pages)
+    assert first.page == 1 and first.text.endswith("à l'autorité chargée de l'examen les informations dont la divulgation serait nuisible.")
+    assert second.page == 2 and second.text == "La suite du texte commence ici."
+    noted = [Page("doc.txt", 1, "Une page de texte.\n14 https://www.exemple.fr/une-page-de-reference-du-texte"), Page("doc.txt", 2, rest)]
+    titled = [Page("doc.txt", 1, "Une page de texte.\nLes informations sensibles"), Page("doc.txt", 2, rest)]
+    other_file = [Page("a.txt", 1, f"Une page de texte.\n{cut}"), Page("b.txt", 1, rest)]
+    for kept in (noted, titled, other_file):
+        assert chunk_pages(kept)[-1].text == rest
+
+
 def test_a_scrap_of_a_few_letters_joins_a_passage_of_its_section():
     """A label or a number left at the foot of a page (« Verso ») is no passage of its own: alone it says nothing, and
     a keyword search would rank it high."""
