@@ -13,6 +13,7 @@ the sections as from bookmarks.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from .clean import clean_page_text, clean_title
 from .french import HEADING_OPENERS, STOP_WORDS, words
@@ -81,9 +82,12 @@ def _may_head(title: str) -> bool:
     )
 
 
-def with_font_outline(pages: list[Page], sized_lines: list[list[tuple[str, float, bool]]]) -> list[Page]:
+def with_font_outline(
+    pages: list[Page], sized_lines: list[list[tuple[str, float, bool]]], line_heights: list[list[float | None]] | None = None
+) -> list[Page]:
     """A PDF's pages, given the outline its headings' font sizes make when it has no outline yet and
-    enough headings are found (see the module's docstring); else as they are."""
+    enough headings are found (see the module's docstring); else as they are. line_heights: how high each line is
+    printed (see opens_its_page), when known."""
     if not pages or len(sized_lines) != len(pages) or any(page.outline is not None for page in pages):
         return pages
     body = body_size(sized_lines)
@@ -110,4 +114,25 @@ def with_font_outline(pages: list[Page], sized_lines: list[list[tuple[str, float
         if size >= levels[-1]:
             entries.append(Entry(title, 1 + sum(level > size for level in levels), index + 1))
             physical.append(index)
-    return outlined_pages(pages, entries, physical)
+    outlined = outlined_pages(pages, entries, physical)
+    if line_heights is None or len(line_heights) != len(pages):
+        return outlined
+    first = {}
+    for index, title in zip(physical, (entry.title for entry in entries)):
+        first.setdefault(index, title)
+    return [
+        replace(page, outline_at_top=True) if index in first and opens_its_page(first[index], sized_lines[index], line_heights[index], body) else page
+        for index, page in enumerate(outlined)
+    ]
+
+
+def opens_its_page(title: str, lines: list[tuple[str, float, bool]], heights: list[float | None], body: float) -> bool:
+    """Whether a page's heading (its first, as read) is printed above all of the page's text in the body's size: its
+    section starts at the top of the page, even where pypdf reads the title after the text (a page designed with its
+    title set last)."""
+    key = title_key(title)
+    at = next((i for i, (text, _, _) in enumerate(lines) if title_key(text) and key.startswith(title_key(text))), None)
+    if at is None or heights[at] is None:
+        return False
+    body_heights = [h for (text, size, _), h in zip(lines, heights) if h is not None and round(size * 2) / 2 == body]
+    return all(h <= heights[at] for h in body_heights)

@@ -365,6 +365,11 @@ def _is_bold(font) -> bool:
         return False
 
 
+def _height(line: list[Piece]) -> float | None:
+    """How high a line is printed on its page (PDF units, from the bottom), by its lettered pieces; None when it has none."""
+    return max((p.y for p in line if any(c.isalpha() for c in p.text)), default=None)
+
+
 def _sized(line: list[Piece]) -> tuple[str, float, bool]:
     """A line's text, the font size of its largest lettered piece (0 when it has none) and whether all its lettered pieces are bold."""
     lettered = [p for p in line if any(c.isalpha() for c in p.text)]
@@ -377,11 +382,13 @@ class TableReader:
     def __init__(self) -> None:
         self.header: Header | None = None
         self.sized_lines: list[list[tuple[str, float, bool]]] = []  # each page read: its lines, their font sizes, whether bold
+        self.line_heights: list[list[float | None]] = []  # and how high each line is printed (None: no letter)
 
     def read(self, pdf_page) -> str:
         """The text of one page (a pypdf page), in pypdf's default mode, its tables rewritten."""
         text, pieces = positioned_lines(pdf_page)
         self.sized_lines.append([] if pieces is None else [_sized(line) for line in pieces])
+        self.line_heights.append([] if pieces is None else [_height(line) for line in pieces])
         if pieces is None:
             return text
         segments = [s for i, line in enumerate(pieces) for s in line_segments(i, line)]

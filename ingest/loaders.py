@@ -177,7 +177,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
              outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]), chapter=chapters[number - 1])
         for number, text in enumerate(texts, start=1)
     ]
-    return with_font_outline(with_printed_outline(pages), tables.sized_lines)
+    return with_font_outline(with_printed_outline(pages), tables.sized_lines, tables.line_heights)
 
 
 _FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)

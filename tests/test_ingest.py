@@ -620,3 +620,30 @@ def test_numbered_headings_make_the_sections_of_a_pdf_without_outline(tmp_path):
     assert section_of("préfet de région") == f"1- Informations générales{SECTION_SEPARATOR}1.2 Quelle autorité saisir ?"
     assert section_of("Joindre les annexes") == "2. Modalités pratiques"  # a list's items are no headings
     assert section_of("35 jours") == f"2. Modalités pratiques{SECTION_SEPARATOR}2.1. Délais (à respecter)"
+
+
+def test_a_title_printed_at_the_top_but_read_last_heads_its_whole_page(tmp_path):
+    """A page designed with its title set last (pypdf reads it after the text) is still under that title: the title is
+    printed above all of the page's text, so its section starts at the page's top, not the previous page's."""
+    from fpdf import FPDF
+
+    from ingest import chunk_pages
+
+    pages = [("Le réseau de chaleur", "Le réseau dessert 4 000 logements depuis 1985."),
+             ("Les sous-stations", "Chaque immeuble a sa sous-station d'échange."),
+             ("Les tarifs", "Le prix de la chaleur est de 75 euros par mégawattheure.")]
+    pdf = FPDF()
+    filler = " Ce paragraphe décrit le service en détail pour les copropriétés." * 3
+    for title, text in pages:
+        pdf.add_page()
+        pdf.set_xy(10, 40)
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, text + filler, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_xy(10, 15)  # drawn last, printed first
+        pdf.set_font("helvetica", size=18)
+        pdf.cell(0, 12, title)
+    pdf.output(str(tmp_path / "guide.pdf"))
+    chunks = chunk_pages(read_file_pages(tmp_path / "guide.pdf"))
+    for title, text in pages:
+        (chunk,) = [c for c in chunks if text[:30] in c.text]
+        assert chunk.section == title, (chunk.section, title)
