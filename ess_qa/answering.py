@@ -32,7 +32,7 @@ from ingest.french import (
     mostly_sources,
     words_run_together,
 )
-from ingest.numbers import YEAR_RE, years
+from ingest.numbers import MOMENT_RE, YEAR_RE, years
 from ingest.structure import opens_contents
 from ingest.units import row_label
 
@@ -131,6 +131,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
         best = _best_snippet(store, asked, candidates, only=asked.answered_by)
+        if best is None and asked.kind == "date":
+            # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
+            # la demande est reçue », « après trois caractères »)
+            return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text)))
         if best is not None and not asked.answered_by(best.text):
             return None
     return best

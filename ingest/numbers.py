@@ -86,6 +86,13 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
+# a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après
+# trois caractères', 'au moment de la signature', 'à l'issue de la formation', 'au plus tard', 'after', 'when', 'once'
+MOMENT_RE = re.compile(
+    r"\b(?:lorsqu(?:e|')|quand|d[èe]s (?:que|qu'|la|le|les|l'|r[ée]ception)|apr[èe]s|avant (?:que|qu'|de|d'|la|le|les|l')|au moment"
+    r"|[àa] l'issue|[àa] (?:partir|compter) d|au plus (?:tard|t[ôo]t)|[àa] chaque|pendant|durant|after|before|when|once|as soon as)",
+    re.IGNORECASE,
+)
 
 
 def parse_french_number(text: str) -> int | float | None:

@@ -356,6 +356,24 @@ def test_a_how_many_question_is_answered_by_a_count_in_words(tmp_path):
     assert answer.found and "trois parties" in answer.snippet, answer.snippet
 
 
+AUTOCOMPLETE_PAGES = (
+    """L'autocomplétion
+
+Le service propose une autocomplétion dans son champ de recherche, que l'utilisateur peut désactiver à tout moment.
+
+La requête d'autocomplétion est envoyée au serveur lorsque l'utilisateur a saisi trois caractères et attendu 500 ms.
+
+Les suggestions affichées sont limitées à cinq pour réduire les données transférées.""",
+)
+
+
+@pytest.mark.parametrize("question", ["Quand la requête d'autocomplétion est-elle envoyée au serveur ?", "When is the autocomplete request sent to the server?"])
+def test_a_when_question_no_date_answers_is_answered_by_the_moment_a_line_tells(tmp_path, question):
+    """« Quand » asks a moment: no line gives a date, and the one that tells it by a condition (« lorsque … ») answers."""
+    answer = assistant_on(tmp_path, "service.txt", AUTOCOMPLETE_PAGES).ask(question)
+    assert answer.found and "trois caractères" in answer.snippet, answer.snippet
+
+
 GAME_NOTE_PAGES = (
     """Le contrôle des venaisons
 
