@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -298,12 +298,18 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     return asked
 
 
-def unknown_names(store: Store, question: str) -> list[str]:
+def unknown_names(store: Store, question: str, titled: frozenset[str] = frozenset()) -> list[str]:
     """Names in a question (Japon, Québec, ...; in an English question, Angers, CCIAG), and years, that
-    the corpus never mentions."""
-    unknown = [year for year in years(question) if not store.known_words(frozenset([year]))]
+    the corpus never mentions; a name its documents' titles hold (titled: their words, see title_words) is the
+    document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned."""
+    unknown = [year for year in years(question) if not store.known_words(frozenset([year])) and year not in titled]
     english = guess_language(question) != "fr"
-    return unknown + [name for name in proper_names(question) if never_mentioned(store, name, english)]
+    return unknown + [name for name in proper_names(question) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
+
+
+def title_words(titles: Iterable[str]) -> frozenset[str]:
+    """The content words of documents' titles, accents folded (see unknown_names)."""
+    return frozenset(word for title in titles for word in folded_content_words(title))
 
 
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
@@ -426,19 +432,26 @@ def opposite_words(store: Store, question: str, place: str) -> list[str]:
 
 
 def judge(
-    store: Store, question: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, acronyms: Acronyms = NO_ACRONYMS
+    store: Store,
+    question: str,
+    passages: list[Passage],
+    hits: list[Hit],
+    asked: QuestionProfile,
+    acronyms: Acronyms = NO_ACRONYMS,
+    titled: frozenset[str] = frozenset(),
 ) -> Judgement:
     """The best snippet of the passages and its answerability; 0 when the question names something,
     or a year, that the corpus never mentions, or when the snippet's place is about another kind of
     what it asks for (unspecified_heads), its opposite (opposite_words), other years (other_years) or
-    something else than it counts (uncounted). acronyms: the corpus's (see place_terms)."""
+    something else than it counts (uncounted). acronyms: the corpus's (see place_terms); titled: its documents' titles'
+    words (see unknown_names)."""
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     score = answerability(store, question, snippet, asked, held)
-    unknown = unknown_names(store, question)
+    unknown = unknown_names(store, question, titled)
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (

@@ -20,7 +20,7 @@ from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
 from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names, count_names
 from .initials import ATTACHMENT as INITIALS, corpus_initials
-from .answering import AnswerSettings, Judgement, judge
+from .answering import AnswerSettings, Judgement, judge, title_words
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
@@ -182,6 +182,7 @@ class Assistant:
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
         self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
+        self.titled = title_words(document.title for document in store.documents())  # names a document's title gives
         # written by the corpus, found when it was indexed; and what its profiles are about, typed in lower case too
         profile_names = [name for found, data in self.profiles if found.names is not None for name in found.names(data)]
         self.place_names = PlaceNames.of(store).with_names(profile_names)
@@ -263,7 +264,7 @@ class Assistant:
         """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
         texts = [question_content(self._read(q).text) for q in questions]
         retrieved, profiles = self._retrieve_profiled(texts, k, None)
-        return [judge(self.store, text, passages, hits, asked, self.acronyms) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
+        return [judge(self.store, text, passages, hits, asked, self.acronyms, self.titled) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
 
     def _retrieve_profiled(self, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
         """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
@@ -283,7 +284,7 @@ class Assistant:
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
                 return Answer(prepared.text, passages[:k], snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
-        snippet = judge(self.store, text, passages, hits, asked, self.acronyms).answer(self.answer_settings)
+        snippet = judge(self.store, text, passages, hits, asked, self.acronyms, self.titled).answer(self.answer_settings)
         found = snippet is not None
         if found:  # the passage the answer is drawn from comes first, then the others by score
             passages = [snippet.passage] + [p for p in passages if p.chunk_id != snippet.passage.chunk_id]

@@ -1300,3 +1300,24 @@ def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_addr
     """« comment intégrer le test d'adresse sur le site internet » wants the steps, not an address: it was refused for
     want of a line holding a web address; « comment contacter … par mail » still wants the address."""
     assert question_type(question) == kind
+
+
+def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(tmp_path):
+    """« RGESN » is in the PDF's title only (« Référentiel … - RGESN version 2024 »): a question that names the
+    document so is answered; a name neither its text nor its title gives is still refused as never mentioned."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.set_title("Référentiel général de l'écoconception des services numériques - RGESN version 2024")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Les applications natives sont testées sur un smartphone mis sur le marché il y a sept ans ou plus. "
+                         "Le service limite les notifications à cinq par jour par défaut.")
+    pdf.output(str(tmp_path / "referentiel.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("On me demande de suivre le RGESN : sur quel smartphone tester une application native ?")
+    assert answer.found and "sept ans" in answer.snippet, answer.snippet
+    assert not assistant.ask("On me demande de suivre le RGAA : sur quel smartphone tester une application native ?").found
