@@ -28,7 +28,9 @@ def corpus_title(pages: list[Page], chunks: list[Chunk], metadata_title: str = "
         return shorten(metadata_title, TITLE_MAX_CHARS)
     if chunks and chunks[0].section:
         return shorten(chunks[0].section.split(SECTION_SEPARATOR)[0], TITLE_MAX_CHARS)
-    return shorten(first_title_lines([line.strip() for page in pages for line in page.text.splitlines() if line.strip()]), TITLE_MAX_CHARS)
+    lines = [line.strip() for page in pages for line in page.text.splitlines()]
+    # a stray mark or a letter alone (« ‘ », a drop cap) titles nothing
+    return shorten(first_title_lines([line for line in lines if sum(c.isalpha() for c in line) >= 3]), TITLE_MAX_CHARS)
 
 
 def first_title_lines(lines: list[str]) -> str:

@@ -149,6 +149,12 @@ def test_a_title_set_over_several_lines_is_read_whole_and_examples_lose_numberin
     )
     assert first_title_lines(["Tutoriel de prise en main plateforme ma", "cantine", "Janvier 2026"]) == "Tutoriel de prise en main plateforme ma cantine"
     assert first_title_lines(["Guide des cantines scolaires", "Approvisionnement local"]) == "Guide des cantines scolaires"
+    from ess_qa.corpus_texts import corpus_title
+    from ingest.types import Page
+
+    # a stray mark on the cover's first line titles nothing: « ‘ — interroger le document » was shown
+    cover = Page("notice.pdf", 1, "‘ \nMinistère chargé de \nl'environnement \nNotice explicative")
+    assert corpus_title([cover], []) == "Ministère chargé de l'environnement"
     sections = ["Sommaire", "1- Introduction", "2- Définition d'un réseau › 2.1- Fonctionnement", "3- Les aides"]
     assert example_subjects(sections, "Guide") == ["Introduction", "Définition d'un réseau", "Les aides"]
 
