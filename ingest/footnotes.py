@@ -74,14 +74,15 @@ def attach_footnotes(text: str) -> str:
 _FOOT_NOTE_RE = re.compile(r"^(\d{1,2})\s+(?:[A-ZÀ-ÝŒ«\"“]|https?:|www\.)")
 # a number glued to the word in lower case before it, as pypdf reads a superscript mark: « de qualité1. », « d’aide14 »
 # (after capitals it may be the name's: « CO2 », « SNBC2 »)
-_GLUED_MARK_RE = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s.,;:!?)»]|$)", re.MULTILINE)
+_GLUED_MARK_RE = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s.,;:!?)»]|$)|(?<=[a-zà-ÿœæ]{4}\.)(\d{1,2})(?=\s|$)", re.MULTILINE)
 
 
 def detach_note_marks(text: str) -> str:
-    """A page's note marks glued to the word they follow (« de qualité1. », « d’achats8 ») taken off where the page
+    """A page's note marks glued to the word they follow (« de qualité1. », « d’achats8 ») or to the period that ends
+    its sentence (« à ce référentiel.1 Ce document ») taken off where the page
     gives a note of that number at a line's start (« 1  Pour rappel, … »): the word reads whole again. A number glued
     to a word the page has no note of stays (« CO2 », « PM10 »)."""
     numbers = {found.group(1) for line in text.split("\n") if (found := _FOOT_NOTE_RE.match(line.strip()))}
     if not numbers:
         return text
-    return _GLUED_MARK_RE.sub(lambda mark: "" if mark.group(1) in numbers else mark.group(1), text)
+    return _GLUED_MARK_RE.sub(lambda mark: "" if mark.group(mark.lastindex) in numbers else mark.group(), text)

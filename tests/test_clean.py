@@ -471,3 +471,6 @@ def test_a_note_mark_glued_to_its_word_is_taken_off_when_the_page_gives_the_note
     cleaned = clean_page_text(page)
     assert "de qualité. Les émissions de CO2 baissent." in cleaned and "d'eau4 monte" in cleaned
     assert "1 Pour rappel" in cleaned
+    # glued to the period that ends its sentence: « à ce référentiel.1 Ce document »; « la version 2.1 » stays
+    page = "contribué à ce\nréférentiel.2 Ce document, version 2.1, p.2 ici.\n\n2 Outre le présent document, une version web."
+    assert "référentiel. Ce document, version 2.1, p.2 ici." in clean_page_text(page)
