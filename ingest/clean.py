@@ -241,7 +241,10 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
         for physical, (printed, i, values) in seen:
             groups[_signature(values, printed, tracks)].append((physical, i))
         for signature, group in groups.items():
-            if (form, signature) in known or is_running({physical for physical, _ in group}, len(texts)):
+            pages = {physical for physical, _ in group}
+            # a bare number that follows the page (« 9/12 ») numbers the pages of its part, though the part is short
+            counter = any(tracks) and not re.search(r"[^\W\d_]", form) and len(pages) >= MIN_RUNNING_PAGES
+            if (form, signature) in known or counter or is_running(pages, len(texts)):
                 if any(tracks):  # a line that prints the page's number runs wherever it comes to the edge
                     known.add((form, signature))
                 for physical, i in group:

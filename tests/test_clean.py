@@ -341,6 +341,13 @@ def test_a_list_number_that_grows_with_the_pages_is_no_page_number():
     assert remove_running_lines(texts) == texts
 
 
+def test_a_page_counter_of_a_part_of_the_file_is_removed():
+    """A guide bound with others counts its own pages (« 1/4 » … « 4/4 » on pages 4 to 7 of 12): a bare number that
+    follows the page is a page number, though it runs on fewer than half the file's pages (and of its odd or even ones)."""
+    texts = [body(n) + (f"\n{n - 3}/4" if 4 <= n <= 7 else "") for n in range(1, 13)]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 13)]
+
+
 def test_short_files_keep_every_line():
     texts = ["Guide des ressourceries\nPage 1", "Guide des ressourceries\nPage 2"]
     assert remove_running_lines(texts) == texts
