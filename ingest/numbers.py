@@ -230,7 +230,7 @@ def spelled_counts(text: str) -> list[tuple[str, str]]:
 
 def _quantities(text: str) -> list[re.Match]:
     skipped = enumerators(text)
-    contact_spans = _contact_spans(text) + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
+    unread_spans = _contact_spans(text) + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]  # they reach or date
     return [
         m
         for m in _NUMBER_RUN_RE.finditer(text)
@@ -239,7 +239,7 @@ def _quantities(text: str) -> list[re.Match]:
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
         and not _names_something(text, m)
         and not _ALL_ROUND_RE.search(text, max(0, m.start() - 6), m.start())
-        and not any(start <= m.start() < end for start, end in contact_spans)
+        and not any(start <= m.start() < end for start, end in unread_spans)
     ]
 
 

@@ -256,7 +256,7 @@ class NumberedHeadings:
         if any(other is not None and len(other) == len(number) for other in neighbours):
             return None
         # « 6.1 » after « 5. » (« 6. » not read as a heading) opens a part of its own, not a sub-part of « 5. »
-        part = len(number) == 1 or number[0] != self.last[:1][0] if self.last else True
+        part = len(number) == 1 or not self.last or number[0] != self.last[0]
         self.last = number
         blocks.append(Block(raw_blocks[i], 1 if part else 2, heading_title(raw_blocks[i])))
         return i + 1

@@ -308,6 +308,9 @@ def test_index_without_the_table_gives_an_empty_list_and_plain_answers():
         def attachment(self, name, default=None):
             return default
 
+        def documents(self):
+            return []
+
     assistant = Assistant(NoAttachments())
     assert assistant.metropoles() == []
     assert parse_comparison("Quelle est la métropole la plus peuplée ?", assistant.metropoles()) is None
