@@ -59,5 +59,7 @@ class Answer:
             "snippet_citation": self.snippet_citation,
             "snippet_cites": [cite.to_dict() for cite in self.snippet_cites],
             "notice": self.notice,
+            # the first passage is the extract's, put first whatever its score: a lower score than the next one's is no fault
+            "answer_first": self.answer_first(),
             "passages": [p.to_dict() for p in self.passages],
         }

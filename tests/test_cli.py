@@ -96,6 +96,8 @@ def test_ask_json(capsys, report_index_dir):
     assert set(first) >= {"text", "source", "page", "section", "score", "citation", "chunk_id", "cite"}
     assert first["citation"].startswith(f"metropoles-ess.txt · p. {first['page']}")
     assert first["cite"] == {"source": "metropoles-ess.txt", "page": first["page"], "section": first["section"]}
+    # the extract's passage comes first whatever its score, and the JSON says so (helpers read a lower first score as a fault)
+    assert data["answer_first"] is (data["found"] and first["cite"] in data["snippet_cites"])
 
 
 def test_ask_with_filters(capsys, report_index_dir):
