@@ -24,7 +24,8 @@ def test_passage_and_answer_strings_come_from_their_citations():
 def test_json_has_the_citation_strings_and_the_structured_citations():
     passage = Passage("Nantes Métropole compte 639 000 habitants.", NANTES.source, NANTES.page, NANTES.section, 0.9, "c1")
     data = Answer("Nantes vs Rennes ?", [passage], snippet="…", snippet_cites=(NANTES, RENNES)).to_dict()
-    assert list(data) == ["question", "found", "snippet", "snippet_citation", "snippet_cites", "notice", "passages"]
+    assert list(data) == ["question", "found", "snippet", "snippet_citation", "snippet_cites", "notice", "answer_first", "passages"]
+    assert data["answer_first"] is True  # the first passage is the extract's (Nantes's sheet)
     assert data["snippet_citation"] == f"{NANTES.label} ; {RENNES.label}"
     assert data["snippet_cites"] == [
         {"source": "metropoles-ess.txt", "page": 54, "section": "Fiches métropoles › Nantes Métropole"},
@@ -35,7 +36,7 @@ def test_json_has_the_citation_strings_and_the_structured_citations():
         "citation": NANTES.label, "chunk_id": "c1", "cite": NANTES.to_dict(),
     }]
     unanswered = Answer("?", [passage], found=False).to_dict()
-    assert unanswered["snippet_citation"] is None and unanswered["snippet_cites"] == []
+    assert unanswered["snippet_citation"] is None and unanswered["snippet_cites"] == [] and unanswered["answer_first"] is False
 
 
 # A citation string split on its separators, or a regular expression for its "p. N".
