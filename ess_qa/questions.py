@@ -416,7 +416,6 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_RE.match(question))
 
 
-_QUOTED_RE = re.compile(r"«\s*([^«»]+?)\s*»")  # a term in French quotation marks
 # A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
 _NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
 

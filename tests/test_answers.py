@@ -155,6 +155,16 @@ def test_a_follow_up_asks_of_what_the_previous_question_quoted():
     assert complete_follow_up("Et à Bordeaux ?", "Combien d'habitants compte Nantes Métropole ?") == "Combien d'habitants compte à Bordeaux ?"
 
 
+def test_a_term_is_quoted_in_french_english_or_typewriter_quotation_marks():
+    """« venaisons », “venaisons” and "repas de chasse" are quoted terms (a second pattern of the same name, for
+    follow-ups, had replaced the first with « » only)."""
+    from ess_qa.questions import complete_follow_up, quoted_term
+
+    assert quoted_term("Que veut dire « venaisons » ?") == quoted_term("Que veut dire “venaisons” ?") == "venaisons"
+    assert quoted_term('Qu\'est-ce qu\'un "repas de chasse" ?') == "repas de chasse"
+    assert complete_follow_up("et le contact ?", 'Que dit le document sur "Edito" ?') == 'Que dit le document sur "le contact" ?'
+
+
 def test_a_follow_up_question_is_completed_with_the_previous_one(assistant):
     answer = assistant.ask("Et à Bordeaux ?", k=3, previous="Combien d'habitants compte Nantes Métropole ?")
     assert "habitants" in answer.question and "Bordeaux" in answer.question and "Nantes" not in answer.question
