@@ -155,7 +155,8 @@ def holds_money(text: str) -> bool:
 
 
 # a date written with slashes and a two-digit year ('01/03/26', in a schedule of repayments), its year caught
-_SHORT_DATE_RE = re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(\d\d)(?![\d/])")
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"  # a date's day and month in figures
+_SHORT_DATE_RE = re.compile(rf"(?<![\d/]){_DAY}/{_MONTH}/(\d\d)(?![\d/])")
 TWO_DIGIT_PIVOT = 69  # '00' to '68' are 2000 to 2068, '69' to '99' 1969 to 1999: POSIX's rule for %y (strptime)
 
 
@@ -244,7 +245,7 @@ def _quantities(text: str) -> list[re.Match]:
 
 
 # a date written in figures ('16/07/2021', '12.06.2019', '01/03/26', '07/2021'): its numbers count nothing
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.,-])(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d\d)|(?:0?[1-9]|1[0-2])/\d{4})(?![\d/])")
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\d/.,-])(?:{_DAY}([/.-]){_MONTH}\1(?:\d{{4}}|\d\d)|{_MONTH}/\d{{4}})(?![\d/])")
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
