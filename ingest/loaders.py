@@ -276,6 +276,8 @@ def _walk_outline(reader, items: list, parent: tuple[str, ...], by_page: dict[in
             _walk_outline(reader, item, path, by_page)
             continue
         title = _SLIDE_NUMBER_RE.sub("", clean_title(str(getattr(item, "title", "") or "")))
+        if _FILE_NAME_TITLE_RE.search(title):  # a merging tool's bookmark, named after the file it took in: no section
+            title = ""
         path = parent + (title,) if title else parent
         number = _destination_page(reader, item)
         if title and number is not None:

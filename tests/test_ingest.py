@@ -576,6 +576,38 @@ def test_a_presentations_slide_numbers_in_its_outline_name_no_section(tmp_path):
     assert sections == [{"Indications liminaires"}, {"Indications liminaires"}, {"Etat de la dette"}]
 
 
+def test_bookmarks_named_after_merged_files_name_no_section(tmp_path):
+    """A PDF merged from several files may be given one bookmark per file, named after it ('1 (003).pdf', 'Page pour
+    équilibre3.pdf'): no section is a file's name; a real heading bookmarked under one is its pages' section."""
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    from ingest import chunk_pages
+
+    bodies = [
+        "Le réseau de chaleur dessert les bâtiments publics de la commune depuis sa création.",
+        "La facture de l'abonné comprend une part fixe et une part proportionnelle à sa consommation.",
+        "La police d'abonnement fixe les conditions de fourniture de la chaleur à chaque abonné.",
+    ]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for body in bodies:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, " ".join([body] * 3), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "plain.pdf"))
+    writer = PdfWriter(clone_from=PdfReader(tmp_path / "plain.pdf"))
+    writer.add_outline_item(title="1 (003).pdf", page_number=0, fit=Fit.fit())
+    writer.add_outline_item(title="Page pour équilibre3.pdf", page_number=1, fit=Fit.fit())
+    merged = writer.add_outline_item(title="4 (003).pdf", page_number=2, fit=Fit.fit())
+    writer.add_outline_item(title="Modèle de police d'abonnement", page_number=2, parent=merged, fit=Fit.fit())
+    writer.write(tmp_path / "merged.pdf")
+
+    chunks = chunk_pages(read_file_pages(tmp_path / "merged.pdf"))
+    assert not any(".pdf" in c.section for c in chunks)
+    assert {c.section for c in chunks if bodies[2][:30] in c.text} == {"Modèle de police d'abonnement"}
+
+
 # A notice without bookmarks whose headings are numbered, in bold at the text's size: « 1- », « 1.1 » (a question),
 # « 2. », « 2.1. »; a numbered list set as paragraphs of their own is no heading.
 NUMBERED_NOTICE = [
