@@ -253,7 +253,30 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
         if is_running({physical for physical, _ in places}, len(texts)):
             for physical, i in places:
                 found[physical - 1].add(i)
+    _add_echoed(texts, found)
     return found
+
+
+ECHOED_MIN_CHARS = 20  # a running line this long at least, for a line that starts with it to be that line
+
+
+def _add_echoed(texts: list[str], found: list[set[int]]) -> None:
+    """Add to found the edge lines that are a running line found with nothing of their own glued to its end: an
+    echo of its words (extraction reads the same text twice on some slides: « … - Direction interministérielle du
+    numériqueDirection interministérielle du numérique »), or figures only (« GBPH - Aide alimentaire 13.03.2023 »)."""
+    running = {line_form(text.split("\n")[i])[0] for text, indexes in zip(texts, found) for i in indexes}
+    running = {form for form in running if len(form) >= ECHOED_MIN_CHARS and "#" not in form}
+    for text, indexes in zip(texts, found):
+        lines = text.split("\n")
+        for i in edge_lines(lines):
+            form = line_form(lines[i])
+            if i in indexes or not form:
+                continue
+            for head in running:
+                rest = form[0][len(head) :]
+                if form[0].startswith(head) and rest.strip() and set(words(rest)) <= set(words(head)):
+                    indexes.add(i)
+                    break
 
 
 _TITLED_HEADER_RE = re.compile(r"^(.{10,}?)\s+[|•]\s+\S")  # « Guide achats numérique responsable | Les labels »

@@ -14,6 +14,7 @@ from ingest.clean import (
     clean_title,
     normalize_spaces,
     remove_pull_quotes,
+    read_running_lines,
     remove_running_lines,
     running_lines,
 )
@@ -300,6 +301,19 @@ def test_a_header_of_the_documents_title_and_each_chapters_is_removed_on_every_p
     chapters = ["Préface", "Les labels", "Les labels", "Les fiches", "Les fiches", "Glossaire"]
     texts = [f"{n}\nGUIDE ACHATS NUMÉRIQUE | {chapter.upper()}\n{body(n)}" for n, chapter in enumerate(chapters, start=1)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 7)]
+
+
+def test_a_running_header_read_with_an_echo_of_its_words_goes_too():
+    """Slides whose header is read twice on some pages, glued (« …du numériqueDirection interministérielle du
+    numérique »): too few pages for that form to run, and no chapter title either; a line with words of its own
+    after the header stays."""
+    header = "Mission numérique écoresponsable - Direction interministérielle du numérique"
+    echoed = header + "Direction interministérielle du numérique"
+    texts = [f"{echoed if 3 <= n <= 6 else header}\n{n}\n{body(n)}" for n in range(1, 17)]
+    texts[9] = f"{header} Annexe sur les ressourceries\n10\n{body(10)}"
+    cleaned, chapters = read_running_lines(texts)
+    assert [text for n, text in enumerate(cleaned, start=1) if n != 10] == [body(n) for n in range(1, 17) if n != 10]
+    assert cleaned[9].startswith(header + " Annexe") and not any(chapters)
 
 
 def test_a_side_menu_printed_on_every_page_goes_whole():
