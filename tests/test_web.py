@@ -266,6 +266,17 @@ def test_source_files_are_looked_for_in_each_corpus_folder_in_turn(tmp_path):
     assert web.corpus_root(second / "notes.txt") == second and web.corpus_root(second) == second
 
 
+def test_a_corpus_file_that_is_a_link_to_the_users_file_is_shown(tmp_path):
+    """A corpus folder made of links to files kept elsewhere (« ln -s ~/rapports/guide.pdf corpus/ »): the link is in
+    the corpus folder, so its page is shown."""
+    kept, corpus = tmp_path / "rapports", tmp_path / "corpus"
+    kept.mkdir(), corpus.mkdir()
+    (kept / "notes.txt").write_text("Page une.\fPage deux : les SCIC.", encoding="utf-8")
+    (corpus / "notes.txt").symlink_to(kept / "notes.txt")
+    library = web.SourceLibrary(corpus, {"notes.txt": "0" * 64})
+    assert "les SCIC" in library.page("notes.txt", 2).text
+
+
 # --- the real server over HTTP -------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -55,8 +56,10 @@ class SourceLibrary:
         if source not in self.fingerprints:
             raise SourceUnavailable(f"« {source} » n'est pas un fichier de cet index (not a file of this index)")
         for root in self.roots:
-            root = root.resolve()
-            path = (root / source).resolve()
+            # inside the root as named (« ../ » never leaves it), though a link there may point elsewhere: a corpus
+            # folder of links to the user's files is theirs to make
+            root = Path(os.path.abspath(root))
+            path = Path(os.path.abspath(root / source))
             if root in path.parents and path.is_file():
                 return path
         fetched = self._fetch(source)
