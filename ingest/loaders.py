@@ -21,6 +21,7 @@ from .french import join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader
+from .structure import MAX_HEADING_CHARS
 from .types import Page
 
 PDF_SUFFIXES = {".pdf"}
@@ -180,14 +181,19 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
     return with_font_outline(with_printed_outline(pages), tables.sized_lines, tables.line_heights)
 
 
-_FILE_NAME_TITLE_RE = re.compile(r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre", re.IGNORECASE)
+# A file's name or a program's default title, which names no document (PowerPoint's « Présentation PowerPoint »,
+# InDesign's « Mise en page 1 »)
+_FILE_NAME_TITLE_RE = re.compile(
+    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$",
+    re.IGNORECASE,
+)
 
 
 def document_metadata(path: str | Path) -> tuple[str, str]:
-    """A PDF's (title, date) from its metadata, read once: the title ('' when it has none, or when it
-    is a file or template name such as 'Microsoft Word - rapport.docx'), the date it was made
-    ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other files and for a PDF that
-    cannot be read."""
+    """A PDF's (title, date), read once: the title from its metadata ('' when it has none, or when it is a
+    file or template name such as 'Microsoft Word - rapport.docx'), else its cover's (cover_title), the date
+    it was made ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other files and for a PDF
+    that cannot be read."""
     path = Path(path)
     if path.suffix.lower() not in PDF_SUFFIXES:
         return "", ""
@@ -195,14 +201,38 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
 
     with _QuietPypdf():
         try:
-            metadata = PdfReader(path).metadata
+            reader = PdfReader(path)
+            metadata = reader.metadata
             title = " ".join(str(metadata.title or "").split()) if metadata else ""
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
+            if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
+                title = cover_title(reader)
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""
-    if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
-        title = ""
     return title, pdf_date(raw_date)
+
+
+def cover_title(reader) -> str:
+    """The text drawn largest on a PDF's first page, its lines of that size in a row joined (« Comparaison économique /
+    des modes de chauffage / en 2017 »), when they are one run; '' when the page draws text of that size in two places,
+    when it is too short or too long for a title, or the page has no text of known size."""
+    tables = TableReader()
+    tables.read(reader.pages[0])
+    lines = [(" ".join(text.split()), round(size * 2) / 2) for text, size, _ in tables.sized_lines[0]]
+    lines = [(text, size) for text, size in lines if text and size]
+    if not lines:
+        return ""
+    largest = max(size for _, size in lines)
+    runs: list[list[str]] = []
+    previous = None
+    for text, size in lines:
+        if size == largest:
+            if previous != largest:
+                runs.append([])
+            runs[-1].append(text)
+        previous = size
+    title = clean_title(" ".join(runs[0])) if len(runs) == 1 else ""
+    return title if sum(c.isalpha() for c in title) >= 4 and len(title) <= 2 * MAX_HEADING_CHARS else ""
 
 
 _PDF_DATE_RE = re.compile(r"^(?:D:)?((?:19|20)\d\d)(0[1-9]|1[0-2])?(0[1-9]|[12]\d|3[01])?")

@@ -102,6 +102,35 @@ def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
     assert Assistant.load(tmp_path / "index").page_texts().title.startswith("Guide de l'achat public responsable")
 
 
+@pytest.mark.parametrize("metadata_title", [None, "Présentation PowerPoint"])
+def test_a_pdf_without_a_title_of_its_own_is_named_by_its_covers_largest_text(tmp_path, metadata_title):
+    """No title in the metadata, or a program's default one: the text drawn largest on the first page names the
+    document (its lines in a row joined), not a partner's line printed above it nor its first heading."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if metadata_title:
+        pdf.set_title(metadata_title)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=9)
+    pdf.multi_cell(0, 5, "Avec le soutien technique et financier de", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=28)
+    pdf.multi_cell(0, 12, "Comparaison économique\ndes modes de chauffage", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=14)
+    pdf.multi_cell(0, 8, "Janvier 2019", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=16)
+    pdf.multi_cell(0, 10, "Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Le coût global d'un chauffage au gaz comprend l'abonnement, la consommation et l'entretien. " * 4, new_x="LMARGIN", new_y="NEXT")
+    (tmp_path / "corpus").mkdir()
+    pdf.output(str(tmp_path / "corpus" / "etude.pdf"))
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    assert assistant.page_texts().title.startswith("Comparaison économique des modes de chauffage —")
+    assert [d.title for d in assistant.store.documents()] == ["Comparaison économique des modes de chauffage"]
+
+
 def test_citations_give_the_documents_title_and_date(tmp_path, capsys):
     """Each passage's citation names its document as its metadata do, in Python, JSON, the CLI and the page."""
     from ess_qa.web.rendering import passages_html
