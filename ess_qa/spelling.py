@@ -142,11 +142,12 @@ def _may_be_misspelt(word: str, start: int) -> bool:
 
 
 def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
-    """Those words that are an elided form glued to a word ("less" -> l'ess), with their apostrophe (known: the corpus's words)."""
+    """Those words that are an elided form glued to a word ("less" -> l'ess), with their apostrophe (known: the corpus's words);
+    a word of French only before a function word (« dune » -> d'une): « légalement » is no « l'également »."""
     found = {}
     for word in words:
         for form, rest in glued_elisions(word):
-            if elides_before(form, rest, word_key(rest) in known):
+            if elides_before(form, rest, word_key(rest) in known and not is_french_word(word)):
                 found[word] = f"{form}'{rest}"
                 break
     return found

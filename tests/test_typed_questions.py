@@ -158,6 +158,13 @@ def test_missing_apostrophes_are_restored_and_said(assistant):
     assert answer.found and "36 515" in answer.snippet
 
 
+def test_a_word_of_french_is_not_read_as_an_elision_before_a_corpus_word(assistant):
+    """« légalement » is a word of French, not « l'également » (the report writes « également »)."""
+    assert assistant.store.known_words(frozenset(["egalement"])) == {"egalement"}
+    question = "Une SCIC peut-elle exercer légalement une activité commerciale ?"
+    assert assistant.ask(question).question == question
+
+
 def test_colloquial_spelling_is_spelt_out(assistant):
     answer = assistant.ask("ya combien de communes dans Bordeaux Métropole ?")
     assert answer.question == "il y a combien de communes dans Bordeaux Métropole ?"
