@@ -891,7 +891,11 @@ def join_split_words(texts: list[str]) -> list[str]:
 
 # --- sentences -----------------------------------------------------------------------------
 
-_ABBREVIATIONS = {"m", "mme", "mm", "dr", "p", "art", "n", "no", "cf", "etc", "hab", "env", "st", "ste", "av", "bd", "vol"}
+# Words written short with a period that goes on the sentence (« la NAF rév. 2 », « voir chap. 3 », « cf. fig. 4 », « et al. »)
+_ABBREVIATIONS = {
+    "m", "mme", "mm", "dr", "p", "art", "n", "no", "cf", "etc", "hab", "env", "st", "ste", "av", "bd", "vol",
+    "rév", "rev", "chap", "fig", "éd", "réf", "ref", "tél", "al", "ann", "suiv",
+}
 _TRAILING_ITEM_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,2}\.$")
 # a sentence ends before a capital, a digit or an opening quote; an item an arrow opens (« … le SMIC. → une aide à …
 # ; → un renforcement … »: items glued on one line by extraction) ends what comes before it, a sentence or a lead-in

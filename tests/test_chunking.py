@@ -125,6 +125,15 @@ def test_a_sentence_ends_after_a_capital_in_parentheses_but_not_after_an_initial
     ]
 
 
+def test_a_sentence_goes_on_after_an_abbreviation_before_a_number():
+    """« la NAF rév. 2 », « (voir fig. 4) »: the period ends a short word, not the sentence."""
+    text = "La NAF rév. 2 est entrée en vigueur le 1er janvier 2008 (voir fig. 4 et chap. 3). Elle remplace la NAF rév. 1."
+    assert split_sentences(text) == [
+        "La NAF rév. 2 est entrée en vigueur le 1er janvier 2008 (voir fig. 4 et chap. 3).",
+        "Elle remplace la NAF rév. 1.",
+    ]
+
+
 def test_items_an_arrow_opens_on_one_line_are_units_of_their_own():
     """Extraction glues a brochure's arrow items onto one line: each item is an answer unit, not the tail of the
     sentence or lead-in before it; an arrow inside a sentence (« passe de 3 → 5 ») cuts nothing."""
