@@ -82,7 +82,12 @@ def detach_note_marks(text: str) -> str:
     its sentence (« à ce référentiel.1 Ce document ») taken off where the page
     gives a note of that number at a line's start (« 1  Pour rappel, … »): the word reads whole again. A number glued
     to a word the page has no note of stays (« CO2 », « PM10 »)."""
-    numbers = {found.group(1) for line in text.split("\n") if (found := _FOOT_NOTE_RE.match(line.strip()))}
+    numbers = note_numbers(text.split("\n"))
     if not numbers:
         return text
     return _GLUED_MARK_RE.sub(lambda mark: "" if mark.group(mark.lastindex) in numbers else mark.group(), text)
+
+
+def note_numbers(lines: list[str]) -> set[str]:
+    """The numbers of the notes a page gives at a line's start (« 6 Source CRE … », « 12 https://… »)."""
+    return {found.group(1) for line in lines if (found := _FOOT_NOTE_RE.match(line.strip()))}

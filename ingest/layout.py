@@ -23,6 +23,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .footnotes import note_numbers
+
 CELL_SEPARATOR = " | "
 CHAR_EM = 0.5  # the width of one character, in font sizes (about that of a Latin font's lower-case letters)
 GAP_EM = 3.0  # a blank wider than this within a line separates two cells,
@@ -119,13 +121,30 @@ def positioned_lines(page) -> tuple[str, list[list[Piece]] | None]:
     """The page's default-mode text and its pieces line by line (None when they do not make the text)."""
     lines: list[list[Piece]] = [[]]
     broken = False
+    # the text rise (« Ts »: a superscript's) of the text last shown, which pypdf's matrices leave out; q and Q save it
+    rise, shown_rise, saved = 0.0, 0.0, []
+
+    def before(operator, operands, cm, tm) -> None:
+        nonlocal rise, shown_rise
+        try:
+            if operator == b"Ts" and operands:
+                rise = float(operands[0])
+            elif operator == b"q":
+                saved.append(rise)
+            elif operator == b"Q":
+                rise = saved.pop() if saved else 0.0
+            elif operator in (b"Tj", b"TJ", b"'", b'"'):
+                shown_rise = rise
+        except (TypeError, ValueError):
+            rise = 0.0
 
     def visit(text, cm, tm, font, size) -> None:
         nonlocal broken
         try:
+            scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            height = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]) * float(size or 0)
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] + shown_rise * scale
+            height = scale * float(size or 0)
         except (TypeError, IndexError, ValueError):
             broken, x, y, height = True, 0.0, 0.0, 0.0
         for k, part in enumerate(text.split("\n")):
@@ -134,9 +153,35 @@ def positioned_lines(page) -> tuple[str, list[list[Piece]] | None]:
             if part:
                 lines[-1].append(Piece(float(x), float(y), height or DEFAULT_SIZE, part, _is_bold(font)))
 
-    text = page.extract_text(visitor_text=visit) or ""
+    text = page.extract_text(visitor_operand_before=before, visitor_text=visit) or ""
     joined = "\n".join("".join(p.text for p in line) for line in lines)
-    return text, (lines if joined == text and not broken else None)
+    if joined != text or broken:
+        return text, None
+    lines = without_note_marks(lines)
+    return "\n".join("".join(p.text for p in line) for line in lines), lines
+
+
+SUPERSCRIPT_SIZE = 0.8  # a note's mark is drawn this share of the text's size or smaller ...
+SUPERSCRIPT_RISE = 0.15  # ... and raised this share of it or more (pypdf reads « en 2017⁶ » as « en 20176 »)
+
+
+def without_note_marks(lines: list[list[Piece]]) -> list[list[Piece]]:
+    """A page's lines without the notes' marks drawn small and raised right after a word or a figure (« 2,58¹² »,
+    read « 2,5812 ») whose note the page gives at a line's start (« 12 ADEME : Méthode RT 2005 … »)."""
+    notes = note_numbers(["".join(p.text for p in line) for line in lines])
+    if not notes:
+        return lines
+    kept_lines = []
+    for line in lines:
+        kept: list[Piece] = []
+        for piece in line:
+            before = kept[-1] if kept else None
+            glued = before is not None and before.text.strip() != "" and not before.text[-1].isspace()
+            if glued and piece.text in notes and piece.size <= SUPERSCRIPT_SIZE * before.size and piece.y >= before.y + SUPERSCRIPT_RISE * before.size:
+                continue
+            kept.append(piece)
+        kept_lines.append(kept)
+    return kept_lines
 
 
 def line_segments(index: int, pieces: list[Piece]) -> list[Segment]:

@@ -154,7 +154,7 @@ def test_a_line_is_cut_into_cells_only_at_wide_gaps_between_words(pieces, expect
 class FakePage:
     """A page whose pieces do not add up to its text: its text is kept as pypdf gives it."""
 
-    def extract_text(self, visitor_text=None):
+    def extract_text(self, visitor_operand_before=None, visitor_text=None):
         visitor_text("Ville", [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 50, 700], None, 10)
         return "Ville Habitants"
 
@@ -188,3 +188,27 @@ def test_the_rows_of_a_form_or_catalogue_have_no_header():
     assert units == ["Titre: | Nappe de câbles", "Définition: | Espace formé par le tracé commun de plusieurs câbles", "Multiplicité: | 0..1"]
     assert is_label_value_row("Définition: | Espace formé") and not is_label_value_row("Ville | Habitants")
     assert not is_label_value_row("la zone asséchée ou mise en eau étant : | Il s’agit de tous travaux | Pour en savoir plus")
+
+
+def test_a_notes_mark_drawn_as_a_superscript_after_a_figure_goes(tmp_path):
+    """pypdf reads « en 2017⁶ » as « en 20176 » and « 2,58¹² » as « 2,5812 »: a small raised number glued to a figure or a
+    word whose note the page gives at a line's start is a mark, taken out; one without a note on the page stays."""
+    pdf = new_pdf()
+    pdf.set_font("helvetica", size=11)
+    for before, mark, after in (("Les clients en offre de marché étaient 54% en 2017", "6", ", contre 47% en 2016."), ("Le coefficient retenu est de 2,58", "12", ". Il vaut 1 pour le gaz."), ("La surface est de 70 m", "2", " par logement.")):
+        pdf.write(6, before)
+        pdf.char_vpos = "SUP"
+        pdf.write(6, mark)
+        pdf.char_vpos = "LINE"
+        pdf.write(6, after)
+        pdf.ln(10)
+    pdf.ln(40)
+    pdf.set_font("helvetica", size=8)
+    pdf.write(5, "6 Source CRE, observatoire des marchés de détail.")
+    pdf.ln(6)
+    pdf.write(5, "12 ADEME, méthode de calcul des diagnostics.")
+    pdf.output(str(tmp_path / "notes.pdf"))
+    text = read_file_pages(tmp_path / "notes.pdf")[0].text
+    assert "54% en 2017, contre 47%" in text and "de 2,58. Il vaut" in text
+    assert "20176" not in text and "2,5812" not in text
+    assert "70 m2 par logement" in text  # no note 2 on the page: a square metre's exponent
