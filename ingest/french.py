@@ -889,6 +889,63 @@ def join_split_words(texts: list[str]) -> list[str]:
     return [_PIECES_RE.sub(repl, text) for text in texts]
 
 
+# A letter-spaced run, as extraction reads a heading or a box set with wide letter spacing (« F E D E R A T I ON
+# NA T I O NA L E », « L E S  C O M M E N T A I R E S »): tokens of one to three letters (or an apostrophe) parted by
+# spaces, LETTER_SPACED_TOKENS letters alone among them at least, and LETTER_SPACED_SHARE of them (« il y a un an et
+# à la fin de la vie » has 3 of 12)
+LETTER_SPACED_TOKENS = 8
+LETTER_SPACED_SHARE = 0.35
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[^\W\d_]{1,3}|['’])(?: {1,3}(?:[^\W\d_]{1,3}|['’]))+(?!\S)")
+
+
+def join_letter_spaced(text: str) -> str:
+    """A text whose letter-spaced runs read as words again: « F E D E R A T I ON NA T I O NA L E » -> « FEDERATION
+    NATIONALE ». Two spaces or more part words; within a part, the letters are cut into the fewest words of the
+    French lexicon (an elided form before its apostrophe: « D ’ UNE »); a part that cannot be cut so is joined whole."""
+    return _LETTER_SPACED_RE.sub(_joined_run, text)
+
+
+def _joined_run(match: re.Match) -> str:
+    tokens = match.group().split()
+    alone = sum(len(t) == 1 and t.isalpha() for t in tokens)
+    if alone < LETTER_SPACED_TOKENS or alone < LETTER_SPACED_SHARE * len(tokens):
+        return match.group()
+    parts = [part.replace(" ", "") for part in re.split(r" {2,}", match.group())]
+    return " ".join(_lexicon_words(part) for part in parts)
+
+
+def _lexicon_words(part: str) -> str:
+    """Letters without spaces, with their apostrophes, cut into words of the French lexicon: each stretch between
+    apostrophes into the fewest words, the one before an apostrophe ending on an elided form (« LEPROPRIETAIRED’UNE »
+    -> « LE PROPRIETAIRE D’UNE »); the part as it is when a stretch cannot be cut so."""
+    stretches = re.split(r"(['’])", part)
+    words = []
+    for k in range(0, len(stretches), 2):
+        cut = _fewest_words(stretches[k], elided_end=k + 1 < len(stretches))
+        if cut is None:
+            return part
+        words.append(" ".join(cut) + (stretches[k + 1] if k + 1 < len(stretches) else ""))
+    return "".join(words)
+
+
+def _fewest_words(letters: str, elided_end: bool) -> list[str] | None:
+    """Letters cut into the fewest words of the French lexicon, the last an elided form when elided_end; None when
+    they cannot be (an empty stretch: [])."""
+    key = word_key(letters)
+    if len(key) != len(letters):  # a letter whose folding changes its length (« œ » -> « oe »)
+        return None
+    lexicon = french_words()
+    best: list[list[int] | None] = [[]] + [None] * len(key)  # best[i]: where the words of key[:i] end
+    for end in range(1, len(key) + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
+            piece, before = key[start:end], best[start]
+            fits = piece in ELIDED_FORMS if elided_end and end == len(key) else piece in lexicon
+            if before is not None and fits and (best[end] is None or len(before) + 1 < len(best[end])):
+                best[end] = before + [end]
+    ends = best[len(key)]
+    return None if ends is None else [letters[start:end] for start, end in zip([0] + ends, ends)]
+
+
 # --- sentences -----------------------------------------------------------------------------
 
 # Words written short with a period that goes on the sentence (« la NAF rév. 2 », « voir chap. 3 », « cf. fig. 4 », « et al. »)

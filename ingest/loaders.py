@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, read_running_lines
-from .french import join_split_words
+from .french import join_letter_spaced, join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader
@@ -171,7 +171,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
             raise SkippedFile("damaged or too complex PDF (out of memory while reading it)") from None
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
-    cleaned, chapters = read_running_lines(texts, labels)
+    cleaned, chapters = read_running_lines([join_letter_spaced(text) for text in texts], labels)
     texts = join_split_words(cleaned)  # « v éhicules » read whole again: véhicules
     pages = [
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(path for path, _ in outline.get(number, ())),

@@ -19,7 +19,7 @@ from ingest.clean import (
     running_lines,
 )
 from ingest.footnotes import attach_footnotes
-from ingest.french import join_hyphenated_lines, match_key
+from ingest.french import join_hyphenated_lines, join_letter_spaced, match_key
 
 LONG_LINE = "Ce paragraphe assez long décrit comment les métropoles soutiennent les acteurs de l'économie sociale et solidaire."
 
@@ -495,3 +495,19 @@ def test_a_note_mark_glued_to_its_word_is_taken_off_when_the_page_gives_the_note
     # glued to the period that ends its sentence: « à ce référentiel.1 Ce document »; « la version 2.1 » stays
     page = "contribué à ce\nréférentiel.2 Ce document, version 2.1, p.2 ici.\n\n2 Outre le présent document, une version web."
     assert "référentiel. Ce document, version 2.1, p.2 ici." in clean_page_text(page)
+
+
+@pytest.mark.parametrize(
+    "spaced, read",
+    [
+        ("L E S  C O M M E N T A I R E S  O N T  E T E  C O N Ç U S  P O U R", "LES COMMENTAIRES ONT ETE CONÇUS POUR"),
+        ("F E D E R A T I ON NA T I O NA L E D E S C O L L E C T I VI TE S  1", "FEDERATION NATIONALE DES COLLECTIVITES  1"),
+        ("L ’ A BO NNE  PE UT ET RE  L E PR O PRI E TA IR E D ’ UNE MAI SO N", "L’ABONNE PEUT ETRE LE PROPRIETAIRE D’UNE MAISON"),
+        ("il y a un an et à la fin de la vie de la loi", "il y a un an et à la fin de la vie de la loi"),  # words, not letters
+        ("Les critères A, B et C du guide", "Les critères A, B et C du guide"),
+    ],
+)
+def test_letter_spaced_capitals_read_as_words(spaced, read):
+    """A heading or a box set with wide letter spacing is read letter by letter; its letters are cut into the fewest
+    words of French again, two spaces parting words where extraction left them."""
+    assert join_letter_spaced(spaced) == read
