@@ -141,7 +141,7 @@ def with_printed_outline(pages: list[Page]) -> list[Page]:
                 if not more or more[0].page < entries[-1].page or not _mostly_entries(texts[last + 1], more):
                     break
                 entries, last = entries + more, last + 1
-            physical = _physical_pages(pages, texts, last, entries)
+            physical = _physical_pages(pages, texts, range(index, last + 1), entries)
             if physical is not None:
                 return outlined_pages(pages, entries, physical)
     return pages
@@ -165,10 +165,11 @@ class _CleanTexts:
         return self.texts[index]
 
 
-def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: int, entries: list[Entry]) -> list[int] | None:
-    """The physical page (0-based) of each entry, after the contents page: by the pages' printed labels
-    when they have them, else by the offset that finds the most titles on their pages; None when fewer
-    than half of the titles are found there."""
+def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: range, entries: list[Entry]) -> list[int] | None:
+    """The physical page (0-based) of each entry (contents: the indexes of the contents' own pages, which name every
+    title): by the pages' printed labels when they have them, else by the offset that finds the most titles on their
+    pages; None when fewer than half of the titles are found there. The front matter the contents list before
+    themselves (« Présentation … 2 », « Sommaire … 5 ») heads its pages too."""
     labels = {page.label: i for i, page in enumerate(pages) if page.label}
     if labels:
         candidates = [[labels.get(str(e.page), -1) for e in entries]]
@@ -176,10 +177,10 @@ def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: int, entrie
         candidates = [[e.page - 1 + offset for e in entries] for offset in range(-MAX_OFFSET, MAX_OFFSET + 1)]
     best, found = None, 0
     for physical in candidates:
-        count = sum(_printed_on(texts, i, e.title) for i, e in zip(physical, entries) if contents < i < len(pages))
+        count = sum(_printed_on(texts, i, e.title) for i, e in zip(physical, entries) if 0 <= i < len(pages) and i not in contents)
         if count > found:
             best, found = physical, count
-    if best is None or found * 2 < len(entries) or any(not contents < i < len(pages) for i in best):
+    if best is None or found * 2 < len(entries) or any(not 0 <= i < len(pages) for i in best):
         return None
     return best
 

@@ -456,6 +456,19 @@ def test_contents_over_two_pages_and_page_numbers_first_are_read(tmp_path):
     assert outlined[0].outline == outlined[1].outline == ()
 
 
+def test_contents_that_list_the_front_matter_before_them_are_read(tmp_path):
+    """« Présentation d'AMORCE | 2 », « Sommaire | 5 »: entries on and before the contents' own page head those pages;
+    the contents are not dropped for them (a 66-page study had no section on pages 1 to 47)."""
+    from ingest.contents import with_printed_outline
+
+    titles = ["Les usagers", "Les tarifs", "Les aides", "Les travaux"]
+    pages = [Page("r.txt", 1, "Présentation\nL'association rassemble les collectivités du réseau.")]
+    pages += [Page("r.txt", 2, "Sommaire\nPrésentation | 1\nSommaire | 2\n" + "\n".join(f"{t} | {n}" for n, t in enumerate(titles, start=3)))]
+    pages += [Page("r.txt", n, f"{t}\nLe texte de la partie {t.lower()} suit son titre.") for n, t in enumerate(titles, start=3)]
+    outlined = with_printed_outline(pages)
+    assert [p.outline for p in outlined] == [(("Présentation",),), (("Sommaire",),)] + [((t,),) for t in titles]
+
+
 # A report without bookmarks nor contents page: parts set in 18 pt, sub-parts in bold 12 pt, text in
 # 11 pt, and a running title in 16 pt on every page (no heading). pages: [(part or None, [(sub-part or None, text)])]
 FONT_REPORT = [
