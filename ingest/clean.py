@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from .footnotes import attach_footnotes, detach_note_marks
+from .layout import CELL_SEPARATOR
 from .french import STOP_WORDS, join_hyphenated_lines, match_key, words
 from .numbers import roman_value
 
@@ -216,7 +217,7 @@ def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[in
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
         lines = text.split("\n")
         for i in edge_lines(lines):
-            form = line_form(lines[i])
+            form = line_form(lines[i].replace(CELL_SEPARATOR, " "))  # a header read as a table's cells on some pages
             if form:
                 by_form[form[0]].append((physical, (printed, i, form[1])))
     return by_form

@@ -267,6 +267,17 @@ def test_a_running_header_and_page_numbers_are_removed_and_the_body_kept():
         assert text == body(n)
 
 
+def test_a_running_header_read_as_a_tables_cells_on_some_pages_is_removed_there_too():
+    """The page reader writes a header as cells on pages it reads as tables (« AMORCE / ADEME | Comparaison … | Page
+    14/66 »), as plain text elsewhere: one running line."""
+    texts = [
+        (f"Étude ADEME | Comparaison des modes de chauffage | Page {n}/8" if n in (3, 6) else f"Étude ADEME Comparaison des modes de chauffage  Page {n}/8")
+        + f"\n{body(n)}"
+        for n in range(1, 9)
+    ]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
