@@ -39,6 +39,14 @@ def test_unrelated_words_of_the_same_first_letters_are_not_marked():
     assert marked(out) == []
 
 
+def test_a_digit_alone_is_not_marked_and_a_number_of_several_parts_is_one():
+    """« la NAF rév. 2 » marks no 2 of a page (nor the 2 of « 3.2.2 »); « 2,58 » marks « 2,58 », not the 2 of « 2 000 »."""
+    out = web.highlight("Voir la section 3.2.2 : la NAF rév. 2 compte 2 niveaux.", web.question_terms("Quand la NAF rév. 2 est-elle entrée en vigueur ?"))
+    assert marked(out) == ["NAF", "rév"]
+    out = web.highlight("Un coefficient de 2,58 pour 2 000 logements.", web.question_terms("coefficient 2,58 électricité"))
+    assert marked(out) == ["coefficient", "2,58"]
+
+
 def test_words_every_passage_holds_are_not_marked_when_several_are_shown():
     question = "Combien d'emplois compte l'ESS à Lille ?"
     passages = [passage("L'ESS compte 52 000 emplois à Lille.", 52), passage("L'ESS de Nantes compte 40 000 salariés.", 54)]

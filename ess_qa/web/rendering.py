@@ -31,21 +31,25 @@ def escape_text(text: str) -> str:
     return str(text).translate(_ESCAPES)
 
 
-_WORD_RE = re.compile(r"\w+")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")  # « 3.2.2 », « 2,58 »: one number, not its parts
+_WORD_RE = re.compile(rf"{_NUMBER_RE.pattern}|\w+")
 
 
 def question_words(question: str) -> list[frozenset[str]]:
-    """The content words of a question, each as the keys its variants share (see variant_keys)."""
+    """The content words of a question, each as the keys its variants share (see variant_keys), its numbers of
+    several parts whole (« 2,58 »), but a digit alone (« la NAF rév. 2 »), which would mark every 2 of a page."""
     try:
-        return variant_keys(question or "")
+        numbers = [frozenset([match.group()]) for match in _NUMBER_RE.finditer(question or "")]
+        found = variant_keys(_NUMBER_RE.sub(" ", question or ""))
+        return [keys for keys in found if not all(len(key) == 1 and key.isdigit() for key in keys)] + numbers
     except Exception:  # highlighting is a nicety: never let it break a reply
         return []
 
 
 @lru_cache(maxsize=50_000)
 def _word_keys(word: str) -> frozenset[str]:
-    """The variant keys of one word of a shown text; none for a function word."""
-    return frozenset().union(*variant_keys(word))
+    """The variant keys of one word of a shown text (a number of several parts as it is); none for a function word."""
+    return frozenset([word]) if _NUMBER_RE.fullmatch(word) else frozenset().union(*variant_keys(word))
 
 
 def text_keys(text: str) -> frozenset[str]:
