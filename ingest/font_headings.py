@@ -34,11 +34,13 @@ _SENTENCE_END = (".", ",", ";")
 
 
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
-    """The font size (to half a point) most of a file's letters are drawn in; 0 when none is known."""
+    """The font size (to half a point) most of a file's letters are drawn in, a line repeated on RUNNING_PAGES pages
+    or more left out (a running header in small print holds most of a slide deck's letters); 0 when none is known."""
+    pages_of = Counter(key for page in sized_lines for key in {title_key(text) for text, _, _ in page})
     letters: Counter = Counter()
     for page in sized_lines:
         for text, size, _ in page:
-            if size:
+            if size and pages_of[title_key(text)] < RUNNING_PAGES:
                 letters[round(size * 2) / 2] += sum(c.isalpha() for c in text)
     return letters.most_common(1)[0][0] if letters else 0.0
 
@@ -83,11 +85,12 @@ def _may_head(title: str) -> bool:
 
 
 def with_font_outline(
-    pages: list[Page], sized_lines: list[list[tuple[str, float, bool]]], line_heights: list[list[float | None]] | None = None
+    pages: list[Page], sized_lines: list[list[tuple[str, float, bool]]], line_heights: list[list[float | None]] | None = None, slides: bool = False
 ) -> list[Page]:
     """A PDF's pages, given the outline its headings' font sizes make when it has no outline yet and
     enough headings are found (see the module's docstring); else as they are. line_heights: how high each line is
-    printed (see opens_its_page), when known."""
+    printed (see opens_its_page), when known. slides: the file is a presentation, whose slides size each title to
+    fit it: a slide's largest heading is its title, of the first level."""
     if not pages or len(sized_lines) != len(pages) or any(page.outline is not None for page in pages):
         return pages
     body = body_size(sized_lines)
@@ -103,17 +106,26 @@ def with_font_outline(
         kept += [(index, title, size) for (title, size), span in zip(headings, spans) if span is not None]
     if len(kept) < MIN_HEADINGS:
         return pages
-    on_pages: dict[float, set[int]] = {}
-    for index, _, size in kept:
-        on_pages.setdefault(size, set()).add(index)
-    levels = sorted((size for size, where in on_pages.items() if len(where) >= 2), reverse=True)[:MAX_LEVELS]
-    if not levels:
-        return pages
     entries, physical = [], []
-    for index, title, size in kept:
-        if size >= levels[-1]:
-            entries.append(Entry(title, 1 + sum(level > size for level in levels), index + 1))
+    if slides:
+        largest: dict[int, tuple[str, float]] = {}
+        for index, title, size in kept:
+            if index not in largest or size > largest[index][1]:
+                largest[index] = (title, size)
+        for index, (title, _) in sorted(largest.items()):
+            entries.append(Entry(title, 1, index + 1))
             physical.append(index)
+    else:
+        on_pages: dict[float, set[int]] = {}
+        for index, _, size in kept:
+            on_pages.setdefault(size, set()).add(index)
+        levels = sorted((size for size, where in on_pages.items() if len(where) >= 2), reverse=True)[:MAX_LEVELS]
+        if not levels:
+            return pages
+        for index, title, size in kept:
+            if size >= levels[-1]:
+                entries.append(Entry(title, 1 + sum(level > size for level in levels), index + 1))
+                physical.append(index)
     outlined = outlined_pages(pages, entries, physical)
     if line_heights is None or len(line_heights) != len(pages):
         return outlined

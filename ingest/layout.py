@@ -410,6 +410,21 @@ def _is_bold(font) -> bool:
         return False
 
 
+LANDSCAPE_RATIO = 1.2  # a page this many times wider than high is landscape (slides are 4:3 or 16:9)
+
+
+def _is_landscape(pdf_page) -> bool:
+    """Whether a page is printed wider than high by LANDSCAPE_RATIO, its rotation counted; False when its box is unreadable."""
+    try:
+        box = pdf_page.mediabox
+        width, height = abs(float(box.width)), abs(float(box.height))
+        if int(pdf_page.get("/Rotate", 0) or 0) % 180:
+            width, height = height, width
+    except Exception:  # a damaged page box
+        return False
+    return height > 0 and width >= LANDSCAPE_RATIO * height
+
+
 def _height(line: list[Piece]) -> float | None:
     """How high a line is printed on its page (PDF units, from the bottom), by its lettered pieces; None when it has none."""
     return max((p.y for p in line if any(c.isalpha() for c in p.text)), default=None)
@@ -428,10 +443,12 @@ class TableReader:
         self.header: Header | None = None
         self.sized_lines: list[list[tuple[str, float, bool]]] = []  # each page read: its lines, their font sizes, whether bold
         self.line_heights: list[list[float | None]] = []  # and how high each line is printed (None: no letter)
+        self.landscape: list[bool] = []  # each page read: whether it is wider than high by LANDSCAPE_RATIO (a slide)
 
     def read(self, pdf_page) -> str:
         """The text of one page (a pypdf page), in pypdf's default mode, its tables rewritten."""
         text, pieces = positioned_lines(pdf_page)
+        self.landscape.append(_is_landscape(pdf_page))
         self.sized_lines.append([] if pieces is None else [_sized(line) for line in pieces])
         self.line_heights.append([] if pieces is None else [_height(line) for line in pieces])
         if pieces is None:

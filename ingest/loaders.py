@@ -178,7 +178,21 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
              outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]), chapter=chapters[number - 1])
         for number, text in enumerate(texts, start=1)
     ]
-    return with_font_outline(with_printed_outline(pages), tables.sized_lines, tables.line_heights)
+    slides = is_presentation(tables.landscape, [page.text for page in pages])
+    return with_font_outline(with_printed_outline(pages), tables.sized_lines, tables.line_heights, slides)
+
+
+# A presentation's slides are landscape and say little each: SLIDES_SHARE of its pages landscape, and half of them at
+# most SLIDE_MAX_CHARS characters (a slide deck at hand: 380; landscape reports and brochures: 1,064 to 6,753)
+SLIDES_SHARE = 0.8
+SLIDE_MAX_CHARS = 800
+
+
+def is_presentation(landscape: list[bool], texts: list[str]) -> bool:
+    """Whether a PDF is a presentation (each slide's title then heads it: ingest.font_headings): see SLIDES_SHARE."""
+    if not texts or len(landscape) != len(texts) or sum(landscape) < SLIDES_SHARE * len(texts):
+        return False
+    return sorted(len(text.strip()) for text in texts)[len(texts) // 2] <= SLIDE_MAX_CHARS
 
 
 # A file's name or a program's default title, which names no document (PowerPoint's « Présentation PowerPoint »,

@@ -500,6 +500,35 @@ def write_font_report(path: Path) -> Path:
     return path
 
 
+SLIDES = [
+    ("Le plan d'action 2022", 25, "Stratégie et gouvernance des services numériques"),
+    ("La feuille de route du ministère de la transition écologique", 18, "Écoconception et mesure de l'empreinte"),
+    ("Les premiers enseignements", 20, "Un travail sur le long terme, itératif"),
+    ("Les aides financières de l'ADEME", 22, "Le pack écoconception finance les diagnostics"),
+]
+
+
+def test_each_slide_of_a_presentation_is_headed_by_its_own_title(tmp_path):
+    """A slide deck exported to PDF: landscape pages that say little, each title sized to fit its slide, a running
+    header in small print on every slide (most of the deck's letters): each slide's largest heading is its section."""
+    from fpdf import FPDF
+
+    from ingest import chunk_pages
+
+    pdf = FPDF(orientation="L", format=(135, 240))
+    for title, size, bullet in SLIDES:
+        pdf.add_page()
+        pdf.set_font("helvetica", size=7)
+        pdf.cell(0, 5, "Mission interministérielle numérique écoresponsable - Direction interministérielle du numérique", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", style="B", size=size)
+        pdf.multi_cell(0, size * 0.5, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, f"- {bullet}.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "slides.pdf"))
+    chunks = chunk_pages(read_file_pages(tmp_path / "slides.pdf"))
+    assert [{c.section for c in chunks if c.page == n} for n in range(1, len(SLIDES) + 1)] == [{title} for title, _, _ in SLIDES]
+
+
 def test_sections_come_from_the_headings_font_sizes_without_outline_or_contents(tmp_path):
     from ingest import chunk_pages
 
