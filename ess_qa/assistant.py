@@ -14,7 +14,7 @@ import numpy as np
 from index.store import DEFAULT_MODEL, DOCUMENT_DETAILS, IndexProblem, NewDocument, Store, index_exists, is_database, open_store, open_writer, redact, sha256_file
 from ingest.chunking import ChunkingParams, chunk_pages, joined_text
 from ingest.french import match_key
-from ingest.loaders import Skip, document_metadata, load_pages
+from ingest.loaders import Skip, document_metadata, load_pages, textless_pages
 
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
@@ -49,6 +49,7 @@ class BuildReport:
     changed_files: list[str] = field(default_factory=list)
     removed_files: list[str] = field(default_factory=list)
     embedded: dict = field(default_factory=dict)  # counts of embedded chunks, units and words
+    textless: dict = field(default_factory=dict)  # file name -> its pages without text to search (images, blank pages)
 
     def reuse_summary(self) -> str:
         """'reused 20 files, embedded 1 new file' (what an incremental build did), or '' for a full build."""
@@ -145,6 +146,7 @@ def build(
         changed_files=manifest.build.get("changed_files", []),
         removed_files=manifest.build.get("removed_files", []),
         embedded=manifest.build.get("embedded", {}),
+        textless=textless_pages(loaded.pages),
     )
 
 

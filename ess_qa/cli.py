@@ -161,6 +161,8 @@ def cmd_index(args) -> int:
         if bar is not None:
             bar.close()
     _print_skips(report.skipped)
+    for name, numbers in report.textless.items():
+        print(f"note: {name}: no text to search on {len(numbers)} page(s), {page_ranges(numbers)} (images or blank pages: their words are not read)", file=sys.stderr)
     if report.reuse_summary():
         print(report.reuse_summary())
     print(
@@ -168,6 +170,17 @@ def cmd_index(args) -> int:
         f"{report.chunks} chunks, model {report.model}, {report.seconds:.1f} s -> {report.index_dir}"
     )
     return EXIT_OK
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """Page numbers in ranges: [19, 20, 21, 26] -> 'pp. 19-21, 26'."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ("pp. " if len(numbers) > 1 else "p. ") + ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def format_answer(answer) -> str:

@@ -379,6 +379,19 @@ def read_file_pages(path: Path, name: str | None = None, max_bytes: int | None =
     return pages
 
 
+TEXTLESS_LETTERS = 20  # a page with fewer letters than this has no text to search (a picture, a scan, a blank page)
+
+
+def textless_pages(pages: list[Page]) -> dict[str, list[int]]:
+    """Each file's pages that have no text to search (fewer than TEXTLESS_LETTERS letters): its images' words are
+    not read (no OCR), which a user should be told."""
+    found: dict[str, list[int]] = {}
+    for page in pages:
+        if sum(c.isalpha() for c in page.text) < TEXTLESS_LETTERS:
+            found.setdefault(page.source, []).append(page.page)
+    return found
+
+
 def load_pages(path: str | Path, max_bytes: int | None = None) -> LoadResult:
     """Read every supported file under path (a file or a directory) into pages; skip the others with a reason."""
     root = Path(path)

@@ -60,6 +60,24 @@ def test_index_quiet_has_no_progress_bar(capsys, small_corpus, tmp_path):
     assert status == 0 and "embedding chunks" not in err and out.startswith("indexed 2 file(s)")
 
 
+def test_index_says_which_pages_have_no_text_to_search(capsys, tmp_path):
+    """A PDF whose pages 2 to 4 hold only pictures (here: nothing) is indexed, and the user is told which pages
+    cannot be searched."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for number in range(1, 6):
+        pdf.add_page()
+        if number in (1, 5):
+            pdf.multi_cell(0, 8, "Le réseau de chaleur dessert les bâtiments publics de la commune.")
+    (tmp_path / "corpus").mkdir()
+    pdf.output(str(tmp_path / "corpus" / "deck.pdf"))
+    status, out, err = run(capsys, "index", "--corpus", tmp_path / "corpus", "--index-dir", tmp_path / "idx", "--quiet")
+    assert status == 0 and out.startswith("indexed 1 file(s), skipped 0: 5 pages")
+    assert "note: deck.pdf: no text to search on 3 page(s), pp. 2-4" in err
+
+
 def test_index_of_a_missing_corpus(capsys, tmp_path):
     status, out, err = run(capsys, "index", "--corpus", tmp_path / "absent", "--index-dir", tmp_path / "idx")
     assert status == 1 and out == ""
