@@ -28,6 +28,7 @@ RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
+_STREET_END_RE = re.compile(rf"\b(?:{STREET_WORDS})(?:\s+(?:du|de\s+la|de|des|d'|d’))?$", re.IGNORECASE)  # « rue », « place de la »
 _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
@@ -96,11 +97,14 @@ def _in_the_singular(noun: str | None) -> bool:
 
 def names(text: str) -> list[str]:
     """Runs of capitalised words ('Johanna Rolland', 'Nantes Métropole'); at a sentence's start,
-    where any word is capitalised, a run must not begin with a function word ('Les Ecossolies')."""
+    where any word is capitalised, a run must not begin with a function word ('Les Ecossolies'); after a street's
+    word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one ending in « Cedex » a town."""
     found = []
     for match in _NAME_RE.finditer(text):
         name = match.group()
         before = text[: match.start()].rstrip()
+        if _STREET_END_RE.search(before) or name.lower().endswith(" cedex"):  # a street's or a town's postal name
+            continue
         if not before or before[-1] in ".!?:»\n":
             first, _, rest = name.partition(" ")
             if not content_words(first):

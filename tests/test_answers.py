@@ -1331,3 +1331,11 @@ def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(t
     answer = assistant.ask("On me demande de suivre le RGESN : sur quel smartphone tester une application native ?")
     assert answer.found and "sept ans" in answer.snippet, answer.snippet
     assert not assistant.ask("On me demande de suivre le RGAA : sur quel smartphone tester une application native ?").found
+
+
+def test_a_street_or_a_towns_postal_name_is_nobody():
+    """« Qui … » asks for a person: « 18, rue Gabriel Péri – 69623 Villeurbanne Cedex » names a street and a town."""
+    from ess_qa.evidence import names
+
+    assert names("AMORCE 18, rue Gabriel Péri – CS 20102 – 69623 Villeurbanne Cedex") == []
+    assert names("Le siège est 3 place de la République ; Jean Dupont le préside.") == ["Jean Dupont"]
