@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, split_sentences, words
 from ingest.numbers import stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -142,16 +142,16 @@ def question_content(question: str) -> str:
     return content if content_words(content) else question
 
 
-# Where a question's context ends and what it asks begins: after « ; », « : », « ? » or « ! », and after a full stop
-# that ends a word (or number) of four characters or more before a capital (not « art. R. 214-1 », « M. Dupont »)
-_PART_END_RE = re.compile(r"(?<=[;:?!])\s+|(?<=\w{4}\.)\s+(?=[A-ZÀ-ÝŒ])")
+# Where a question's context ends and what it asks begins: after « ; », « : », « ? » or « ! », and where a sentence
+# ends (ingest.french.split_sentences: not after « art. », « M. », an initial)
+_PART_END_RE = re.compile(r"(?<=[;:?!])\s+")
 
 
 def asked_part(question: str) -> str:
     """What a question of several parts asks, without the context told before it (« Notre commune a déposé son
     dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ? »): its last part that asks (ends with a
     question mark), else its last part; the whole question when it has one part."""
-    parts = [part for part in _PART_END_RE.split(question.strip()) if content_words(part)]
+    parts = [part for sentence in split_sentences(question.strip()) for part in _PART_END_RE.split(sentence) if content_words(part)]
     if len(parts) < 2:
         return question
     return next((part for part in reversed(parts) if part.rstrip().endswith("?")), parts[-1])

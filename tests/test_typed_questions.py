@@ -355,6 +355,8 @@ def test_question_content_keeps_what_is_asked(question, content):
         ("Quel décret a modifié l'article R. 214-1 ?", "Quel décret a modifié l'article R. 214-1 ?"),
         ("Qui est M. Dupont ?", "Qui est M. Dupont ?"),
         ("Combien de SCIC ?", "Combien de SCIC ?"),
+        # a short word ends its sentence too (« mal. »)
+        ("Les styles par défaut de la couche s'affichent mal. Quel encodage dois-je choisir ?", "Quel encodage dois-je choisir ?"),
     ],
 )
 def test_what_a_question_of_several_parts_asks_is_its_part_that_asks(question, asked):
