@@ -121,7 +121,7 @@ def build(
     # the corpus's title: the first document's, from its metadata
     attachments = {
         **found,
-        CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title),
+        CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title, [d.title for d in documents]),
         DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
         ACRONYMS: corpus_acronyms(chunks),
         NAMES: corpus_names(name_counts),
@@ -184,7 +184,9 @@ class Assistant:
         self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
         self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
-        self.titled = title_words(document.title for document in store.documents())  # names a document's title gives
+        documents = store.documents()
+        self.titled = title_words(document.title for document in documents)  # names a document's title gives
+        self.several = len(documents) > 1  # « les documents ne semblent pas répondre », not « le document »
         # written by the corpus, found when it was indexed; and what its profiles are about, typed in lower case too
         profile_names = [name for found, data in self.profiles if found.names is not None for name in found.names(data)]
         self.place_names = PlaceNames.of(store).with_names(profile_names)

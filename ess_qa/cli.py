@@ -183,15 +183,17 @@ def page_ranges(numbers: list[int]) -> str:
     return ("pp. " if len(numbers) > 1 else "p. ") + ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
-def format_answer(answer) -> str:
-    """Human-readable answer: the extract first (when found), then ranked, cited passages."""
+def format_answer(answer, several: bool = False) -> str:
+    """Human-readable answer: the extract first (when found), then ranked, cited passages (several: the index holds
+    several documents)."""
     lines = []
     if answer.notice:
         lines.append(f"Note: {answer.notice}")
     if answer.snippet:
         lines += [f"Réponse : {answer.snippet}", f"  [{answer.snippet_citation}]", ""]
     elif not answer.found:
-        lines += ["Le document ne semble pas répondre à cette question. Passages les plus proches :", ""]
+        subject = "Les documents ne semblent" if several else "Le document ne semble"
+        lines += [f"{subject} pas répondre à cette question. Passages les plus proches :", ""]
     for rank, passage in enumerate(answer.passages, start=1):
         source = " · source de la réponse" if rank == 1 and answer.answer_first() else ""
         lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f}{source})")
@@ -211,7 +213,7 @@ def cmd_ask(args) -> int:
     if problem:
         raise CliError(f"{problem}\nchange --source, --pages or --section")
     answer = assistant.ask(args.question, k=args.k, filters=filters)
-    print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) if args.json else format_answer(answer))
+    print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) if args.json else format_answer(answer, assistant.several))
     return EXIT_OK
 
 

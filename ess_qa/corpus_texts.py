@@ -13,12 +13,13 @@ from ingest.types import SECTION_SEPARATOR, Chunk, Page
 from .profiles import PageTexts, Profile
 from .shortening import shorten
 
-CORPUS_ATTACHMENT = "corpus"  # {"title": ..., "subjects": [...], "documents": n}
+CORPUS_ATTACHMENT = "corpus"  # {"title": ..., "subjects": [...], "documents": n, "titles": [...] for several}
 EXAMPLES_ATTACHMENT = "examples"  # {"questions": [...]}: the example questions the corpus answers (answered_examples)
 TITLE_MAX_CHARS = 90
 EXAMPLES_SHOWN = 4
 EXAMPLE_CANDIDATES = 12  # subjects kept, of which the example questions shown are those the corpus answers
 EXAMPLE_HEADING_MAX_CHARS = 60  # a longer heading reads as a sentence, not a subject
+TITLES_LISTED = 4  # documents named in the page's intro, the others said by « … »
 
 
 def corpus_title(pages: list[Page], chunks: list[Chunk], metadata_title: str = "") -> str:
@@ -83,11 +84,18 @@ def answered_examples(corpus: dict | None, answered: Callable[[list[str]], list[
     return {"questions": spread(kept, EXAMPLES_SHOWN)}
 
 
-def describe_corpus(pages: list[Page], chunks: list[Chunk], metadata_title: str = "") -> dict:
-    """What the page needs of a corpus, found when it is indexed: its title, example subjects, its number of documents."""
+def describe_corpus(pages: list[Page], chunks: list[Chunk], metadata_title: str = "", titles: list[str] | None = None) -> dict:
+    """What the page needs of a corpus, found when it is indexed: its title (its first document's), example subjects,
+    its number of documents and, for several, each one's title (titles: from their metadata or covers, '' for none:
+    the file's name)."""
     title = corpus_title(pages, chunks, metadata_title)
     sections = [chunk.section for chunk in chunks if chunk.section]
-    return {"title": title, "subjects": example_subjects(sections, title, EXAMPLE_CANDIDATES), "documents": len({page.source for page in pages})}
+    sources = list(dict.fromkeys(page.source for page in pages))
+    described = {"title": title, "subjects": example_subjects(sections, title, EXAMPLE_CANDIDATES), "documents": len(sources)}
+    if len(sources) > 1:
+        named = titles if titles is not None and len(titles) == len(sources) else [""] * len(sources)
+        described["titles"] = [shorten(t, TITLE_MAX_CHARS) if t else source for t, source in zip(named, sources)]
+    return described
 
 
 def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None, examples: dict | None = None) -> PageTexts:
@@ -97,14 +105,16 @@ def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None, 
         if profile.page is not None:
             return profile.page
     corpus = corpus or {}
-    title = corpus.get("title") or "vos documents"
-    several = corpus.get("documents", 1) > 1
-    subject = "les documents" if several else "le document"
+    count = corpus.get("documents", 1)
     kept = examples.get("questions") if isinstance(examples, dict) else None
     shown = tuple(kept if isinstance(kept, list) else spread(example_questions(corpus), EXAMPLES_SHOWN))
-    intro = (
-        f"Posez une question sur « {title} »{' et les autres documents indexés' if several else ''}, en français ou en anglais : "
-        "chaque réponse cite ses passages (fichier, page, section). Cliquez sur une citation pour ouvrir la page source. "
-        "*Ask in French or English; click a citation to open the source page.*"
+    how = (
+        ", en français ou en anglais : chaque réponse cite ses passages (fichier, page, section). Cliquez sur une citation "
+        "pour ouvrir la page source. *Ask in French or English; click a citation to open the source page.*"
     )
-    return PageTexts(f"{title} — interroger {subject}", intro, shown)
+    if count > 1:  # no one document's title names them all
+        titles = [t for t in corpus.get("titles", []) if isinstance(t, str)]
+        listed = " : " + ", ".join(f"« {t} »" for t in titles[:TITLES_LISTED]) + (" …" if len(titles) > TITLES_LISTED else "") if titles else ""
+        return PageTexts(f"Vos {count} documents — interroger les documents", f"Posez une question sur les {count} documents indexés{listed}{how}", shown)
+    title = corpus.get("title") or "vos documents"
+    return PageTexts(f"{title} — interroger le document", f"Posez une question sur « {title} »{how}", shown)

@@ -198,3 +198,34 @@ def test_the_page_offers_the_example_questions_the_corpus_answers():
     assert kept == {"questions": ["Que dit le document sur « Les aides » ?", "Que dit le document sur « Le raccordement » ?"]}
     assert page_texts_for([], corpus, kept).examples == tuple(kept["questions"])
     assert len(page_texts_for([], corpus, None).examples) == 3
+
+
+def test_a_corpus_of_several_documents_is_named_as_several_not_after_its_first(tmp_path, capsys):
+    """Three notices indexed together: the page names « Vos 3 documents » and lists their titles (one's title named
+    the whole corpus); a question none of them answers says « les documents », in the CLI and on the page."""
+    from fpdf import FPDF
+
+    from ess_qa.web.rendering import answer_html
+
+    notices = {
+        "charte.pdf": ("Charte d'engagement", "Le club s'engage à accueillir les jeunes éligibles toute la saison."),
+        "notice-club.pdf": ("Notice pass Sport 2025", "Le club crée son espace sur la plateforme Le Compte Asso."),
+        "notice-partenaire.pdf": ("Notice des partenaires", "Le partenaire déclare ses structures avant le 31 décembre."),
+    }
+    (tmp_path / "corpus").mkdir()
+    for name, (title, text) in notices.items():
+        pdf = FPDF()
+        pdf.set_title(title)
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.multi_cell(0, 8, " ".join([text] * 4), new_x="LMARGIN", new_y="NEXT")
+        pdf.output(str(tmp_path / "corpus" / name))
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    texts = assistant.page_texts()
+    assert texts.title == "Vos 3 documents — interroger les documents"
+    assert all(f"« {title} »" in texts.intro for title, _ in notices.values())
+    refused = assistant.ask("Quelle est la capitale du Japon ?")
+    assert not refused.found and "Les documents ne semblent pas répondre" in html.unescape(answer_html(refused, several=assistant.several))
+    assert cli.main(["ask", "Quelle est la capitale du Japon ?", "--index-dir", str(tmp_path / "index")]) == 0
+    assert "Les documents ne semblent pas répondre à cette question" in capsys.readouterr().out

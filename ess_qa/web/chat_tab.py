@@ -71,7 +71,8 @@ def reply(service: Service, question: str, k: Any = DEFAULT_K, filters: Filters 
         log.error("search failed for %r:\n%s", question[:200], traceback.format_exc())
         return Reply(note_html("La recherche a échoué : le détail est dans le journal du serveur. (The search failed; see the server log.)", "warning"), False)
     follow_up = answer.question != typed
-    return Reply(answer_html(answer, filters, understood=answer.question if follow_up else None), True, answer.question, follow_up)
+    understood = answer.question if follow_up else None
+    return Reply(answer_html(answer, filters, understood=understood, several=assistant.several), True, answer.question, follow_up)
 
 
 

@@ -177,17 +177,25 @@ NO_PASSAGE = (
     "Aucun passage ne correspond avec ces filtres : élargissez les pages ou choisissez une autre section. "
     "(No passage matches these filters.)"
 )
-NOT_ANSWERED = (
-    "Le document ne semble pas répondre à cette question ; voici les passages les plus proches. "
-    "(The document does not seem to answer this question; closest passages below.)"
-)
+def not_answered(several: bool = False) -> str:
+    """What the page says when the documents do not answer: of one document or of several."""
+    if several:
+        return (
+            "Les documents ne semblent pas répondre à cette question ; voici les passages les plus proches. "
+            "(The documents do not seem to answer this question; closest passages below.)"
+        )
+    return (
+        "Le document ne semble pas répondre à cette question ; voici les passages les plus proches. "
+        "(The document does not seem to answer this question; closest passages below.)"
+    )
 
 
-def answer_html(answer: Answer, filters: Filters | None = None, understood: str | None = None) -> str:
+def answer_html(answer: Answer, filters: Filters | None = None, understood: str | None = None, several: bool = False) -> str:
     """One chat reply: notices, the short answer when there is one, then the ranked, cited passages.
 
     understood: the question as the assistant completed it (a follow-up such as « Et à Bordeaux ? »
-    read with the question before), shown first so the reader knows what was searched.
+    read with the question before), shown first so the reader knows what was searched. several: the index holds
+    several documents (it says « les documents » do not answer).
     Written on a single line with no blank line, so a Markdown renderer takes it as one HTML
     block and leaves its content alone.
     """
@@ -207,7 +215,7 @@ def answer_html(answer: Answer, filters: Filters | None = None, understood: str 
     if answer.snippet:
         parts.append(snippet_html(answer, terms))
     elif not answer.found:
-        parts.append(note_html(NOT_ANSWERED, "warning"))
+        parts.append(note_html(not_answered(several), "warning"))
     count = len(answer.passages)
     summary = f"{count} passage{'s' if count > 1 else ''} trouvé{'s' if count > 1 else ''}"
     label = filters_label(filters)
