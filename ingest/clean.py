@@ -65,7 +65,8 @@ def _spaced_key(text: str) -> str:
 
 
 def remove_pull_quotes(text: str) -> str:
-    """Drop runs of short lines whose words repeat text found elsewhere on the same page."""
+    """Drop runs of short lines whose words repeat text found elsewhere on the same page (a pull quote), but a run
+    whose sentence goes on in the line after it."""
     lines = text.split("\n")
     keep = [True] * len(lines)
     i = 0
@@ -78,7 +79,12 @@ def remove_pull_quotes(text: str) -> str:
             if lines[j].strip():
                 nonblank.append(j)
             j += 1
-        if len(nonblank) >= 2:
+        # a run whose sentence goes on in the line right after it (it ends on a comma or a function word) is part of
+        # a paragraph: a box repeating a sentence of another box on the page keeps it (« … (dépôts sauvages, » /
+        # « gestion par … »); a pull quote stands apart, cut where it may
+        last = nonblank[-1] if nonblank else i
+        goes_on = last + 1 < len(lines) and lines[last + 1].strip() != "" and _ends_on_function_word(lines[last])
+        if len(nonblank) >= 2 and not goes_on:
             key = _spaced_key(" ".join(lines[k] for k in nonblank))
             # compare with what is kept elsewhere, so text printed twice keeps one copy; whole words
             rest = _spaced_key(" ".join(line for k, line in enumerate(lines) if keep[k] and not i <= k < j))

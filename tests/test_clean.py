@@ -187,6 +187,14 @@ def test_pull_quote_repeating_the_page_is_removed():
     assert body in cleaned and LONG_LINE in cleaned
 
 
+def test_a_box_repeating_another_boxs_sentence_keeps_it():
+    """Two boxes of a fact sheet's page end on the same sanction, set in short lines: the second is no pull quote,
+    its sentence going on in the line right after the repeated lines."""
+    sanction = "Quatre ans d’emprisonnement et\n150 000 € d’amende en cas de mauvaise\ngestion des déchets (dépôts sauvages,\ngestion par un organisme non agréé, etc.) selon le code de l'environnement."
+    page = f"Les déchets dangereux\n{LONG_LINE}\n{sanction}\nLes DASRIA\n{LONG_LINE}\n{sanction}"
+    assert clean_page_text(page).count("Quatre ans d’emprisonnement") == 2
+
+
 def test_short_lines_that_repeat_nothing_are_kept():
     lines = "Nantes Métropole\nRennes Métropole\nBrest Métropole"
     page = f"{LONG_LINE}\n\n{lines}"
