@@ -361,6 +361,22 @@ def test_source_page_over_http_marks_content_words_only(server):
     assert not marks & {"mis", "place", "en", "un", "pour", "l"}  # « mis en place »: one verb, no topic
 
 
+def test_a_passages_link_opens_its_source_page_at_the_passage_marked(server, assistant):
+    """A citation's link gives the passage's opening words; over HTTP, the source page marks the paragraph where the
+    passage starts (id « cited », which the link's « #cited » opens at), and nothing when the words are not there."""
+    answer = assistant.ask("Qui préside Nantes Métropole ?")
+    passage = answer.passages[0]
+    href = html.unescape(re.search(r'class="essqa-cite" href="([^"]+)"', web.answer_html(answer)).group(1))
+    assert href.endswith("#cited") and "at=" in href
+    status, _, body = get(server.url + href.split("#")[0])
+    cited = re.search(r'<p id="cited" class="cited">(.*?)</p>', body.decode(), re.S)
+    assert status == 200 and cited is not None
+    opening = " ".join(passage.text.split()[:4])
+    assert re.sub(r"<[^>]+>", "", html.unescape(cited.group(1))).split()[:4] == opening.split()
+    status, _, body = get(server.url + "source?" + urlencode({"file": passage.source, "page": passage.page, "at": "mots absents de cette page"}))
+    assert status == 200 and 'id="cited"' not in body.decode()
+
+
 # --- first start: the page builds the index -------------------------------------------------------
 
 

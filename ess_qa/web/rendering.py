@@ -129,24 +129,31 @@ def passage_html(text: str, terms: frozenset[str] = frozenset()) -> str:
 # --- replies -------------------------------------------------------------------------------
 
 
-def source_link(citation: Citation, question: str = "") -> str:
-    """Relative URL of the source-page view of a citation's page (works behind a proxy's path prefix)."""
-    return page_link(citation.source, citation.page, question)
+CITED_WORDS = 12  # the words of a cited text's start that its link gives, for the source page to mark where it is
 
 
-def page_link(source: str, page: int, question: str = "") -> str:
+def source_link(citation: Citation, question: str = "", cited: str = "") -> str:
+    """Relative URL of the source-page view of a citation's page (works behind a proxy's path prefix); cited: the
+    text cited (a passage, an extract), whose place the page marks and opens at."""
+    return page_link(citation.source, citation.page, question, cited)
+
+
+def page_link(source: str, page: int, question: str = "", cited: str = "") -> str:
     """Relative URL of the source-page view of a file's page."""
     query = {"file": source, "page": page}
     if question:
         query["q"] = question[:300]
-    return "source?" + urlencode(query, quote_via=quote)
+    opening = " ".join(cited.strip(" …").split()[:CITED_WORDS])
+    if opening:
+        query["at"] = opening
+    return "source?" + urlencode(query, quote_via=quote) + ("#cited" if opening else "")
 
 
-def citations_html(citations: Iterable[Citation], question: str = "") -> str:
-    """A snippet's citations ('file · p. 55 · section'), each a link to its page, joined by ' ; '."""
+def citations_html(citations: Iterable[Citation], question: str = "", cited: str = "") -> str:
+    """A snippet's citations ('file · p. 55 · section'), each a link to its page (cited: the snippet), joined by ' ; '."""
     links = []
     for citation in citations:
-        href = html.escape(source_link(citation, question), quote=True)
+        href = html.escape(source_link(citation, question, cited), quote=True)
         links.append(f'<a href="{href}" target="_blank" rel="noopener">{escape_text(citation.label)}</a>')
     return " ; ".join(links)
 
@@ -230,7 +237,7 @@ def answer_html(answer: Answer, filters: Filters | None = None, understood: str 
 def snippet_html(answer: Answer, terms: frozenset[str]) -> str:
     """The short answer, with its citations linked to their pages (several for an answer from the
     metropolises' table)."""
-    cite = citations_html(answer.snippet_cites, answer.question)
+    cite = citations_html(answer.snippet_cites, answer.question, answer.snippet or "")
     return (
         f'<div class="essqa-snippet"><div class="essqa-snippet-label">Réponse</div>'
         f"<p>{highlight(answer.snippet, terms)}</p>"
@@ -244,7 +251,7 @@ def passages_html(answer: Answer, terms: frozenset[str]) -> str:
     parts = ['<ol class="essqa-passages">']
     for rank, passage in enumerate(answer.passages, start=1):
         cite = passage.cite
-        href = html.escape(source_link(cite, answer.question), quote=True)
+        href = html.escape(source_link(cite, answer.question, passage.text), quote=True)
         parts.append(
             f'<li class="essqa-passage">'
             f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'

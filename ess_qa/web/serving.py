@@ -75,7 +75,7 @@ def _routes(service: Service) -> list:
             page = int(params.get("page", "1"))
         except ValueError:
             page = 0
-        status, document = source_page_document(service.library(), params.get("file", ""), page, params.get("q", ""))
+        status, document = source_page_document(service.library(), params.get("file", ""), page, params.get("q", ""), params.get("at", "")[:500])
         return HTMLResponse(document, status_code=status)
 
     def source_file(request):

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote, urlencode
 
+from ingest.french import match_key
+
 from .rendering import highlight, question_terms
 
 class SourceUnavailable(LookupError):
@@ -116,6 +118,31 @@ class SourceLibrary:
         return SourcePage(source, page, len(pages), text, source.lower().endswith(".pdf"), changed)
 
 
+CITED_KEY_WORDS = 6  # the cited text's first words looked for on the page (its lines may be joined otherwise)
+
+
+def _key_words(text: str) -> list[str]:
+    return [key for key in (match_key(word) for word in re.findall(r"\w+", text)) if key]
+
+
+def cited_paragraph(paragraphs: list[str], at: str) -> int | None:
+    """The index of the paragraph where a cited text starts (at: its opening words), found word for word, accents and
+    case aside; None when it is not on the page."""
+    wanted = _key_words(at)[:CITED_KEY_WORDS]
+    if not wanted:
+        return None
+    owners: list[int] = []
+    words: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        found = _key_words(paragraph)
+        words += found
+        owners += [index] * len(found)
+    for start in range(len(words) - len(wanted) + 1):
+        if words[start : start + len(wanted)] == wanted:
+            return owners[start]
+    return None
+
+
 _PAGE_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1f2933}
 header{background:#fff;border-bottom:1px solid #e3e6ea;padding:14px 24px}
@@ -124,6 +151,7 @@ nav a{margin-right:14px;color:#1d4ed8;text-decoration:none}
 main{max-width:860px;margin:18px auto;padding:0 18px}
 .page{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:22px 28px;line-height:1.55}
 .page p{white-space:pre-line;margin:0 0 1em}
+.page p.cited{background:#eef4ff;border-left:4px solid #1d4ed8;padding:4px 10px;scroll-margin-top:80px}
 .warning{background:#fff7e6;border:1px solid #f5c26b;border-radius:6px;padding:10px 14px;margin-bottom:14px}
 mark{background:#fde68a;padding:0 1px;border-radius:2px}
 iframe{width:100%;height:80vh;border:1px solid #e3e6ea;border-radius:8px;margin-bottom:16px;background:#fff}
@@ -131,8 +159,9 @@ h2{font-size:1rem;color:#52606d}
 """
 
 
-def source_page_document(library: SourceLibrary | None, source: str, page: int, question: str = "") -> tuple[int, str]:
-    """(HTTP status, HTML document) of the source-page view."""
+def source_page_document(library: SourceLibrary | None, source: str, page: int, question: str = "", at: str = "") -> tuple[int, str]:
+    """(HTTP status, HTML document) of the source-page view; at: the opening words of the text cited, whose
+    paragraph is marked (id « cited », which the link opens at)."""
     title = f"{source} · p. {page}"
     nav = '<nav><a href="./">← retour au chat (back to the chat)</a>'
     body: list[str] = []
@@ -161,7 +190,11 @@ def source_page_document(library: SourceLibrary | None, source: str, page: int, 
             body.append("<h2>Texte extrait de la page (extracted text)</h2>")
         terms = question_terms(question)
         paragraphs = [p for p in re.split(r"\n\s*\n", view.text) if p.strip()]
-        text = "".join(f"<p>{highlight(p.strip(), terms)}</p>" for p in paragraphs) or "<p><em>(page sans texte / no text on this page)</em></p>"
+        cited = cited_paragraph(paragraphs, at)
+        mark = ' id="cited" class="cited"'
+        text = "".join(
+            f"<p{mark if i == cited else ''}>{highlight(p.strip(), terms)}</p>" for i, p in enumerate(paragraphs)
+        ) or "<p><em>(page sans texte / no text on this page)</em></p>"
         body.append(f'<div class="page">{text}</div>')
     nav += "</nav>"
     document = (
