@@ -118,7 +118,7 @@ def test_reply_lists_ranked_cited_passages_on_one_line():
     assert "\n" not in out  # one HTML block for the Markdown renderer
     assert re.findall(r'class="essqa-rank">(\d+)<', out) == ["1", "2"]
     assert cited(out) == [f"{REPORT} · p. 17 · Intro", f"{REPORT} · p. 18 · Intro"]
-    assert 'href="source?file=metropoles-ess.txt&amp;page=17&amp;q=Kal%C3%A9idosCOOP%20%3F"' in out
+    assert 'href="source?file=metropoles-ess.txt&amp;page=17&amp;q=Kal%C3%A9idosCOOP%20%3F&amp;at=Kal%C3%A9idosCOOP%20%C3%A0%20Strasbourg.#cited"' in out
     assert "<mark>KaléidosCOOP</mark>" in out
 
 
