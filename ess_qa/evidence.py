@@ -31,7 +31,10 @@ _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _STREET_END_RE = re.compile(rf"\b(?:{STREET_WORDS})(?:\s+(?:du|de\s+la|de|des|d'|d’))?$", re.IGNORECASE)  # « rue », « place de la »
 _PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
-_CONTACT_RE = re.compile(PHONE + r"|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b", re.IGNORECASE)
+_EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
+_WEB = r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b"
+_CONTACT_RE = re.compile(f"{PHONE}|{_EMAIL}|{_WEB}", re.IGNORECASE)
+_CHANNEL_RES = {"phone": re.compile(PHONE), "email": re.compile(_EMAIL), "web": re.compile(_WEB, re.IGNORECASE)}  # see question_measure
 # a lead-in ('... les principes suivants :') or a line that lists after a colon, with bullets, arrows or numbers
 # ('cinq domaines : – Les services', ': → rappels') or items parted by commas or semicolons ('sont : le répertoire …, …, …')
 _LIST_RE = re.compile(r":\s*$|:\s*(?:[-–—•>→➔➢►▶✓✔*]|\d+[.)/]|1er\b)|:[^.:]*[,;][^.:]*[,;]")
@@ -71,7 +74,7 @@ def type_matches(
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":
-        return bool(_CONTACT_RE.search(unit))
+        return bool((_CHANNEL_RES.get(measure) or _CONTACT_RE).search(unit))
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)

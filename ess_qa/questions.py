@@ -315,11 +315,14 @@ def figure_of(question: str) -> str | None:
 
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
-    "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), or None when
-    it asks for any number or for something else."""
+    "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
+    question asks for ('phone', 'email', 'web'), or None when it asks for any number, any contact or something else."""
     kind = question_type(question)
     if kind == "threshold":
         return stated_dimensions(question)[0]
+    if kind == "contact":  # a phone number, an e-mail or a web address, when the question says which
+        text = normalize_apostrophes(question).lower()
+        return next((channel for pattern, channel in _CONTACT_CHANNEL_RES if pattern.search(text)), None)
     if kind != "number":
         return None
     text = normalize_apostrophes(question).lower()
@@ -330,6 +333,13 @@ def question_measure(question: str) -> str | None:
     counted = _COUNTED_RE.search(text)  # "combien de salariés": a count of them, not a sum of money
     return _MEASURE_NOUNS.get(fold_accents(focus)) or ("count" if counted and counted.group(1) == focus.lower() else None)
 
+
+# The channel a contact question asks for: « quel numéro de téléphone » wants a phone number, not the web address
+_CONTACT_CHANNEL_RES = (
+    (re.compile(r"\b(t[ée]l[ée]phone|phone|t[ée]l|appeler|call)\b"), "phone"),
+    (re.compile(r"\b(courriel|e-?mail|mail)\b"), "email"),
+    (re.compile(r"\b(site (internet|web)|website|url)\b"), "web"),
+)
 
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
 

@@ -1339,3 +1339,17 @@ def test_a_street_or_a_towns_postal_name_is_nobody():
 
     assert names("AMORCE 18, rue Gabriel Péri – CS 20102 – 69623 Villeurbanne Cedex") == []
     assert names("Le siège est 3 place de la République ; Jean Dupont le préside.") == ["Jean Dupont"]
+
+
+def test_a_contact_question_that_names_its_channel_wants_that_channel():
+    """« Quel est le numéro de téléphone … ? » is not answered by a web address (a notice's helper got the platform's
+    address for the help desk's phone number, which the notice never gives); « comment contacter » takes any."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure
+
+    web_line = "La structure doit disposer d’un espace sur la plateforme : https://lecompteasso.associations.gouv.fr/"
+    phone = question_measure("Quel est le numéro de téléphone de la cellule d'assistance ?")
+    assert phone == "phone" and not type_matches(web_line, "contact", set(), phone)
+    assert type_matches("Tél : 04.72.74.09.77 – Mail : amorce@amorce.asso.fr", "contact", set(), phone)
+    assert question_measure("Quelle adresse mail pour écrire au service ?") == "email"
+    assert type_matches(web_line, "contact", set(), question_measure("Quel site internet faut-il consulter ?"))
