@@ -219,10 +219,13 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
             metadata = reader.metadata
             title = " ".join(str(metadata.title or "").split()) if metadata else ""
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
-            if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
-                title = cover_title(reader)
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""
+        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
+            try:
+                title = cover_title(reader)
+            except Exception:  # a first page that cannot be read: no title, the date stays
+                title = ""
     return title, pdf_date(raw_date)
 
 
