@@ -271,8 +271,8 @@ def _add_echoed(texts: list[str], found: list[set[int]]) -> None:
     """Add to found the edge lines that are a running line found with nothing of their own glued to its end: an
     echo of its words (extraction reads the same text twice on some slides: « … - Direction interministérielle du
     numériqueDirection interministérielle du numérique »), or figures only (« GBPH - Aide alimentaire 13.03.2023 »)."""
-    running = {line_form(text.split("\n")[i])[0] for text, indexes in zip(texts, found) for i in indexes}
-    running = {form for form in running if len(form) >= ECHOED_MIN_CHARS and "#" not in form}
+    forms = (line_form(text.split("\n")[i]) for text, indexes in zip(texts, found) for i in indexes)
+    running = {form[0] for form in forms if form and len(form[0]) >= ECHOED_MIN_CHARS and "#" not in form[0]}
     for text, indexes in zip(texts, found):
         lines = text.split("\n")
         for i in edge_lines(lines):
