@@ -448,6 +448,19 @@ def judge(
     snippet = extract_snippet(store, question, passages, hits, asked)
     if snippet is None:
         return Judgement(None, 0.0)
+    judged = judge_snippet(store, question, snippet, asked, acronyms, titled)
+    neighbour = _neighbour_saying_it(store, question, snippet, asked) if judged.refusal else None
+    if neighbour is not None:  # the line next to it says what the question asks of: judged in its place
+        other = judge_snippet(store, question, neighbour, asked, acronyms, titled)
+        if not other.refusal:
+            return other
+    return judged
+
+
+def judge_snippet(
+    store: Store, question: str, snippet: Snippet, asked: QuestionProfile, acronyms: Acronyms = NO_ACRONYMS, titled: frozenset[str] = frozenset()
+) -> Judgement:
+    """A snippet's answerability, and the rule of judge's that refuses it, if any."""
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     score = answerability(store, question, snippet, asked, held)
@@ -463,3 +476,22 @@ def judge(
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)
+
+
+def _neighbour_saying_it(store: Store, question: str, snippet: Snippet, asked: QuestionProfile) -> Snippet | None:
+    """The line just after (else before) the snippet's in its chunk that holds every 'N de M' phrase of a French question,
+    head and complement (« Niort frais de fermeture par compteur »: « Les frais de fermeture s'établissent à deux cents
+    (200) €HT par compteur », after the line on Niort's rule that only says « fermeture »), as a snippet; else None."""
+    if guess_language(question) != "fr":
+        return None
+    wanted = {terms[0] for pair in noun_complements(question) for terms in (search_terms(part, store.analyzer) for part in pair) if terms}
+    units = store.units(snippet.unit.position)
+    at = next((i for i, unit in enumerate(units) if unit.text == snippet.unit.text), None)
+    if not wanted or at is None:
+        return None
+    for j in (at + 1, at - 1):
+        if 0 <= j < len(units) and wanted <= units[j].terms:
+            unit, score = best_unit(store, asked, units[j].position, SNIPPET_WEIGHTS, only=lambda text, said=units[j].text: text == said)
+            if unit is not None:
+                return Snippet(snippet_text(store, unit, asked), snippet.passage, score, unit)
+    return None

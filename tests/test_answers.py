@@ -1353,3 +1353,32 @@ def test_a_contact_question_that_names_its_channel_wants_that_channel():
     assert type_matches("Tél : 04.72.74.09.77 – Mail : amorce@amorce.asso.fr", "contact", set(), phone)
     assert question_measure("Quelle adresse mail pour écrire au service ?") == "email"
     assert type_matches(web_line, "contact", set(), question_measure("Quel site internet faut-il consulter ?"))
+
+
+def test_the_line_next_to_an_extract_that_says_what_is_asked_is_judged_in_its_place(tmp_path):
+    """« Niort frais de fermeture par compteur »: the best line is Niort's rule, which says « fermeture » but not « frais
+    de fermeture », and the noun-complement rule refused it; the next line says « Les frais de fermeture … par
+    compteur »: it is the extract, and it answers."""
+    from ess_qa import Assistant, build
+    from ess_qa.answering import Snippet, _neighbour_saying_it
+    from ess_qa.evidence import profile
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "reglement.txt").write_text(
+        "Article 18 - Résiliation\n\nExemple du règlement de service de la Ville de Niort : en cas de résiliation anticipée, "
+        "l'abonné verse une indemnité correspondant à la fermeture du branchement et à l'enlèvement du compteur. "
+        "Les frais de fermeture s'établissent à deux cents (200) euros HT par compteur. "
+        "En cas de faute grave du service, l'abonné peut résilier sans frais.\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    question = "Niort frais de fermeture par compteur"
+    asked = profile(assistant.store, question, assistant.store.encode_queries([question])[0])
+    passages, hits = assistant._retrieve_profiled([question], 5, None)[0][0]
+    units = list(assistant.store.units(hits[0].position))
+    first = next(u for u in units if "Niort" in u.text)
+    neighbour = _neighbour_saying_it(assistant.store, question, Snippet(first.text, passages[0], 0.5, first), asked)
+    assert neighbour is not None and neighbour.unit.text.startswith("Les frais de fermeture")
+    answer = assistant.ask(question)
+    assert answer.found and "200" in answer.snippet
