@@ -186,14 +186,15 @@ def page_ranges(numbers: list[int]) -> str:
 def format_answer(answer, several: bool = False) -> str:
     """Human-readable answer: the extract first (when found), then ranked, cited passages (several: the index holds
     several documents)."""
+    from .types import does_not_answer
+
     lines = []
     if answer.notice:
         lines.append(f"Note: {answer.notice}")
     if answer.snippet:
         lines += [f"Réponse : {answer.snippet}", f"  [{answer.snippet_citation}]", ""]
     elif not answer.found:
-        subject = "Les documents ne semblent" if several else "Le document ne semble"
-        lines += [f"{subject} pas répondre à cette question. Passages les plus proches :", ""]
+        lines += [f"{does_not_answer(several)}. Passages les plus proches :", ""]
     for rank, passage in enumerate(answer.passages, start=1):
         source = " · source de la réponse" if rank == 1 and answer.answer_first() else ""
         lines.append(f"[{rank}] {passage.citation}  (score {passage.score:.2f}{source})")

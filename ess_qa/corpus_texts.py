@@ -114,7 +114,9 @@ def page_texts_for(profiles: list[tuple[Profile, object]], corpus: dict | None, 
     )
     if count > 1:  # no one document's title names them all
         titles = [t for t in corpus.get("titles", []) if isinstance(t, str)]
-        listed = " : " + ", ".join(f"« {t} »" for t in titles[:TITLES_LISTED]) + (" …" if len(titles) > TITLES_LISTED else "") if titles else ""
+        listed = ""
+        if titles:
+            listed = " : " + ", ".join(f"« {t} »" for t in titles[:TITLES_LISTED]) + (" …" if len(titles) > TITLES_LISTED else "")
         return PageTexts(f"Vos {count} documents — interroger les documents", f"Posez une question sur les {count} documents indexés{listed}{how}", shown)
     title = corpus.get("title") or "vos documents"
     return PageTexts(f"{title} — interroger le document", f"Posez une question sur « {title} »{how}", shown)

@@ -320,12 +320,11 @@ def question_measure(question: str) -> str | None:
     kind = question_type(question)
     if kind == "threshold":
         return stated_dimensions(question)[0]
+    text = normalize_apostrophes(question).lower()
     if kind == "contact":  # a phone number, an e-mail or a web address, when the question says which
-        text = normalize_apostrophes(question).lower()
         return next((channel for pattern, channel in _CONTACT_CHANNEL_RES if pattern.search(text)), None)
     if kind != "number":
         return None
-    text = normalize_apostrophes(question).lower()
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)
     focus = question_focus(question)
     if dimension or not focus:

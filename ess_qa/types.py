@@ -63,3 +63,8 @@ class Answer:
             "answer_first": self.answer_first(),
             "passages": [p.to_dict() for p in self.passages],
         }
+
+
+def does_not_answer(several: bool = False) -> str:
+    """How the CLI and the page say that the indexed document, or documents (several), do not answer."""
+    return f"{'Les documents ne semblent' if several else 'Le document ne semble'} pas répondre à cette question"

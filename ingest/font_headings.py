@@ -36,11 +36,12 @@ _SENTENCE_END = (".", ",", ";")
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
     """The font size (to half a point) most of a file's letters are drawn in, a line repeated on RUNNING_PAGES pages
     or more left out (a running header in small print holds most of a slide deck's letters); 0 when none is known."""
-    pages_of = Counter(key for page in sized_lines for key in {title_key(text) for text, _, _ in page})
+    keyed = [[(title_key(text), text, size) for text, size, _ in page] for page in sized_lines]
+    pages_of = Counter(key for page in keyed for key in {key for key, _, _ in page})
     letters: Counter = Counter()
-    for page in sized_lines:
-        for text, size, _ in page:
-            if size and pages_of[title_key(text)] < RUNNING_PAGES:
+    for page in keyed:
+        for key, text, size in page:
+            if size and pages_of[key] < RUNNING_PAGES:
                 letters[round(size * 2) / 2] += sum(c.isalpha() for c in text)
     return letters.most_common(1)[0][0] if letters else 0.0
 

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 from collections import defaultdict
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -240,14 +241,7 @@ def cover_title(reader) -> str:
     if not lines:
         return ""
     largest = max(size for _, size in lines)
-    runs: list[list[str]] = []
-    previous = None
-    for text, size in lines:
-        if size == largest:
-            if previous != largest:
-                runs.append([])
-            runs[-1].append(text)
-        previous = size
+    runs = [[text for text, _ in run] for size, run in groupby(lines, key=lambda line: line[1]) if size == largest]
     title = clean_title(" ".join(runs[0])) if len(runs) == 1 else ""
     return title if sum(c.isalpha() for c in title) >= 4 and len(title) <= 2 * MAX_HEADING_CHARS else ""
 

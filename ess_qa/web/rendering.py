@@ -17,7 +17,7 @@ from ingest.french import variant_keys
 from ingest.types import Citation
 
 from ..retrieval import Filters
-from ..types import Answer
+from ..types import Answer, does_not_answer
 
 
 # Characters that mean something to HTML or Markdown (or to the chat's math renderer), written
@@ -186,15 +186,8 @@ NO_PASSAGE = (
 )
 def not_answered(several: bool = False) -> str:
     """What the page says when the documents do not answer: of one document or of several."""
-    if several:
-        return (
-            "Les documents ne semblent pas répondre à cette question ; voici les passages les plus proches. "
-            "(The documents do not seem to answer this question; closest passages below.)"
-        )
-    return (
-        "Le document ne semble pas répondre à cette question ; voici les passages les plus proches. "
-        "(The document does not seem to answer this question; closest passages below.)"
-    )
+    english = "documents do" if several else "document does"
+    return f"{does_not_answer(several)} ; voici les passages les plus proches. (The {english} not seem to answer this question; closest passages below.)"
 
 
 def answer_html(answer: Answer, filters: Filters | None = None, understood: str | None = None, several: bool = False) -> str:
