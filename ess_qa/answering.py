@@ -55,6 +55,9 @@ from .shortening import shorten
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
+# a whole line shorter than this is shown continued by the next lines of its section (see continued): two thirds of
+# SNIPPET_TARGET, chosen on the tuning sets (benchmarks/dev_loop.py; docs/settings.md, SHORT_EXTRACT)
+SHORT_EXTRACT = 200
 PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
 # BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
@@ -232,6 +235,18 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+def continued(store: Store, snippet: Snippet) -> Snippet:
+    """A snippet that shows a whole line shorter than SHORT_EXTRACT characters, continued by the next lines of its
+    page and section up to SNIPPET_TARGET characters: what a short line sets up often follows it (« Lorsqu'un
+    signalement est affecté à un partenaire, ce dernier reçoit une alerte … » then « Il peut alors valider ou refuser
+    … »). A table's row stays alone: the next rows are other things'. For the extract shown once the document is
+    judged to answer; the judgement reads the line alone."""
+    text = after_capital_title(snippet.unit.text)
+    if len(snippet.text) >= SHORT_EXTRACT or snippet.text != text or row_label(text):
+        return snippet
+    return replace(snippet, text=shorten(unit_with_following_units(store, snippet.unit), SNIPPET_TARGET))
 
 
 def _shown_late(text: str, shown: str, term: str | None) -> int | None:

@@ -1382,3 +1382,38 @@ def test_the_line_next_to_an_extract_that_says_what_is_asked_is_judged_in_its_pl
     assert neighbour is not None and neighbour.unit.text.startswith("Les frais de fermeture")
     answer = assistant.ask(question)
     assert answer.found and "200" in answer.snippet
+
+
+SETUP_THEN_ANSWER_PAGES = (
+    """Le traitement des signalements
+
+Lorsqu'un signalement est affecté à un partenaire, ce dernier reçoit une alerte par courriel.
+
+Il peut alors valider ou refuser la prise en charge du signalement, et en cas de refus il en mentionne les raisons.
+
+Les signalements clos sont archivés au bout de deux ans.""",
+    """Le suivi des visites
+
+Chaque visite donne lieu à un compte rendu déposé sur la plateforme dans les huit jours, avec les photographies prises sur place et la liste des désordres constatés par l'opérateur, pièce par pièce, puis signé.
+
+Le propriétaire en reçoit une copie.""",
+)
+
+
+def test_a_short_extract_is_continued_by_the_next_lines_of_its_section(tmp_path):
+    """A short line that sets up the answer (« Lorsqu'un signalement est affecté … reçoit une alerte ») is shown with what
+    follows it in its section (« Il peut alors valider ou refuser … »), up to the snippet's size; a long line is shown
+    alone, and nothing of the next section is added."""
+    from ess_qa.answering import SHORT_EXTRACT, SNIPPET_TARGET, Snippet, continued
+
+    assistant = assistant_on(tmp_path, "plateforme.txt", SETUP_THEN_ANSWER_PAGES)
+    store = assistant.store
+    units = [u for page in (1, 2) for position in store.positions_on_page(page) for u in store.units(position)]
+    alert = next(u for u in units if u.text.startswith("Lorsqu'un signalement"))
+    passage = assistant.ask("Que fait un partenaire d'un signalement ?").passages[0]
+    shown = continued(store, Snippet(alert.text, passage, 0.5, alert)).text
+    assert shown.startswith(alert.text) and "valider ou refuser" in shown and len(shown) <= SNIPPET_TARGET + 2, shown
+    last = next(u for u in units if u.text.startswith("Les signalements clos"))
+    assert continued(store, Snippet(last.text, passage, 0.5, last)).text == last.text  # the section ends there
+    visit = next(u for u in units if u.text.startswith("Chaque visite"))
+    assert len(visit.text) >= SHORT_EXTRACT and continued(store, Snippet(visit.text, passage, 0.5, visit)).text == visit.text
