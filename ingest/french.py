@@ -62,6 +62,7 @@ LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index know
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 import threading
@@ -499,6 +500,18 @@ def is_french_word(word: str) -> bool:
     return word_key(word) in french_words()
 
 
+@lru_cache(maxsize=1)
+def _sorted_french_words() -> tuple[str, ...]:
+    return tuple(sorted(french_words()))
+
+
+def _starts_a_french_word(start: str) -> bool:
+    """Whether some word of the general French lexicon begins with these letters, accents or not."""
+    key, words = word_key(start), _sorted_french_words()
+    at = bisect.bisect_left(words, key)
+    return at < len(words) and words[at].startswith(key)
+
+
 def stem_terms(text: str) -> list[str]:
     """Content words, Snowball-stemmed and accent-folded."""
     return [stem(w) for w in content_words(text)]
@@ -775,9 +788,9 @@ def _compound_key(left: str, right: str) -> tuple[str, str]:
     return left.lower(), right.lower()[:PREFIX_CHARS]
 
 
-def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] = frozenset()) -> bool:
+def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] = frozenset(), written: frozenset[str] = frozenset()) -> bool:
     """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two; compounds
-    are the hyphenated words the same text prints within a line ('médico-sociaux')."""
+    are the hyphenated words the same text prints within a line ('médico-sociaux'), written its words (lower case)."""
     if _compound_key(left, right) in compounds or left.lower() in _DEICTIC_PARTS or right.lower() in _DEICTIC_PARTS:
         return True
     if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
@@ -790,7 +803,23 @@ def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] =
         return True  # a-t-\nil, peut-\non
     if left.lower() in {"ex", "non", "co", "anti", "néo", "sous", "semi", "après", "avant", "vice", "mi"}:
         return True
-    return False
+    return _two_words_not_one(left, right, written)
+
+
+# « -ment », « -ments » end a word cut before them (« défraie-\nment »), though « ment » is a word of its own
+_SUFFIX_WORDS = frozenset({"ment", "ments"})
+JOINED_START = 2  # letters of the right half that, after the left one, begin a word of the lexicon when the word was cut
+
+
+def _two_words_not_one(left: str, right: str, written: frozenset[str]) -> bool:
+    """Whether two halves of a line's end are each a word of the general lexicon and, written as one, begin none of its
+    words (« savoir-\\nfaire », « bien-\\nêtre », « fait-\\nmaison », « Île-\\nde-France »): a compound, not a word cut
+    in two (« dévelop-\\npement », « pour-\\ntant », « essai-\\nmage » as « essaimer » begins). A left half of one or two
+    letters (« dé-\\nmatérialisation »), a right half that is a suffix, or a joined word the text writes
+    (« Euro-\\nmétropole » on a page about the « Eurométropole ») is a cut word whatever the lexicon lacks."""
+    if len(left) < 3 or right.lower() in _SUFFIX_WORDS or (left + right).lower() in written:
+        return False
+    return is_french_word(left) and is_french_word(right) and not _starts_a_french_word(left + right[:JOINED_START])
 
 
 def join_hyphenated_lines(text: str) -> str:
@@ -801,10 +830,11 @@ def join_hyphenated_lines(text: str) -> str:
     """
 
     compounds = frozenset(_compound_key(m.group(1), m.group(2)) for m in _COMPOUND_RE.finditer(text))
+    written = frozenset(word.lower() for word in re.findall(r"\w+", text))
 
     def repl(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
-        sep = "-" if _keeps_hyphen(left, right, compounds) else ""
+        sep = "-" if _keeps_hyphen(left, right, compounds, written) else ""
         return f"{left}{sep}{right}"
 
     return _SPACED_HYPHEN_BREAK_RE.sub(repl, _HYPHEN_BREAK_RE.sub(repl, text))
@@ -820,9 +850,9 @@ MIN_WHOLE_USES = 2  # the joined word is written whole this often in the documen
 PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
 ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-# words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° »), nor ending on an
-# item's letter (« a), b) et c) » is no « etc) »)
-_PIECES_RE = re.compile(r"(?<![\w.-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-]|(?<= [^\W\d_])\))")
+# words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° ») nor after it (« 0°C et »
+# is no « 0°Cet »), nor ending on an item's letter (« a), b) et c) » is no « etc) »)
+_PIECES_RE = re.compile(r"(?<![\w.°º-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-]|(?<= [^\W\d_])\))")
 # a word cut by a hyphen inside a line, as a table's cell is flattened: « NF Environ- nement », « excep- té » (joined
 # when the document writes the word whole elsewhere: « pré- et post-traitement » stays)
 _CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?![\w'’-])")

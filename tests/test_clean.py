@@ -78,6 +78,11 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
         ("l'action médico-\nsociale", "l'action médicosociale"),  # no sign on the page that it is a compound
         ("la for -\nmation des gou -\nvernances", "la formation des gouvernances"),  # a layout that spaces the hyphen
+        # two words of the lexicon that are none written as one: a compound (« savoirfaire », « Îlede-France » were read)
+        ("les savoir-\nfaire indispensables", "les savoir-faire indispensables"),
+        ("le bien-\nêtre des résidents, le fait-\nmaison", "le bien-être des résidents, le fait-maison"),
+        ("en Île-\nde-France", "en Île-de-France"),
+        ("pour-\ntant, le défraie-\nment et la dé-\nmatérialisation", "pourtant, le défraiement et la dématérialisation"),
         ("Loi ESS -\nArticle 3, la loi n° 2014 -\n856", "Loi ESS -\nArticle 3, la loi n° 2014 -\n856"),  # a dash, a range
     ],
 )
@@ -88,6 +93,14 @@ def test_hyphenation_joined_only_where_a_word_was_cut(raw, expected):
 
 def test_hyphen_not_at_a_line_end_is_kept():
     assert clean_page_text("l'économie socio-solidaire") == "l'économie socio-solidaire"
+
+
+def test_a_unit_after_a_degree_sign_joins_no_word():
+    """« 0°C et » stays: « C » is the unit of a temperature, not a piece of the « Cet » the document writes elsewhere."""
+    from ingest.french import join_split_words
+
+    body = "Cet avis. Cet outil. Cet été. Cet usage. Cet homme. "
+    assert join_split_words([body, "transportés entre 0°C et + 4 °C, lavées à 90 °C et séchées"])[1] == "transportés entre 0°C et + 4 °C, lavées à 90 °C et séchées"
 
 
 def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
