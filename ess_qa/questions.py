@@ -197,8 +197,10 @@ _TYPE_CUES = (
     # appeler qui pour …'); not the relative pronoun after a noun ('un remblai qui soustrait 2 000 m²')
     ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
      r"|\bqui\s+(?:pour|afin|au|aux|à|en|dans|sur|chez)\b|\b(?:qui|who|whom)\s*\W*$|\bwhom\b"),
-    # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address
-    ("address", _NOT_HOW_TO + r".*\b(adresse|address)\b"),
+    # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address; not an address
+    # that says where a figure is measured or what is tested (« les consommations de gaz à l'adresse », « par adresse »,
+    # « le test d'adresses »)
+    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')\b(adresses?|address)\b"),
     ("place", r"\b(où|where|located)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),

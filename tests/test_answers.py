@@ -1312,6 +1312,24 @@ def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_addr
     assert question_type(question) == kind
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("source données consommations de gaz à l'adresse", "other"),
+        ("consommations de gaz par adresse", "other"),
+        ("combien d'adresses testées par mois", "number"),
+        ("Quelle est l'adresse de la CRESS ?", "address"),
+        ("À quelle adresse envoyer le dossier ?", "address"),
+        ("adresse CRESS Bretagne", "address"),
+        ("What is the address of the agency?", "address"),
+    ],
+)
+def test_an_address_that_says_where_a_figure_is_measured_is_not_asked_for(question, kind):
+    """« les consommations de gaz à l'adresse » (a guide's data, building by building) asks no postal address: it was
+    refused for want of a line holding one, the passage that answers ranked first."""
+    assert question_type(question) == kind
+
+
 def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(tmp_path):
     """« RGESN » is in the PDF's title only (« Référentiel … - RGESN version 2024 »): a question that names the
     document so is answered; a name neither its text nor its title gives is still refused as never mentioned."""
