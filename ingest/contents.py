@@ -73,6 +73,7 @@ def _entries_page_first(text: str) -> list[Entry]:
 def _entries_page_last(text: str) -> list[Entry]:
     entries: list[Entry] = []
     pending = ""  # title lines without a page number since the last blank line: the number follows, or the title goes on
+    last_title = ""  # the whole title of the last entry, with the number it was taken to end with
     for line in (line.strip() for line in text.split("\n")):
         if not line:
             pending = ""
@@ -82,15 +83,30 @@ def _entries_page_last(text: str) -> list[Entry]:
             continue
         page_only = _PAGE_ONLY_RE.match(line)
         titled = None if page_only else _titled_page(line)
-        if page_only and pending:
+        if _BARE_PAGE_RE.match(line) and not pending and _ends_with_a_year(entries, int(line)):
+            # « 4.2.5. … entre les campagnes de 2023, 2024 et 2025 » then « 56 »: the year was the title's
+            entries[-1] = _entry(last_title, int(line))
+        elif page_only and pending:
             entries.append(_entry(pending, int(page_only.group("page"))))
             pending = ""
         elif titled:
+            last_title = f"{pending} {line}".strip()
             entries.append(_entry(f"{pending} {titled[0]}".strip(), titled[1]))
             pending = ""
         elif entries:  # before the first entry stands the contents' own title ('Sommaire')
             pending = f"{pending} {line}".strip() if len(pending) < 200 else ""
     return entries
+
+
+_BARE_PAGE_RE = re.compile(r"^\d{1,4}$")
+
+
+def _ends_with_a_year(entries: list[Entry], page: int) -> bool:
+    """Whether the last entry's page number is a year that ended its title, the page number on the next line: a
+    number from 1900 to 2099 above that page, which is not below the entry before (page order)."""
+    if not entries or not 1900 <= entries[-1].page <= 2099 or entries[-1].page <= page:
+        return False
+    return len(entries) < 2 or entries[-2].page <= page
 
 
 def _titled_page(line: str) -> tuple[str, int] | None:

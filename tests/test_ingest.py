@@ -417,6 +417,24 @@ def test_a_contents_title_that_ends_with_a_year_does_not_spoil_the_contents():
     ]
 
 
+def test_a_contents_title_that_ends_with_a_year_takes_the_page_number_of_the_next_line():
+    """« 4.2.5. … entre les campagnes de 2023, 2024 et 2025 » then « 56 » alone on its line (pypdf's reading of the
+    EGalim report's contents): the year ends the title, 56 is its page, and pages 56-62 are cited under 4.2.5."""
+    from ingest.contents import contents_entries
+
+    text = (
+        "Sommaire\n4.2.4. Les résultats par segments ....... 45\n4.2.5. L'évolution entre les campagnes de 2023, 2024 et 2025\n"
+        " 56 \n4.3. Les menus végétariens ....... 63\n4.3.1. Le gaspillage ....... 66\n5. Les perspectives ....... 70"
+    )
+    assert [(e.title, e.page) for e in contents_entries(text)] == [
+        ("4.2.4. Les résultats par segments", 45),
+        ("4.2.5. L'évolution entre les campagnes de 2023, 2024 et 2025", 56),
+        ("4.3. Les menus végétariens", 63),
+        ("4.3.1. Le gaspillage", 66),
+        ("5. Les perspectives", 70),
+    ]
+
+
 def test_a_contents_heading_is_no_section_beyond_its_page(tmp_path):
     """A contents page whose lines give no page numbers is not read as an outline; its heading, found by the
     cues, stays on its page: the text after it is not cited under « SOMMAIRE »."""
