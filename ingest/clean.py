@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from .footnotes import attach_footnotes, detach_note_marks
+from .footnotes import attach_footnotes, detach_note_marks, spaced_note_starts
 from .layout import CELL_SEPARATOR
 from .french import STOP_WORDS, join_hyphenated_lines, match_key, words
 from .numbers import roman_value
@@ -134,7 +134,7 @@ def _first_digits(text: str, count: int) -> str:
 def clean_page_text(text: str) -> str:
     """All cleaning steps for one page, in order; blank lines (paragraph breaks) are kept."""
     text = remove_note_calls(text)
-    text = detach_note_marks(text)
+    text = detach_note_marks(spaced_note_starts(text))
     text = normalize_spaces(text)
     text = clean_bullets(text)
     text = normalize_spaces(text)

@@ -77,6 +77,17 @@ _FOOT_NOTE_RE = re.compile(r"^(\d{1,2})\s+(?:[A-ZÀ-ÝŒ«\"“]|https?:|www\.)"
 _GLUED_MARK_RE = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s.,;:!?)»]|$)|(?<=[a-zà-ÿœæ]{4}\.)(\d{1,2})(?=\s|$)", re.MULTILINE)
 
 
+# a note's number glued to its first word at a line's start, as pypdf reads a superscript number: « 2Tolérance de
+# +2 °C … », « 1Le retour … », « 72Preiser JC et al. » (a capital, then a letter in lower case: not « 3D », « 4G »)
+_GLUED_NOTE_START_RE = re.compile(r"^(\s*\d{1,3})(?=[A-ZÀ-ÝŒ][a-zà-ÿœæ])", re.MULTILINE)
+
+
+def spaced_note_starts(text: str) -> str:
+    """A page's lines that open with a note's number glued to its first word, that number set apart (« 2 Tolérance »):
+    the word is searched whole, and the line read as the note it is (see note_numbers)."""
+    return _GLUED_NOTE_START_RE.sub(r"\1 ", text)
+
+
 def detach_note_marks(text: str) -> str:
     """A page's note marks glued to the word they follow (« de qualité1. », « d’achats8 ») or to the period that ends
     its sentence (« à ce référentiel.1 Ce document ») taken off where the page
