@@ -120,7 +120,8 @@ def with_font_outline(
         on_pages: dict[float, set[int]] = {}
         for index, _, size in kept:
             on_pages.setdefault(size, set()).add(index)
-        levels = sorted((size for size, where in on_pages.items() if len(where) >= 2), reverse=True)[:MAX_LEVELS]
+        covers = {0, len(pages) - 1}  # a size seen on the covers only (a title and the back cover's) heads no level
+        levels = sorted((size for size, where in on_pages.items() if len(where) >= 2 and not where <= covers), reverse=True)[:MAX_LEVELS]
         if not levels:
             return pages
         for index, title, size in kept:

@@ -572,6 +572,20 @@ def test_a_heading_drawn_over_lines_of_two_sizes_is_one_title():
     assert page_headings(lines, 10.0) == [("EXEMPLES DE RÉALISATIONS D’ENTREPRISE", 20.0), ("QUELS ENJEUX ?", 20.0), ("Les entreprises de l’ESS", 13.0)]
 
 
+def test_a_size_seen_on_the_front_and_back_covers_only_heads_no_level():
+    """A guide whose cover title and back cover (« agriculture.gouv.fr ») share a size: that size is on two pages, but
+    it is no level of the document's structure, and its parts are not cited under the cover's title."""
+    from ingest.font_headings import with_font_outline
+
+    titles = {1: ("Guide pratique de la restauration durable", 24.0), 2: ("Les enjeux du gaspillage", 16.0),
+              3: ("Les actions du guide", 16.0), 4: ("Les annexes du guide", 16.0), 5: ("agriculture.gouv.fr", 24.0)}
+    body = "Un texte courant qui se lit sur la page {n} du guide, avec assez de lettres pour faire le corps du texte."
+    pages = [Page("guide.pdf", n, f"{titles[n][0]}\n{body.format(n=n)}") for n in titles]
+    sized = [[(titles[n][0], titles[n][1], True), (body.format(n=n), 11.0, False)] for n in titles]
+    outlined = with_font_outline(pages, sized)
+    assert [page.outline for page in outlined[1:4]] == [((title,),) for title, _ in (titles[2], titles[3], titles[4])]
+
+
 def test_few_large_lines_make_no_outline():
     from ingest.font_headings import with_font_outline
 
