@@ -120,7 +120,7 @@ def with_font_outline(
         on_pages: dict[float, set[int]] = {}
         for index, _, size in kept:
             on_pages.setdefault(size, set()).add(index)
-        covers = {0, len(pages) - 1}  # a size seen on the covers only (a title and the back cover's) heads no level
+        covers = {0, len(pages) - 1} if _is_back_cover(sized_lines[-1], body) else set()  # a size seen there only heads no level
         levels = sorted((size for size, where in on_pages.items() if len(where) >= 2 and not where <= covers), reverse=True)[:MAX_LEVELS]
         if not levels:
             return pages
@@ -138,6 +138,12 @@ def with_font_outline(
         replace(page, outline_at_top=True) if index in first and opens_its_page(first[index], sized_lines[index], line_heights[index], body) else page
         for index, page in enumerate(outlined)
     ]
+
+
+def _is_back_cover(lines: list[tuple[str, float, bool]], body: float) -> bool:
+    """Whether a file's last page is a back cover: no line in the body's size (logos' captions, web addresses, a
+    publisher's name), so that a size seen on it and on the cover only is no level of the text's headings."""
+    return bool(lines) and all(round(size * 2) / 2 != body for _, size, _ in lines)
 
 
 def opens_its_page(title: str, lines: list[tuple[str, float, bool]], heights: list[float | None], body: float) -> bool:

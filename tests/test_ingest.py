@@ -573,17 +573,22 @@ def test_a_heading_drawn_over_lines_of_two_sizes_is_one_title():
 
 
 def test_a_size_seen_on_the_front_and_back_covers_only_heads_no_level():
-    """A guide whose cover title and back cover (« agriculture.gouv.fr ») share a size: that size is on two pages, but
-    it is no level of the document's structure, and its parts are not cited under the cover's title."""
+    """A guide whose cover title and back cover (« agriculture.gouv.fr », no text in the body's size) share a size: that
+    size is on two pages, but it is no level of the document's structure, and its parts are not cited under the cover's
+    title."""
     from ingest.font_headings import with_font_outline
 
     titles = {1: ("Guide pratique de la restauration durable", 24.0), 2: ("Les enjeux du gaspillage", 16.0),
               3: ("Les actions du guide", 16.0), 4: ("Les annexes du guide", 16.0), 5: ("agriculture.gouv.fr", 24.0)}
     body = "Un texte courant qui se lit sur la page {n} du guide, avec assez de lettres pour faire le corps du texte."
-    pages = [Page("guide.pdf", n, f"{titles[n][0]}\n{body.format(n=n)}") for n in titles]
-    sized = [[(titles[n][0], titles[n][1], True), (body.format(n=n), 11.0, False)] for n in titles]
+    pages = [Page("guide.pdf", n, f"{titles[n][0]}\n{body.format(n=n)}" if n < 5 else titles[n][0]) for n in titles]
+    sized = [[(titles[n][0], titles[n][1], True)] + ([(body.format(n=n), 11.0, False)] if n < 5 else []) for n in titles]
     outlined = with_font_outline(pages, sized)
     assert [page.outline for page in outlined[1:4]] == [((title,),) for title, _ in (titles[2], titles[3], titles[4])]
+    # a last page with text in the body's size is no back cover: a short document's parts on its first and last pages
+    pages[4] = Page("guide.pdf", 5, f"{titles[5][0]}\n{body.format(n=5)}")
+    sized[4] = [(titles[5][0], 24.0, True), (body.format(n=5), 11.0, False)]
+    assert with_font_outline(pages, sized)[1].outline == ((titles[1][0], titles[2][0]),)
 
 
 def test_few_large_lines_make_no_outline():
