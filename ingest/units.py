@@ -72,15 +72,33 @@ def with_table_headers(lines: list[str]) -> list[str]:
     figures (holds_figures), a row of data."""
     out: list[str] = []
     header = None
+    above: list[str] = []  # the cells of the row above, with its first cell filled
     for line in lines:
         if not is_table_row(line):
-            header = None
-        elif header is None:
+            header, above = None, []
+            out.append(line)
+            continue
+        if header is None:
             header = "" if is_label_value_row(line) or holds_figures(line) else line
-        elif header and len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
+            above = _cells(line)
+            out.append(line)
+            continue
+        line, above = _filled_down(line, above)
+        if header and len(header) + 1 + len(line) <= UNIT_MAX_CHARS:
             line = header + "\n" + line
         out.append(line)
     return out
+
+
+def _filled_down(row: str, above: list[str]) -> tuple[str, list[str]]:
+    """A table's row whose first cell is empty under a row of as many cells whose first is not: that cell spans both
+    rows (« Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % » then « | Mayotte | 5 % »), and the row is read with it
+    (« Jusqu'au 31/12/2025 | Mayotte | 5 % »). The row as read, and its cells for the row below."""
+    cells = _cells(row)
+    if cells[0] or len(cells) != len(above) or not above[0]:
+        return row, cells
+    filled = f"{above[0]} {row.strip()}"
+    return filled, _cells(filled)
 
 
 def answer_units(text: str) -> list[str]:

@@ -439,6 +439,21 @@ def test_answer_units_read_a_table_row_as_one_line():
         assert not is_row_label(line), line
 
 
+def test_a_table_cell_that_spans_two_rows_is_read_with_both():
+    """pypdf reads a cell spanning two rows once, the second row with an empty first cell (« | Mayotte | 5 % | 2 % »):
+    that row is read with the cell above, so that « Mayotte jusqu'au 31/12/2025 » finds its own row."""
+    from ingest.units import answer_units
+
+    table = (
+        "| | Produits durables et de qualité | Produits Bio\n"
+        "Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % | 5 %\n| Mayotte | 5 % | 2 %\n"
+        "Jusqu'au 31/12/2029 | DROM hors Mayotte | 35 % | 10 %\n| Mayotte | 15 % | 5 %\n| total | 2 %"
+    )
+    rows = [unit.split("\n")[-1] for unit in answer_units(table)]
+    assert "Jusqu'au 31/12/2025 | Mayotte | 5 % | 2 %" in rows and "Jusqu'au 31/12/2029 | Mayotte | 15 % | 5 %" in rows
+    assert "| total | 2 %" in rows  # fewer cells than the row above: not that row's sequel
+
+
 def test_a_strip_of_key_figures_is_cut_from_the_sentence_after_it():
     """A designed page's figures and their labels in capitals, read in one line with the box that follows."""
     from ingest.units import answer_units
