@@ -19,6 +19,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.clean import BULLET
+from ingest.layout import is_table_row
 from ingest.french import (
     after_capital_title,
     content_words,
@@ -267,11 +268,17 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
-    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds."""
+    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds; a table's
+    rows under their header, shown once."""
     lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=held_terms(asked.term_set, store.analyzer))  # items follow as units
-    parts, size = [lead], len(lead)
+    parts, size, header = [lead], len(lead), ""
     for following in units_after_in_section(store, unit):
-        item = BULLET + " " + shorten(following.text, ITEM_KEPT)
+        above, _, row = following.text.rpartition("\n")
+        if is_table_row(row):  # a table's rows, each under its header (ingest.units): the header shown once
+            item = "\n".join(([above] if above and above != header else []) + [shorten(row, ITEM_KEPT)])
+            header = above or row
+        else:
+            item = BULLET + " " + shorten(following.text, ITEM_KEPT)
         if size + 1 + len(item) > SNIPPET_TARGET:
             break
         parts.append(item)

@@ -1435,3 +1435,27 @@ def test_a_short_extract_is_continued_by_the_next_lines_of_its_section(tmp_path)
     assert continued(store, Snippet(last.text, passage, 0.5, last)).text == last.text  # the section ends there
     visit = next(u for u in units if u.text.startswith("Chaque visite"))
     assert len(visit.text) >= SHORT_EXTRACT and continued(store, Snippet(visit.text, passage, 0.5, visit)).text == visit.text
+
+
+THRESHOLD_TABLE_PAGES = (
+    """Les objectifs adaptés des outre-mer
+
+Les obligations en produits durables et de qualité sont adaptées pour les départements d'outre-mer. Les seuils adaptés sont les suivants :
+| | Produits durables | Produits Bio
+Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % | 5 %
+Jusqu'au 31/12/2029 | DROM hors Mayotte | 35 % | 10 %
+Jusqu'au 31/12/2034 | Mayotte | 30 % | 10 %
+
+Les départements d'outre-mer ont des résultats assez éloignés de leurs obligations.""",
+)
+
+
+def test_a_lead_in_followed_by_a_table_shows_its_rows_under_their_header_once(tmp_path):
+    """« Les seuils adaptés sont les suivants : » then a table: the extract showed each row's header again, each after a
+    bullet; the header is shown once and the rows as rows."""
+    answer = assistant_on(tmp_path, "outremer.txt", THRESHOLD_TABLE_PAGES).ask("Quels sont les seuils adaptés pour les DROM ?")
+    assert answer.found, answer
+    lines = answer.snippet.split("\n")
+    assert lines[0].endswith("sont les suivants :"), answer.snippet
+    assert lines.count("| | Produits durables | Produits Bio") == 1 and not any(line.startswith("•") for line in lines), answer.snippet
+    assert "Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % | 5 %" in lines, answer.snippet
