@@ -69,6 +69,7 @@ STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "thr
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list
+ITEM_MARKS = "-–—‐ "  # an item's own dash, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
 
@@ -278,7 +279,7 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
             item = "\n".join(([above] if above and above != header else []) + [shorten(row, ITEM_KEPT)])
             header = above or row
         else:
-            item = BULLET + " " + shorten(following.text, ITEM_KEPT)
+            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), ITEM_KEPT)  # one mark: « • », not « • - »
         if size + 1 + len(item) > SNIPPET_TARGET:
             break
         parts.append(item)
