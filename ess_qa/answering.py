@@ -69,7 +69,7 @@ STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "thr
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list
-ITEM_MARKS = "-–—‐ "  # an item's own dash, which the bullet shown before it replaces
+ITEM_MARKS = "-–—‐•· "  # an item's own dash or bullet, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
 

@@ -984,12 +984,10 @@ _ABBREVIATIONS = {
     "rév", "rev", "chap", "fig", "éd", "réf", "ref", "tél", "al", "ann", "suiv",
 }
 _TRAILING_ITEM_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,2}\.$")
-# a sentence ends before a capital, a digit or an opening quote; an item an arrow or a dash opens (« … le SMIC. → une
-# aide à … ; → un renforcement … »: items glued on one line by extraction) ends what comes before it, a sentence or a
-# lead-in
+# a sentence ends before a capital, a digit or an opening quote; an item an arrow opens (« … le SMIC. → une aide à …
+# ; → un renforcement … »: items glued on one line by extraction) ends what comes before it, a sentence or a lead-in
 _ITEM_ARROWS = "→➔➢►▶"
-_ITEM_DASHES = "‐–—-"  # a dash after a period, a semicolon or a colon opens an item too (« … admises : - tolérance … ; - tolérance … »)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])|(?<=[.!?…;:])\s+(?=[" + _ITEM_ARROWS + _ITEM_DASHES + r"]\s)")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\")\]]*\s+(?=[«\"(\[]?\s?[A-ZÀ-Ý0-9])|(?<=[.!?…;:])\s+(?=[" + _ITEM_ARROWS + r"]\s)")
 
 
 CAPITALS_SHARE = 0.5  # a text with more of its letters in capitals is a title or a figure's label, not a sentence

@@ -439,24 +439,6 @@ def test_answer_units_read_a_table_row_as_one_line():
         assert not is_row_label(line), line
 
 
-def test_items_a_dash_opens_on_one_line_are_units_of_their_own():
-    """« … sont ainsi admises : - tolérance de +2 °C … ; - tolérance de + 3 °C, en surface, pour les surgelés » (items
-    glued on one line by extraction): each item is a unit, so that the one about frozen products can be the extract; a
-    minus sign before a figure (« : -15 °C ») opens nothing."""
-    from ingest.units import answer_units
-
-    line = (
-        "Des tolérances d'élévation de température des produits réfrigérés et surgelés sont ainsi admises : - tolérance "
-        "d'une élévation de +2 °C en surface ; +1 °C, à cœur, pour les produits réfrigérés sur un temps court, inférieur à "
-        "30 minutes, sauf pour les produits très fragiles comme les poissons ; - tolérance d'une élévation de + 3 °C, en "
-        "surface, pour les surgelés sur un temps court. La température des surgelés reste à -15 °C au moins."
-    )
-    units = answer_units(line)
-    assert units[0].endswith("sont ainsi admises :"), units
-    assert "- tolérance d'une élévation de + 3 °C, en surface, pour les surgelés sur un temps court." in units, units
-    assert units[-1] == "La température des surgelés reste à -15 °C au moins.", units
-
-
 def test_a_table_cell_that_spans_two_rows_is_read_with_both():
     """pypdf reads a cell spanning two rows once, the second row with an empty first cell (« | Mayotte | 5 % | 2 % »):
     that row is read with the cell above, so that « Mayotte jusqu'au 31/12/2025 » finds its own row."""
