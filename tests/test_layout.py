@@ -212,3 +212,19 @@ def test_a_notes_mark_drawn_as_a_superscript_after_a_figure_goes(tmp_path):
     assert "54% en 2017, contre 47%" in text and "de 2,58. Il vaut" in text
     assert "20176" not in text and "2,5812" not in text
     assert "70 m2 par logement" in text  # no note 2 on the page: a square metre's exponent
+
+
+def test_a_running_header_laid_out_like_a_row_is_no_tables_header():
+    """« CNIG | Plan du Corps de Rue Simplifié | 38 / 89 » over a table of three columns read as its header: the
+    next pages' rows were labelled « CNIG : », « 38 / 89 : » (a standard's 27 chunks of nothing else). A row holding
+    the page's place (« 38 / 89 », « 3 sur 12 », « Page 4 ») heads no table; a table's own header still does."""
+    from ingest.layout import Cell, Segment, is_header_row
+
+    def row(line: int, *texts: str) -> list:
+        return [Cell([Segment(line, x, 700.0 - 12 * line, 9.0, text)]) for x, text in zip((50.0, 180.0, 340.0), texts)]
+
+    long = "Identifiant unique du tronçon dans le référentiel source utilisé par le fournisseur, selon le fournisseur du référentiel, une valeur unique pour un référentiel donné" * 4
+    data = row(1, "reference", "CharacterString", long)
+    for counter in ("38 / 89", "3 sur 12", "Page 4"):
+        assert not is_header_row([row(0, "CNIG", "Plan du Corps de Rue Simplifié", counter), data], 0)
+    assert is_header_row([row(0, "Attribut", "Type", "Définition"), data], 0)
