@@ -851,8 +851,9 @@ PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joine
 ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # words apart by one space, after an elision too; not before « ° » (« Loi n° » is no « Loin° ») nor after it (« 0°C et »
-# is no « 0°Cet »), nor ending on an item's letter (« a), b) et c) » is no « etc) »)
-_PIECES_RE = re.compile(r"(?<![\w.°º-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-]|(?<= [^\W\d_])\))")
+# is no « 0°Cet »), nor ending on an item's letter (« a), b) et c) » is no « etc) ») or code (« équipements d.1 », a
+# fiche's code glued to its title and set apart, is no « équipementsd.1 »)
+_PIECES_RE = re.compile(r"(?<![\w.°º-])[^\W\d_]+(?: [^\W\d_]+)+(?![\w'’°º-]|\.\d|(?<= [^\W\d_])\))")
 # a word cut by a hyphen inside a line, as a table's cell is flattened: « NF Environ- nement », « excep- té » (joined
 # when the document writes the word whole elsewhere: « pré- et post-traitement » stays)
 _CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?![\w'’-])")

@@ -129,6 +129,9 @@ def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them
     # an item's code glued to the word before it goes apart; a word that ends so stays
     codes = "Optimiser le centre de donnéesh.3 et le pilotagea.3 ; les données, le pilotage, l'annexe.2, la fig.3."
     assert join_split_words([codes]) == ["Optimiser le centre de données h.3 et le pilotage a.3 ; les données, le pilotage, l'annexe.2, la fig.3."]
+    # glued so on several pages: set apart on each, not joined again as a letter-spaced word written twice
+    pages = ["Réduire le nombre d’équipementsd.1\nLes équipements.", "Séparer les achats d’équipementsd.4\nDes équipements."]
+    assert join_split_words(pages) == ["Réduire le nombre d’équipements d.1\nLes équipements.", "Séparer les achats d’équipements d.4\nDes équipements."]
     # items lettered « a) », « b) », « c) » stay apart from the word before, though the text writes « etc. » often
     items = "les catégories 6° a), b) et c) du tableau, etc. ; les rubriques, etc. ; les annexes, etc."
     assert join_split_words([items]) == [items]
