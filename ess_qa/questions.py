@@ -343,6 +343,9 @@ _CONTACT_CHANNEL_RES = (
 )
 
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
+# « combien de fois (plus) » asks how often or how many times more, a frequency or a ratio (« multiplie par 4 »): no
+# thing counted, whose name the answer would hold
+_TIMES_NOUNS = frozenset(("fois", "times"))
 
 
 # What a question without a noun asked about asks of its subject: the verb after the subject's inverted pronoun
@@ -375,7 +378,7 @@ def question_focus(question: str) -> str | None:
     text = normalize_apostrophes(question).lower()
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
-        if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS:
+        if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS | _TIMES_NOUNS:
             complement = _kind_complement(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
             return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:

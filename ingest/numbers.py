@@ -55,7 +55,8 @@ MEASURE_UNITS = {
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
     "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
-    "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|heures?|h|minutes?|min|mn|secondes?|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/])",
+    "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|trimestres?|semestres?|heures?|h|minutes?|min|mn|secondes?"
+    r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/])",
     "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
     "energy": r"[kMGT]?Wh(?!\w)",
     "mass": r"(?:kg|[kM]?t|tonnes?|g|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt'

@@ -596,6 +596,7 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("les plats témoins faut prélever combien de grammes ?", "mass"),  # « 80 g », the unit's symbol, answers
         ("Au bout de combien de minutes la session se verrouille-t-elle ?", "duration"),
         ("Combien de centimètres au-dessus du sol ?", "length"),
+        ("ça pollue combien de fois plus ?", None),  # how many times more: a ratio (« multiplie par 4 »), no « fois » counted
     ],
 )
 def test_a_measure_question_asks_for_a_figure_in_its_unit(question, dimension):
@@ -612,7 +613,7 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     assert not type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words, "length")
     assert type_matches("Densité : 1 200 hab./ km2 et 200 km de littoral", "number", words, "length")
     assert type_matches("des réseaux d’eau surchauffée entre 110 °C et 180 °C", "number", words)  # any count, without a dimension
-    for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy"), ("supérieure à dix ans", "duration"), ("synchronisées une fois par semaine", "frequency"), ("un bilan annuel", "frequency"), ("le jaune dure 3 s. en agglomération", "duration"), ("un jaune de 5 secondes", "duration"), ("Fiche : environ 15 mn", "duration"), ("dans un délai maximal de cinq (5) jours ouvrés", "duration")):
+    for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy"), ("supérieure à dix ans", "duration"), ("synchronisées une fois par semaine", "frequency"), ("un bilan annuel", "frequency"), ("le jaune dure 3 s. en agglomération", "duration"), ("un jaune de 5 secondes", "duration"), ("Fiche : environ 15 mn", "duration"), ("dans un délai maximal de cinq (5) jours ouvrés", "duration"), ("une formation courte (1 journée)", "duration"), ("3 trimestres", "duration")):
         assert holds_measure(text, dimension), (text, dimension)
     for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration")):
         assert not holds_measure(text, dimension), (text, dimension)
