@@ -129,6 +129,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates = about[:PASSAGES_SCANNED]
     best = _best_snippet(store, asked, candidates)
+    if best is not None and years(question) and not _of_the_years(best.unit.text, question):
+        # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
+        best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
     if best is not None and asked.kind == "definition":
         best = _spelled_out(store, question, asked, about, best) or best
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
@@ -143,6 +146,13 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _of_the_years(text: str, question: str) -> bool:
+    """Whether a line gives no year, or one of those a question asks about or between them (see other_years)."""
+    asked = sorted(set(years(question)))
+    held = set(years(text))
+    return not held or any(asked[0] <= year <= asked[-1] for year in held)
 
 
 def _spelled_out(store: Store, question: str, asked: QuestionProfile, about: list, best: Snippet) -> Snippet | None:
@@ -243,8 +253,8 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     """A snippet that shows a whole line shorter than SHORT_EXTRACT characters, continued by the next lines of its
     page and section up to SNIPPET_TARGET characters: what a short line sets up often follows it (« Lorsqu'un
     signalement est affecté à un partenaire, ce dernier reçoit une alerte … » then « Il peut alors valider ou refuser
-    … »). A table's row stays alone: the next rows are other things'. For the extract shown once the document is
-    judged to answer; the judgement reads the line alone."""
+    … »). A fact sheet's row stays alone: the next rows are other metropolises'. For the extract shown once the
+    document is judged to answer; the judgement reads the line alone."""
     text = after_capital_title(snippet.unit.text)
     if len(snippet.text) >= SHORT_EXTRACT or snippet.text != text or row_label(text):
         return snippet
@@ -288,12 +298,15 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 
 
 def unit_with_following_units(store: Store, unit: Unit) -> str:
-    """A unit followed by the next units of the same page and section, up to SNIPPET_TARGET characters or just past."""
+    """A unit followed by the next units of the same page and section, up to SNIPPET_TARGET characters or just past; a
+    table's next rows without the header each carries (ingest.units), shown once."""
     text = unit.text
+    header = text.rpartition("\n")[0]
     for following in units_after_in_section(store, unit):
         if len(text) >= SNIPPET_TARGET:
             break
-        text += "\n" + following.text
+        above, _, row = following.text.rpartition("\n")
+        text += "\n" + (row if above and above == header and is_table_row(row) else following.text)
     return text
 
 

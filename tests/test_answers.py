@@ -1460,3 +1460,28 @@ def test_a_lead_in_followed_by_a_table_shows_its_rows_under_their_header_once(tm
     assert lines[0].endswith("sont les suivants :"), answer.snippet
     assert lines.count("| | Produits durables | Produits Bio") == 1 and not any(line.startswith("•") for line in lines), answer.snippet
     assert "Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % | 5 %" in lines, answer.snippet
+
+
+DROM_PAGES = (
+    """Les seuils adaptés des outre-mer
+
+Les obligations en produits durables et de qualité sont adaptées pour les départements d'outre-mer par le décret de 2021.
+| Échéance | Territoire | Produits durables | Produits Bio
+Jusqu'au 31/12/2029 | seuils des produits durables, DROM hors Mayotte | 35 % | 10 %
+Jusqu'au 31/12/2025 | DROM | 20 % | 5 %
+Jusqu'au 31/12/2034 | Mayotte | 30 % | 10 %""",
+)
+
+
+def test_a_question_that_names_a_year_is_answered_by_a_line_of_that_year():
+    """« seuils DROM hors Mayotte jusqu'au 31/12/2025 »: the row of 2029 says as much of the question, but gives another year;
+    the row of 2025 answers."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        answer = assistant_on(Path(folder), "drom.txt", DROM_PAGES).ask("seuils produits durables DROM hors Mayotte jusqu'au 31/12/2025")
+    lines = answer.snippet.split("\n")
+    assert answer.found and lines[1] == "Jusqu'au 31/12/2025 | DROM | 20 % | 5 %", answer.snippet
+    # the next rows follow, without their header again
+    assert lines[0] == "| Échéance | Territoire | Produits durables | Produits Bio" and lines.count(lines[0]) == 1, answer.snippet
