@@ -150,8 +150,11 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
 
 def _of_the_years(text: str, question: str) -> bool:
     """Whether a line gives no year, or one of those a question asks about or between them (see other_years)."""
-    asked = sorted(set(years(question)))
-    held = set(years(text))
+    return _within(set(years(text)), sorted(set(years(question))))
+
+
+def _within(held: set[str], asked: list[str]) -> bool:
+    """Whether no year is held, or one of the years asked (sorted) or between them ('entre 2015 et 2020')."""
     return not held or any(asked[0] <= year <= asked[-1] for year in held)
 
 
@@ -329,9 +332,7 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     if not asked:
         return []
     held = set(years(place)) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
-    if not held or any(asked[0] <= year <= asked[-1] for year in held):
-        return []
-    return asked
+    return [] if _within(held, asked) else asked
 
 
 def unknown_names(store: Store, question: str, titled: frozenset[str] = frozenset()) -> list[str]:

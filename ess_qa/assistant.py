@@ -290,9 +290,8 @@ class Assistant:
                 return Answer(prepared.text, passages[:k], snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
         snippet = judge(self.store, text, passages, hits, asked, self.acronyms, self.titled).answer(self.answer_settings)
         found = snippet is not None
-        if found:  # a short line is shown with what follows it
+        if found:  # a short line is shown with what follows it; its passage comes first, then the others by score
             snippet = continued(self.store, snippet)
-        if found:  # the passage the answer is drawn from comes first, then the others by score
             passages = [snippet.passage] + [p for p in passages if p.chunk_id != snippet.passage.chunk_id]
         return Answer(
             question=prepared.text,
