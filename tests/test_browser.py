@@ -136,8 +136,8 @@ def test_example_question_and_follow_up(page):
 
 
 def test_the_page_speaks_french_and_a_reply_is_shown_from_its_answer(page):
-    """The page declares French; after a second question, the conversation shows the new reply's start (its answer),
-    not the end of its last passage."""
+    """The page declares French; after a second question, the conversation shows that question and the new reply's
+    start (its answer), not the end of its last passage, and nothing covers the answer."""
     from playwright.sync_api import expect
 
     assert page.evaluate("document.documentElement.lang") == "fr"
@@ -147,11 +147,12 @@ def test_the_page_speaks_french_and_a_reply_is_shown_from_its_answer(page):
         expect(reply.locator(".essqa-cite").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     answer = page.locator("#essqa-chat .bot").last.locator(".essqa-answer").first
     page.wait_for_timeout(300)  # the reply is scrolled to once drawn
-    shown = answer.evaluate(
-        "a => { const log = a.closest('[role=log]').getBoundingClientRect(); const r = a.getBoundingClientRect();"
-        " return r.top >= log.top - 1 && r.top < log.bottom; }"
-    )
-    assert shown
+    in_view = "a => { const log = a.closest('[role=log]').getBoundingClientRect(); const r = a.getBoundingClientRect(); return r.top >= log.top - 1 && r.top < log.bottom; }"
+    assert answer.evaluate(in_view)
+    assert page.locator("#essqa-chat .user").last.evaluate(in_view)  # the question asked, above its reply
+    # nothing covers the answer's first line (the chat's label floated over « RÉPONSE »)
+    on_top = answer.evaluate("a => { const r = a.getBoundingClientRect(); const e = document.elementFromPoint(r.left + 8, r.top + 4); return a.contains(e); }")
+    assert on_top
     assert page.errors == []
 
 

@@ -173,11 +173,14 @@ class ChatTab:
         self.reset.click(self.reset_filters, None, self.filters, api_visibility="private")
 
 
-# After a reply, the conversation shows the reply's start (its answer), not its end (its last passage): the reply is
-# scrolled to the top of the conversation once drawn (the chat's own scrolling to the bottom is off).
+# After a reply, the conversation shows the question and the reply's start (its answer), not the reply's end (its last
+# passage): the question is scrolled to the top of the conversation once the reply is drawn (the chat's own scrolling
+# to the bottom is off).
 SHOW_REPLY_JS = """() => { setTimeout(() => {
+  const asked = document.querySelectorAll('#essqa-chat .message-row.user-row, #essqa-chat .user');
   const replies = document.querySelectorAll('#essqa-chat .message-row.bot-row, #essqa-chat .bot');
-  if (replies.length) replies[replies.length - 1].scrollIntoView({block: 'start'});
+  const shown = asked.length ? asked[asked.length - 1] : replies[replies.length - 1];
+  if (shown) shown.scrollIntoView({block: 'start'});
 }, 50); }"""
 
 
@@ -204,6 +207,7 @@ def _conversation_column(example_questions: tuple[str, ...]) -> dict[str, Any]:
 
     chatbot = gr.Chatbot(
         label="Conversation",
+        show_label=False,  # its label floats over the conversation's first line (« RÉPONSE ») when scrolled
         elem_id="essqa-chat",
         height=560,
         latex_delimiters=[],
