@@ -3,6 +3,7 @@ questions made from its headings (found when the corpus is indexed, stored as an
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ingest.contents import NUMBERING_RE
@@ -48,10 +49,15 @@ def first_title_lines(lines: list[str]) -> str:
     return title
 
 
+# a heading's code of letters or roman numbers before its title: « B.3.23 Classe d'objets … », « A. Transport »,
+# « II- Les actions » (a code's punctuation required: « A propos » keeps its « A »)
+_OUTLINE_CODE_RE = re.compile(r"^(?:[A-Z]|[IVXL]{1,4})(?:[.)\-–]\d{0,2})+\s+")
+
+
 def example_subjects(sections: list[str], title: str, count: int = EXAMPLES_SHOWN) -> list[str]:
     """Up to count top-level headings without their numbering nor a closing colon, spread over the corpus, the
     title and a table of contents' own heading left out."""
-    parts = [NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0]).rstrip(" :") for section in sections]
+    parts = [_OUTLINE_CODE_RE.sub("", NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0])).rstrip(" :") for section in sections]
     subjects = [
         p
         for p in dict.fromkeys(parts)

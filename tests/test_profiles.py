@@ -186,6 +186,9 @@ def test_a_title_set_over_several_lines_is_read_whole_and_examples_lose_numberin
     assert corpus_title([cover], []) == "Ministère chargé de l'environnement"
     sections = ["Sommaire", "1- Introduction", "2- Définition d'un réseau › 2.1- Fonctionnement", "3- Les aides"]
     assert example_subjects(sections, "Guide") == ["Introduction", "Définition d'un réseau", "Les aides"]
+    # codes of letters or roman numbers too (« B.3.23 Classe d'objets … » was offered as is); « A propos » keeps its « A »
+    sections = ["B.3.23 Classe d'objets Proeminence", "A. Transport interne", "II- Les actions", "A propos du guide"]
+    assert example_subjects(sections, "Guide") == ["Classe d'objets Proeminence", "Transport interne", "Les actions", "A propos du guide"]
 
 
 def test_the_page_offers_the_example_questions_the_corpus_answers():
