@@ -302,6 +302,21 @@ def test_a_running_header_read_as_a_tables_cells_on_some_pages_is_removed_there_
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
 
 
+def test_a_magazines_footer_above_each_pages_rubric_is_removed_wherever_it_is_printed():
+    """« Au fil des Lisières 1# - SEPTEMBRE 2022 » sits above each page's number and rubric (« 01 / UN / HOMMAGE »),
+    which differ from page to page: it reaches the page's edge on a few pages only, yet runs through the file; a line
+    whose numbers change from page to page (« Quand ? Au 1er janvier 2021 ») is the text's."""
+    rubrics = ["UN\nHOMMAGE", "LES\nSERVICES", "LA\nPÊCHE", "LE\nTOURISME", "LES\nÉLUS", "LA\nCULTURE"]
+    texts = []
+    for n in range(1, 21):
+        footer = "Au fil des Lisières 1# - SEPTEMBRE 2022"
+        tail = f"{footer}" if n in (3, 6, 8, 15) else f"{footer}\n{n // 4 + 1:02d}\n{rubrics[n // 4]}"  # a rubric a few pages long
+        texts.append(f"Quand ? Au 1er janvier {2020 + 3 * n % 5}\n{body(n)}\n{tail}")
+    cleaned = remove_running_lines(texts)
+    assert not any("SEPTEMBRE 2022" in text for text in cleaned), cleaned
+    assert all(f"Au 1er janvier {2020 + 3 * n % 5}\n{body(n)}" in text for n, text in enumerate(cleaned, start=1)), cleaned
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
