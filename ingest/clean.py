@@ -23,6 +23,9 @@ _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _PRIVATE_USE_BULLET_RE = re.compile("^[ \t]*[\ue000-\uf8ff][\ue000-\uf8ff \t]*", re.MULTILINE)
 # A symbol font's arrow that extraction reads as a letter no French word opens with alone: « Æ Fiche : environ 15 mn ».
 _LETTER_BULLET_RE = re.compile("^[ \t]*Æ[ \t]+", re.MULTILINE)
+# a glyph's name that extraction writes for a symbol it cannot map: « /triangle-right /triangle-right lourdeur des bacs »
+_GLYPH_NAME_RE = re.compile(r"(?<!\S)/[a-z]+(?:-[a-z]+)+(?!\S)")
+_GLYPH_NAME_BULLET_RE = re.compile(r"^[ \t]*/[a-z]+(?:-[a-z]+)+(?:[ \t]+/[a-z]+(?:-[a-z]+)+)*[ \t]+", re.MULTILINE)
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff]")
@@ -30,20 +33,26 @@ SHORT_LINE = 40
 MIN_QUOTE_KEY = 25
 
 
+# typographic ligatures, written as their letters (« ofﬁces » was shown, and copied, with its « ﬁ »)
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
 def normalize_spaces(text: str) -> str:
-    """NFC, control characters dropped, every run of spaces (incl. no-break ones) made one space."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, ligatures as their letters, control characters dropped, every run of spaces (incl. no-break ones) made one space."""
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_RE.sub("", text)
     return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
 
 
 def clean_bullets(text: str) -> str:
     """'zz �Subventionnement' and '• �Soutien' become '• Subventionnement'; stray U+FFFD go; a symbol-font
-    glyph (private use area) opening a line is a bullet, elsewhere it is dropped; so is a lone « Æ » opening a line."""
+    glyph (private use area) or a glyph's name (« /triangle-right ») opening a line is a bullet, elsewhere it is
+    dropped; so is a lone « Æ » opening a line."""
     text = _ZZ_BULLET_RE.sub(f"{BULLET} ", text)
     text = _BULLET_RE.sub(f"{BULLET} ", text)
     text = _PRIVATE_USE_BULLET_RE.sub(f"{BULLET} ", text)
     text = _LETTER_BULLET_RE.sub(f"{BULLET} ", text)
+    text = _GLYPH_NAME_RE.sub("", _GLYPH_NAME_BULLET_RE.sub(f"{BULLET} ", text))
     return _PRIVATE_USE_RE.sub("", text.replace("\ufffd", ""))
 
 

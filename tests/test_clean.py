@@ -95,6 +95,13 @@ def test_hyphen_not_at_a_line_end_is_kept():
     assert clean_page_text("l'économie socio-solidaire") == "l'économie socio-solidaire"
 
 
+def test_ligatures_and_glyph_names_are_read_as_text():
+    """« ofﬁces » is shown and copied as « offices »; a glyph's name that extraction writes for a symbol
+    (« /triangle-right ») opens an item as a bullet, and goes elsewhere; a web address's path stays."""
+    cleaned = clean_page_text("le ﬁlm des ofﬁces\n/triangle-right lourdeur des bacs\nla chauffe. /triangle-right /triangle-right voir https://a.fr/x-y")
+    assert cleaned == "le film des offices\n• lourdeur des bacs\nla chauffe. voir https://a.fr/x-y"
+
+
 def test_a_unit_after_a_degree_sign_joins_no_word():
     """« 0°C et » stays: « C » is the unit of a temperature, not a piece of the « Cet » the document writes elsewhere."""
     from ingest.french import join_split_words
