@@ -78,8 +78,9 @@ _GLUED_MARK_RE = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s.,;:!?)»]|$)
 
 
 # a note's number glued to its first word at a line's start, as pypdf reads a superscript number: « 2Tolérance de
-# +2 °C … », « 1Le retour … », « 72Preiser JC et al. » (a capital, then a letter in lower case: not « 3D », « 4G »)
-_GLUED_NOTE_START_RE = re.compile(r"^(\s*\d{1,3})(?=[A-ZÀ-ÝŒ][a-zà-ÿœæ])", re.MULTILINE)
+# +2 °C … », « 1Le retour … », « 72Preiser JC et al. » (a capital, then a letter in lower case: not « 3D », « 4G »),
+# « 20https://www.mangerbouger.fr/… »
+_GLUED_NOTE_START_RE = re.compile(r"^(\s*\d{1,3})(?=[A-ZÀ-ÝŒ][a-zà-ÿœæ]|https?:|www\.)", re.MULTILINE)
 
 
 def spaced_note_starts(text: str) -> str:

@@ -558,9 +558,9 @@ def test_a_note_whose_number_is_glued_to_its_first_word_is_read_as_a_note():
     """« 2Tolérance de +2 °C … » at a page's foot (a superscript number read glued): the number is set apart, the word
     searched whole, and the mark glued to the word it notes (« Fréquence2 ») taken off as for any note; « 3D » and
     « 4G » at a line's start stay."""
-    page = "Surface Fréquence2 et zone de la vente1.\n3D et 4G restent.\n\n1Le retour à l'entrepôt.\n2Tolérance de +2 °C pour les produits."
+    page = "Surface Fréquence2 et zone de la vente1.\n3D et 4G restent. 500g/semaine3.\n\n1Le retour à l'entrepôt.\n2Tolérance de +2 °C pour les produits.\n3https://www.mangerbouger.fr/recommandations"
     cleaned = clean_page_text(page)
-    assert "Surface Fréquence et zone de la vente." in cleaned and "3D et 4G restent." in cleaned
+    assert "Surface Fréquence et zone de la vente." in cleaned and "3D et 4G restent. 500g/semaine." in cleaned
     assert "1 Le retour à l'entrepôt." in cleaned and "2 Tolérance de +2 °C" in cleaned
 
 
