@@ -197,7 +197,7 @@ def test_two_writers_take_turns(new_database, tmp_path):
         [sys.executable, "-m", "ess_qa.cli", "index", "--corpus", str(CORPUS), "--store", new_database, "--collection", "report", "--quiet"],
         env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(6)  # the first writer holds the store's lock while it embeds and writes
+    wait_for_the_write_lock(new_database)  # the first writer holds the store's lock (a fixed delay raced a fast machine)
     second = run_cli(["index", "--corpus", str(corpus_b), "--store", new_database, "--collection", "lille", "--quiet"])
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
