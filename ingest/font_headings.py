@@ -33,6 +33,11 @@ RUNNING_PAGES = 3  # a large line on this many pages is a running header, not a 
 _SENTENCE_END = (".", ",", ";")
 
 
+def half_point(size: float) -> float:
+    """A font size to the nearest half point: how sizes are compared (extraction gives 10.98 for an 11-point font)."""
+    return round(size * 2) / 2
+
+
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
     """The font size (to half a point) most of a file's letters are drawn in, a line repeated on RUNNING_PAGES pages
     or more left out (a running header in small print holds most of a slide deck's letters); 0 when none is known."""
@@ -42,7 +47,7 @@ def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
     for page in keyed:
         for key, text, size in page:
             if size and pages_of[key] < RUNNING_PAGES:
-                letters[round(size * 2) / 2] += sum(c.isalpha() for c in text)
+                letters[half_point(size)] += sum(c.isalpha() for c in text)
     return letters.most_common(1)[0][0] if letters else 0.0
 
 
@@ -52,7 +57,7 @@ def page_headings(lines: list[tuple[str, float, bool]], body: float) -> list[tup
     joined: list[tuple[str, float]] = []
     previous_size = None
     for text, size, bold in lines:
-        size = round(size * 2) / 2
+        size = half_point(size)
         text = " ".join(text.split())
         if not text or (size < HEADING_SIZE_RATIO * body and not (bold and size > body)):
             previous_size = None
@@ -143,7 +148,7 @@ def with_font_outline(
 def _is_back_cover(lines: list[tuple[str, float, bool]], body: float) -> bool:
     """Whether a file's last page is a back cover: no line in the body's size (logos' captions, web addresses, a
     publisher's name), so that a size seen on it and on the cover only is no level of the text's headings."""
-    return bool(lines) and all(round(size * 2) / 2 != body for _, size, _ in lines)
+    return bool(lines) and all(half_point(size) != body for _, size, _ in lines)
 
 
 def opens_its_page(title: str, lines: list[tuple[str, float, bool]], heights: list[float | None], body: float) -> bool:
@@ -154,5 +159,5 @@ def opens_its_page(title: str, lines: list[tuple[str, float, bool]], heights: li
     at = next((i for i, (text, _, _) in enumerate(lines) if title_key(text) and key.startswith(title_key(text))), None)
     if at is None or heights[at] is None:
         return False
-    body_heights = [h for (text, size, _), h in zip(lines, heights) if h is not None and round(size * 2) / 2 == body]
+    body_heights = [h for (text, size, _), h in zip(lines, heights) if h is not None and half_point(size) == body]
     return all(h <= heights[at] for h in body_heights)

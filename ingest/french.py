@@ -829,6 +829,8 @@ def join_hyphenated_lines(text: str) -> str:
     or a compound the text also prints within a line) keep it.
     """
 
+    if not (_HYPHEN_BREAK_RE.search(text) or _SPACED_HYPHEN_BREAK_RE.search(text)):
+        return text  # no word cut at a line's end: the page's compounds and words are not needed
     compounds = frozenset(_compound_key(m.group(1), m.group(2)) for m in _COMPOUND_RE.finditer(text))
     written = frozenset(word.lower() for word in re.findall(r"\w+", text))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from .clean import clean_title, normalize_spaces, read_running_lines
 from .french import join_letter_spaced, join_split_words
 from .contents import with_printed_outline
-from .font_headings import with_font_outline
+from .font_headings import half_point, with_font_outline
 from .layout import TableReader
 from .structure import MAX_HEADING_CHARS
 from .types import Page
@@ -236,7 +236,7 @@ def cover_title(reader) -> str:
     when it is too short or too long for a title, or the page has no text of known size."""
     tables = TableReader()
     tables.read(reader.pages[0])
-    lines = [(" ".join(text.split()), round(size * 2) / 2) for text, size, _ in tables.sized_lines[0]]
+    lines = [(" ".join(text.split()), half_point(size)) for text, size, _ in tables.sized_lines[0]]
     lines = [(text, size) for text, size in lines if text and size]
     if not lines:
         return ""

@@ -97,8 +97,7 @@ def _filled_down(row: str, above: list[str]) -> tuple[str, list[str]]:
     cells = _cells(row)
     if cells[0] or len(cells) != len(above) or not above[0]:
         return row, cells
-    filled = f"{above[0]} {row.strip()}"
-    return filled, _cells(filled)
+    return f"{above[0]} {row.strip()}", [above[0], *cells[1:]]
 
 
 def answer_units(text: str) -> list[str]:
