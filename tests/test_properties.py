@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest import ChunkingParams, Page, chunk_pages
+from ingest.chunking import continued_sentences
 from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
 from ingest.french import doubling_variants, match_key, split_sentences
 
@@ -105,9 +106,15 @@ chunk_params = st.builds(
 
 @SETTINGS
 @given(documents(), chunk_params)
+@example(  # a sentence a page break cuts is read whole on the page where it starts (chunking.continued_sentences)
+    [Page("a.txt", 1, "Zoom sur La création du tiers-lieu KaléidosCOOP"), Page("a.txt", 2, "économie .")],
+    ChunkingParams(target_chars=40, max_chars=40, min_chars=0),
+)
 def test_chunks_cover_each_cleaned_page_exactly_and_never_cross_a_page(pages, params):
     chunks = chunk_pages(pages, params)
-    cleaned = {(p.source, p.page): match_key(clean_page_text(p.text)) for p in pages}
+    # each page as chunking reads it: cleaned, and ending with the end of a sentence the page break cut
+    texts = continued_sentences(pages, [clean_page_text(p.text) for p in pages])
+    cleaned = {(p.source, p.page): match_key(text) for p, text in zip(pages, texts)}
     covered: dict[tuple[str, int], str] = defaultdict(str)
     for chunk in chunks:
         key = match_key(chunk.text)
