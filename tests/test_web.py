@@ -236,6 +236,7 @@ def test_filter_choices_describe_the_report(assistant):
     controls = web.describe_index(assistant.overview())
     values = [value for _, value in controls["sections"]]
     assert values[0] == web.WHOLE_REPORT
+    assert controls["sections"][0][0] == "Tous les documents"  # in French, as the rest of the page
     assert "CHAMP D’ACTION #1" in values and "Fiches métropoles › Toulouse Métropole" in values
     assert "Fiches métropoles" in values  # the whole group, too
     assert controls["page_max"] >= 60 and REPORT in controls["sources"]

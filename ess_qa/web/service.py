@@ -43,7 +43,7 @@ MAX_WAITING_QUERIES = 32
 API_READY_WAIT_SECONDS = 60.0
 
 WHOLE_REPORT = ""  # the section filter's value for no section filter
-WHOLE_REPORT_CHOICE = ("Tous les documents (everything)", WHOLE_REPORT)
+WHOLE_REPORT_CHOICE = ("Tous les documents", WHOLE_REPORT)  # the page speaks French
 
 
 class NotReady(RuntimeError):
