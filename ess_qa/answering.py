@@ -261,7 +261,8 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     text = after_capital_title(snippet.unit.text)
     if len(snippet.text) >= SHORT_EXTRACT or snippet.text != text or row_label(text):
         return snippet
-    return replace(snippet, text=shorten(unit_with_following_units(store, snippet.unit), SNIPPET_TARGET))
+    # without the title in capitals that opens the line, as the line alone was shown: it took the room of what follows
+    return replace(snippet, text=shorten(unit_with_following_units(store, snippet.unit, text), SNIPPET_TARGET))
 
 
 def _shown_late(text: str, shown: str, term: str | None) -> int | None:
@@ -300,11 +301,12 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     return "\n".join(parts)
 
 
-def unit_with_following_units(store: Store, unit: Unit) -> str:
+def unit_with_following_units(store: Store, unit: Unit, shown: str | None = None) -> str:
     """A unit followed by the next units of the same page and section, up to SNIPPET_TARGET characters or just past; a
-    table's next rows without the header each carries (ingest.units), shown once."""
-    text = unit.text
-    header = text.rpartition("\n")[0]
+    table's next rows without the header each carries (ingest.units), shown once. shown: the unit's text as shown
+    (default: all of it)."""
+    text = unit.text if shown is None else shown
+    header = unit.text.rpartition("\n")[0]
     for following in units_after_in_section(store, unit):
         if len(text) >= SNIPPET_TARGET:
             break

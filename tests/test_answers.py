@@ -1485,3 +1485,28 @@ def test_a_question_that_names_a_year_is_answered_by_a_line_of_that_year():
     assert answer.found and lines[1] == "Jusqu'au 31/12/2025 | DROM | 20 % | 5 %", answer.snippet
     # the next rows follow, without their header again
     assert lines[0] == "| Échéance | Territoire | Produits durables | Produits Bio" and lines.count(lines[0]) == 1, answer.snippet
+
+
+TITLED_LINE_PAGES = (
+    """Faits marquants de l'année
+
+MARCHÉ INTERMINISTÉRIEL POUR L'ACHAT DE MATÉRIELS INFORMATIQUES ISSUS DU RÉEMPLOI Ce marché permettra d'atteindre l'objectif de 20 % du parc des ministères en matériel d'occasion et d'allonger la durée de vie du matériel.
+
+Ce marché porté par le ministère de la Justice est en phase de consultation depuis janvier 2025.
+
+Le plan de sobriété a été présenté en mars 2024 aux acteurs de la transformation écologique de l'État.""",
+)
+
+
+def test_a_short_extract_continued_leaves_out_the_title_in_capitals_that_opens_its_line(tmp_path):
+    """A line shown without the title in capitals that opens it is continued without it too: the title took the room
+    of the next line, which says who carries the market (« Ce marché porté … » was cut there)."""
+    from ess_qa.answering import SNIPPET_TARGET, Snippet, continued
+
+    assistant = assistant_on(tmp_path, "bilan.txt", TITLED_LINE_PAGES)
+    store = assistant.store
+    units = [u for position in store.positions_on_page(1) for u in store.units(position)]
+    market = next(u for u in units if u.text.startswith("MARCHÉ"))
+    passage = assistant.ask("Quel ministère porte le marché d'achat de matériels issus du réemploi ?").passages[0]
+    shown = continued(store, Snippet(market.text.split("RÉEMPLOI ", 1)[1], passage, 0.5, market)).text
+    assert shown.startswith("Ce marché permettra") and "ministère de la Justice" in shown and len(shown) <= SNIPPET_TARGET + 2, shown
