@@ -73,6 +73,8 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("les non-\nsalariés", "les non-salariés"),
         ("un face-à-\nface", "un face-à-face"),  # a compound chain keeps its hyphens
         ("metropole.rennes.fr/economie-sociale-\n\nle-pari", "metropole.rennes.fr/economie-sociale-le-pari"),  # web address
+        # an address that goes on after the line's end keeps its hyphen (« macantine.agriculture.gouv.fr » was read)
+        ("sur ma-\ncantine.agriculture.gouv.fr ou à support-\negalim@beta.gouv.fr", "sur ma-cantine.agriculture.gouv.fr ou à support-egalim@beta.gouv.fr"),
         ("voir la capture ci-\ndessous", "voir la capture ci-dessous"),
         ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
         ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
