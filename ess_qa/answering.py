@@ -12,6 +12,7 @@ A question that names something, or a year, that the corpus never mentions is no
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
@@ -359,7 +360,14 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     terms = set(search_terms(name, store.analyzer))
     if not terms or terms <= set(store.query_terms(name)):
         return False
+    parts = " ".join(_CAMEL_PART_RE.findall(name))  # « MaPrimeRenov », which the corpus writes « Ma Prime Rénov’ »
+    if parts != name and set(search_terms(parts, store.analyzer)) <= set(store.query_terms(parts)):
+        return False
     return not (english and store.translate(name).strip())
+
+
+# the words a name runs together, each opened by a capital: « MaPrimeRenov » -> Ma, Prime, Renov (« CCIAG » stays whole)
+_CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
 
 
 def place_terms(store: Store, snippet: Snippet, place: str, acronyms: Acronyms = NO_ACRONYMS) -> set[str]:

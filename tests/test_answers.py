@@ -1515,3 +1515,22 @@ def test_a_short_extract_continued_leaves_out_the_title_in_capitals_that_opens_i
     passage = assistant.ask("Quel ministère porte le marché d'achat de matériels issus du réemploi ?").passages[0]
     shown = continued(store, Snippet(market.text.split("RÉEMPLOI ", 1)[1], passage, 0.5, market)).text
     assert shown.startswith("Ce marché permettra") and "ministère de la Justice" in shown and len(shown) <= SNIPPET_TARGET + 2, shown
+
+
+def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(tmp_path):
+    """« MaPrimeRenov » typed as one word, the document writing « Ma Prime Rénov’ »: the name is the document's, the
+    question answered (it was refused as never mentioned, the table that answers ranked first); a name whose words
+    the corpus lacks is still refused."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "aides.txt").write_text(
+        "Aides à la rénovation\n\nUn ménage très modeste reçoit 5 000 € de Ma Prime Rénov’ pour une pompe à chaleur air/eau.\n\n"
+        "Un ménage modeste reçoit 4 000 € pour la même pompe à chaleur.\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("montant MaPrimeRenov pompe à chaleur ménage très modeste")
+    assert answer.found and "5 000 €" in answer.snippet, answer.snippet
+    assert not assistant.ask("montant MonPrêtVert pompe à chaleur ménage très modeste").found
