@@ -57,12 +57,23 @@ def contents_entries(text: str, min_entries: int = MIN_ENTRIES) -> list[Entry]:
 
 def _without_spikes(entries: list[Entry]) -> list[Entry]:
     """Entries less those whose page number stands above the next entry's while the entries around them are in
-    order: a title that ends with a year, its page number pushed to the next line (« … entre 2023, 2024 et 2025 »)."""
-    return [
-        entry
-        for i, entry in enumerate(entries)
-        if not (0 < i < len(entries) - 1 and entry.page > entries[i + 1].page and entries[i - 1].page <= entries[i + 1].page)
-    ]
+    order: a title that ends with a year, its page number pushed to the next line (« … entre 2023, 2024 et 2025 »).
+    When the next entry is no numbered title while the spike is one, it is the spike's title going on, to its page
+    (« 3.2.1. Les surcoûts … évalués en 2019 » then « restent une référence consensuelle ….. 40 »): one entry."""
+    kept: list[Entry] = []
+    joined = False
+    for i, entry in enumerate(entries):
+        if joined:
+            joined = False
+            continue
+        if 0 < i < len(entries) - 1 and entry.page > entries[i + 1].page and entries[i - 1].page <= entries[i + 1].page:
+            after = entries[i + 1]
+            if NUMBERING_RE.match(entry.title) and not NUMBERING_RE.match(after.title):
+                kept.append(Entry(f"{entry.title} {entry.page} {after.title}", entry.level, after.page))
+                joined = True
+            continue
+        kept.append(entry)
+    return kept
 
 
 def _entries_page_first(text: str) -> list[Entry]:
@@ -93,7 +104,9 @@ def _entries_page_last(text: str) -> list[Entry]:
             last_title = f"{pending} {line}".strip()
             entries.append(_entry(f"{pending} {titled[0]}".strip(), titled[1]))
             pending = ""
-        elif entries:  # before the first entry stands the contents' own title ('Sommaire')
+        elif entries or NUMBERING_RE.match(line):
+            # before the first entry stands the contents' own title ('Sommaire'), not a numbered title's first line
+            # (« 4.3.6. Les paramètres … doivent être » then « interrogés ….. 58 », at the top of a contents' page)
             pending = f"{pending} {line}".strip() if len(pending) < 200 else ""
     return entries
 

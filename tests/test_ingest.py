@@ -435,6 +435,31 @@ def test_a_contents_title_that_ends_with_a_year_takes_the_page_number_of_the_nex
     ]
 
 
+def test_a_numbered_contents_title_over_two_lines_is_one_entry():
+    """A numbered title that wraps in the contents is one entry, with its page: after a year that ends its first line
+    (« … évalués en 2019 » then « restent une référence consensuelle ….. 40 », which was a section of its own, « 2019 »
+    read as a page), and at the top of a contents' page (« 4.3.6. … doivent être » then « interrogés ….. 58 »: pages 58
+    to 60 of an inspection report were cited under « interrogés »)."""
+    from ingest.contents import contents_entries
+
+    text = (
+        "Sommaire\n3.2. Quels surcoûts considérer en 2022 ? ....... 40\n"
+        "3.2.1. Les surcoûts liés à un approvisionnement durable et de qualité évalués en 2019\n"
+        "restent une référence consensuelle ....... 40\n3.2.2. Quelle évolution des surcoûts retenir ? ....... 43\n3.3. Le surcoût global ....... 45"
+    )
+    assert [(e.title, e.level, e.page) for e in contents_entries(text)] == [
+        ("3.2. Quels surcoûts considérer en 2022 ?", 2, 40),
+        ("3.2.1. Les surcoûts liés à un approvisionnement durable et de qualité évalués en 2019 restent une référence consensuelle", 3, 40),
+        ("3.2.2. Quelle évolution des surcoûts retenir ?", 3, 43),
+        ("3.3. Le surcoût global", 2, 45),
+    ]
+    next_page = "4.3.6. Les paramètres de la tarification aux usagers doivent être\ninterrogés ....... 58\n5. LES MESURES D'ACCOMPAGNEMENT ....... 61"
+    assert [(e.title, e.page) for e in contents_entries(next_page, min_entries=2)] == [
+        ("4.3.6. Les paramètres de la tarification aux usagers doivent être interrogés", 58),
+        ("5. LES MESURES D'ACCOMPAGNEMENT", 61),
+    ]
+
+
 def test_a_contents_heading_is_no_section_beyond_its_page(tmp_path):
     """A contents page whose lines give no page numbers is not read as an outline; its heading, found by the
     cues, stays on its page: the text after it is not cited under « SOMMAIRE »."""
