@@ -197,9 +197,11 @@ def is_presentation(landscape: list[bool], texts: list[str]) -> bool:
 
 
 # A file's name or a program's default title, which names no document (PowerPoint's « Présentation PowerPoint »,
-# InDesign's « Mise en page 1 »)
+# InDesign's « Mise en page 1 »), a name with underscores, as files are named (« MEEDDM_rapport bureautique_preventions »,
+# « ADEME-Methodo-Outil-trajectoire-référence VF_Nov2024 »), or a template's (« Modèle de rapport méthodo … »)
 _FILE_NAME_TITLE_RE = re.compile(
-    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$",
+    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$"
+    r"|[^\W_]_[^\W_]|^(mod[èe]le|template)\b",
     re.IGNORECASE,
 )
 

@@ -102,10 +102,13 @@ def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
     assert Assistant.load(tmp_path / "index").page_texts().title.startswith("Guide de l'achat public responsable")
 
 
-@pytest.mark.parametrize("metadata_title", [None, "Présentation PowerPoint"])
+@pytest.mark.parametrize(
+    "metadata_title", [None, "Présentation PowerPoint", "MEEDDM_rapport bureautique_preventions_risques", "Modèle de rapport méthodo GIRUS GE"]
+)
 def test_a_pdf_without_a_title_of_its_own_is_named_by_its_covers_largest_text(tmp_path, metadata_title):
-    """No title in the metadata, or a program's default one: the text drawn largest on the first page names the
-    document (its lines in a row joined), not a partner's line printed above it nor its first heading."""
+    """No title in the metadata, a program's default one, a file's name (underscores) or a template's: the text drawn
+    largest on the first page names the document (its lines in a row joined), not a partner's line printed above it
+    nor its first heading."""
     from fpdf import FPDF
 
     pdf = FPDF()
