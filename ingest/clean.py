@@ -37,10 +37,21 @@ MIN_QUOTE_KEY = 25
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
+# a word in capitals but for its accented letters, as pypdf reads some small capitals (« RèGLEMENT », « CRITèRES »):
+# four letters or more, two capitals at least, lower case only where accented
+_SMALL_CAPS_ACCENT_RE = re.compile(r"\b(?=(?:\w*[A-ZÀ-Ý]){2})(?=\w*[à-ÿ])[A-ZÀ-Ýà-ÿ]{4,}\b")
+
+
+def _capital_accents(text: str) -> str:
+    """Accented letters in lower case written in capitals inside a word otherwise in capitals (see _SMALL_CAPS_ACCENT_RE)."""
+    return _SMALL_CAPS_ACCENT_RE.sub(lambda m: m.group().upper(), text)
+
+
 def normalize_spaces(text: str) -> str:
-    """NFC, ligatures as their letters, control characters dropped, every run of spaces (incl. no-break ones) made one space."""
+    """NFC, ligatures as their letters, control characters dropped, every run of spaces (incl. no-break ones) made one
+    space, small capitals read with their accents in lower case written in capitals (« RèGLEMENT »)."""
     text = unicodedata.normalize("NFC", text).translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL_RE.sub("", text)
+    text = _capital_accents(_CONTROL_RE.sub("", text))
     return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
 
 

@@ -197,13 +197,15 @@ def is_presentation(landscape: list[bool], texts: list[str]) -> bool:
 
 
 # A file's name or a program's default title, which names no document (PowerPoint's « Présentation PowerPoint »,
-# InDesign's « Mise en page 1 »), a name with underscores, as files are named (« MEEDDM_rapport bureautique_preventions »,
-# « ADEME-Methodo-Outil-trajectoire-référence VF_Nov2024 »), or a template's (« Modèle de rapport méthodo … »)
+# InDesign's « Mise en page 1 »)
 _FILE_NAME_TITLE_RE = re.compile(
-    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$"
-    r"|[^\W_]_[^\W_]|^(mod[èe]le|template)\b",
+    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$",
     re.IGNORECASE,
 )
+# A metadata title named as files are, with underscores (« MEEDDM_rapport bureautique_preventions », « ADEME-Methodo-Outil-
+# trajectoire-référence VF_Nov2024 »), or a template's (« Modèle de rapport méthodo … »): no document's either (an
+# outline's entry may name a data class so: « 19. Cheminement_ERP »)
+_FILE_LIKE_TITLE_RE = re.compile(r"[^\W_]_[^\W_]|^(mod[èe]le|template)\b", re.IGNORECASE)
 
 
 def document_metadata(path: str | Path) -> tuple[str, str]:
@@ -224,7 +226,7 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""
-        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title):
+        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title) or _FILE_LIKE_TITLE_RE.search(title):
             try:
                 title = cover_title(reader)
             except Exception:  # a first page that cannot be read: no title, the date stays

@@ -104,6 +104,13 @@ def test_ligatures_and_glyph_names_are_read_as_text():
     assert cleaned == "le film des offices\n• lourdeur des bacs\nla chauffe. voir https://a.fr/x-y"
 
 
+def test_small_capitals_read_with_lower_case_accents_are_written_in_capitals():
+    """pypdf reads some small capitals with their accented letters in lower case (« RèGLEMENT DE LA CONSULTATION »):
+    written « RÈGLEMENT »; a short abbreviation (« PàP », porte-à-porte) and words in lower case stay."""
+    cleaned = clean_page_text("Le RèGLEMENT DE LA CONSULTATION fixe les CRITèRES. Collecte en PàP, été comme hiver.")
+    assert cleaned == "Le RÈGLEMENT DE LA CONSULTATION fixe les CRITÈRES. Collecte en PàP, été comme hiver."
+
+
 def test_a_unit_after_a_degree_sign_joins_no_word():
     """« 0°C et » stays: « C » is the unit of a temperature, not a piece of the « Cet » the document writes elsewhere."""
     from ingest.french import join_split_words
