@@ -796,6 +796,8 @@ def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] =
     are the hyphenated words the same text prints within a line ('médico-sociaux'), written its words (lower case)."""
     if _compound_key(left, right) in compounds or left.lower() in _DEICTIC_PARTS or right.lower() in _DEICTIC_PARTS:
         return True
+    if (left + right).lower() in written and not any(c in left for c in "-./"):
+        return False  # the page writes the word whole: « mi-\nnistère », « SER-\nVICE » (a prefix, capitals) cut it
     if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
         return True
     if any(c in left for c in "-./"):  # vis-à-\nvis, metropole.rennes.fr/economie-sociale-\nle-pari

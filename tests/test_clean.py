@@ -75,6 +75,8 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("metropole.rennes.fr/economie-sociale-\n\nle-pari", "metropole.rennes.fr/economie-sociale-le-pari"),  # web address
         # an address that goes on after the line's end keeps its hyphen (« macantine.agriculture.gouv.fr » was read)
         ("sur ma-\ncantine.agriculture.gouv.fr ou à support-\negalim@beta.gouv.fr", "sur ma-cantine.agriculture.gouv.fr ou à support-egalim@beta.gouv.fr"),
+        # a prefix or capitals keep no hyphen when the page writes the word whole (« mi-nistère », « SER-VICE » were read)
+        ("le mi-\nnistère et le ministère ; le SER-\nVICE et le service", "le ministère et le ministère ; le SERVICE et le service"),
         ("voir la capture ci-\ndessous", "voir la capture ci-dessous"),
         ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
         ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
