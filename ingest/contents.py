@@ -31,7 +31,8 @@ _PAGE_ONLY_RE = re.compile(r"^(?:p[.]|page)\s*(?P<page>\d{1,4})$", re.IGNORECASE
 # '04  Édito', '12 Les acteurs': a page number, then the title (not a numbering: '1.', '2.1-', '3)')
 _PAGE_FIRST_RE = re.compile(r"^(?P<page>\d{1,4})(?![\d.)\-–])\s+(?P<title>[^\W\d_].*)$")
 _NUMBERED_LINE_RE = re.compile(r"^\s*\d|\d[ \t]*$", re.MULTILINE)  # a line that starts or ends with a number
-NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]?\s+")  # '2.1-', '3.', '4)'
+# '2.1-', '3.', '4)', and a lettered sub-point '7.1.7.d -' (one level below 7.1.7)
+NUMBERING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*(?:\.[a-z])?)\s*[.)\-–]?\s+")
 
 
 @dataclass(frozen=True)

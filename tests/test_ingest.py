@@ -460,6 +460,17 @@ def test_a_numbered_contents_title_over_two_lines_is_one_entry():
     ]
 
 
+def test_a_lettered_sub_point_of_the_contents_is_one_level_below_its_number():
+    """« 7.1.7.d - Liste … » is a sub-point of 7.1.7: read at the first level, it became the parent of 7.2, 7.3 and
+    7.4 (a 227-page manual's sections from p. 97 on were cited under it)."""
+    from ingest.contents import contents_entries, outline_paths
+
+    text = "Sommaire\n7.1.7 -Onglet Surveillance ....... 95\n7.1.7.d - Liste des appareils ....... 97\n7.2 - Détails d'un aménagement ....... 97\n7.2.1 -Description ....... 98"
+    entries = contents_entries(text)
+    assert [e.level for e in entries] == [3, 4, 2, 3]
+    assert outline_paths(entries)[2] == ("7.2 - Détails d'un aménagement",)
+
+
 def test_a_contents_heading_is_no_section_beyond_its_page(tmp_path):
     """A contents page whose lines give no page numbers is not read as an outline; its heading, found by the
     cues, stays on its page: the text after it is not cited under « SOMMAIRE »."""
