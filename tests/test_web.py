@@ -116,7 +116,9 @@ def test_reply_lists_ranked_cited_passages_on_one_line():
     answer = Answer(question="KaléidosCOOP ?", passages=[passage("KaléidosCOOP à Strasbourg.", 17), passage("Autre.", 18)])
     out = web.answer_html(answer)
     assert "\n" not in out  # one HTML block for the Markdown renderer
-    assert re.findall(r'class="essqa-rank">(\d+)<', out) == ["1", "2"]
+    assert re.findall(r'class="essqa-rank"[^>]*>(\d+)<', out) == ["1", "2"]
+    # the score is the rank's tooltip, not shown: users read it as the document's confidence
+    assert "0.90" not in visible_text(out) and 'title="pertinence 0.90"' in out
     assert cited(out) == [f"{REPORT} · p. 17 · Intro", f"{REPORT} · p. 18 · Intro"]
     assert 'href="source?file=metropoles-ess.txt&amp;page=17&amp;q=Kal%C3%A9idosCOOP%20%3F&amp;at=Kal%C3%A9idosCOOP%20%C3%A0%20Strasbourg.#cited"' in out
     assert "<mark>KaléidosCOOP</mark>" in out

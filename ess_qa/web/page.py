@@ -27,7 +27,6 @@ CSS = """
 .essqa-head{display:flex;align-items:baseline;gap:8px;margin-bottom:4px;font-size:.9em}
 .essqa-rank{flex:none;display:inline-block;min-width:1.6em;text-align:center;border-radius:999px;background:var(--color-accent);color:#fff;font-weight:600}
 .essqa-cite{font-weight:600;text-decoration:underline dotted}
-.essqa-score{margin-left:auto;color:var(--body-text-color-subdued);font-variant-numeric:tabular-nums}
 .essqa-document{margin-left:.6em;color:var(--body-text-color-subdued);font-style:italic}
 .essqa-answer-source{margin-left:.6em;font-size:.85em;padding:0 .4em;border-radius:.3em;background:var(--color-accent-soft)}
 .essqa-text p{margin:.2em 0 .5em}

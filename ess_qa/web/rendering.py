@@ -240,19 +240,21 @@ def snippet_html(answer: Answer, terms: frozenset[str]) -> str:
 
 
 def passages_html(answer: Answer, terms: frozenset[str]) -> str:
-    """The ranked passages of an answer, each with its citation linked to the source page and its score."""
+    """The ranked passages of an answer, each with its citation linked to the source page; its score is the rank's
+    tooltip, not shown: users read it as the document's confidence (a refusal above a passage scored 0.95) and the
+    answer's passage, listed first whatever its score, as out of order."""
     parts = ['<ol class="essqa-passages">']
     for rank, passage in enumerate(answer.passages, start=1):
         cite = passage.cite
         href = html.escape(source_link(cite, answer.question, passage.text), quote=True)
         parts.append(
             f'<li class="essqa-passage">'
-            f'<div class="essqa-head"><span class="essqa-rank">{rank}</span>'
+            f'<div class="essqa-head"><span class="essqa-rank" title="pertinence {passage.score:.2f}">{rank}</span>'
             f'<a class="essqa-cite" href="{href}" target="_blank" rel="noopener" '
             f'title="Voir la page source / open the source page">{escape_text(cite.label)}</a>'
             + (f'<span class="essqa-document">{escape_text(cite.document)}</span>' if cite.document else "")
             + (f'<span class="essqa-answer-source">source de la réponse</span>' if rank == 1 and answer.answer_first() else "")
-            + f'<span class="essqa-score" title="score">{passage.score:.2f}</span></div>'
+            + "</div>"
             f'<div class="essqa-text">{passage_html(passage.text, terms)}</div></li>'
         )
     parts.append("</ol>")
