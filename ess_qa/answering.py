@@ -53,7 +53,7 @@ from .evidence import (
 )
 from .questions import figure_of, guess_language, proper_names
 from .retrieval import Hit
-from .shortening import shorten
+from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
 
 SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
@@ -263,7 +263,10 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     if len(snippet.text) >= SHORT_EXTRACT or snippet.text != text or row_label(text):
         return snippet
     # without the title in capitals that opens the line, as the line alone was shown: it took the room of what follows
-    return replace(snippet, text=shorten(unit_with_following_units(store, snippet.unit, text), SNIPPET_TARGET))
+    joined = unit_with_following_units(store, snippet.unit, text)
+    if len(joined) <= CLAUSE_ROOM * SNIPPET_TARGET:  # the last line whole, not cut before its end (« … inscription au … »)
+        return replace(snippet, text=joined)
+    return replace(snippet, text=shorten(joined, SNIPPET_TARGET))
 
 
 def _shown_late(text: str, shown: str, term: str | None) -> int | None:

@@ -1506,7 +1506,7 @@ Le plan de sobriété a été présenté en mars 2024 aux acteurs de la transfor
 def test_a_short_extract_continued_leaves_out_the_title_in_capitals_that_opens_its_line(tmp_path):
     """A line shown without the title in capitals that opens it is continued without it too: the title took the room
     of the next line, which says who carries the market (« Ce marché porté … » was cut there)."""
-    from ess_qa.answering import SNIPPET_TARGET, Snippet, continued
+    from ess_qa.answering import Snippet, continued
 
     assistant = assistant_on(tmp_path, "bilan.txt", TITLED_LINE_PAGES)
     store = assistant.store
@@ -1514,7 +1514,8 @@ def test_a_short_extract_continued_leaves_out_the_title_in_capitals_that_opens_i
     market = next(u for u in units if u.text.startswith("MARCHÉ"))
     passage = assistant.ask("Quel ministère porte le marché d'achat de matériels issus du réemploi ?").passages[0]
     shown = continued(store, Snippet(market.text.split("RÉEMPLOI ", 1)[1], passage, 0.5, market)).text
-    assert shown.startswith("Ce marché permettra") and "ministère de la Justice" in shown and len(shown) <= SNIPPET_TARGET + 2, shown
+    assert shown.startswith("Ce marché permettra") and "ministère de la Justice" in shown and len(shown) <= SNIPPET_LIMIT, shown
+    assert "…" not in shown  # the lines that follow fit whole within the extract's limit: none is cut before its end
 
 
 def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(tmp_path):
