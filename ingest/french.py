@@ -872,6 +872,9 @@ _GLUED_CODE_RE = re.compile(r"(?<![\w.])([^\W\d_]{3,})([a-z]\.\d{1,2})(?![\w.])"
 _DROP_CAP_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*([B-HJ-XZÉ])[ \t]*\n[ \t]*([a-zà-ÿœæ]+)")
 # an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord »
 _SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’])(?=[^\W\d_])")
+# and one spaced after it, or at a line's end, before a word in lower case: « d' identifier », « l’ ensemble », « Jusqu’ à
+# 30% », « de l’⏎établissement »
+_ELISION_SPACED_AFTER_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)(['’])(?:[ \t]*\n[ \t]*|[ \t]+)(?=[a-zà-ÿœæ])")
 
 
 def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
@@ -884,7 +887,7 @@ def join_split_words(texts: list[str]) -> list[str]:
     """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
     word is written whole MIN_WHOLE_USES times at least in the document, one of its pieces is no word of it
     (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
-    joins it (« L 'acheteur »), and a drop cap read as a line of its own joins the rest of its word when the document
+    joins it (« L 'acheteur », « d' identifier »), and a drop cap read as a line of its own joins the rest of its word when the document
     writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
     (« Environ- nement »); an item's code glued to a word goes apart (« donnéesh.3 » -> « données h.3 »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
@@ -923,7 +926,8 @@ def join_split_words(texts: list[str]) -> list[str]:
         glued = (word + code[0]).lower()
         return f"{word} {code}" if uses[word.lower()] and uses[glued] <= coded[glued] else match.group()
 
-    texts = [_DROP_CAP_RE.sub(two_parts_one_word, _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    texts = [_ELISION_SPACED_AFTER_RE.sub(r"\1\2", _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    texts = [_DROP_CAP_RE.sub(two_parts_one_word, text) for text in texts]
     texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(two_parts_one_word, text)) for text in texts]
     return [_PIECES_RE.sub(repl, text) for text in texts]
 

@@ -162,6 +162,9 @@ def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
 
     page = "Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L 'acheteur et d ’abord l 'offre."
     assert join_split_words([page]) == ["Pour aller plus loin, la Loi n° 2014-856 et le N° 3 ; plus loin encore. L'acheteur et d’abord l'offre."]
+    # spaced after it, or at a line's end, before a word in lower case (« d' identifier », « de l’⏎établissement »)
+    page = "Il faut d' identifier les causes, jusqu’ à 30 %, dans l’attente de l’\nétablissement. Le 'Guide' L' Europe"
+    assert join_split_words([page]) == ["Il faut d'identifier les causes, jusqu’à 30 %, dans l’attente de l’établissement. Le 'Guide' L' Europe"]
     # a drop cap read as a line of its own joins its word, which the document writes elsewhere; a lone « A » is a word
     page = "PRÉFACE\nL\ne début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."
     assert join_split_words([page]) == ["PRÉFACE\nLe début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."]
