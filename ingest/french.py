@@ -783,6 +783,7 @@ _COMPOUND_RE = re.compile(r"\b(\w+)-(\w+)\b")
 # what follows the right half of a word cut at a line's end when it is part of a web or e-mail address, which a
 # typesetter does not cut with a hyphen of its own: « ma-\ncantine.agriculture.gouv.fr », « support-\negalim@beta.gouv.fr »
 _ADDRESS_GOES_ON_RE = re.compile(r"@\w|\.[a-z]{2,}\b")
+_LINKING_WORDS = frozenset("de du des la le les sur sous en à au aux et lès".split())  # a compound's inner words
 _DEICTIC_PARTS = {"ci", "là"}  # celle-ci, ci-dessous, celui-là, là-bas
 
 
@@ -842,7 +843,9 @@ def join_hyphenated_lines(text: str) -> str:
     def repl(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
         address = bool(_ADDRESS_GOES_ON_RE.match(m.string, m.end()))  # « ma-\ncantine.agriculture.gouv.fr »
-        sep = "-" if address or _keeps_hyphen(left, right, compounds, written) else ""
+        # a compound's linking word goes on with a hyphen: « rez-\nde-chaussée », « Berneuil-\nsur-Aisne » (not « re-\ncouvrent-ils »)
+        chain = right.lower() in _LINKING_WORDS and m.string.startswith("-", m.end())
+        sep = "-" if address or chain or _keeps_hyphen(left, right, compounds, written) else ""
         return f"{left}{sep}{right}"
 
     return _SPACED_HYPHEN_BREAK_RE.sub(repl, _HYPHEN_BREAK_RE.sub(repl, text))

@@ -77,6 +77,8 @@ def test_zz_inside_a_word_is_not_a_bullet():
         ("sur ma-\ncantine.agriculture.gouv.fr ou à support-\negalim@beta.gouv.fr", "sur ma-cantine.agriculture.gouv.fr ou à support-egalim@beta.gouv.fr"),
         # a prefix or capitals keep no hyphen when the page writes the word whole (« mi-nistère », « SER-VICE » were read)
         ("le mi-\nnistère et le ministère ; le SER-\nVICE et le service", "le ministère et le ministère ; le SERVICE et le service"),
+        # a compound's linking word that goes on with a hyphen (« rezde-chaussée », « visà-vis » were read)
+        ("au rez-\nde-chaussée, vis-\nà-vis de Berneuil-\nsur-Aisne ; re-\ncouvrent-ils", "au rez-de-chaussée, vis-à-vis de Berneuil-sur-Aisne ; recouvrent-ils"),
         ("voir la capture ci-\ndessous", "voir la capture ci-dessous"),
         ("en liaison avec celle-\nci.", "en liaison avec celle-ci."),
         ("les établissements médico-sociaux et l'action médico-\nsociale", "les établissements médico-sociaux et l'action médico-sociale"),
