@@ -219,8 +219,10 @@ def counts(text: str) -> list[str]:
 
 # A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés'; not 'pour cent
 # des', 'deux fois', 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
+# a count in words: 'trois parties', 'deux cents salariés', and one or none said so (« un seul projet a été créé », « aucune
+# subvention »), which « un », « une » alone, articles as often, do not say
 _SPELLED_COUNT_RE = re.compile(
-    rf"(?<!pour )({NUMBER_WORDS}(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
+    rf"(?<!pour )({NUMBER_WORDS}(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*|\bune? seule?|\baucune?)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
     re.IGNORECASE,
 )
 

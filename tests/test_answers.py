@@ -625,6 +625,11 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
     assert type_matches("l'ESS représente 2 983 établissements et 36 515 salariés", "number", counted, "count")
+    # one, or none, said in words counts what the question counts; « un » alone is an article
+    projects = folded_content_words("Combien de projets ont été créés ?")
+    assert type_matches("un seul projet a été créé à l'échelle départementale", "number", projects, "count", "projets")
+    assert type_matches("aucun projet n'a été déposé", "number", projects, "count", "projets")
+    assert not type_matches("un projet a été créé à l'échelle départementale", "number", projects, "count", "projets")
 
 
 # A note on youth cooperatives: the acronym is used on every page, defined on one.
