@@ -355,6 +355,10 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(word for title in titles for word in folded_content_words(title))
 
 
+# the words a name runs together, each opened by a capital: « MaPrimeRenov » -> Ma, Prime, Renov (« CCIAG » stays whole)
+_CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
+
+
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
     """Whether a capitalised word of a question, or a part of it ('Restau'Co', 'Lille-Wazemmes'), is no word
     of the corpus. English capitalises common words too ("French", "Metropolis"): in an English question,
@@ -368,9 +372,6 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
         return False
     return not (english and store.translate(name).strip())
 
-
-# the words a name runs together, each opened by a capital: « MaPrimeRenov » -> Ma, Prime, Renov (« CCIAG » stays whole)
-_CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
 
 
 def place_terms(store: Store, snippet: Snippet, place: str, acronyms: Acronyms = NO_ACRONYMS) -> set[str]:

@@ -890,8 +890,8 @@ def join_split_words(texts: list[str]) -> list[str]:
     """A document's page texts with the words its extraction split by spaces joined again (see above): the joined
     word is written whole MIN_WHOLE_USES times at least in the document, one of its pieces is no word of it
     (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
-    joins it (« L 'acheteur », « d' identifier »), and a drop cap read as a line of its own joins the rest of its word when the document
-    writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
+    joins it (« L 'acheteur », « d' identifier »), and a drop cap read as a line of its own joins the rest of its
+    word when the document writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
     (« Environ- nement »); an item's code glued to a word goes apart (« donnéesh.3 » -> « données h.3 »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)

@@ -217,10 +217,9 @@ def counts(text: str) -> list[str]:
     return [m.group() for m in _quantities(text) if not _MONEY_AFTER_RE.match(text, m.end())]
 
 
-# A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés'; not 'pour cent
-# des', 'deux fois', 'mille euros' (a sum), nor 'un', 'une' (articles as often as counts).
-# a count in words: 'trois parties', 'deux cents salariés', and one or none said so (« un seul projet a été créé », « aucune
-# subvention »), which « un », « une » alone, articles as often, do not say
+# A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés', and one or none
+# said so (« un seul projet a été créé », « aucune subvention »); not 'pour cent des', 'deux fois', 'mille euros' (a
+# sum), nor 'un', 'une' alone (articles as often as counts).
 _SPELLED_COUNT_RE = re.compile(
     rf"(?<!pour )({NUMBER_WORDS}(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*|\bune? seule?|\baucune?)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
     re.IGNORECASE,
