@@ -181,11 +181,9 @@ def searched_text(store: Store, question: str) -> str:
     return question
 
 
-def profile(store: Store, question: str, vector: np.ndarray, titled: frozenset[str] = frozenset()) -> QuestionProfile:
+def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
     """What scoring needs of a question (vector: its embedding); computed once per question, used
-    by retrieval to rerank chunks and by answering to choose the snippet. titled: the words of the documents' titles
-    (ess_qa.answering.title_words): a name a title gives (« le référentiel RCP ») names the whole document, not the
-    pages that print it (names_its_page)."""
+    by retrieval to rerank chunks and by answering to choose the snippet."""
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
@@ -203,7 +201,7 @@ def profile(store: Store, question: str, vector: np.ndarray, titled: frozenset[s
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=known_names(store, asked_text) - titled,
+        names=known_names(store, asked_text),
         joined_names=joined_names(store, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),

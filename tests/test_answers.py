@@ -1540,24 +1540,3 @@ def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(t
     answer = assistant.ask("montant MaPrimeRenov pompe à chaleur ménage très modeste")
     assert answer.found and "5 000 €" in answer.snippet, answer.snippet
     assert not assistant.ask("montant MonPrêtVert pompe à chaleur ménage très modeste").found
-
-
-def test_a_name_the_documents_title_gives_names_every_page(tmp_path):
-    """« … du référentiel RCP ? »: « RCP », which the title gives, names the whole document, not only the pages that
-    print it; the page that answers, which never writes it, gives the extract."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.set_title("RCP de services d'hébergement informatique en centres de données")
-    pdf.set_font("helvetica", size=11)
-    pdf.add_page()
-    pdf.multi_cell(0, 6, "Le présent RCP complète les règles sectorielles du RCP parent sur les services numériques.")
-    pdf.add_page()
-    pdf.multi_cell(0, 6, "Le référentiel retient une durée de vie de six ans pour les serveurs des centres de données.")
-    (tmp_path / "corpus").mkdir()
-    pdf.output(str(tmp_path / "corpus" / "rcp.pdf"))
-    build(tmp_path / "corpus", tmp_path / "index")
-    answer = Assistant.load(tmp_path / "index").ask("Quelle durée de vie le référentiel RCP retient-il pour les serveurs ?")
-    assert answer.found and "six ans" in answer.snippet, answer.snippet
