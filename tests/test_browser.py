@@ -141,6 +141,8 @@ def test_the_page_speaks_french_and_a_reply_is_shown_from_its_answer(page):
     from playwright.sync_api import expect
 
     assert page.evaluate("document.documentElement.lang") == "fr"
+    # the question box is named in French for a screen reader, not Gradio's « Textbox »
+    assert page.get_by_label("Votre question").count() == 1 and page.get_by_label("Textbox").count() == 0
     for count, question in enumerate(("Qui préside Nantes Métropole ?", "Combien de salariés compte l'ESS à Lille ?"), start=1):
         ask(page, question)
         reply = wait_for_replies(page, count).nth(count - 1)

@@ -219,6 +219,7 @@ def _conversation_column(example_questions: tuple[str, ...]) -> dict[str, Any]:
     with gr.Row():
         question = gr.Textbox(
             placeholder="Votre question… (your question)",
+            label="Votre question",  # not shown: what a screen reader says of the box (Gradio's default was « Textbox »)
             show_label=False,
             scale=5,
             autofocus=True,
@@ -248,7 +249,7 @@ def _settings_column(initial: dict) -> dict[str, Any]:
         choices=initial["sections"] or [WHOLE_REPORT_CHOICE],
         value=WHOLE_REPORT,
         label="Section",
-        info="Limiter la recherche à une partie des documents (section)",
+        info="Limiter la recherche à une partie des documents (section) ; tapez des mots pour filtrer la liste",
         elem_id="essqa-section",
     )
     # Numbers without bounds: a bound changed when the index arrives would make Gradio
