@@ -792,16 +792,23 @@ def _compound_key(left: str, right: str) -> tuple[str, str]:
     return left.lower(), right.lower()[:PREFIX_CHARS]
 
 
-def _keeps_hyphen(left: str, right: str, compounds: frozenset[tuple[str, str]] = frozenset(), written: frozenset[str] = frozenset()) -> bool:
-    """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two; compounds
-    are the hyphenated words the same text prints within a line ('médico-sociaux'), written its words (lower case)."""
+def _keeps_hyphen(
+    left: str, right: str, after: str = "", compounds: frozenset[tuple[str, str]] = frozenset(), written: frozenset[str] = frozenset()
+) -> bool:
+    """Whether 'left-\\nright' is a real hyphenated compound rather than a word cut in two; after is the text that
+    follows the right half, compounds the hyphenated words the same text prints within a line ('médico-sociaux'),
+    written its words (lower case)."""
+    if _ADDRESS_GOES_ON_RE.match(after):  # a web or e-mail address goes on: « ma-\ncantine.agriculture.gouv.fr »
+        return True
+    if right.lower() in _LINKING_WORDS and after.startswith("-"):  # « rez-\nde-chaussée », « Berneuil-\nsur-Aisne »
+        return True
     if _compound_key(left, right) in compounds or left.lower() in _DEICTIC_PARTS or right.lower() in _DEICTIC_PARTS:
         return True
-    if (left + right).lower() in written and not any(c in left for c in "-./"):
+    if any(c in left for c in "-./"):  # vis-à-\nvis, metropole.rennes.fr/economie-sociale-\nle-pari
+        return True
+    if (left + right).lower() in written:
         return False  # the page writes the word whole: « mi-\nnistère », « SER-\nVICE » (a prefix, capitals) cut it
     if right[0].isupper():  # Aix-Marseille-\nProvence, Saint-\nÉtienne
-        return True
-    if any(c in left for c in "-./"):  # vis-à-\nvis, metropole.rennes.fr/economie-sociale-\nle-pari
         return True
     if right.isdigit() or left.isdigit():  # 2015-\n2020
         return True
@@ -842,10 +849,7 @@ def join_hyphenated_lines(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
-        address = bool(_ADDRESS_GOES_ON_RE.match(m.string, m.end()))  # « ma-\ncantine.agriculture.gouv.fr »
-        # a compound's linking word goes on with a hyphen: « rez-\nde-chaussée », « Berneuil-\nsur-Aisne » (not « re-\ncouvrent-ils »)
-        chain = right.lower() in _LINKING_WORDS and m.string.startswith("-", m.end())
-        sep = "-" if address or chain or _keeps_hyphen(left, right, compounds, written) else ""
+        sep = "-" if _keeps_hyphen(left, right, m.string[m.end() :], compounds, written) else ""
         return f"{left}{sep}{right}"
 
     return _SPACED_HYPHEN_BREAK_RE.sub(repl, _HYPHEN_BREAK_RE.sub(repl, text))

@@ -48,7 +48,9 @@ NUMBER_RUN = r"(?<![^\W_])\d+(?:[ ,.]\d+)*"  # digits not glued to a letter befo
 _NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
 _MONEY_AFTER = r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"  # what follows a sum's number (not « Euro-métropole »)
-_MONEY_RE = re.compile(rf"\d(?:\s?\|)?(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)  # the currency may be the next cell's
+# a table's row may give a figure's unit or currency in the next cell: « Chaudière gaz à condensation coll | 22 | Années »
+_NEXT_CELL = r"(?:\s?\|)?"
+_MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
 MEASURE_UNITS = {
     "length": r"(?:k?m|cm|mm|m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
@@ -78,8 +80,7 @@ _FREQUENCY_RE = re.compile(
 # what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often
 _MEASURE_RES = {
     # « cinq (5) jours ouvrés »: a figure in words then in digits, as a contract writes it
-    # a table's row may give the unit in the next cell: « Chaudière gaz à condensation coll | 22 | Années | INIES »
-    **{dimension: re.compile(rf"(?:{NUMBER_RUN}(?:\s?\|)?\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
+    **{dimension: re.compile(rf"(?:{NUMBER_RUN}{_NEXT_CELL}\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
     "frequency": _FREQUENCY_RE,
 }
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
