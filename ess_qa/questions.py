@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, split_sentences, words
-from ingest.numbers import stated_dimensions
+from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -430,29 +430,38 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_RE.match(question))
 
 
-# A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole".
-_NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|l'|the)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
+# A name and the capitalised words chained to it: "Métropole européenne de Lille", "Nantes Métropole", "l'Ouest".
+_NAME_PHRASE_RE = re.compile(r"(?:\b(?:la|le|les|the)\s+|\b[lL]')?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de|du|des|d'|of|sur)?\s*[A-ZÀ-Ý][\w'’-]*)*")
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:à|a|au|aux|en|pour|sur|dans|de|du|des|selon|chez|about|in|for|on)\s+", re.IGNORECASE)
 
 
 def complete_follow_up(question: str, previous: str) -> str:
-    """A follow-up completed with the previous question; names it gives replace the previous one's.
+    """A follow-up completed with the previous question; a name it gives takes the place of one of the previous
+    question's: the one after the same preposition, else the last.
 
     "Et à Bordeaux ?" after "Combien d'habitants compte Nantes Métropole ?" becomes
-    "Combien d'habitants compte à Bordeaux ?"."""
+    "Combien d'habitants compte Bordeaux ?"; "Et dans la CACL ?" after "Quelle part de l'emploi l'ESS représente-t-elle
+    dans l'Ouest guyanais ?" keeps « l'ESS »; a year asked of takes the place of the previous question's last year."""
     if not previous or not is_follow_up(question):
         return question
     asked = _FOLLOW_UP_RE.sub("", question).strip()
     rest = re.sub(r"[\s?!.]+$", "", asked)
     quoted = _QUOTED_RE.search(previous)
-    subject = re.sub(r"^(?:à|a|au|aux|en|pour|sur|dans|de|du|des|about|in|for|on)\s+", "", rest, flags=re.IGNORECASE)
+    subject = _LEADING_PREPOSITION_RE.sub("", rest)
     if quoted and subject:
         # what the previous question quoted is what the follow-up asks of now: « Que dit le document sur « Edito » ? »,
         # then « et le contact ? »: « Que dit le document sur « le contact » ? »
         return f"{previous[: quoted.start(1)]}{subject}{previous[quoted.end(1) :]}"
     base = normalize_apostrophes(previous).strip()
+    years = list(YEAR_RE.finditer(base))
+    if YEAR_RE.fullmatch(subject) and years:  # "Et en 2025 ?": the year asked of now
+        return f"{base[: years[-1].start()]}{subject}{base[years[-1].end() :]}"
     first = re.match(r"\W*\w+", base)
-    if proper_names(question):  # the follow-up names what the question is now about
-        start = first.end() if first else 0
-        base = base[:start] + _NAME_PHRASE_RE.sub(" ", base[start:])
+    names = list(_NAME_PHRASE_RE.finditer(base, first.end() if first else 0))
+    if proper_names(question) and names and subject:  # the follow-up names what the question is now about
+        preposition = rest[: len(rest) - len(subject)].strip().lower()
+        same = [m for m in names if preposition and base[: m.start()].lower().rstrip().endswith(f" {preposition}")]
+        replaced = (same or names)[-1]
+        return re.sub(r"\s+", " ", f"{base[: replaced.start()]}{subject}{base[replaced.end() :]}").strip()
     base = re.sub(r"[\s?!.]+$", "", base)
     return re.sub(r"\s+", " ", f"{base} {asked}").strip()

@@ -152,7 +152,21 @@ def test_a_follow_up_asks_of_what_the_previous_question_quoted():
 
     assert complete_follow_up("et le contact ?", "Que dit le document sur « Edito » ?") == "Que dit le document sur « le contact » ?"
     assert complete_follow_up("Et à Lyon ?", "Que dit le document sur « Edito » ?") == "Que dit le document sur « Lyon » ?"
-    assert complete_follow_up("Et à Bordeaux ?", "Combien d'habitants compte Nantes Métropole ?") == "Combien d'habitants compte à Bordeaux ?"
+    assert complete_follow_up("Et à Bordeaux ?", "Combien d'habitants compte Nantes Métropole ?") == "Combien d'habitants compte Bordeaux ?"
+
+
+def test_a_follow_up_replaces_one_name_or_year_of_the_previous_question_and_keeps_the_others():
+    """Every name of the previous question was taken out: « l'ESS … dans l'Ouest guyanais », then « Et dans la CACL ? »,
+    was read « l' représente-t-elle dans l' guyanais dans la CACL »; « produits EGAlim … applicables à Mayotte, période
+    par période », then « Et pour Saint-Pierre-et-Miquelon ? », lost « EGAlim » and left « à , »; « Et en 2025 ? »
+    after a question on 2024 asked of both years."""
+    from ess_qa.questions import complete_follow_up
+
+    assert complete_follow_up("Et dans la CACL ?", "Quelle part de l'emploi privé l'ESS représente-t-elle dans l'Ouest guyanais ?") == "Quelle part de l'emploi privé l'ESS représente-t-elle dans la CACL guyanais ?"
+    assert complete_follow_up("Et pour Saint-Pierre-et-Miquelon ?", "Quels sont les seuils de produits EGAlim et bio applicables à Mayotte, période par période ?") == "Quels sont les seuils de produits EGAlim et bio applicables à Saint-Pierre-et-Miquelon, période par période ?"
+    assert complete_follow_up("Et selon Ecodiag ?", "Quelle est l'empreinte des écrans selon l'outil NumEcoDiag ?") == "Quelle est l'empreinte des écrans selon l'outil Ecodiag ?"
+    assert complete_follow_up("Et en 2025 ?", "Quel est le montant de l'avantage en nature d'un repas en 2024 ?") == "Quel est le montant de l'avantage en nature d'un repas en 2025 ?"
+    assert complete_follow_up("And in Lyon?", "What is the ESS budget of Lille?") == "What is the ESS budget of Lyon?"
 
 
 def test_a_term_is_quoted_in_french_english_or_typewriter_quotation_marks():
