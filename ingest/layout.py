@@ -37,6 +37,7 @@ ALIGN_EM = 2.5  # a cell belongs to the last column whose edge is at most this f
 ROW_CHARS = 500  # a row of cells this short in all reads as one line (chunking keeps such a line whole)
 HEADER_CELL = 60  # characters: a header cell is this short, and does not end a sentence
 TITLE_CHARS = 60  # a one-line row alone inside a table (a title across the columns) is this short
+MIN_LINES_READ_APART = 3  # cells of this many level lines each are rows of a table read column by column (_line_by_line)
 MIN_CARRIED_COLUMNS = 3  # a header is carried to the next pages for tables of this many columns
 DEFAULT_SIZE = 10.0  # points, for text whose size is unknown
 _SENTENCE_END = (".", ";", "!", "?", ":")
@@ -236,7 +237,7 @@ def page_rows(cells: list[Cell]) -> list[Row]:
             row.append(cell)
         else:
             rows.append([cell])
-    return [part for row in rows for part in _without_lead(row)]
+    return [line for row in rows for part in _without_lead(row) for line in _line_by_line(part)]
 
 
 def _without_lead(row: Row) -> list[Row]:
@@ -249,6 +250,24 @@ def _without_lead(row: Row) -> list[Row]:
     if k == 0 or first[k - 1].y - first[k].y <= _blank(first, k):
         return [row]
     return [[Cell(first[:k])], [Cell(first[k:]), *row[1:]]]
+
+
+def _line_by_line(row: Row) -> list[Row]:
+    """A short row whose cells hold as many short lines each, three or more, level line for line, each line of its
+    first cell opening with a capital: one row per line (a table without rules read column by column, « Longueur du
+    pont » over « Largeur du pont » beside « 65 m » over « 8 m »; not a row of cards of two lines, a commune's name
+    over its mayor's, nor a contents' column of page numbers)."""
+    count = len(row[0].segments)
+    if count < MIN_LINES_READ_APART or not is_short_row(row) or any(len(cell.segments) != count for cell in row):
+        return [row]
+    lines = [[cell.segments[j] for cell in row] for j in range(count)]
+    if any(max(s.y for s in line) - min(s.y for s in line) > RISE_EM * line[0].size for line in lines):
+        return [row]
+    if any(len(s.text.strip()) > HEADER_CELL for line in lines for s in line):
+        return [row]
+    if not all(s.text.strip()[:1].isupper() for s in row[0].segments):
+        return [row]
+    return [[Cell([segment]) for segment in line] for line in lines]
 
 
 def _blank(segments: list[Segment], k: int) -> float:
@@ -345,6 +364,13 @@ def grid_line(row: Row, edges: list[float] | tuple[float, ...]) -> str:
     for cell, k in zip(row, columns):
         slots[k] = cell.text
     return CELL_SEPARATOR.join(slots).strip()
+
+
+def labels_columns(row: Row, edges: list[float]) -> bool:
+    """Whether a header row's cells stand in distinct columns of the rows below it: two of them over one column
+    label no table (a table's last row over a paragraph with a web address at its right)."""
+    columns = [column_of(cell, edges) for cell in row]
+    return len(set(columns)) == len(columns)
 
 
 def header_labels(row: Row, edges: list[float]) -> tuple[str, ...]:
@@ -472,8 +498,8 @@ class TableReader:
 
     def _header(self, rows: list[Row], header_at: int | None) -> tuple[Header | None, int | None]:
         """The header in force on a page and the first row it labels; remembers it for the next page."""
-        if header_at is not None:
-            edges = column_edges(rows[header_at + 1 :])
+        edges = column_edges(rows[header_at + 1 :]) if header_at is not None else []
+        if header_at is not None and labels_columns(rows[header_at], edges):
             header, labelled_from = Header(tuple(edges), header_labels(rows[header_at], edges)), header_at + 1
         elif self.header is not None and fits(self.header, rows):
             header, labelled_from = self.header, 0

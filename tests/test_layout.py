@@ -228,3 +228,34 @@ def test_a_running_header_laid_out_like_a_row_is_no_tables_header():
     for counter in ("38 / 89", "3 sur 12", "Page 4"):
         assert not is_header_row([row(0, "CNIG", "Plan du Corps de Rue Simplifié", counter), data], 0)
     assert is_header_row([row(0, "Attribut", "Type", "Définition"), data], 0)
+
+
+def test_a_table_without_rules_read_column_by_column_pairs_its_rows_and_labels_nothing_after_it(tmp_path):
+    """A notice's table of sizes, its labels written down one column and its values down the next (pypdf reads
+    them as two cells of seven lines): one row per line. The paragraph after it, one of its lines ending far right
+    with the start of a web address, is no row under the table's last line taken for a header (« Superficie du
+    massif 0,7 ha 40 ha : » was written into the paragraph and into the address)."""
+    sizes = [("Superficie globale du projet", "10 000 m² incluant les zones de chantier"), ("Longueur du pont", "65 m"), ("Largeur du pont", "8 m"), ("Hauteur du remblai", "de 1 à 3 m")]
+    pdf = new_pdf()
+    pdf.set_xy(15, 20)
+    pdf.cell(text="Exemple 1 :")
+    for x, column in ((20, 0), (110, 1)):
+        for k, pair in enumerate(sizes):
+            pdf.set_xy(x, 32 + 5 * k)
+            pdf.cell(text=pair[column])
+    paragraph = [
+        "Les coordonnées géographiques sont exprimées dans le référentiel adapté, comme le détaille",
+        "le mode d'emploi publié par le ministère chargé de l'environnement (voir sur",
+        "durable.gouv.fr/-Les-donnees-environnementales-.html) pour chaque département.",
+    ]
+    for k, line in enumerate(paragraph):
+        pdf.set_xy(15, 70 + 5 * k)
+        pdf.cell(text=line)
+    pdf.set_xy(160, 75)
+    pdf.cell(text="http://www.developpement-")
+    pdf.output(str(tmp_path / "notice.pdf"))
+    text = read_file_pages(tmp_path / "notice.pdf")[0].text
+    lines = [line.strip() for line in text.split("\n")]
+    for label, value in sizes:
+        assert f"{label} | {value}" in lines
+    assert all(text.count(value) == 1 for pair in sizes for value in pair)  # the table once, nothing of it after
