@@ -26,6 +26,15 @@ _LETTER_BULLET_RE = re.compile("^[ \t]*Æ[ \t]+", re.MULTILINE)
 # a glyph's name that extraction writes for a symbol it cannot map: « /triangle-right /triangle-right lourdeur des bacs »
 _GLYPH_NAME_RE = re.compile(r"(?<!\S)/[a-z]+(?:-[a-z]+)+(?!\S)")
 _GLYPH_NAME_BULLET_RE = re.compile(r"^[ \t]*/[a-z]+(?:-[a-z]+)+(?:[ \t]+/[a-z]+(?:-[a-z]+)+)*[ \t]+", re.MULTILINE)
+# a capital's form of a sign, by name, that extraction writes for a glyph it cannot map: « /parenleft.caseSTG/parenright.case »,
+# « DATES/hyphen.caseCLÉS »; a small capital by name (« /a.sc »)
+_CASE_FORMS = {
+    "parenleft": "(", "parenright": ")", "bracketleft": "[", "bracketright": "]", "braceleft": "{", "braceright": "}",
+    "hyphen": "-", "endash": "–", "emdash": "—", "guillemetleft": "«", "guillemetright": "»", "guilsinglleft": "‹",
+    "guilsinglright": "›", "colon": ":", "semicolon": ";", "exclam": "!", "question": "?", "periodcentered": "·",
+    "bullet": "•", "at": "@", "slash": "/", "ampersand": "&", "quoteright": "’", "quoteleft": "‘",
+}
+_CASE_FORM_RE = re.compile(rf"/({'|'.join(_CASE_FORMS)})\.(?:case|sc)|/([a-z])\.sc")
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff]")
@@ -53,6 +62,11 @@ def normalize_spaces(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
     text = _capital_accents(_CONTROL_RE.sub("", text))
     return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def named_glyphs(text: str) -> str:
+    """Signs and small capitals that extraction wrote by their glyph's name, written as themselves."""
+    return _CASE_FORM_RE.sub(lambda m: _CASE_FORMS[m.group(1)] if m.group(1) else m.group(2).upper(), text)
 
 
 def clean_bullets(text: str) -> str:
@@ -155,7 +169,7 @@ def clean_page_text(text: str) -> str:
     """All cleaning steps for one page, in order; blank lines (paragraph breaks) are kept."""
     text = remove_note_calls(text)
     text = detach_note_marks(spaced_note_starts(text))
-    text = normalize_spaces(text)
+    text = normalize_spaces(named_glyphs(text))
     text = clean_bullets(text)
     text = normalize_spaces(text)
     text = join_hyphenated_lines(text)  # before pull quotes: the end of a cut word is no short line of its own

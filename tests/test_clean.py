@@ -108,6 +108,14 @@ def test_ligatures_and_glyph_names_are_read_as_text():
     assert cleaned == "le film des offices\n• lourdeur des bacs\nla chauffe. voir https://a.fr/x-y"
 
 
+def test_a_capitals_form_of_a_sign_written_by_its_glyphs_name_is_the_sign():
+    """A guide's titles in capitals use the capital's forms of brackets, quotation marks and hyphens, which pypdf
+    writes by name (« GARANTIE /parenleft.caseSTG/parenright.case », « DATES/hyphen.caseCLÉS »): read as the signs;
+    a web address's path stays."""
+    cleaned = clean_page_text("GARANTIE /parenleft.caseSTG/parenright.case\nMENTION /guillemetleft.case FERMIER /guillemetright.case\nDATES/hyphen.caseCLÉS voir https://a.fr/hyphen/case.html")
+    assert cleaned == "GARANTIE (STG)\nMENTION « FERMIER »\nDATES-CLÉS voir https://a.fr/hyphen/case.html"
+
+
 def test_small_capitals_read_with_lower_case_accents_are_written_in_capitals():
     """pypdf reads some small capitals with their accented letters in lower case (« RèGLEMENT DE LA CONSULTATION »):
     written « RÈGLEMENT »; a short abbreviation (« PàP », porte-à-porte) and words in lower case stay."""
