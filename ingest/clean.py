@@ -295,33 +295,36 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
         if is_running({physical for physical, _ in places}, len(texts)):
             for physical, i in places:
                 found[physical - 1].add(i)
-    for places in _dated_lines_anywhere(texts, edge_forms):
+    for places in _dated_lines_anywhere(texts, numbers, edge_forms):
         for physical, i in places:
             found[physical - 1].add(i)
     _add_echoed(texts, found)
     return found
 
 
-def _dated_lines_anywhere(texts: list[str], edge_forms: dict[str, list[tuple[int, Occurrence]]]) -> list[list[tuple[int, int]]]:
+def _dated_lines_anywhere(texts: list[str], numbers: list[int], edge_forms: dict[str, list[tuple[int, Occurrence]]]) -> list[list[tuple[int, int]]]:
     """The places (physical page, line index) of each line of words and numbers (an issue's name and date: « Au fil des
     Lisières 1# - SEPTEMBRE 2022 »), no table's row, at the edge of MIN_RUNNING_PAGES pages or more and printed whole,
     with the same numbers, on half the file's pages or more (and MIN_RUNNING_PAGES), wherever it is printed: a
     magazine's footer sits above each page's number and rubric, which differ from page to page, and reaches the edge on
-    some pages only. A line without a number (« Quelle solution avons-nous trouvée ? », a heading repeated on many
-    pages) or whose numbers change (« Quand ? Au 1er janvier 2022 », « … 2023 ») is the text's."""
-    candidates = {
-        form
+    some pages only. A number that follows the page at the edges is the same when it is that page's (« Sous-direction
+    de la Restauration du Cnous 7 » on page 7: a slide deck's footer in the middle of the text of slides whose text
+    boxes come after it). A line without a number (« Quelle solution avons-nous trouvée ? », a heading repeated on many
+    pages) or whose numbers change (« Quand ? Au 1er janvier 2022 », « … 2023 ») is the text's. numbers: the number
+    each page prints (printed_numbers)."""
+    tracks = {
+        form: _tracks_page([occurrence for _, occurrence in seen])
         for form, seen in edge_forms.items()
         if "#" in form and CELL_SEPARATOR.strip() not in form and len(words(form)) >= 2 and len({physical for physical, _ in seen}) >= MIN_RUNNING_PAGES
     }
-    if not candidates:
+    if not tracks:
         return []
-    places: dict[LineForm, list[tuple[int, int]]] = defaultdict(list)
-    for physical, text in enumerate(texts, start=1):
+    places: dict[RunningKey, list[tuple[int, int]]] = defaultdict(list)
+    for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
         for i, line in enumerate(text.split("\n")):
             form = line_form(line)
-            if form and form[0] in candidates:
-                places[form].append((physical, i))
+            if form and form[0] in tracks and len(form[1]) == len(tracks[form[0]]):
+                places[(form[0], _signature(form[1], printed, tracks[form[0]]))].append((physical, i))
     least = max(len(texts), 2 * MIN_RUNNING_PAGES)  # twice the pages a line is on, at least
     return [where for where in places.values() if 2 * len({physical for physical, _ in where}) >= least]
 

@@ -348,6 +348,25 @@ def test_a_magazines_footer_above_each_pages_rubric_is_removed_wherever_it_is_pr
     assert all(f"Au 1er janvier {2020 + 3 * n % 5}\n{body(n)}" in text for n, text in enumerate(cleaned, start=1)), cleaned
 
 
+def test_a_slides_footer_with_its_page_number_is_removed_wherever_the_slide_prints_it():
+    """A slide deck's footer with the page's number (« Sous-direction de la Restauration du Cnous 7 ») comes first or last
+    on most slides, and amid the text of slides whose text boxes come before and after it: removed there too. A line of
+    the same words with another number than the page's is the text's."""
+    texts = []
+    for n in range(1, 13):
+        footer = f"Sous-direction de la Restauration du Cnous {n}"
+        if n in (4, 7, 9):
+            lines = ["Étape 1", "Étape 2", "Étape 3", footer, body(n), "Étape 4", "Étape 5", "Étape 6"]
+        else:
+            lines = [footer, body(n)]
+        texts.append("\n".join(lines))
+    texts[10] += "\nSous-direction de la Restauration du Cnous 3"  # a citation of slide 3, on slide 11
+    cleaned = remove_running_lines(texts)
+    assert not any(f"Cnous {n}" in text for n, text in enumerate(cleaned, start=1)), cleaned
+    assert all(body(n) in text for n, text in enumerate(cleaned, start=1))
+    assert cleaned[10].endswith("Sous-direction de la Restauration du Cnous 3")
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
