@@ -299,6 +299,7 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
         for physical, i in places:
             found[physical - 1].add(i)
     _add_echoed(texts, found)
+    _add_page_numbered(texts, numbers, found)
     return found
 
 
@@ -329,6 +330,7 @@ def _dated_lines_anywhere(texts: list[str], numbers: list[int], edge_forms: dict
     return [where for where in places.values() if 2 * len({physical for physical, _ in where}) >= least]
 
 
+MIN_PAGE_NUMBERED_CHARS = 8  # a running line this long at least, for the page's number printed beside it to go with it
 ECHOED_MIN_CHARS = 20  # a running line this long at least, for a line that starts with it to be that line
 
 
@@ -349,6 +351,24 @@ def _add_echoed(texts: list[str], found: list[set[int]]) -> None:
                 if form[0].startswith(head) and rest.strip() and set(words(rest)) <= set(words(head)):
                     indexes.add(i)
                     break
+
+
+def _add_page_numbered(texts: list[str], numbers: list[int], found: list[set[int]]) -> None:
+    """Add to found the edge lines that are a running line found on other pages, as printed there, with the page's
+    number before or after it (« 2 26/01/2023 2 » on a slide deck's second page, « 26/01/2023 » on the others).
+    numbers: the number each page prints (printed_numbers)."""
+    running = {normalize_spaces(text.split("\n")[i]) for text, indexes in zip(texts, found) for i in indexes}
+    running = {line for line in running if len(line) >= MIN_PAGE_NUMBERED_CHARS}
+    if not running:
+        return
+    for text, printed, indexes in zip(texts, numbers, found):
+        lines = text.split("\n")
+        pattern = re.compile(rf"^(?:{printed}\s+)?(.+?)(?:\s+{printed})?$")
+        for i in edge_lines(lines):
+            line = normalize_spaces(lines[i])
+            match = pattern.match(line)
+            if i not in indexes and match and match.group(1) != line and match.group(1) in running:
+                indexes.add(i)
 
 
 _TITLED_HEADER_RE = re.compile(r"^(.{10,}?)\s+[|•]\s+\S")  # « Guide achats numérique responsable | Les labels »

@@ -367,6 +367,14 @@ def test_a_slides_footer_with_its_page_number_is_removed_wherever_the_slide_prin
     assert cleaned[10].endswith("Sous-direction de la Restauration du Cnous 3")
 
 
+def test_a_running_line_printed_with_the_pages_number_beside_it_goes_there_too():
+    """A slide deck's date runs on every slide (« 26/01/2023 »), and on its second slide with the slide's number
+    before and after it (« 2 26/01/2023 2 »), which an answer showed: removed there too."""
+    texts = ["26/01/2023\n" + body(n) for n in range(1, 9)]
+    texts[1] = "2 26/01/2023 2\n" + body(2)
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
