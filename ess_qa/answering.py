@@ -51,7 +51,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .questions import figure_of, guess_language, proper_names
+from .questions import asked_sentence, figure_of, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -342,12 +342,15 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
 
 
 def unknown_names(store: Store, question: str, titled: frozenset[str] = frozenset()) -> list[str]:
-    """Names in a question (Japon, Québec, ...; in an English question, Angers, CCIAG), and years, that
+    """Names in what a question asks (Japon, Québec, ...; in an English question, Angers, CCIAG), and years, that
     the corpus never mentions; a name its documents' titles hold (titled: their words, see title_words) is the
-    document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned."""
-    unknown = [year for year in years(question) if not store.known_words(frozenset([year])) and year not in titled]
+    document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned. The sentences told
+    before what is asked (asked_sentence: « Je suis acheteur dans un CHU. … ») and a sentence's first word (« … pour
+    l'AG. Côté santé, … ») name nothing asked of."""
+    asked = asked_sentence(question)
+    unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled]
     english = guess_language(question) != "fr"
-    return unknown + [name for name in proper_names(question) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
+    return unknown + [name for name in proper_names(asked) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:

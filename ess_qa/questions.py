@@ -151,7 +151,19 @@ def asked_part(question: str) -> str:
     """What a question of several parts asks, without the context told before it (« Notre commune a déposé son
     dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ? »): its last part that asks (ends with a
     question mark), else its last part; the whole question when it has one part."""
-    parts = [part for sentence in split_sentences(question.strip()) for part in _PART_END_RE.split(sentence) if content_words(part)]
+    return _asking([part for sentence in split_sentences(question.strip()) for part in _PART_END_RE.split(sentence)], question)
+
+
+def asked_sentence(question: str) -> str:
+    """What a question of several sentences asks, without the sentences told before it (« Je suis acheteur dans un
+    CHU. À partir de quand … ? »): its last sentence that asks, else its last; a sentence's parts keep the frame that
+    its first part sets (« On me demande de suivre le RGAA : sur quel smartphone … ? » asks of the RGAA)."""
+    return _asking(split_sentences(question.strip()), question)
+
+
+def _asking(parts: list[str], question: str) -> str:
+    """The last part with content words that ends with a question mark, else the last; the question if one part."""
+    parts = [part for part in parts if content_words(part)]
     if len(parts) < 2:
         return question
     return next((part for part in reversed(parts) if part.rstrip().endswith("?")), parts[-1])

@@ -1376,6 +1376,31 @@ def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(t
     assert not assistant.ask("On me demande de suivre le RGAA : sur quel smartphone tester une application native ?").found
 
 
+def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of(tmp_path):
+    """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
+    names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
+    opens a sentence). A name in the sentence that asks is still one the document must give."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Au 1er janvier 2025 : interdiction de l'utilisation de contenants alimentaires de réchauffage en plastique "
+                         "dans les services de pédiatrie, d'obstétrique et de maternité. "
+                         "Le document unique d'évaluation des risques professionnels est un indicateur de santé et sécurité au travail.")
+    pdf.output(str(tmp_path / "note.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    context = "Je suis responsable des achats dans un CHU qui a une maternité ; nous réchauffons les repas en barquettes. "
+    answer = assistant.ask(context + "À partir de quand le réchauffage en plastique sera-t-il interdit en maternité ?")
+    assert answer.found and "1er janvier 2025" in answer.snippet, answer
+    answer = assistant.ask("Nous préparons notre rapport pour l'AG. Côté santé et sécurité au travail, le document unique est-il un indicateur ?")
+    assert answer.found and "document unique" in answer.snippet, answer
+    assert not assistant.ask(context + "À partir de quand le réchauffage en plastique sera-t-il interdit au CHU de Rennes ?").found
+
+
 def test_a_street_or_a_towns_postal_name_is_nobody():
     """« Qui … » asks for a person: « 18, rue Gabriel Péri – 69623 Villeurbanne Cedex » names a street and a town."""
     from ess_qa.evidence import names
