@@ -69,7 +69,8 @@ FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a f
 STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
-ITEM_KEPT = 80  # ... and of each item of the list
+ITEM_KEPT = 80  # ... and of each item of the list ...
+ASKED_ITEM_KEPT = 2 * ITEM_KEPT  # ... or of one that holds a word of the question its lead-in lacks
 ITEM_MARKS = "-–—‐•· "  # an item's own dash or bullet, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
@@ -289,20 +290,30 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
     and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds; a table's
     rows under their header, shown once."""
-    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=held_terms(asked.term_set, store.analyzer))  # items follow as units
+    wanted = held_terms(asked.term_set, store.analyzer)
+    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted)  # items follow as units
+    in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
     for following in units_after_in_section(store, unit):
         above, _, row = following.text.rpartition("\n")
+        # an item that holds a word of the question the lead-in lacks is what it asks of: shown longer (« Questions
+        # importantes : » then « Quels types de contrat … (CDI, CDD, intérim, contrat aidé) ? »)
+        kept = ASKED_ITEM_KEPT if _terms_held(following.text, wanted) - in_lead else ITEM_KEPT
         if is_table_row(row):  # a table's rows, each under its header (ingest.units): the header shown once
-            item = "\n".join(([above] if above and above != header else []) + [shorten(row, ITEM_KEPT)])
+            item = "\n".join(([above] if above and above != header else []) + [shorten(row, kept)])
             header = above or row
         else:
-            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), ITEM_KEPT)  # one mark: « • », not « • - »
+            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), kept)  # one mark: « • », not « • - »
         if size + 1 + len(item) > SNIPPET_TARGET:
             break
         parts.append(item)
         size += 1 + len(item)
     return "\n".join(parts)
+
+
+def _terms_held(text: str, wanted: Callable[[str], frozenset[str]]) -> set[str]:
+    """The question's terms that a text's words hold (wanted: held_terms)."""
+    return {term for word in text.split() for term in wanted(word)}
 
 
 def unit_with_following_units(store: Store, unit: Unit, shown: str | None = None) -> str:

@@ -490,6 +490,25 @@ def test_a_list_is_shown_as_its_lead_in_and_the_start_of_each_item(assistant):
     assert len(answer.snippet) <= 310
 
 
+def test_a_list_item_that_holds_what_the_question_asks_is_shown_longer(tmp_path):
+    """« Questions importantes : » then items cut to ITEM_KEPT characters: the one on contracts lost « contrat aidé »,
+    which the question asked of. An item holding words of the question its lead-in lacks is shown longer; the others
+    still short."""
+    from ess_qa.answering import ASKED_ITEM_KEPT, ITEM_KEPT
+
+    contracts = "Quels types de contrat proposons-nous aux salariés de la structure (CDI, CDD, intérim, contrat aidé, apprentissage) ?"
+    page = (
+        "Emploi et conditions de travail\n\nQuestions importantes :\n"
+        "• L'entreprise organise-t-elle des parcours d'insertion par l'emploi pour les jeunes en difficulté et les chômeurs de longue durée ?\n"
+        f"• {contracts}\n"
+        "• Les salariés bénéficient-ils d'un entretien annuel avec leur responsable et d'un plan de formation individualisé ?\n"
+    )
+    assert ITEM_KEPT < len(contracts) <= ASKED_ITEM_KEPT
+    answer = assistant_on(tmp_path, "guide.txt", (page,)).ask("Quels types de contrat le guide invite-t-il à examiner pour les salariés ?")
+    assert answer.found and "contrat aidé, apprentissage" in answer.snippet, answer.snippet
+    assert "chômeurs de longue durée" not in answer.snippet  # the other items as short as before
+
+
 def test_a_best_line_that_answers_too_weakly_is_not_given(assistant):
     from dataclasses import replace
 
