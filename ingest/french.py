@@ -304,9 +304,16 @@ def _defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -
                 return True
             if not complement and rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
-        if _named_before(tokens, i):
+        if _named_before(tokens, i) or _after_definition_of(tokens, i):
             return True
     return False
+
+
+def _after_definition_of(tokens: list[str], i: int) -> bool:
+    """Whether the word at i is what « définition de » announces before a colon (« L'article L541-1-1 CE donne une
+    définition du biodéchet : les déchets … »)."""
+    before = [token for token in tokens[max(0, i - 3) : i] if token not in ("d", "l", "la")]
+    return bool(before) and before[-1] in _OF_WORDS | {"definition"} and "definition" in before[-2:] and tokens[i + 1 : i + 2] == [":"]
 
 
 def _named_before(tokens: list[str], i: int) -> bool:

@@ -970,6 +970,17 @@ def test_a_gloss_in_brackets_opened_by_an_acronym_defines_it():
     assert not defines("Le budget primitif (voir annexe : tableau 3)", {"voir"})
 
 
+def test_the_words_a_definition_of_announces_before_a_colon_are_defined():
+    """A note's « L'article L541-1-1 CE donne une définition du biodéchet : les déchets … » defines the biodéchet (a
+    question on it got another note that names biodéchets); a definition merely mentioned defines nothing."""
+    from ingest.french import defines
+
+    assert defines("³ L'article L541-1-1 CE donne une définition du biodéchet : les déchets non dangereux biodégradables", {"biodechet"})
+    assert defines("Le décret précise la définition des biodéchets : déchets alimentaires et de jardin", {"biodechet"})
+    assert not defines("La définition du biodéchet a changé en 2020.", {"biodechet"})
+    assert not defines("L'arrêté fixe les seuils des producteurs de biodéchets : 10 tonnes par an", {"biodechet"})
+
+
 def test_a_file_pattern_in_brackets_is_no_gloss():
     """« Diagfeux (*.dfe) » names the files of a program, it does not say what the program is; « La loi EGalim
     (Équilibre …) » glosses it."""
