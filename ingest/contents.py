@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .clean import clean_page_text, clean_title
-from .structure import locate_titles
+from .layout import half_point
+from .structure import MAX_HEADING_CHARS, locate_titles
 from .types import Page
 
 MIN_ENTRIES = 4  # fewer lines ending with a page number are no table of contents
@@ -154,27 +155,106 @@ def outline_paths(entries: Sequence[Entry]) -> list[tuple[str, ...]]:
     return paths
 
 
-def with_printed_outline(pages: list[Page]) -> list[Page]:
+SizedLines = list[list[tuple[str, float, bool]]]  # each page's lines, their font sizes, whether bold (ingest.layout)
+
+
+def with_printed_outline(pages: list[Page], sized_lines: SizedLines | None = None) -> list[Page]:
     """A file's pages, given the outline its printed table of contents makes when it has no outline of
-    its own and one is found (see the module's docstring); else as they are."""
+    its own and one is found (see the module's docstring); else as they are. A file that merges several
+    reports, each with its contents and its pages numbered from 1 again, gets each report's outline on its own
+    pages (a file of four yearly reports, one per commune, had the first one's sections only), under the title
+    its cover prints larger than the others do not all print (part_titles; sized_lines: the pages' lines)."""
     if not pages or any(page.outline is not None for page in pages):
         return pages
     texts = _CleanTexts(pages)
-    for index in range(min(SEARCHED_PAGES, len(pages))):
-        if len(_NUMBERED_LINE_RE.findall(pages[index].text)) < MIN_ENTRIES:  # no contents: not worth cleaning
+    parts: list[tuple[list[Entry], list[int]]] = []
+    index = 0
+    while index < len(pages) and (parts or index < SEARCHED_PAGES):
+        found = _contents_at(pages, texts, index)
+        if found is None:
+            index += 1
             continue
-        entries = contents_entries(texts[index])
-        if entries:
-            last = index
-            while last + 1 < len(pages):  # contents over several pages: the next ones go on in page order
-                more = contents_entries(texts[last + 1], min_entries=2)
-                if not more or more[0].page < entries[-1].page or not _mostly_entries(texts[last + 1], more):
-                    break
-                entries, last = entries + more, last + 1
+        entries, last = found
+        if not parts:
             physical = _physical_pages(pages, texts, range(index, last + 1), entries)
-            if physical is not None:
-                return outlined_pages(pages, entries, physical)
-    return pages
+        elif _starts_another_report(entries, parts[-1][0]):
+            physical = _physical_pages(pages, texts, range(index, last + 1), entries, after=last)
+        else:  # a chapter's own contents, whose entries the file's contents give
+            physical = None
+        if physical is not None:
+            parts.append((entries, physical))
+        index = last + 1
+    if len(parts) > 1 and sized_lines is not None and len(sized_lines) == len(pages):
+        parts = _titled_parts(parts, sized_lines)
+    return outlined_pages(pages, parts) if parts else pages
+
+
+def _titled_parts(parts: list[tuple[list[Entry], list[int]]], sized_lines: SizedLines) -> list[tuple[list[Entry], list[int]]]:
+    """Merged reports' parts, each opened by its cover's title (part_titles) on its cover, its entries under it; as
+    they are when a cover is not found (the page its numbers start on) or a title is missing."""
+    covers = [physical[0] - (entries[0].page - 1) for entries, physical in parts]
+    if any(not 0 <= cover <= physical[0] for cover, (_, physical) in zip(covers, parts)):
+        return parts
+    titles = part_titles([sized_lines[cover] for cover in covers])
+    if not all(titles):
+        return parts
+    return [
+        ([Entry(title, 1, entries[0].page - (physical[0] - cover))] + [replace(e, level=e.level + 1) for e in entries], [cover, *physical])
+        for title, cover, (entries, physical) in zip(titles, covers, parts)
+    ]
+
+
+def part_titles(covers: SizedLines) -> list[str]:
+    """The title of each of merged reports, from their covers' lines: the largest run of lines of one size that not
+    every cover prints (« assainissement collectif : ATTICHY », where all print « Communauté de communes des
+    Lisières de l'Oise » larger); '' for a cover without one."""
+    runs = [_size_runs(lines) for lines in covers]
+    shared = set.intersection(*({text for text, _ in cover} for cover in runs))
+    titles = []
+    for cover in runs:
+        own = [(size, text) for text, size in cover if text not in shared and sum(c.isalpha() for c in text) >= 4 and len(text) <= 2 * MAX_HEADING_CHARS]
+        largest = max((size for size, _ in own), default=None)
+        titles.append(next((text for size, text in own if size == largest), ""))
+    return titles
+
+
+def _size_runs(lines: list[tuple[str, float, bool]]) -> list[tuple[str, float]]:
+    """A page's lines joined in runs of one font size (to half a point), as titles: (text, size)."""
+    runs: list[tuple[str, float]] = []
+    for text, size, _ in lines:
+        text, size = " ".join(text.split()), half_point(size)
+        if not text or not size:
+            continue
+        if runs and runs[-1][1] == size:
+            runs[-1] = (f"{runs[-1][0]} {text}", size)
+        else:
+            runs.append((text, size))
+    return [(clean_title(text), size) for text, size in runs]
+
+
+def _starts_another_report(entries: list[Entry], before: list[Entry]) -> bool:
+    """Whether contents found after the file's own (before: the entries of the last report's) are another report's:
+    pages numbered from the start again (no later than the last report's first entry), over several pages, each title
+    its own (a catalogue's repeated « Multiplicité : … 1 » lines are no contents; a chapter's list of its sheets goes
+    on with the file's page numbers)."""
+    restarted = entries[0].page <= before[0].page
+    return restarted and len({e.page for e in entries}) > 1 and len({e.title for e in entries}) == len(entries)
+
+
+def _contents_at(pages: list[Page], texts: "_CleanTexts", index: int) -> tuple[list[Entry], int] | None:
+    """The entries of a table of contents that starts on a page (0-based), and the index of its last page; None."""
+    if len(_NUMBERED_LINE_RE.findall(pages[index].text)) < MIN_ENTRIES:  # no contents: not worth cleaning
+        return None
+    entries = contents_entries(texts[index])
+    if not entries:
+        return None
+    last = index
+    while last + 1 < len(pages):  # contents over several pages: the next ones go on in page order
+        more = contents_entries(texts[last + 1], min_entries=2)
+        if not more or more[0].page < entries[-1].page or not _mostly_entries(texts[last + 1], more):
+            break
+        entries, last = entries + more, last + 1
+    return entries, last
 
 
 def _mostly_entries(text: str, entries: list[Entry]) -> bool:
@@ -195,13 +275,18 @@ class _CleanTexts:
         return self.texts[index]
 
 
-def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: range, entries: list[Entry]) -> list[int] | None:
+def _physical_pages(pages: list[Page], texts: _CleanTexts, contents: range, entries: list[Entry], after: int | None = None) -> list[int] | None:
     """The physical page (0-based) of each entry (contents: the indexes of the contents' own pages, which name every
     title): by the pages' printed labels when they have them, else by the offset that finds the most titles on their
     pages; None when fewer than half of the titles are found there. The front matter the contents list before
-    themselves (« Présentation … 2 », « Sommaire … 5 ») heads its pages too."""
+    themselves (« Présentation … 2 », « Sommaire … 5 ») heads its pages too. after: for the contents of a report
+    merged after others, the page they end on, which its entries follow, by any offset."""
     labels = {page.label: i for i, page in enumerate(pages) if page.label}
-    if labels:
+    if after is not None:
+        first = after + 1 - (entries[0].page - 1)  # the offset that puts the first entry on the next page
+        offsets = range(first, first + 2 * MAX_OFFSET + 1)
+        candidates = [[e.page - 1 + offset for e in entries] for offset in offsets]
+    elif labels:
         candidates = [[labels.get(str(e.page), -1) for e in entries]]
     else:
         candidates = [[e.page - 1 + offset for e in entries] for offset in range(-MAX_OFFSET, MAX_OFFSET + 1)]
@@ -219,9 +304,10 @@ def _printed_on(texts: _CleanTexts, index: int, title: str) -> bool:
     return locate_titles(texts[index].split("\n"), [title])[0] is not None
 
 
-def outlined_pages(pages: list[Page], entries: list[Entry], physical: list[int]) -> list[Page]:
-    """Pages given the outline that entries make, each entry on its physical page (0-based)."""
+def outlined_pages(pages: list[Page], parts: list[tuple[list[Entry], list[int]]]) -> list[Page]:
+    """Pages given the outline that each part's entries make, each entry on its physical page (0-based)."""
     by_page: dict[int, list[tuple[str, ...]]] = {}
-    for path, index in zip(outline_paths(entries), physical):
-        by_page.setdefault(index, []).append(path)
+    for entries, physical in parts:
+        for path, index in zip(outline_paths(entries), physical):
+            by_page.setdefault(index, []).append(path)
     return [replace(page, outline=tuple(by_page.get(i, ()))) for i, page in enumerate(pages)]

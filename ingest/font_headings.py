@@ -18,6 +18,7 @@ from dataclasses import replace
 from .clean import clean_page_text, clean_title
 from .french import HEADING_OPENERS, STOP_WORDS, words
 from .contents import Entry, outlined_pages
+from .layout import half_point
 from .structure import MAX_HEADING_CHARS, is_contents_title, locate_titles, title_key
 from .types import Page
 
@@ -31,11 +32,6 @@ MAX_LEVELS = 3  # 2 measured worse on cantine read this way (.87/.80/.71 against
 MIN_HEADINGS = 3  # fewer large lines are a cover and a few callouts, not a document's structure
 RUNNING_PAGES = 3  # a large line on this many pages is a running header, not a heading
 _SENTENCE_END = (".", ",", ";")
-
-
-def half_point(size: float) -> float:
-    """A font size to the nearest half point: how sizes are compared (extraction gives 10.98 for an 11-point font)."""
-    return round(size * 2) / 2
 
 
 def body_size(sized_lines: list[list[tuple[str, float, bool]]]) -> float:
@@ -133,7 +129,7 @@ def with_font_outline(
             if size >= levels[-1]:
                 entries.append(Entry(title, 1 + sum(level > size for level in levels), index + 1))
                 physical.append(index)
-    outlined = outlined_pages(pages, entries, physical)
+    outlined = outlined_pages(pages, [(entries, physical)])
     if line_heights is None or len(line_heights) != len(pages):
         return outlined
     first = {}

@@ -433,6 +433,11 @@ def render(page: Page, header: Header | None) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
+def half_point(size: float) -> float:
+    """A font size to the nearest half point: how sizes are compared (extraction gives 10.98 for an 11-point font)."""
+    return round(size * 2) / 2
+
+
 _BOLD_RE = re.compile(r"bold|black|heavy", re.IGNORECASE)
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from .clean import clean_title, normalize_spaces, read_running_lines
 from .french import join_letter_spaced, join_split_words
 from .contents import with_printed_outline
-from .font_headings import half_point, with_font_outline
-from .layout import TableReader
+from .font_headings import with_font_outline
+from .layout import TableReader, half_point
 from .structure import MAX_HEADING_CHARS
 from .types import Page
 
@@ -180,7 +180,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         for number, text in enumerate(texts, start=1)
     ]
     slides = is_presentation(tables.landscape, [page.text for page in pages])
-    return with_font_outline(with_printed_outline(pages), tables.sized_lines, tables.line_heights, slides)
+    return with_font_outline(with_printed_outline(pages, tables.sized_lines), tables.sized_lines, tables.line_heights, slides)
 
 
 # A presentation's slides are landscape and say little each: SLIDES_SHARE of its pages landscape, and half of them at

@@ -390,6 +390,39 @@ def test_sections_come_from_the_printed_contents_of_a_pdf_without_outline(tmp_pa
     assert not any("SOMMAIRE" in c.section for c in chunks)
 
 
+def test_a_file_that_merges_two_reports_gets_each_reports_sections_from_its_own_contents(tmp_path):
+    """Four yearly reports in one file, each with its cover, its contents and its pages numbered from 1: the first
+    report's contents headed its pages only, every later page sat under its last section (« 6. Tableau
+    récapitulatif »). Each report's contents now head its own pages, under the title its cover prints, which tells the
+    reports apart."""
+    from fpdf import FPDF
+
+    from ingest import chunk_pages
+
+    towns = ("Attichy", "Rethondes")
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for town in towns:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, f"Rapport annuel du service de l'assainissement de {town}", new_x="LMARGIN", new_y="NEXT")
+        pdf.add_page()
+        pdf.multi_cell(0, 8, "SOMMAIRE", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        for _, title, page, _ in CONTENTS:
+            pdf.multi_cell(0, 8, f"{title} | {page}", new_x="LMARGIN", new_y="NEXT")
+        for _, title, _, text in CONTENTS:
+            pdf.add_page()
+            pdf.multi_cell(0, 8, f"{title}\n{text} À {town}, " + "ce paragraphe décrit le fonctionnement du service en détail. " * 3, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "rapports.pdf"))
+    chunks = chunk_pages(read_file_pages(tmp_path / "rapports.pdf"))
+    for k, town in enumerate(towns):
+        for level, title, page, text in CONTENTS:
+            (chunk,) = [c for c in chunks if text[:30] in c.text and f"À {town}," in c.text]
+            assert chunk.page == page + 6 * k
+            assert chunk.section.endswith(title), (town, chunk.section)
+            assert chunk.section.startswith(f"Rapport annuel du service de l'assainissement de {town}"), chunk.section  # its cover's
+
+
 def test_a_contents_page_is_read_into_entries_with_levels():
     from ingest.contents import contents_entries, outline_paths
 
