@@ -51,6 +51,8 @@ _MONEY_AFTER = r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d
 # a table's row may give a figure's unit or currency in the next cell: « Chaudière gaz à condensation coll | 22 | Années »
 _NEXT_CELL = r"(?:\s?\|)?"
 _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
+# a table header's column in euros: « Prix en €/m3 », « Montant (k€) », « Coût € HT »
+_MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€\s?(?:HT|TTC)\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
 MEASURE_UNITS = {
     "length": r"(?:k?m|cm|mm|m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
@@ -153,8 +155,13 @@ def stated_dimensions(text: str) -> list[str]:
 
 
 def holds_money(text: str) -> bool:
-    """Whether a text gives a sum of money (a number with €, euros, k€, M€)."""
-    return bool(_MONEY_RE.search(text))
+    """Whether a text gives a sum of money (a number with €, euros, k€, M€), or a table's row under a header, on a line
+    above it, that gives its figures in euros (« Commune | Prix au 01/01/2025 en €/m3 » over « Attichy | 2,97 | 2,84 »)."""
+    if _MONEY_RE.search(text):
+        return True
+    lines = text.split("\n")
+    header = next((i for i, line in enumerate(lines) if "|" in line and _MONEY_HEADER_RE.search(line)), None)
+    return header is not None and any(_NUMBER_RUN_RE.search(cell) for row in lines[header + 1 :] for cell in row.split("|")[1:])
 
 
 # a date written with slashes and a two-digit year ('01/03/26', in a schedule of repayments), its year caught

@@ -655,6 +655,11 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     from ingest.numbers import holds_money
 
     assert holds_money("Investissement | 128 398 | €HT | FEDENE") and not holds_money("Article 3 | Euro-métropole")
+    # a row under a header that gives its column in euros (a question on Attichy's price per m3 was refused: no line
+    # held « € » after a figure); a row under a header of counts is no sum
+    assert holds_money("Commune | Prix au 01/01/2024 en €/m3 | Prix au 01/01/2025 en €/m3\nAttichy | 2,97 | 2,84")
+    assert holds_money("Poste | Montant (k€)\nÉtudes | 120") and not holds_money("Ville | Habitants\nLyon | 522 250")
+    assert not holds_money("Commune | Prix en €\nAttichy | n.c.") and not holds_money("Le prix en euros est fixé\npar délibération")
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
     assert type_matches("l'ESS représente 2 983 établissements et 36 515 salariés", "number", counted, "count")
