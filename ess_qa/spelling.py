@@ -52,6 +52,7 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
     in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())]) | _initials_read(store, matches, names)
+    in_names |= _swapped_acronyms(store, [m.group() for m in matches if m.group() not in in_names])
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
@@ -73,6 +74,25 @@ def _initials_read(store: Store, matches: list[re.Match], names: PlaceNames) -> 
     spelled = {m.group(): name for m in matches if (name := names.spelled_out(m.group()))}
     known = store.known_words(frozenset(word_key(word) for word in spelled)) if spelled else frozenset()
     return {word: name for word, name in spelled.items() if word_key(word) not in known}
+
+
+MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped may be another one
+
+
+def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
+    """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
+    swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials."""
+    typed = [word for word in words if len(word) >= MIN_SWAPPED_ACRONYM and word.isupper() and word.isalpha()]
+    if not typed:
+        return {}
+    swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
+    known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
+    found = {}
+    for word in typed:
+        read = [swap for swap in swaps[word] if word_key(swap) in known]
+        if word_key(word) not in known and len(read) == 1:
+            found[word] = read[0]
+    return found
 
 
 def _is_name_word(word: str, start: int) -> bool:

@@ -5,6 +5,8 @@ questions, and the answer says what was read how."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -228,6 +230,15 @@ def test_a_long_name_one_typo_from_the_reports_is_read_as_it(assistant):
     # inside a name the report has, a shorter word one typo from the name's is corrected too
     answer = assistant.ask("Combien d'habitants à Aix-Marseille-Proence ?")
     assert answer.notice == "« Proence » lu comme « Provence »" and "1 898 950" in answer.snippet
+
+
+def test_an_acronym_typed_with_two_letters_swapped_is_read_as_the_reports(assistant):
+    """« RGSEN » for the RGESN was refused as never mentioned: an acronym in capitals the report never writes, which
+    two neighbouring letters swapped make one it writes, is that one; another acronym stays as typed."""
+    answer = assistant.ask("Combien de collectivités adhèrent au RTSE ?")
+    assert answer.notice == "« RTSE » lu comme « RTES »" and "RTES" in answer.question
+    assert answer.found and re.search(r"\b130\b", answer.snippet), answer.snippet
+    assert assistant.ask("Combien de collectivités adhèrent au RTXE ?").notice is None
 
 
 def test_english_questions_are_not_corrected_into_french_words(assistant):
