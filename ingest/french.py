@@ -891,6 +891,48 @@ _SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’
 _ELISION_SPACED_AFTER_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)(['’])(?:[ \t]*\n[ \t]*|[ \t]+)(?=[a-zà-ÿœæ])")
 
 
+# a word a narrow cell cuts at a line's end without a hyphen: « gouvernanc⏎e », « déon⏎tolog⏎ie », « élaboratio⏎n de la
+# … » (a word is cut so only where it is wider than its column: the line it ends is this short at most)
+NARROW_CELL_CHARS = 25
+_LINE_END_PIECE_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]*$")
+_LINE_START_PIECE_RE = re.compile(r"^[ \t]*([a-zà-ÿœæ]+)(?=[ \t]|$)")
+
+
+def _joined_narrow_cuts(text: str, uses: Counter) -> str:
+    """A page's text with the words cut at the end of a narrow cell's lines joined (NARROW_CELL_CHARS): the joined word
+    is written whole MIN_WHOLE_USES times in the document and a piece is no French word and no word of it (_no_word,
+    this use of it aside); the word may span three lines (« déon⏎tolog⏎ie »), and the line it ends in may end with another."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line, i = lines[i], i + 1
+        while True:
+            taken = _narrow_cut(line, lines[i : i + 2], uses)
+            if taken is None:
+                break
+            line, i = taken[0], i + taken[1]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _narrow_cut(line: str, nexts: list[str], uses: Counter) -> tuple[str, int] | None:
+    """A short line whose last word a narrow cell cut joined with the pieces that open the next lines (one or two), and
+    how many lines it took; None when it is no such cut (see _joined_narrow_cuts)."""
+    end = _LINE_END_PIECE_RE.search(line) if len(line.strip()) <= NARROW_CELL_CHARS else None
+    for size in (2, 1) if end else ():
+        starts = [_LINE_START_PIECE_RE.match(n) for n in nexts[:size]]
+        if len(starts) < size or not all(starts) or any(n.strip() != m.group(1) for n, m in zip(nexts[: size - 1], starts[:-1])):
+            continue  # a middle piece is a line of its own
+        pieces = [end.group(1)] + [m.group(1) for m in starts]
+        whole = "".join(pieces)
+        count = uses[whole.lower()]
+        # a piece no French word, and written nowhere else (« démocratiq⏎ue »); « pour⏎suivre » are two words
+        if count >= MIN_WHOLE_USES and any(_no_word(piece, uses - Counter([piece.lower()]), count) and not is_french_word(piece) for piece in pieces):
+            return line[: end.start(1)] + whole + nexts[size - 1][starts[-1].end(1) :], size
+    return None
+
+
 def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
     """Whether a piece of a split word is no word of the document: one letter (but « a », « à », « y », « ô »), or
     written alone PIECE_SHARE times less often than the word it would join into."""
@@ -903,7 +945,8 @@ def join_split_words(texts: list[str]) -> list[str]:
     (_no_word), and every piece after the first starts in lower case; an elided form spaced from its apostrophe
     joins it (« L 'acheteur », « d' identifier »), and a drop cap read as a line of its own joins the rest of its
     word when the document writes that word elsewhere (« L » / « e début » -> « Le début »), as does a word a hyphen cuts inside a line
-    (« Environ- nement »); an item's code glued to a word goes apart (« donnéesh.3 » -> « données h.3 »)."""
+    (« Environ- nement »), and a word a narrow cell cuts at a line's end (_joined_narrow_cuts); an item's code glued to a
+    word goes apart (« donnéesh.3 » -> « données h.3 »)."""
     # words as a text writes them, not a data model's names (« valideDe » is no « validede » to join « valide de » into)
     uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text) if word[1:].islower() or len(word) == 1)
 
@@ -941,6 +984,7 @@ def join_split_words(texts: list[str]) -> list[str]:
         return f"{word} {code}" if uses[word.lower()] and uses[glued] <= coded[glued] else match.group()
 
     texts = [_ELISION_SPACED_AFTER_RE.sub(r"\1\2", _SPACED_ELISION_RE.sub(r"\1\2", text)) for text in texts]
+    texts = [_joined_narrow_cuts(text, uses) for text in texts]
     texts = [_DROP_CAP_RE.sub(two_parts_one_word, text) for text in texts]
     texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(two_parts_one_word, text)) for text in texts]
     return [_PIECES_RE.sub(repl, text) for text in texts]

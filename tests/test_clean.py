@@ -131,6 +131,22 @@ def test_a_unit_after_a_degree_sign_joins_no_word():
     assert join_split_words([body, "transportés entre 0°C et + 4 °C, lavées à 90 °C et séchées"])[1] == "transportés entre 0°C et + 4 °C, lavées à 90 °C et séchées"
 
 
+def test_a_word_a_narrow_cell_cuts_at_a_lines_end_is_joined_where_the_document_writes_it_whole():
+    """A table's narrow column wraps its words without hyphens (« gouvernanc⏎e ⏎démocratiq⏎ue », « déon⏎tolog⏎ie »):
+    joined when the document writes the word whole and a piece is written nowhere else; a long line's last word and
+    the next line's first stay apart, and so do two words of the document (« pour⏎suivre »)."""
+    from ingest.french import join_split_words
+
+    body = "La gouvernance démocratique, la déontologie et l'élaboration. Une gouvernance démocratique ; sa déontologie ; son élaboration. Poursuivre, poursuivre. "
+    cells = "1. Modalités \neffectives de \ngouvernanc\ne \ndémocratiq\nue \n8. Éthique \net \ndéon\ntolog\nie \ndans l’élaboratio\nn de la stratégie\nSe former pour\nsuivre"
+    assert join_split_words([body, cells])[1] == (
+        "1. Modalités \neffectives de \ngouvernance \ndémocratique \n8. Éthique \net \ndéontologie \n"
+        "dans l’élaboration de la stratégie\nSe former pour\nsuivre"
+    )
+    prose = "Les membres se réunissent chaque année pour élire la gouvernanc\ne qui porte le projet."
+    assert join_split_words([body, prose])[1] == prose  # a long line: a word cut there is no column's
+
+
 def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
     """pypdf reads letter-spaced lines with spaces inside words (« f ait », « v éhicules », « Expl oitant »): a piece
     that is no word of the document (one letter but « a », « à », « y », or written alone far less often than the
