@@ -355,13 +355,14 @@ def _add_echoed(texts: list[str], found: list[set[int]]) -> None:
 
 def _add_page_numbered(texts: list[str], numbers: list[int], found: list[set[int]]) -> None:
     """Add to found the edge lines that are a running line found on other pages, as printed there, with the page's
-    number before or after it (« 2 26/01/2023 2 » on a slide deck's second page, « 26/01/2023 » on the others).
+    number before or after it (« 2 26/01/2023 2 » on a slide deck's second page, « 26/01/2023 » on the others); not on
+    the first page, whose title a deck repeats as its running line (« Repas à l'hôpital 1 »).
     numbers: the number each page prints (printed_numbers)."""
     running = {normalize_spaces(text.split("\n")[i]) for text, indexes in zip(texts, found) for i in indexes}
     running = {line for line in running if len(line) >= MIN_PAGE_NUMBERED_CHARS}
     if not running:
         return
-    for text, printed, indexes in zip(texts, numbers, found):
+    for text, printed, indexes in list(zip(texts, numbers, found))[1:]:  # the cover keeps its title (« Repas à l'hôpital 1 »)
         lines = text.split("\n")
         pattern = re.compile(rf"^(?:{printed}\s+)?(.+?)(?:\s+{printed})?$")
         for i in edge_lines(lines):
