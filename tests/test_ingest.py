@@ -363,8 +363,16 @@ def write_report_with_contents(path: Path, printed_offset: int = 0) -> Path:
 
     pdf = FPDF()
     pdf.set_font("helvetica", size=12)
+    add_report_with_contents(pdf, "Guide du raccordement au réseau de chaleur", printed_offset)
+    pdf.output(str(path))
+    return path
+
+
+def add_report_with_contents(pdf, cover: str, printed_offset: int = 0, place: str = "") -> None:
+    """A cover, a contents page and one page per entry of CONTENTS, its title run into its text (which names the place
+    when given), added to an fpdf2 document."""
     pdf.add_page()
-    pdf.multi_cell(0, 8, "Guide du raccordement au réseau de chaleur", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, cover, new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
     pdf.multi_cell(0, 8, "SOMMAIRE", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
@@ -372,9 +380,8 @@ def write_report_with_contents(path: Path, printed_offset: int = 0) -> Path:
         pdf.multi_cell(0, 8, f"{title} | {page - printed_offset}", new_x="LMARGIN", new_y="NEXT")
     for _, title, _, text in CONTENTS:
         pdf.add_page()
-        pdf.multi_cell(0, 8, f"{title}\n{text} " + "Ce paragraphe décrit le fonctionnement du service en détail. " * 3, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+        where = f" À {place}, ce" if place else " Ce"
+        pdf.multi_cell(0, 8, f"{title}\n{text}{where} paragraphe décrit le fonctionnement du service en détail. " + "Ce paragraphe décrit le fonctionnement du service en détail. " * 2, new_x="LMARGIN", new_y="NEXT")
 
 
 @pytest.mark.parametrize("offset", [0, 2])
@@ -403,16 +410,7 @@ def test_a_file_that_merges_two_reports_gets_each_reports_sections_from_its_own_
     pdf = FPDF()
     pdf.set_font("helvetica", size=12)
     for town in towns:
-        pdf.add_page()
-        pdf.multi_cell(0, 8, f"Rapport annuel du service de l'assainissement de {town}", new_x="LMARGIN", new_y="NEXT")
-        pdf.add_page()
-        pdf.multi_cell(0, 8, "SOMMAIRE", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(6)
-        for _, title, page, _ in CONTENTS:
-            pdf.multi_cell(0, 8, f"{title} | {page}", new_x="LMARGIN", new_y="NEXT")
-        for _, title, _, text in CONTENTS:
-            pdf.add_page()
-            pdf.multi_cell(0, 8, f"{title}\n{text} À {town}, " + "ce paragraphe décrit le fonctionnement du service en détail. " * 3, new_x="LMARGIN", new_y="NEXT")
+        add_report_with_contents(pdf, f"Rapport annuel du service de l'assainissement de {town}", place=town)
     pdf.output(str(tmp_path / "rapports.pdf"))
     chunks = chunk_pages(read_file_pages(tmp_path / "rapports.pdf"))
     for k, town in enumerate(towns):
