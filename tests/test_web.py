@@ -120,7 +120,7 @@ def test_reply_lists_ranked_cited_passages_on_one_line():
     # the score is the rank's tooltip, not shown: users read it as the document's confidence
     assert "0.90" not in visible_text(out) and 'title="pertinence 0.90"' in out
     assert cited(out) == [f"{REPORT} · p. 17 · Intro", f"{REPORT} · p. 18 · Intro"]
-    assert 'href="source?file=metropoles-ess.txt&amp;page=17&amp;q=Kal%C3%A9idosCOOP%20%3F&amp;at=Kal%C3%A9idosCOOP%20%C3%A0%20Strasbourg.#cited"' in out
+    assert 'href="source?file=metropoles-ess.txt&amp;page=17&amp;q=Kal%C3%A9idosCOOP%20%3F&amp;at=Kal%C3%A9idosCOOP%20%C3%A0%20Strasbourg.&amp;n=3#cited"' in out
     assert "<mark>KaléidosCOOP</mark>" in out
 
 
@@ -365,17 +365,22 @@ def test_source_page_over_http_marks_content_words_only(server):
 
 
 def test_a_passages_link_opens_its_source_page_at_the_passage_marked(server, assistant):
-    """A citation's link gives the passage's opening words; over HTTP, the source page marks the paragraph where the
-    passage starts (id « cited », which the link's « #cited » opens at), and nothing when the words are not there."""
+    """A citation's link gives the passage's opening words and how many words it holds; over HTTP, the source page marks
+    those words where the passage starts (id « cited », which the link's « #cited » opens at), not the whole page when
+    its text has no blank line (helpers saw whole pages marked); without the count, the paragraph; nothing when the
+    words are not there."""
     answer = assistant.ask("Qui préside Nantes Métropole ?")
     passage = answer.passages[0]
     href = html.unescape(re.search(r'class="essqa-cite" href="([^"]+)"', web.answer_html(answer)).group(1))
-    assert href.endswith("#cited") and "at=" in href
+    assert href.endswith("#cited") and "at=" in href and f"n={len(passage.text.split())}" in href
     status, _, body = get(server.url + href.split("#")[0])
-    cited = re.search(r'<p id="cited" class="cited">(.*?)</p>', body.decode(), re.S)
-    assert status == 200 and cited is not None
-    opening = " ".join(passage.text.split()[:4])
-    assert re.sub(r"<[^>]+>", "", html.unescape(cited.group(1))).split()[:4] == opening.split()
+    marked = re.findall(r'<span (?:id="cited" )?class="cited">(.*?)</span>', body.decode(), re.S)  # over paragraphs
+    assert status == 200 and marked and body.decode().count('id="cited"') == 1
+    shown = re.sub(r"<[^>]+>", "", html.unescape(" ".join(marked))).split()
+    assert shown[:4] == passage.text.split()[:4] and len(shown) == len(passage.text.split())
+    status, _, body = get(server.url + href.split("#")[0].replace(f"&n={len(passage.text.split())}", ""))
+    whole = re.search(r'<p id="cited" class="cited">(.*?)</p>', body.decode(), re.S)
+    assert status == 200 and re.sub(r"<[^>]+>", "", html.unescape(whole.group(1))).split()[:4] == passage.text.split()[:4]
     status, _, body = get(server.url + "source?" + urlencode({"file": passage.source, "page": passage.page, "at": "mots absents de cette page"}))
     assert status == 200 and 'id="cited"' not in body.decode()
 

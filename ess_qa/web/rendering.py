@@ -129,7 +129,8 @@ def passage_html(text: str, terms: frozenset[str] = frozenset()) -> str:
 # --- replies -------------------------------------------------------------------------------
 
 
-CITED_WORDS = 12  # the words of a cited text's start that its link gives, for the source page to mark where it is
+CITED_WORDS = 12  # the words of a cited text's start that its link gives, for the source page to mark where it is ...
+MAX_CITED_WORDS = 400  # ... and how many words it holds, this many at most (the source page marks them)
 
 
 def source_link(citation: Citation, question: str = "", cited: str = "") -> str:
@@ -143,9 +144,11 @@ def page_link(source: str, page: int, question: str = "", cited: str = "") -> st
     query = {"file": source, "page": page}
     if question:
         query["q"] = question[:300]
-    opening = " ".join(cited.strip(" …").split()[:CITED_WORDS])
+    words = cited.strip(" …").split()
+    opening = " ".join(words[:CITED_WORDS])
     if opening:
         query["at"] = opening
+        query["n"] = min(len(words), MAX_CITED_WORDS)
     return "source?" + urlencode(query, quote_via=quote) + ("#cited" if opening else "")
 
 

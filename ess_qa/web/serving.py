@@ -75,7 +75,9 @@ def _routes(service: Service) -> list:
             page = int(params.get("page", "1"))
         except ValueError:
             page = 0
-        status, document = source_page_document(service.library(), params.get("file", ""), page, params.get("q", ""), params.get("at", "")[:500])
+        count = params.get("n", "")
+        words = int(count) if count.isdigit() and len(count) <= 4 else 0
+        status, document = source_page_document(service.library(), params.get("file", ""), page, params.get("q", ""), params.get("at", "")[:500], words)
         return HTMLResponse(document, status_code=status)
 
     def source_file(request):

@@ -128,19 +128,38 @@ def _key_words(text: str) -> list[str]:
 def cited_paragraph(paragraphs: list[str], at: str) -> int | None:
     """The index of the paragraph where a cited text starts (at: its opening words), found word for word, accents and
     case aside; None when it is not on the page."""
+    found = cited_place(paragraphs, at)
+    return None if found is None else found[0]
+
+
+def cited_place(paragraphs: list[str], at: str) -> tuple[int, int] | None:
+    """(paragraph index, character offset in it) where a cited text starts (at: its opening words), found word for
+    word, accents and case aside; None when it is not on the page."""
     wanted = _key_words(at)[:CITED_KEY_WORDS]
     if not wanted:
         return None
-    owners: list[int] = []
+    places: list[tuple[int, int]] = []
     words: list[str] = []
     for index, paragraph in enumerate(paragraphs):
-        found = _key_words(paragraph)
-        words += found
-        owners += [index] * len(found)
+        for key, offset in _keyed_words(paragraph):
+            words.append(key)
+            places.append((index, offset))
     for start in range(len(words) - len(wanted) + 1):
         if words[start : start + len(wanted)] == wanted:
-            return owners[start]
+            return places[start]
     return None
+
+
+def _keyed_words(text: str) -> list[tuple[str, int]]:
+    """A text's words as keys (accents and case aside), each with its offset."""
+    return [(key, match.start()) for match in re.finditer(r"\w+", text) if (key := match_key(match.group()))]
+
+
+def cited_span(paragraph: str, start: int, count: int) -> tuple[int, int]:
+    """The characters of a paragraph that a cited text of `count` words starting at `start` covers, to the end of the
+    word that ends it (or of the paragraph)."""
+    ends = [match.end() for match in re.finditer(r"\S+", paragraph[start:])]
+    return start, start + (ends[min(count, len(ends)) - 1] if ends and count > 0 else len(paragraph) - start)
 
 
 _PAGE_CSS = """
@@ -152,6 +171,7 @@ main{max-width:860px;margin:18px auto;padding:0 18px}
 .page{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:22px 28px;line-height:1.55}
 .page p{white-space:pre-line;margin:0 0 1em}
 .page p.cited{background:#eef4ff;border-left:4px solid #1d4ed8;padding:4px 10px;scroll-margin-top:80px}
+.page span.cited{background:#dbe7ff;box-shadow:0 0 0 2px #dbe7ff;border-radius:2px;scroll-margin-top:80px}
 .warning{background:#fff7e6;border:1px solid #f5c26b;border-radius:6px;padding:10px 14px;margin-bottom:14px}
 mark{background:#fde68a;padding:0 1px;border-radius:2px}
 iframe{width:100%;height:80vh;border:1px solid #e3e6ea;border-radius:8px;margin-bottom:16px;background:#fff}
@@ -159,9 +179,30 @@ h2{font-size:1rem;color:#52606d}
 """
 
 
-def source_page_document(library: SourceLibrary | None, source: str, page: int, question: str = "", at: str = "") -> tuple[int, str]:
-    """(HTTP status, HTML document) of the source-page view; at: the opening words of the text cited, whose
-    paragraph is marked (id « cited », which the link opens at)."""
+def _page_html(paragraphs: list[str], terms, place: tuple[int, int] | None, words: int) -> str:
+    """The page's paragraphs, the question's words highlighted; the cited text marked from where it starts (place:
+    its paragraph and offset; id « cited », which the link opens at): its `words` words, over the next paragraphs when
+    it goes on there, when given; else the whole paragraph it starts in."""
+    out, left = [], words
+    for i, paragraph in enumerate(paragraphs):
+        if place is None or i < place[0] or (i > place[0] and left <= 0):
+            out.append(f"<p>{highlight(paragraph, terms)}</p>")
+        elif words <= 0:  # its paragraph (i == place[0]: the next ones are plain, nothing left to mark)
+            out.append(f'<p id="cited" class="cited">{highlight(paragraph, terms)}</p>')
+        else:
+            start, end = cited_span(paragraph, place[1] if i == place[0] else 0, left)
+            left -= len(paragraph[start:end].split())
+            mark = '<span id="cited" class="cited">' if i == place[0] else '<span class="cited">'
+            out.append(f"<p>{highlight(paragraph[:start], terms)}{mark}{highlight(paragraph[start:end], terms)}</span>{highlight(paragraph[end:], terms)}</p>")
+    return "".join(out)
+
+
+def source_page_document(
+    library: SourceLibrary | None, source: str, page: int, question: str = "", at: str = "", words: int = 0
+) -> tuple[int, str]:
+    """(HTTP status, HTML document) of the source-page view; at: the opening words of the text cited, which is marked
+    (id « cited », which the link opens at): its `words` words when given (the link says how many), else the whole
+    paragraph it starts in (a page's text without blank lines is one paragraph)."""
     title = f"{source} · p. {page}"
     nav = '<nav><a href="./">← retour au chat (back to the chat)</a>'
     body: list[str] = []
@@ -189,12 +230,9 @@ def source_page_document(library: SourceLibrary | None, source: str, page: int, 
             body.append(f'<iframe src="{html.escape(pdf)}" title="{html.escape(title)}"></iframe>')
             body.append("<h2>Texte extrait de la page (extracted text)</h2>")
         terms = question_terms(question)
-        paragraphs = [p for p in re.split(r"\n\s*\n", view.text) if p.strip()]
-        cited = cited_paragraph(paragraphs, at)
-        mark = ' id="cited" class="cited"'
-        text = "".join(
-            f"<p{mark if i == cited else ''}>{highlight(p.strip(), terms)}</p>" for i, p in enumerate(paragraphs)
-        ) or "<p><em>(page sans texte / no text on this page)</em></p>"
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", view.text) if p.strip()]
+        place = cited_place(paragraphs, at)
+        text = _page_html(paragraphs, terms, place, words) or "<p><em>(page sans texte / no text on this page)</em></p>"
         body.append(f'<div class="page">{text}</div>')
     nav += "</nav>"
     document = (
