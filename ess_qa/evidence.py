@@ -14,7 +14,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, same_word, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, years
+from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .questions import asked_part, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
@@ -70,7 +70,9 @@ def type_matches(
         # « combien de salariés » counts, and a sum of money is no count; « combien d'amende », of a noun in the singular, asks how much
         runs = counts(unit) if measure == "count" and not _in_the_singular(counted) else quantity_runs(unit)
         written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
-        return written or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
+        # a figure glued to its unit (« inférieur à 24h », « 40gr ») measures, though no count is glued to a letter
+        measured = measure is None and bool(stated_dimensions(unit))
+        return written or measured or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":

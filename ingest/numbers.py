@@ -63,7 +63,7 @@ MEASURE_UNITS = {
     r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/])",
     "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
     "energy": r"[kMGT]?Wh(?!\w)",
-    "mass": r"(?:kg|[kM]?t|tonnes?|g|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt'
+    "mass": r"(?:kg|[kM]?t|tonnes?|gr?|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt', '40gr'
     "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
     "speed": r"(?:km/h|m/s)",
 }
