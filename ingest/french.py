@@ -928,15 +928,15 @@ def _narrow_cut(line: str, nexts: list[str], uses: Counter) -> tuple[str, int] |
         whole = "".join(pieces)
         count = uses[whole.lower()]
         # a piece no French word, and written nowhere else (« démocratiq⏎ue »); « pour⏎suivre » are two words
-        if count >= MIN_WHOLE_USES and any(_no_word(piece, uses - Counter([piece.lower()]), count) and not is_french_word(piece) for piece in pieces):
+        if count >= MIN_WHOLE_USES and any(_no_word(piece, uses, count, here=1) and not is_french_word(piece) for piece in pieces):
             return line[: end.start(1)] + whole + nexts[size - 1][starts[-1].end(1) :], size
     return None
 
 
-def _no_word(piece: str, uses: Counter, whole_uses: int) -> bool:
+def _no_word(piece: str, uses: Counter, whole_uses: int, here: int = 0) -> bool:
     """Whether a piece of a split word is no word of the document: one letter (but « a », « à », « y », « ô »), or
-    written alone PIECE_SHARE times less often than the word it would join into."""
-    return (len(piece) == 1 and piece not in ONE_LETTER_WORDS) or uses[piece.lower()] * PIECE_SHARE <= whole_uses
+    written alone PIECE_SHARE times less often than the word it would join into (here: its uses being looked at, left out)."""
+    return (len(piece) == 1 and piece not in ONE_LETTER_WORDS) or (uses[piece.lower()] - here) * PIECE_SHARE <= whole_uses
 
 
 def join_split_words(texts: list[str]) -> list[str]:
