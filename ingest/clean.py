@@ -300,6 +300,8 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
             found[physical - 1].add(i)
     _add_echoed(texts, found)
     _add_page_numbered(texts, numbers, found)
+    for physical, i in _spread_numbers(texts):
+        found[physical - 1].add(i)
     return found
 
 
@@ -370,6 +372,39 @@ def _add_page_numbered(texts: list[str], numbers: list[int], found: list[set[int
             match = pattern.match(line)
             if i not in indexes and match and match.group(1) != line and match.group(1) in running:
                 indexes.add(i)
+
+
+SPREAD_OFFSETS = range(-6, 3)  # a booklet's spread n prints pages 2n + c and 2n + c + 1: the constants looked for
+_BARE_NUMBERS_RE = re.compile(r"\s*(\d{1,6})(?:(?:\s+|\s*\|\s*)(\d{1,3}))?\s*")  # « 9 10 », « 15 | 16 », « 1211 »
+
+
+def _spread_numbers(texts: list[str]) -> list[tuple[int, int]]:
+    """The places (physical page, line index) of the page numbers of a booklet exported as spreads: two facing pages on
+    each physical page, whose numbers (2n + c and the next, for one constant c) a line gives alone, in either order and
+    often glued (« 9 10 », « 87 », « 1211 » on physical pages 6, 5 and 7), wherever the page prints it; taken when the
+    same c holds on MIN_RUNNING_PAGES pages and half the file's."""
+    best: list[tuple[int, int]] = []
+    for c in SPREAD_OFFSETS:
+        places = []
+        for physical, text in enumerate(texts, start=1):
+            pair = {str(2 * physical + c), str(2 * physical + c + 1)}
+            for i, line in enumerate(text.split("\n")):
+                match = _BARE_NUMBERS_RE.fullmatch(line)
+                if match and _reads_as(match, pair):
+                    places.append((physical, i))
+        pages = len({physical for physical, _ in places})
+        if pages >= MIN_RUNNING_PAGES and 2 * pages >= len(texts) and len(places) > len(best):
+            best = places
+    return best
+
+
+def _reads_as(match: re.Match, pair: set[str]) -> bool:
+    """Whether a line of one or two numbers gives the two numbers of a pair, apart or glued in either order."""
+    first, second = match.group(1), match.group(2)
+    if second is not None:
+        return {first, second} == pair
+    low, high = sorted(pair, key=int)
+    return first in (low + high, high + low)
 
 
 _TITLED_HEADER_RE = re.compile(r"^(.{10,}?)\s+[|•]\s+\S")  # « Guide achats numérique responsable | Les labels »

@@ -391,6 +391,21 @@ def test_a_running_line_printed_with_the_pages_number_beside_it_goes_there_too()
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
 
 
+def test_a_booklets_spreads_lose_their_two_page_numbers_wherever_they_print_them():
+    """A booklet exported as spreads prints two facing pages on each physical page, and their numbers alone on a line,
+    apart or glued, in either order (« 9 10 », « 87 », « 1211 »: « 1211 » was read into a passage's text), not always
+    at the page's edge: removed. A line of figures that is no such pair stays (« 4 490 », « 455 »)."""
+    texts = [body(1)]
+    for n in range(2, 9):
+        numbers = [f"{2 * n - 3} {2 * n - 2}", f"{2 * n - 2}{2 * n - 3}"][n % 2]
+        figures = "\n4 490\n455" if n == 4 else ""
+        texts.append(f"{body(n)}{figures}\n{numbers}\nLes {OBJECTS[n]} sont triés chaque semaine.")
+    cleaned = remove_running_lines(texts)
+    for n, text in enumerate(cleaned[1:], start=2):
+        figures = "\n4 490\n455" if n == 4 else ""
+        assert text == f"{body(n)}{figures}\nLes {OBJECTS[n]} sont triés chaque semaine.", text
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
