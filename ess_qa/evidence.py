@@ -17,6 +17,7 @@ from ingest.french import acronyms_spelled_out, content_words, defines, fold_acc
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
+from .acronyms import ATTACHMENT as ACRONYMS_ATTACHMENT
 from .questions import asked_part, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
@@ -159,6 +160,7 @@ class QuestionProfile:
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) of what it asks that the corpus knows, see known_names
     joined_names: tuple[tuple[frozenset[str], str], ...] = ()  # (words, one word) of a name the corpus also writes joined
+    spelled_names: tuple[tuple[str, frozenset[str]], ...] = ()  # (name, its words) of an acronym the corpus spells out
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
     counted: str | None = None  # what a count question counts, as asked ('parties' in « combien de parties »)
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
@@ -205,6 +207,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         counted=focus if measure == "count" else None,
         names=known_names(store, asked_text),
         joined_names=joined_names(store, asked_text),
+        spelled_names=spelled_names(store, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),
         told=frozenset(told),
@@ -234,6 +237,14 @@ def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str
     return tuple(found)
 
 
+def spelled_names(store: Store, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The acronyms a question writes in capitals that the corpus spells out (« CSE », « comité social et économique »):
+    each as its name's word and the content words it stands for, for a page that writes them and not the acronym."""
+    acronyms = [name for name in proper_names(question) if len(name) > 1 and name.isupper()]
+    spelled = store.attachment(ACRONYMS_ATTACHMENT, {}) if acronyms else {}
+    return tuple((fold_accents(name).lower(), frozenset(folded_content_words(spelled[name]))) for name in acronyms if spelled.get(name))
+
+
 def page_words(store: Store, position: int) -> frozenset[str]:
     """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
     chunk = store.chunk(position)
@@ -242,7 +253,8 @@ def page_words(store: Store, position: int) -> frozenset[str]:
 
 def names_its_page(store: Store, question: QuestionProfile, position: int) -> bool:
     """Whether the page (with its sections) of the chunk at position uses every name the question uses, a name of
-    several words also when the page writes it as one (see joined_names)."""
+    several words also when the page writes it as one (see joined_names), an acronym also when the page writes the words
+    it stands for (see spelled_names)."""
     if not question.names:
         return True
     words = page_words(store, position)
@@ -250,6 +262,9 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
     for parts, joined in question.joined_names:
         if missing & parts and joined in words:
             missing -= parts
+    for name, spelled in question.spelled_names:  # « comité social et économique » names the CSE
+        if name in missing and spelled and spelled <= words:
+            missing -= {name}
     return not missing
 
 

@@ -1441,6 +1441,22 @@ def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of
     assert not assistant.ask(context + "À partir de quand le réchauffage en plastique sera-t-il interdit au CHU de Rennes ?").found
 
 
+def test_a_page_that_writes_the_words_an_acronym_stands_for_names_it(tmp_path):
+    """« … des élections du CSE … » was refused: the Code's article that answers writes « comité social et économique »,
+    never « CSE », and every passage that did not name the CSE was set aside. A page that writes the words an acronym
+    of the question stands for (the corpus spelling it out elsewhere) names it."""
+    pages = (
+        "Représentativité syndicale\n\nLe comité social et économique (CSE) est élu tous les quatre ans dans les entreprises d'au moins onze salariés.",
+        "Élections professionnelles\n\nSont représentatives les organisations syndicales qui ont recueilli au moins 10 % des suffrages exprimés "
+        "au premier tour des dernières élections des titulaires au comité social et économique.",
+        "Congés\n\nLe salarié bénéficie de douze jours de congé de formation économique, sociale et syndicale par an, soit 12 jours.",
+    )
+    assistant = assistant_on(tmp_path, "code.txt", pages)
+    answer = assistant.ask("Quel pourcentage des suffrages exprimés aux élections du CSE une organisation syndicale doit-elle recueillir ?")
+    assert answer.found and "10 %" in answer.snippet, answer
+    assert answer.passages[0].page == 2
+
+
 def test_a_street_or_a_towns_postal_name_is_nobody():
     """« Qui … » asks for a person: « 18, rue Gabriel Péri – 69623 Villeurbanne Cedex » names a street and a town."""
     from ess_qa.evidence import names
