@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import acronyms_spelled_out, search_terms, written_words
+from ingest.french import acronyms_spelled_out, folded_content_words, search_terms, written_words
 from ingest.types import Chunk
 
 ATTACHMENT = "acronyms"  # {acronym as written: the words it stands for, as keys (ingest.french.word_key)}
@@ -26,10 +26,12 @@ def corpus_acronyms(chunks: Iterable[Chunk]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Acronyms:
-    """A corpus's acronyms as search terms: the terms of the words each stands for, and its own."""
+    """A corpus's acronyms as search terms: the terms of the words each stands for, and its own; and as the
+    content words (accents folded) each stands for, which a page that names it without writing it holds."""
 
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)
     own: dict[str, frozenset[str]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store) -> "Acronyms":
@@ -39,7 +41,9 @@ class Acronyms:
             return NO_ACRONYMS
         spelled = {acronym: frozenset(search_terms(words, store.analyzer)) for acronym, words in found.items()}
         spelled = {acronym: terms for acronym, terms in spelled.items() if terms}
-        return cls(spelled, {acronym: frozenset(search_terms(acronym, store.analyzer)) for acronym in spelled})
+        own = {acronym: frozenset(search_terms(acronym, store.analyzer)) for acronym in spelled}
+        words = {acronym: frozenset(folded_content_words(written)) for acronym, written in found.items() if written}
+        return cls(spelled, own, words)
 
     def held_through(self, text: str, held: set[str]) -> set[str]:
         """The terms a text holds through acronyms (held: its own terms): the words of each acronym it

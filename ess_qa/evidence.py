@@ -17,7 +17,7 @@ from ingest.french import acronyms_spelled_out, content_words, defines, fold_acc
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
-from .acronyms import ATTACHMENT as ACRONYMS_ATTACHMENT
+from .acronyms import NO_ACRONYMS, Acronyms
 from .questions import asked_part, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
@@ -185,9 +185,10 @@ def searched_text(store: Store, question: str) -> str:
     return question
 
 
-def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
-    """What scoring needs of a question (vector: its embedding); computed once per question, used
-    by retrieval to rerank chunks and by answering to choose the snippet."""
+def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms = NO_ACRONYMS) -> QuestionProfile:
+    """What scoring needs of a question (vector: its embedding; acronyms: the corpus's, see
+    ess_qa.acronyms); computed once per question, used by retrieval to rerank chunks and by answering
+    to choose the snippet."""
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
@@ -207,7 +208,7 @@ def profile(store: Store, question: str, vector: np.ndarray) -> QuestionProfile:
         counted=focus if measure == "count" else None,
         names=known_names(store, asked_text),
         joined_names=joined_names(store, asked_text),
-        spelled_names=spelled_names(store, asked_text),
+        spelled_names=spelled_names(acronyms, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         quoted=quoted_term(question),
         told=frozenset(told),
@@ -237,12 +238,11 @@ def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str
     return tuple(found)
 
 
-def spelled_names(store: Store, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def spelled_names(acronyms: Acronyms, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The acronyms a question writes in capitals that the corpus spells out (« CSE », « comité social et économique »):
     each as its name's word and the content words it stands for, for a page that writes them and not the acronym."""
-    acronyms = [name for name in proper_names(question) if len(name) > 1 and name.isupper()]
-    spelled = store.attachment(ACRONYMS_ATTACHMENT, {}) if acronyms else {}
-    return tuple((fold_accents(name).lower(), frozenset(folded_content_words(spelled[name]))) for name in acronyms if spelled.get(name))
+    written = [name for name in proper_names(question) if len(name) > 1 and name.isupper()]
+    return tuple((fold_accents(name).lower(), acronyms.words[name]) for name in written if acronyms.words.get(name))
 
 
 def page_words(store: Store, position: int) -> frozenset[str]:

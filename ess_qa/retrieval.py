@@ -167,7 +167,7 @@ def rank_chunks(
     if query_vectors is None:
         query_vectors = store.encode_queries(questions)
     if profiles is None:
-        profiles = [profile(store, question, vector) for question, vector in zip(questions, query_vectors)]
+        profiles = [profile(store, question, vector, acronyms) for question, vector in zip(questions, query_vectors)]
     count = max(RERANK_POOL, k * 2)
     queries = [weights.query(store, p, q, filters, count, acronyms) for q, p in zip(questions, profiles)]
     results = []
