@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,31 @@ def test_a_table_without_rules_read_column_by_column_pairs_its_rows_and_labels_n
     for label, value in sizes:
         assert f"{label} | {value}" in lines
     assert all(text.count(value) == 1 for pair in sizes for value in pair)  # the table once, nothing of it after
+
+
+def test_a_spreads_two_page_numbers_over_its_columns_label_nothing(tmp_path):
+    """A booklet exported as spreads prints each facing page's number at the top of its column (« 15 » and « 16 »,
+    laid out like a row over two columns of paragraphs): read as a table's header, each column's text was opened by
+    « 15 : », shown in an extract. A row of bare short numbers heads nothing, and the numbers go as running lines."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L")
+    pdf.set_font("helvetica", size=10)
+    for n, (left, right) in enumerate(zip(THEMES, reversed(THEMES)), start=1):
+        pdf.add_page()
+        for x, number in ((20, 2 * n + 1), (160, 2 * n + 2)):
+            pdf.set_xy(x, 15)
+            pdf.cell(20, 5, str(number))
+        for x, theme in ((20, left), (160, right)):
+            pdf.set_xy(x, 30)
+            for action in ACTIONS.values():
+                pdf.multi_cell(115, 5, f"{theme} : la commune {action} les projets que les associations {theme.lower()} présentent au conseil de quartier, {n * len(action)} fois par an.", new_x="LEFT", new_y="NEXT")
+                pdf.ln(3)
+    pdf.output(str(tmp_path / "livret.pdf"))
+    pages = read_file_pages(tmp_path / "livret.pdf")
+    for n, page in enumerate(pages, start=1):
+        assert f"{2 * n + 1} :" not in page.text and f"{2 * n + 2} :" not in page.text, page.text
+        assert page.text.count(" : la commune ") == 2 * len(ACTIONS), page.text
+    text = flat(chunk_pages(pages))
+    assert text.count(" : la commune ") == 2 * len(THEMES) * len(ACTIONS)
+    assert not re.search(r"(^|\. )\d+ ", text), text  # a page's number before a paragraph
