@@ -234,10 +234,22 @@ _SPELLED_COUNT_RE = re.compile(
 )
 
 
+# A count about so many, of what follows « de »: « une cinquantaine d'acteurs », « des centaines de bénévoles », « plusieurs
+# milliers d'emplois »; not of a sum (« une centaine d'euros »)
+_ABOUT_COUNT_RE = re.compile(
+    r"\b((?:une|des|plusieurs|quelques)\s+(?:(?:petite|bonne)\s+)?"
+    r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?)"
+    r"\s+d(?:e\s+|['’]\s*)(?!euros?\b)([a-zà-ÿ]{3,})",
+    re.IGNORECASE,
+)
+
+
 def spelled_counts(text: str) -> list[tuple[str, str]]:
     """The counts of a text written in words, each as its number word and the word it counts: 'comporte trois
-    parties' -> [('trois', 'parties')], 'au moins deux cents salariés' -> [('deux cents', 'salariés')]."""
-    return [(m.group(1), m.group(2)) for m in _SPELLED_COUNT_RE.finditer(text)]
+    parties' -> [('trois', 'parties')], 'au moins deux cents salariés' -> [('deux cents', 'salariés')], 'une
+    cinquantaine d'acteurs' -> [('une cinquantaine', 'acteurs')]."""
+    found = [(m.start(), m.group(1), m.group(2)) for regex in (_SPELLED_COUNT_RE, _ABOUT_COUNT_RE) for m in regex.finditer(text)]
+    return [(number, counted) for _, number, counted in sorted(found)]
 
 
 def _quantities(text: str) -> list[re.Match]:

@@ -350,6 +350,12 @@ def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     assert type_matches("Dans les entreprises d'au moins deux cents salariés, un local commun", "number", salaries, "count", "salariés")
     assert type_matches("La fiche comporte désormais trois parties.", "number", words, "count", "parties")
     assert type_matches("Elle a Trois Partie distinctes.", "number", words, "count", "parties")  # case and number aside
+    # about so many (« combien d'acteurs clés … » was refused, the guide writing « une cinquantaine d'acteurs clés »)
+    assert spelled_counts("un groupe de travail composé d'une cinquantaine d'acteurs clés") == [("une cinquantaine", "acteurs")]
+    assert spelled_counts("des centaines de bénévoles et plusieurs milliers d'emplois") == [("des centaines", "bénévoles"), ("plusieurs milliers", "emplois")]
+    assert spelled_counts("une centaine d'euros") == []  # a sum
+    actors = folded_content_words("Combien d'acteurs clés dans le groupe de travail ?")
+    assert type_matches("un groupe de travail composé d'une cinquantaine d'acteurs clés", "number", actors, "count", "acteurs")
     assert not type_matches("Les deux nouvelles fiches figurent en annexe.", "number", words, "count", "parties")
     assert not type_matches("La fiche comporte désormais trois parties.", "number", words)  # nothing said counted
 
