@@ -300,7 +300,8 @@ def _names_something(text: str, number: re.Match) -> bool:
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
 # '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before
 # 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).
-PHONE = r"(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"  # '04 73 98 34 00', '+33 1 23 45 67 89'
+# '04 73 98 34 00', '+33 1 23 45 67 89', and a free or shared-cost number in groups of three: '0 808 800 700'
+PHONE = r"(?:(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}|(?<!\d)0[\s.-]?8\d{2}(?:[\s.-]?\d{3}){2})(?!\d)"
 _CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
 _POSTCODE_RE = re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÀ-Ý])")
 # the words that name a street in an address: 'rue Léon Gambetta', '2 cours du Champ de Mars'

@@ -1641,3 +1641,28 @@ def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(t
     answer = assistant.ask("montant MaPrimeRenov pompe à chaleur ménage très modeste")
     assert answer.found and "5 000 €" in answer.snippet, answer.snippet
     assert not assistant.ask("montant MonPrêtVert pompe à chaleur ménage très modeste").found
+
+
+def test_a_free_phone_number_in_groups_of_three_answers_a_phone_question(tmp_path):
+    """« Quel est le numéro de téléphone de Rénovation Info Service ? »: a leaflet names the service and says to call an
+    adviser, and gives the number after the agency's paragraph, in groups of three (« 0 808 800 700 », a free number):
+    it was refused, no line read as giving a phone number."""
+    from ess_qa import Assistant, build
+    from ingest.numbers import PHONE
+
+    assert re.search(PHONE, "0 808 800 700") and re.search(PHONE, "Tél. 0800 123 456") and not re.search(PHONE, "10 808 800 7001")
+    service = (
+        "Ce guide vous est fourni par les Espaces Conseil, membres du réseau Rénovation Info Service, qui vous conseillent "
+        "gratuitement pour diminuer vos consommations d'énergie et choisir un mode de chauffage adapté à votre logement. "
+    ) * 2 + "Pour prendre rendez-vous avec un conseiller et être accompagné dans votre projet :"
+    agency = (
+        "L'Agence participe à la mise en oeuvre des politiques publiques dans les domaines de l'environnement, de l'énergie "
+        "et du développement durable, et aide au financement de projets de la recherche à leur mise en oeuvre. "
+    ) * 2 + "0 808 800 700 renovation-info-service.gouv.fr"
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "depliant.txt").write_text(f"Contacts\n\n{service}\n\n{agency}\n", encoding="utf-8")
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    question = "Quel est le numéro de téléphone de Rénovation Info Service ?"
+    answer = assistant.ask(question)
+    assert answer.found and "0 808 800 700" in answer.snippet
