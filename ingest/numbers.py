@@ -85,6 +85,10 @@ _MEASURE_RES = {
     **{dimension: re.compile(rf"(?:{NUMBER_RUN}{_NEXT_CELL}\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
     "frequency": _FREQUENCY_RE,
 }
+# one period after a word that says how long (« valide dans un délai d'un mois », « pendant une semaine », « sous un
+# mois »), not a period of reference (« au cours d'une année »)
+_ONE_PERIOD_RE = re.compile(r"\b(?:délai\s+d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|après\s+|avant\s+)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
+_MEASURE_RES["duration"] = re.compile(f"{_MEASURE_RES['duration'].pattern}|{_ONE_PERIOD_RE.pattern}", re.IGNORECASE)
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
@@ -144,7 +148,8 @@ def join_number_groups(text: str) -> str:
 
 def holds_measure(text: str, dimension: str) -> bool:
     """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois',
-    'dix ans'; or, for 'frequency', says how often: 'une fois par semaine', 'chaque mois', 'mensuel'."""
+    'dix ans', and for a duration one period ('dans un délai d'un mois'); or, for 'frequency', says how often: 'une fois
+    par semaine', 'chaque mois', 'mensuel'."""
     return bool(_MEASURE_RES[dimension].search(text))
 
 

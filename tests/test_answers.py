@@ -663,6 +663,9 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration")):
         assert not holds_measure(text, dimension), (text, dimension)
     assert holds_measure("Ne plus dépasser les 40gr pour les pains ronds", "mass")  # « gr », as French writes grammes
+    # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)
+    assert holds_measure("Citeo Pro valide dans un délai d’un mois les boucles", "duration") and holds_measure("pendant une semaine", "duration")
+    assert not holds_measure("les sédiments extraits au cours d'une année", "duration") and not holds_measure("un jour férié", "duration")
     from ingest.numbers import holds_money
 
     assert holds_money("Investissement | 128 398 | €HT | FEDENE") and not holds_money("Article 3 | Euro-métropole")
