@@ -279,7 +279,7 @@ class Assistant:
 
     def _read(self, question: str) -> PreparedQuestion:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
-        return read_question(self.store, prepare_question(question), self.place_names)
+        return read_question(self.store, prepare_question(question), self.place_names, self.acronyms)
 
     def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
         """The answer to a prepared question, from what its content (text: see question_content) retrieved, with

@@ -28,6 +28,7 @@ from ingest.french import (
 )
 
 from .place_names import NO_NAMES, PlaceNames, of_place
+from .acronyms import NO_ACRONYMS, Acronyms
 from .questions import PreparedQuestion, guess_language
 
 MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis" ...
@@ -37,11 +38,15 @@ MIN_DOUBLING_LENGTH = 4  # ... and are read only for a consonant doubled or made
 _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")
 
 
-def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = NO_NAMES) -> PreparedQuestion:
+def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = NO_NAMES, acronyms: Acronyms = NO_ACRONYMS) -> PreparedQuestion:
     """A French question with apostrophes restored, typos corrected, colloquial spellings spelt out and place adjectives
-    read as the places the corpus names (names: its, see ess_qa.place_names), its notice saying so."""
-    if guess_language(prepared.text) != "fr":  # an English question: only the initials of a corpus's name are read
-        initials = _initials_read(store, list(_TYPED_WORD_RE.finditer(prepared.text)), names)
+    read as the places the corpus names (names: its, see ess_qa.place_names), its notice saying so. In an English
+    question, the initials of a name the corpus writes, and an English acronym whose letters are those of one of the
+    corpus's acronyms (acronyms: its, see ess_qa.acronyms) in French order, are read."""
+    if guess_language(prepared.text) != "fr":
+        matches = list(_TYPED_WORD_RE.finditer(prepared.text))
+        initials = _initials_read(store, matches, names)
+        initials |= _french_order_acronyms(store, acronyms, [m.group() for m in matches if m.group() not in initials])
         if not initials:
             return prepared
         read = _TYPED_WORD_RE.sub(lambda m: initials.get(m.group(), m.group()), prepared.text)
@@ -76,6 +81,23 @@ def _initials_read(store: Store, matches: list[re.Match], names: PlaceNames) -> 
     return {word: name for word, name in spelled.items() if word_key(word) not in known}
 
 
+def _french_order_acronyms(store: Store, acronyms: Acronyms, words: list[str]) -> dict[str, str]:
+    """English acronyms in capitals that the corpus never writes, read as the one acronym it spells out whose letters are
+    theirs in another order: French puts the noun first (« EPR », extended producer responsibility, is the « REP »,
+    responsabilité élargie du producteur; « NGO » the « ONG »)."""
+    typed = [word for word in words if 2 <= len(word) <= MAX_REORDERED_ACRONYM and word.isupper() and word.isalpha()]
+    if not typed or not acronyms.spelled:
+        return {}
+    known = store.known_words(frozenset(word_key(word) for word in typed))
+    found = {}
+    for word in typed:
+        read = [acronym for acronym in acronyms.spelled if acronym != word and sorted(acronym) == sorted(word)]
+        if word_key(word) not in known and len(read) == 1:
+            found[word] = read[0]
+    return found
+
+
+MAX_REORDERED_ACRONYM = 5  # letters: the longest acronym read in another order (see _french_order_acronyms)
 MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped may be another one
 
 

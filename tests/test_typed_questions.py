@@ -241,6 +241,16 @@ def test_an_acronym_typed_with_two_letters_swapped_is_read_as_the_reports(assist
     assert assistant.ask("Combien de collectivités adhèrent au RTXE ?").notice is None
 
 
+def test_an_english_acronym_is_read_as_the_reports_in_french_order(assistant):
+    """English puts the noun last: the social and solidarity economy is the SSE, the report's ESS (« EPR » for a deck's
+    « REP » was refused as never mentioned). An English acronym the report never writes whose letters make one acronym it
+    spells out is that one, said so; a French question's is left to the French readings."""
+    answer = assistant.ask("How many jobs does the SSE represent in Rennes?")
+    assert answer.notice == "« SSE » lu comme « ESS »" and "ESS" in answer.question
+    assert answer.found and "25 000" in answer.snippet, answer
+    assert assistant.ask("How many jobs does the XSE represent in Rennes?").notice is None
+
+
 def test_english_questions_are_not_corrected_into_french_words(assistant):
     question = "Who won the 2018 InnoTrophées social innovation prize in Grenoble?"  # 'prize' is not 'prise'
     answer = assistant.ask(question)
