@@ -441,7 +441,7 @@ def unspecified_heads(
     shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
-    for head, complement in noun_complements(question):
+    for head, complement in noun_complements(asked_sentence(question)):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if not complement[:1].islower() or not head_terms or not complement_terms:
             continue

@@ -1669,3 +1669,25 @@ def test_a_free_phone_number_in_groups_of_three_answers_a_phone_question(tmp_pat
     question = "Quel est le numéro de téléphone de Rénovation Info Service ?"
     answer = assistant.ask(question)
     assert answer.found and "0 808 800 700" in answer.snippet
+
+
+def test_a_noun_complement_of_the_askers_context_asks_nothing(tmp_path):
+    """« Je prépare une note … pour mon conseil d'administration. Depuis quelle année l'Anap … ? » was refused as not
+    about the « conseil d'administration », which the guide never names and its line on the Anap's « conseil » does not
+    specify: the sentences told before what is asked say where the asker stands, not what the answer is about."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "guide.txt").write_text(
+        "L'Anap\n\nCréée en 2009, l'Anap a pour mission de soutenir les établissements de santé et médico-sociaux. Elle leur "
+        "apporte conseil et appui dans l'amélioration de leur performance.\n\nLes restaurants collectifs générant plus de 60 "
+        "litres d'huiles alimentaires par an doivent collecter les huiles usagées.\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    asked = "Depuis quelle année l'Anap a-t-elle pour mission de soutenir les établissements ?"
+    (judged,) = assistant.judgements([f"Je prépare une note de présentation pour mon conseil d'administration. {asked}"])
+    assert not judged.refusal and "2009" in judged.snippet.text, judged
+    (judged,) = assistant.judgements(["Qui siège au conseil d'administration de l'Anap ?"])  # asked: not about it
+    assert judged.refusal == "not about: conseil administration", judged
