@@ -47,7 +47,8 @@ _GROUPED_NUMBER_RE = re.compile(rf"(?<!\d)\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
 NUMBER_RUN = r"(?<![^\W_])\d+(?:[ ,.]\d+)*"  # digits not glued to a letter before, groups joined by ' ', ',' or '.'
 _NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
-_MONEY_AFTER = r"\s?(?:[kM]\s?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"  # what follows a sum's number (not « Euro-métropole »)
+# what follows a sum's number (not « Euro-métropole »); « 25 M d'€ », « 16,279 millions d'€ », « 3 Md€ » as a budget writes them
+_MONEY_AFTER = r"\s?(?:(?:[kM]|Mds?|milliers|millions?|milliards?)\s?(?:d['’]\s?)?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"
 # a table's row may give a figure's unit or currency in the next cell: « Chaudière gaz à condensation coll | 22 | Années »
 _NEXT_CELL = r"(?:\s?\|)?"
 _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)

@@ -673,6 +673,10 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     # held « € » after a figure); a row under a header of counts is no sum
     assert holds_money("Commune | Prix au 01/01/2024 en €/m3 | Prix au 01/01/2025 en €/m3\nAttichy | 2,97 | 2,84")
     assert holds_money("Poste | Montant (k€)\nÉtudes | 120") and not holds_money("Ville | Habitants\nLyon | 522 250")
+    # millions written before the sign, as a town's budget writes them (« Quel budget est dédié à la voirie ? » was refused)
+    for sum_ in ("un budget dédié de 1,225 M d’€", "UN BUDGET DE 25 M d'€", "16,279 millions d’€ inscrits", "3 Md€"):
+        assert holds_money(sum_), sum_
+    assert not holds_money("12 M de personnes")
     assert not holds_money("Commune | Prix en €\nAttichy | n.c.") and not holds_money("Le prix en euros est fixé\npar délibération")
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
