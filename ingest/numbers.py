@@ -77,7 +77,8 @@ _NUMBER_WORD = rf"(?:{NUMBER_WORD_LIST}|une?|vingts|cents)"
 _PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(
     rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btous\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
-    r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
+    r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b"
+    r"|\b(?:quotidiennement|hebdomadairement|mensuellement|trimestriellement|semestriellement|annuellement)\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
     re.IGNORECASE,
 )
 # what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often

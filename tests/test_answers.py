@@ -666,6 +666,9 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)
     assert holds_measure("Citeo Pro valide dans un délai d’un mois les boucles", "duration") and holds_measure("pendant une semaine", "duration")
     assert not holds_measure("les sédiments extraits au cours d'une année", "duration") and not holds_measure("un jour férié", "duration")
+    # an adverb says how often (« à quelle fréquence … ? » was refused: « Il convient de vérifier, au moins annuellement, … »)
+    assert holds_measure("Il convient de vérifier, au moins annuellement, leur évolution", "frequency")
+    assert holds_measure("les données sont mises à jour quotidiennement", "frequency")
     from ingest.numbers import holds_money
 
     assert holds_money("Investissement | 128 398 | €HT | FEDENE") and not holds_money("Article 3 | Euro-métropole")
