@@ -71,6 +71,7 @@ RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list ...
 ASKED_ITEM_KEPT = 2 * ITEM_KEPT  # ... or of one that holds a word of the question its lead-in lacks
+LIST_TARGET = 400  # characters of a lead-in and its items when the question asks for a list: still a short extract
 ITEM_MARKS = "-–—‐•· "  # an item's own dash or bullet, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
@@ -288,12 +289,13 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
-    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds; a table's
-    rows under their header, shown once."""
+    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when
+    the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
     lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted)  # items follow as units
     in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
+    target = LIST_TARGET if asked.kind == "list" else SNIPPET_TARGET
     for following in units_after_in_section(store, unit):
         above, _, row = following.text.rpartition("\n")
         # an item that holds a word of the question the lead-in lacks is what it asks of: shown longer (« Questions
@@ -303,8 +305,12 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
             item = "\n".join(([above] if above and above != header else []) + [shorten(row, kept)])
             header = above or row
         else:
-            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), kept)  # one mark: « • », not « • - »
-        if size + 1 + len(item) > SNIPPET_TARGET:
+            room = target - size - 3  # the item's bullet and space, and the line break
+            if room < ITEM_KEPT // 2:
+                break
+            # one mark: « • », not « • - »; the last item that fits cut to the room left (the controls' third, an audit)
+            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), min(kept, room))
+        if size + 1 + len(item) > target:
             break
         parts.append(item)
         size += 1 + len(item)
