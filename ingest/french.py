@@ -869,6 +869,9 @@ def join_hyphenated_lines(text: str) -> str:
 # one of the pieces is no word of its own there (see _no_word): « en fin de », « main courante » stay apart.
 SPLIT_WORD_PIECES = 3  # pieces a split word is joined from, at most
 MIN_WHOLE_USES = 2  # the joined word is written whole this often in the document, at least
+# ... or, written whole less often, is a word of the general French lexicon this long at least, one piece of it (two
+# letters or more) no French word nor written elsewhere (see join_split_words): « incertit ude », « mu ltipliée »
+MIN_LEXICON_JOINED = 5
 PIECE_SHARE = 4  # a piece written alone at most a quarter as often as the joined word is no word of its own
 ONE_LETTER_WORDS = frozenset("aàyôAÀYÔ")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -933,6 +936,18 @@ def _narrow_cut(line: str, nexts: list[str], uses: Counter) -> tuple[str, int] |
     return None
 
 
+def _lexicon_piece_cut(piece: str, uses: Counter) -> bool:
+    """Whether a piece of two letters or more of a split word is no French word and written nowhere else in the document
+    (« ltipliée » in « mu ltipliée », « veu » in « se veu t »): a word cut, not two words."""
+    return len(piece) > 1 and not is_french_word(piece) and _no_word(piece, uses, 0, here=1)
+
+
+def _no_function_word(pieces: list[str]) -> bool:
+    """Whether no piece of a split word is a function word, which stands before or after a word (« de vale urs » is
+    « de valeurs », not « dévale urs »)."""
+    return not any(word_key(piece) in STOP_WORDS for piece in pieces)
+
+
 def _no_word(piece: str, uses: Counter, whole_uses: int, here: int = 0) -> bool:
     """Whether a piece of a split word is no word of the document: one letter (but « a », « à », « y », « ô »), or
     written alone PIECE_SHARE times less often than the word it would join into (here: its uses being looked at, left out)."""
@@ -953,8 +968,11 @@ def join_split_words(texts: list[str]) -> list[str]:
     def joined(pieces: list[str]) -> str | None:
         whole = "".join(pieces)
         count = uses[whole.lower()]
-        if count < MIN_WHOLE_USES or any(not piece[0].islower() for piece in pieces[1:]) or (len(pieces[0]) > 1 and pieces[0].isupper()):
+        if any(not piece[0].islower() for piece in pieces[1:]) or (len(pieces[0]) > 1 and pieces[0].isupper()):
             return None  # an acronym before a word (« TCO certified ») is two words
+        if count < MIN_WHOLE_USES:  # written whole too seldom: a French word, a piece of it no word anywhere (« incertit ude »)
+            lexicon = len(whole) >= MIN_LEXICON_JOINED and is_french_word(whole) and _no_function_word(pieces)
+            return whole if lexicon and any(_lexicon_piece_cut(p, uses) for p in pieces) else None
         return whole if any(_no_word(piece, uses, count) for piece in pieces) else None
 
     def repl(match: re.Match) -> str:

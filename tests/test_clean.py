@@ -147,6 +147,17 @@ def test_a_word_a_narrow_cell_cuts_at_a_lines_end_is_joined_where_the_document_w
     assert join_split_words([body, prose])[1] == prose  # a long line: a word cut there is no column's
 
 
+def test_a_word_split_once_is_joined_when_it_is_french_and_a_piece_no_word():
+    """pypdf splits some words by a space inside them (« L’ajo ut », « mu ltipliée », « incertit ude », a referential's
+    text), words the document writes nowhere else whole: joined when the whole is a French word of five letters or more,
+    a piece of two letters or more is no French word nor written elsewhere, and no piece is a function word (« de vale
+    urs » is « de valeurs », not « dévale urs »); two words stay apart (« pour suivre », « en fin de compte »)."""
+    from ingest.french import join_split_words
+
+    text = "L’ajo ut d’un indicateur est mu ltipliée par deux, l’incertit ude des méth odes ; de vale urs. Pour suivre, en fin de compte."
+    assert join_split_words([text])[0] == "L’ajout d’un indicateur est multipliée par deux, l’incertitude des méthodes ; de valeurs. Pour suivre, en fin de compte."
+
+
 def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
     """pypdf reads letter-spaced lines with spaces inside words (« f ait », « v éhicules », « Expl oitant »): a piece
     that is no word of the document (one letter but « a », « à », « y », or written alone far less often than the
