@@ -103,6 +103,10 @@ _MEANING_ASKED_RE = re.compile(
 )
 
 
+# « what does SUP mean », « what does the acronym X stand for », « what is meant by X »: asked as « what is X »
+_ENGLISH_MEANING_ASKED_RE = re.compile(r"\bwhat (?:does|do) (.+?) (?:mean|stand for)\b|\bwhat is meant by()\b", re.IGNORECASE)
+
+
 _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
 # (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … »)
@@ -135,7 +139,7 @@ def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
     nouns (unless nothing is left) nor the words that ask for a meaning."""
     if guess_language(question) != "fr":
-        return question
+        return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
     content = _MEANING_ASKED_RE.sub("qu'est-ce que ", normalize_apostrophes(question))
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()

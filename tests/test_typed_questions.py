@@ -251,6 +251,17 @@ def test_an_english_acronym_is_read_as_the_reports_in_french_order(assistant):
     assert assistant.ask("How many jobs does the XSE represent in Rennes?").notice is None
 
 
+def test_an_english_question_on_what_an_acronym_means_asks_what_it_is(assistant):
+    """« What does SCIC mean? » was refused: « mean » was searched as a word the answer should hold, as « signifie »
+    would be in French; « what does X mean », « what does X stand for », « what is meant by X » ask « what is X »."""
+    from ess_qa.questions import question_content
+
+    assert question_content("What does SUP mean?") == "what is SUP?"
+    assert question_content("What is meant by a zone de vigilance?") == "what is a zone de vigilance?"
+    answer = assistant.ask("What does SCIC mean?")
+    assert answer.found and "sociétés coopératives d’intérêt collectif (SCIC)" in answer.snippet, answer
+
+
 def test_english_questions_are_not_corrected_into_french_words(assistant):
     question = "Who won the 2018 InnoTrophées social innovation prize in Grenoble?"  # 'prize' is not 'prise'
     answer = assistant.ask(question)
