@@ -1661,7 +1661,6 @@ def test_a_free_phone_number_in_groups_of_three_answers_a_phone_question(tmp_pat
     """« Quel est le numéro de téléphone de Rénovation Info Service ? »: a leaflet names the service and says to call an
     adviser, and gives the number after the agency's paragraph, in groups of three (« 0 808 800 700 », a free number):
     it was refused, no line read as giving a phone number."""
-    from ess_qa import Assistant, build
     from ingest.numbers import PHONE
 
     assert re.search(PHONE, "0 808 800 700") and re.search(PHONE, "Tél. 0800 123 456") and not re.search(PHONE, "10 808 800 7001")
@@ -1673,10 +1672,7 @@ def test_a_free_phone_number_in_groups_of_three_answers_a_phone_question(tmp_pat
         "L'Agence participe à la mise en oeuvre des politiques publiques dans les domaines de l'environnement, de l'énergie "
         "et du développement durable, et aide au financement de projets de la recherche à leur mise en oeuvre. "
     ) * 2 + "0 808 800 700 renovation-info-service.gouv.fr"
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "depliant.txt").write_text(f"Contacts\n\n{service}\n\n{agency}\n", encoding="utf-8")
-    build(tmp_path / "corpus", tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on(tmp_path, "depliant.txt", (f"Contacts\n\n{service}\n\n{agency}\n",))
     question = "Quel est le numéro de téléphone de Rénovation Info Service ?"
     answer = assistant.ask(question)
     assert answer.found and "0 808 800 700" in answer.snippet
@@ -1686,17 +1682,12 @@ def test_a_noun_complement_of_the_askers_context_asks_nothing(tmp_path):
     """« Je prépare une note … pour mon conseil d'administration. Depuis quelle année l'Anap … ? » was refused as not
     about the « conseil d'administration », which the guide never names and its line on the Anap's « conseil » does not
     specify: the sentences told before what is asked say where the asker stands, not what the answer is about."""
-    from ess_qa import Assistant, build
-
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "guide.txt").write_text(
+    page = (
         "L'Anap\n\nCréée en 2009, l'Anap a pour mission de soutenir les établissements de santé et médico-sociaux. Elle leur "
         "apporte conseil et appui dans l'amélioration de leur performance.\n\nLes restaurants collectifs générant plus de 60 "
-        "litres d'huiles alimentaires par an doivent collecter les huiles usagées.\n",
-        encoding="utf-8",
+        "litres d'huiles alimentaires par an doivent collecter les huiles usagées.\n"
     )
-    build(tmp_path / "corpus", tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on(tmp_path, "guide.txt", (page,))
     asked = "Depuis quelle année l'Anap a-t-elle pour mission de soutenir les établissements ?"
     (judged,) = assistant.judgements([f"Je prépare une note de présentation pour mon conseil d'administration. {asked}"])
     assert not judged.refusal and "2009" in judged.snippet.text, judged
