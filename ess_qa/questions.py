@@ -479,5 +479,27 @@ def complete_follow_up(question: str, previous: str) -> str:
         same = [m for m in names if preposition and base[: m.start()].lower().rstrip().endswith(f" {preposition}")]
         replaced = (same or names)[-1]
         return re.sub(r"\s+", " ", f"{base[: replaced.start()]}{subject}{base[replaced.end() :]}").strip()
+    same_noun = _same_noun_phrase(base, subject)
+    if same_noun:  # « … pour les enjeux ponctuels ? », then « Et pour les enjeux linéaires ? »: the kind asked of now
+        return re.sub(r"\s+", " ", f"{base[: same_noun.start()]}{subject}{base[same_noun.end() :]}").strip()
     base = re.sub(r"[\s?!.]+$", "", base)
     return re.sub(r"\s+", " ", f"{base} {asked}").strip()
+
+
+_DETERMINER = r"(?:(?:les|le|la|une|un|des|du|de la|de l')\s+|l')"
+
+
+def _same_noun_phrase(question: str, subject: str) -> re.Match | None:
+    """The last phrase of a question with the noun that opens a follow-up's subject (after its determiner), and the
+    word after it unless it is a function word: what the follow-up asks of in its stead; None when there is none."""
+    words = re.sub(rf"^{_DETERMINER}", "", subject, flags=re.IGNORECASE).split()
+    if not words or not content_words(words[0]):
+        return None
+    noun = rf"\b{_DETERMINER}?{re.escape(words[0])}\b"
+    found = list(re.finditer(rf"{noun}(?:\s+[^\W\d_][\w'-]*)?", question, re.IGNORECASE))
+    if not found:
+        return None
+    match = found[-1]
+    if content_words(match.group().split()[-1]) or len(match.group().split()) == 1:
+        return match
+    return re.compile(noun, re.IGNORECASE).match(question, match.start())  # « les enjeux de la commune »: the noun alone

@@ -167,6 +167,11 @@ def test_a_follow_up_replaces_one_name_or_year_of_the_previous_question_and_keep
     assert complete_follow_up("Et selon Ecodiag ?", "Quelle est l'empreinte des écrans selon l'outil NumEcoDiag ?") == "Quelle est l'empreinte des écrans selon l'outil Ecodiag ?"
     assert complete_follow_up("Et en 2025 ?", "Quel est le montant de l'avantage en nature d'un repas en 2024 ?") == "Quel est le montant de l'avantage en nature d'un repas en 2025 ?"
     assert complete_follow_up("And in Lyon?", "What is the ESS budget of Lille?") == "What is the ESS budget of Lyon?"
+    # a kind of what the previous question asked of: the phrase with the same noun (« pour les enjeux ponctuels pour
+    # les enjeux linéaires » was asked, and the ponctual ones answered again)
+    assert complete_follow_up("Et pour les enjeux linéaires ?", "Quelle symbologie utiliser pour les enjeux ponctuels ?") == "Quelle symbologie utiliser pour les enjeux linéaires ?"
+    assert complete_follow_up("Et pour les véhicules lourds ?", "Quel objectif pour les véhicules légers des hôpitaux ?") == "Quel objectif pour les véhicules lourds des hôpitaux ?"
+    assert complete_follow_up("Et les enjeux ?", "Quelle couleur pour les enjeux de la commune ?") == "Quelle couleur pour les enjeux de la commune ?"
 
 
 def test_a_term_is_quoted_in_french_english_or_typewriter_quotation_marks():
