@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, normalize_spaces, read_running_lines
-from .french import folded_content_words, join_letter_spaced, join_split_words
+from .french import join_letter_spaced, join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader, half_point
@@ -210,8 +210,7 @@ _FILE_LIKE_TITLE_RE = re.compile(r"[^\W_]_[^\W_]|^(mod[èe]le|template)\b", re.I
 
 def document_metadata(path: str | Path) -> tuple[str, str]:
     """A PDF's (title, date), read once: the title from its metadata ('' when it has none, or when it is a
-    file or template name such as 'Microsoft Word - rapport.docx', or the first page writes none of its words), else
-    its cover's (cover_title), the date
+    file or template name such as 'Microsoft Word - rapport.docx'), else its cover's (cover_title), the date
     it was made ('2019-07-04', from /CreationDate, else /ModDate); ('', '') for other files and for a PDF
     that cannot be read."""
     path = Path(path)
@@ -227,24 +226,12 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""
-        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title) or _FILE_LIKE_TITLE_RE.search(title) or not _on_the_cover(reader, title):
+        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title) or _FILE_LIKE_TITLE_RE.search(title):
             try:
                 title = cover_title(reader)
             except Exception:  # a first page that cannot be read: no title, the date stays
                 title = ""
     return title, pdf_date(raw_date)
-
-
-def _on_the_cover(reader, title: str) -> bool:
-    """Whether the first page writes a content word of a metadata title (accents and case aside): a title it does not
-    write names another document, the template or the older file it was made from (« Canevas de RIALTO » over a
-    protocol of weighings); a first page without text, or that cannot be read, says nothing against it."""
-    try:
-        cover = reader.pages[0].extract_text() or ""
-    except Exception:
-        return True
-    words = folded_content_words(cover)
-    return not words or bool(folded_content_words(title) & words)
 
 
 def cover_title(reader) -> str:

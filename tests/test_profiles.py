@@ -89,7 +89,7 @@ def titled_pdf(folder):
     pdf.set_title("Guide de l'achat public responsable")
     pdf.set_creation_date(datetime(2019, 7, 4, 12, 0, tzinfo=timezone.utc))
     pdf.set_font("helvetica", size=12)
-    for text in ("Guide de l'achat public responsable. Les clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
+    for text in ("Les clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
         pdf.add_page()
         pdf.multi_cell(0, 8, text)
     folder.mkdir()
@@ -103,13 +103,12 @@ def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "metadata_title", [None, "Présentation PowerPoint", "MEEDDM_rapport bureautique_preventions_risques", "Modèle de rapport méthodo GIRUS GE", "Canevas de RIALTO"]
+    "metadata_title", [None, "Présentation PowerPoint", "MEEDDM_rapport bureautique_preventions_risques", "Modèle de rapport méthodo GIRUS GE"]
 )
 def test_a_pdf_without_a_title_of_its_own_is_named_by_its_covers_largest_text(tmp_path, metadata_title):
-    """No title in the metadata, a program's default one, a file's name (underscores), a template's, or one the first
-    page writes none of the words of (« Canevas de RIALTO » over a protocol of weighings): the text drawn largest on the
-    first page names the document (its lines in a row joined), not a partner's line printed above it nor its first
-    heading."""
+    """No title in the metadata, a program's default one, a file's name (underscores) or a template's: the text drawn
+    largest on the first page names the document (its lines in a row joined), not a partner's line printed above it
+    nor its first heading."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -225,7 +224,7 @@ def test_a_corpus_of_several_documents_is_named_as_several_not_after_its_first(t
         pdf.set_title(title)
         pdf.add_page()
         pdf.set_font("helvetica", size=12)
-        pdf.multi_cell(0, 8, f"{title}. " + " ".join([text] * 4), new_x="LMARGIN", new_y="NEXT")  # a notice writes its title
+        pdf.multi_cell(0, 8, " ".join([text] * 4), new_x="LMARGIN", new_y="NEXT")
         pdf.output(str(tmp_path / "corpus" / name))
     build(tmp_path / "corpus", tmp_path / "index")
     assistant = Assistant.load(tmp_path / "index")
