@@ -142,6 +142,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
         best = _best_snippet(store, asked, candidates, only=asked.answered_by)
+        if best is None:  # none of the first passages gives one: the next ones about what it names may (a date's thanks, fifth)
+            best = _best_snippet(store, asked, about[PASSAGES_SCANNED:], only=asked.answered_by)
         if best is None and asked.kind == "date":
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
             # la demande est reçue », « après trois caractères »)

@@ -1698,3 +1698,26 @@ def test_a_noun_complement_of_the_askers_context_asks_nothing(tmp_path):
     assert not judged.refusal and "2009" in judged.snippet.text, judged
     (judged,) = assistant.judgements(["Qui siège au conseil d'administration de l'Anap ?"])  # asked: not about it
     assert judged.refusal == "not about: conseil administration", judged
+
+
+def test_a_date_the_first_passages_lack_is_taken_from_the_next_ones(tmp_path):
+    """« Entre quelles dates se sont tenus les groupes de travail … ? »: the three first passages on the working groups
+    give no date, the fifth thanks them, « menés entre fin 2017 et mi-2018 »; it was refused, only the first three
+    being read for a line that gives what the question's type asks for."""
+    from ess_qa.answering import PASSAGES_SCANNED, extract_snippet
+
+    pages = (
+        "Élaboration\n\nLe groupe de travail a rassemblé des collectivités, des exploitants et des associations d'usagers pour rédiger le modèle.",
+        "Méthode\n\nLe groupe de travail a fait en sorte de faciliter la lecture du modèle de règlement par les usagers.",
+        "Structure\n\nLe modèle de règlement suit le plan que le groupe de travail a retenu pour les services publics.",
+        "Usagers\n\nLes usagers du service sont les abonnés, propriétaires ou syndics, qui signent une police d'abonnement.",
+        "Remerciements\n\nLa fédération remercie les participants aux groupes de travail menés entre fin 2017 et mi-2018 pour leur mobilisation.",
+    )
+    assistant = assistant_on(tmp_path, "reglement.txt", pages)
+    question = "Entre quelles dates se sont tenus les groupes de travail qui ont élaboré ce modèle de règlement ?"
+    (passages, hits), asked = (found[0] for found in assistant._retrieve_profiled([question], 5, None))
+    dated = next(i for i, passage in enumerate(passages) if "2017" in passage.text)
+    order = [i for i in range(len(passages)) if i != dated] + [dated]  # the thanks fifth, after three passages without a date
+    assert order.index(dated) >= PASSAGES_SCANNED
+    snippet = extract_snippet(assistant.store, question, [passages[i] for i in order], [hits[i] for i in order], asked)
+    assert snippet is not None and "entre fin 2017 et mi-2018" in snippet.text
