@@ -88,8 +88,8 @@ _MEASURE_RES = {
     "frequency": _FREQUENCY_RE,
 }
 # one period after a word that says how long (« valide dans un délai d'un mois », « pendant une semaine », « sous un
-# mois »), not a period of reference (« au cours d'une année »)
-_ONE_PERIOD_RE = re.compile(r"\b(?:délai\s+d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|après\s+|avant\s+)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
+# mois », « sur un an »), or in brackets (« (idéalement un mois) »), not a period of reference (« au cours d'une année »)
+_ONE_PERIOD_RE = re.compile(r"(?:\b(?:délai\s+d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|sur\s+|après\s+|avant\s+)|\((?:\w+ment\s+)?)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
 _MEASURE_RES["duration"] = re.compile(f"{_MEASURE_RES['duration'].pattern}|{_ONE_PERIOD_RE.pattern}", re.IGNORECASE)
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}

@@ -674,6 +674,7 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     assert holds_measure("Ne plus dépasser les 40gr pour les pains ronds", "mass")  # « gr », as French writes grammes
     # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)
     assert holds_measure("Citeo Pro valide dans un délai d’un mois les boucles", "duration") and holds_measure("pendant une semaine", "duration")
+    assert holds_measure("suivre les stocks sur une période plus longue (idéalement un mois)", "duration") and holds_measure("sur un an", "duration")
     assert not holds_measure("les sédiments extraits au cours d'une année", "duration") and not holds_measure("un jour férié", "duration")
     # an adverb says how often (« à quelle fréquence … ? » was refused: « Il convient de vérifier, au moins annuellement, … »)
     assert holds_measure("Il convient de vérifier, au moins annuellement, leur évolution", "frequency")
