@@ -27,8 +27,8 @@ from ingest.french import (
     word_key,
 )
 
-from .place_names import NO_NAMES, PlaceNames, of_place
 from .acronyms import NO_ACRONYMS, Acronyms
+from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
 
 MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis" ...
@@ -81,6 +81,9 @@ def _initials_read(store: Store, matches: list[re.Match], names: PlaceNames) -> 
     return {word: name for word, name in spelled.items() if word_key(word) not in known}
 
 
+MAX_REORDERED_ACRONYM = 5  # letters: the longest acronym read in another order (see _french_order_acronyms)
+
+
 def _french_order_acronyms(store: Store, acronyms: Acronyms, words: list[str]) -> dict[str, str]:
     """English acronyms in capitals that the corpus never writes, read as the one acronym it spells out whose letters are
     theirs in another order: French puts the noun first (« EPR », extended producer responsibility, is the « REP »,
@@ -97,7 +100,6 @@ def _french_order_acronyms(store: Store, acronyms: Acronyms, words: list[str]) -
     return found
 
 
-MAX_REORDERED_ACRONYM = 5  # letters: the longest acronym read in another order (see _french_order_acronyms)
 MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped may be another one
 
 

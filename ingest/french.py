@@ -938,7 +938,7 @@ def _narrow_cut(line: str, nexts: list[str], uses: Counter) -> tuple[str, int] |
 
 def _lexicon_piece_cut(piece: str, uses: Counter) -> bool:
     """Whether a piece of two letters or more of a split word is no French word and written nowhere else in the document
-    (« ltipliée » in « mu ltipliée », « veu » in « se veu t »): a word cut, not two words."""
+    (« ltipliée » in « mu ltipliée », « incertit » in « incertit ude »): a word cut, not two words."""
     return len(piece) > 1 and not is_french_word(piece) and _no_word(piece, uses, 0, here=1)
 
 

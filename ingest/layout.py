@@ -310,7 +310,7 @@ def is_short_row(row: Row) -> bool:
 
 # a page's place in its file, as a running header or footer prints it: « 38 / 89 », « 3 sur 12 », « Page 4 »
 _PAGE_COUNTER_RE = re.compile(r"(?:page\s*)?\d{1,4}\s*(?:/|sur|of)\s*\d{1,4}|page\s*\d{1,4}", re.IGNORECASE)
-_BARE_NUMBERS_RE = re.compile(r"\s*\d{1,3}(?:\s+\d{1,3})*\s*")  # one or more short numbers alone: « 15 », « 1 3 »
+_SHORT_NUMBERS_RE = re.compile(r"\s*\d{1,3}(?:\s+\d{1,3})*\s*")  # one or more short numbers alone: « 15 », « 1 3 »
 
 
 def is_header_row(rows: list[Row], i: int) -> bool:
@@ -323,7 +323,7 @@ def is_header_row(rows: list[Row], i: int) -> bool:
         return False
     if any(_PAGE_COUNTER_RE.fullmatch(c.text.strip()) for c in row):
         return False
-    if all(_BARE_NUMBERS_RE.fullmatch(c.text) for c in row):  # a spread's two page numbers (« 15 | 16 »), labelling nothing
+    if all(_SHORT_NUMBERS_RE.fullmatch(c.text) for c in row):  # a spread's two page numbers (« 15 | 16 »), labelling nothing
         return False
     following = next((r for r in rows[i + 1 :] if len(r) > 1), None)
     return following is not None and len(following) == len(row) and not is_short_row(following)
