@@ -56,12 +56,13 @@ _OUTLINE_CODE_RE = re.compile(r"^(?:[A-Z]|[IVXL]{1,4})(?:[.)\-–]\d{0,2})+\s+")
 
 def example_subjects(sections: list[str], title: str, count: int = EXAMPLES_SHOWN) -> list[str]:
     """Up to count top-level headings without their numbering nor a closing colon, spread over the corpus, the
-    title and a table of contents' own heading left out."""
+    title and a table of contents' own heading left out, and what opens in lower case once its number is gone: no
+    heading but a badge's or a figure's words (« 5 minutes » read « minutes ») or a web address (« www.ademe.fr »)."""
     parts = [_OUTLINE_CODE_RE.sub("", NUMBERING_RE.sub("", section.split(SECTION_SEPARATOR)[0])).rstrip(" :") for section in sections]
     subjects = [
         p
         for p in dict.fromkeys(parts)
-        if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4 and not is_contents_title(p)
+        if p != title and len(p) <= EXAMPLE_HEADING_MAX_CHARS and sum(c.isalpha() for c in p) >= 4 and not is_contents_title(p) and not p[:1].islower()
     ]
     return spread(subjects, count)
 

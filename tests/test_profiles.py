@@ -192,6 +192,9 @@ def test_a_title_set_over_several_lines_is_read_whole_and_examples_lose_numberin
     # codes of letters or roman numbers too (« B.3.23 Classe d'objets … » was offered as is); « A propos » keeps its « A »
     sections = ["B.3.23 Classe d'objets Proeminence", "A. Transport interne", "II- Les actions", "A propos du guide"]
     assert example_subjects(sections, "Guide") == ["Classe d'objets Proeminence", "Transport interne", "Les actions", "A propos du guide"]
+    # what opens in lower case once its number is gone is no heading (a badge « 5 minutes », a web address): four helpers
+    # were offered « Que dit le document sur « minutes » ? » or « … « www.ademe.fr » ? »
+    assert example_subjects(["5 minutes", "1. Les obligations", "www.ademe.fr", "2. Le SPASER"], "Guide") == ["Les obligations", "Le SPASER"]
 
 
 def test_the_page_offers_the_example_questions_the_corpus_answers():
