@@ -35,7 +35,8 @@ CSS = """
 .essqa-snippet{border-left:4px solid var(--color-accent);background:var(--background-fill-secondary);padding:8px 12px;margin:0 0 10px;border-radius:4px}
 .essqa-snippet-label{font-weight:700;font-size:.85em;text-transform:uppercase;letter-spacing:.04em}
 .essqa-snippet p{white-space:pre-line;margin:4px 0}
-.essqa-snippet-cite{font-size:.85em;color:var(--body-text-color-subdued)}
+.essqa-snippet-cite{font-size:.9em;margin-top:4px}
+.essqa-snippet-cite a{color:var(--link-text-color);font-weight:600;text-decoration:underline}
 .essqa-note{padding:6px 10px;border-radius:6px;margin:0 0 8px;background:var(--background-fill-secondary)}
 .essqa-warning{background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
 #essqa-status .essqa-status{padding:10px 14px;border-radius:8px;background:#fff7e6;border:1px solid #f5c26b;color:#5c3d00}
