@@ -337,3 +337,14 @@ def test_a_refused_search_call_logs_one_line_not_a_traceback(server, caplog, cap
     assert len(refused) == 2 and all(m.startswith("/search refused: ") and "\n" not in m for m in refused)
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_the_pages_html_says_it_is_french(server):
+    """Gradio writes « lang="en" », which the page's script changes only once it runs: a browser offered to translate
+    the French page from English, a screen reader read it as English (a helper read the raw HTML). The HTML served
+    says « fr », and the page's length is unchanged."""
+    import httpx
+
+    response = httpx.get(server.url)
+    assert response.status_code == 200 and 'lang="fr"' in response.text[:300] and 'lang="en"' not in response.text[:300]
+    assert int(response.headers["content-length"]) == len(response.content)

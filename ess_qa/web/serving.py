@@ -155,11 +155,36 @@ def launch(
 
 
 def _app_kwargs(service: Service, auth: list[tuple[str, str]] | None, throttle: SignInThrottle) -> dict:
-    """What ess-qa adds to Gradio's app: the plain routes, and with a login the throttle of its /login."""
+    """What ess-qa adds to Gradio's app: the plain routes, the page's language, and with a login the throttle of its
+    /login."""
     from starlette.middleware import Middleware
 
-    middleware = [Middleware(LoginThrottle, throttle=throttle)] if auth else []
+    middleware = [Middleware(FrenchPage)] + ([Middleware(LoginThrottle, throttle=throttle)] if auth else [])
     return {"routes": _routes(service) + api_routes(service, auth, signed_in, throttle), "middleware": middleware}
+
+
+class FrenchPage:
+    """ASGI middleware: the page's HTML says it is French (Gradio writes « lang="en" », which the page's script only
+    changes once it runs: a browser offered to translate the page from English, a screen reader read it as English).
+    The same number of bytes: the response's length stands."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/":
+            await self.app(scope, receive, send)
+            return
+        first = True
+
+        async def in_french(message: dict) -> None:
+            nonlocal first
+            if message["type"] == "http.response.body" and first:
+                first = False
+                message = {**message, "body": message.get("body", b"").replace(b'lang="en"', b'lang="fr"', 1)}
+            await send(message)
+
+        await self.app(scope, receive, in_french)
 
 
 def _settle_gradio() -> None:
