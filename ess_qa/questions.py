@@ -308,7 +308,7 @@ _MEASURE_RES = (
 # Nouns that name a figure of their complement, which is what the figure is of: « le taux de la taxe
 # d'enlèvement … », « quelle enveloppe de subventions … », « la part des employeurs … »
 _FIGURE_NOUNS = "taux montant part proportion pourcentage enveloppe budget coût cout prix somme quantité quantite".split()
-_FIGURE_OF_RE = re.compile(rf"\b(?:{'|'.join(_FIGURE_NOUNS)})s?\s+(?:(?!de |des |du )\w+\s+)?(?:de |d'|des |du )(?:l'|la |le |les )?(\w+)")
+_FIGURE_OF_RE = re.compile(rf"\b(?:{'|'.join(_FIGURE_NOUNS)})s?\s+(?:(?!de |des |du )\w+\s+)?(?:de |d'|des |du )(?:l'|la |le |les )?(\w+(?:-\w+)*)")
 
 
 # « combien de tonnes de déchets », « combien d'hectares de forêt »: a count of a measure's unit (_MEASURE_NOUNS) of something

@@ -216,7 +216,8 @@ def folded_content_words(text: str) -> set[str]:
 # de / d', with no article between, which says what kind of thing the first one is; with an article
 # ('le réseau de chaleur de la ville', 'le bilan des cantines') the complement says whose or where.
 # The complement is looked ahead for, so that it may head the next phrase ('atelier de réparation de vélos').
-_COMPLEMENT_RE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,})\b)", re.IGNORECASE)
+# a word joined by hyphens is one (« part de rendez-vous » is not « part de rendez »)
+_COMPLEMENT_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,})\s+(?:de\s+|d')(?=([^\W\d_]{3,}(?:-[^\W\d_]+)*)(?![\w-]))", re.IGNORECASE)
 # A verb after « de », not a noun: an infinitive followed by its object's article or by an adverb ('le droit de
 # retenir directement …', 'l'obligation de fournir un local'); 'réseau de chaleur des villes' is a noun's.
 _INFINITIVE_OBJECT_RE = re.compile(r"[^\W\d_]+(?:er|ir|re|oir)\s+(?:(?:le|la|les|un|une|ce|cet|cette|ces|leur|leurs|son|sa|ses)\b|l'|[^\W\d_]{2,}ment\b)", re.IGNORECASE)

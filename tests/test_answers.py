@@ -1095,6 +1095,12 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert figure_of("Quel est le taux de la taxe d'enlèvement des ordures ménagères ?") == "taxe"
     assert figure_of("Quelle part de ces structures ?") is None  # no noun after the figure's
     assert figure_of("Quelle part minimale de viandes et de poissons durables ?") == "viandes"  # past an adjective
+    # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
+    from ingest.french import noun_complements
+
+    assert figure_of("De combien a baissé la part de rendez-vous non honorés ?") == "rendez-vous"
+    assert noun_complements("la part de rendez-vous non honorés, le nombre de porte-à-porte") == [("part", "rendez-vous"), ("nombre", "porte-à-porte")]
+    assert noun_complements("un réseau d'Aix-en-Provence de chaleur") == [("réseau", "Aix-en-Provence")]  # « Provence » heads nothing
     asked_other, asked_named = energy_cooperative.judgements(
         ["Quel est le montant des subventions reçues pour les parcs éoliens ?", "Quel est le montant du prêt bancaire des parcs éoliens ?"]
     )
