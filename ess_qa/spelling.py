@@ -89,15 +89,12 @@ def _french_order_acronyms(store: Store, acronyms: Acronyms, words: list[str]) -
     theirs in another order: French puts the noun first (« EPR », extended producer responsibility, is the « REP »,
     responsabilité élargie du producteur; « NGO » the « ONG »)."""
     typed = [word for word in words if 2 <= len(word) <= MAX_REORDERED_ACRONYM and word.isupper() and word.isalpha()]
-    if not typed or not acronyms.spelled:
+    reordered = {word: [acronym for acronym in acronyms.spelled if acronym != word and sorted(acronym) == sorted(word)] for word in typed}
+    reordered = {word: read[0] for word, read in reordered.items() if len(read) == 1}
+    if not reordered:  # the corpus asked nothing when no acronym of its could be one of these
         return {}
-    known = store.known_words(frozenset(word_key(word) for word in typed))
-    found = {}
-    for word in typed:
-        read = [acronym for acronym in acronyms.spelled if acronym != word and sorted(acronym) == sorted(word)]
-        if word_key(word) not in known and len(read) == 1:
-            found[word] = read[0]
-    return found
+    known = store.known_words(frozenset(word_key(word) for word in reordered))
+    return {word: read for word, read in reordered.items() if word_key(word) not in known}
 
 
 MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped may be another one

@@ -383,15 +383,15 @@ def _spread_numbers(texts: list[str]) -> list[tuple[int, int]]:
     each physical page, whose numbers (2n + c and the next, for one constant c) a line gives alone, in either order and
     often glued (« 9 10 », « 87 », « 1211 » on physical pages 6, 5 and 7), wherever the page prints it; taken when the
     same c holds on MIN_RUNNING_PAGES pages and half the file's."""
+    bare = [  # the lines of one or two numbers alone, read once for every constant
+        (physical, i, match)
+        for physical, text in enumerate(texts, start=1)
+        for i, line in enumerate(text.split("\n"))
+        if (match := _BARE_NUMBERS_RE.fullmatch(line))
+    ]
     best: list[tuple[int, int]] = []
     for c in SPREAD_OFFSETS:
-        places = []
-        for physical, text in enumerate(texts, start=1):
-            pair = {str(2 * physical + c), str(2 * physical + c + 1)}
-            for i, line in enumerate(text.split("\n")):
-                match = _BARE_NUMBERS_RE.fullmatch(line)
-                if match and _reads_as(match, pair):
-                    places.append((physical, i))
+        places = [(physical, i) for physical, i, match in bare if _reads_as(match, {str(2 * physical + c), str(2 * physical + c + 1)})]
         pages = len({physical for physical, _ in places})
         if pages >= MIN_RUNNING_PAGES and 2 * pages >= len(texts) and len(places) > len(best):
             best = places

@@ -121,21 +121,10 @@ class SourceLibrary:
 CITED_KEY_WORDS = 6  # the cited text's first words looked for on the page (its lines may be joined otherwise)
 
 
-def _key_words(text: str) -> list[str]:
-    return [key for key in (match_key(word) for word in re.findall(r"\w+", text)) if key]
-
-
-def cited_paragraph(paragraphs: list[str], at: str) -> int | None:
-    """The index of the paragraph where a cited text starts (at: its opening words), found word for word, accents and
-    case aside; None when it is not on the page."""
-    found = cited_place(paragraphs, at)
-    return None if found is None else found[0]
-
-
 def cited_place(paragraphs: list[str], at: str) -> tuple[int, int] | None:
     """(paragraph index, character offset in it) where a cited text starts (at: its opening words), found word for
     word, accents and case aside; None when it is not on the page."""
-    wanted = _key_words(at)[:CITED_KEY_WORDS]
+    wanted = [key for key, _ in _keyed_words(at)][:CITED_KEY_WORDS]
     if not wanted:
         return None
     places: list[tuple[int, int]] = []
