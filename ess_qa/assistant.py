@@ -274,7 +274,7 @@ class Assistant:
         """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
         _check_k(k)
         vectors = self.store.encode_queries(texts)
-        profiles = [profile(self.store, text, vector, self.acronyms) for text, vector in zip(texts, vectors)]
+        profiles = [profile(self.store, text, vector, self.acronyms, self.titled) for text, vector in zip(texts, vectors)]
         return self._retrieve(texts, k, filters, vectors, profiles), profiles
 
     def _read(self, question: str) -> PreparedQuestion:

@@ -185,10 +185,12 @@ def searched_text(store: Store, question: str) -> str:
     return question
 
 
-def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms = NO_ACRONYMS) -> QuestionProfile:
+def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms = NO_ACRONYMS, titled: frozenset[str] = frozenset()) -> QuestionProfile:
     """What scoring needs of a question (vector: its embedding; acronyms: the corpus's, see
-    ess_qa.acronyms); computed once per question, used by retrieval to rerank chunks and by answering
-    to choose the snippet."""
+    ess_qa.acronyms; titled: the words of its documents' titles, see answering.title_words); computed once per
+    question, used by retrieval to rerank chunks and by answering to choose the snippet. A name the titles give
+    is what a document is about (« … de France Chaleur Urbaine » in its own guide): a page need not repeat it to
+    answer, so it is no name a page must use (names_its_page)."""
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
@@ -206,7 +208,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=known_names(store, asked_text),
+        names=known_names(store, asked_text) - titled,
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled_names(acronyms, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),

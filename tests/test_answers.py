@@ -1448,6 +1448,36 @@ def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(t
     assert not assistant.ask("On me demande de suivre le RGAA : sur quel smartphone tester une application native ?").found
 
 
+def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(tmp_path):
+    """A guide to « France Chaleur Urbaine » names it on its cover and a few pages only: « Comment intégrer le test
+    d'adresses de France Chaleur Urbaine sur le site … ? » was answered from a page that names it (the contact page),
+    the page that answers ranked sixth for not naming it. A name the title does not give still picks its page."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.set_title("France Chaleur Urbaine, une plateforme au service des collectivités")
+    pdf.set_font("helvetica", size=11)
+    pages = [
+        "France Chaleur Urbaine est un service public gratuit du ministère de la transition écologique. "
+        "Contact : l'équipe France Chaleur Urbaine répond par courriel.",
+        "Intégrez à votre site notre test d'adresses : un iframe intégrable en un simple copié/collé. "
+        "Les habitants vérifient ainsi si leur immeuble est raccordable.",
+        "Le réseau de Grenoble compte 170 kilomètres de canalisations. Le réseau de Metz dessert 40 000 logements.",
+    ]
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(tmp_path / "guide.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("Comment intégrer le test d'adresses de France Chaleur Urbaine sur le site de ma collectivité ?")
+    assert answer.passages[0].page == 2 and "iframe" in answer.snippet, answer
+    answer = assistant.ask("Combien de logements le réseau de Metz dessert-il ?")
+    assert answer.passages[0].page == 3 and "40 000" in answer.snippet, answer
+
+
 def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of(tmp_path):
     """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
     names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
