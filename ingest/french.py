@@ -402,7 +402,7 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
 
 def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, str]:
     """acronyms_spelled_out, from a text's tokens as written and as keys (word_key): an acronym in parentheses
-    after its words, or one that a list of acronyms glosses (glossed_words)."""
+    after its words, or one that a list of acronyms glosses (glossed_words), after a colon or not."""
     found: dict[str, str] = {}
     for i in range(2, len(tokens)):
         if tokens[i - 1] == "(" and written[i].isupper() and written[i] not in found:
@@ -416,7 +416,8 @@ def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, st
             end += 1  # 'DT', 'DICT' of 'DT-DICT'
         if end > i:
             acronym = "-".join(written[i:end])
-            glossed = glossed_words(acronym, written[end:], tokens[end:])
+            gloss = end + (end < len(written) and written[end] == ":")  # « UIOM : Usine d'Incinération … »
+            glossed = glossed_words(acronym, written[gloss:], tokens[gloss:])
             if glossed and acronym not in found:
                 found[acronym] = " ".join(glossed)
         i = max(end, i + 1)

@@ -409,6 +409,11 @@ def test_a_list_of_acronyms_spells_each_out():
         "RTES": "reseau des collectivites territoriales pour une economie solidaire"
     }
     assert acronyms_spelled_out("selon la CCI Paris Ile-de-France et la DREAL Occitanie") == {}
+    # the most common glossary of all: « SIGLE : ses mots », one a line
+    assert acronyms_spelled_out("TVA : Taxe sur la Valeur Ajoutée \nUIOM : Usine d’Incinération des Ordures Ménagères \nNB : voir page 3") == {
+        "TVA": "taxe sur la valeur ajoutee",
+        "UIOM": "usine d incineration des ordures menageres",
+    }
     assert spells_out(glossary, {"dt", "dict"}) and not spells_out(glossary, {"dt"})
 
 
