@@ -103,6 +103,25 @@ _MEANING_ASKED_RE = re.compile(
 )
 
 
+# « Quelle est la signification du sigle X », and as keywords « signification sigle X », « sigle X »: also asked as
+# « qu'est-ce que X », X written in capitals or quoted (« la signification de ce résultat » asks no meaning)
+_MEANING_NOUN_RE = re.compile(
+    r"^\W*(?:(?:quel(?:le)? est|c'est quoi) la )?(?:signification|sigle|acronyme|abr[ée]viation)\s+"
+    r"(?:(?:de la|de l'|du|des|de|d')\s*)?(?:(?:sigle|acronyme|terme|mot|abr[ée]viation)\s+)?(?=(?-i:[«\"“A-ZÀ-Ý]))",
+    re.IGNORECASE,
+)
+
+
+# « où se trouve », « où se situent », « où est situé »: the verb of a place asked, no word of what is asked (« trouver
+# un compromis » is no answer to « Où se trouve le siège ? »), asked as « où est », « où sont »
+_WHERE_IS_RE = re.compile(r"\b(o[uù])\s+(?:se\s+(?:trouv|situ)e(nt)?|(est|sont)\s+(?:situ|localis)[ée]e?s?)\b", re.IGNORECASE)
+
+
+def _where_is(match: re.Match) -> str:
+    plural = match.group(2) or match.group(3) == "sont"
+    return f"{match.group(1)} {'sont' if plural else 'est'}"
+
+
 # « what does SUP mean », « what does the acronym X stand for », « what is meant by X »: asked as « what is X »
 _ENGLISH_MEANING_ASKED_RE = re.compile(r"\bwhat (?:does|do) (.+?) (?:mean|stand for)\b|\bwhat is meant by()\b", re.IGNORECASE)
 
@@ -137,10 +156,11 @@ def defined_words(question: str) -> frozenset[str]:
 
 def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
-    nouns (unless nothing is left) nor the words that ask for a meaning."""
+    nouns (unless nothing is left), the words that ask for a meaning nor the verb that asks where."""
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
-    content = _MEANING_ASKED_RE.sub("qu'est-ce que ", normalize_apostrophes(question))
+    content = _MEANING_ASKED_RE.sub("qu'est-ce que ", _MEANING_NOUN_RE.sub("qu'est-ce que ", normalize_apostrophes(question)))
+    content = _WHERE_IS_RE.sub(_where_is, content)
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question

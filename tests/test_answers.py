@@ -340,6 +340,25 @@ def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     assert type_matches("voté en 2004 la création", "date", folded_content_words("Quand a-t-il été créé ?"))
 
 
+def test_a_where_question_is_answered_by_an_address_or_a_line_that_says_where_and_not_by_a_place_taken():
+    """« Où se trouvent les locaux du RTES ? » was answered by « renforcer la place de l'ESS … » (« place » read as a
+    square) and « Où se trouve le siège d'AMORCE ? » by « … afin de trouver un compromis » (« se trouve » read as a
+    word of what is asked)."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_content, question_type
+    from ingest.french import folded_content_words
+
+    question = question_content("Où se trouvent les locaux du RTES ?")
+    assert question == "Où sont les locaux du RTES ?" and question_type(question) == "place"
+    assert question_content("Où est situé le siège d'AMORCE ?") == "Où est le siège d'AMORCE ?"
+    words = folded_content_words(question)
+    assert type_matches("Contact La Grappe – 75 rue Léon Gambetta, 59000 Lille", "place", words)
+    assert type_matches("ANCT, 20, avenue de Ségur TSA 10717", "place", words)
+    assert type_matches("Situé sur la friche industrielle de l'ancienne COOP Alsace, l'espace appartient à la SEM", "place", words)
+    assert not type_matches("Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019", "place", words)
+    assert not type_matches("Une prime a été mise en place pour les collectivités", "place", words)
+
+
 def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     """« combien de parties » is answered by « trois parties », not by « les deux nouvelles fiches » nor a year."""
     from ess_qa.evidence import type_matches

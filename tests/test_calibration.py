@@ -318,6 +318,26 @@ def test_a_definition_is_a_defining_verb_colon_or_gloss_right_after_the_word():
     assert question_content("Que signifie le sigle EGalim ?") == "qu'est-ce que EGalim ?"
 
 
+@pytest.mark.parametrize(
+    "question, read",
+    [
+        ("signification sigle UIOM", "qu'est-ce que UIOM"),
+        ("Quelle est la signification du sigle UIOM ?", "qu'est-ce que UIOM ?"),
+        ("abréviation ETP", "qu'est-ce que ETP"),
+        ("signification d'EnR&R", "qu'est-ce que EnR&R"),
+        ("signification du terme « venaison »", "qu'est-ce que « venaison »"),
+        # no meaning asked: the noun opens no term in capitals or quoted
+        ("La signification de ce résultat est-elle claire ?", "La signification de ce résultat est-elle claire ?"),
+        ("sigles utilisés dans le guide", "sigles utilisés dans le guide"),
+    ],
+)
+def test_a_meaning_asked_with_a_noun_is_a_definition(question, read):
+    """« signification sigle UIOM » (keywords) was no definition question: answered with a line that only uses the
+    acronym, the glossary that spells it out ranked seventh."""
+    assert question_content(question) == read
+    assert (question_type(read) == "definition") == (read != question)
+
+
 def test_a_label_defines_after_a_notes_number_and_a_complement_does_not():
     """A footnote's or an item's number before a label (« 4 repas de chasse : ») leaves it a label; a word after
     « de » that follows another noun is that noun's complement: what the verb says is not of it."""
