@@ -197,6 +197,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("quelles etaient les dates de la campagne 2023", "date"),
         ("Quelle est la date limite de dépôt ?", "date"),
         ("What is the deadline for every municipality to be connected?", "date"),  # not a definition
+        ("date limite dépôt dossier", "date"),
+        # how long after a deadline: a duration, not a date
+        ("Pendant combien de temps faut-il conserver la version imprimée des mandats après leur échéance ?", "number"),
         ("Quel est le moyen le plus simple pour télédéclarer quand on utilise un logiciel ?", "other"),
         ("un restaurant doit-il quand même télédéclarer ?", "other"),
         ("Quel montant le syndicat verse-t-il à la ressourcerie ?", "money"),
