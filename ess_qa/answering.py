@@ -392,7 +392,14 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     parts = " ".join(_CAMEL_PART_RE.findall(name))  # « MaPrimeRenov », which the corpus writes « Ma Prime Rénov’ »
     if parts != name and set(search_terms(parts, store.analyzer)) <= set(store.query_terms(parts)):
         return False
+    if english and name in DOCUMENTS_COUNTRY:
+        return False  # « French waste legislation »: a French document need not say that its law is French
     return not (english and store.translate(name).strip())
+
+
+# The country of the documents ess-qa reads, as an English question names it: what a French report is about without
+# naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
+DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 
 
 

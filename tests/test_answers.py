@@ -1497,6 +1497,27 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
     assert answer.passages[0].page == 3 and "40 000" in answer.snippet, answer
 
 
+def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
+    """« Which ordinance adapted French waste legislation to European Union law? » was refused as naming something the
+    document never mentions, « French »: a French document need not say that its law is French. A country it does
+    not cover is still never mentioned."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "L'ordonnance n° 2010-1579 du 17 décembre 2010 porte diverses dispositions d'adaptation au droit de l'Union "
+                         "européenne dans le domaine des déchets. Les établissements trient leurs déchets en cinq flux.")
+    pdf.output(str(tmp_path / "dechets.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("Which ordinance adapted French waste legislation to European law?")
+    assert answer.found and "2010-1579" in answer.snippet, answer
+    assert not assistant.ask("Which ordinance adapted Spanish waste legislation to European law?").found
+
+
 def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of(tmp_path):
     """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
     names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
