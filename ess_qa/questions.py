@@ -239,7 +239,8 @@ _TYPE_CUES = (
     # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address; not an address
     # that says where a figure is measured or what is tested (« les consommations de gaz à l'adresse », « par adresse »,
     # « le test d'adresses »)
-    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')\b(adresses?|address)\b"),
+    # (« la facture que le gestionnaire adresse à l'abonné »: the verb, no address asked)
+    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')\b(adresses?(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     ("place", r"\b(où|where|located)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),

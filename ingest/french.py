@@ -494,19 +494,33 @@ LEXICON_PACKAGE, LEXICON_FILE = "spellchecker", "resources/fr.json.gz"
 
 
 @lru_cache(maxsize=1)
-def french_words() -> frozenset[str]:
-    """The words of the general French lexicon (LEXICON_FILE), as word keys; read once, on first use."""
+def _lexicon() -> tuple[str, ...]:
+    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them; read once, on first use."""
     import gzip
     import importlib.resources
     import json
 
     with importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return frozenset(word_key(word) for word in json.load(text))
+        return tuple(word.lower() for word in json.load(text))
+
+
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """The words of the general French lexicon (LEXICON_FILE), as word keys."""
+    return frozenset(word_key(word) for word in _lexicon())
+
+
+@lru_cache(maxsize=1)
+def _written_french_words() -> frozenset[str]:
+    return frozenset(_lexicon())
 
 
 def is_french_word(word: str) -> bool:
-    """Whether a word, accents or not, is in the general French lexicon (french_words)."""
-    return word_key(word) in french_words()
+    """Whether a word is in the general French lexicon: as written when it has accents (« carrièr », a piece of a
+    split « carrière », is no « carrier »; « arêté » is a typo, not « arête »), accents folded when it has none
+    (« amende », « evenement »: typed without them)."""
+    lower = word.lower()
+    return lower in _written_french_words() if fold_accents(lower) != lower else word_key(word) in french_words()
 
 
 @lru_cache(maxsize=1)

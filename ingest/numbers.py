@@ -81,10 +81,16 @@ _FREQUENCY_RE = re.compile(
     r"|\b(?:quotidiennement|hebdomadairement|mensuellement|trimestriellement|semestriellement|annuellement)\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
     re.IGNORECASE,
 )
+# an approximate number in words, and the « de » before what it counts: « une vingtaine d' », « des centaines de »
+_ABOUT_WORDS = (
+    r"(?:une|des|plusieurs|quelques)\s+(?:(?:petite|bonne)\s+)?"
+    r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?"
+)
+_ABOUT_NUMBER = rf"\b{_ABOUT_WORDS}\s+d(?:e\s+|['’]\s*)"
 # what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often
 _MEASURE_RES = {
-    # « cinq (5) jours ouvrés »: a figure in words then in digits, as a contract writes it
-    **{dimension: re.compile(rf"(?:{NUMBER_RUN}{_NEXT_CELL}\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?)" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
+    # « cinq (5) jours ouvrés »: a figure in words then in digits, as a contract writes it; « une vingtaine d'années »
+    **{dimension: re.compile(rf"(?:{NUMBER_RUN}{_NEXT_CELL}\s?|{NUMBER_WORDS}\s(?:\(\s?\d+\s?\)\s)?|{_ABOUT_NUMBER})" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()},
     "frequency": _FREQUENCY_RE,
 }
 # one period after a word that says how long (« valide dans un délai d'un mois », « pendant une semaine », « sous un
@@ -244,9 +250,7 @@ _SPELLED_COUNT_RE = re.compile(
 # A count about so many, of what follows « de »: « une cinquantaine d'acteurs », « des centaines de bénévoles », « plusieurs
 # milliers d'emplois »; not of a sum (« une centaine d'euros »)
 _ABOUT_COUNT_RE = re.compile(
-    r"\b((?:une|des|plusieurs|quelques)\s+(?:(?:petite|bonne)\s+)?"
-    r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?)"
-    r"\s+d(?:e\s+|['’]\s*)(?!euros?\b)([a-zà-ÿ]{3,})",
+    rf"\b({_ABOUT_WORDS})\s+d(?:e\s+|['’]\s*)(?!euros?\b)([a-zà-ÿ]{{3,}})",
     re.IGNORECASE,
 )
 

@@ -685,10 +685,11 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     assert type_matches("Taux de temps partiel (inférieur à 24h hebdomadaires)", "number", threshold)
     assert not type_matches("Voir l'annexe R24 du guide", "number", threshold)
     for text, dimension in (("36 654 Ha", "area"), ("579,27 km2", "area"), ("959 hab./km2", "density"), ("17 °C", "temperature"), ("sur une durée de 18 mois", "duration"), ("10 MW", "power"), ("120 MWh", "energy"), ("supérieure à dix ans", "duration"), ("synchronisées une fois par semaine", "frequency"), ("un bilan annuel", "frequency"), ("le jaune dure 3 s. en agglomération", "duration"), ("un jaune de 5 secondes", "duration"), ("Fiche : environ 15 mn", "duration"), ("dans un délai maximal de cinq (5) jours ouvrés", "duration"), ("une formation courte (1 journée)", "duration"), ("3 trimestres", "duration"),
+                            ("des projections réalisées sur une vingtaine d’années", "duration"), ("une dizaine de kilomètres", "length"),
                             # a table's row that gives the unit in the next cell
                             ("Chaudière gaz à condensation coll | 22 | Années | INIES", "duration"), ("Chaudière fioul coll. | 0,0947 | L/ kWh PCI", "volume")):
         assert holds_measure(text, dimension), (text, dimension)
-    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration")):
+    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration"), ("une centaine de projets", "duration")):
         assert not holds_measure(text, dimension), (text, dimension)
     assert holds_measure("Ne plus dépasser les 40gr pour les pains ronds", "mass")  # « gr », as French writes grammes
     # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)

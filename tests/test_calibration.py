@@ -249,6 +249,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Un curage de 1 500 m3 est-il soumis à déclaration ?", "threshold"),  # a figure stated, to compare with thresholds
         ("À partir de quel seuil de population un barrage doit-il être autorisé ?", "number"),  # a threshold is a figure
         ("quelle est l'adresse de bordeaux metropole", "address"),
+        ("Quelle est l'adresse à laquelle envoyer le dossier ?", "address"),
+        # the verb: what the manager sends, no address
+        ("Quelle est la formule de la facture que le gestionnaire du réseau adresse à l'abonné ?", "other"),
         ("Où se trouvent les locaux du RTES ?", "place"),  # a town answers « où », not « quelle adresse »
         ("Combien de remblais de 2 000 m² ont été autorisés ?", "number"),  # ... unless the question asks for another type
     ],

@@ -156,6 +156,17 @@ def test_a_word_split_once_is_joined_when_it_is_french_and_a_piece_no_word():
 
     text = "L’ajo ut d’un indicateur est mu ltipliée par deux, l’incertit ude des méth odes ; de vale urs. Pour suivre, en fin de compte."
     assert join_split_words([text])[0] == "L’ajout d’un indicateur est multipliée par deux, l’incertitude des méthodes ; de valeurs. Pour suivre, en fin de compte."
+    # a piece with an accent is a word as written, not once its accents are folded: « carrièr » is no « carrier »
+    assert join_split_words(["l’exploitation d’une carrièr e d’argile"])[0] == "l’exploitation d’une carrière d’argile"
+
+
+def test_a_french_word_with_accents_is_one_as_written():
+    """« arêté » is a typo of the « arrêté » a guide writes, not the « arête » its folded form is; a word typed without
+    its accents is still French (« evenement », « amende »)."""
+    from ingest.french import is_french_word
+
+    assert not is_french_word("arêté") and not is_french_word("carrièr")
+    assert is_french_word("arrêté") and is_french_word("evenement") and is_french_word("Événement") and is_french_word("amende")
 
 
 def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
