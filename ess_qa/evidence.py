@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, same_word, search_terms
+from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, same_word, search_terms
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
@@ -53,6 +53,13 @@ _MODAL_RE = re.compile(
 # what says where a thing is, when no address does: « Situé sur la friche … », « implantée à … », « se trouve dans … »
 _LOCATED_RE = re.compile(r"\b(?:situ|implant|localis|install|h[ée]berg)[ée]e?s?\s+(?:à|a|au|aux|sur|dans|en|pr[èe]s)\b|\bse\s+(?:trouv|situ)e(?:nt)?\s+(?:à|au|aux|sur|dans|en|pr[èe]s)\b", re.IGNORECASE)
 _PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
+
+
+def holds_words(text: str, words: frozenset[str]) -> bool:
+    """Whether a text holds each of these content words (accents folded), by its first PREFIX_CHARS letters (« projets
+    alimentaires territoriaux » holds « projet alimentaire territorial »)."""
+    held = {word[:PREFIX_CHARS] for word in folded_content_words(text)}
+    return all(word[:PREFIX_CHARS] in held for word in words)
 
 
 def type_matches(
@@ -170,10 +177,15 @@ class QuestionProfile:
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
     told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
+    defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
 
     def answered_by(self, text: str) -> bool:
-        """Whether a text holds what the question's type asks for (type_matches)."""
-        return type_matches(text, self.kind, self.defined or self.words, self.measure, self.counted, self.told)
+        """Whether a text holds what the question's type asks for (type_matches); a definition, of all the words a French
+        question defines (« l'activité principale d'une unité statistique » is not defined by « chaque unité constitue
+        une entité … »)."""
+        if not type_matches(text, self.kind, self.defined or self.words, self.measure, self.counted, self.told):
+            return False
+        return not self.defined_whole or holds_words(text, self.defined)
 
     def typed_answer(self, unit: Unit) -> bool:
         """Whether a unit holds what the question's type asks for (answered_by); a list must also name what the
@@ -216,6 +228,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled_names(acronyms, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
+        defined_whole=kind == "definition" and guess_language(question) == "fr",
         quoted=quoted_term(question),
         told=frozenset(told),
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),

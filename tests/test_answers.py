@@ -359,6 +359,28 @@ def test_a_where_question_is_answered_by_an_address_or_a_line_that_says_where_an
     assert not type_matches("Une prime a été mise en place pour les collectivités", "place", words)
 
 
+def test_a_french_definition_defines_every_word_asked():
+    """« Qu'est-ce que l'activité principale d'une unité statistique ? » was answered by « … chaque unité constitue une
+    entité spécifique … », which defines a unit, the line that defines the main activity of a unit found second; plural
+    and singular are one word (« projets alimentaires territoriaux (PAT) » for « un projet alimentaire territorial »).
+    An English question's words are not the text's: not asked of it."""
+    import numpy as np
+
+    from ess_qa.evidence import QuestionProfile
+    from ess_qa.questions import defined_words
+
+    def asked(question: str, french: bool = True) -> QuestionProfile:
+        return QuestionProfile([], np.zeros(0), set(), "definition", np.zeros(1), defined=defined_words(question), defined_whole=french)
+
+    main = asked("Qu'est-ce que l'activité principale d'une unité statistique ?")
+    assert main.answered_by("L’activité principale d’une unité statistique est l’activité qui contribue le plus à la valeur ajoutée totale.")
+    assert not main.answered_by("À des besoins différents répondent des unités statistiques différentes : chaque unité constitue une entité spécifique.")
+    pat = asked("Qu'est-ce qu'un projet alimentaire territorial (PAT) ?")
+    assert pat.answered_by("C’est l’ambition des projets alimentaires territoriaux (PAT), un outil essentiel mis en place depuis 6 ans.")
+    fund = asked("What is the ESS Nantes Factory?", french=False)
+    assert fund.answered_by("ESS Nantes Factory : fonds d’amorçage destiné à financer le parcours des porteurs de projet.")
+
+
 def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     """« combien de parties » is answered by « trois parties », not by « les deux nouvelles fiches » nor a year."""
     from ess_qa.evidence import type_matches
