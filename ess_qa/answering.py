@@ -383,11 +383,13 @@ _CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\
 
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
     """Whether a capitalised word of a question, or a part of it ('Restau'Co', 'Lille-Wazemmes'), is no word
-    of the corpus. English capitalises common words too ("French", "Metropolis"): in an English question,
-    one that translates to corpus words is no name; one that does not (Angers, CCIAG, a French word the
-    corpus lacks: Agence) is."""
+    of the corpus: in a French question, a word the corpus does not write whole (« Eurostat » is no « euros »).
+    English capitalises common words too ("French", "Metropolis"): in an English question,
+    one that translates to corpus words, or that shares a search term with one, is no name; one that does not
+    (Angers, CCIAG, a French word the corpus lacks: Agence) is."""
     terms = set(search_terms(name, store.analyzer))
-    if not terms or terms <= set(store.query_terms(name)):
+    # in English, a prefix is a cognate (« Metropolis », the corpus's « Métropole »); in French, a name is written whole
+    if not terms or (terms <= set(store.query_terms(name)) and (english or _written(store, name))):
         return False
     parts = " ".join(_CAMEL_PART_RE.findall(name))  # « MaPrimeRenov », which the corpus writes « Ma Prime Rénov’ »
     if parts != name and set(search_terms(parts, store.analyzer)) <= set(store.query_terms(parts)):
@@ -395,6 +397,15 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     if english and name in DOCUMENTS_COUNTRY:
         return False  # « French waste legislation »: a French document need not say that its law is French
     return not (english and store.translate(name).strip())
+
+
+def _written(store: Store, name: str) -> bool:
+    """Whether the corpus writes each word of a name whole, in the singular or the plural: a search term is a prefix,
+    and « Eurostat » shares « euros »'s."""
+    words = folded_content_words(name)
+    forms = {form for word in words for form in (word, word + "s", word.rstrip("sx"))}
+    known = store.known_words(frozenset(forms))
+    return all({word, word + "s", word.rstrip("sx")} & known for word in words)
 
 
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without

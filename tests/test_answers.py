@@ -1520,6 +1520,28 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
     assert answer.passages[0].page == 3 and "40 000" in answer.snippet, answer
 
 
+def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_mentioned(tmp_path):
+    """« Quel rôle Eurostat a-t-il joué … ? » was answered from a guide that never names Eurostat: its search term
+    « euros » is that of the guide's « euros ». A French question's name is one the corpus writes whole (or in the
+    plural); an English question's capitalised word may still be a cognate of a corpus word (« Metropolis »)."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "La révision de la nomenclature d'activités a été pilotée par l'INSEE avec les Métropoles. "
+                         "Les entreprises dont le chiffre d'affaires dépasse 2 milliards d'euros ont une sous-classe propre.")
+    pdf.output(str(tmp_path / "guide.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    judged = assistant.judgements(["Quel rôle Eurostat a-t-il joué dans la révision de la nomenclature ?"])[0]
+    assert judged.refusal == "never mentioned: Eurostat"
+    assert not assistant.judgements(["Quel rôle l'INSEE a-t-il joué dans la révision de la nomenclature ?"])[0].refusal
+    assert not assistant.judgements(["What role did the Metropolis play in the revision?"])[0].refusal.startswith("never mentioned")
+
+
 def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
     """« Which ordinance adapted French waste legislation to European Union law? » was refused as naming something the
     document never mentions, « French »: a French document need not say that its law is French. A country it does
