@@ -27,6 +27,7 @@ from ingest.french import (
     fold_accents,
     folded_content_words,
     mostly_capitals,
+    near_french_word,
     negated_words,
     noun_complements,
     search_terms,
@@ -365,11 +366,29 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     the corpus never mentions; a name its documents' titles hold (titled: their words, see title_words) is the
     document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned. The sentences told
     before what is asked (asked_sentence: « Je suis acheteur dans un CHU. … ») and a sentence's first word (« … pour
-    l'AG. Côté santé, … ») name nothing asked of."""
+    l'AG. Côté santé, … ») name nothing asked of. In a French question, a word in lower case that neither the corpus
+    nor French knows names something too (unknown_words)."""
     asked = asked_sentence(question)
     unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled]
     english = guess_language(question) != "fr"
-    return unknown + [name for name in proper_names(asked) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
+    names = [name for name in proper_names(asked) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
+    if not english:
+        names += unknown_words(store, asked, titled)
+    return unknown + names
+
+
+# A word as typed, with its inner apostrophes and hyphens (« aujourd'hui » is one word, not « aujourd »)
+_TYPED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MIN_UNKNOWN_WORD = 5  # letters: a shorter word unknown is as often a colloquial clip (« clim », « pro ») as a subject
+
+
+def unknown_words(store: Store, asked: str, titled: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a French question in lower case, of MIN_UNKNOWN_WORD letters or more, that are neither a word of
+    the corpus nor of the general French lexicon nor one typo away from one (ingest.french.near_french_word): what
+    the corpus never mentions (« méthanisation », « vidéosurveillance », « streaming » asked of documents that never
+    use them), not a typo (« comune »)."""
+    typed = [w for w in _TYPED_WORD_RE.findall(asked) if w.islower() and w.isalpha() and len(w) >= MIN_UNKNOWN_WORD]
+    return [w for w in typed if not near_french_word(w) and not store.query_terms(w) and fold_accents(w) not in titled]
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:

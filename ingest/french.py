@@ -523,6 +523,11 @@ def is_french_word(word: str) -> bool:
     return lower in _written_french_words() if fold_accents(lower) != lower else word_key(word) in french_words()
 
 
+def near_french_word(word: str) -> bool:
+    """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »)."""
+    return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))
+
+
 @lru_cache(maxsize=1)
 def _sorted_french_words() -> tuple[str, ...]:
     return tuple(sorted(french_words()))

@@ -1542,6 +1542,27 @@ def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_menti
     assert not assistant.judgements(["What role did the Metropolis play in the revision?"])[0].refusal.startswith("never mentioned")
 
 
+def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_path):
+    """« Quel surcoût carbone attribue-t-on au streaming ? » was answered from a study that never says « streaming », a
+    word in lower case, so no name: a word neither of the corpus nor of the French lexicon, nor one typo away from
+    one, is what the corpus never mentions; a typo (« comune »), a French word, « aujourd'hui » are not."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Le surcoût carbone des téléviseurs plus grands est estimé à un million de tonnes par an. "
+                         "Chaque commune reçoit une dotation de 5 000 euros pour ses écoles.")
+    pdf.output(str(tmp_path / "etude.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    assert assistant.judgements(["Quel surcoût carbone attribue-t-on au streaming ?"])[0].refusal == "never mentioned: streaming"
+    for question in ("Quelle dotation reçoit chaque comune pour ses écoles ?", "Quelle dotation reçoit chaque commune aujourd'hui ?"):
+        assert not assistant.judgements([question])[0].refusal, question
+
+
 def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
     """« Which ordinance adapted French waste legislation to European Union law? » was refused as naming something the
     document never mentions, « French »: a French document need not say that its law is French. A country it does
