@@ -178,6 +178,7 @@ class QuestionProfile:
     told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
     defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
+    english: bool = False  # whether it is asked in English
 
     def answered_by(self, text: str) -> bool:
         """Whether a text holds what the question's type asks for (type_matches); a definition, of all the words a French
@@ -229,6 +230,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         spelled_names=spelled_names(acronyms, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
         defined_whole=kind == "definition" and guess_language(question) == "fr",
+        english=guess_language(question) == "en",
         quoted=quoted_term(question),
         told=frozenset(told),
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
@@ -264,6 +266,12 @@ def spelled_names(acronyms: Acronyms, question: str) -> tuple[tuple[str, frozens
     return tuple((fold_accents(name).lower(), acronyms.words[name]) for name in written if acronyms.words.get(name))
 
 
+def page_terms(store: Store, position: int) -> frozenset[str]:
+    """Search terms of the page, with its sections, that holds the chunk at position."""
+    chunk = store.chunk(position)
+    return store.page_terms(chunk.source, chunk.page)
+
+
 def page_words(store: Store, position: int) -> frozenset[str]:
     """Content words (accents folded) of the page, with its sections, that holds the chunk at position."""
     chunk = store.chunk(position)
@@ -284,6 +292,9 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
     for name, spelled in question.spelled_names:  # « comité social et économique » names the CSE
         if name in missing and spelled and spelled <= words:
             missing -= {name}
+    if missing and question.english:  # a cognate: the page's « Agence Internationale » for the « International … Agency »
+        terms = page_terms(store, position)
+        missing = {name for name in missing if not set(search_terms(name, store.analyzer)) <= terms}
     return not missing
 
 

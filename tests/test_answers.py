@@ -1563,6 +1563,27 @@ def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_
         assert not assistant.judgements([question])[0].refusal, question
 
 
+def test_an_english_questions_name_is_found_on_a_page_that_writes_its_french_cognate(tmp_path):
+    """« What does the International Energy Agency expect … by 2030? » found no line: the page that answers writes
+    « l'Agence Internationale de l'Energie », and « international » was looked for as a whole word, which another
+    page writes. An English question's names are found on a page by their search terms."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for text in ("Le marché international des serveurs progressera jusqu'en 2030 sans doubler. Les acheteurs publics suivent "
+                 "cette évolution de près, année après année, dans chacun de leurs marchés de fournitures.",
+                 "L'Agence Internationale de l'Energie anticipe un doublement de la demande électrique des centres de données d'ici 2030."):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(tmp_path / "fiche.pdf"))
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("What does the International Energy Agency expect for the electricity demand of data centres by 2030?")
+    assert answer.found and "doublement" in answer.snippet, answer
+
+
 def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
     """« Which ordinance adapted French waste legislation to European Union law? » was refused as naming something the
     document never mentions, « French »: a French document need not say that its law is French. A country it does
