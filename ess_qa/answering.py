@@ -27,6 +27,7 @@ from ingest.french import (
     fold_accents,
     folded_content_words,
     mostly_capitals,
+    name_forms,
     near_french_word,
     negated_words,
     noun_complements,
@@ -419,12 +420,11 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
 
 
 def _written(store: Store, name: str) -> bool:
-    """Whether the corpus writes each word of a name whole, in the singular or the plural: a search term is a prefix,
-    and « Eurostat » shares « euros »'s."""
-    words = folded_content_words(name)
-    forms = {form for word in words for form in (word, word + "s", word.rstrip("sx"))}
-    known = store.known_words(frozenset(forms))
-    return all({word, word + "s", word.rstrip("sx")} & known for word in words)
+    """Whether the corpus writes each word of a name, whole or in a form of it (name_forms: « parisien » for Paris,
+    « européenne » for a typed « Européene »): a search term is a prefix, and « Eurostat » shares « euros »'s."""
+    forms = {word: name_forms(word) for word in folded_content_words(name)}
+    known = store.known_words(frozenset().union(*forms.values())) if forms else frozenset()
+    return all(variants & known for variants in forms.values())
 
 
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without

@@ -523,6 +523,23 @@ def is_french_word(word: str) -> bool:
     return lower in _written_french_words() if fold_accents(lower) != lower else word_key(word) in french_words()
 
 
+# What French adds to a name to make its adjective or its people (« parisien », « lillois », « européenne »,
+# « lyonnaise »), and its plurals
+_NAME_ENDINGS = tuple(
+    ending + plural
+    for ending in ("", "e", "ien", "ienne", "en", "enne", "ais", "aise", "ois", "oise", "ain", "aine", "in", "ine", "nais", "naise")
+    for plural in ("", "s")
+)
+
+
+def name_forms(word: str) -> frozenset[str]:
+    """A folded word of a name and the words the corpus may write for it: itself, singular or plural, its adjective
+    or its people (_NAME_ENDINGS, after the word or its last « e »: « Lille » -> « lillois »), and what one typo
+    makes of it (typo_variants: a name typed « Européene »)."""
+    stems = {word, word.rstrip("sx"), word[:-1] if word.endswith("e") else word}
+    return frozenset({stem + ending for stem in stems for ending in _NAME_ENDINGS} | typo_variants(word))
+
+
 def near_french_word(word: str) -> bool:
     """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »)."""
     return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))

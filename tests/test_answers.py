@@ -1523,7 +1523,8 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
 def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_mentioned(tmp_path):
     """« Quel rôle Eurostat a-t-il joué … ? » was answered from a guide that never names Eurostat: its search term
     « euros » is that of the guide's « euros ». A French question's name is one the corpus writes whole (or in the
-    plural); an English question's capitalised word may still be a cognate of a corpus word (« Metropolis »)."""
+    plural, or as its adjective, or one typo away: « parisien », « Européene »); an English question's capitalised word
+    may still be a cognate of a corpus word (« Metropolis »)."""
     from fpdf import FPDF
 
     from ess_qa import Assistant, build
@@ -1532,7 +1533,8 @@ def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_menti
     pdf.add_page()
     pdf.set_font("helvetica", size=11)
     pdf.multi_cell(0, 6, "La révision de la nomenclature d'activités a été pilotée par l'INSEE avec les Métropoles. "
-                         "Les entreprises dont le chiffre d'affaires dépasse 2 milliards d'euros ont une sous-classe propre.")
+                         "Les entreprises dont le chiffre d'affaires dépasse 2 milliards d'euros ont une sous-classe propre. "
+                         "Le centre de données parisien est mesuré chaque mois pour la Commission européenne.")
     pdf.output(str(tmp_path / "guide.pdf"))
     build(tmp_path, tmp_path / "index")
     assistant = Assistant.load(tmp_path / "index")
@@ -1540,6 +1542,8 @@ def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_menti
     assert judged.refusal == "never mentioned: Eurostat"
     assert not assistant.judgements(["Quel rôle l'INSEE a-t-il joué dans la révision de la nomenclature ?"])[0].refusal
     assert not assistant.judgements(["What role did the Metropolis play in the revision?"])[0].refusal.startswith("never mentioned")
+    # a name's adjective, a name typed with a slip: written (« parisien » for Paris, « Européene » for « européenne »)
+    assert not assistant.judgements(["Pour quelle Commission Européene le centre de Paris est-il mesuré ?"])[0].refusal
 
 
 def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_path):
