@@ -31,7 +31,8 @@ from .acronyms import NO_ACRONYMS, Acronyms
 from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
 
-MIN_TYPO_LENGTH = 6  # shorter words have many corpus words one edit away: "reims" is not "remis" ...
+MIN_NAME_WORD_TYPO_LENGTH = 6  # a shorter word of a name has many corpus words one edit away: "Reims" is not "remis"
+MIN_TYPO_LENGTH = 5  # a common word of five letters that is no French word is a typo ("acton": action) ...
 MIN_DOUBLING_LENGTH = 4  # ... and are read only for a consonant doubled or made single ("nape": nappe), from this length on
 # A word of letters alone, after its elision if it has one ("d'habitents"), not an elided form itself ("qu'")
 # nor part of a code ("ag2r").
@@ -124,7 +125,7 @@ def _is_name_word(word: str, start: int) -> bool:
 def _names_read(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
     """The capitalised words of a question that the corpus lacks, read as its words or names (_name_typos, then
     _lone_name_typos), the corpus asked once which of them it has."""
-    if not any(len(m.group()) >= MIN_TYPO_LENGTH for m in names):
+    if not any(len(m.group()) >= MIN_NAME_WORD_TYPO_LENGTH for m in names):
         return {}  # too short to be read otherwise
     known = store.known_words(frozenset(word_key(m.group()) for m in names))
     found = _name_typos(store, text, names, known)
@@ -135,7 +136,7 @@ def _name_typos(store: Store, text: str, names: list[re.Match], known: frozenset
     """Capitalised words of a name the corpus has, corrected when one typo away from its word or name: the word
     next to them in the name is the corpus's ("Boosting Social Inovation", "Aix-Marseille-Proence"). A name alone (Reims, Mantes)
     is left as typed: it is what an out-of-scope question is about. known: the corpus's words among the names'."""
-    long = [m for m in names if len(m.group()) >= MIN_TYPO_LENGTH]
+    long = [m for m in names if len(m.group()) >= MIN_NAME_WORD_TYPO_LENGTH]
     neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
     asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
     found = store.spelling_suggestions(asked) if asked else {}

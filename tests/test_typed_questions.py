@@ -167,6 +167,15 @@ def test_a_word_of_french_is_not_read_as_an_elision_before_a_corpus_word(assista
     assert assistant.ask(question).question == question
 
 
+def test_a_word_of_five_letters_that_is_no_french_word_is_a_typo(assistant):
+    """« plan d'acton » found nothing to correct: a word shorter than six letters was read for a doubled consonant only.
+    A word of five letters that is no French word is a typo of the report's word one edit away; a name of five letters
+    (« Reims ») stays as typed (test_a_typo_inside_a_name_the_report_has_is_corrected)."""
+    answer = assistant.ask("Combien d'actions compte le plan d'acton de Rennes Métropole ?")
+    assert answer.notice == "« acton » lu comme « action »"
+    assert answer.found and "30 actions" in answer.snippet
+
+
 def test_colloquial_spelling_is_spelt_out(assistant):
     answer = assistant.ask("ya combien de communes dans Bordeaux Métropole ?")
     assert answer.question == "il y a combien de communes dans Bordeaux Métropole ?"
