@@ -352,11 +352,14 @@ def test_a_where_question_is_answered_by_an_address_or_a_line_that_says_where_an
     assert question == "Où sont les locaux du RTES ?" and question_type(question) == "place"
     assert question_content("Où est situé le siège d'AMORCE ?") == "Où est le siège d'AMORCE ?"
     words = folded_content_words(question)
-    assert type_matches("Contact La Grappe – 75 rue Léon Gambetta, 59000 Lille", "place", words)
-    assert type_matches("ANCT, 20, avenue de Ségur TSA 10717", "place", words)
-    assert type_matches("Situé sur la friche industrielle de l'ancienne COOP Alsace, l'espace appartient à la SEM", "place", words)
-    assert not type_matches("Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019", "place", words)
-    assert not type_matches("Une prime a été mise en place pour les collectivités", "place", words)
+    where = (
+        "Contact La Grappe – 75 rue Léon Gambetta, 59000 Lille",
+        "ANCT, 20, avenue de Ségur TSA 10717",
+        "Situé sur la friche industrielle de l'ancienne COOP Alsace, l'espace appartient à la SEM",
+    )
+    nowhere = ("Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019", "Une prime a été mise en place pour les collectivités")
+    assert all(type_matches(text, "place", words) for text in where)
+    assert not any(type_matches(text, "place", words) for text in nowhere)
 
 
 def test_a_french_definition_defines_every_word_asked():
@@ -777,6 +780,24 @@ def assistant_on(folder, name: str, pages: tuple[str, ...]):
     from ess_qa import Assistant, build
 
     (folder / name).write_text("\f".join(pages), encoding="utf-8")
+    build(folder, folder / "index")
+    return Assistant.load(folder / "index")
+
+
+def assistant_on_pdf(folder, name: str, pages: tuple[str, ...], title: str | None = None):
+    """An assistant on a real PDF of these pages (fpdf2, its metadata title when given), indexed in folder."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    if title:
+        pdf.set_title(title)
+    pdf.set_font("helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(folder / name))
     build(folder, folder / "index")
     return Assistant.load(folder / "index")
 
@@ -1472,19 +1493,8 @@ def test_an_address_that_says_where_a_figure_is_measured_is_not_asked_for(questi
 def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(tmp_path):
     """« RGESN » is in the PDF's title only (« Référentiel … - RGESN version 2024 »): a question that names the
     document so is answered; a name neither its text nor its title gives is still refused as never mentioned."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.set_title("Référentiel général de l'écoconception des services numériques - RGESN version 2024")
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, "Les applications natives sont testées sur un smartphone mis sur le marché il y a sept ans ou plus. "
-                         "Le service limite les notifications à cinq par jour par défaut.")
-    pdf.output(str(tmp_path / "referentiel.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on_pdf(tmp_path, "referentiel.pdf", ("Les applications natives sont testées sur un smartphone mis sur le marché il y a sept ans ou plus. "
+        "Le service limite les notifications à cinq par jour par défaut.",), title="Référentiel général de l'écoconception des services numériques - RGESN version 2024")
     answer = assistant.ask("On me demande de suivre le RGESN : sur quel smartphone tester une application native ?")
     assert answer.found and "sept ans" in answer.snippet, answer.snippet
     assert not assistant.ask("On me demande de suivre le RGAA : sur quel smartphone tester une application native ?").found
@@ -1494,13 +1504,6 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
     """A guide to « France Chaleur Urbaine » names it on its cover and a few pages only: « Comment intégrer le test
     d'adresses de France Chaleur Urbaine sur le site … ? » was answered from a page that names it (the contact page),
     the page that answers ranked sixth for not naming it. A name the title does not give still picks its page."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.set_title("France Chaleur Urbaine, une plateforme au service des collectivités")
-    pdf.set_font("helvetica", size=11)
     pages = [
         "France Chaleur Urbaine est un service public gratuit du ministère de la transition écologique. "
         "Contact : l'équipe France Chaleur Urbaine répond par courriel.",
@@ -1508,12 +1511,7 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
         "Les habitants vérifient ainsi si leur immeuble est raccordable.",
         "Le réseau de Grenoble compte 170 kilomètres de canalisations. Le réseau de Metz dessert 40 000 logements.",
     ]
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    pdf.output(str(tmp_path / "guide.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on_pdf(tmp_path, "guide.pdf", pages, title="France Chaleur Urbaine, une plateforme au service des collectivités")
     answer = assistant.ask("Comment intégrer le test d'adresses de France Chaleur Urbaine sur le site de ma collectivité ?")
     assert answer.passages[0].page == 2 and "iframe" in answer.snippet, answer
     answer = assistant.ask("Combien de logements le réseau de Metz dessert-il ?")
@@ -1525,19 +1523,9 @@ def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_menti
     « euros » is that of the guide's « euros ». A French question's name is one the corpus writes whole (or in the
     plural, or as its adjective, or one typo away: « parisien », « Européene »); an English question's capitalised word
     may still be a cognate of a corpus word (« Metropolis »)."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, "La révision de la nomenclature d'activités a été pilotée par l'INSEE avec les Métropoles. "
-                         "Les entreprises dont le chiffre d'affaires dépasse 2 milliards d'euros ont une sous-classe propre. "
-                         "Le centre de données parisien est mesuré chaque mois pour la Commission européenne.")
-    pdf.output(str(tmp_path / "guide.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on_pdf(tmp_path, "guide.pdf", ("La révision de la nomenclature d'activités a été pilotée par l'INSEE avec les Métropoles. "
+        "Les entreprises dont le chiffre d'affaires dépasse 2 milliards d'euros ont une sous-classe propre. "
+        "Le centre de données parisien est mesuré chaque mois pour la Commission européenne.",))
     judged = assistant.judgements(["Quel rôle Eurostat a-t-il joué dans la révision de la nomenclature ?"])[0]
     assert judged.refusal == "never mentioned: Eurostat"
     assert not assistant.judgements(["Quel rôle l'INSEE a-t-il joué dans la révision de la nomenclature ?"])[0].refusal
@@ -1550,18 +1538,8 @@ def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_
     """« Quel surcoût carbone attribue-t-on au streaming ? » was answered from a study that never says « streaming », a
     word in lower case, so no name: a word neither of the corpus nor of the French lexicon, nor one typo away from
     one, is what the corpus never mentions; a typo (« comune »), a French word, « aujourd'hui » are not."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, "Le surcoût carbone des téléviseurs plus grands est estimé à un million de tonnes par an. "
-                         "Chaque commune reçoit une dotation de 5 000 euros pour ses écoles.")
-    pdf.output(str(tmp_path / "etude.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on_pdf(tmp_path, "etude.pdf", ("Le surcoût carbone des téléviseurs plus grands est estimé à un million de tonnes par an. "
+        "Chaque commune reçoit une dotation de 5 000 euros pour ses écoles.",))
     assert assistant.judgements(["Quel surcoût carbone attribue-t-on au streaming ?"])[0].refusal == "never mentioned: streaming"
     for question in ("Quelle dotation reçoit chaque comune pour ses écoles ?", "Quelle dotation reçoit chaque commune aujourd'hui ?"):
         assert not assistant.judgements([question])[0].refusal, question
@@ -1571,20 +1549,10 @@ def test_an_english_questions_name_is_found_on_a_page_that_writes_its_french_cog
     """« What does the International Energy Agency expect … by 2030? » found no line: the page that answers writes
     « l'Agence Internationale de l'Energie », and « international » was looked for as a whole word, which another
     page writes. An English question's names are found on a page by their search terms."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=11)
-    for text in ("Le marché international des serveurs progressera jusqu'en 2030 sans doubler. Les acheteurs publics suivent "
-                 "cette évolution de près, année après année, dans chacun de leurs marchés de fournitures.",
-                 "L'Agence Internationale de l'Energie anticipe un doublement de la demande électrique des centres de données d'ici 2030."):
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    pdf.output(str(tmp_path / "fiche.pdf"))
-    build(tmp_path, tmp_path / "index")
-    answer = Assistant.load(tmp_path / "index").ask("What does the International Energy Agency expect for the electricity demand of data centres by 2030?")
+    assistant = assistant_on_pdf(tmp_path, "fiche.pdf", ("Le marché international des serveurs progressera jusqu'en 2030 sans doubler. Les acheteurs publics suivent "
+        "cette évolution de près, année après année, dans chacun de leurs marchés de fournitures.",
+        "L'Agence Internationale de l'Energie anticipe un doublement de la demande électrique des centres de données d'ici 2030."))
+    answer = assistant.ask("What does the International Energy Agency expect for the electricity demand of data centres by 2030?")
     assert answer.found and "doublement" in answer.snippet, answer
 
 
@@ -1592,18 +1560,8 @@ def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
     """« Which ordinance adapted French waste legislation to European Union law? » was refused as naming something the
     document never mentions, « French »: a French document need not say that its law is French. A country it does
     not cover is still never mentioned."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, "L'ordonnance n° 2010-1579 du 17 décembre 2010 porte diverses dispositions d'adaptation au droit de l'Union "
-                         "européenne dans le domaine des déchets. Les établissements trient leurs déchets en cinq flux.")
-    pdf.output(str(tmp_path / "dechets.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    assistant = assistant_on_pdf(tmp_path, "dechets.pdf", ("L'ordonnance n° 2010-1579 du 17 décembre 2010 porte diverses dispositions d'adaptation au droit de l'Union "
+        "européenne dans le domaine des déchets. Les établissements trient leurs déchets en cinq flux.",))
     answer = assistant.ask("Which ordinance adapted French waste legislation to European law?")
     assert answer.found and "2010-1579" in answer.snippet, answer
     assert not assistant.ask("Which ordinance adapted Spanish waste legislation to European law?").found
@@ -1613,19 +1571,12 @@ def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of
     """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
     names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
     opens a sentence). A name in the sentence that asks is still one the document must give."""
-    from fpdf import FPDF
-
-    from ess_qa import Assistant, build
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, "Au 1er janvier 2025 : interdiction de l'utilisation de contenants alimentaires de réchauffage en plastique "
-                         "dans les services de pédiatrie, d'obstétrique et de maternité. "
-                         "Le document unique d'évaluation des risques professionnels est un indicateur de santé et sécurité au travail.")
-    pdf.output(str(tmp_path / "note.pdf"))
-    build(tmp_path, tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
+    note = (
+        "Au 1er janvier 2025 : interdiction de l'utilisation de contenants alimentaires de réchauffage en plastique "
+        "dans les services de pédiatrie, d'obstétrique et de maternité. "
+        "Le document unique d'évaluation des risques professionnels est un indicateur de santé et sécurité au travail."
+    )
+    assistant = assistant_on_pdf(tmp_path, "note.pdf", (note,))
     context = "Je suis responsable des achats dans un CHU qui a une maternité ; nous réchauffons les repas en barquettes. "
     answer = assistant.ask(context + "À partir de quand le réchauffage en plastique sera-t-il interdit en maternité ?")
     assert answer.found and "1er janvier 2025" in answer.snippet, answer
