@@ -34,6 +34,7 @@ from ingest.french import (
     search_terms,
     spells_out,
     mostly_sources,
+    whole_words,
     words_run_together,
 )
 from ingest.numbers import MOMENT_RE, YEAR_RE, years
@@ -378,8 +379,6 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     return unknown + names
 
 
-# A word as typed, with its inner apostrophes and hyphens (« aujourd'hui » is one word, not « aujourd »)
-_TYPED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_UNKNOWN_WORD = 5  # letters: a shorter word unknown is as often a colloquial clip (« clim », « pro ») as a subject
 
 
@@ -388,7 +387,7 @@ def unknown_words(store: Store, asked: str, titled: frozenset[str] = frozenset()
     the corpus nor of the general French lexicon nor one typo away from one (ingest.french.near_french_word): what
     the corpus never mentions (« méthanisation », « vidéosurveillance », « streaming » asked of documents that never
     use them), not a typo (« comune »)."""
-    typed = [w for w in _TYPED_WORD_RE.findall(asked) if w.islower() and w.isalpha() and len(w) >= MIN_UNKNOWN_WORD]
+    typed = [w for w in whole_words(asked) if w.islower() and w.isalpha() and len(w) >= MIN_UNKNOWN_WORD]
     return [w for w in typed if not near_french_word(w) and not store.query_terms(w) and fold_accents(w) not in titled]
 
 
@@ -399,6 +398,11 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
 
 # the words a name runs together, each opened by a capital: « MaPrimeRenov » -> Ma, Prime, Renov (« CCIAG » stays whole)
 _CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
+
+
+# The country of the documents ess-qa reads, as an English question names it: what a French report is about without
+# naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
+DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 
 
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
@@ -425,11 +429,6 @@ def _written(store: Store, name: str) -> bool:
     forms = {word: name_forms(word) for word in folded_content_words(name)}
     known = store.known_words(frozenset().union(*forms.values())) if forms else frozenset()
     return all(variants & known for variants in forms.values())
-
-
-# The country of the documents ess-qa reads, as an English question names it: what a French report is about without
-# naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
-DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 
 
 

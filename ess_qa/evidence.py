@@ -48,10 +48,10 @@ _MODAL_RE = re.compile(
     r"|soumise?s?|ne\s+(?:\S+\s+){1,2}?(?:pas|plus|jamais)|n'\S+\s+(?:pas|plus|jamais))\b",
     re.IGNORECASE,
 )
-# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), a postcode,
-# a post box
 # what says where a thing is, when no address does: « Situé sur la friche … », « implantée à … », « se trouve dans … »
 _LOCATED_RE = re.compile(r"\b(?:situ|implant|localis|install|h[ée]berg)[ée]e?s?\s+(?:à|a|au|aux|sur|dans|en|pr[èe]s)\b|\bse\s+(?:trouv|situ)e(?:nt)?\s+(?:à|au|aux|sur|dans|en|pr[èe]s)\b", re.IGNORECASE)
+# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), a postcode,
+# a post box
 _PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 

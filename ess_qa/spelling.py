@@ -32,8 +32,8 @@ from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
 
 MIN_NAME_WORD_TYPO_LENGTH = 6  # a shorter word of a name has many corpus words one edit away: "Reims" is not "remis"
-MIN_TYPO_LENGTH = 5  # a common word of five letters that is no French word is a typo ("acton": action) ...
-MIN_DOUBLING_LENGTH = 4  # ... and are read only for a consonant doubled or made single ("nape": nappe), from this length on
+MIN_TYPO_LENGTH = 5  # a common word this long that is no French word is read as the corpus's one typo away ("acton") ...
+MIN_DOUBLING_LENGTH = 4  # ... a shorter one only for a consonant doubled or made single ("nape": nappe), from this length on
 # A word of letters alone, after its elision if it has one ("d'habitents"), not an elided form itself ("qu'")
 # nor part of a code ("ag2r").
 _TYPED_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]+(?![\w'’])")

@@ -149,6 +149,16 @@ def written_words(text: str) -> list[str]:
     return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
 
 
+# a word as typed, with its inner apostrophes and hyphens: « aujourd'hui », « presqu'île », « vidéo-surveillance »
+_WHOLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def whole_words(text: str) -> list[str]:
+    """The words of a text as written, each whole with its inner apostrophes and hyphens (« aujourd'hui » is one word,
+    not « aujourd » and « hui »)."""
+    return _WHOLE_WORD_RE.findall(text)
+
+
 _WORD_OR_MARK_RE = re.compile(r"[^\W\d_][\w'-]*|[^\w\s]")
 # a web or e-mail address, or a domain name (« tours-metropole.fr »)
 _ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|eu|org|com|net|gouv|info)\b\S*", re.IGNORECASE)
