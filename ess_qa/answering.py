@@ -388,7 +388,19 @@ def unknown_words(store: Store, asked: str, titled: frozenset[str] = frozenset()
     the corpus never mentions (« méthanisation », « vidéosurveillance », « streaming » asked of documents that never
     use them), not a typo (« comune »)."""
     typed = [w for w in whole_words(asked) if w.islower() and w.isalpha() and len(w) >= MIN_UNKNOWN_WORD]
-    return [w for w in typed if not near_french_word(w) and not store.query_terms(w) and fold_accents(w) not in titled]
+    unknown = [w for w in typed if not near_french_word(w) and not store.query_terms(w) and fold_accents(w) not in titled]
+    return [w for w in unknown if not _written_apart(store, fold_accents(w))]
+
+
+MIN_COMPOUND_PART = 3  # letters of each word a compound may be written as apart (« bio géographiques »)
+
+
+def _written_apart(store: Store, word: str) -> bool:
+    """Whether the corpus writes a word (folded) as two of its words: « biogéographiques » as « bio géographiques »
+    (pypdf splits them, and writers do), « vidéosurveillance » as « vidéo surveillance »."""
+    splits = [(word[:i], word[i:]) for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
+    known = store.known_words(frozenset(part for pair in splits for part in pair))
+    return any(head in known and tail in known for head, tail in splits)
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:

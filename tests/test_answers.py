@@ -1537,11 +1537,14 @@ def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_menti
 def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_path):
     """« Quel surcoût carbone attribue-t-on au streaming ? » was answered from a study that never says « streaming », a
     word in lower case, so no name: a word neither of the corpus nor of the French lexicon, nor one typo away from
-    one, is what the corpus never mentions; a typo (« comune »), a French word, « aujourd'hui » are not."""
+    one, nor two of its words run together, is what the corpus never mentions; a typo (« comune »), a French word,
+    « aujourd'hui », « vidéosurveillance » asked of a text that writes « vidéo surveillance » are not."""
     assistant = assistant_on_pdf(tmp_path, "etude.pdf", ("Le surcoût carbone des téléviseurs plus grands est estimé à un million de tonnes par an. "
-        "Chaque commune reçoit une dotation de 5 000 euros pour ses écoles.",))
+        "Chaque commune reçoit une dotation de 5 000 euros pour ses écoles. Les caméras de vidéo surveillance sont déclarées.",))
     assert assistant.judgements(["Quel surcoût carbone attribue-t-on au streaming ?"])[0].refusal == "never mentioned: streaming"
-    for question in ("Quelle dotation reçoit chaque comune pour ses écoles ?", "Quelle dotation reçoit chaque commune aujourd'hui ?"):
+    # a compound the corpus writes in two words (« vidéo surveillance »; pypdf splits some too) is mentioned
+    for question in ("Quelle dotation reçoit chaque comune pour ses écoles ?", "Quelle dotation reçoit chaque commune aujourd'hui ?",
+                     "Les caméras de vidéosurveillance sont-elles déclarées ?"):
         assert not assistant.judgements([question])[0].refusal, question
 
 
