@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, same_word, search_terms
+from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, prefix_terms, same_word, search_terms
 from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
@@ -58,7 +58,7 @@ _PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\
 def holds_words(text: str, words: frozenset[str]) -> bool:
     """Whether a text holds each of these content words (accents folded), by its first PREFIX_CHARS letters (« projets
     alimentaires territoriaux » holds « projet alimentaire territorial »)."""
-    held = {word[:PREFIX_CHARS] for word in folded_content_words(text)}
+    held = set(prefix_terms(text))
     return all(word[:PREFIX_CHARS] in held for word in words)
 
 
@@ -215,6 +215,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     measure = question_measure(question)
     asked_text = asked_part(question)  # its names are those of what it asks: the context told before says where the asker stands
     told = acronyms_spelled_out(question)
+    language = guess_language(question)
     asked = QuestionProfile(
         terms,
         context_discounted(store, question, terms, store.idf(terms)),
@@ -229,8 +230,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled_names(acronyms, asked_text),
         defined=defined_words(question) if kind == "definition" else frozenset(),
-        defined_whole=kind == "definition" and guess_language(question) == "fr",
-        english=guess_language(question) == "en",
+        defined_whole=kind == "definition" and language == "fr",
+        english=language == "en",
         quoted=quoted_term(question),
         told=frozenset(told),
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
