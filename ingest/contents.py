@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .clean import clean_page_text, clean_title
+from .french import fold_for_matching, words
 from .layout import half_point
 from .structure import MAX_HEADING_CHARS, locate_titles
 from .types import Page
@@ -205,30 +206,40 @@ def _titled_parts(parts: list[tuple[list[Entry], list[int]]], sized_lines: Sized
 
 
 def part_titles(covers: SizedLines) -> list[str]:
-    """The title of each of merged reports, from their covers' lines: the largest run of lines of one size that not
-    every cover prints (« assainissement collectif : ATTICHY », where all print « Communauté de communes des
-    Lisières de l'Oise » larger); '' for a cover without one."""
+    """The title of each of merged reports, from their covers' lines: the largest of the runs of lines (one size, no
+    blank line between) that holds a word some other cover does not print (« assainissement collectif : ATTICHY »,
+    where all print « Communauté de communes des Lisières de l'Oise » larger; a first cover that prints everything at
+    one size gives « Eau Potable : ATTICHY », not its whole page); '' for a cover without one."""
     runs = [_size_runs(lines) for lines in covers]
-    shared = set.intersection(*({text for text, _ in cover} for cover in runs))
+    printed = [{fold_for_matching(word) for text, _ in cover for word in words(text)} for cover in runs]
     titles = []
-    for cover in runs:
-        own = [(size, text) for text, size in cover if text not in shared and sum(c.isalpha() for c in text) >= 4 and len(text) <= 2 * MAX_HEADING_CHARS]
+    for k, cover in enumerate(runs):
+        others = printed[:k] + printed[k + 1:]
+        own = [
+            (size, text) for text, size in cover
+            if sum(c.isalpha() for c in text) >= 4 and len(text) <= 2 * MAX_HEADING_CHARS
+            and any(not all(fold_for_matching(word) in other for other in others) for word in words(text))
+        ]
         largest = max((size for size, _ in own), default=None)
         titles.append(next((text for size, text in own if size == largest), ""))
     return titles
 
 
 def _size_runs(lines: list[tuple[str, float, bool]]) -> list[tuple[str, float]]:
-    """A page's lines joined in runs of one font size (to half a point), as titles: (text, size)."""
+    """A page's lines joined in runs of one font size (to half a point) with no blank line between, as titles:
+    (text, size)."""
     runs: list[tuple[str, float]] = []
+    joined = False  # whether the next line may join the last run
     for text, size, _ in lines:
         text, size = " ".join(text.split()), half_point(size)
         if not text or not size:
+            joined = False
             continue
-        if runs and runs[-1][1] == size:
+        if joined and runs[-1][1] == size:
             runs[-1] = (f"{runs[-1][0]} {text}", size)
         else:
             runs.append((text, size))
+        joined = True
     return [(clean_title(text), size) for text, size in runs]
 
 

@@ -421,6 +421,27 @@ def test_a_file_that_merges_two_reports_gets_each_reports_sections_from_its_own_
             assert chunk.section.startswith(f"Rapport annuel du service de l'assainissement de {town}"), chunk.section  # its cover's
 
 
+def test_merged_reports_are_titled_by_the_words_their_covers_do_not_share():
+    """Four water reports in one file: the first cover prints everything at one size, the others print the
+    authority's name largest. The first report was titled by its whole cover, the others by the authority's name,
+    which told them apart no more; each is now titled by the lines its cover alone prints."""
+    from ingest.contents import part_titles
+
+    def cover(lines):
+        return [(text, size, True) for text, size in lines]
+
+    first = cover([("Rapport annuel", 28), ("sur le Prix et la Qualité du Service public", 28), (" ", 0), ("Exercice 2024", 28), (" ", 0),
+                   ("Eau Potable : ATTICHY", 28), (" ", 0), ("Communauté de communes des Lisières", 28), ("de l'Oise (CCLO)", 28)])
+    others = [
+        cover([("Communauté de communes des Lisières", 30), ("de l'Oise (CCLO)", 30), (" ", 0), (f"eau potable : {town}", 25), (" ", 0),
+               ("Rapport annuel", 28), ("sur le Prix et la Qualité du Service public de l'eau potable", 28), (" ", 0), ("Exercice 2024", 28)])
+        for town in ("ancien SIAE Cuise la Motte", "PIERREFONDS", "distribution régie Rethondes")
+    ]
+    assert part_titles([first, *others]) == [
+        "Eau Potable : ATTICHY", "eau potable : ancien SIAE Cuise la Motte", "eau potable : PIERREFONDS", "eau potable : distribution régie Rethondes"
+    ]
+
+
 def test_a_contents_page_is_read_into_entries_with_levels():
     from ingest.contents import contents_entries, outline_paths
 
