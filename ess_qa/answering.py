@@ -37,7 +37,7 @@ from ingest.french import (
     whole_words,
     words_run_together,
 )
-from ingest.numbers import MOMENT_RE, YEAR_RE, years
+from ingest.numbers import MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
 from ingest.structure import opens_contents
 from ingest.units import row_label
 
@@ -529,16 +529,19 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
-def uncounted(store: Store, question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
+def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, held: set[str]) -> list[str]:
     """What a French count question counts (« combien de salariés »), or a figure question measures (« le taux
-    de la taxe … », see figure_of), when the snippet's place (its terms: held, see place_terms) never names
-    it: its figure is of something else (« 81 » sources, « 42,93 % » of the receipts). Empty when the question
-    names nothing counted or measured, or the place names it."""
+    de la taxe … », see figure_of), when the snippet's place (its text and terms: place, held, see place_terms) never
+    names it: its figure is of something else (« 81 » sources, « 42,93 % » of the receipts). Empty when the question
+    names nothing counted or measured, or the place names it; a unit (« le prix du mètre cube ») is named by its
+    symbol too (« Prix TTC au m3 »)."""
     if guess_language(question) != "fr":
         return []
     counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
-    return [counted] if terms and not terms & held else []
+    if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)):
+        return []
+    return [counted]
 
 
 def opposite_words(store: Store, question: str, place: str) -> list[str]:
@@ -592,7 +595,7 @@ def judge_snippet(
         unspecified_heads(store, question, snippet, place, held, acronyms)
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
-        + uncounted(store, question, asked, held)
+        + uncounted(store, question, asked, place, held)
     )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")

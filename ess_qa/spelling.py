@@ -125,7 +125,7 @@ def _is_name_word(word: str, start: int) -> bool:
 def _names_read(store: Store, text: str, names: list[re.Match]) -> dict[str, str]:
     """The capitalised words of a question that the corpus lacks, read as its words or names (_name_typos, then
     _lone_name_typos), the corpus asked once which of them it has."""
-    if not any(len(m.group()) >= MIN_NAME_WORD_TYPO_LENGTH for m in names):
+    if not any(len(m.group()) >= MIN_DOUBLING_LENGTH for m in names):
         return {}  # too short to be read otherwise
     known = store.known_words(frozenset(word_key(m.group()) for m in names))
     found = _name_typos(store, text, names, known)
@@ -134,13 +134,18 @@ def _names_read(store: Store, text: str, names: list[re.Match]) -> dict[str, str
 
 def _name_typos(store: Store, text: str, names: list[re.Match], known: frozenset[str]) -> dict[str, str]:
     """Capitalised words of a name the corpus has, corrected when one typo away from its word or name: the word
-    next to them in the name is the corpus's ("Boosting Social Inovation", "Aix-Marseille-Proence"). A name alone (Reims, Mantes)
+    next to them in the name is the corpus's ("Boosting Social Inovation", "Aix-Marseille-Proence"); a shorter word only
+    to the corpus's with one consonant doubled or made single (« Cuise-la-Mote »: Motte). A name alone (Reims, Mantes)
     is left as typed: it is what an out-of-scope question is about. known: the corpus's words among the names'."""
-    long = [m for m in names if len(m.group()) >= MIN_NAME_WORD_TYPO_LENGTH]
-    neighbours = {m.group(): [n for n in names if n is not m and _adjacent(text, m, n)] for m in long if word_key(m.group()) not in known}
+    neighbours = {
+        m.group(): [n for n in names if n is not m and _adjacent(text, m, n)]
+        for m in names if len(m.group()) >= MIN_DOUBLING_LENGTH and word_key(m.group()) not in known
+    }
     asked = [word for word, next_to in neighbours.items() if any(word_key(n.group()) in known for n in next_to)]
-    found = store.spelling_suggestions(asked) if asked else {}
-    found |= store.name_suggestions([word for word in asked if word not in found]) if asked else {}  # « Aix-Marseille-Proence »
+    long = [word for word in asked if len(word) >= MIN_NAME_WORD_TYPO_LENGTH]
+    found = store.spelling_suggestions(long) if long else {}
+    found |= store.name_suggestions([word for word in long if word not in found]) if long else {}  # « Aix-Marseille-Proence »
+    found |= _doubled_or_single(store, [word for word in asked if word not in long])
     return {typed: _cased_like(typed, read) for typed, read in found.items()}
 
 
@@ -159,7 +164,10 @@ def _lone_name_typos(store: Store, words: list[str]) -> dict[str, str]:
 def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
     """Whether two words follow each other, with only a space or a hyphen between them."""
     first, second = (a, b) if a.start() < b.start() else (b, a)
-    return text[first.end() : second.start()] in (" ", "-")
+    return bool(_NAME_JOINT_RE.fullmatch(text[first.end() : second.start()]))
+
+
+_NAME_JOINT_RE = re.compile(r" |-(?:[^\W\d_]{1,4}-)?")  # what joins two words of a name: « Aix-Marseille », « Cuise-la-Motte »
 
 
 def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:
@@ -200,10 +208,16 @@ def _typos(store: Store, words: list[str]) -> dict[str, str]:
     consonant doubled or made single, when the corpus has one such word and no other."""
     asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH]
     found = store.spelling_suggestions(asked) if asked else {}
-    short = {w: doubling_variants(w.lower()) for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH}
-    known = store.known_words(frozenset(word_key(v) for variants in short.values() for v in variants)) if short else frozenset()
-    for typed, variants in short.items():
-        read = [v for v in variants if word_key(v) in known]
+    return found | _doubled_or_single(store, [w for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH])
+
+
+def _doubled_or_single(store: Store, words: list[str]) -> dict[str, str]:
+    """Words the corpus lacks read as its word with one consonant doubled or made single, when it has one such word and no other."""
+    variants = {w: doubling_variants(w.lower()) for w in words}
+    known = store.known_words(frozenset(word_key(v) for forms in variants.values() for v in forms)) if variants else frozenset()
+    found = {}
+    for typed, forms in variants.items():
+        read = [v for v in forms if word_key(v) in known]
         if len(read) == 1:
             found[typed] = read[0]
     return found

@@ -53,7 +53,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | same_word            | whether two words are one but for case, accents, a feminine or plural ending         |
 | inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
 | first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
-| COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd ... and what they stand for                                       |
+| COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd, max, infos ... and what they stand for                           |
 | texted_cest          | « c quoi », « c qui » read as « c'est quoi », « c'est qui »                           |
 | PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
 
@@ -768,6 +768,27 @@ COLLOQUIAL_SPELLINGS = {
     "qqch": "quelque chose",
     "bcp": "beaucoup",
     "tjs": "toujours",
+    # the clipped words of everyday French (apocopes), read whole when the corpus lacks the clip: « combien de temps
+    # max », « des infos sur », « c'est dispo où » (general French usage, not taken from any question set)
+    "max": "maximum",
+    "info": "information",
+    "infos": "informations",
+    "dispo": "disponible",
+    "dispos": "disponibles",
+    "appli": "application",
+    "asso": "association",
+    "assos": "associations",
+    "resto": "restaurant",
+    "restos": "restaurants",
+    "admin": "administration",
+    "compta": "comptabilité",
+    "doc": "document",
+    "docs": "documents",
+    "stats": "statistiques",
+    "nb": "nombre",
+    "nbre": "nombre",
+    "rdv": "rendez-vous",
+    "tps": "temps",
 }
 # « c » typed for « c'est » before what it asks (« c quoi un PTCE », « c koi », « c qui le président »)
 _TEXTED_CEST_RE = re.compile(r"\b([cC]) (?=(?:quoi|koi|qui|ki|combien|cb|où|quand|qd|comment)\b)")

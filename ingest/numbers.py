@@ -11,6 +11,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | FRENCH_NUMBER       | the same, as a pattern to build regexes on | profiles.metropoles.factsheets            |
 | PERCENT             | a percentage's number ('12 %', '12,5%')    | profiles.metropoles.factsheets (shares)   |
 | is_percent_at       | whether '%' follows a number               | profiles.metropoles.lookup                |
+| RATE_PER            | a rate per thousand ('4,54 pour 1000')     | ess_qa.evidence (a rate question's line)  |
 | join_number_groups  | '1 898 950' -> '1898950' (for tokenizing)  | ingest.french.words                       |
 | number_runs         | digit runs joined by ' ', ',' or '.'       | quantity_runs                             |
 | quantity_runs       | the same, list and section numbers left out| ess_qa.evidence (does a line hold a count)|
@@ -21,6 +22,8 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
+| is_unit_word        | whether a word names a unit (mètre, tonne) | ess_qa.answering (the price of a unit)    |
+| gives_a_unit        | whether a text writes a unit (« au m3 »)   | ess_qa.answering (the price of a unit)    |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
 | PHONE               | a French phone number, as a pattern        | ess_qa.evidence (a contact line)          |
@@ -39,6 +42,8 @@ GROUP_SPACE = "[ \u00a0\u202f\u2009\u2007]"
 FRENCH_NUMBER = rf"(?<![\w,.])(?:\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+|\d+)(?:,\d+)?(?!\d)"
 # The number of a percentage, as group 1: '12 %', '12,5%'.
 PERCENT = r"(?<![\w,.])(\d+(?:,\d+)?)\s?%"
+# A rate given per thousand (or per ten, hundred thousand) rather than in percent: « 4,54 pour 1000 abonnés », « 3 ‰ »
+RATE_PER = rf"\d\s?[‰‱]|\d(?:,\d+)?\s+(?:pour|per)\s+(?:1{GROUP_SPACE}?0{{3}}|10{GROUP_SPACE}?0{{3}}|100{GROUP_SPACE}?0{{3}}|mille|cent\s+mille)(?!\d)"
 
 _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
@@ -159,6 +164,21 @@ def holds_measure(text: str, dimension: str) -> bool:
     'dix ans', and for a duration one period ('dans un délai d'un mois'); or, for 'frequency', says how often: 'une fois
     par semaine', 'chaque mois', 'mensuel'."""
     return bool(_MEASURE_RES[dimension].search(text))
+
+
+_ANY_UNIT = "|".join(f"(?:{unit})" for unit in MEASURE_UNITS.values())
+_UNIT_WORD_RE = re.compile(rf"(?:{_ANY_UNIT})", re.IGNORECASE)
+_PER_UNIT_RE = re.compile(rf"(?:{NUMBER_RUN}\s?|/\s?|\b(?:au|par|le|per)\s)(?:{_ANY_UNIT})", re.IGNORECASE)
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether a word names a unit of measure (MEASURE_UNITS): « mètre », « tonne », « litre », « hectare »."""
+    return bool(_UNIT_WORD_RE.fullmatch(word))
+
+
+def gives_a_unit(text: str) -> bool:
+    """Whether a text writes a unit of measure after a figure or as what a figure is per: « 120 m3 », « €/m3 », « au m3 »."""
+    return bool(_PER_UNIT_RE.search(text))
 
 
 def stated_dimensions(text: str) -> list[str]:
