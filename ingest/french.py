@@ -651,7 +651,10 @@ def glued_elisions(word: str) -> list[tuple[str, str]]:
 
 
 def elides_before(form: str, rest: str, corpus_word: bool) -> bool:
-    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters, each form before its function words."""
+    """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters
+    or before an acronym in capitals (« lUGAP », typed without its apostrophe: l'UGAP), each form before its function words."""
+    if form.islower() and form in _BEFORE_NOUNS and len(rest) >= 2 and rest.isupper():
+        return True
     form, rest = form.lower(), fold_accents(rest.lower())
     if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):
         return True

@@ -1887,3 +1887,9 @@ def test_a_clipped_word_is_read_whole(water_report):
     """« combien de temps max »: everyday French clips « maximum »; the corpus has the whole word only."""
     answer = water_report.ask("ça doit durer combien de temps max une réunion de la commission ?")
     assert "maximum" in answer.question and answer.found and "deux ou trois heures" in answer.snippet, answer
+
+
+def test_an_acronym_typed_glued_to_its_article_is_read_and_refused_when_never_mentioned(water_report):
+    """« lUGAP », typed without its apostrophe: read as « l'UGAP », a body the report never names."""
+    answer = water_report.ask("est ce que lUGAP fixe le prix TTC au m3")
+    assert answer.notice == "« lUGAP » lu comme « l'UGAP »" and not answer.found, answer

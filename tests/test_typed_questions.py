@@ -306,6 +306,9 @@ def test_spelling_suggestions_answer_for_the_words_asked_as_the_report_spells_th
         ("savoir", True, []),  # not s'avoir, even where the corpus has « avoir »
         ("lune", False, []),  # not l'une
         ("mai", False, []),  # not m'ai
+        ("lUGAP", False, ["l'UGAP"]),  # an acronym the corpus never writes: what an out-of-scope question names
+        ("dESS", False, ["d'ESS"]),
+        ("LUGAP", False, []),  # an acronym in capitals whole
     ],
 )
 def test_a_word_typed_without_its_apostrophe_reads_as_its_elision(glued, corpus_word, read):
