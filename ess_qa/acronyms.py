@@ -9,18 +9,25 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import acronyms_spelled_out, folded_content_words, search_terms, written_words
+from ingest.french import acronyms_spelled_out, folded_content_words, search_terms, word_key, written_words
 from ingest.types import Chunk
+
+from .initials import written_initials
 
 ATTACHMENT = "acronyms"  # {acronym as written: the words it stands for, as keys (ingest.french.word_key)}
 
 
 def corpus_acronyms(chunks: Iterable[Chunk]) -> dict[str, str]:
-    """Each acronym the chunks spell out, with the words of its first spelling."""
+    """Each acronym the chunks spell out, with the words of its first spelling; one they write but never spell out,
+    with the name they write in full whose initials it is (« Service Public d'Assainissement Non Collectif » for a
+    report's SPANC, see ess_qa.initials.written_initials)."""
+    chunks = list(chunks)
     found: dict[str, str] = {}
     for chunk in chunks:
         for acronym, spelled in acronyms_spelled_out(chunk.text).items():
             found.setdefault(acronym, spelled)
+    for acronym, name in written_initials(chunks).items():
+        found.setdefault(acronym, " ".join(word_key(word) for word in written_words(name)))
     return found
 
 

@@ -26,6 +26,19 @@ def corpus_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
     """The initials of each name of MIN_NAME_WORDS to MAX_NAME_WORDS capitalised words (function words may stand
     between them: « Caisse d'Allocations Familiales ») that the chunks write MIN_USES times or more, to that name;
     initials that the chunks write as a word themselves, or that two names share as often, are left out."""
+    names, written = names_by_initials(chunks)
+    return {letters: name for letters, name in _most_written(names, MIN_USES).items() if letters not in written}
+
+
+def written_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
+    """The initials that the chunks write as a word (« le SPANC ») and that are those of a name they also write in full
+    (« Service Public d'Assainissement Non Collectif »), to that name, the one most written when several are."""
+    names, written = names_by_initials(chunks)
+    return {letters: name for letters, name in _most_written(names, 1).items() if letters in written}
+
+
+def names_by_initials(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter], set[str]]:
+    """The names the chunks write (see _names), counted by their initials, and the initials they write as words."""
     names: dict[str, Counter] = {}
     written: set[str] = set()
     for chunk in chunks:
@@ -33,10 +46,15 @@ def corpus_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
             written |= {token for token in tokens if token.isupper() and len(token) >= MIN_NAME_WORDS}  # initials it writes
             for name in _names(tokens):
                 names.setdefault(initials(name), Counter())[name] += 1
+    return names, written
+
+
+def _most_written(names: dict[str, Counter], min_uses: int) -> dict[str, str]:
+    """For each initials, the name written most and at least min_uses times, none other as often."""
     found = {}
     for letters, counted in names.items():
         (name, uses), *rest = counted.most_common(2)
-        if letters not in written and uses >= MIN_USES and (not rest or rest[0][1] < uses):
+        if uses >= min_uses and (not rest or rest[0][1] < uses):
             found[letters] = name
     return found
 

@@ -1217,6 +1217,18 @@ def test_the_report_counts_its_siae_for_the_words_they_stand_for(assistant):
     assert answer.found and "4 000 SIAE" in answer.snippet, answer
 
 
+def test_an_acronym_never_spelled_out_stands_for_the_name_of_its_initials():
+    """A yearly report writes « SPANC » and, elsewhere, « Service Public d'Assainissement Non Collectif », never the one
+    in parentheses after the other: its page on the service, which writes the name only, was no page about the SPANC."""
+    from ess_qa.acronyms import corpus_acronyms
+    from ingest.types import Chunk
+
+    texts = ("La Communauté de Communes a la compétence du Service Public d'Assainissement Non Collectif depuis 2009.",
+             "Le SPANC contrôle les installations. La CCLO publie ce rapport.")
+    chunks = [Chunk(f"r.pdf:{i}:0", "r.pdf", i, "", text) for i, text in enumerate(texts, start=1)]
+    assert corpus_acronyms(chunks) == {"SPANC": "service public assainissement non collectif"}  # CCLO: no such name
+
+
 def test_what_a_text_holds_through_acronyms(insertion):
     from ess_qa.acronyms import corpus_acronyms
     from ingest.french import search_terms
