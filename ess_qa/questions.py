@@ -318,7 +318,8 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("puissance", "power", "watts", "kilowatts", "megawatts"), "power"),
     **dict.fromkeys(("poids", "weight", "tonnes", "kilos", "kilogrammes", "grammes", "milligrammes", "tons"), "mass"),  # not "masse": "la masse salariale" is a sum of money
     **dict.fromkeys(("kwh", "mwh", "gwh", "twh"), "energy"),
-    **dict.fromkeys(("volume", "litres", "hectolitres", "liters"), "volume"),
+    **dict.fromkeys(("litres", "hectolitres", "liters"), "volume"),
+    "volume": "quantity",  # French says it of any quantity: « le volume de livraisons de froid », in TWh; « d'achats », in euros
     **dict.fromkeys(("vitesse", "speed"), "speed"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }

@@ -102,6 +102,11 @@ _MEASURE_RES = {
 # mois », « sur un an »), or in brackets (« (idéalement un mois) »), not a period of reference (« au cours d'une année »)
 _ONE_PERIOD_RE = re.compile(r"(?:\b(?:délai\s+d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|sur\s+|après\s+|avant\s+)|\((?:\w+ment\s+)?)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
 _MEASURE_RES["duration"] = re.compile(f"{_MEASURE_RES['duration'].pattern}|{_ONE_PERIOD_RE.pattern}", re.IGNORECASE)
+# « quel volume de … » asks a quantity in any unit of matter or energy, or in euros: « 3 TWh » of cold delivered, « 20 000 € »
+# of purchases, « 12 m3 » of water
+_MEASURE_RES["quantity"] = re.compile(
+    "|".join(_MEASURE_RES[dimension].pattern for dimension in ("volume", "mass", "energy")) + rf"|\d{_NEXT_CELL}(?:{_MONEY_AFTER})", re.IGNORECASE
+)
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
