@@ -167,8 +167,15 @@ def join_number_groups(text: str) -> str:
 def holds_measure(text: str, dimension: str) -> bool:
     """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois',
     'dix ans', and for a duration one period ('dans un délai d'un mois'); or, for 'frequency', says how often: 'une fois
-    par semaine', 'chaque mois', 'mensuel'."""
+    par semaine', 'chaque mois', 'mensuel'. An amount of matter, room or energy may be told by what it equals: « réduire
+    la surface des bureaux, soit l'équivalent de 50 tours Montparnasse »."""
+    if dimension in _EQUIVALENT_DIMENSIONS and _EQUIVALENT_RE.search(text):
+        return True
     return bool(_MEASURE_RES[dimension].search(text))
+
+
+_EQUIVALENT_DIMENSIONS = frozenset(("length", "area", "mass", "energy", "volume", "power", "quantity"))
+_EQUIVALENT_RE = re.compile(rf"\béquivalent\s+(?:de\s+|d['’]\s?)(?:{NUMBER_RUN}|{NUMBER_WORDS}\b)", re.IGNORECASE)
 
 
 _ANY_UNIT = "|".join(f"(?:{unit})" for unit in MEASURE_UNITS.values())

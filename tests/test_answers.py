@@ -1913,6 +1913,7 @@ def test_an_acronym_typed_glued_to_its_article_is_read_and_refused_when_never_me
         ("Quel volume de livraisons de froid les réseaux doivent-ils atteindre en 2028 ?", "les livraisons de froid doivent atteindre 3 TWh d'ici 2028", True),
         ("Quel volume d'achats les cantines déclarent-elles ?", "Les cantines ont déclaré 20 000 € d'achats", True),
         ("Quel volume d'eau est prélevé ?", "Le service prélève 25 666 m3", True),
+        ("Quelle surface de bureaux l'État peut-il économiser ?", "réduire la surface des bureaux, soit l'équivalent de 50 tours Montparnasse", True),
         ("Quel volume de livraisons de froid les réseaux doivent-ils atteindre en 2028 ?", "des bâtiments du secteur tertiaire (88%)", False),
         ("Quel est le taux de réclamations ?", "le taux de réclamations est de 4,54 pour 1000 abonnés", True),
         ("Quel est le taux de réclamations ?", "le taux de réclamations a baissé depuis 2022", False),
@@ -1920,7 +1921,8 @@ def test_an_acronym_typed_glued_to_its_article_is_read_and_refused_when_never_me
 )
 def test_a_volume_is_any_quantity_and_a_rate_may_be_per_thousand(question, line, answers):
     """« Quel volume de … » asks a quantity in any unit of matter or energy, or in euros (« 3 TWh » of cold was no
-    volume of litres or cubic metres, and the question was refused); a rate may be given per thousand."""
+    volume of litres or cubic metres, and the question was refused); an amount may be told by what it equals (« soit
+    l'équivalent de 50 tours Montparnasse »); a rate may be given per thousand."""
     from ess_qa.evidence import type_matches
     from ess_qa.questions import question_measure, question_type
     from ingest.french import folded_content_words
