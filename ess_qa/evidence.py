@@ -14,7 +14,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, prefix_terms, same_word, search_terms
-from ingest.numbers import MONTH_RE, PERCENT, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
+from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -30,7 +30,8 @@ SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to 
 
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _STREET_END_RE = re.compile(rf"\b(?:{STREET_WORDS})(?:\s+(?:du|de\s+la|de|des|d'|d’))?$", re.IGNORECASE)  # « rue », « place de la »
-_PERCENT_RE = re.compile(PERCENT + r"|\bpour ?cents?\b|\bpercent\b|" + RATE_PER, re.IGNORECASE)  # a rate
+# a percentage, with a decimal comma or point (« 43.9 % » as a council's minutes write it), or a rate per thousand
+_PERCENT_RE = re.compile(r"\d\s?%|\bpour ?cents?\b|\bpercent\b|" + RATE_PER, re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
 _WEB = r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b"

@@ -1917,6 +1917,7 @@ def test_an_acronym_typed_glued_to_its_article_is_read_and_refused_when_never_me
         ("Quel volume de livraisons de froid les réseaux doivent-ils atteindre en 2028 ?", "des bâtiments du secteur tertiaire (88%)", False),
         ("Quel est le taux de réclamations ?", "le taux de réclamations est de 4,54 pour 1000 abonnés", True),
         ("Quel est le taux de réclamations ?", "le taux de réclamations a baissé depuis 2022", False),
+        ("Quel est le taux de l'indemnité du maire ?", "Maire : 43.9 % de l'indice brut terminal", True),  # a decimal point
     ],
 )
 def test_a_volume_is_any_quantity_and_a_rate_may_be_per_thousand(question, line, answers):
