@@ -959,8 +959,9 @@ _CUT_IN_LINE_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})- ([a-zà-ÿœæ]{2,})(?!
 _GLUED_CODE_RE = re.compile(r"(?<![\w.])([^\W\d_]{3,})([a-z]\.\d{1,2})(?![\w.])")
 # a drop cap read as a line of its own: « L » then « e début du XXIe siècle »
 _DROP_CAP_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*([B-HJ-XZÉ])[ \t]*\n[ \t]*([a-zà-ÿœæ]+)")
-# an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord »
-_SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’])(?=[^\W\d_])")
+# an elided form spaced from its apostrophe, as a drop cap is read: « L 'acheteur », « D 'abord », or spaced on both sides
+# as letter-spaced text is read (« l ’ outil », « d ’ achats »: the space after goes with _ELISION_SPACED_AFTER_RE)
+_SPACED_ELISION_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u) (['’])(?=[ \t]?[^\W\d_])")
 # and one spaced after it, or at a line's end, before a word in lower case: « d' identifier », « l’ ensemble », « Jusqu’ à
 # 30% », « de l’⏎établissement »
 _ELISION_SPACED_AFTER_RE = re.compile(r"(?<![\w'’])([LlDdJjNnSsCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)(['’])(?:[ \t]*\n[ \t]*|[ \t]+)(?=[a-zà-ÿœæ])")

@@ -213,6 +213,8 @@ def test_a_number_sign_and_a_drop_caps_apostrophe_are_read_as_written():
     # spaced after it, or at a line's end, before a word in lower case (« d' identifier », « de l’⏎établissement »)
     page = "Il faut d' identifier les causes, jusqu’ à 30 %, dans l’attente de l’\nétablissement. Le 'Guide' L' Europe"
     assert join_split_words([page]) == ["Il faut d'identifier les causes, jusqu’à 30 %, dans l’attente de l’établissement. Le 'Guide' L' Europe"]
+    # spaced on both sides, as letter-spaced text is read (« l ’ outil de suivi d ’ achats »)
+    assert join_split_words(["En utilisant l ’ outil de suivi d ’ achats, et le ’ 2"]) == ["En utilisant l’outil de suivi d’achats, et le ’ 2"]
     # a drop cap read as a line of its own joins its word, which the document writes elsewhere; a lone « A » is a word
     page = "PRÉFACE\nL\ne début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."
     assert join_split_words([page]) == ["PRÉFACE\nLe début du siècle, le temps des choix.\nA\nla suite de quoi, X\nyz."]
