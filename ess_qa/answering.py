@@ -26,6 +26,7 @@ from ingest.french import (
     content_words,
     fold_accents,
     folded_content_words,
+    glued_elisions,
     mostly_capitals,
     name_forms,
     near_french_word,
@@ -35,6 +36,7 @@ from ingest.french import (
     spells_out,
     mostly_sources,
     whole_words,
+    word_key,
     words_run_together,
 )
 from ingest.numbers import MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
@@ -389,7 +391,12 @@ def unknown_words(store: Store, asked: str, titled: frozenset[str] = frozenset()
     use them), not a typo (« comune »)."""
     typed = [w for w in whole_words(asked) if w.islower() and w.isalpha() and len(w) >= MIN_UNKNOWN_WORD]
     unknown = [w for w in typed if not near_french_word(w) and not store.query_terms(w) and fold_accents(w) not in titled]
-    return [w for w in unknown if not _written_apart(store, fold_accents(w))]
+    return [w for w in unknown if not _written_apart(store, fold_accents(w)) and not _elided_french(w)]
+
+
+def _elided_french(word: str) -> bool:
+    """Whether a word is an elided form glued to a French word, its apostrophe left out (« sappliquent », « sappuyer »)."""
+    return any(near_french_word(rest) for _, rest in glued_elisions(word))
 
 
 MIN_COMPOUND_PART = 3  # letters of each word a compound may be written as apart (« bio géographiques »)
@@ -415,6 +422,9 @@ _CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without
 # naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
 DOCUMENTS_COUNTRY = frozenset(("France", "French"))
+# The French institutions an English question capitalises as names (« What will the State do … ? »): named when the
+# corpus writes their French word
+INSTITUTIONS = {"State": "état", "Government": "gouvernement", "Parliament": "parlement", "Senate": "sénat", "Republic": "république"}
 
 
 def never_mentioned(store: Store, name: str, english: bool) -> bool:
@@ -432,6 +442,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
         return False
     if english and name in DOCUMENTS_COUNTRY:
         return False  # « French waste legislation »: a French document need not say that its law is French
+    if english and name in INSTITUTIONS:
+        return not store.known_words(frozenset([word_key(INSTITUTIONS[name])]))
     return not (english and store.translate(name).strip())
 
 

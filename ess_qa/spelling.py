@@ -99,12 +99,17 @@ def _french_order_acronyms(store: Store, acronyms: Acronyms, words: list[str]) -
 
 
 MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped may be another one
+MIN_SWAPPED_NAME = 5  # letters of a capitalised name read with two letters swapped back (« Frnace »): « Nice » / « Ncie »
 
 
 def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
-    """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
-    swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials."""
-    typed = [word for word in words if len(word) >= MIN_SWAPPED_ACRONYM and word.isupper() and word.isalpha()]
+    """Acronyms in capitals, and capitalised names, that the corpus never writes, read as the one it writes with two
+    neighbouring letters swapped back, when only one such is (« RGSEN » -> RGESN, « Frnace » -> France): a slip of the
+    fingers, not another body's initials nor another place."""
+    typed = [
+        word for word in words
+        if word.isalpha() and ((word.isupper() and len(word) >= MIN_SWAPPED_ACRONYM) or (word[:1].isupper() and word[1:].islower() and len(word) >= MIN_SWAPPED_NAME))
+    ]
     if not typed:
         return {}
     swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
@@ -112,7 +117,7 @@ def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
     found = {}
     for word in typed:
         read = [swap for swap in swaps[word] if word_key(swap) in known]
-        if word_key(word) not in known and len(read) == 1:
+        if word_key(word) not in known and len(read) == 1 and not is_french_word(word):
             found[word] = read[0]
     return found
 
@@ -197,7 +202,8 @@ def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
     found = {}
     for word in words:
         for form, rest in glued_elisions(word):
-            if elides_before(form, rest, word_key(rest) in known and not is_french_word(word)):
+            whole_unknown = not is_french_word(word)
+            if elides_before(form, rest, word_key(rest) in known and whole_unknown, is_french_word(rest) and whole_unknown):
                 found[word] = f"{form}'{rest}"
                 break
     return found

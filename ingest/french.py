@@ -615,6 +615,7 @@ def variant_keys(text: str) -> list[frozenset[str]]:
 
 # The elided forms of French, longest first: "lorsquil" is lorsqu'il, not l'orsquil.
 ELIDED_FORMS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j", "n", "s", "c", "m", "t")
+_BEFORE_VERBS = frozenset(("s", "m", "n", "j"))  # elided pronouns and negation before a verb: s'appuyer, m'engager, n'existe
 _BEFORE_NOUNS = frozenset(("l", "d"))  # elided articles and prepositions: l'enquête, d'heures, l'ESS
 # The function words (accents folded) each elided form stands before: "cest" is c'est, "jai" j'ai,
 # "quil" qu'il. Kept to pairs that no French word is spelt like once glued: "taux" is not t'aux,
@@ -650,10 +651,13 @@ def glued_elisions(word: str) -> list[tuple[str, str]]:
     ]
 
 
-def elides_before(form: str, rest: str, corpus_word: bool) -> bool:
+def elides_before(form: str, rest: str, corpus_word: bool, french_rest: bool = False) -> bool:
     """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters
-    or before an acronym in capitals (« lUGAP », typed without its apostrophe: l'UGAP), each form before its function words."""
+    or before an acronym in capitals (« lUGAP », typed without its apostrophe: l'UGAP), s', m', n', j' before a French
+    word of 3+ letters when the whole is none (french_rest: « sappuyer » -> s'appuyer), each form before its function words."""
     if form.islower() and form in _BEFORE_NOUNS and len(rest) >= 2 and rest.isupper():
+        return True
+    if french_rest and form.lower() in _BEFORE_VERBS and len(rest) >= 3:
         return True
     form, rest = form.lower(), fold_accents(rest.lower())
     if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):

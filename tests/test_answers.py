@@ -1863,7 +1863,9 @@ WATER_REPORT_PAGES = (
     "Indicateurs de performance du SIAE Cuise-la-Motte\n\nPour l'année 2024, le taux d'impayés sur les factures d'eau de l'année 2023 est de 1,63 %."
     "\n\nPour l'année 2024, le taux de réclamations est de 4,54 pour 1000 abonnés (1,14 en 2023).",
     "Tarification\n\nLes tarifs applicables au 1er janvier 2025 pour un ménage de référence sont les suivants."
-    "\n\nPrix TTC au m3 : 2,98 euros.\n\nLa part fixe de l'abonnement est facturée par semestre.",
+    "\n\nPrix TTC au m3 : 2,98 euros. Le prix moyen de l'eau en France est de 4,34 euros par m3.\n\nLa part fixe de"
+    " l'abonnement est facturée par semestre.",
+    "Plan de l'État\n\nL'État prévoit de remplacer 5 000 véhicules par an par des véhicules électriques dans sa flotte.",
     "Commission des usagers\n\nLa commission se réunit une fois par trimestre. Il est recommandé de limiter la durée des"
     " réunions à deux ou trois heures au maximum, pour ne pas lasser les participants.",
 )
@@ -1929,3 +1931,21 @@ def test_a_volume_is_any_quantity_and_a_rate_may_be_per_thousand(question, line,
     from ingest.french import folded_content_words
 
     assert type_matches(line, question_type(question), folded_content_words(question), question_measure(question)) == answers
+
+
+def test_typed_slips_read_as_the_corpus_words_they_are(water_report):
+    """A pronoun glued to its verb (« sappliquent »: s'appliquent), which the rule on words neither French nor the
+    corpus's refused as never mentioned; a name with two letters swapped (« Frnace »)."""
+    answer = water_report.ask("quels tarifs sappliquent au 1er janvier 2025")
+    assert answer.notice == "« sappliquent » lu comme « s'appliquent »" and answer.found, answer
+    answer = water_report.ask("Quel est le prix moyen de l'eau en Frnace ?")
+    assert answer.notice == "« Frnace » lu comme « France »" and answer.found and "4,34" in answer.snippet, answer
+
+
+def test_an_english_question_names_the_state_as_a_french_document_writes_it(water_report):
+    """« What will the State do … ? »: the State is the document's « État », not a name it never mentions; the Senate,
+    which it never names, is one."""
+    (judged,) = water_report.judgements(["What will the State do with its vehicle fleet?"])
+    assert not judged.refusal and "5 000 véhicules" in judged.snippet.text, judged
+    (judged,) = water_report.judgements(["What will the Senate do with its vehicle fleet?"])
+    assert judged.refusal == "never mentioned: Senate", judged

@@ -315,6 +315,13 @@ def test_a_word_typed_without_its_apostrophe_reads_as_its_elision(glued, corpus_
     assert reads(glued, corpus_word) == read
 
 
+def test_a_pronoun_glued_to_a_french_verb_reads_as_its_elision():
+    """« sappuyer », « mengager »: s', m', n', j' before a French word when the whole is none."""
+    assert [f"{f}'{r}" for f, r in glued_elisions("sappuyer") if elides_before(f, r, False, french_rest=True)] == ["s'appuyer"]
+    assert [f"{f}'{r}" for f, r in glued_elisions("mengager") if elides_before(f, r, False, french_rest=True)] == ["m'engager"]
+    assert not [r for f, r in glued_elisions("tarrive") if elides_before(f, r, False, french_rest=True)]  # not t'
+
+
 @pytest.mark.parametrize(
     "typed, joined",
     [
