@@ -103,22 +103,22 @@ MIN_SWAPPED_NAME = 5  # letters of a capitalised name read with two letters swap
 
 
 def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
-    """Acronyms in capitals, and capitalised names, that the corpus never writes, read as the one it writes with two
-    neighbouring letters swapped back, when only one such is (« RGSEN » -> RGESN, « Frnace » -> France): a slip of the
-    fingers, not another body's initials nor another place."""
-    typed = [
-        word for word in words
-        if word.isalpha() and ((word.isupper() and len(word) >= MIN_SWAPPED_ACRONYM) or (word[:1].isupper() and word[1:].islower() and len(word) >= MIN_SWAPPED_NAME))
-    ]
-    if not typed:
-        return {}
-    swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
-    known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
+    """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
+    swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials; and
+    capitalised names read as the corpus's name (a word it never writes in lower case) with two letters swapped back
+    (« Frnace » -> France; « Reims » is no « remis »)."""
+    typed = [word for word in words if len(word) >= MIN_SWAPPED_ACRONYM and word.isupper() and word.isalpha()]
+    names = [word for word in words if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower()]
     found = {}
-    for word in typed:
-        read = [swap for swap in swaps[word] if word_key(swap) in known]
-        if word_key(word) not in known and len(read) == 1 and not is_french_word(word):
-            found[word] = read[0]
+    if typed:
+        swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
+        known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
+        for word in typed:
+            read = [swap for swap in swaps[word] if word_key(swap) in known]
+            if word_key(word) not in known and len(read) == 1:
+                found[word] = read[0]
+    suggested = store.name_suggestions(names) if names else {}
+    found |= {word: _cased_like(word, name) for word, name in suggested.items() if sorted(word_key(word)) == sorted(word_key(name))}
     return found
 
 

@@ -654,10 +654,10 @@ def glued_elisions(word: str) -> list[tuple[str, str]]:
 def elides_before(form: str, rest: str, corpus_word: bool, french_rest: bool = False) -> bool:
     """Whether an elided form glued to a rest reads as one ("cest" -> c'est): l' and d' before a corpus word of 3+ letters
     or before an acronym in capitals (« lUGAP », typed without its apostrophe: l'UGAP), s', m', n', j' before a French
-    word of 3+ letters when the whole is none (french_rest: « sappuyer » -> s'appuyer), each form before its function words."""
+    word of 4+ letters when the whole is none (french_rest: « sappuyer » -> s'appuyer), each form before its function words."""
     if form.islower() and form in _BEFORE_NOUNS and len(rest) >= 2 and rest.isupper():
         return True
-    if french_rest and form.lower() in _BEFORE_VERBS and len(rest) >= 3:
+    if french_rest and form.lower() in _BEFORE_VERBS and len(rest) >= 4:  # not « mail » as m'ail
         return True
     form, rest = form.lower(), fold_accents(rest.lower())
     if rest in _BEFORE_FUNCTION_WORDS.get(form, ()):

@@ -320,6 +320,7 @@ def test_a_pronoun_glued_to_a_french_verb_reads_as_its_elision():
     assert [f"{f}'{r}" for f, r in glued_elisions("sappuyer") if elides_before(f, r, False, french_rest=True)] == ["s'appuyer"]
     assert [f"{f}'{r}" for f, r in glued_elisions("mengager") if elides_before(f, r, False, french_rest=True)] == ["m'engager"]
     assert not [r for f, r in glued_elisions("tarrive") if elides_before(f, r, False, french_rest=True)]  # not t'
+    assert not [r for f, r in glued_elisions("mail") if elides_before(f, r, False, french_rest=True)]  # not m'ail
 
 
 @pytest.mark.parametrize(
