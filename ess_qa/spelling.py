@@ -58,7 +58,7 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
     in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())]) | _initials_read(store, matches, names)
-    in_names |= _swapped_acronyms(store, [m.group() for m in matches if m.group() not in in_names])
+    in_names |= _swapped_letters(store, [m.group() for m in matches if m.group() not in in_names])
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
@@ -102,7 +102,7 @@ MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped m
 MIN_SWAPPED_NAME = 5  # letters of a capitalised name read with two letters swapped back (« Frnace »): « Nice » / « Ncie »
 
 
-def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
+def _swapped_letters(store: Store, words: list[str]) -> dict[str, str]:
     """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
     swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials; and
     capitalised names read as the corpus's name (a word it never writes in lower case) with two letters swapped back
