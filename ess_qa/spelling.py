@@ -18,12 +18,14 @@ from index.store import Store
 from ingest.french import (
     COLLOQUIAL_SPELLINGS,
     STOP_WORDS,
+    TYPED_INTERROGATIVES,
     doubling_variants,
     elides_before,
     glued_elisions,
     is_french_word,
     join_lone_elisions,
     texted_cest,
+    typo_variants,
     word_key,
 )
 
@@ -212,9 +214,21 @@ def _elisions(words: list[str], known: frozenset[str]) -> dict[str, str]:
 def _typos(store: Store, words: list[str]) -> dict[str, str]:
     """Words the corpus lacks corrected to its word one typo away; a shorter word only to its word with one
     consonant doubled or made single, when the corpus has one such word and no other."""
-    asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH]
-    found = store.spelling_suggestions(asked) if asked else {}
-    return found | _doubled_or_single(store, [w for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH])
+    found = _interrogatives(words)
+    asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH and w not in found]
+    found |= store.spelling_suggestions(asked) if asked else {}
+    return found | _doubled_or_single(store, [w for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH and w not in found])
+
+
+def _interrogatives(words: list[str]) -> dict[str, str]:
+    """Words one typo from one interrogative and no other (« Qulle », « combein », « pourqoui »): the corpus's
+    spelling suggestions leave out function words, and these tell what a question asks for."""
+    found = {}
+    for word in words:
+        read = [w for w in TYPED_INTERROGATIVES if w in typo_variants(word_key(word))] if len(word) >= MIN_DOUBLING_LENGTH else []
+        if len(read) == 1:
+            found[word] = read[0]
+    return found
 
 
 def _doubled_or_single(store: Store, words: list[str]) -> dict[str, str]:

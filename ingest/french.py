@@ -727,6 +727,8 @@ _BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
 # after these, the first person is the subject of what the question asks ('comment on déclare la fin', 'qu'est-ce
 # que je dois garder'): its verb is the question's, and stays
 _INTERROGATIVES = frozenset("comment ou quand pourquoi combien que qu quoi quel quelle quels quelles".split())
+# the interrogatives a typo may hit, long enough to be told apart one typo away (« qulle », « combein », « pourqoui »)
+TYPED_INTERROGATIVES = frozenset("comment quand pourquoi combien quelle quels quelles lequel laquelle lesquels lesquelles".split())
 _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
 
 

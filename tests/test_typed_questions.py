@@ -475,3 +475,12 @@ def test_a_names_initials_are_read_as_the_name_the_corpus_writes_in_full(tmp_pat
     # initials the corpus writes itself, or of a name written once, are not read otherwise
     written = [Chunk("a", "a.txt", 1, "", "Le Centre National du Livre (CNL) aide les Éditions Jeunesse Rurale. Le CNL aide.")]
     assert corpus_initials(written) == {}
+
+
+@pytest.mark.parametrize("typed, read", [("Combein", "Combien"), ("Qulle", "Quelle"), ("Pourqoui", "Pourquoi")])
+def test_an_interrogative_typed_one_typo_away_is_read(assistant, typed, read):
+    """The corpus's spelling suggestions leave function words out: « Combein de métropoles … » asked for no number."""
+    answer = assistant.ask(f"{typed} de métropoles ont répondu à l'enquête ?")
+    assert answer.notice == f"« {typed} » lu comme « {read} »", answer.notice
+    if read == "Combien":
+        assert answer.found and "22 métropoles" in answer.snippet, answer.snippet
