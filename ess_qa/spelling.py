@@ -21,6 +21,7 @@ from ingest.french import (
     TYPED_INTERROGATIVES,
     doubling_variants,
     elides_before,
+    french_doubling_reading,
     glued_elisions,
     is_french_word,
     join_lone_elisions,
@@ -190,6 +191,9 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     mistyped = [w for w in unknown if w not in readings and not is_french_word(w)]
     readings |= _typos(store, mistyped)
     readings |= _lone_name_typos(store, [w for w in mistyped if w not in readings])  # « stasbourg » typed in lower case
+    # a word neither French nor the corpus's, one French word with a consonant doubled or made single: what the asker
+    # meant, though the corpus lacks it (« combien d'anées »)
+    readings |= {w: read for w in mistyped if w not in readings and len(w) >= MIN_TYPO_LENGTH and (read := french_doubling_reading(w))}
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}
 
 

@@ -550,6 +550,20 @@ def name_forms(word: str) -> frozenset[str]:
     return frozenset({stem + ending for stem in stems for ending in _NAME_ENDINGS} | typo_variants(word))
 
 
+def french_doubling_reading(word: str) -> str | None:
+    """The one word of the general French lexicon that a word which is none becomes with one consonant doubled or made
+    single (« anées » -> années; as written when the word has accents, accents folded when it has none), else None. Any
+    typo would reach too far: « dimentions » would be « démentions »."""
+    lower = word.lower()
+    if is_french_word(lower):
+        return None
+    if fold_accents(lower) != lower:
+        found = [v for v in doubling_variants(lower) if v in _written_french_words()]
+    else:
+        found = [v for v in doubling_variants(lower) if v in french_words()]
+    return found[0] if len(found) == 1 else None
+
+
 def near_french_word(word: str) -> bool:
     """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »)."""
     return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))

@@ -1867,7 +1867,8 @@ WATER_REPORT_PAGES = (
     " l'abonnement est facturée par semestre.",
     "Plan de l'État\n\nL'État prévoit de remplacer 5 000 véhicules par an par des véhicules électriques dans sa flotte.",
     "Commission des usagers\n\nLa commission se réunit une fois par trimestre. Il est recommandé de limiter la durée des"
-    " réunions à deux ou trois heures au maximum, pour ne pas lasser les participants.",
+    " réunions à deux ou trois heures au maximum, pour ne pas lasser les participants. Lors d'une vente, le contrôle"
+    " présenté à l'acquéreur doit être daté de moins de 3 ans.",
 )
 
 
@@ -1949,3 +1950,13 @@ def test_an_english_question_names_the_state_as_a_french_document_writes_it(wate
     assert not judged.refusal and "5 000 véhicules" in judged.snippet.text, judged
     (judged,) = water_report.judgements(["What will the Senate do with its vehicle fleet?"])
     assert judged.refusal == "never mentioned: Senate", judged
+
+
+def test_a_word_neither_french_nor_the_corpus_s_is_read_as_the_french_word_with_a_consonant_doubled(water_report):
+    """« combien d'anées » (années, which the report never writes: it says « 3 ans ») was refused as not about
+    « anées »; any other typo would reach too far (« dimentions » is no « démentions »)."""
+    from ingest.french import french_doubling_reading
+
+    assert french_doubling_reading("anées") == "années" and french_doubling_reading("dimentions") is None
+    answer = water_report.ask("Lors d'une vente, le contrôle doit dater de moins de combien d'anées ?")
+    assert answer.notice == "« anées » lu comme « années »" and answer.found and "moins de 3 ans" in answer.snippet, answer
