@@ -61,7 +61,8 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     matches = list(_TYPED_WORD_RE.finditer(text))
     readings = _readings(store, [m.group() for m in matches if _may_be_misspelt(m.group(), m.start())], names)
     in_names = _names_read(store, text, [m for m in matches if _is_name_word(m.group(), m.start())]) | _initials_read(store, matches, names)
-    in_names |= _swapped_letters(store, [m.group() for m in matches if m.group() not in in_names])
+    unread = [m.group() for m in matches if m.group() not in in_names]
+    in_names |= _swapped_acronyms(store, unread) | _swapped_names(store, unread)
     # a name typed in lower case that the search cannot tell from another name is written as the corpus writes it,
     # without a notice: « toulouse » is Toulouse, whose search term « toulo » Toulon shares
     cased = {m.group(): name for m in matches if m.group() not in readings and (name := names.cased(m.group()))}
@@ -105,24 +106,28 @@ MIN_SWAPPED_ACRONYM = 4  # letters: a shorter acronym with two letters swapped m
 MIN_SWAPPED_NAME = 5  # letters of a capitalised name read with two letters swapped back (« Frnace »): « Nice » / « Ncie »
 
 
-def _swapped_letters(store: Store, words: list[str]) -> dict[str, str]:
+def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
     """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
-    swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials; and
-    capitalised names read as the corpus's name (a word it never writes in lower case) with two letters swapped back
-    (« Frnace » -> France; « Reims » is no « remis »)."""
+    swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials."""
     typed = [word for word in words if len(word) >= MIN_SWAPPED_ACRONYM and word.isupper() and word.isalpha()]
-    names = [word for word in words if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower()]
+    if not typed:
+        return {}
+    swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
+    known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
     found = {}
-    if typed:
-        swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
-        known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
-        for word in typed:
-            read = [swap for swap in swaps[word] if word_key(swap) in known]
-            if word_key(word) not in known and len(read) == 1:
-                found[word] = read[0]
-    suggested = store.name_suggestions(names) if names else {}
-    found |= {word: _cased_like(word, name) for word, name in suggested.items() if sorted(word_key(word)) == sorted(word_key(name))}
+    for word in typed:
+        read = [swap for swap in swaps[word] if word_key(swap) in known]
+        if word_key(word) not in known and len(read) == 1:
+            found[word] = read[0]
     return found
+
+
+def _swapped_names(store: Store, words: list[str]) -> dict[str, str]:
+    """Capitalised names that the corpus lacks, read as its name (a word it never writes in lower case) with two
+    letters swapped back (« Frnace » -> France; « Reims » is no « remis », a word the corpus writes in lower case)."""
+    names = [word for word in words if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower()]
+    suggested = store.name_suggestions(names) if names else {}
+    return {word: _cased_like(word, name) for word, name in suggested.items() if sorted(word_key(word)) == sorted(word_key(name))}
 
 
 def _is_name_word(word: str, start: int) -> bool:
@@ -229,9 +234,9 @@ def _interrogatives(words: list[str]) -> dict[str, str]:
     spelling suggestions leave out function words, and these tell what a question asks for."""
     found = {}
     for word in words:
-        read = [w for w in TYPED_INTERROGATIVES if w in typo_variants(word_key(word))] if len(word) >= MIN_DOUBLING_LENGTH else []
+        read = TYPED_INTERROGATIVES & typo_variants(word_key(word)) if len(word) >= MIN_DOUBLING_LENGTH else set()
         if len(read) == 1:
-            found[word] = read[0]
+            (found[word],) = read
     return found
 
 

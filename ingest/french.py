@@ -557,10 +557,7 @@ def french_doubling_reading(word: str) -> str | None:
     lower = word.lower()
     if is_french_word(lower):
         return None
-    if fold_accents(lower) != lower:
-        found = [v for v in doubling_variants(lower) if v in _written_french_words()]
-    else:
-        found = [v for v in doubling_variants(lower) if v in french_words()]
+    found = [variant for variant in doubling_variants(lower) if is_french_word(variant)]
     return found[0] if len(found) == 1 else None
 
 
