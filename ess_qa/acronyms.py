@@ -12,21 +12,21 @@ from index.store import Store
 from ingest.french import acronyms_spelled_out, folded_content_words, search_terms, word_key, written_words
 from ingest.types import Chunk
 
-from .initials import written_initials
+from .initials import ByInitials, written_initials
 
 ATTACHMENT = "acronyms"  # {acronym as written: the words it stands for, as keys (ingest.french.word_key)}
 
 
-def corpus_acronyms(chunks: Iterable[Chunk]) -> dict[str, str]:
+def corpus_acronyms(chunks: Iterable[Chunk], by_initials: ByInitials | None = None) -> dict[str, str]:
     """Each acronym the chunks spell out, with the words of its first spelling; one they write but never spell out,
     with the name they write in full whose initials it is (« Service Public d'Assainissement Non Collectif » for a
-    report's SPANC, see ess_qa.initials.written_initials)."""
+    report's SPANC, see ess_qa.initials.written_initials; by_initials: the chunks' names_by_initials, when already read)."""
     chunks = list(chunks)
     found: dict[str, str] = {}
     for chunk in chunks:
         for acronym, spelled in acronyms_spelled_out(chunk.text).items():
             found.setdefault(acronym, spelled)
-    for acronym, name in written_initials(chunks).items():
+    for acronym, name in written_initials(chunks, by_initials).items():
         found.setdefault(acronym, " ".join(word_key(word) for word in written_words(name)))
     return found
 

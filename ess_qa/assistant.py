@@ -19,7 +19,7 @@ from ingest.loaders import Skip, document_metadata, load_pages, textless_pages
 from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
 from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names, count_names
-from .initials import ATTACHMENT as INITIALS, corpus_initials
+from .initials import ATTACHMENT as INITIALS, corpus_initials, names_by_initials
 from .answering import AnswerSettings, Judgement, continued, judge, title_words
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
@@ -118,16 +118,17 @@ def build(
     location = resolve_store(store) or str(resolve_index_dir(index_dir))
     documents = [_document(root, name, sources[name], chunks, loaded.pages, keep_file=is_database(location)) for name in loaded.files]
     name_counts = count_names(chunks)  # its words counted once for the three attachments of its names
+    by_initials = names_by_initials(chunks)  # its names counted by initials once, for its acronyms and its initials
     # the corpus's title: the first document's, from its metadata
     attachments = {
         **found,
         CORPUS_ATTACHMENT: describe_corpus(loaded.pages, chunks, documents[0].title, [d.title for d in documents]),
         DOCUMENT_DETAILS: {d.name: {"title": d.title, "date": d.date} for d in documents},
-        ACRONYMS: corpus_acronyms(chunks),
+        ACRONYMS: corpus_acronyms(chunks, by_initials),
         NAMES: corpus_names(name_counts),
         PROPER_NAMES: corpus_proper_names(name_counts),
         CAPITALISED: corpus_capitalised_names(name_counts),
-        INITIALS: corpus_initials(chunks),
+        INITIALS: corpus_initials(chunks, by_initials),
     }
     writer = open_writer(
         location, model, params.as_dict(), collection=collection, corpus=corpus, exact_limit=exact_limit, reuse=reuse, derived=derived_attachments

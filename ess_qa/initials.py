@@ -22,22 +22,27 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 _INSIDE_NAMES = frozenset({"de", "du", "des", "d", "l", "la", "le", "les", "un", "une", "pour", "au", "aux", "en", "sur", "a"})
 
 
-def corpus_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
+ByInitials = tuple[dict[str, Counter], set[str]]  # see names_by_initials
+
+
+def corpus_initials(chunks: Iterable[Chunk], counted: ByInitials | None = None) -> dict[str, str]:
     """The initials of each name of MIN_NAME_WORDS to MAX_NAME_WORDS capitalised words (function words may stand
     between them: « Caisse d'Allocations Familiales ») that the chunks write MIN_USES times or more, to that name;
-    initials that the chunks write as a word themselves, or that two names share as often, are left out."""
-    names, written = names_by_initials(chunks)
+    initials that the chunks write as a word themselves, or that two names share as often, are left out. counted:
+    the chunks' names_by_initials, when already read."""
+    names, written = counted or names_by_initials(chunks)
     return {letters: name for letters, name in _most_written(names, MIN_USES).items() if letters not in written}
 
 
-def written_initials(chunks: Iterable[Chunk]) -> dict[str, str]:
+def written_initials(chunks: Iterable[Chunk], counted: ByInitials | None = None) -> dict[str, str]:
     """The initials that the chunks write as a word (« le SPANC ») and that are those of a name they also write in full
-    (« Service Public d'Assainissement Non Collectif »), to that name, the one most written when several are."""
-    names, written = names_by_initials(chunks)
+    (« Service Public d'Assainissement Non Collectif »), to that name, the one most written when several are. counted:
+    the chunks' names_by_initials, when already read."""
+    names, written = counted or names_by_initials(chunks)
     return {letters: name for letters, name in _most_written(names, 1).items() if letters in written}
 
 
-def names_by_initials(chunks: Iterable[Chunk]) -> tuple[dict[str, Counter], set[str]]:
+def names_by_initials(chunks: Iterable[Chunk]) -> ByInitials:
     """The names the chunks write (see _names), counted by their initials, and the initials they write as words."""
     names: dict[str, Counter] = {}
     written: set[str] = set()
