@@ -32,6 +32,7 @@ from ingest.french import (
     near_french_word,
     negated_words,
     noun_complements,
+    prefix_splits,
     search_terms,
     spells_out,
     mostly_sources,
@@ -56,7 +57,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .questions import asked_sentence, figure_of, guess_language, proper_names
+from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -246,8 +247,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     out (the citation names the section)."""
     text = after_capital_title(unit.text)
     if len(text) >= SNIPPET_TARGET:
-        needed = asked.answered_by if asked.kind in STRICT_TYPES else None
-        window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=needed)
+        window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=_needed(asked))
         quoted_at = _shown_late(text, window, asked.quoted)
         if quoted_at is not None:
             # the term the question quotes, and what follows it: what the text says of it
@@ -260,6 +260,11 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+def _needed(asked: QuestionProfile) -> Callable[[str], bool] | None:
+    """What a cut line must keep whole for a strict question (« combien », « quand »): its figure or date; else None."""
+    return asked.answered_by if asked.kind in STRICT_TYPES else None
 
 
 def continued(store: Store, snippet: Snippet) -> Snippet:
@@ -295,11 +300,11 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
-    """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long,
-    and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when
+    """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long (keeping the
+    figure or date a strict question asks for, as snippet_text does), and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when
     the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
-    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted)  # items follow as units
+    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked))  # items follow as units
     in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
     target = LIST_TARGET if asked.kind == "list" else SNIPPET_TARGET
@@ -370,12 +375,20 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     the corpus never mentions; a name its documents' titles hold (titled: their words, see title_words) is the
     document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned. The sentences told
     before what is asked (asked_sentence: « Je suis acheteur dans un CHU. … ») and a sentence's first word (« … pour
-    l'AG. Côté santé, … ») name nothing asked of. In a French question, a word in lower case that neither the corpus
+    l'AG. Côté santé, … ») name nothing asked of, nor a name's words spelled out before an acronym in brackets that the
+    corpus writes (« the Chamber of Trades and Crafts (CMA) »: the document's CMA, in other words). In a French question, a word in lower case that neither the corpus
     nor French knows names something too (unknown_words)."""
     asked = asked_sentence(question)
     unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled]
     english = guess_language(question) != "fr"
-    names = [name for name in proper_names(asked) if never_mentioned(store, name, english) and not folded_content_words(name) <= titled]
+    glossed = glossed_names(asked)
+    names = [
+        name
+        for name in proper_names(asked)
+        if never_mentioned(store, name, english)
+        and not folded_content_words(name) <= titled
+        and not (name in glossed and not never_mentioned(store, glossed[name], english))
+    ]
     if not english:
         names += unknown_words(store, asked, titled)
     return unknown + names
@@ -404,10 +417,14 @@ MIN_COMPOUND_PART = 3  # letters of each word a compound may be written as apart
 
 def _written_apart(store: Store, word: str) -> bool:
     """Whether the corpus writes a word (folded) as two of its words: « biogéographiques » as « bio géographiques »
-    (pypdf splits them, and writers do), « vidéosurveillance » as « vidéo surveillance »."""
+    (pypdf splits them, and writers do), « vidéosurveillance » as « vidéo surveillance »; or as a prefix it writes
+    apart and a form of one of its words: « cofinance » as « co-financement »."""
     splits = [(word[:i], word[i:]) for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
-    known = store.known_words(frozenset(part for pair in splits for part in pair))
-    return any(head in known and tail in known for head, tail in splits)
+    known = store.known_words(frozenset(part for pair in splits + prefix_splits(word) for part in pair))
+    if any(head in known and tail in known for head, tail in splits):
+        return True
+    # a prefix the corpus writes apart (« co-financement »), before a form of a corpus word: « cofinance »
+    return any(prefix in known and store.query_terms(rest) for prefix, rest in prefix_splits(word))
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:

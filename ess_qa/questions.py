@@ -447,6 +447,24 @@ def name_runs(text: str) -> list[str]:
     return [m.group() for m in _NAME_RUN_RE.finditer(text, start)]
 
 
+# A name spelled out before its acronym in brackets: "the Chamber of Trades and Crafts (CMA)", "la Chambre des
+# Métiers et de l'Artisanat (CMA)"; its words, capitalised or joined by "of", "and", "de", "et", ..., then the acronym
+_GLOSSED_NAME_RE = re.compile(
+    r"((?:[A-ZÀ-ÝŒ][\w'’-]*\s+(?:(?:of|and|for|the|de|du|des|et|la|le|les|pour|d'|l')\s*)*)+)\(([A-ZÀ-ÝŒ][A-ZÀ-ÝŒ0-9&-]+)\)"
+)
+
+
+def glossed_names(text: str) -> dict[str, str]:
+    """The capitalised words of the names a question spells out before their acronym in brackets, each with that
+    acronym: « Trades » -> « CMA » in "the Chamber of Trades and Crafts (CMA)"."""
+    text = normalize_apostrophes(text)
+    return {
+        word.group(): match.group(2)
+        for match in _GLOSSED_NAME_RE.finditer(text)
+        for word in _NAME_TOKEN_RE.finditer(match.group(1))
+    }
+
+
 # A question that starts with a name after an elided article: "L'Anah peut-elle ...", "D'Avise ?"
 _ELIDED_FIRST_NAME_RE = re.compile(r"\W*[LlDd]'([A-ZÀ-ÝŒ][\w'’-]*)")
 

@@ -46,6 +46,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | function             | what it tells                                                                        |
 | -------------------- | ------------------------------------------------------------------------------------ |
 | glued_elisions       | the (elided form, rest) a word typed without its apostrophe may be ('lenquete')      |
+| prefix_splits        | the (prefix, rest) a word may be ('cofinance': co, finance; the corpus's co-financement) |
 | elides_before        | whether such a pair reads as an elision (c'est, l'enquête; not t'aux, l'une)         |
 | join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
 | typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
@@ -650,6 +651,17 @@ _BEFORE_FUNCTION_WORDS = {
     }.items()
 }
 _ELIDING_SOUND = frozenset("aeiouyh")  # what a word starts with, accents folded, after an elided form
+
+
+# The prefixes French writes with a hyphen or glued to a word (« co-financement » / « cofinancement », « éco-conception »,
+# « sous-traitance »), accents folded, and the fewest letters of what they prefix (a word, not « co » + « de »)
+WORD_PREFIXES = ("anti", "auto", "bio", "co", "eco", "extra", "inter", "micro", "multi", "non", "post", "pre", "semi", "sous", "tele")
+MIN_PREFIXED = 4
+
+
+def prefix_splits(word: str) -> list[tuple[str, str]]:
+    """The (prefix, rest) a folded word may be made of (WORD_PREFIXES): « cofinance » -> (« co », « finance »)."""
+    return [(prefix, word[len(prefix) :]) for prefix in WORD_PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= MIN_PREFIXED]
 
 
 def glued_elisions(word: str) -> list[tuple[str, str]]:

@@ -1560,6 +1560,43 @@ def test_a_word_neither_french_nor_the_corpuss_names_what_it_never_mentions(tmp_
         assert not assistant.judgements([question])[0].refusal, question
 
 
+def test_a_word_made_of_a_prefix_the_corpus_writes_apart_is_mentioned(tmp_path):
+    """« … que la CCLO cofinance … ? » was refused as naming what the minutes never mention: they write
+    « co-financement ». A prefix the corpus writes apart before a form of one of its words is its word; a prefix before
+    a word the corpus lacks (« cogénération ») still names what it never mentions."""
+    assistant = assistant_on_pdf(tmp_path, "cr.pdf", ("La communauté obtient un co-financement de la Région pour quatre dispositifs d'aide "
+        "aux entreprises : la création, la reprise, les commerces et l'artisanat.",))
+    assert not assistant.judgements(["Quels dispositifs d'aide aux entreprises la communauté cofinance avec la Région ?"])[0].refusal
+    assert assistant.judgements(["Quels dispositifs de cogénération la communauté finance-t-elle ?"])[0].refusal == "never mentioned: cogénération"
+
+
+def test_a_name_spelled_out_before_an_acronym_the_corpus_writes_is_the_corpuss(tmp_path):
+    """« … with the regional Chamber of Trades and Crafts (CMA)? » was refused as naming « Trades », which no French
+    word translates; the question spells out the CMA that the minutes write. A name's words before an acronym in
+    brackets that the corpus writes name nothing it lacks; before one it never writes, they still do."""
+    assistant = assistant_on_pdf(tmp_path, "cr.pdf", ("La convention de partenariat avec la CMA Hauts-de-France coûte 12 750 euros annuels "
+        "à la communauté de communes, pour des permanences et des actions de communication.",))
+    answer = assistant.ask("What is the annual cost of the partnership with the regional Chamber of Trades and Crafts (CMA)?")
+    assert answer.found and "12 750" in answer.snippet, answer
+    judged = assistant.judgements(["What is the annual cost of the partnership with the Chamber of Trades and Crafts (CRMA)?"])[0]
+    assert judged.refusal.startswith("never mentioned"), judged
+
+
+def test_a_date_a_lead_in_gives_is_shown_with_its_items(tmp_path):
+    """« En quelle année a été publiée la première version du référentiel … ? » found the thanks that say « publiée en
+    janvier 2023, notamment : » before a list, and showed the lead-in cut to the question's words, without the date,
+    so refused it. A lead-in cut for its items keeps the figure or date a strict question asks for."""
+    assistant = assistant_on(tmp_path, "rcp.txt", (
+        "REMERCIEMENTS\nNos remerciements vont à tous les acteurs qui ont contribué à construire la première version du "
+        "référentiel méthodologique d'évaluation des impacts environnementaux des services d'hébergement informatique en "
+        "centre de données et services cloud, publiée en janvier 2023, notamment :\n"
+        "• L'agence, qui a financé cette action collective dans le cadre d'un appel à projets ;\n"
+        "• Deux bureaux d'études, qui ont coordonné le projet et rédigé le référentiel ;\n"
+        "• Les membres de deux fédérations professionnelles, qui ont soutenu et participé au projet.",))
+    answer = assistant.ask("En quelle année a été publiée la première version du référentiel sur l'hébergement en centre de données et les services cloud ?")
+    assert answer.found and "janvier 2023" in answer.snippet, answer
+
+
 def test_an_english_questions_name_is_found_on_a_page_that_writes_its_french_cognate(tmp_path):
     """« What does the International Energy Agency expect … by 2030? » found no line: the page that answers writes
     « l'Agence Internationale de l'Energie », and « international » was looked for as a whole word, which another
