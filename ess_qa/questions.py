@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, split_sentences, words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -68,12 +68,17 @@ def prepare_question(question: str) -> PreparedQuestion:
 # --- the language a question is in ---------------------------------------------------------------
 
 _FRENCH_MARKERS = frozenset("le la les des du de un une est et en que qui quel quelle quels quelles combien comment où dans pour par sur au aux ont sont".split())
-_ENGLISH_MARKERS = frozenset("the of and is are what which who how many much does do did in for to with by was were has have from".split())
+# English function words, none of them a French word: not « a », « an », « on », « or », which French writes too
+_ENGLISH_MARKERS = frozenset(
+    "the of and is are what which who how many much does do did in for to with by was were has have from"
+    " can could should would will be been its their they there this that these those when where why after before".split()
+)
 
 
 def guess_language(text: str) -> str:
-    """'fr' or 'en', from function words (a question has too few words for anything fancier)."""
-    tokens = words(text)
+    """'fr' or 'en', from function words (a question has too few words for anything fancier); a word in capitals is an
+    acronym, no function word (« prévalence dénutrition EHPAD HAS »: the Haute Autorité de Santé)."""
+    tokens = [word.lower() for word in written_words(text) if not (len(word) > 1 and word.isupper())]
     french = sum(t in _FRENCH_MARKERS for t in tokens)
     english = sum(t in _ENGLISH_MARKERS for t in tokens)
     return "en" if english > french else "fr"

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from ess_qa.questions import asked_part, question_content
+from ess_qa.questions import asked_part, guess_language, question_content
 from ingest.french import doubling_variants, elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
 
 
@@ -248,6 +248,24 @@ def test_an_acronym_typed_with_two_letters_swapped_is_read_as_the_reports(assist
     assert answer.notice == "« RTSE » lu comme « RTES »" and "RTES" in answer.question
     assert answer.found and re.search(r"\b130\b", answer.snippet), answer.snippet
     assert assistant.ask("Combien de collectivités adhèrent au RTXE ?").notice is None
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        # no « the », « what », « is »: its function words are English all the same
+        ("Can baby formula (powdered or liquid milk) still be distributed after its best-before date?", "en"),
+        ("When will this rule apply?", "en"),
+        # an acronym in capitals is no English word: the Haute Autorité de Santé
+        ("prévalence dénutrition EHPAD HAS", "fr"),
+        ("Que recommande la HAS pour les EHPAD ?", "fr"),
+        ("Quel est le prix par an ?", "fr"),
+    ],
+)
+def test_the_language_of_a_question_is_told_by_its_function_words(question, language):
+    """« Can baby formula … still be distributed after its best-before date? » was read as French (no function word of
+    either list), and its English words refused as never mentioned; « … EHPAD HAS » as English (« has »)."""
+    assert guess_language(question) == language
 
 
 def test_an_english_acronym_is_read_as_the_reports_in_french_order(assistant):
