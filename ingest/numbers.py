@@ -233,8 +233,13 @@ def number_runs(text: str) -> list[str]:
 
 
 # A list item's or a section's number where a line starts: '2. Quels produits', '2/ Cas', '3) ', '1- Introduction',
-# '4.2.2 Proximité' (a bullet may come before it).
-_LINE_ENUMERATOR_RE = re.compile(r"(?:^|\n)[ \t•▪◦·*-]*(\d{1,2}(?:\.\d{1,2})*)(?:[.)/-]|(?<=\d\.\d)|(?<=\d\.\d\d))(?=[ \t\u00a0]*[A-ZÀ-ÝŒ«“\"(]|[ \t]*$)", re.MULTILINE)
+# '4.2.2 Proximité' (a bullet may come before it), under a part in roman numerals or before a spaced dash: 'X.1 - Les
+# REGAL', '2.1 – Méthode'.
+_LINE_ENUMERATOR_RE = re.compile(
+    r"(?:^|\n)[ \t•▪◦·*-]*(?:[IVXLC]{1,4}\.)?(\d{1,2}(?:\.\d{1,2})*)(?:[.)/-]|(?<=\d\.\d)|(?<=\d\.\d\d)|(?=[ \t]+[-–][ \t]))"
+    r"(?=[ \t\u00a0]*(?:[-–][ \t]+)?[A-ZÀ-ÝŒ«“\"(]|[ \t]*$)",
+    re.MULTILINE,
+)
 # An item's number inside a line, read as one only after the item before it: '1. Disposer ... 2. Créer ... 3. Réaliser'.
 _INLINE_ENUMERATOR_RE = re.compile(r"(?<![\w,.])(\d{1,2})([.)/])(?=\s+[A-ZÀ-ÝŒ«“\"]|\s*$)")
 

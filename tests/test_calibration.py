@@ -289,6 +289,10 @@ def test_list_and_section_numbers_are_not_counts():
     assert split_sentences(items) == ["Vous devrez :", "1. Disposer d'un compte", "2. Créer votre cantine", "3. Réaliser le bilan (sur l'année n+1)"]
     for heading in ("2. Quels produits comptent ?", "2/ Cas du raccordement gratuit", "• 3) Les obligations", "4.2.2 Proximité d'un réseau", "cas mentionnés : 1/ Cas où"):
         assert quantity_runs(heading) == [], heading
+    # under a part in roman numerals, or before a spaced dash: « X.1 - Les REGAL » answered « combien de réseaux REGAL »
+    for heading in ("X.1 - Les REGAL", "IV.2. Les acteurs", "2.1 – Méthode", "1 - Introduction"):
+        assert quantity_runs(heading) == [], heading
+    assert quantity_runs("Il y a 12 - 14 réseaux, soit 40 réseaux") == ["12", "14", "40"]
     assert quantity_runs("Le nombre est passé à 22. Elles sont 15 en 2019") == ["22", "15", "2019"]
     assert quantity_runs("2/ Cas du raccordement : 12 réseaux sur 4.2 km") == ["12", "4.2"]
     # a date's day, a note's call and a number that names are no counts either
