@@ -45,6 +45,7 @@ from ingest.structure import opens_contents
 from ingest.units import row_label
 
 from .acronyms import NO_ACRONYMS, Acronyms
+from .initials import initialled_names
 from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
@@ -225,15 +226,17 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
     """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
     « zonage_règlementaire »), the lines of a table of contents,
-    the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside), those whose
+    the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside) unless an address
+    or a contact is asked for, which a back cover prints in capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), those whose
     words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
     https://… »), those mostly made of sources (numbered notes, web addresses)."""
     sources_answer = kind in ("contact", "address", "place", "procedure")
+    reached = kind in ("contact", "address")  # an address, a phone number: often printed in capitals (a back cover's)
     return lambda text: (
         len(text.split()) > 1
         and not opens_contents(text)
-        and not mostly_capitals(after_capital_title(text))
+        and (reached or not mostly_capitals(after_capital_title(text)))
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text))
         and (only is None or only(text))
@@ -376,18 +379,22 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     document's own (« RGESN » for the « Référentiel général … - RGESN version 2024 »), mentioned. The sentences told
     before what is asked (asked_sentence: « Je suis acheteur dans un CHU. … ») and a sentence's first word (« … pour
     l'AG. Côté santé, … ») name nothing asked of, nor a name's words spelled out before an acronym in brackets that the
-    corpus writes (« the Chamber of Trades and Crafts (CMA) »: the document's CMA, in other words). In a French question, a word in lower case that neither the corpus
+    corpus writes (« the Chamber of Trades and Crafts (CMA) »: the document's CMA, in other words), nor the words of a name
+    whose initials the corpus writes (« la Fédération hospitalière de France » of a note that only writes « FHF »). In a
+    French question, a word in lower case that neither the corpus
     nor French knows names something too (unknown_words)."""
     asked = asked_sentence(question)
     unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled]
     english = guess_language(question) != "fr"
     glossed = glossed_names(asked)
+    initialled = {word for _, spelled in initialled_names(store, asked) for word in spelled}
     names = [
         name
         for name in proper_names(asked)
         if never_mentioned(store, name, english)
         and not folded_content_words(name) <= titled
         and not (name in glossed and not never_mentioned(store, glossed[name], english))
+        and name not in initialled
     ]
     if not english:
         names += unknown_words(store, asked, titled)

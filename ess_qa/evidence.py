@@ -97,8 +97,8 @@ def type_matches(
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         return bool(_PLACE_RE.search(unit) or _LOCATED_RE.search(unit))
-    if kind == "address":
-        return bool(_PLACE_RE.search(unit) or _CONTACT_RE.search(unit))
+    if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode, a post box
+        return bool(_PLACE_RE.search(unit) or (measure != "postal" and _CONTACT_RE.search(unit)))
     if kind == "definition":
         return defines(unit, question_words, told)
     if kind in ("list", "procedure"):

@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.french import STOP_WORDS, normalize_apostrophes, strip_elision, word_key
+from index.store import Store
+from ingest.french import STOP_WORDS, is_french_word, normalize_apostrophes, strip_elision, word_key
 from ingest.types import Chunk
 
 ATTACHMENT = "initials"  # {initials: the name they stand for, as the corpus most often writes it}
@@ -52,6 +53,39 @@ def names_by_initials(chunks: Iterable[Chunk]) -> ByInitials:
             for name in _names(tokens):
                 names.setdefault(initials(name), Counter())[name] += 1
     return names, written
+
+
+def spelled_names(text: str) -> list[tuple[str, list[str]]]:
+    """The names a question spells out, as it writes them (its first word capitalised, the next ones as French writes
+    them: « la Fédération hospitalière de France »), each with its initials: every run of MIN_NAME_WORDS to
+    MAX_NAME_WORDS words that opens with a capitalised word, function words between them allowed (_INSIDE_NAMES),
+    as (initials of its words, in capitals; its words): (« FHF », [« Fédération », « hospitalière », « France »])."""
+    found = []
+    for tokens in _lines(text):
+        for start, first in enumerate(tokens):
+            if not _is_capitalised(first) or word_key(first) in STOP_WORDS:
+                continue
+            spelled: list[str] = []
+            for token in tokens[start:]:
+                key = word_key(_after_elision(token))
+                if spelled and all(part in _INSIDE_NAMES for part in re.split(r"['’]", word_key(token)) if part):
+                    continue  # « de », « d' » between the name's words
+                word = _after_elision(token)
+                if not token[:1].isalpha() or key in STOP_WORDS or len(spelled) == MAX_NAME_WORDS or (len(word) > 1 and word.isupper()):
+                    break  # a name's words end at a function word, a mark, or an acronym (« … Métropole pour l'ESS »)
+                spelled.append(_after_elision(token))
+                if len(spelled) >= MIN_NAME_WORDS:
+                    found.append(("".join(word[0] for word in spelled).upper(), list(spelled)))
+    return found
+
+
+def initialled_names(store: Store, text: str) -> list[tuple[str, list[str]]]:
+    """The names a question spells out (spelled_names) whose initials the corpus writes as a word, initials that are
+    no French word (« CAME » may be the word the corpus writes): « la Fédération hospitalière de France » of a note
+    that writes « FHF »."""
+    spelled = spelled_names(text)
+    known = store.known_words(frozenset(letters.lower() for letters, _ in spelled)) if spelled else frozenset()
+    return [(letters, words) for letters, words in spelled if letters.lower() in known and not is_french_word(letters)]
 
 
 def _most_written(names: dict[str, Counter], min_uses: int) -> dict[str, str]:

@@ -364,13 +364,16 @@ def figure_of(question: str) -> str | None:
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
-    question asks for ('phone', 'email', 'web'), or None when it asks for any number, any contact or something else."""
+    question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, or None when it asks for any number,
+    any contact or something else."""
     kind = question_type(question)
     if kind == "threshold":
         return stated_dimensions(question)[0]
     text = normalize_apostrophes(question).lower()
     if kind == "contact":  # a phone number, an e-mail or a web address, when the question says which
         return next((channel for pattern, channel in _CONTACT_CHANNEL_RES if pattern.search(text)), None)
+    if kind == "address":  # « l'adresse postale »: a street or a postcode, not an e-mail
+        return "postal" if _POSTAL_RE.search(text) else None
     if kind != "number":
         return None
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)
@@ -387,6 +390,9 @@ _CONTACT_CHANNEL_RES = (
     (re.compile(r"\b(courriel|e-?mail|mail)\b"), "email"),
     (re.compile(r"\b(site (internet|web)|website|url)\b"), "web"),
 )
+
+# A postal address asked for: by post, not by mail or on the web
+_POSTAL_RE = re.compile(r"\badresses? (postales?|physiques?|du si[èe]ge)\b|\b(postal|mailing|street) address\b|\bpar courrier\b|\bpar voie postale\b")
 
 _TIME_NOUNS = frozenset("année annee date époque epoque period période periode year date time".split())  # the date type asks for these
 # « combien de fois (plus) » asks how often or how many times more, a frequency or a ratio (« multiplie par 4 »): no

@@ -31,6 +31,7 @@ from ingest.french import (
 )
 
 from .acronyms import NO_ACRONYMS, Acronyms
+from .initials import initialled_names
 from .place_names import NO_NAMES, PlaceNames, of_place
 from .questions import PreparedQuestion, guess_language
 
@@ -46,7 +47,37 @@ def read_question(store: Store, prepared: PreparedQuestion, names: PlaceNames = 
     """A French question with apostrophes restored, typos corrected, colloquial spellings spelt out and place adjectives
     read as the places the corpus names (names: its, see ess_qa.place_names), its notice saying so. In an English
     question, the initials of a name the corpus writes, and an English acronym whose letters are those of one of the
-    corpus's acronyms (acronyms: its, see ess_qa.acronyms) in French order, are read."""
+    corpus's acronyms (acronyms: its, see ess_qa.acronyms) in French order, are read. In both, a name spelled out whose
+    initials the corpus writes is read with them (_with_written_initials)."""
+    return _with_written_initials(store, _read(store, prepared, names, acronyms), acronyms)
+
+
+def _with_written_initials(store: Store, prepared: PreparedQuestion, acronyms: Acronyms) -> PreparedQuestion:
+    """A question that spells out a name whose initials the corpus writes as a word but never spells out (acronyms: the
+    corpus's, see ess_qa.acronyms), and that does not type them, read with them after the name: « … de la Fédération
+    hospitalière de France » as « … de France (FHF) » for a note that only writes « FHF » (the longest such name from each
+    capitalised word, see initials.initialled_names). A name the corpus spells out is searched for as it is."""
+    initialled = initialled_names(store, prepared.text)
+    typed = {word_key(word) for word in _TYPED_WORD_RE.findall(prepared.text)}
+    read, readings, covered = prepared.text, {}, set()
+    for letters, words in sorted(initialled, key=lambda found: -len(found[1])):
+        if letters in acronyms.spelled or letters.lower() in typed or covered & set(words):
+            continue
+        covered |= set(words)
+        start = read.find(words[0])
+        end = read.find(words[-1], start) + len(words[-1])
+        if start < 0 or end < len(words[-1]):
+            continue
+        name = read[start:end]  # as typed: « Fédération hospitalière de France »
+        read = f"{read[:end]} ({letters}){read[end:]}"
+        readings[name] = f"{name} ({letters})"
+    if not readings:
+        return prepared
+    return PreparedQuestion(read, _joined(prepared.notice, reading_notice(readings)))
+
+
+def _read(store: Store, prepared: PreparedQuestion, names: PlaceNames, acronyms: Acronyms) -> PreparedQuestion:
+    """read_question's readings but the initials of the names a question spells out."""
     if guess_language(prepared.text) != "fr":
         matches = list(_TYPED_WORD_RE.finditer(prepared.text))
         initials = _initials_read(store, matches, names)

@@ -1582,6 +1582,37 @@ def test_a_name_spelled_out_before_an_acronym_the_corpus_writes_is_the_corpuss(t
     assert judged.refusal.startswith("never mentioned"), judged
 
 
+def test_a_name_spelled_out_whose_initials_the_corpus_writes_is_read_with_them(tmp_path):
+    """« Quelle est l'adresse postale de la Fédération hospitalière de France ? » was refused as naming what a note of the
+    FHF never mentions: it only writes « FHF ». A name a question spells out whose initials the corpus writes (and never
+    spells out) is read with them; a postal address is a street or a postcode, which a back cover prints in capitals,
+    not the author's e-mail."""
+    assistant = assistant_on_pdf(tmp_path, "note.pdf", (
+        "AUTEUR Rudy Martin, chargé de mission transition écologique à la FHF. CONTACT r.martin@fhf.fr. Cette note fait le "
+        "point sur les obligations des hôpitaux publics en matière de restauration collective et de gaspillage alimentaire.",
+        "Les hôpitaux publics doivent trier leurs biodéchets à la source depuis le 1er janvier 2024, quelle que soit la "
+        "quantité produite, et proposer une convention de don aux associations d'aide alimentaire.",
+        "1 BIS RUE CABANIS - 75993 PARIS CEDEX 14 - FHF@FHF.FR - WWW.FHF.FR"))
+    answer = assistant.ask("Quelle est l'adresse postale de la Fédération hospitalière de France ?")
+    assert answer.found and "CABANIS" in answer.snippet, answer
+    assert "(FHF)" in (answer.notice or ""), answer.notice
+    # a name whose initials the corpus does not write is still one it never mentions
+    judged = assistant.judgements(["Que demande la Fédération nationale des Collectivités aux hôpitaux publics ?"])[0]
+    assert judged.refusal.startswith("never mentioned"), judged
+
+
+def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acronym():
+    """« … de Clermont Auvergne Métropole pour l'ESS ? » spells out « Clermont Auvergne Métropole » (CAM), not
+    « … Métropole pour l'ESS » (CAME, a word the report writes); an address asked by post is a postal one."""
+    from ess_qa.initials import spelled_names
+    from ess_qa.questions import question_measure
+
+    assert spelled_names("c'est quoi les 5 défis de Clermont Auvergne Métropole pour l'ESS ?") == [("CAM", ["Clermont", "Auvergne", "Métropole"])]
+    assert ("FHF", ["Fédération", "hospitalière", "France"]) in spelled_names("L'adresse de la Fédération hospitalière de France ?")
+    assert question_measure("Quelle est l'adresse postale de la FHF ?") == "postal"
+    assert question_measure("Quelle est l'adresse de la FHF ?") is None
+
+
 def test_a_date_a_lead_in_gives_is_shown_with_its_items(tmp_path):
     """« En quelle année a été publiée la première version du référentiel … ? » found the thanks that say « publiée en
     janvier 2023, notamment : » before a list, and showed the lead-in cut to the question's words, without the date,
