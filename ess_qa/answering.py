@@ -45,7 +45,6 @@ from ingest.structure import opens_contents
 from ingest.units import row_label
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .initials import initialled_names
 from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
@@ -58,6 +57,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
+from .initials import initialled_names
 from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
@@ -304,8 +304,9 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long (keeping the
-    figure or date a strict question asks for, as snippet_text does), and the start of each item of the list that follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when
-    the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
+    figure or date a strict question asks for, as snippet_text does), and the start of each item of the list that
+    follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when the question asks for a list), the last one
+    cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
     lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked))  # items follow as units
     in_lead = _terms_held(lead, wanted)

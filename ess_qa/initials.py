@@ -67,15 +67,14 @@ def spelled_names(text: str) -> list[tuple[str, list[str]]]:
                 continue
             spelled: list[str] = []
             for token in tokens[start:]:
-                key = word_key(_after_elision(token))
                 if spelled and all(part in _INSIDE_NAMES for part in re.split(r"['’]", word_key(token)) if part):
                     continue  # « de », « d' » between the name's words
                 word = _after_elision(token)
-                if not token[:1].isalpha() or key in STOP_WORDS or len(spelled) == MAX_NAME_WORDS or (len(word) > 1 and word.isupper()):
+                if not token[:1].isalpha() or word_key(word) in STOP_WORDS or len(spelled) == MAX_NAME_WORDS or (len(word) > 1 and word.isupper()):
                     break  # a name's words end at a function word, a mark, or an acronym (« … Métropole pour l'ESS »)
-                spelled.append(_after_elision(token))
+                spelled.append(word)
                 if len(spelled) >= MIN_NAME_WORDS:
-                    found.append(("".join(word[0] for word in spelled).upper(), list(spelled)))
+                    found.append(("".join(part[0] for part in spelled).upper(), list(spelled)))
     return found
 
 
