@@ -453,6 +453,24 @@ def test_a_when_question_no_date_answers_is_answered_by_the_moment_a_line_tells(
     assert answer.found and "trois caractères" in answer.snippet, answer.snippet
 
 
+CARD_PAGES = (
+    """Rôles et responsabilités
+
+L'aidant habilité veille à la bonne compréhension du mandat par l'usager et protège ses données personnelles.
+
+Avant son départ, l'aidant doit remettre au référent sa carte physique s'il en possède une ; le référent désactive son compte.
+
+Le référent tient à jour la liste des aidants de la structure et signale tout changement à l'équipe nationale.""",
+)
+
+
+def test_a_when_question_is_answered_by_a_moment_told_with_a_possessive(tmp_path):
+    """« c'est quand qu'un aidant doit rendre sa carte au référent ? » was refused: « Avant son départ, … » tells the
+    moment with a possessive, which the moments « avant la … », « dès le … » did not cover."""
+    answer = assistant_on(tmp_path, "formation.txt", CARD_PAGES).ask("c'est quand qu'un aidant doit rendre sa carte physique au référent ?")
+    assert answer.found and "Avant son départ" in answer.snippet, answer
+
+
 GAME_NOTE_PAGES = (
     """Le contrôle des venaisons
 
