@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, prefix_terms, same_word, search_terms
+from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, in_capitals, prefix_terms, same_word, search_terms
 from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
@@ -264,7 +264,7 @@ def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str
 def spelled_names(acronyms: Acronyms, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The acronyms a question writes in capitals that the corpus spells out (« CSE », « comité social et économique »):
     each as its name's word and the content words it stands for, for a page that writes them and not the acronym."""
-    written = [name for name in proper_names(question) if len(name) > 1 and name.isupper()]
+    written = [name for name in proper_names(question) if in_capitals(name)]
     return tuple((fold_accents(name).lower(), acronyms.words[name]) for name in written if acronyms.words.get(name))
 
 

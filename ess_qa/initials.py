@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import STOP_WORDS, is_french_word, normalize_apostrophes, strip_elision, word_key
+from ingest.french import STOP_WORDS, in_capitals, is_french_word, normalize_apostrophes, strip_elision, word_key
 from ingest.types import Chunk
 
 ATTACHMENT = "initials"  # {initials: the name they stand for, as the corpus most often writes it}
@@ -55,7 +55,7 @@ def names_by_initials(chunks: Iterable[Chunk]) -> ByInitials:
     return names, written
 
 
-def spelled_names(text: str) -> list[tuple[str, list[str]]]:
+def initials_of_names(text: str) -> list[tuple[str, list[str]]]:
     """The names a question spells out, as it writes them (its first word capitalised, the next ones as French writes
     them: « la Fédération hospitalière de France »), each with its initials: every run of MIN_NAME_WORDS to
     MAX_NAME_WORDS words that opens with a capitalised word, function words between them allowed (_INSIDE_NAMES),
@@ -70,8 +70,9 @@ def spelled_names(text: str) -> list[tuple[str, list[str]]]:
                 if spelled and all(part in _INSIDE_NAMES for part in re.split(r"['’]", word_key(token)) if part):
                     continue  # « de », « d' » between the name's words
                 word = _after_elision(token)
-                if not token[:1].isalpha() or word_key(word) in STOP_WORDS or len(spelled) == MAX_NAME_WORDS or (len(word) > 1 and word.isupper()):
-                    break  # a name's words end at a function word, a mark, or an acronym (« … Métropole pour l'ESS »)
+                # a name's words end at a mark, a function word or an acronym (« … Métropole pour l'ESS »), or at its longest
+                if not token[:1].isalpha() or word_key(word) in STOP_WORDS or in_capitals(word) or len(spelled) == MAX_NAME_WORDS:
+                    break
                 spelled.append(word)
                 if len(spelled) >= MIN_NAME_WORDS:
                     found.append(("".join(part[0] for part in spelled).upper(), list(spelled)))
@@ -79,10 +80,10 @@ def spelled_names(text: str) -> list[tuple[str, list[str]]]:
 
 
 def initialled_names(store: Store, text: str) -> list[tuple[str, list[str]]]:
-    """The names a question spells out (spelled_names) whose initials the corpus writes as a word, initials that are
+    """The names a question spells out (initials_of_names) whose initials the corpus writes as a word, initials that are
     no French word (« CAME » may be the word the corpus writes): « la Fédération hospitalière de France » of a note
     that writes « FHF »."""
-    spelled = spelled_names(text)
+    spelled = initials_of_names(text)
     known = store.known_words(frozenset(letters.lower() for letters, _ in spelled)) if spelled else frozenset()
     return [(letters, words) for letters, words in spelled if letters.lower() in known and not is_french_word(letters)]
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, normalize_apostrophes, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -78,7 +78,7 @@ _ENGLISH_MARKERS = frozenset(
 def guess_language(text: str) -> str:
     """'fr' or 'en', from function words (a question has too few words for anything fancier); a word in capitals is an
     acronym, no function word (« prévalence dénutrition EHPAD HAS »: the Haute Autorité de Santé)."""
-    tokens = [word.lower() for word in written_words(text) if not (len(word) > 1 and word.isupper())]
+    tokens = [word.lower() for word in written_words(text) if not in_capitals(word)]
     french = sum(t in _FRENCH_MARKERS for t in tokens)
     english = sum(t in _ENGLISH_MARKERS for t in tokens)
     return "en" if english > french else "fr"

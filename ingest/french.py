@@ -30,6 +30,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | defines               | bool  | whether a text defines one of some words ('Une CJS est ...')    | evidence (the line a « qu'est-ce que » asks for)        |
 | split_capital_runs    | list  | a line cut after a strip of figures in capitals ('493 200       | units                                                   |
 |                       |       | DÉPARTS EN RETRAITE … Les effectifs vieillissent')              |                                                         |
+| in_capitals           | bool  | whether a word is written in capitals ('HAS', 'DÉPARTS')        | questions (language), initials, evidence |
 | mostly_capitals       | bool  | whether a text is a banner, title or figure's label             | answering (never the snippet)                           |
 | words_run_together    | bool  | whether a text's words lost their spaces (a footnote as pypdf   | answering (never the snippet)                           |
 |                       |       | may read it: 'L’authentificationcomportementaleest…')           |                                                         |
@@ -1231,8 +1232,8 @@ _NOTE_NUMBER_RE = re.compile(r"(?:^|(?<=[•\s]))(\d{1,3})\s?(?=[«\"“A-ZÀ-Ý
 _FIGURE_RE = re.compile(r"\d[\d.,]*[%€]?|[%€]")  # a figure as one token: '493', '32,1%', '€'
 
 
-def _in_capitals(token: str) -> bool:
-    """Whether a token is a word in capitals ('DÉPARTS', 'D'ICI'), not a capital letter alone."""
+def in_capitals(token: str) -> bool:
+    """Whether a token is a word in capitals ('DÉPARTS', 'D'ICI', an acronym: 'HAS'), not a capital letter alone."""
     letters = [c for c in token if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
@@ -1246,7 +1247,7 @@ def split_capital_runs(text: str, titles: bool = False) -> list[str]:
     for token in re.finditer(r"\S+", text):
         word = token.group()
         figure = bool(_FIGURE_RE.fullmatch(word))
-        if figure or _in_capitals(word):
+        if figure or in_capitals(word):
             run += 1
             figures = figures or figure
             continue

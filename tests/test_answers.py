@@ -1622,11 +1622,11 @@ def test_a_name_spelled_out_whose_initials_the_corpus_writes_is_read_with_them(t
 def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acronym():
     """« … de Clermont Auvergne Métropole pour l'ESS ? » spells out « Clermont Auvergne Métropole » (CAM), not
     « … Métropole pour l'ESS » (CAME, a word the report writes); an address asked by post is a postal one."""
-    from ess_qa.initials import spelled_names
+    from ess_qa.initials import initials_of_names
     from ess_qa.questions import question_measure
 
-    assert spelled_names("c'est quoi les 5 défis de Clermont Auvergne Métropole pour l'ESS ?") == [("CAM", ["Clermont", "Auvergne", "Métropole"])]
-    assert ("FHF", ["Fédération", "hospitalière", "France"]) in spelled_names("L'adresse de la Fédération hospitalière de France ?")
+    assert initials_of_names("c'est quoi les 5 défis de Clermont Auvergne Métropole pour l'ESS ?") == [("CAM", ["Clermont", "Auvergne", "Métropole"])]
+    assert ("FHF", ["Fédération", "hospitalière", "France"]) in initials_of_names("L'adresse de la Fédération hospitalière de France ?")
     assert question_measure("Quelle est l'adresse postale de la FHF ?") == "postal"
     assert question_measure("Quelle est l'adresse de la FHF ?") is None
 
