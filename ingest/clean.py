@@ -37,7 +37,9 @@ _CASE_FORMS = {
 _CASE_FORM_RE = re.compile(rf"/({'|'.join(_CASE_FORMS)})\.(?:case|sc)|/([a-z])\.sc")
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff]")
+# control characters, zero-width ones, soft hyphens; and lone surrogates, which pypdf gives for a glyph it cannot map
+# (« \udcf9\udcf9 » for an icon) and which no file can store
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff\ud800-\udfff]")
 SHORT_LINE = 40
 MIN_QUOTE_KEY = 25
 

@@ -222,7 +222,7 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
         try:
             reader = PdfReader(path)
             metadata = reader.metadata
-            title = " ".join(str(metadata.title or "").split()) if metadata else ""
+            title = clean_title(str(metadata.title or "")) if metadata else ""
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""

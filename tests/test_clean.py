@@ -242,6 +242,13 @@ def test_windows_line_ends_control_characters_and_soft_hyphens_removed():
     assert clean_page_text("texte\x07 avec\x00 contrôle et tir\u00ade invisible\u200b") == "texte avec contrôle et tire invisible"
 
 
+def test_glyphs_pypdf_cannot_map_are_dropped_not_kept_as_lone_surrogates():
+    # pypdf writes an icon it cannot map as lone surrogates, which no file can store (`ess-qa index` failed on them)
+    text = clean_page_text("peuvent prendre la parole\n\udcf9\udcf9\nVous pouvez")
+    assert text == "peuvent prendre la parole\n\nVous pouvez"
+    text.encode("utf-8")
+
+
 def test_composed_and_decomposed_accents_give_the_same_text():
     assert clean_page_text("e\u0301conomie") == clean_page_text("économie") == "économie"
 
