@@ -108,11 +108,13 @@ def build(
     corpus = Path(corpus)
     loaded = load_pages(corpus)
     if not loaded.files:
-        raise NothingToIndex(f"nothing to index in {corpus}: no readable .pdf, .txt or .md file", loaded.skipped)
+        raise NothingToIndex(f"nothing to index in {corpus}: no file could be read", loaded.skipped)
     if strict and loaded.skipped:
         raise FilesSkipped(f"{len(loaded.skipped)} file(s) of {corpus} cannot be indexed", loaded.skipped)
     found = find_profiles(loaded.pages)  # the document families recognised, with their data
     chunks = chunk_pages(loaded.pages, params, heading_rules(found[PROFILES_ATTACHMENT]))
+    if not chunks:  # what its pages hold is no passage: a page number, running lines
+        raise NothingToIndex(f"nothing to index in {corpus}: its files hold no passage to search", loaded.skipped)
     root = corpus if corpus.is_dir() else corpus.parent
     sources = {name: sha256_file(root / name) for name in loaded.files}
     location = resolve_store(store) or str(resolve_index_dir(index_dir))

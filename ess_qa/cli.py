@@ -154,7 +154,7 @@ def cmd_index(args) -> int:
     except NothingToIndex as exc:
         _print_skips(exc.skipped)
         raise CliError(
-            f"nothing to index in {corpus}: no file could be read; the index at {target} is unchanged\n"
+            f"{exc}; the index at {target} is unchanged\n"
             "give --corpus a folder (or file) with readable .pdf, .txt or .md files"
         ) from None
     finally:

@@ -375,9 +375,14 @@ def read_file_pages(path: Path, name: str | None = None, max_bytes: int | None =
         raise SkippedFile("not readable (permission denied)") from None
     except OSError as exc:
         raise SkippedFile(f"not readable ({exc.strerror or exc})") from None
-    if not any(p.text.strip() for p in pages):
-        raise SkippedFile("no text layer (scanned or image-only PDF?)" if suffix in PDF_SUFFIXES else "no text (only blank space)")
+    if not any(_has_words(p.text) for p in pages):  # blank, or only signs: bullets, icons (« ✔ ■ »), dashes
+        raise SkippedFile("no text layer (scanned or image-only PDF?)" if suffix in PDF_SUFFIXES else "no text (only blank space or signs)")
     return pages
+
+
+def _has_words(text: str) -> bool:
+    """Whether a text holds a letter or a digit: something to search."""
+    return any(char.isalnum() for char in text)
 
 
 TEXTLESS_LETTERS = 20  # a page with fewer letters than this has no text to search (a picture, a scan, a blank page)

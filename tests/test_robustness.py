@@ -27,14 +27,16 @@ GOOD_PDF_TEXT = "Le fonds de garantie solidaire couvre les prêts des coopérati
 RUNNING_AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def write_pdf(path: Path, text: str | None, *, password: str | None = None, owner_only: bool = False, image: bool = False) -> Path:
-    """A real PDF (fpdf2): with text, encrypted, or holding only an image (a scan)."""
+def write_pdf(
+    path: Path, text: str | None, *, password: str | None = None, owner_only: bool = False, image: bool = False, font: str = "helvetica"
+) -> Path:
+    """A real PDF (fpdf2): with text (in font: « ZapfDingbats » draws signs only), encrypted, or holding only an image (a scan)."""
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.add_page()
     if text:
-        pdf.set_font("helvetica", size=12)
+        pdf.set_font(font, size=12)
         pdf.multi_cell(0, 8, text)
     if image:
         from PIL import Image, ImageDraw
@@ -60,6 +62,7 @@ def bad_corpus(root: Path) -> dict[str, str]:
     (root / "abime.pdf").write_bytes(data[: len(data) // 3])
     write_pdf(root / "protege.pdf", "Texte secret.", password="secret")
     write_pdf(root / "scan.pdf", None, image=True)
+    write_pdf(root / "signes.pdf", "4 4 n l", font="ZapfDingbats")  # « ✔ ✔ ■ ● »: signs, no word (bm25s failed on it)
     (root / "vide.txt").write_bytes(b"")
     (root / "image.txt").write_bytes(random.Random(5).randbytes(4096))  # e.g. a PNG renamed .txt
     (root / "rapport.docx").write_bytes(b"PK\x03\x04 not supported")
@@ -71,6 +74,7 @@ def bad_corpus(root: Path) -> dict[str, str]:
         "protege.pdf": "password-protected PDF",
         "rapport.docx": "unsupported file type '.docx'",
         "scan.pdf": "no text layer",
+        "signes.pdf": "no text layer",
         "vide.txt": "empty file",
     }
 
@@ -108,11 +112,21 @@ def test_cli_index_prints_one_line_per_skip_and_a_summary_and_indexes_the_rest(c
     assert len(skip_lines) == len(expected)
     for name, reason in expected.items():
         assert any(line.startswith(f"skipped {name}: ") and reason in line for line in skip_lines), name
-    assert re.match(r"indexed 2 file\(s\), skipped 7: 2 pages, \d+ chunks, model use-multilingual-v3", out)
+    assert re.match(rf"indexed 2 file\(s\), skipped {len(expected)}: 2 pages, \d+ chunks, model use-multilingual-v3", out)
     assistant = Assistant.load(tmp_path / "idx")
     assert assistant.search("Où circule la monnaie locale ?", k=1)[0].source == "bon.txt"
     assert assistant.search("Que couvre le fonds de garantie ?", k=1)[0].source == "bon.pdf"
     assert assistant.sources == ["bon.pdf", "bon.txt"]
+
+
+def test_a_file_that_holds_no_passage_exits_1_with_a_message_not_a_traceback(capsys, tmp_path):
+    # a page number alone: a letter or a digit, so the file is read, but no passage is made of it (bm25s failed on none)
+    (tmp_path / "corpus").mkdir()
+    write_pdf(tmp_path / "corpus" / "numero.pdf", "- 1 -")
+    status, out, err = run(capsys, "index", "--corpus", tmp_path / "corpus", "--index-dir", tmp_path / "idx")
+    assert status == 1 and "Traceback" not in err
+    assert f"error: nothing to index in {tmp_path / 'corpus'}: its files hold no passage to search; the index at" in err
+    assert not (tmp_path / "idx").exists()
 
 
 def test_nothing_indexable_exits_1_with_reasons_and_keeps_the_previous_index(capsys, tmp_path):
@@ -143,7 +157,7 @@ def test_strict_refuses_and_leaves_the_previous_index_untouched(capsys, tmp_path
     status, out, err = run(capsys, "index", "--corpus", tmp_path / "corpus", "--index-dir", tmp_path / "idx", "--strict")
     assert status == 1 and out == ""
     assert sum(line.startswith("skipped ") for line in err.splitlines()) == len(expected)
-    assert f"ess-qa index: error: 7 file(s) of {tmp_path / 'corpus'} cannot be indexed (--strict): nothing was written, the index at {tmp_path / 'idx'} is unchanged" in err
+    assert f"ess-qa index: error: {len(expected)} file(s) of {tmp_path / 'corpus'} cannot be indexed (--strict): nothing was written, the index at {tmp_path / 'idx'} is unchanged" in err
     assert "embedding chunks" not in err  # refused before any work
     after = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in (tmp_path / "idx").rglob("*") if p.is_file()}
     assert after == before
