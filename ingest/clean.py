@@ -229,19 +229,40 @@ def printed_numbers(labels: list[str]) -> list[int]:
 Occurrence = tuple[int, int, tuple[int, ...]]  # (page number as printed, line index, the line's numbers)
 
 
-def _tracks_page(occurrences: list[Occurrence]) -> tuple[bool, ...]:
-    """For each number of a line form, whether it follows the page (same offset) more often than it stays the same."""
+# How a page number goes with the page: up by one a page, or by two (a booklet exported as spreads prints two facing
+# pages on each physical page, « page 8 » and « page 9 », then « page 10 » and « page 11 »), the two facing pages' numbers
+# read as one (they pair from an even or from an odd number): (pace, shift), see _page_offset
+PAGE_PACES = ((1, 0), (2, 0), (2, 1))
+Pace = tuple[int, int]
+FIXED: Pace = (0, 0)
+
+
+def _page_offset(number: int, page: int, pace: Pace) -> int:
+    """A number's offset from the page at a pace: the same on every page for a page number."""
+    step, shift = pace
+    return (number - step * page + shift) // step
+
+
+def _tracks_page(occurrences: list[Occurrence]) -> tuple[Pace, ...]:
+    """For each number of a line form, the pace at which it follows the page (PAGE_PACES) when it does more often
+    than it stays the same, else FIXED."""
     result = []
     for j in range(len(occurrences[0][2])):
         same = Counter(numbers[j] for _, _, numbers in occurrences).most_common(1)[0][1]
-        offset = Counter(numbers[j] - page for page, _, numbers in occurrences).most_common(1)[0][1]
-        result.append(offset > same)
+        counts = {pace: Counter(_page_offset(numbers[j], page, pace) for page, _, numbers in occurrences).most_common(1)[0][1] for pace in PAGE_PACES}
+        pace = max(PAGE_PACES, key=lambda p: counts[p])  # the first on a tie: one page at a time
+        result.append(pace if counts[pace] > same else FIXED)
     return tuple(result)
 
 
-def _signature(numbers: tuple[int, ...], page: int, tracks_page: tuple[bool, ...]) -> tuple[int, ...]:
-    """Numbers as they run across pages: a page number by its offset from the page, any other as it is."""
-    return tuple(n - page if tracking else n for n, tracking in zip(numbers, tracks_page))
+def _follows_page(tracks: tuple[Pace, ...]) -> bool:
+    """Whether some of a line form's numbers follow the page (see _tracks_page)."""
+    return any(pace != FIXED for pace in tracks)
+
+
+def _signature(numbers: tuple[int, ...], page: int, tracks_page: tuple[Pace, ...]) -> tuple[int, ...]:
+    """Numbers as they run across pages: a page number by its offset from the page (at its pace), any other as it is."""
+    return tuple(_page_offset(n, page, pace) if pace != FIXED else n for n, pace in zip(numbers, tracks_page))
 
 
 def is_running(pages: set[int], page_count: int) -> bool:
@@ -287,9 +308,9 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
         for signature, group in groups.items():
             pages = {physical for physical, _ in group}
             # a bare number that follows the page (« 9/12 ») numbers the pages of its part, though the part is short
-            counter = any(tracks) and not re.search(r"[^\W\d_]", form) and len(pages) >= MIN_RUNNING_PAGES
+            counter = _follows_page(tracks) and not re.search(r"[^\W\d_]", form) and len(pages) >= MIN_RUNNING_PAGES
             if (form, signature) in known or counter or is_running(pages, len(texts)):
-                if any(tracks):  # a line that prints the page's number runs wherever it comes to the edge
+                if _follows_page(tracks):  # a line that prints the page's number runs wherever it comes to the edge
                     known.add((form, signature))
                 for physical, i in group:
                     found[physical - 1].add(i)
@@ -494,7 +515,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
     found: list[set[int]] = [set() for _ in texts]
     for (edge, form), seen in by_form.items():
         tracks = _tracks_page([occurrence for _, occurrence in seen])
-        if any(tracks[1:-1]):
+        if _follows_page(tracks[1:-1]):
             continue  # a number that follows the page inside others is a list's (« 5.1.2.7 », « 5.2.2.7 »), not a page's
         groups: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
         for physical, (printed, i, values) in seen:
@@ -503,7 +524,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
             for run in _page_runs(sorted(group)):
                 for physical, i in run[1:]:
                     found[physical - 1].add(i)
-                if titles is not None and edge == "top" and not any(tracks) and not _DATED_FORM_RE.search(form) and "|" not in form:
+                if titles is not None and edge == "top" and not _follows_page(tracks) and not _DATED_FORM_RE.search(form) and "|" not in form:
                     first, line = run[0]
                     title = normalize_spaces(texts[first - 1].split("\n")[line])
                     for physical, _ in run:
@@ -589,13 +610,36 @@ def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tup
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts), titles
     known: set[RunningKey] = set()
-    cleaned = _peeled(list(texts), labels, known)
+    cleaned = _peeled([facing_lines_apart(text) for text in texts], labels, known)
     for _ in range(MAX_RUNNING_PASSES):  # a chapter's header gone, the next at the edge (its title, a page number) goes too
         chapters = chapter_lines(cleaned, labels, titles)
         if not any(chapters):
             break
         cleaned = _peeled(_without_lines(cleaned, chapters), labels, known)
     return cleaned, titles
+
+
+FACING_MIN_CHARS = 12  # a line's half, for a line read twice to be two facing pages' headers
+
+
+def facing_lines_apart(text: str) -> str:
+    """A page's text with each line that is the same numbered line twice, numbers aside, cut in two: a booklet exported as spreads
+    prints both facing pages' headers on one physical page, which extraction may read as one line (« Guide SCIC Sports I
+    Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), where each is its own line on other pages."""
+    return "\n".join(part for line in text.split("\n") for part in _facing_halves(line))
+
+
+def _facing_halves(line: str) -> list[str]:
+    """A line cut where its second copy starts, when it is the same numbered line twice (numbers aside); else the line."""
+    stripped = line.strip()
+    lead = stripped[:FACING_MIN_CHARS]
+    at = stripped.find(lead, FACING_MIN_CHARS) if len(lead) == FACING_MIN_CHARS else -1
+    if at < 0:
+        return [line]
+    first, second = stripped[:at], stripped[at:]
+    first_form, second_form = line_form(first), line_form(second)
+    numbered = first_form and second_form and first_form[1] and second_form[1]  # each half prints its page's number
+    return [first.rstrip(), second] if numbered and first_form[0] == second_form[0] else [line]
 
 
 def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) -> list[str]:

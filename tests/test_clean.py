@@ -437,6 +437,19 @@ def test_a_booklets_spreads_lose_their_two_page_numbers_wherever_they_print_them
         assert text == f"{body(n)}{figures}\nLes {OBJECTS[n]} sont triés chaque semaine.", text
 
 
+def test_a_booklets_spreads_lose_both_facing_headers_one_line_or_two():
+    """A booklet exported as spreads prints both facing pages' headers, each with its page's number (« Guide SCIC Sports
+    I Edition 2018 I page 8 », « … page 9 »): on some pages as two lines, on others read as one line, with or without a
+    space between them. Its numbers go up by two a page: removed everywhere, the pages' text kept."""
+    header = "Guide pratique des coopératives I Edition 2018 I page {}"
+    texts = [body(1)]
+    for n in range(2, 10):
+        left, right = header.format(2 * n - 2), header.format(2 * n - 1)
+        top = [f"{right}\n{left}", f"{left} {right}", f"{left}{right}"][n % 3]
+        texts.append(f"{top}\n{body(n)}")
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 10)]
+
+
 def test_a_footer_on_odd_pages_only_is_removed():
     texts = [(f"Guide de la collecte - juillet 2019\n{n}\n" if n % 2 else f"{n}\n") + body(n) for n in range(1, 9)]
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
