@@ -37,6 +37,7 @@ from ingest.french import (
     spells_out,
     mostly_sources,
     whole_words,
+    without_web_addresses,
     word_key,
     words_run_together,
 )
@@ -238,9 +239,17 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
         and not opens_contents(text)
         and (reached or not mostly_capitals(after_capital_title(text)))
         and not words_run_together(text)
-        and (sources_answer or not mostly_sources(text))
+        and (sources_answer or not mostly_sources(text) or _says_beside_its_address(text, only))
         and (only is None or only(text))
     )
+
+
+def _says_beside_its_address(text: str, only: Callable[[str], bool] | None) -> bool:
+    """Whether a line mostly made of web addresses says what a strict question asks (only) in its other words, which are
+    words, not notes' numbers (« 10 https://… 11 https://… »): « Publiée le 23/02/2021 - https://www.ecologie.gouv.fr/feuille-route-numerique-et-environnement » dates
+    what it links to."""
+    rest = without_web_addresses(text)
+    return only is not None and any(word.isalpha() for word in content_words(rest)) and not mostly_sources(rest) and only(rest)
 
 
 def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:

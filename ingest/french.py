@@ -1222,6 +1222,11 @@ def mostly_sources(text: str) -> bool:
     return sum(sourced) > SOURCES_SHARE * len(text.strip())
 
 
+def without_web_addresses(text: str) -> str:
+    """A text with its web addresses taken out (« Publiée le 23/02/2021 - https://… » -> « Publiée le 23/02/2021 - »)."""
+    return _WEB_ADDRESS_RE.sub("", text)
+
+
 SOURCE_NOTE_MAX = 150  # characters: a longer note says something (« 73 Une filière REP repose sur le principe … »)
 SOURCES_SHARE = 0.6  # a line of text with a link in brackets stays ('La pression est donnée en bars (http://…)': 0.47)
 _WEB_ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)

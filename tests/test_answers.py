@@ -1668,6 +1668,20 @@ def test_an_english_question_may_say_that_the_law_is_french(tmp_path):
     assert not assistant.ask("Which ordinance adapted Spanish waste legislation to European law?").found
 
 
+def test_a_date_beside_a_web_address_answers_when(tmp_path):
+    """« À quelle date la feuille de route … a-t-elle été publiée ? » was refused: the line that dates it is mostly its
+    web address (« Publiée le 23/02/2021 - https://www.ecologie.gouv.fr/… »), and lines mostly made of sources say
+    where to read, not what. Its other words give the date asked: it answers."""
+    slides = (  # a slide deck's: one line a slide
+        "La feuille de route numérique et environnement engage le gouvernement sur quinze mesures.",
+        "Publiée le 23/02/2021 - https://www.ecologie.gouv.fr/feuille-route-numerique-et-environnement",
+        "Ses mesures portent sur la connaissance, la sobriété et l'innovation.",
+    )
+    assistant = assistant_on_pdf(tmp_path, "feuille.pdf", slides)
+    answer = assistant.ask("À quelle date la feuille de route numérique et environnement a-t-elle été publiée ?")
+    assert answer.found and "23/02/2021" in answer.snippet, answer
+
+
 def test_a_french_question_may_name_the_french_people(tmp_path):
     """« Que prévoit la loi pour les vieux téléphones qui traînent dans les tiroirs des Français ? » was refused as naming
     something a slide deck never mentions, « Français »: a French document need not say that its public is French. A
