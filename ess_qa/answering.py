@@ -453,10 +453,9 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
 _CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
 
 
-# The country of the documents ess-qa reads, and its people, as a question names them: what a French report is about
-# without naming it (« Which ordinance adapted French waste legislation … ? », « … qui traînent dans les tiroirs des
-# Français ? »), not a subject it lacks
-DOCUMENTS_COUNTRY = frozenset(("France", "French", "Français", "Française", "Françaises"))
+# The country of the documents ess-qa reads, as an English question names it: what a French report is about without
+# naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
+DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 # The French institutions an English question capitalises as names (« What will the State do … ? »): named when the
 # corpus writes their French word
 INSTITUTIONS = {"State": "état", "Government": "gouvernement", "Parliament": "parlement", "Senate": "sénat", "Republic": "république"}
@@ -475,8 +474,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     parts = " ".join(_CAMEL_PART_RE.findall(name))  # « MaPrimeRenov », which the corpus writes « Ma Prime Rénov’ »
     if parts != name and set(search_terms(parts, store.analyzer)) <= set(store.query_terms(parts)):
         return False
-    if name in DOCUMENTS_COUNTRY:
-        return False  # « French waste legislation », « les Français »: a French document need not say that it is French
+    if english and name in DOCUMENTS_COUNTRY:
+        return False  # « French waste legislation »: a French document need not say that its law is French
     if english and name in INSTITUTIONS:
         return not store.known_words(frozenset([word_key(INSTITUTIONS[name])]))
     return not (english and store.translate(name).strip())

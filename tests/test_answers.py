@@ -1682,17 +1682,6 @@ def test_a_date_beside_a_web_address_answers_when(tmp_path):
     assert answer.found and "23/02/2021" in answer.snippet, answer
 
 
-def test_a_french_question_may_name_the_french_people(tmp_path):
-    """« Que prévoit la loi pour les vieux téléphones qui traînent dans les tiroirs des Français ? » was refused as naming
-    something a slide deck never mentions, « Français »: a French document need not say that its public is French. A
-    people it does not cover is still never mentioned."""
-    assistant = assistant_on_pdf(tmp_path, "loi.pdf", ("La loi prévoit la récupération du stock dormant de téléphones et d'ordinateurs "
-        "par des opérations de collecte nationale. Les établissements publics donnent leurs équipements aux associations.",))
-    answer = assistant.ask("Que prévoit la loi pour les vieux téléphones et ordinateurs qui dorment chez les Français ?")
-    assert answer.found and "stock dormant" in answer.snippet, answer
-    assert "never mentioned" in assistant.judgements(["Que prévoit la loi pour les vieux téléphones et ordinateurs qui dorment chez les Espagnols ?"])[0].refusal
-
-
 def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of(tmp_path):
     """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
     names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
