@@ -246,8 +246,8 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
 
 def _says_beside_its_address(text: str, only: Callable[[str], bool] | None) -> bool:
     """Whether a line mostly made of web addresses says what a strict question asks (only) in its other words, which are
-    words, not notes' numbers (« 10 https://… 11 https://… »): « Publiée le 23/02/2021 - https://www.ecologie.gouv.fr/feuille-route-numerique-et-environnement » dates
-    what it links to."""
+    words, not notes' numbers (« 10 https://… 11 https://… »): « Publiée le 23/02/2021 - https://www.ecologie.gouv.fr/…»
+    dates what it links to."""
     rest = without_web_addresses(text)
     return only is not None and any(word.isalpha() for word in content_words(rest)) and not mostly_sources(rest) and only(rest)
 

@@ -623,9 +623,9 @@ FACING_MIN_CHARS = 12  # a line's half, for a line read twice to be two facing p
 
 
 def facing_lines_apart(text: str) -> str:
-    """A page's text with each line that is the same numbered line twice, numbers aside, cut in two: a booklet exported as spreads
-    prints both facing pages' headers on one physical page, which extraction may read as one line (« Guide SCIC Sports I
-    Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), where each is its own line on other pages."""
+    """A page's text with each line that is the same numbered line twice, numbers aside, cut in two: a booklet exported
+    as spreads prints both facing pages' headers on one physical page, which extraction may read as one line (« Guide
+    SCIC Sports I Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), each its own line on other pages."""
     return "\n".join(part for line in text.split("\n") for part in _facing_halves(line))
 
 
