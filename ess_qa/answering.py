@@ -26,6 +26,7 @@ from ingest.french import (
     content_words,
     fold_accents,
     folded_content_words,
+    french_place_names,
     glued_elisions,
     mostly_capitals,
     name_forms,
@@ -478,6 +479,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
         return False  # « French waste legislation »: a French document need not say that its law is French
     if english and name in INSTITUTIONS:
         return not store.known_words(frozenset([word_key(INSTITUTIONS[name])]))
+    if english and french_place_names(name):  # « Guiana », the corpus's « Guyane »
+        return not store.known_words(frozenset(folded_content_words(french_place_names(name))))
     return not (english and store.translate(name).strip())
 
 

@@ -13,7 +13,19 @@ from typing import Callable
 import numpy as np
 
 from index.store import Store, Unit
-from ingest.french import PREFIX_CHARS, acronyms_spelled_out, content_words, defines, fold_accents, folded_content_words, in_capitals, prefix_terms, same_word, search_terms
+from ingest.french import (
+    PREFIX_CHARS,
+    acronyms_spelled_out,
+    content_words,
+    defines,
+    fold_accents,
+    folded_content_words,
+    french_place_names,
+    in_capitals,
+    prefix_terms,
+    same_word,
+    search_terms,
+)
 from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
@@ -199,8 +211,14 @@ class QuestionProfile:
 def searched_text(store: Store, question: str) -> str:
     """The question as matched against the report: an English question gets its words' French translations."""
     if guess_language(question) == "en":
-        return f"{question} {store.translate(question)}"
+        return f"{question} {translated(store, question)}"
     return question
+
+
+def translated(store: Store, question: str) -> str:
+    """An English question's words in the corpus's French: the corpus words closest to them in meaning, and the French
+    names of the places it names in English (« Guiana »: « Guyane »), which no model puts close enough."""
+    return f"{store.translate(question)} {french_place_names(question)}".strip()
 
 
 def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms = NO_ACRONYMS, titled: frozenset[str] = frozenset()) -> QuestionProfile:

@@ -13,7 +13,7 @@ from ingest.french import fold_accents
 from ingest.structure import is_navigation
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .evidence import QuestionProfile, best_unit, names_its_page, profile
+from .evidence import QuestionProfile, best_unit, names_its_page, profile, translated
 from .questions import guess_language
 
 RERANK_POOL = 20  # chunks reranked by their best answer unit
@@ -71,7 +71,7 @@ class FusionWeights:
         more = ""
         if self.translations > 0:  # the extra words weigh nothing otherwise: not looked for
             if guess_language(question) == "en":
-                more = store.translate(question)
+                more = translated(store, question)
             elif asked.kind == "definition":
                 more = acronyms.words_for(question)
         return HybridQuery(

@@ -1168,6 +1168,23 @@ def _fewest_words(letters: str, elided_end: bool) -> list[str] | None:
     return None if ends is None else [letters[start:end] for start, end in zip([0] + ends, ends)]
 
 
+# --- French places as English names them --------------------------------------------------
+
+# The French regions, territories and cities whose English name is not the French one nor one typo away from it: an
+# English question names them so (« … the ESS of French Guiana ») where a French document writes « Guyane ». Normandy
+# and the Riviera are left out: the bundled report's metropolises carry their French names, which only its profile names
+ENGLISH_PLACE_NAMES = {
+    "Brittany": "Bretagne", "Burgundy": "Bourgogne", "Corsica": "Corse", "Picardy": "Picardie",
+    "Savoy": "Savoie", "Gascony": "Gascogne", "Flanders": "Flandre", "Occitania": "Occitanie", "Guiana": "Guyane",
+    "Polynesia": "Polynésie", "Caledonia": "Calédonie", "Dunkirk": "Dunkerque", "Rheims": "Reims",
+}
+
+
+def french_place_names(text: str) -> str:
+    """The French names of the places an English text names in English (« French Guiana » -> « Guyane »), '' for none."""
+    return " ".join(ENGLISH_PLACE_NAMES[word] for word in re.findall(r"[A-Z][a-z]+", text) if word in ENGLISH_PLACE_NAMES)
+
+
 # --- sentences -----------------------------------------------------------------------------
 
 # Words written short with a period that goes on the sentence (« la NAF rév. 2 », « voir chap. 3 », « cf. fig. 4 », « et al. »)

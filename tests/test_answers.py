@@ -1682,6 +1682,18 @@ def test_a_date_beside_a_web_address_answers_when(tmp_path):
     assert answer.found and "23/02/2021" in answer.snippet, answer
 
 
+def test_an_english_question_names_french_places_in_english(tmp_path):
+    """« What share of management positions in the social economy of French Guiana is held by women? » was refused as
+    naming something a panorama of the ESS in Guyane never mentions, « Guiana », which no model translation puts close
+    enough to « Guyane ». A region the panorama does not cover, named in English, is still never mentioned."""
+    assistant = assistant_on_pdf(tmp_path, "panorama.pdf", ("L'économie sociale et solidaire en Guyane compte 4 490 emplois. "
+        "En Guyane, 65 % des postes à responsabilités de l'ESS sont occupés par des femmes.",))
+    answer = assistant.ask("What share of management positions in the social economy of French Guiana is held by women?")
+    assert answer.found and "65 %" in answer.snippet, answer
+    refusal = assistant.judgements(["What share of management positions in the social economy of Brittany is held by women?"])[0].refusal
+    assert "never mentioned: Brittany" in refusal
+
+
 def test_a_name_in_the_sentences_told_before_the_question_is_not_what_it_asks_of(tmp_path):
     """« Je suis responsable des achats dans un CHU … . À partir de quand … ? » was refused because the note never
     names a CHU, the line that answers ranked first; so was « … pour l'AG. Côté santé et sécurité, … ? » (« Côté »
