@@ -37,9 +37,12 @@ _CASE_FORMS = {
 _CASE_FORM_RE = re.compile(rf"/({'|'.join(_CASE_FORMS)})\.(?:case|sc)|/([a-z])\.sc")
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
-# control characters, zero-width ones, soft hyphens; and lone surrogates, which pypdf gives for a glyph it cannot map
-# (« \udcf9\udcf9 » for an icon) and which no file can store
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff\ud800-\udfff]")
+# lone surrogates, which pypdf gives for a glyph it cannot map (« \udcf9\udcf9 » for an icon) and which no file nor
+# database can store
+_UNMAPPED_GLYPHS = "\ud800-\udfff"
+_UNMAPPED_RE = re.compile(f"[{_UNMAPPED_GLYPHS}]")
+# control characters, zero-width ones, soft hyphens, unmapped glyphs
+_CONTROL_RE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u00ad\ufeff{_UNMAPPED_GLYPHS}]")
 SHORT_LINE = 40
 MIN_QUOTE_KEY = 25
 
@@ -56,6 +59,11 @@ _SMALL_CAPS_ACCENT_RE = re.compile(r"\b(?=(?:\w*[A-ZÀ-Ý]){2})(?=\w*[à-ÿ])[A-
 def _capital_accents(text: str) -> str:
     """Accented letters in lower case written in capitals inside a word otherwise in capitals (see _SMALL_CAPS_ACCENT_RE)."""
     return _SMALL_CAPS_ACCENT_RE.sub(lambda m: m.group().upper(), text)
+
+
+def drop_unmapped_glyphs(text: str) -> str:
+    """A text without the glyphs its extraction could not map (lone surrogates): what a page is read as, stored as is."""
+    return _UNMAPPED_RE.sub("", text)
 
 
 def normalize_spaces(text: str) -> str:

@@ -17,7 +17,7 @@ from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_title, normalize_spaces, read_running_lines
+from .clean import clean_title, drop_unmapped_glyphs, normalize_spaces, read_running_lines
 from .french import join_letter_spaced, join_split_words
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
@@ -163,7 +163,7 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
             reader = PdfReader(path)
             _open_encrypted(reader)
             tables = TableReader()
-            texts = [_page_text(page, number, tables) for number, page in enumerate(reader.pages, start=1)]
+            texts = [drop_unmapped_glyphs(_page_text(page, number, tables)) for number, page in enumerate(reader.pages, start=1)]
             labels = page_labels(reader)
             outline = outline_by_page(reader)
         except SkippedFile:

@@ -119,6 +119,19 @@ def test_cli_index_prints_one_line_per_skip_and_a_summary_and_indexes_the_rest(c
     assert assistant.sources == ["bon.pdf", "bon.txt"]
 
 
+def test_a_glyph_pypdf_cannot_map_is_dropped_as_the_page_is_read(tmp_path, monkeypatch):
+    """pypdf reads an icon it cannot map as lone surrogates (« \udcf9\udcf9 »), which no file nor database can store:
+    `ess-qa index` stopped on them. The page is read without them (as pypdf would give them, added to a real PDF's text)."""
+    from ingest import layout
+
+    path = write_pdf(tmp_path / "icones.pdf", GOOD_PDF_TEXT)
+    read = layout.TableReader.read
+    monkeypatch.setattr(layout.TableReader, "read", lambda self, page: read(self, page) + "\n\udcf9\udcf9 Vous pouvez")
+    pages = read_file_pages(path)
+    assert pages[0].text.endswith("Vous pouvez") and "\udcf9" not in pages[0].text
+    pages[0].text.encode("utf-8")
+
+
 def test_a_file_that_holds_no_passage_exits_1_with_a_message_not_a_traceback(capsys, tmp_path):
     # a page number alone: a letter or a digit, so the file is read, but no passage is made of it (bm25s failed on none)
     (tmp_path / "corpus").mkdir()
