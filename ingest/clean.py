@@ -283,14 +283,16 @@ def is_running(pages: set[int], page_count: int) -> bool:
 
 
 def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[int, Occurrence]]]:
-    """The lines at the edges of every page, by form: (physical page, occurrence) for each."""
+    """The lines at the edges of every page, by form: (physical page, occurrence) for each; a line that is the same
+    numbered line twice (two facing pages' headers, see _facing_halves) counts as each of its halves."""
     by_form: dict[str, list[tuple[int, Occurrence]]] = defaultdict(list)
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
         lines = text.split("\n")
         for i in edge_lines(lines):
-            form = line_form(lines[i].replace(CELL_SEPARATOR, " "))  # a header read as a table's cells on some pages
-            if form:
-                by_form[form[0]].append((physical, (printed, i, form[1])))
+            for part in _facing_halves(lines[i].replace(CELL_SEPARATOR, " ")):  # a header read as a table's cells on some pages
+                form = line_form(part)
+                if form:
+                    by_form[form[0]].append((physical, (printed, i, form[1])))
     return by_form
 
 
@@ -618,7 +620,7 @@ def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tup
     if len(texts) < MIN_RUNNING_PAGES:
         return list(texts), titles
     known: set[RunningKey] = set()
-    cleaned = _peeled([facing_lines_apart(text) for text in texts], labels, known)
+    cleaned = _peeled(list(texts), labels, known)
     for _ in range(MAX_RUNNING_PASSES):  # a chapter's header gone, the next at the edge (its title, a page number) goes too
         chapters = chapter_lines(cleaned, labels, titles)
         if not any(chapters):
@@ -630,15 +632,11 @@ def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tup
 FACING_MIN_CHARS = 12  # a line's half, for a line read twice to be two facing pages' headers
 
 
-def facing_lines_apart(text: str) -> str:
-    """A page's text with each line that is the same numbered line twice, numbers aside, cut in two: a booklet exported
-    as spreads prints both facing pages' headers on one physical page, which extraction may read as one line (« Guide
-    SCIC Sports I Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), each its own line on other pages."""
-    return "\n".join(part for line in text.split("\n") for part in _facing_halves(line))
-
-
 def _facing_halves(line: str) -> list[str]:
-    """A line cut where its second copy starts, when it is the same numbered line twice (numbers aside); else the line."""
+    """A line cut where its second copy starts, when it is the same numbered line twice (numbers aside); else the line.
+    A booklet exported as spreads prints both facing pages' headers on one physical page, which extraction may read as
+    one line (« Guide SCIC Sports I Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), each its own line
+    on other pages."""
     stripped = line.strip()
     lead = stripped[:FACING_MIN_CHARS]
     at = stripped.find(lead, FACING_MIN_CHARS) if len(lead) == FACING_MIN_CHARS else -1
