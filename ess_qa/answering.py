@@ -39,7 +39,6 @@ from ingest.french import (
     mostly_sources,
     whole_words,
     without_web_addresses,
-    word_key,
     words_run_together,
 )
 from ingest.numbers import MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
@@ -477,10 +476,9 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
         return False
     if english and name in DOCUMENTS_COUNTRY:
         return False  # « French waste legislation »: a French document need not say that its law is French
-    if english and name in INSTITUTIONS:
-        return not store.known_words(frozenset([word_key(INSTITUTIONS[name])]))
-    if english and french_place_names(name):  # « Guiana », the corpus's « Guyane »
-        return not store.known_words(frozenset(folded_content_words(french_place_names(name))))
+    french = (INSTITUTIONS.get(name) or french_place_names(name)) if english else ""
+    if french:  # « State », « Guiana »: named when the corpus writes their French word (« état », « Guyane »)
+        return not store.known_words(frozenset(folded_content_words(french)))
     return not (english and store.translate(name).strip())
 
 

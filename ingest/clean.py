@@ -296,6 +296,25 @@ def _edge_forms(texts: list[str], numbers: list[int]) -> dict[str, list[tuple[in
     return by_form
 
 
+FACING_MIN_CHARS = 12  # a line's half, for a line read twice to be two facing pages' headers
+
+
+def _facing_halves(line: str) -> list[str]:
+    """A line cut where its second copy starts, when it is the same numbered line twice (numbers aside); else the line.
+    A booklet exported as spreads prints both facing pages' headers on one physical page, which extraction may read as
+    one line (« Guide SCIC Sports I Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), each its own line
+    on other pages."""
+    stripped = line.strip()
+    lead = stripped[:FACING_MIN_CHARS]
+    at = stripped.find(lead, FACING_MIN_CHARS) if len(lead) == FACING_MIN_CHARS else -1
+    if at < 0:
+        return [line]
+    first, second = stripped[:at], stripped[at:]
+    first_form, second_form = line_form(first), line_form(second)
+    numbered = first_form and second_form and first_form[1] and second_form[1]  # each half prints its page's number
+    return [first.rstrip(), second] if numbered and first_form[0] == second_form[0] else [line]
+
+
 RunningKey = tuple[str, tuple[int, ...]]  # a running line's form and the signature of its numbers (_signature)
 
 
@@ -627,25 +646,6 @@ def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tup
             break
         cleaned = _peeled(_without_lines(cleaned, chapters), labels, known)
     return cleaned, titles
-
-
-FACING_MIN_CHARS = 12  # a line's half, for a line read twice to be two facing pages' headers
-
-
-def _facing_halves(line: str) -> list[str]:
-    """A line cut where its second copy starts, when it is the same numbered line twice (numbers aside); else the line.
-    A booklet exported as spreads prints both facing pages' headers on one physical page, which extraction may read as
-    one line (« Guide SCIC Sports I Edition 2018 I page 8 Guide SCIC Sports I Edition 2018 I page 9 »), each its own line
-    on other pages."""
-    stripped = line.strip()
-    lead = stripped[:FACING_MIN_CHARS]
-    at = stripped.find(lead, FACING_MIN_CHARS) if len(lead) == FACING_MIN_CHARS else -1
-    if at < 0:
-        return [line]
-    first, second = stripped[:at], stripped[at:]
-    first_form, second_form = line_form(first), line_form(second)
-    numbered = first_form and second_form and first_form[1] and second_form[1]  # each half prints its page's number
-    return [first.rstrip(), second] if numbered and first_form[0] == second_form[0] else [line]
 
 
 def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) -> list[str]:
