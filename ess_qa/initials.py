@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import STOP_WORDS, in_capitals, is_french_word, normalize_apostrophes, strip_elision, word_key
+from ingest.french import STOP_WORDS, in_capitals, inverts_its_subject, is_french_word, normalize_apostrophes, strip_elision, word_key
 from ingest.types import Chunk
 
 ATTACHMENT = "initials"  # {initials: the name they stand for, as the corpus most often writes it}
@@ -70,8 +70,10 @@ def initials_of_names(text: str) -> list[tuple[str, list[str]]]:
                 if spelled and all(part in _INSIDE_NAMES for part in re.split(r"['’]", word_key(token)) if part):
                     continue  # « de », « d' » between the name's words
                 word = _after_elision(token)
-                # a name's words end at a mark, a function word or an acronym (« … Métropole pour l'ESS »), or at its longest
-                if not token[:1].isalpha() or word_key(word) in STOP_WORDS or in_capitals(word) or len(spelled) == MAX_NAME_WORDS:
+                # a name's words end at a mark, a function word, an acronym (« … Métropole pour l'ESS ») or a verb asking of
+                # it (« … de l'Alimentation a-t-il … »), or at its longest
+                stops = not token[:1].isalpha() or word_key(word) in STOP_WORDS or in_capitals(word) or inverts_its_subject(token)
+                if stops or len(spelled) == MAX_NAME_WORDS:
                     break
                 spelled.append(word)
                 if len(spelled) >= MIN_NAME_WORDS:

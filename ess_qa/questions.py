@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -133,11 +133,14 @@ _ENGLISH_MEANING_ASKED_RE = re.compile(r"\bwhat (?:does|do) (.+?) (?:mean|stand 
 
 _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
-# (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … »)
+# (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … ») or asks
+# something more of it (« … et à quel public s'adresse-t-il ? »)
 _DEFINED_RE = re.compile(
     r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
-    r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$)",
+    r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$"
+    # a second question after it (« … et à quel public s'adresse-t-il ? »)
+    r"|\s+(?:et|and)\s+(?:(?:à|a|de|pour|par|to|for)\s+)?(?:quel(?:le)?s?|qui|comment|pourquoi|quand|combien|où|what|who|how|why|when)\b)",
     re.IGNORECASE,
 )
 
@@ -244,8 +247,8 @@ _TYPE_CUES = (
     # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address; not an address
     # that says where a figure is measured or what is tested (« les consommations de gaz à l'adresse », « par adresse »,
     # « le test d'adresses »)
-    # (« la facture que le gestionnaire adresse à l'abonné »: the verb, no address asked)
-    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')\b(adresses?(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
+    # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked)
+    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     ("place", r"\b(où|where|located)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
@@ -263,7 +266,7 @@ _TYPE_CUES = (
 _INTERROGATIVES = r"quel(le)?s?|combien|comment|où|quand|pourquoi|qui|quoi|lequel|laquelle|lesquel(le)?s|what|which|how|who|whom|when|where|why"
 _YES_NO_RE = re.compile(
     r"^(?!\W*qu(e\b|')|.*\b(" + _INTERROGATIVES + r")\b)"
-    r"(?:.*\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b|\W*est-ce qu|\W*(?:can|must|is|are|does|do|should|may|could)\b)"
+    r"(?:.*\b" + INVERTED_SUBJECT + r"\b|\W*est-ce qu|\W*(?:can|must|is|are|does|do|should|may|could)\b)"
 )
 
 

@@ -486,6 +486,17 @@ def _subsequence(letters: str, initials: list[str]) -> bool:
     return len(letters) <= len(initials) and all(letter in remaining for letter in middle)
 
 
+# A verb with its subject pronoun after it, as French asks (« a-t-il », « peut-on », « sont-elles »): a verb, never a
+# name's word
+INVERTED_SUBJECT = r"[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on)"
+_INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
+
+
+def inverts_its_subject(token: str) -> bool:
+    """Whether a token is a verb followed by its subject pronoun (« a-t-il », « faut-il »)."""
+    return bool(_INVERTED_SUBJECT_RE.match(normalize_apostrophes(token)))
+
+
 _NEGATED_RE = re.compile(r"\bnon[- ]([^\W\d_]{3,})", re.IGNORECASE)
 
 

@@ -356,8 +356,15 @@ def test_a_where_question_is_answered_by_an_address_or_a_line_that_says_where_an
         "Contact La Grappe – 75 rue Léon Gambetta, 59000 Lille",
         "ANCT, 20, avenue de Ségur TSA 10717",
         "Situé sur la friche industrielle de l'ancienne COOP Alsace, l'espace appartient à la SEM",
+        # a named place after the preposition that says where, not the question's own name
+        "Uzaje a ouvert à ce jour deux centres, à Neuilly-sur-Marne et Avignon",
     )
-    nowhere = ("Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019", "Une prime a été mise en place pour les collectivités")
+    nowhere = (
+        "Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019",
+        "Une prime a été mise en place pour les collectivités",
+        "Le RTES a été créé en 2004.",
+        "A partir de 2020, le réseau compte 150 adhérents.",
+    )
     assert all(type_matches(text, "place", words) for text in where)
     assert not any(type_matches(text, "place", words) for text in nowhere)
 
@@ -1629,6 +1636,34 @@ def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acr
     assert ("FHF", ["Fédération", "hospitalière", "France"]) in initials_of_names("L'adresse de la Fédération hospitalière de France ?")
     assert question_measure("Quelle est l'adresse postale de la FHF ?") == "postal"
     assert question_measure("Quelle est l'adresse de la FHF ?") is None
+
+
+def test_a_name_ends_at_the_verb_asked_of_it():
+    """« Quand le Conseil National de l'Alimentation a-t-il publié son avis n° 87 ? » was read as « … publié (AAP) »:
+    « Alimentation a-t-il publié » spelled AAP, a word of a white paper (« Appel à Projets (AAP) »), and the question then
+    named what no page about the CNA wrote, so it got no snippet. A verb followed by its subject pronoun is no name's
+    word."""
+    from ess_qa.initials import initials_of_names
+    from ingest.french import inverts_its_subject
+
+    assert initials_of_names("Quand le Conseil National de l'Alimentation a-t-il publié son avis n° 87 ?") == [("CNA", ["Conseil", "National", "Alimentation"])]
+    assert all(inverts_its_subject(verb) for verb in ("a-t-il", "peut-on", "sont-elles", "Faut-il"))
+    assert not any(inverts_its_subject(word) for word in ("Saint-Martin", "Neuilly-sur-Marne", "Île-de-France", "a"))
+
+
+def test_a_definition_asked_with_a_second_question_defines_its_own_words():
+    """« Qu'est-ce que le portage à domicile et à quel public s'adresse-t-il ? » was read as asking for a postal address
+    (« s'adresse »), so no line without a street or a postcode could answer it, and as defining « public » too. The verb
+    « s'adresser » asks no address; what is defined ends where a second question starts."""
+    from ess_qa.questions import defined_words
+
+    question = "Qu'est-ce que le portage à domicile et à quel public s'adresse-t-il ?"
+    assert question_type(question) == "definition"
+    assert defined_words(question) == {"portage", "domicile"}
+    assert defined_words("Qu'est-ce que le CSE et comment est-il élu ?") == {"cse"}
+    assert defined_words("Qu'est-ce que la garantie et la caution ?") == {"garantie", "caution"}
+    assert question_type("À qui s'adressent les aides ?") == "person"
+    assert question_type("Quelle est l'adresse de la mairie ?") == "address"
 
 
 def test_a_date_a_lead_in_gives_is_shown_with_its_items(tmp_path):
