@@ -586,9 +586,20 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
         return []
     counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
-    if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)):
+    if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
         return []
     return [counted]
+
+
+MAX_PARTS_APART = 4  # words a name run together may be written as: « Ma Prime Rénov' » for « MaPrimeRénov' »
+
+
+def _written_apart_in(word: str, text: str) -> bool:
+    """Whether a text writes a word as several of its words in a row (accents folded): « MaPrimeRénov' » as « Ma Prime
+    Rénov' »."""
+    folded = fold_accents(word).lower().replace("'", "").replace("’", "")
+    parts = [fold_accents(w).lower() for w in whole_words(text)]
+    return any("".join(parts[i:j]) == folded for i in range(len(parts)) for j in range(i + 2, min(i + MAX_PARTS_APART, len(parts)) + 1))
 
 
 def opposite_words(store: Store, question: str, place: str) -> list[str]:

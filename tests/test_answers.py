@@ -1197,6 +1197,18 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
 
 
 
+def test_a_figure_of_a_name_run_together_is_named_by_the_name_written_apart():
+    """« Quel montant de MaPrimeRénov' … ? » was refused as « not about: maprimerénov » by the table row that gives it,
+    which writes « Ma Prime Rénov’ »: a name run together is named by its words written in a row."""
+    from ess_qa.answering import _written_apart_in
+
+    row = "Très modeste PAC air/eau 5000 € Ma Prime Rénov’ Très modeste Poêle à granulés indiv 1800 €"
+    assert _written_apart_in("maprimerénov'", row)
+    assert _written_apart_in("MaPrimeRénov", row)
+    assert not _written_apart_in("maprimerénov", "Très modeste PAC air/eau 5000 € Prime Rénov’")
+    assert not _written_apart_in("subventions", "un prêt bancaire de 3 millions d'euros")
+
+
 def test_a_measure_of_something_the_answer_never_names_is_not_given(energy_cooperative):
     """« Combien de GWh de chaleur » answered with « 12 GWh d'électricité » would give the measure of something else;
     what a « combien de <unit> de … » measures is the noun after the unit, past an adjective that comes before it."""
