@@ -28,6 +28,7 @@ from ingest.french import (
     folded_content_words,
     french_place_names,
     glued_elisions,
+    in_capitals,
     mostly_capitals,
     name_forms,
     near_french_word,
@@ -58,7 +59,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .initials import initialled_names
+from .initials import initialled_names, spells_initials
 from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
@@ -646,7 +647,8 @@ def judge_snippet(
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     score = answerability(store, question, snippet, asked, held)
-    unknown = unknown_names(store, question, titled)
+    # an acronym the corpus never writes, whose words the snippet's passage writes (« CDD », « contrat à durée déterminée »)
+    unknown = [name for name in unknown_names(store, question, titled) if not (in_capitals(name) and spells_initials(name, snippet.passage.text))]
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (

@@ -100,6 +100,40 @@ def _most_written(names: dict[str, Counter], min_uses: int) -> dict[str, str]:
     return found
 
 
+# the function words that words spelling an acronym out may hold between them (« contrat à durée déterminée »: CDD,
+# « petites et moyennes entreprises »: PME)
+_INSIDE_SPELLED = _INSIDE_NAMES | {"à", "et"}
+SKIPPED_IN_SPELLING = 1  # a complement an acronym leaves out (« de travail » in a « contrat de travail à durée déterminée »)
+
+
+def spells_initials(letters: str, text: str) -> bool:
+    """Whether a text writes content words in a row whose first letters are an acronym's, function words between them
+    aside, and SKIPPED_IN_SPELLING other word at most (« contrat de travail à durée déterminée » for the CDD a labour code never
+    writes). Initials of MIN_NAME_WORDS letters or more: two are too many things' initials."""
+    wanted = letters.lower()
+    if len(wanted) < MIN_NAME_WORDS:
+        return False
+    tokens = [word_key(_after_elision(word)) for word in _TOKEN_RE.findall(text)]
+    for start, first in enumerate(tokens):
+        if first[:1] != wanted[0] or first in STOP_WORDS:
+            continue
+        matched, skipped = 1, 0
+        for token in tokens[start + 1 :]:
+            if token in _INSIDE_SPELLED:
+                continue
+            if token in STOP_WORDS:  # « PIA avec une taille cible » spells no PAC
+                break
+            if token[:1] == wanted[matched]:
+                matched += 1
+            elif skipped < SKIPPED_IN_SPELLING and token[:1].isalpha():
+                skipped += 1
+            else:
+                break
+            if matched == len(wanted):
+                return True
+    return False
+
+
 def initials(name: str) -> str:
     """The first letters of a name's capitalised words (« Caisse d'Allocations Familiales » -> CAF)."""
     return "".join(_after_elision(word)[0] for word in _capitalised(name.split()))

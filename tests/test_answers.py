@@ -1197,6 +1197,32 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
 
 
 
+def test_an_acronym_the_corpus_never_writes_is_mentioned_by_its_words_spelled_out(tmp_path):
+    """« Dans quels cas la rupture du CDD d'un délégué syndical exige-t-elle l'autorisation … ? » was refused as
+    « never mentioned: CDD » by a labour code that writes « contrat de travail à durée déterminée » and never « CDD ».
+    An acronym the snippet's passage spells out (content words in a row, function words and one complement aside)
+    is mentioned; one it does not spell out is still never mentioned, and chance initials across function words
+    (« PIA avec une taille cible ») spell nothing."""
+    from ess_qa.initials import spells_initials
+
+    assert spells_initials("CDD", "La rupture du contrat de travail à durée déterminée du délégué syndical")
+    assert spells_initials("PME", "les petites et moyennes entreprises")
+    assert not spells_initials("PAC", "Le nouveau PIA, dit PIA 4 avec une taille cible 20 Md€")
+    assert not spells_initials("CDI", "La rupture du contrat de travail à durée déterminée")
+    assistant = assistant_on(tmp_path, "code.txt", (
+        "Article L. 2412-2. La rupture du contrat de travail à durée déterminée du délégué syndical avant l'échéance du "
+        "terme en raison d'une faute grave ne peut intervenir qu'après autorisation de l'inspecteur du travail.",
+        "Article L. 2412-3. Le licenciement d'un membre élu de la délégation du personnel ne peut intervenir qu'après "
+        "autorisation de l'inspecteur du travail, saisi par lettre recommandée.",
+    ))
+    spelled, unknown = assistant.judgements([
+        "Quand la rupture du CDD d'un délégué syndical exige-t-elle l'autorisation de l'inspecteur du travail ?",
+        "Quand la rupture du CDI d'un délégué syndical exige-t-elle l'autorisation de l'inspecteur du travail ?",
+    ])
+    assert not spelled.refusal and "durée déterminée" in spelled.snippet.text, spelled
+    assert unknown.refusal == "never mentioned: CDI", unknown
+
+
 def test_a_figure_of_a_name_run_together_is_named_by_the_name_written_apart():
     """« Quel montant de MaPrimeRénov' … ? » was refused as « not about: maprimerénov » by the table row that gives it,
     which writes « Ma Prime Rénov’ »: a name run together is named by its words written in a row."""
