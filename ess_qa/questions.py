@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -215,7 +215,8 @@ _COUNT_NOUNS = r"nombre|number of"
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b)\w)"
 _TYPE_CUES = (
-    # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand");
+    # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "de quand
+    # date");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
@@ -253,9 +254,10 @@ _TYPE_CUES = (
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
-    # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...')
+    # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...', 'what
+    # is the penalty for …')
     ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"
-     r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ of\b)|\bwhat does .* (mean|stand for)"),
+     r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ (of|for)\b)|\bwhat does .* (mean|stand for)"),
 )
 
 
@@ -438,8 +440,8 @@ def question_focus(question: str) -> str | None:
             return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:
         match = pattern.search(text)
-        rest = content_words(match.group(1)) if match else []
-        if rest:
+        rest = [word for word in content_words(match.group(1)) if word not in MODAL_PARTICIPLES] if match else []
+        if rest:  # « … a-t-elle pu acheter … » asks of « acheter »
             return rest[0]
     return None
 

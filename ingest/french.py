@@ -492,6 +492,11 @@ INVERTED_SUBJECT = r"[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on)"
 _INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
 
 
+# The past participles of the verbs that say what a subject could, had to or knew how to do, before the verb it did
+# (« a-t-elle pu acheter », « a-t-il dû payer »)
+MODAL_PARTICIPLES = frozenset("pu dû du su voulu fallu".split())
+
+
 def inverts_its_subject(token: str) -> bool:
     """Whether a token is a verb followed by its subject pronoun (« a-t-il », « faut-il »)."""
     return bool(_INVERTED_SUBJECT_RE.match(normalize_apostrophes(token)))

@@ -239,6 +239,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Qui est responsable de la télédéclaration ?", "responsable"),
         ("Par qui le guide a-t-il été rédigé ?", "rédigé"),
         ("Comment la décision doit-elle être publiée ?", "publiée"),
+        ("Comment la cuisine centrale a-t-elle pu acheter ses bacs inox ?", "acheter"),  # what it could do
         ("Un remblai qui soustrait 2 000 m² relève de quel régime ?", "régime"),
         ("Quel est le nombre de logements raccordés ?", "logements"),  # a number of its complement
         ("nombre annexes instruction technique gibier", "annexes"),  # a keyword query
@@ -1557,6 +1558,9 @@ def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_addr
         ("À quelle adresse envoyer le dossier ?", "address"),
         ("adresse CRESS Bretagne", "address"),
         ("What is the address of the agency?", "address"),
+        # a thing told by what it is for is no definition asked
+        ("What is the penalty for a repeat offence?", "other"),
+        ("What is the RGAA?", "definition"),
     ],
 )
 def test_an_address_that_says_where_a_figure_is_measured_is_not_asked_for(question, kind):
