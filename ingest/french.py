@@ -756,10 +756,10 @@ def doubling_variants(word: str) -> set[str]:
 
 _FIRST_PERSON = frozenset("je j on nous".split())
 _CLITICS = frozenset("ne n me m te t se s nous vous le la les l lui leur y en pas plus jamais".split())
+_AUXILIARIES = frozenset("ai as a avons avez ont avais avait suis es est sommes etes sont etais etait".split())
 # Verbs whose next word completes them: auxiliaries (suis chargée, m'a parlé) and modals (voudrais savoir).
-_COMPLETED_VERBS = frozenset(
-    """ai as a avons avez ont avais avait suis es est sommes etes sont etais etait
-    veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
+_COMPLETED_VERBS = _AUXILIARIES | frozenset(
+    """veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
     pourrait vais va allons souhaite souhaitons souhaiterais aimerais aimerions""".split()
 )
 # a first-person pronoun after these is an object ('de nous raccorder', 'pour nous aider'), not a subject
@@ -776,8 +776,9 @@ def first_person_dropped(text: str) -> str:
     """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal
     ('je voudrais savoir', 'on m'a parlé'); a pronoun after a preposition is an object ('de nous raccorder'), one
     after an interrogative or after its verb the subject of what is asked ('comment on déclare', 'que dois-je garder')."""
-    kept, state, previous, last = [], "free", "", ""
-    for token in _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text)):
+    kept, state, previous, last, auxiliary = [], "free", "", "", False
+    tokens = _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text))
+    for at, token in enumerate(tokens):
         word = fold_accents(token.lower().rstrip("'"))
         inverted, last = last == "-", token  # 'dois-je garder': the subject of what is asked
         if not token[0].isalnum():
@@ -788,14 +789,22 @@ def first_person_dropped(text: str) -> str:
             state = "subject"
         elif state == "subject" and word not in _CLITICS:
             state = "completed" if word in _COMPLETED_VERBS else "free"
+            auxiliary = word in _AUXILIARIES
         elif state == "completed" and word not in _CLITICS:
             state = "free"
-            if word in STOP_WORDS:
+            # « on est couvert combien de temps »: the question's own verb (not « je voudrais savoir combien »)
+            if word in STOP_WORDS or (auxiliary and _asks_next(tokens[at + 1 :])):
                 kept.append(token)
         elif state == "free":
             kept.append(token)
         previous = word
     return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+def _asks_next(tokens: list[str]) -> bool:
+    """Whether the next word of these tokens is an interrogative (« … couvert combien de temps »)."""
+    following = next((token for token in tokens if not token.isspace()), "")
+    return fold_accents(following.lower()) in _INTERROGATIVES
 
 
 # Words typed as they are said or texted, and what they stand for.

@@ -397,6 +397,10 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # after an interrogative or its verb, the first person asks: its verb is what the question is about
         ("comment on déclare la fin de son activité", "comment on déclare la fin de son activité"),
         ("Que dois-je garder pour prouver ma déclaration ?", "Que dois-je garder pour prouver ma déclaration ?"),
+        # a participle the question asks of (« on est couvert combien de temps ») is what is asked, not what the
+        # asker says of themselves; a modal's infinitive before it is still the asker's (« je voudrais savoir combien »)
+        ("Candidat assesseur maritime, on est couvert combien de temps ?", "Candidat assesseur maritime, couvert combien de temps ?"),
+        ("je voudrais savoir combien de salariés", "combien de salariés"),
     ],
 )
 def test_what_the_asker_says_of_themselves_is_left_out(question, content):
