@@ -767,6 +767,9 @@ _BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
 # after these, the first person is the subject of what the question asks ('comment on déclare la fin', 'qu'est-ce
 # que je dois garder'): its verb is the question's, and stays
 _INTERROGATIVES = frozenset("comment ou quand pourquoi combien que qu quoi quel quelle quels quelles".split())
+# after these, the first person is the subject of the condition the question sets (« lorsqu'on a opté pour la
+# déclaration trimestrielle », « si on a moins de cinq salariés »): its verb says which case is asked about, and stays
+_SUBORDINATORS = frozenset("lorsque lorsqu si puisque puisqu".split())
 # the interrogatives a typo may hit, long enough to be told apart one typo away (« qulle », « combein », « pourqoui »)
 TYPED_INTERROGATIVES = frozenset("comment quand pourquoi combien quelle quels quelles lequel laquelle lesquels lesquelles".split())
 _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")
@@ -785,7 +788,7 @@ def first_person_dropped(text: str) -> str:
             state = "free" if not token.isspace() else state
             kept.append(token)
             continue
-        if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS | _INTERROGATIVES and not inverted:
+        if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS | _INTERROGATIVES | _SUBORDINATORS and not inverted:
             state = "subject"
         elif state == "subject" and word not in _CLITICS:
             state = "completed" if word in _COMPLETED_VERBS else "free"

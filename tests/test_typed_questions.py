@@ -401,6 +401,9 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # asker says of themselves; a modal's infinitive before it is still the asker's (« je voudrais savoir combien »)
         ("Candidat assesseur maritime, on est couvert combien de temps ?", "Candidat assesseur maritime, couvert combien de temps ?"),
         ("je voudrais savoir combien de salariés", "combien de salariés"),
+        # in the condition a question sets, the first person says which case is asked about
+        ("Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?", "Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?"),
+        ("Si on a moins de 11 salariés, faut-il un CSE ?", "Si on a moins de 11 salariés, faut-il un CSE ?"),
     ],
 )
 def test_what_the_asker_says_of_themselves_is_left_out(question, content):
