@@ -219,7 +219,7 @@ _TYPE_CUES = (
     # date");
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
-    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'à|à partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
      # a deadline named asks for a date, unless the question asks how long or how many (« combien de temps … après
      # leur échéance »)
      r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),
@@ -273,9 +273,10 @@ _YES_NO_RE = re.compile(
 
 
 def question_type(question: str) -> str:
-    """The kind of answer a question asks for: one of QUESTION_TYPES. A question that asks none of them but
-    states a figure in a unit ('Un remblai qui soustrait 2 000 m² relève de quel régime ?') wants the
-    thresholds its figure is compared with: "threshold"."""
+    """The kind of answer a question asks for, read in its sentence that asks (asked_sentence): one of QUESTION_TYPES.
+    A question that asks none of them but states a figure in a unit ('Un remblai qui soustrait 2 000 m² relève de quel
+    régime ?') wants the thresholds its figure is compared with: "threshold"."""
+    question = asked_sentence(question)  # the context told before it asks nothing (« … par téléphone. Quelles … ? »)
     text = normalize_apostrophes(question).lower()
     for kind, pattern in _TYPE_CUES:
         if re.search(pattern, text):

@@ -114,11 +114,13 @@ MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 # a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après
-# trois caractères', 'avant son départ', 'au moment de la signature', 'à l'issue de la formation', 'au plus tard', 'after', 'when', 'once'
+# trois caractères', 'avant son départ', 'au moment de la signature', 'à l'issue de la formation', 'au plus tard', 'suite à
+# une baisse', 'after', 'when', 'once'
 MOMENT_RE = re.compile(
     r"\b(?:lorsqu(?:e|')|quand|d[èe]s (?:que|qu'|la|le|les|l'|r[ée]ception|son|sa|ses|leur|leurs)|apr[èe]s"
     r"|avant (?:que|qu'|de|d'|la|le|les|l'|son|sa|ses|leur|leurs)|au moment"
-    r"|[àa] l'issue|[àa] (?:partir|compter) d|au plus (?:tard|t[ôo]t)|[àa] chaque|pendant|durant|after|before|when|once|as soon as)",
+    r"|[àa] l'issue|[àa] (?:partir|compter) d|au plus (?:tard|t[ôo]t)|[àa] chaque|pendant|durant|suite [àa] |[àa] la suite d"
+    r"|after|before|when|once|as soon as)",
     re.IGNORECASE,
 )
 

@@ -1561,6 +1561,11 @@ def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_addr
         # a thing told by what it is for is no definition asked
         ("What is the penalty for a repeat offence?", "other"),
         ("What is the RGAA?", "definition"),
+        # the context told before the sentence that asks sets no kind: a phone mentioned is no phone number asked
+        ("Une usagère est hospitalisée. Elle m'a demandé par téléphone de faire sa démarche. Quelles conditions faut-il respecter ?", "list"),
+        ("Quel est le numéro de téléphone de la CRESS ?", "contact"),
+        # typed without its accent, « à partir de quand » still asks a date
+        ("a partir de quand le menu vegetarien est obligatoire", "date"),
     ],
 )
 def test_an_address_that_says_where_a_figure_is_measured_is_not_asked_for(question, kind):
@@ -1678,6 +1683,16 @@ def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acr
     assert ("FHF", ["Fédération", "hospitalière", "France"]) in initials_of_names("L'adresse de la Fédération hospitalière de France ?")
     assert question_measure("Quelle est l'adresse postale de la FHF ?") == "postal"
     assert question_measure("Quelle est l'adresse de la FHF ?") is None
+
+
+def test_a_moment_told_by_what_it_follows_answers_when():
+    """« quand » may be answered by the event after which something happens: « suite à une baisse », « à la suite de la
+    délibération », as by « après » or « lorsque »; « la suite du document » tells no moment."""
+    from ingest.numbers import MOMENT_RE
+
+    assert MOMENT_RE.search("le classement est abrogé par délibération suite à une baisse de la part des énergies renouvelables")
+    assert MOMENT_RE.search("à la suite de la délibération du conseil")
+    assert not MOMENT_RE.search("la suite du document présente les résultats")
 
 
 def test_a_name_ends_at_the_verb_asked_of_it():
