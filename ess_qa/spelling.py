@@ -17,14 +17,17 @@ import re
 from index.store import Store
 from ingest.french import (
     COLLOQUIAL_SPELLINGS,
+    PREFIX_CHARS,
     STOP_WORDS,
     TYPED_INTERROGATIVES,
     doubling_variants,
     elides_before,
     french_doubling_reading,
+    french_words_starting,
     glued_elisions,
     is_french_word,
     join_lone_elisions,
+    search_terms,
     texted_cest,
     typo_variants,
     word_key,
@@ -230,7 +233,29 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     # a word neither French nor the corpus's, one French word with a consonant doubled or made single: what the asker
     # meant, though the corpus lacks it (« combien d'anées »)
     readings |= {w: read for w in mistyped if w not in readings and len(w) >= MIN_TYPO_LENGTH and (read := french_doubling_reading(w))}
+    readings |= _clips(store, [w for w in mistyped if w not in readings])
     return {typed: _cased_like(typed, read) for typed, read in readings.items()}
+
+
+MIN_CLIP = 3  # letters of a clipped word (« végé », « clim »); two letters start too many words
+CLIPPED_LETTERS = 3  # letters a clip leaves out at least (« végé » of « végétarien »; « dej » is no clip of « déjà »)
+
+
+def _clips(store: Store, words: list[str]) -> dict[str, str]:
+    """Short words the corpus lacks, neither French nor a typo, that are a clip of words it writes (« végé »: its
+    « végétarien », « végétal »), read as the shortest of them when they all share one search term: a clip as long as
+    a search term or longer (« appart ») already finds its word; one that starts words of several terms (« dej »:
+    « déjeuner », « déjection ») is left as typed."""
+    found = {}
+    for word in words:
+        if not MIN_CLIP <= len(word) < PREFIX_CHARS or not word.isalpha():
+            continue
+        # by key, each as French writes it; a clip cuts a long word (« dej » is no clip of « déjà »)
+        starting = {word_key(french): french for french in french_words_starting(word) if len(french) >= len(word) + CLIPPED_LETTERS}
+        written = sorted(store.known_words(frozenset(starting)), key=lambda key: (len(key), key))
+        if written and len({term for key in written for term in search_terms(key, store.analyzer)}) == 1:
+            found[word] = starting[written[0]]
+    return found
 
 
 def _may_be_misspelt(word: str, start: int) -> bool:

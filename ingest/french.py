@@ -589,6 +589,23 @@ def _sorted_french_words() -> tuple[str, ...]:
     return tuple(sorted(french_words()))
 
 
+@lru_cache(maxsize=1)
+def _keyed_french_words() -> tuple[tuple[str, str], ...]:
+    """The general French lexicon's words as (word key, the word as written), sorted by key."""
+    return tuple(sorted((word_key(word), word) for word in _lexicon()))
+
+
+def french_words_starting(start: str) -> list[str]:
+    """The words of the general French lexicon, as written, that begin with these letters, accents or not."""
+    key, words = word_key(start), _keyed_french_words()
+    at = bisect.bisect_left(words, (key, ""))
+    found = []
+    while at < len(words) and words[at][0].startswith(key):
+        found.append(words[at][1])
+        at += 1
+    return found
+
+
 def _starts_a_french_word(start: str) -> bool:
     """Whether some word of the general French lexicon begins with these letters, accents or not."""
     key, words = word_key(start), _sorted_french_words()

@@ -1685,6 +1685,22 @@ def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acr
     assert question_measure("Quelle est l'adresse de la FHF ?") is None
 
 
+def test_a_clipped_word_is_read_as_the_corpus_words_it_starts(tmp_path):
+    """« y en a combien de végé sur 20 repas ? » was refused as « not about: végé »: the guide writes « végétariens »,
+    and « végé », four letters, is shorter than a search term. A clip the corpus lacks, neither French nor a typo, is
+    read as the corpus's words it starts when they share one search term; a short word that starts a short word
+    (« dej », « déjà ») is no clip."""
+    assistant = assistant_on(tmp_path, "menus.txt", (
+        "Le menu végétarien hebdomadaire est obligatoire en restauration scolaire. Si l'école sert 4 menus du midi par "
+        "semaine : 5 menus végétariens sur 20 repas successifs du midi. Il est déjà recommandé toute l'année.",
+        "Les protéines végétales des légumes secs et des céréales couvrent les besoins des enfants.",
+    ))
+    clipped = assistant.ask("y en a combien de végé sur 20 repas ?")
+    assert "« végé » lu comme « végét" in (clipped.notice or ""), clipped.notice
+    assert clipped.found and "5 menus végétariens" in clipped.snippet, clipped
+    assert assistant.ask("les menus de la dej ?").notice is None
+
+
 def test_a_moment_told_by_what_it_follows_answers_when():
     """« quand » may be answered by the event after which something happens: « suite à une baisse », « à la suite de la
     délibération », as by « après » or « lorsque »; « la suite du document » tells no moment."""
