@@ -450,8 +450,6 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(word for title in titles for word in folded_content_words(title))
 
 
-# the words a name runs together, each opened by a capital: « MaPrimeRenov » -> Ma, Prime, Renov (« CCIAG » stays whole)
-_CAMEL_PART_RE = re.compile(r"[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+(?![a-zà-ÿ])|\d+")
 
 
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without
@@ -467,13 +465,11 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     of the corpus: in a French question, a word the corpus does not write whole (« Eurostat » is no « euros »).
     English capitalises common words too ("French", "Metropolis"): in an English question,
     one that translates to corpus words, or that shares a search term with one, is no name; one that does not
-    (Angers, CCIAG, a French word the corpus lacks: Agence) is."""
+    (Angers, CCIAG, a French word the corpus lacks: Agence) is. A name run together (« MaPrimeRénov' ») is one the
+    corpus lacks, unless the snippet's passage writes it apart (judge_snippet): its words apart anywhere name nothing."""
     terms = set(search_terms(name, store.analyzer))
     # in English, a prefix is a cognate (« Metropolis », the corpus's « Métropole »); in French, a name is written whole
     if not terms or (terms <= set(store.query_terms(name)) and (english or _written(store, name))):
-        return False
-    parts = " ".join(_CAMEL_PART_RE.findall(name))  # « MaPrimeRenov », which the corpus writes « Ma Prime Rénov’ »
-    if parts != name and set(search_terms(parts, store.analyzer)) <= set(store.query_terms(parts)):
         return False
     if english and name in DOCUMENTS_COUNTRY:
         return False  # « French waste legislation »: a French document need not say that its law is French
@@ -647,8 +643,14 @@ def judge_snippet(
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     score = answerability(store, question, snippet, asked, held)
-    # an acronym the corpus never writes, whose words the snippet's passage writes (« CDD », « contrat à durée déterminée »)
-    unknown = [name for name in unknown_names(store, question, titled) if not (in_capitals(name) and spells_initials(name, snippet.passage.text))]
+    # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
+    # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)
+    passage = snippet.passage.text
+    unknown = [
+        name
+        for name in unknown_names(store, question, titled)
+        if not (in_capitals(name) and spells_initials(name, passage)) and not _written_apart_in(name, passage)
+    ]
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (

@@ -2000,7 +2000,7 @@ def test_a_short_extract_continued_leaves_out_the_title_in_capitals_that_opens_i
 def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(tmp_path):
     """« MaPrimeRenov » typed as one word, the document writing « Ma Prime Rénov’ »: the name is the document's, the
     question answered (it was refused as never mentioned, the table that answers ranked first); a name whose words
-    the corpus lacks is still refused."""
+    the corpus lacks, or writes only apart in other places, is still refused."""
     from ess_qa import Assistant, build
 
     (tmp_path / "corpus").mkdir()
@@ -2014,6 +2014,16 @@ def test_a_name_typed_as_one_word_that_the_corpus_writes_in_words_is_mentioned(t
     answer = assistant.ask("montant MaPrimeRenov pompe à chaleur ménage très modeste")
     assert answer.found and "5 000 €" in answer.snippet, answer.snippet
     assert not assistant.ask("montant MonPrêtVert pompe à chaleur ménage très modeste").found
+    # its words written apart, each somewhere, do not write it: « How much MaPrimeRénov' … ? » asked of a 2019 study
+    # that writes « prime » and « rénovation » in other places was answered with an unrelated line
+    (tmp_path / "corpus" / "aides.txt").write_text(
+        "Coût des modes de chauffage\n\nUne prime de raccordement réduit la facture d'un ménage très modeste.\n\n"
+        "La rénovation thermique d'un logement avec une pompe à chaleur coûte 7 918 € par logement.\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "corpus", tmp_path / "index2")
+    judged = Assistant.load(tmp_path / "index2").judgements(["How much MaPrimeRenov subsidy can a household get for a heat pump?"])[0]
+    assert judged.refusal == "never mentioned: MaPrimeRenov", judged
 
 
 def test_a_free_phone_number_in_groups_of_three_answers_a_phone_question(tmp_path):
