@@ -78,10 +78,11 @@ NUMBER_WORD_LIST = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|tre
 NUMBER_WORDS = rf"\b(?:{NUMBER_WORD_LIST})"
 # a word inside a number written in words: 'vingt et un', 'quatre-vingts', 'deux cents' (see _SPELLED_COUNT_RE)
 _NUMBER_WORD = rf"(?:{NUMBER_WORD_LIST}|une?|vingts|cents)"
-# how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'mensuel'
-_PERIODS = r"(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
+# how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'toutes les
+# 60 secondes', 'mensuel'
+_PERIODS = r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(
-    rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btous\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
+    rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btou(?:s|tes)\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
     r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b"
     r"|\b(?:quotidiennement|hebdomadairement|mensuellement|trimestriellement|semestriellement|annuellement)\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
     re.IGNORECASE,
