@@ -58,6 +58,10 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd, max, infos ... and what they stand for                           |
 | texted_cest          | « c quoi », « c qui » read as « c'est quoi », « c'est qui »                           |
 | PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
+| french_words_starting| the lexicon's words a clip starts ('végé': végétal, végétarien …; spelling's clips)   |
+| inverts_its_subject  | whether a token is a verb before its subject pronoun ('a-t-il': no name's word)      |
+| MODAL_PARTICIPLES    | pu, dû, su …: not the verb a question asks of its subject ('a-t-elle pu acheter')    |
+| is_infinitive        | whether a word is a verb's infinitive ('de manger': no noun's complement)            |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
@@ -246,8 +250,8 @@ _ADVERBIAL_COMPLEMENTS = frozenset(
 
 def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
-    a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'): 'réseau de froid' ->
-    ('réseau', 'froid')."""
+    a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'), nor a verb's infinitive ('de
+    manger'): 'réseau de froid' -> ('réseau', 'froid')."""
     text = normalize_apostrophes(text)
     pairs = ((m.groups(), text[m.end(2) :]) for m in _COMPLEMENT_RE.finditer(text))
     return [
@@ -256,7 +260,16 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
         if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)
         and word_key(complement) not in _ADVERBIAL_COMPLEMENTS
         and not _INFINITIVE_OBJECT_RE.match(complement + rest)
+        and not is_infinitive(complement)
     ]
+
+
+def is_infinitive(word: str) -> bool:
+    """Whether a word is a verb's infinitive of the first or second group, told by the general French lexicon holding
+    its present plural (« manger »: « mangent »; « fournir »: « fournissent »): « recommande de manger », « obligés de
+    continuer » join no noun and its complement; « dossier », « quartier », « avenir » are nouns."""
+    key = word_key(word)
+    return (key.endswith("er") and key[:-2] + "ent" in french_words()) or (key.endswith("ir") and key[:-2] + "issent" in french_words())
 
 
 # What follows a word that a sentence defines: a defining verb ('le sigle désigne'), « est » or « sont » with

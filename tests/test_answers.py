@@ -1190,6 +1190,11 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert figure_of("De combien a baissé la part de rendez-vous non honorés ?") == "rendez-vous"
     assert noun_complements("la part de rendez-vous non honorés, le nombre de porte-à-porte") == [("part", "rendez-vous"), ("nombre", "porte-à-porte")]
     assert noun_complements("un réseau d'Aix-en-Provence de chaleur") == [("réseau", "Aix-en-Provence")]  # « Provence » heads nothing
+    # a verb's infinitive is no noun's complement: « le PNNS recommande de manger des légumes secs combien de fois par
+    # semaine » was refused as « not about: recommande manger »
+    assert noun_complements("le PNNS recommande de manger des legumes secs") == []
+    assert noun_complements("sont-ils obligés de continuer à proposer un repas sans viande") == []
+    assert noun_complements("les frais de gestion du dossier de demande") == [("frais", "gestion"), ("dossier", "demande")]
     asked_other, asked_named = energy_cooperative.judgements(
         ["Quel est le montant des subventions reçues pour les parcs éoliens ?", "Quel est le montant du prêt bancaire des parcs éoliens ?"]
     )
