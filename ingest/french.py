@@ -598,11 +598,6 @@ def near_french_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _sorted_french_words() -> tuple[str, ...]:
-    return tuple(sorted(french_words()))
-
-
-@lru_cache(maxsize=1)
 def _keyed_french_words() -> tuple[tuple[str, str], ...]:
     """The general French lexicon's words as (word key, the word as written), sorted by key."""
     return tuple(sorted((word_key(word), word) for word in _lexicon()))
@@ -621,9 +616,9 @@ def french_words_starting(start: str) -> list[str]:
 
 def _starts_a_french_word(start: str) -> bool:
     """Whether some word of the general French lexicon begins with these letters, accents or not."""
-    key, words = word_key(start), _sorted_french_words()
-    at = bisect.bisect_left(words, key)
-    return at < len(words) and words[at].startswith(key)
+    key, words = word_key(start), _keyed_french_words()
+    at = bisect.bisect_left(words, (key, ""))
+    return at < len(words) and words[at][0].startswith(key)
 
 
 def stem_terms(text: str) -> list[str]:
