@@ -159,7 +159,7 @@ def defined_words(question: str) -> frozenset[str]:
         return frozenset(folded_content_words(quoted))
     match = _DEFINED_RE.search(normalize_apostrophes(question))
     words = frozenset(folded_content_words(match.group(1))) if match else frozenset()
-    return words or frozenset(folded_content_words(question))
+    return words or frozenset(folded_content_words(question)) - set(_MEANING_NOUNS)
 
 
 def question_content(question: str) -> str:
@@ -168,6 +168,8 @@ def question_content(question: str) -> str:
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
     content = _MEANING_ASKED_RE.sub("qu'est-ce que ", _MEANING_NOUN_RE.sub("qu'est-ce que ", normalize_apostrophes(question)))
+    if _is_keyword_query(content.lower()) and _MEANING_NOUN_WORD_RE.search(content):  # « GEMAPI signification sigle »
+        content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()
@@ -290,6 +292,9 @@ def question_type(question: str) -> str:
     return "yesno" if _YES_NO_RE.search(text) else "other"
 
 
+# The nouns that ask for a meaning (« GEMAPI signification sigle »), which are not what is to be defined
+_MEANING_NOUNS = ("signification", "sigle", "acronyme")
+_MEANING_NOUN_WORD_RE = re.compile(r"\b(?:" + "|".join(_MEANING_NOUNS) + r")\b", re.IGNORECASE)
 # A query of keywords asks nothing in words: no question mark, no interrogative, no « est-ce »
 _ASKING_RE = re.compile(r"\?|\b(" + _INTERROGATIVES + r"|que|qu'|est-ce|is|are|does|do|can)\b")
 # The noun that says what figure a keyword query wants, wherever it stands (« domifa nombre de personnes domiciliées »,
@@ -298,6 +303,7 @@ _KEYWORD_CUES = (
     ("money", r"\b(" + _MONEY_NOUNS + r")s?\b"),
     ("percent", r"\b(taux|pourcentage|part)\b"),
     ("number", r"\b(" + _COUNT_NOUNS + r")\b"),
+    ("definition", r"\b(" + "|".join(_MEANING_NOUNS) + r")\b"),  # « GEMAPI signification sigle »
 )
 
 

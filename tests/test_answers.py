@@ -1729,6 +1729,19 @@ def test_a_name_ends_at_the_verb_asked_of_it():
     assert not any(inverts_its_subject(word) for word in ("Saint-Martin", "Neuilly-sur-Marne", "Île-de-France", "a"))
 
 
+def test_a_keyword_query_that_asks_a_meaning_asks_for_a_definition():
+    """« GEMAPI signification sigle » was answered with a line that names the tax without spelling it out: the meaning
+    nouns after the acronym asked nothing. As keywords, « signification », « sigle » or « acronyme » anywhere ask what
+    the rest means, and are not words to find in the answer."""
+    from ess_qa.questions import defined_words, question_content
+
+    for typed in ("GEMAPI signification sigle", "signification sigle GEMAPI", "acronyme GEMAPI"):
+        content = question_content(typed)
+        assert content == "qu'est-ce que GEMAPI", content
+        assert question_type(content) == "definition" and defined_words(content) == {"gemapi"}
+    assert question_type("GEMAPI signification sigle") == "definition"
+
+
 def test_a_definition_asked_with_a_second_question_defines_its_own_words():
     """« Qu'est-ce que le portage à domicile et à quel public s'adresse-t-il ? » was read as asking for a postal address
     (« s'adresse »), so no line without a street or a postcode could answer it, and as defining « public » too. The verb
