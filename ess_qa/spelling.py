@@ -28,7 +28,6 @@ from ingest.french import (
     is_french_word,
     join_lone_elisions,
     search_terms,
-    swapped_variants,
     texted_cest,
     typo_variants,
     word_key,
@@ -298,9 +297,8 @@ def _interrogatives(words: list[str]) -> dict[str, str]:
 
 
 def _doubled_or_single(store: Store, words: list[str]) -> dict[str, str]:
-    """Words the corpus lacks read as its word with one consonant doubled or made single, or two neighbouring letters
-    swapped (« tuax »: taux), when it has one such word and no other."""
-    variants = {w: doubling_variants(w.lower()) | swapped_variants(w.lower()) for w in words}
+    """Words the corpus lacks read as its word with one consonant doubled or made single, when it has one such word and no other."""
+    variants = {w: doubling_variants(w.lower()) for w in words}
     known = store.known_words(frozenset(word_key(v) for forms in variants.values() for v in forms)) if variants else frozenset()
     found = {}
     for typed, forms in variants.items():

@@ -777,12 +777,6 @@ def doubling_variants(word: str) -> set[str]:
     return (doubled | single) - {word}
 
 
-def swapped_variants(word: str) -> set[str]:
-    """The word with two neighbouring letters after its first swapped (« tuax » -> taux): a slip of fast typing that a
-    short word is read for too, when it makes one corpus word only (spelling's short typos)."""
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1) if word[i] != word[i + 1]}
-
-
 # --- what the asker says of themselves, and colloquial spellings ---------------------------------
 
 _FIRST_PERSON = frozenset("je j on nous".split())

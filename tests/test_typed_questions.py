@@ -142,16 +142,6 @@ def test_a_short_word_typed_with_one_consonant_for_two_is_read_as_the_report_wor
     assert answer.notice == "« apui » lu comme « appui »"
 
 
-def test_a_short_word_typed_with_two_letters_swapped_is_read_as_the_report_word(assistant):
-    """« Quel est le tuax de CFE … ? » kept « tuax »: a short word is read for one slip only, and two neighbouring letters
-    swapped is as common a slip as a consonant doubled, when it makes one corpus word."""
-    from ingest.french import swapped_variants
-
-    assert swapped_variants("tuax") == {"taux", "tuxa"}  # the first letter stays
-    answer = assistant.ask("Quel est le tuax d'emploi de l'ESS à Lille ?")
-    assert answer.notice == "« tuax » lu comme « taux »", answer.notice
-
-
 @pytest.mark.parametrize("question", ["Quelle amende risque une métropole ?", "Combien de personnel compte l'ESS à Lille ?"])
 def test_a_french_word_the_report_lacks_is_no_typo_of_its_word(assistant, question):
     """« amende » is one letter from the report's « amené », « personnel » from « personne »:
