@@ -450,8 +450,6 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(word for title in titles for word in folded_content_words(title))
 
 
-
-
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without
 # naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
 DOCUMENTS_COUNTRY = frozenset(("France", "French"))

@@ -117,6 +117,12 @@ _MEANING_NOUN_RE = re.compile(
 )
 
 
+# The nouns that ask for a meaning anywhere in a keyword query (« GEMAPI signification sigle »), which are not what is
+# to be defined
+_MEANING_NOUNS = ("signification", "sigle", "acronyme")
+_MEANING_NOUN_WORD_RE = re.compile(r"\b(?:" + "|".join(_MEANING_NOUNS) + r")\b", re.IGNORECASE)
+
+
 # « où se trouve », « où se situent », « où est situé »: the verb of a place asked, no word of what is asked (« trouver
 # un compromis » is no answer to « Où se trouve le siège ? »), asked as « où est », « où sont »
 _WHERE_IS_RE = re.compile(r"\b(o[uù])\s+(?:se\s+(?:trouv|situ)e(nt)?|(est|sont)\s+(?:situ|localis)[ée]e?s?)\b", re.IGNORECASE)
@@ -217,8 +223,8 @@ _COUNT_NOUNS = r"nombre|number of"
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b)\w)"
 _TYPE_CUES = (
-    # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "de quand
-    # date");
+    # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
+    # de quand" typed without its accent);
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
@@ -292,9 +298,6 @@ def question_type(question: str) -> str:
     return "yesno" if _YES_NO_RE.search(text) else "other"
 
 
-# The nouns that ask for a meaning (« GEMAPI signification sigle »), which are not what is to be defined
-_MEANING_NOUNS = ("signification", "sigle", "acronyme")
-_MEANING_NOUN_WORD_RE = re.compile(r"\b(?:" + "|".join(_MEANING_NOUNS) + r")\b", re.IGNORECASE)
 # A query of keywords asks nothing in words: no question mark, no interrogative, no « est-ce »
 _ASKING_RE = re.compile(r"\?|\b(" + _INTERROGATIVES + r"|que|qu'|est-ce|is|are|does|do|can)\b")
 # The noun that says what figure a keyword query wants, wherever it stands (« domifa nombre de personnes domiciliées »,
