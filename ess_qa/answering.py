@@ -40,6 +40,7 @@ from ingest.french import (
     mostly_sources,
     whole_words,
     without_web_addresses,
+    word_key,
     words_run_together,
 )
 from ingest.numbers import MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
@@ -592,8 +593,8 @@ MAX_PARTS_APART = 4  # words a name run together may be written as: « Ma Prime 
 def _written_apart_in(word: str, text: str) -> bool:
     """Whether a text writes a word as several of its words in a row (accents folded): « MaPrimeRénov' » as « Ma Prime
     Rénov' »."""
-    folded = fold_accents(word).lower().replace("'", "").replace("’", "")
-    parts = [fold_accents(w).lower() for w in whole_words(text)]
+    folded = word_key(word).replace("'", "").replace("’", "")
+    parts = [word_key(w) for w in whole_words(text)]
     return any("".join(parts[i:j]) == folded for i in range(len(parts)) for j in range(i + 2, min(i + MAX_PARTS_APART, len(parts)) + 1))
 
 

@@ -25,6 +25,7 @@ from ingest.french import (
     prefix_terms,
     same_word,
     search_terms,
+    word_key,
 )
 from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
@@ -110,7 +111,7 @@ def type_matches(
     if kind == "person":
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
-        named = any(fold_accents(name).lower() not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
+        named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
         return bool(_PLACE_RE.search(unit) or _LOCATED_RE.search(unit)) or named
     if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode, a post box
         return bool(_PLACE_RE.search(unit) or (measure != "postal" and _CONTACT_RE.search(unit)))

@@ -100,9 +100,9 @@ def _most_written(names: dict[str, Counter], min_uses: int) -> dict[str, str]:
     return found
 
 
-# the function words that words spelling an acronym out may hold between them (« contrat à durée déterminée »: CDD,
-# « petites et moyennes entreprises »: PME)
-_INSIDE_SPELLED = _INSIDE_NAMES | {"à", "et"}
+# the function words that words spelling an acronym out may hold between them, as word keys (« contrat à durée
+# déterminée »: CDD, its « à » a name's « a »; « petites et moyennes entreprises »: PME)
+_INSIDE_SPELLED = _INSIDE_NAMES | {"et"}
 SKIPPED_IN_SPELLING = 1  # a complement an acronym leaves out (« de travail » in a « contrat de travail à durée déterminée »)
 
 

@@ -306,7 +306,7 @@ _KEYWORD_CUES = (
     ("money", r"\b(" + _MONEY_NOUNS + r")s?\b"),
     ("percent", r"\b(taux|pourcentage|part)\b"),
     ("number", r"\b(" + _COUNT_NOUNS + r")\b"),
-    ("definition", r"\b(" + "|".join(_MEANING_NOUNS) + r")\b"),  # « GEMAPI signification sigle »
+    ("definition", _MEANING_NOUN_WORD_RE.pattern),  # « GEMAPI signification sigle »
 )
 
 

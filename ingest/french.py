@@ -832,7 +832,7 @@ def first_person_dropped(text: str) -> str:
 def _asks_next(tokens: list[str]) -> bool:
     """Whether the next word of these tokens is an interrogative (« … couvert combien de temps »)."""
     following = next((token for token in tokens if not token.isspace()), "")
-    return fold_accents(following.lower()) in _INTERROGATIVES
+    return word_key(following) in _INTERROGATIVES
 
 
 # Words typed as they are said or texted, and what they stand for.
