@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, rendering_dropped, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -168,15 +168,32 @@ def defined_words(question: str) -> frozenset[str]:
     return words or frozenset(folded_content_words(question)) - set(_MEANING_NOUNS)
 
 
+# The document itself, named as the source of what is asked (« selon le panorama », « d'après cette étude », « le
+# guide recommande-t-il »): the kinds of document a report calls itself, which the page that answers may not write
+_DOCUMENT_KINDS = "guide|document|rapport|étude|etude|note|notice|panorama|référentiel|referentiel|instruction|livret|plaquette"
+# the verbs by which a text says, shows or advises (« le panorama présente-t-il »), in the third person
+_REPORTING_VERBS = (
+    "présente|presente|propose|recommande|préconise|preconise|conseille|retient|donne|définit|definit|décrit|decrit"
+    "|cite|indique|mentionne|évoque|evoque|prévoit|prevoit|identifie|distingue|dit|souligne|dresse|attribue|appuie|appelle"
+)
+_SOURCE_RE = re.compile(
+    rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
+    rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)",
+    re.IGNORECASE,
+)
+
+
 def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
-    nouns (unless nothing is left), the words that ask for a meaning nor the verb that asks where."""
+    nouns (unless nothing is left), the words that ask for a meaning, the verb that asks where, the document named
+    as the source (« selon le panorama ») nor the « rendre » of « rendue publique »."""
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
     content = _MEANING_ASKED_RE.sub("qu'est-ce que ", _MEANING_NOUN_RE.sub("qu'est-ce que ", normalize_apostrophes(question)))
     if _is_keyword_query(content.lower()) and _MEANING_NOUN_WORD_RE.search(content):  # « GEMAPI signification sigle »
         content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
+    content = rendering_dropped(_SOURCE_RE.sub(" ", content))
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question

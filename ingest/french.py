@@ -61,6 +61,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | french_words_starting| the lexicon's words a clip starts ('végé': végétal, végétarien …; spelling's clips)   |
 | inverts_its_subject  | whether a token is a verb before its subject pronoun ('a-t-il': no name's word)      |
 | MODAL_PARTICIPLES    | pu, dû, su …: not the verb a question asks of its subject ('a-t-elle pu acheter')    |
+| rendering_dropped    | « rendue publique » read « publique »: « rendre » and its word make one verb         |
 | is_infinitive        | whether a word is a verb's infinitive ('de manger': no noun's complement)            |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
@@ -508,6 +509,19 @@ _INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
 # The past participles of the verbs that say what a subject could, had to or knew how to do, before the verb it did
 # (« a-t-elle pu acheter », « a-t-il dû payer »)
 MODAL_PARTICIPLES = frozenset("pu dû du su voulu fallu".split())
+
+# « rendre » with the adjective or bare noun after it makes one verb (« rendue publique »: published, « rendre
+# compte »): the word after it says what is asked, not « rendre », which « compte rendu » would match
+_RENDERING_RE = re.compile(
+    r"\b(?:rendre|rend|rends|rendent|rendu|rendue|rendus|rendues|rendra|rendront)\s+"
+    r"(?!(?:le|la|les|un|une|des|du|de|à|au|aux|en|par|pour|sur|dans|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes)\b|[ld]')(?=[^\W\d_]{3})",
+    re.IGNORECASE,
+)
+
+
+def rendering_dropped(text: str) -> str:
+    """A text without the « rendre » that makes one verb with the word after it (« être rendue publique »: « être publique »)."""
+    return _RENDERING_RE.sub("", text)
 
 
 def inverts_its_subject(token: str) -> bool:

@@ -222,6 +222,32 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
 
 
 @pytest.mark.parametrize(
+    "question, searched",
+    [
+        # the document as the source of what is asked: every page of it need not name itself
+        ("qui represente les associations au niveau national selon le panorama", "qui represente les associations au niveau national"),
+        ("Quelles banques le panorama présente-t-il ?", "Quelles banques présente-t-il ?"),
+        ("Pourquoi l'empreinte eau n'est pas prise en compte dans l'étude ?", "Pourquoi l'empreinte eau n'est pas prise en compte ?"),
+        # a document asked about, or one of its own kind that the question names, stays
+        ("Quand le rapport est-il rendu ?", "Quand le rapport est-il rendu ?"),
+        ("Qui a rédigé ce guide méthodologique ?", "Qui a rédigé ce guide méthodologique ?"),
+        ("Que contient la note de synthèse ?", "Que contient la note de synthèse ?"),
+        ("Quels chiffres figurent dans le rapport de la Cour des comptes ?", "Quels chiffres figurent dans le rapport de la Cour des comptes ?"),
+        # « rendre » and the word after it make one verb: that word is asked, not « compte rendu »'s « rendu »
+        ("Comment la décision doit-elle être rendue publique ?", "Comment la décision doit-elle être publique ?"),
+        ("Que contient le compte rendu de la réunion ?", "Que contient le compte rendu de la réunion ?"),
+        ("Qui rend le rapport ?", "Qui rend le rapport ?"),
+    ],
+)
+def test_question_content_drops_the_document_as_source_and_the_rendering_verb(question, searched):
+    """« Comment la décision de classement doit-elle être rendue publique ? » was answered by a line on a CRAC
+    (« compte-rendu annuel »), and « … selon le panorama » ranked the panorama's own introduction first."""
+    from ess_qa.questions import question_content
+
+    assert question_content(question) == searched
+
+
+@pytest.mark.parametrize(
     "question, focus",
     [
         ("Combien d'habitants compte Brest Métropole ?", "habitants"),
