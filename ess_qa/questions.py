@@ -128,6 +128,11 @@ _MEANING_NOUN_WORD_RE = re.compile(r"\b(?:" + "|".join(_MEANING_NOUNS) + r")\b",
 _WHERE_IS_RE = re.compile(r"\b(o[uù])\s+(?:se\s+(?:trouv|situ)e(nt)?|(est|sont)\s+(?:situ|localis)[ée]e?s?)\b", re.IGNORECASE)
 
 
+# « par quels moyens », « de quelle manière », « de quelle façon », « par quel biais »: how, asked with a noun that
+# names no thing asked about (the answer lists ways, « soit par voie électronique … », without the word « moyen »)
+_MANNER_RE = re.compile(r"\b(?:par|de)\s+quel(?:le)?s?\s+(?:moyens?|mani[eè]res?|fa[cç]ons?|biais)\b", re.IGNORECASE)
+
+
 def _where_is(match: re.Match) -> str:
     plural = match.group(2) or match.group(3) == "sont"
     return f"{match.group(1)} {'sont' if plural else 'est'}"
@@ -193,7 +198,7 @@ def question_content(question: str) -> str:
     if _is_keyword_query(content.lower()) and _MEANING_NOUN_WORD_RE.search(content):  # « GEMAPI signification sigle »
         content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
-    content = rendering_dropped(_SOURCE_RE.sub(" ", content))
+    content = rendering_dropped(_SOURCE_RE.sub(" ", _MANNER_RE.sub("comment", content)))
     content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question

@@ -93,9 +93,10 @@ STOP_WORDS = frozenset(
     nos notre nous on ont ou où par pas pour qu que quel quelle quelles quels qui sa se ses son
     sont sur ta te tes toi ton tu un une vos votre vous y sa si ni donc or car dont ainsi
     afin aussi cela ceci ça fait faire peut peuvent doit doivent été étaient était sera
+    faut fallait faudra faudrait
     combien pourquoi quand quoi lequel laquelle lesquels lesquelles
     the of and or to in on for is are was were be been by with what which who whom how does do
-    did an as at from that this these those it its their there has have had can into
+    did an as at from that this these those it its their there has have had can into must should
     many much why when where whose
     """.split()
 )

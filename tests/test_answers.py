@@ -237,6 +237,9 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Comment la décision doit-elle être rendue publique ?", "Comment la décision doit-elle être publique ?"),
         ("Que contient le compte rendu de la réunion ?", "Que contient le compte rendu de la réunion ?"),
         ("Qui rend le rapport ?", "Qui rend le rapport ?"),
+        # how, asked with a noun that names nothing asked about
+        ("Par quels moyens peut-on transmettre sa demande ?", "comment peut-on transmettre sa demande ?"),
+        ("De quelle manière la collecte est-elle organisée ?", "comment la collecte est-elle organisée ?"),
     ],
 )
 def test_question_content_drops_the_document_as_source_and_the_rendering_verb(question, searched):
@@ -245,6 +248,15 @@ def test_question_content_drops_the_document_as_source_and_the_rendering_verb(qu
     from ess_qa.questions import question_content
 
     assert question_content(question) == searched
+
+
+def test_the_impersonal_modal_is_no_word_to_search():
+    """« Quels types d'effets faut-il décrire … ? » ranked first « Il faut entendre par « effets de nature
+    transfrontière » … »: « faut » weighed most of the question's words, as « doit » never did."""
+    from ingest.french import content_words
+
+    assert content_words("Quels types d'effets faut-il décrire ? Il faudra le dire.") == ["types", "effets", "décrire", "dire"]
+    assert "must" not in content_words("Which system must be used?")
 
 
 @pytest.mark.parametrize(
