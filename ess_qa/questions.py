@@ -183,7 +183,9 @@ _REPORTING_VERBS = (
 )
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
-    rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)",
+    rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)"
+    # « un label, tel que le définit cette note »
+    rf"|,?\s*\btel(?:le)?s? qu(?:e |')(?:le |la |les |l')?(?:{_REPORTING_VERBS})(?:nt)? (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b",
     re.IGNORECASE,
 )
 

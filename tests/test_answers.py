@@ -228,6 +228,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("qui represente les associations au niveau national selon le panorama", "qui represente les associations au niveau national"),
         ("Quelles banques le panorama présente-t-il ?", "Quelles banques présente-t-il ?"),
         ("Pourquoi l'empreinte eau n'est pas prise en compte dans l'étude ?", "Pourquoi l'empreinte eau n'est pas prise en compte ?"),
+        ("Qu'est-ce qu'un label, tel que le définit cette note ?", "Qu'est-ce qu'un label ?"),
         # a document asked about, or one of its own kind that the question names, stays
         ("Quand le rapport est-il rendu ?", "Quand le rapport est-il rendu ?"),
         ("Qui a rédigé ce guide méthodologique ?", "Qui a rédigé ce guide méthodologique ?"),
