@@ -282,7 +282,9 @@ _TYPE_CUES = (
     # « le test d'adresses »)
     # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked)
     ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
-    ("place", r"\b(où|where|located)\b"),
+    # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
+    # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
+    ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural

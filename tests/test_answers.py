@@ -723,6 +723,8 @@ def test_a_means_is_no_average():
         ("What is the turnover ceiling for a micro-entrepreneur?", "number"),
         ("What was the unemployment rate in priority neighbourhoods?", "percent"),
         ("What is the ESS?", "definition"),  # a thing, not a measure: still a definition
+        ("In which town is the association's seat located?", "place"),
+        ("Which reference system must be used for a project located in Guyane?", "other"),  # located: where the project is
     ],
 )
 def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(question, kind):
