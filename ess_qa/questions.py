@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, rendering_dropped, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -130,7 +130,8 @@ _WHERE_IS_RE = re.compile(r"\b(o[uù])\s+(?:se\s+(?:trouv|situ)e(nt)?|(est|sont)
 
 # « par quels moyens », « de quelle manière », « de quelle façon », « par quel biais »: how, asked with a noun that
 # names no thing asked about (the answer lists ways, « soit par voie électronique … », without the word « moyen »)
-_MANNER_RE = re.compile(r"\b(?:par|de)\s+quel(?:le)?s?\s+(?:moyens?|mani[eè]res?|fa[cç]ons?|biais)\b", re.IGNORECASE)
+# (not « par quel moyen de paiement », which names the kind of way asked for)
+_MANNER_RE = re.compile(r"\b(?:par|de)\s+quel(?:le)?s?\s+(?:moyens?|mani[eè]res?|fa[cç]ons?|biais)\b(?!\s+d[e'])", re.IGNORECASE)
 
 
 def _where_is(match: re.Match) -> str:

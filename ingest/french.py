@@ -512,9 +512,10 @@ _INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
 MODAL_PARTICIPLES = frozenset("pu dû du su voulu fallu".split())
 
 # « rendre » with the adjective or bare noun after it makes one verb (« rendue publique »: published, « rendre
-# compte »): the word after it says what is asked, not « rendre », which « compte rendu » would match
+# compte »): the word after it says what is asked, not « rendre », which « compte rendu » would match (itself a noun,
+# kept: « le compte rendu annuel »)
 _RENDERING_RE = re.compile(
-    r"\b(?:rendre|rend|rends|rendent|rendu|rendue|rendus|rendues|rendra|rendront)\s+"
+    r"(?<!compte )(?<!comptes )(?<!compte-)(?<!comptes-)\b(?:rendre|rend|rends|rendent|rendu|rendue|rendus|rendues|rendra|rendront)\s+"
     r"(?!(?:le|la|les|un|une|des|du|de|à|au|aux|en|par|pour|sur|dans|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes)\b|[ld]')(?=[^\W\d_]{3})",
     re.IGNORECASE,
 )

@@ -237,10 +237,12 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         # « rendre » and the word after it make one verb: that word is asked, not « compte rendu »'s « rendu »
         ("Comment la décision doit-elle être rendue publique ?", "Comment la décision doit-elle être publique ?"),
         ("Que contient le compte rendu de la réunion ?", "Que contient le compte rendu de la réunion ?"),
+        ("Que contient le compte rendu annuel ?", "Que contient le compte rendu annuel ?"),
         ("Qui rend le rapport ?", "Qui rend le rapport ?"),
         # how, asked with a noun that names nothing asked about
         ("Par quels moyens peut-on transmettre sa demande ?", "comment peut-on transmettre sa demande ?"),
         ("De quelle manière la collecte est-elle organisée ?", "comment la collecte est-elle organisée ?"),
+        ("Par quel moyen de paiement régler la facture ?", "Par quel moyen de paiement régler la facture ?"),
     ],
 )
 def test_question_content_drops_the_document_as_source_and_the_rendering_verb(question, searched):
