@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, DISCOURSE_MARKERS, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -87,6 +87,7 @@ def guess_language(text: str) -> str:
 # --- what a question is about -------------------------------------------------------------------
 
 _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r")\b", re.IGNORECASE)
+_DISCOURSE_MARKER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(DISCOURSE_MARKERS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
 
 # What a text calls a word (« qu'entend-on par », « qu'appelle-t-on ») and a verb of defining with its inverted
@@ -202,7 +203,7 @@ def question_content(question: str) -> str:
         content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
     content = rendering_dropped(_SOURCE_RE.sub(" ", _MANNER_RE.sub("comment", content)))
-    content = _PLACEHOLDER_RE.sub(" ", first_person_dropped(content))
+    content = _DISCOURSE_MARKER_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", first_person_dropped(content)))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question
 

@@ -58,6 +58,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | COLLOQUIAL_SPELLINGS | ya, kesako, cb, qd, max, infos ... and what they stand for                           |
 | texted_cest          | « c quoi », « c qui » read as « c'est quoi », « c'est qui »                           |
 | PLACEHOLDER_NOUNS    | truc, machin, bidule: nothing to search for                                          |
+| DISCOURSE_MARKERS    | au final, du coup, concrètement …: spoken French's framing, nothing to search for    |
 | french_words_starting| the lexicon's words a clip starts ('végé': végétal, végétarien …; spelling's clips)   |
 | inverts_its_subject  | whether a token is a verb before its subject pronoun ('a-t-il': no name's word)      |
 | MODAL_PARTICIPLES    | pu, dû, su …: not the verb a question asks of its subject ('a-t-elle pu acheter')    |
@@ -903,6 +904,14 @@ def texted_cest(text: str) -> str:
 
 # Nouns that stand for any thing ("c'est quoi le truc pour estimer ..."): nothing to search for.
 PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split())
+
+# The discourse markers of spoken French (« au final », « du coup », « concrètement », « en gros »): they frame what is
+# asked and name nothing to search for (French usage, as a grammar of spoken French lists them)
+DISCOURSE_MARKERS = (
+    "au final", "du coup", "en fait", "en vrai", "en gros", "au juste", "grosso modo", "à peu près", "a peu pres",
+    "concrètement", "concretement", "franchement", "vraiment", "exactement", "finalement", "justement", "carrément",
+    "carrement", "bref",
+)
 
 
 def typed_stems(word: str) -> set[str]:

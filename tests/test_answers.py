@@ -243,6 +243,10 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Par quels moyens peut-on transmettre sa demande ?", "comment peut-on transmettre sa demande ?"),
         ("De quelle manière la collecte est-elle organisée ?", "comment la collecte est-elle organisée ?"),
         ("Par quel moyen de paiement régler la facture ?", "Par quel moyen de paiement régler la facture ?"),
+        # the discourse markers of spoken French frame what is asked and name nothing
+        ("le classement a permis de raccorder combien de logements au final ?", "le classement a permis de raccorder combien de logements ?"),
+        ("CoMobi, ça marche comment concrètement ?", "CoMobi, ça marche comment ?"),
+        ("Quel genre de projets ?", "Quel genre de projets ?"),
     ],
 )
 def test_question_content_drops_the_document_as_source_and_the_rendering_verb(question, searched):
