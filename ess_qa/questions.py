@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, INVERTED_SUBJECT, DISCOURSE_MARKERS, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, DISCOURSE_MARKERS, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -86,8 +86,13 @@ def guess_language(text: str) -> str:
 
 # --- what a question is about -------------------------------------------------------------------
 
+def _typed_either_way(words: tuple[str, ...] | list[str]) -> list[str]:
+    """Words as written and accents folded, each once (« étude », « etude »): a question is typed either way."""
+    return list(dict.fromkeys(form for word in words for form in (word, fold_accents(word))))
+
+
 _PLACEHOLDER_RE = re.compile(r"\b(?:" + "|".join(sorted(PLACEHOLDER_NOUNS)) + r")\b", re.IGNORECASE)
-_DISCOURSE_MARKER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(DISCOURSE_MARKERS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_DISCOURSE_MARKER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_typed_either_way(DISCOURSE_MARKERS), key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
 
 # What a text calls a word (« qu'entend-on par », « qu'appelle-t-on ») and a verb of defining with its inverted
@@ -177,11 +182,13 @@ def defined_words(question: str) -> frozenset[str]:
 
 # The document itself, named as the source of what is asked (« selon le panorama », « d'après cette étude », « le
 # guide recommande-t-il »): the kinds of document a report calls itself, which the page that answers may not write
-_DOCUMENT_KINDS = "guide|document|rapport|étude|etude|note|notice|panorama|référentiel|referentiel|instruction|livret|plaquette"
+_DOCUMENT_KINDS = "|".join(_typed_either_way("guide document rapport étude note notice panorama référentiel instruction livret plaquette".split()))
 # the verbs by which a text says, shows or advises (« le panorama présente-t-il »), in the third person
-_REPORTING_VERBS = (
-    "présente|presente|propose|recommande|préconise|preconise|conseille|retient|donne|définit|definit|décrit|decrit"
-    "|cite|indique|mentionne|évoque|evoque|prévoit|prevoit|identifie|distingue|dit|souligne|dresse|attribue|appuie|appelle"
+_REPORTING_VERBS = "|".join(
+    _typed_either_way(
+        """présente propose recommande préconise conseille retient donne définit décrit cite indique mentionne évoque prévoit
+        identifie distingue dit souligne dresse attribue appuie appelle""".split()
+    )
 )
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"

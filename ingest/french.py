@@ -76,6 +76,7 @@ from collections import Counter
 import threading
 import unicodedata
 from functools import lru_cache
+from typing import Iterator
 
 from .numbers import NUMBER_WORD_LIST, enumerators, join_number_groups
 
@@ -512,6 +513,11 @@ _INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
 # (« a-t-elle pu acheter », « a-t-il dû payer »)
 MODAL_PARTICIPLES = frozenset("pu dû du su voulu fallu".split())
 
+def inverts_its_subject(token: str) -> bool:
+    """Whether a token is a verb followed by its subject pronoun (« a-t-il », « faut-il »)."""
+    return bool(_INVERTED_SUBJECT_RE.match(normalize_apostrophes(token)))
+
+
 # « rendre » with the adjective or bare noun after it makes one verb (« rendue publique »: published, « rendre
 # compte »): the word after it says what is asked, not « rendre », which « compte rendu » would match (itself a noun,
 # kept: « le compte rendu annuel »)
@@ -525,11 +531,6 @@ _RENDERING_RE = re.compile(
 def rendering_dropped(text: str) -> str:
     """A text without the « rendre » that makes one verb with the word after it (« être rendue publique »: « être publique »)."""
     return _RENDERING_RE.sub("", text)
-
-
-def inverts_its_subject(token: str) -> bool:
-    """Whether a token is a verb followed by its subject pronoun (« a-t-il », « faut-il »)."""
-    return bool(_INVERTED_SUBJECT_RE.match(normalize_apostrophes(token)))
 
 
 _NEGATED_RE = re.compile(r"\bnon[- ]([^\W\d_]{3,})", re.IGNORECASE)
@@ -620,22 +621,23 @@ def _keyed_french_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((word_key(word), word) for word in _lexicon()))
 
 
-def french_words_starting(start: str) -> list[str]:
-    """The words of the general French lexicon, as written, that begin with these letters, accents or not."""
+def _keyed_words_starting(start: str) -> Iterator[tuple[str, str]]:
+    """The general French lexicon's (word key, word) whose key begins with these letters' key, in key order."""
     key, words = word_key(start), _keyed_french_words()
     at = bisect.bisect_left(words, (key, ""))
-    found = []
     while at < len(words) and words[at][0].startswith(key):
-        found.append(words[at][1])
+        yield words[at]
         at += 1
-    return found
+
+
+def french_words_starting(start: str) -> list[str]:
+    """The words of the general French lexicon, as written, that begin with these letters, accents or not."""
+    return [word for _, word in _keyed_words_starting(start)]
 
 
 def _starts_a_french_word(start: str) -> bool:
     """Whether some word of the general French lexicon begins with these letters, accents or not."""
-    key, words = word_key(start), _keyed_french_words()
-    at = bisect.bisect_left(words, (key, ""))
-    return at < len(words) and words[at][0].startswith(key)
+    return next(_keyed_words_starting(start), None) is not None
 
 
 def stem_terms(text: str) -> list[str]:
@@ -907,10 +909,10 @@ PLACEHOLDER_NOUNS = frozenset("truc trucs machin machins bidule bidules".split()
 
 # The discourse markers of spoken French (« au final », « du coup », « concrètement », « en gros »): they frame what is
 # asked and name nothing to search for (French usage, as a grammar of spoken French lists them)
+# (as written; questions.py matches them typed without accents too)
 DISCOURSE_MARKERS = (
-    "au final", "du coup", "en fait", "en vrai", "en gros", "au juste", "grosso modo", "à peu près", "a peu pres",
-    "concrètement", "concretement", "franchement", "vraiment", "exactement", "finalement", "justement", "carrément",
-    "carrement", "bref",
+    "au final", "du coup", "en fait", "en vrai", "en gros", "au juste", "grosso modo", "à peu près", "concrètement",
+    "franchement", "vraiment", "exactement", "finalement", "justement", "carrément", "bref",
 )
 
 
