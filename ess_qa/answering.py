@@ -43,7 +43,7 @@ from ingest.french import (
     word_key,
     words_run_together,
 )
-from ingest.numbers import MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
+from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
 from ingest.structure import opens_contents
 from ingest.units import row_label
 
@@ -472,8 +472,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
         return False
     if english and name in DOCUMENTS_COUNTRY:
         return False  # « French waste legislation »: a French document need not say that its law is French
-    french = (INSTITUTIONS.get(name) or french_place_names(name)) if english else ""
-    if french:  # « State », « Guiana »: named when the corpus writes their French word (« état », « Guyane »)
+    french = (INSTITUTIONS.get(name) or ENGLISH_MONTHS.get(name) or french_place_names(name)) if english else ""
+    if french:  # « State », « June », « Guiana »: named when the corpus writes their French word (« état », « juin », « Guyane »)
         return not store.known_words(frozenset(folded_content_words(french)))
     return not (english and store.translate(name).strip())
 

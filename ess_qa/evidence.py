@@ -229,8 +229,9 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     """What scoring needs of a question (vector: its embedding; acronyms: the corpus's, see
     ess_qa.acronyms; titled: the words of its documents' titles, see answering.title_words); computed once per
     question, used by retrieval to rerank chunks and by answering to choose the snippet. A name the titles give
-    is what a document is about (« … de France Chaleur Urbaine » in its own guide): a page need not repeat it to
-    answer, so it is no name a page must use (names_its_page)."""
+    is what a document is about (« … de France Chaleur Urbaine » in its own guide), and so are its initials when the
+    corpus spells them out (« FCU »): a page need not repeat it to answer, so it is no name a page must use
+    (names_its_page)."""
     terms = list(dict.fromkeys(store.query_terms(searched_text(store, question))))  # each once; only the terms the report uses
     focus = question_focus(question)
     focus_terms = frozenset(search_terms(searched_text(store, focus), store.analyzer)) if focus else frozenset()
@@ -239,6 +240,9 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     asked_text = asked_part(question)  # its names are those of what it asks: the context told before says where the asker stands
     told = acronyms_spelled_out(question)
     language = guess_language(question)
+    spelled = spelled_names(acronyms, asked_text)
+    # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
+    title_acronyms = {name for name, words in spelled if words and words <= titled}
     asked = QuestionProfile(
         terms,
         context_discounted(store, question, terms, store.idf(terms)),
@@ -249,9 +253,9 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=known_names(store, asked_text) - titled,
+        names=known_names(store, asked_text) - titled - title_acronyms,
         joined_names=joined_names(store, asked_text),
-        spelled_names=spelled_names(acronyms, asked_text),
+        spelled_names=spelled,
         defined=defined_words(question) if kind == "definition" else frozenset(),
         defined_whole=kind == "definition" and language == "fr",
         english=language == "en",

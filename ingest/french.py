@@ -823,7 +823,7 @@ def first_person_dropped(text: str) -> str:
     """A text without its first-person subjects, their pronouns, verbs and what completes an auxiliary or modal
     ('je voudrais savoir', 'on m'a parlé'); a pronoun after a preposition is an object ('de nous raccorder'), one
     after an interrogative or after its verb the subject of what is asked ('comment on déclare', 'que dois-je garder')."""
-    kept, state, previous, last, auxiliary = [], "free", "", "", False
+    kept, state, previous, last, auxiliary, opening = [], "free", "", "", False, False
     tokens = _FRAMING_TOKEN_RE.findall(normalize_apostrophes(text))
     for at, token in enumerate(tokens):
         word = fold_accents(token.lower().rstrip("'"))
@@ -834,6 +834,9 @@ def first_person_dropped(text: str) -> str:
             continue
         if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS | _INTERROGATIVES | _SUBORDINATORS and not inverted:
             state = "subject"
+            # a sentence that opened with them still opens with a capital (« … en TMA. On se demande comment … »:
+            # « … en TMA. Comment … »), so that it is still read as a sentence of its own
+            opening = token[0].isupper() and "".join(kept).rstrip()[-1:] in (".", "!", "?")
         elif state == "subject" and word not in _CLITICS:
             state = "completed" if word in _COMPLETED_VERBS else "free"
             auxiliary = word in _AUXILIARIES
@@ -841,9 +844,11 @@ def first_person_dropped(text: str) -> str:
             state = "free"
             # « on est couvert combien de temps »: the question's own verb (not « je voudrais savoir combien »)
             if word in STOP_WORDS or (auxiliary and _asks_next(tokens[at + 1 :])):
-                kept.append(token)
+                kept.append(token[:1].upper() + token[1:] if opening else token)
+                opening = False
         elif state == "free":
-            kept.append(token)
+            kept.append(token[:1].upper() + token[1:] if opening else token)
+            opening = False
         previous = word
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 

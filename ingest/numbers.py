@@ -52,8 +52,12 @@ _GROUPED_NUMBER_RE = re.compile(rf"(?<!\d)\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
 NUMBER_RUN = r"(?<![^\W_])\d+(?:[ ,.]\d+)*"  # digits not glued to a letter before, groups joined by ' ', ',' or '.'
 _NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
-# what follows a sum's number (not « Euro-métropole »); « 25 M d'€ », « 16,279 millions d'€ », « 3 Md€ » as a budget writes them
-_MONEY_AFTER = r"\s?(?:(?:[kM]|Mds?|milliers|millions?|milliards?)\s?(?:d['’]\s?)?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"
+# what follows a sum's number (not « Euro-métropole »); « 25 M d'€ », « 16,279 millions d'€ », « 3 Md€ » as a budget writes them;
+# « 68 centimes d'euros », « 50 centimes »
+_MONEY_AFTER = (
+    r"\s?(?:(?:[kM]|Mds?|milliers|millions?|milliards?)\s?(?:d['’]\s?)?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"
+    r"|\s?centimes?(?![\w-])"
+)
 # a table's row may give a figure's unit or currency in the next cell: « Chaudière gaz à condensation coll | 22 | Années »
 _NEXT_CELL = r"(?:\s?\|)?"
 _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
@@ -112,6 +116,11 @@ _MEASURE_RES["quantity"] = re.compile(
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
 MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
+# the months as an English question names them, in French: a date, not a name the corpus lacks (« the appeal of 15 June »)
+ENGLISH_MONTHS = dict(zip(
+    "January February March April May June July August September October November December".split(),
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+))
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 # a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après

@@ -808,6 +808,10 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     for sum_ in ("un budget dédié de 1,225 M d’€", "UN BUDGET DE 25 M d'€", "16,279 millions d’€ inscrits", "3 Md€"):
         assert holds_money(sum_), sum_
     assert not holds_money("12 M de personnes")
+    # a sum under one euro, in cents (« ça coûte combien le gaspi par repas ? » found no line with a sum: « un coût
+    # estimé à 68 centimes d'euros »); a length in centimetres is none
+    assert holds_money("un coût estimé à 68 centimes d’euros par convive") and holds_money("une hausse de 50 centimes")
+    assert not holds_money("une marge de 2 centimètres")
     assert not holds_money("Commune | Prix en €\nAttichy | n.c.") and not holds_money("Le prix en euros est fixé\npar délibération")
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
@@ -1652,6 +1656,43 @@ def test_a_name_the_documents_title_gives_need_not_be_on_the_page_that_answers(t
     assert answer.passages[0].page == 2 and "iframe" in answer.snippet, answer
     answer = assistant.ask("Combien de logements le réseau de Metz dessert-il ?")
     assert answer.passages[0].page == 3 and "40 000" in answer.snippet, answer
+
+
+def test_the_initials_of_the_documents_title_need_not_be_on_the_page_that_answers(tmp_path):
+    """« Le site FCU il sort bien sur Google … ? » asked of France Chaleur Urbaine's own guide found no page to answer:
+    the page on its search ranking never writes « FCU » nor « France Chaleur Urbaine », and pages must use the names a
+    question uses. Initials the corpus spells out as its title's words are the document's own name, as the title is.
+    Initials of another name still pick their page."""
+    pages = [
+        "France Chaleur Urbaine est un service public gratuit. France Chaleur Urbaine (FCU) accompagne les collectivités.",
+        "Notre site est en deuxième position dans Google pour la recherche « chauffage urbain ».",
+        "L'Agence de la transition écologique (ADEME) finance les études. Google Maps affiche les réseaux.",
+    ]
+    assistant = assistant_on_pdf(tmp_path, "guide.pdf", pages, title="France Chaleur Urbaine, une plateforme au service des collectivités")
+    answer = assistant.ask("Le site FCU il sort bien sur Google quand on cherche chauffage urbain ?")
+    assert answer.found and "deuxième position" in answer.snippet, answer
+    answer = assistant.ask("L'ADEME est-elle sur Google ?")
+    assert not answer.found or answer.passages[0].page == 3, answer
+
+
+def test_the_context_told_before_a_question_names_nothing_it_asks_of(tmp_path):
+    """« Je travaille dans une DSI et on lance un projet. On se demande comment le développement avait été cadré : quelle
+    durée ? » was refused as naming a « DSI » the document never mentions. Once its « On se demande » was left out, the
+    question's last sentence opened in lower case and was no longer read as a sentence of its own."""
+    assistant = assistant_on_pdf(tmp_path, "bilan.pdf", ("Le développement a duré 3 mois stricts, structurés sur un cadre SCRUM avec des sprints de deux semaines. "
+        "Le produit est hébergé dans le datacentre ministériel.",))
+    answer = assistant.ask("Je travaille dans une DSI et on lance un projet avec un prestataire. On se demande comment le développement avait été cadré : quelle durée et quel rythme de sprints ?")
+    assert answer.found and "3 mois" in answer.snippet, answer
+
+
+def test_a_month_an_english_question_names_is_a_date_not_a_name(tmp_path):
+    """« … the joint appeal of 15 June 2022 … » was refused as naming a « June » the report never mentions: it writes
+    « 15 juin 2022 ». An English question's month is named when the corpus writes it in French; one it never writes is not."""
+    assistant = assistant_on_pdf(tmp_path, "rapport.pdf", ("L'appel du 15 juin 2022, co-signé par huit organisations, souhaitait une hausse de 0,20 euro par repas. "
+        "Le rapport a été remis au Parlement en septembre 2019.",))
+    answer = assistant.ask("How much of a per-meal increase did the joint appeal of 15 June 2022 ask for?")
+    assert answer.found and "0,20" in answer.snippet, answer
+    assert assistant.judgements(["What did the appeal of 15 March 2022 ask for?"])[0].refusal == "never mentioned: March"
 
 
 def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_mentioned(tmp_path):

@@ -404,6 +404,10 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # in the condition a question sets, the first person says which case is asked about
         ("Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?", "Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?"),
         ("Si on a moins de 11 salariés, faut-il un CSE ?", "Si on a moins de 11 salariés, faut-il un CSE ?"),
+        # a sentence that opened with the first person still opens with a capital: it is still a sentence of its own
+        ("Je travaille dans une DSI. On se demande comment le projet a été cadré ?", "dans une DSI. Comment le projet a été cadré ?"),
+        ("Nous sommes une commune. On est couvert combien de temps ?", "une commune. Couvert combien de temps ?"),
+        ("Nous gérons un CCAS. On a lu le guide du CCAS.", "un CCAS. Le guide du CCAS."),
     ],
 )
 def test_what_the_asker_says_of_themselves_is_left_out(question, content):
