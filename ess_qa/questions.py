@@ -247,7 +247,9 @@ def _asking(parts: list[str], question: str) -> str:
 QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "yesno", "threshold", "other")
 # How a question asks for « the » figure of something: « quel est le montant », « quel taux », and colloquially
 # « c'est quoi le montant », « c'est combien le taux »
-_ASKS_THE = r"(?:quel(le)?s? (est le |est la |est l')?|c'?est (?:quoi|combien) (?:le |la |l'))"
+# « est » in any tense: « quel a été le coût », « quel était le montant », « quelle sera la date »
+_BEING = r"(?:est|[ée]tait|sera|serait|sont|[ée]taient|seront|a [ée]t[ée]|ont [ée]t[ée]|avait [ée]t[ée])"
+_ASKS_THE = rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l'))"
 # The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention
 # déchets »), anywhere in a keyword query (_KEYWORD_CUES)
 _MONEY_NOUNS = r"budget|co[uû]t|prix|tarif|montant"
@@ -260,13 +262,13 @@ _TYPE_CUES = (
     # de quand" typed without its accent);
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
-    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (est |[ée]tait |sont |[ée]taient )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
      # a deadline named asks for a date, unless the question asks how long or how many (« combien de temps … après
      # leur échéance »)
      r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number; « combien d'argent » and « combien
     # de millions d'euros » ask for one too, not for a count of « argent » or « millions »
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|(de (milliers|millions|milliards) )?d'(euros|argent))|co[uû]t(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montant|budget|co[uû]t|prix|tarif|somme|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentage|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'

@@ -739,6 +739,38 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
 
 
 @pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Quel a été le coût total du développement du module ?", "money"),
+        ("Quel était le montant de la subvention ?", "money"),
+        ("Quel a été le taux de réussite ?", "percent"),
+        ("Quelle sera la durée du marché ?", "number"),
+        ("Quelle a été la date de signature ?", "date"),
+        ("Quel a été le rôle de la métropole ?", "other"),
+    ],
+)
+def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(question, kind):
+    """« Quel a été le coût total … ? » was read as asking for anything, and answered with a line without a sum: it
+    asks for a sum as « Quel est le coût … ? » does."""
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("combien paie un etudiant pour un repas au resto u ?", "money"),
+        ("on paye combien pour la cantine ?", "money"),
+        ("combien payent les familles ?", "money"),
+        ("combien de payeurs ?", "number"),
+    ],
+)
+def test_what_one_pays_is_a_sum(question, kind):
+    """« combien paie un étudiant pour un repas … ? » was answered with « 80 % des achats »: what one pays, as what a
+    thing costs, is a sum of money."""
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
     "question, dimension",
     [
         ("Quelle est la longueur totale du réseau de chaleur ?", "length"),
