@@ -60,7 +60,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .initials import initialled_names, spells_initials
+from .initials import initialled_names, spelled_at, spells_initials
 from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
@@ -140,8 +140,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     # whose own page may come further down the list
     scanned = zip(hits[:PASSAGES_SEARCHED], passages)
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
-    candidates = about[:PASSAGES_SCANNED]
+    candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
+    if best is not None and spelled:
+        best = _spelling_line(store, asked, candidates, spelled) or best
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
@@ -161,6 +163,27 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _spelling_its_acronyms(store: Store, question: str, candidates: list) -> tuple[list, list[str]]:
+    """The candidate passages that spell out an acronym the question asks of and the corpus never writes (« les
+    produits HVE » of a note that only writes « haute valeur environnementale »), with those acronyms, when some do:
+    what it asks is there (judge_snippet reads the acronym in the snippet's passage so); else all of them, and none."""
+    unwritten = [name for name in proper_names(asked_sentence(question)) if in_capitals(name) and not store.known_words(frozenset([name.lower()]))]
+    spelled = [name for name in unwritten if any(spells_initials(name, item[2].text) for item in candidates)]
+    if not spelled:
+        return candidates, []
+    return [item for item in candidates if any(spells_initials(name, item[2].text) for name in spelled)], spelled
+
+
+def _spelling_line(store: Store, asked: QuestionProfile, candidates: list, spelled: list[str]) -> Snippet | None:
+    """The best line of the candidate passages that spells out one of the acronyms (see _spelling_its_acronyms), a long
+    one shown around the words that spell it; None when no line does."""
+    found = _best_snippet(store, asked, candidates, only=lambda text: any(spells_initials(name, text) for name in spelled))
+    if found is None or any(spells_initials(name, found.text) for name in spelled):
+        return found
+    at = min(at for at in (spelled_at(name, found.unit.text) for name in spelled) if at is not None)
+    return replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
 
 
 def _of_the_years(text: str, question: str) -> bool:

@@ -110,10 +110,16 @@ def spells_initials(letters: str, text: str) -> bool:
     """Whether a text writes content words in a row whose first letters are an acronym's, function words between them
     aside, and SKIPPED_IN_SPELLING other word at most (« contrat de travail à durée déterminée » for the CDD a labour code never
     writes). Initials of MIN_NAME_WORDS letters or more: two are too many things' initials."""
+    return spelled_at(letters, text) is not None
+
+
+def spelled_at(letters: str, text: str) -> int | None:
+    """Where a text first spells out an acronym's words (see spells_initials): the offset of their first word, or None."""
     wanted = letters.lower()
     if len(wanted) < MIN_NAME_WORDS:
-        return False
-    tokens = [word_key(_after_elision(word)) for word in _TOKEN_RE.findall(text)]
+        return None
+    found = list(_TOKEN_RE.finditer(text))
+    tokens = [word_key(_after_elision(match.group())) for match in found]
     for start, first in enumerate(tokens):
         if first[:1] != wanted[0] or first in STOP_WORDS:
             continue
@@ -130,8 +136,8 @@ def spells_initials(letters: str, text: str) -> bool:
             else:
                 break
             if matched == len(wanted):
-                return True
-    return False
+                return found[start].start()
+    return None
 
 
 def initials(name: str) -> str:

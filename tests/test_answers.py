@@ -1717,6 +1717,22 @@ def test_the_context_told_before_a_question_names_nothing_it_asks_of(tmp_path):
     assert answer.found and "3 mois" in answer.snippet, answer
 
 
+def test_an_acronym_the_corpus_never_writes_is_answered_by_the_line_that_spells_it_out(tmp_path):
+    """« jusqu'à quand les produits HVE comptent … ? » was refused as naming an « HVE » the note never writes: it writes
+    « haute valeur environnementale », in a passage below the first. The first passages that spell out such an acronym
+    answer, by their line that spells it; an acronym no passage spells out is still never mentioned."""
+    pages = [
+        "Les repas comprennent une part au moins égale à 50 % de produits durables et de qualité. "
+        "Les produits durables sont achetés par les établissements publics de santé.",
+        "Sont comptés les produits issus de l'agriculture biologique. Sont aussi comptés, jusqu'au 31 décembre 2026, "
+        "les produits issus d'une exploitation ayant la certification « haute valeur environnementale ».",
+    ]
+    assistant = assistant_on_pdf(tmp_path, "note.pdf", pages)
+    answer = assistant.ask("jusqu a quand les produits HVE comptent dans les 50% de produits durables")
+    assert answer.found and "31 décembre 2026" in answer.snippet and "haute valeur" in answer.snippet, answer
+    assert assistant.judgements(["jusqu a quand les produits AOP comptent dans les produits durables"])[0].refusal == "never mentioned: AOP"
+
+
 def test_a_month_an_english_question_names_is_a_date_not_a_name(tmp_path):
     """« … the joint appeal of 15 June 2022 … » was refused as naming a « June » the report never mentions: it writes
     « 15 juin 2022 ». An English question's month is named when the corpus writes it in French; one it never writes is not."""
