@@ -762,11 +762,14 @@ def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(ques
         ("on paye combien pour la cantine ?", "money"),
         ("combien payent les familles ?", "money"),
         ("combien de payeurs ?", "number"),
+        ("quel surcoût par repas le rapport prévoit-il pour 2025 ?", "money"),
+        ("surcoût repas bio", "money"),
     ],
 )
 def test_what_one_pays_is_a_sum(question, kind):
     """« combien paie un étudiant pour un repas … ? » was answered with « 80 % des achats »: what one pays, as what a
-    thing costs, is a sum of money."""
+    thing costs, is a sum of money; and so is an extra cost (« quel surcoût … pour 2025 ? » was answered with a line
+    without a sum)."""
     assert question_type(question) == kind
 
 
