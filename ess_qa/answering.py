@@ -489,6 +489,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     one that translates to corpus words, or that shares a search term with one, is no name; one that does not
     (Angers, CCIAG, a French word the corpus lacks: Agence) is. A name run together (« MaPrimeRénov' ») is one the
     corpus lacks, unless the snippet's passage writes it apart (judge_snippet): its words apart anywhere name nothing."""
+    if english:
+        name = re.sub(r"['’]s$", "", name)  # « the State's consumption »: the State
     terms = set(search_terms(name, store.analyzer))
     # in English, a prefix is a cognate (« Metropolis », the corpus's « Métropole »); in French, a name is written whole
     if not terms or (terms <= set(store.query_terms(name)) and (english or _written(store, name))):

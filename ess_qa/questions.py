@@ -262,7 +262,7 @@ _TYPE_CUES = (
     # de quand" typed without its accent);
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
-    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|(what|which) (year|date|day)|what (is|was) the (deadline|date))\b"
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|quel (jour|mois)|(what|which) (year|date|day)|what (is|was|are|were) the ([\w-]+ ){0,3}(deadline|date)s?)\b"
      # a deadline named asks for a date, unless the question asks how long or how many (« combien de temps … après
      # leur échéance »)
      r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),
@@ -533,13 +533,15 @@ _ELIDED_FIRST_NAME_RE = re.compile(r"\W*[LlDd]'([A-ZÀ-ÝŒ][\w'’-]*)")
 
 
 def proper_names(text: str) -> list[str]:
-    """Capitalised words of a question other than its first word (names of places, bodies, people),
-    and its first word's when an elided article comes before it ("L'Anah": Anah; "L'association": none)."""
+    """Capitalised words of a question other than its first word (names of places, bodies, people), its first word's
+    when an elided article comes before it ("L'Anah": Anah; "L'association": none), and its first word when it is in
+    capitals in a question that is not (« ADEME rôle plan … »: an acronym opens a keyword query)."""
     text = normalize_apostrophes(text)
     tokens = list(_NAME_TOKEN_RE.finditer(text))
     first = re.search(r"\w", text)
     elided = _ELIDED_FIRST_NAME_RE.match(text)
-    return ([elided.group(1)] if elided else []) + [m.group() for m in tokens if not first or m.start() > first.start()]
+    opening = [m.group() for m in tokens[:1] if first and m.start() == first.start() and in_capitals(m.group()) and any(c.islower() for c in text)]
+    return ([elided.group(1)] if elided else []) + opening + [m.group() for m in tokens if not first or m.start() > first.start()]
 
 
 # --- follow-ups ------------------------------------------------------------------------------------

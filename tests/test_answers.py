@@ -747,6 +747,12 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("Quelle sera la durée du marché ?", "number"),
         ("Quelle a été la date de signature ?", "date"),
         ("Quel a été le rôle de la métropole ?", "other"),
+        # « quel jour », « quel mois » ask a date too; « quels jours » asks which days, a list
+        ("Quel jour le Premier ministre a-t-il présenté le plan ?", "date"),
+        ("En quel mois le rapport est-il publié ?", "date"),
+        ("Quels jours la cantine est-elle ouverte ?", "list"),
+        # an English question's date or deadline, with words before it, as its number or cost
+        ("What is the exact launch date of the IAL service?", "date"),
     ],
 )
 def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(question, kind):
@@ -1744,6 +1750,11 @@ def test_a_month_an_english_question_names_is_a_date_not_a_name(tmp_path):
     answer = assistant.ask("How much of a per-meal increase did the joint appeal of 15 June 2022 ask for?")
     assert answer.found and "0,20" in answer.snippet, answer
     assert assistant.judgements(["What did the appeal of 15 March 2022 ask for?"])[0].refusal == "never mentioned: March"
+    # an English possessive names what it is said of (« the State's consumption »: the State, the corpus's « État »)
+    (tmp_path / "state").mkdir()
+    assistant = assistant_on_pdf(tmp_path / "state", "discours.pdf", ("Ainsi, en 2023, la sobriété a été au programme pour toutes les administrations d'Etat : la facture "
+        "énergétique de l'Etat et de ses opérateurs a baissé de 150 millions d'euros. C'est notre consommation de gaz qui baisse de 11 % !",))
+    assert not assistant.judgements(["How much did the State's gas consumption decrease in 2023?"])[0].refusal
 
 
 def test_a_name_that_only_shares_a_search_term_with_a_corpus_word_is_never_mentioned(tmp_path):

@@ -266,6 +266,10 @@ def test_names_start_words_and_codes_are_not_counts_nor_sums():
     assert proper_names("Qui a créé le PTCE Les écoNautes à Rennes ?") == ["PTCE", "Les", "Rennes"]
     assert proper_names("L’Anah finance-t-elle les SCIC ?") == ["Anah", "SCIC"]  # a first word's name, after its article
     assert proper_names("L'association finance-t-elle les SCIC ?") == ["SCIC"]
+    # an acronym opens a keyword query (« ADEME rôle plan … » was answered from a speech that never names the ADEME);
+    # a question typed all in capitals does not make its first word a name
+    assert proper_names("ADEME rôle plan transformation écologique État") == ["ADEME", "État"]
+    assert proper_names("QUEL EST LE BUDGET") == ["EST", "LE", "BUDGET"]
     assert number_runs("site de Via Sèva5, charges (R24), 1 200 hab./km2 et 12 %") == ["1 200", "12"]
     assert all(holds_money(text) for text in ("20 000€ par an", "1,7 millions d’euros", "10 000 euros", "35 k€"))
     assert not any(holds_money(text) for text in ("20 collectifs en 2019", "12 salariés", "une baisse de 9 %"))
