@@ -401,8 +401,10 @@ _MEASURE_OF_RE = re.compile(r"\bcombien (?:de |d')(\w+)\s+(?:de |d'|des |du )(?:
 def figure_of(question: str) -> str | None:
     """What a French question asks a figure of: 'taxe' in « Quel est le taux de la taxe d'enlèvement des ordures
     ménagères ? », 'subventions' in « Quelle enveloppe de subventions … ? », 'déchets' in « Combien de tonnes de
-    déchets … ? », 'haies' in « Combien de kilomètres de nouvelles haies … ? »; None when it names none."""
-    text = normalize_apostrophes(question).lower()
+    déchets … ? », 'haies' in « Combien de kilomètres de nouvelles haies … ? »; None when it names none. Read in the
+    sentence that asks (asked_sentence): « … la part de la location baisse. Au bout de combien de temps … ? » asks no
+    figure of « location »."""
+    text = normalize_apostrophes(asked_sentence(question)).lower()
     match = _FIGURE_OF_RE.search(text)
     if match and match.group(1) not in STOP_WORDS:
         return match.group(1)

@@ -1275,6 +1275,9 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
 
     assert figure_of("Quel est le taux de la taxe d'enlèvement des ordures ménagères ?") == "taxe"
     assert figure_of("Quelle part de ces structures ?") is None  # no noun after the figure's
+    # the context told before what is asked asks no figure (« … la part de la location baisse. Au bout de combien de
+    # temps … ? » was refused as not about « location »)
+    assert figure_of("La part de la location baisse. Au bout de combien de temps l'activité principale est-elle modifiée ?") is None
     assert figure_of("Quelle part minimale de viandes et de poissons durables ?") == "viandes"  # past an adjective
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
