@@ -22,6 +22,7 @@ from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.layout import is_table_row
 from ingest.french import (
+    CREDITS_RE,
     after_capital_title,
     content_words,
     fold_accents,
@@ -58,10 +59,11 @@ from .evidence import (
     coverage,
     names_its_page,
     searched_text,
+    told_through,
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials
-from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
+from .questions import asked_sentence, asks_authorship, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -144,6 +146,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     best = _best_snippet(store, asked, candidates)
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
+    if best is not None and asks_authorship(question):  # who wrote it: the line that credits them (« Auteurs : … »)
+        best = _best_snippet(store, asked, about, only=lambda text: bool(CREDITS_RE.search(text))) or best
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
@@ -666,6 +670,8 @@ def judge_snippet(
     """A snippet's answerability, and the rule of judge's that refuses it, if any."""
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
+    if asks_authorship(question):  # a line that credits the authors says what the question names (see credited_terms)
+        held = set(told_through(asked, frozenset(held)))
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

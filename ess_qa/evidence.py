@@ -14,6 +14,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
+    CREDIT_WORDS,
     PREFIX_CHARS,
     acronyms_spelled_out,
     content_words,
@@ -31,7 +32,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import asked_part, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import AUTHOR_WORD, DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -261,9 +262,24 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         english=language == "en",
         quoted=quoted_term(question),
         told=frozenset(told),
-        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
+        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items())
+        + credited_terms(store, question, titled),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
+
+
+def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """For a question on who wrote the document (« Qui a rédigé cette note juridique ? »), each word a document credits
+    its authors by (ingest.french.CREDIT_WORDS) paired with what the question names the document and its authors by:
+    the words that ask who wrote it, the kind of document it calls it (« cette note juridique ») and its title's words
+    (titled). A line « AUTEUR Rudy CHOUVEL … » names no subject but answers all of them, as told_through reads a
+    question's acronym in the words it spells out."""
+    if not asks_authorship(question):
+        return ()
+    asked = asked_sentence(question)
+    naming = " ".join(re.findall(AUTHOR_WORD, asked, re.IGNORECASE) + [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled))
+    said = frozenset(search_terms(naming, store.analyzer))
+    return tuple((frozenset([term]), said) for term in dict.fromkeys(search_terms(CREDIT_WORDS, store.analyzer)))
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:

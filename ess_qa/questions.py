@@ -190,6 +190,9 @@ _REPORTING_VERBS = "|".join(
         identifie distingue dit souligne dresse attribue appuie appelle""".split()
     )
 )
+# The document a question names by its kind, with the word after it (« cette note juridique », « ce rapport », a
+# keyword query's « auteur note restauration »)
+DOCUMENT_NAMED_RE = re.compile(rf"\b(?:(?:ce |cet |cette |le |la |l'|du |de la )?)((?:{_DOCUMENT_KINDS})(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
     rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)"
@@ -345,6 +348,18 @@ _KEYWORD_CUES = (
     ("number", r"\b(" + _COUNT_NOUNS + r")\b"),
     ("definition", _MEANING_NOUN_WORD_RE.pattern),  # « GEMAPI signification sigle »
 )
+
+
+# Who wrote the document: « Qui a rédigé cette note ? », « Qui sont les auteurs du rapport ? », « Quelle direction a
+# rédigé ce rapport ? », « auteur discours plan … », « Who wrote the assessment? »
+AUTHOR_WORD = r"(?:auteure?s?|autrices?|r[ée]dig\w*|r[ée]dact(?:eur|rice)s?|r[ée]daction|[ée]crit|wrote|written|authors?|drafted)"
+_AUTHORSHIP_RE = re.compile(rf"^\W*(?:(?:qui|quel(?:le)?s?|who|which|what)\b[^?]*\b{AUTHOR_WORD}\b|{AUTHOR_WORD}\b)", re.IGNORECASE)
+
+
+def asks_authorship(question: str) -> bool:
+    """Whether a question asks who wrote the document (or a part of it), in the sentence that asks: its credits answer
+    (« Auteurs : … », « Rédaction : … », see ingest.french.CREDITS_RE), which name no subject."""
+    return bool(_AUTHORSHIP_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
 def _is_keyword_query(text: str) -> bool:

@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.store import Document, Filters, Fusion, HybridQuery, Store
-from ingest.french import fold_accents
+from ingest.french import CREDIT_WORDS, fold_accents
 from ingest.structure import is_navigation
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .evidence import QuestionProfile, best_unit, names_its_page, profile, translated
-from .questions import guess_language
+from .questions import asks_authorship, guess_language
 
 RERANK_POOL = 20  # chunks reranked by their best answer unit
 
@@ -67,13 +67,16 @@ class FusionWeights:
         self, store: Store, asked: QuestionProfile, question: str, filters: Filters | None, count: int, acronyms: Acronyms = NO_ACRONYMS
     ) -> HybridQuery:
         """The hybrid query of a question (asked: its profile): an English one also matches its words' translations,
-        a definition of an acronym the words it stands for."""
+        a definition of an acronym the words it stands for, a question on who wrote the document the words its
+        credits use (« Auteurs : », « Rédaction : »)."""
         more = ""
         if self.translations > 0:  # the extra words weigh nothing otherwise: not looked for
             if guess_language(question) == "en":
                 more = translated(store, question)
             elif asked.kind == "definition":
                 more = acronyms.words_for(question)
+            if asks_authorship(question):
+                more = f"{more} {CREDIT_WORDS}".strip()
         return HybridQuery(
             text=question,
             vector=asked.vector,

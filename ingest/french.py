@@ -921,6 +921,18 @@ DISCOURSE_MARKERS = (
 )
 
 
+# How a French document credits who wrote it (« Auteurs : », « ◊AUTEUR », « Rédaction : », « établi par », « Document
+# produit par la Direction … », « Réalisation : », « Discours de M. … »): the words a question on its authors is
+# searched with (questions.asks_authorship), and the lines that answer it
+CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé établi produit réalisation"
+# (a label before a colon or in capitals, not « … signalée à l'auteur » in a sentence)
+_CREDIT_LABELS = r"auteure?s?|autrices?|r[ée]daction|r[ée]dact(?:eur|rice)s?|r[ée]alisation|coordination"
+CREDITS_RE = re.compile(
+    rf"(?i:\b(?:{_CREDIT_LABELS})\s*:)|\b(?:AUTEURE?S?|AUTRICES?|R[ÉE]DACTION|R[ÉE]DACT(?:EUR|RICE)S?)\b"
+    r"|(?i:\b(?:r[ée]dig[ée]e?s?|[ée]tablie?s?|produite?s?|[ée]crite?s?|r[ée]alis[ée]e?s?) par\b|\bdiscours de\b)"
+)
+
+
 def typed_stems(word: str) -> set[str]:
     """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
     lower = word.lower()

@@ -11,8 +11,8 @@ import pytest
 from ess_qa import Answer
 from ess_qa.cli import main as cli_main
 from ess_qa.evaluation import contains_evidence, evaluate
-from ess_qa.questions import question_type
-from ingest.french import folded_content_words, match_key
+from ess_qa.questions import asks_authorship, question_type
+from ingest.french import CREDITS_RE, folded_content_words, match_key
 
 DATA = Path(__file__).resolve().parent / "data"
 SNIPPET_LIMIT = 400
@@ -1743,6 +1743,49 @@ def test_an_acronym_the_corpus_never_writes_is_answered_by_the_line_that_spells_
     answer = assistant.ask("jusqu a quand les produits HVE comptent dans les 50% de produits durables")
     assert answer.found and "31 décembre 2026" in answer.snippet and "haute valeur" in answer.snippet, answer
     assert assistant.judgements(["jusqu a quand les produits AOP comptent dans les produits durables"])[0].refusal == "never mentioned: AOP"
+
+
+def test_who_wrote_the_document_is_answered_by_its_credits(tmp_path):
+    """« Qui a rédigé cette note juridique … ? » was answered with the note's purpose, or refused: its credits line
+    (« ◊AUTEUR Rudy CHOUVEL … ») shares no word with the question and names no subject. A question on who wrote the
+    document searches the words documents credit their authors by, and is answered by the line that does; a sentence
+    that mentions « l'auteur » is no credits line."""
+    pages = [
+        "AUTEUR Rudy CHOUVEL Chargé de mission Transition écologique - CONTACT r.chouvel@example.fr",
+        "Cette note a pour objet de présenter les obligations applicables aux établissements en matière de restauration. "
+        "Toute obligation absente du texte peut être signalée à l'auteur.",
+        "Le tri des biodéchets est obligatoire depuis le 1er janvier 2024 pour tous les établissements.",
+    ]
+    assistant = assistant_on_pdf(tmp_path, "note.pdf", pages)
+    answer = assistant.ask("Qui a rédigé cette note juridique sur la restauration ?")
+    assert answer.found and "Rudy CHOUVEL" in answer.snippet, answer
+    answer = assistant.ask("auteur note restauration")
+    assert answer.found and "Rudy CHOUVEL" in answer.snippet, answer
+    answer = assistant.ask("Depuis quand le tri des biodéchets est-il obligatoire ?")
+    assert "1er janvier 2024" in answer.snippet, answer
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Qui a rédigé cette note juridique ?", True),
+        ("Qui sont les auteurs du rapport ?", True),
+        ("Quelle direction de la mairie a rédigé ce rapport ?", True),
+        ("auteur discours plan transformation écologique", True),
+        ("Who wrote the assessment, and when?", True),
+        ("L'Ordre a-t-il participé au groupe de travail qui a rédigé le standard ?", False),
+        ("Comment rédiger le CCTP ?", False),
+        ("Qui finance le projet ?", False),
+    ],
+)
+def test_a_question_on_who_wrote_the_document_is_told_apart(question, asks):
+    assert asks_authorship(question) == asks
+
+
+def test_a_credits_line_is_a_label_not_a_mention():
+    assert all(CREDITS_RE.search(line) for line in ("◊AUTEUR Rudy CHOUVEL", "Auteurs : Chouaib Nounes", "Rédaction : Geoffrey ARTHAUD",
+        "Document produit par la Direction des Finances", "Rapport n° 22071 établi par", "Discours de M. Gabriel ATTAL"))
+    assert not any(CREDITS_RE.search(line) for line in ("peut être signalée à l'auteur.", "les auteurs du rapport"))
 
 
 def test_a_month_an_english_question_names_is_a_date_not_a_name(tmp_path):
