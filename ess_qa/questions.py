@@ -265,7 +265,8 @@ _TYPE_CUES = (
     # de quand" typed without its accent);
     # inside it, it is a conjunction ("pour télédéclarer quand on utilise ...", "quand même"), and so it is where a
     # clause it opens is followed by the question ("Quand plusieurs syndicats déposent une liste, comment ...")
-    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|c'est|since|until) (quand|when)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|quel (jour|mois)|(what|which) (year|date|day)|what (is|was|are|were) the ([\w-]+ ){0,3}(deadline|date)s?)\b"
+    # « de quand date … » and a keyword query's « date de parution » ask one too;
+    ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|de|c'est|since|until) (quand|when)\b(?! m[êe]me)|\bdates? (de |d')(parution|publication|mise [àa] jour|[ée]dition|signature|cr[ée]ation|r[ée]daction)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|quel (jour|mois)|(what|which) (year|date|day)|what (is|was|are|were) the ([\w-]+ ){0,3}(deadline|date)s?)\b"
      # a deadline named asks for a date, unless the question asks how long or how many (« combien de temps … après
      # leur échéance »)
      r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),

@@ -753,6 +753,10 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
         ("Quels jours la cantine est-elle ouverte ?", "list"),
         # an English question's date or deadline, with words before it, as its number or cost
         ("What is the exact launch date of the IAL service?", "date"),
+        # « de quand date … », and a keyword query's « date de parution », ask a date; « de quand même » does not
+        ("De quand date la loi EGAlim ?", "date"),
+        ("guide menu végétarien date de parution", "date"),
+        ("C'est une question de quand même ?", "other"),
     ],
 )
 def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(question, kind):
