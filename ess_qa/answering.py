@@ -57,9 +57,9 @@ from .evidence import (
     best_unit,
     context_discounted,
     coverage,
+    credited_by,
     names_its_page,
     searched_text,
-    told_through,
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials
@@ -146,7 +146,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     best = _best_snippet(store, asked, candidates)
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
-    if best is not None and asks_authorship(question):  # who wrote it: the line that credits them (« Auteurs : … »)
+    if best is not None and asks_authorship(question):
+        # who wrote it: the line that credits them (« Auteurs : … »), on a cover or a last page, below the first passages
         best = _best_snippet(store, asked, about, only=lambda text: bool(CREDITS_RE.search(text))) or best
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
@@ -670,8 +671,7 @@ def judge_snippet(
     """A snippet's answerability, and the rule of judge's that refuses it, if any."""
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
-    if asks_authorship(question):  # a line that credits the authors says what the question names (see credited_terms)
-        held = set(told_through(asked, frozenset(held)))
+    held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

@@ -14,7 +14,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
-    CREDIT_WORDS,
+    CREDITS_RE,
     PREFIX_CHARS,
     acronyms_spelled_out,
     content_words,
@@ -195,6 +195,7 @@ class QuestionProfile:
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
     told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
+    credited: frozenset[str] = frozenset()  # for a question on who wrote the document, what it names it by (credited_terms)
     defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
     english: bool = False  # whether it is asked in English
 
@@ -262,24 +263,22 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         english=language == "en",
         quoted=quoted_term(question),
         told=frozenset(told),
-        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items())
-        + credited_terms(store, question, titled),
+        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
+        credited=credited_terms(store, question, titled),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
 
-def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """For a question on who wrote the document (« Qui a rédigé cette note juridique ? »), each word a document credits
-    its authors by (ingest.french.CREDIT_WORDS) paired with what the question names the document and its authors by:
-    the words that ask who wrote it, the kind of document it calls it (« cette note juridique ») and its title's words
-    (titled). A line « AUTEUR Rudy CHOUVEL … » names no subject but answers all of them, as told_through reads a
-    question's acronym in the words it spells out."""
+def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> frozenset[str]:
+    """For a question on who wrote the document (« Qui a rédigé cette note juridique ? »), what it names the document
+    and its authors by: the words that ask who wrote it, the kind of document it calls it (« cette note juridique »)
+    and its title's words (titled); empty for any other question. A line that credits the authors (« AUTEUR Rudy
+    CHOUVEL … », ingest.french.CREDITS_RE) names no subject but says all of them (credited_by)."""
     if not asks_authorship(question):
-        return ()
+        return frozenset()
     asked = asked_sentence(question)
-    naming = " ".join(re.findall(AUTHOR_WORD, asked, re.IGNORECASE) + [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled))
-    said = frozenset(search_terms(naming, store.analyzer))
-    return tuple((frozenset([term]), said) for term in dict.fromkeys(search_terms(CREDIT_WORDS, store.analyzer)))
+    naming = re.findall(AUTHOR_WORD, asked, re.IGNORECASE) + [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled)
+    return frozenset(search_terms(" ".join(naming), store.analyzer))
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
@@ -345,7 +344,7 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
     """The features (FEATURES order, each in [0, 1]) of an answer unit for a question."""
     unit_words = unit.words
-    held = told_through(question, unit.terms)
+    held = told_through(question, unit.terms) | credited_by(question, unit.text)
     # the section names what a line of a fact sheet or a case study is about
     context_terms = held | unit.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
@@ -360,6 +359,12 @@ def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
         float(bool(question.focus & unit.terms)),
         float(is_named_row(unit, question)),
     )
+
+
+def credited_by(question: QuestionProfile, text: str) -> frozenset[str]:
+    """What a line (its text) says of a question on who wrote the document when it credits the authors (« AUTEUR Rudy
+    CHOUVEL … »): what the question names the document by (QuestionProfile.credited); else nothing."""
+    return question.credited if question.credited and CREDITS_RE.search(text) else frozenset()
 
 
 def told_through(question: QuestionProfile, terms: frozenset[str]) -> frozenset[str]:

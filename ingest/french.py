@@ -832,6 +832,7 @@ def first_person_dropped(text: str) -> str:
             state = "free" if not token.isspace() else state
             kept.append(token)
             continue
+        shown = token[:1].upper() + token[1:] if opening else token  # a kept word, capitalised where it opens a sentence
         if state == "free" and word in _FIRST_PERSON and previous not in _BEFORE_OBJECT_PRONOUNS | _INTERROGATIVES | _SUBORDINATORS and not inverted:
             state = "subject"
             # a sentence that opened with them still opens with a capital (« … en TMA. On se demande comment … »:
@@ -844,10 +845,10 @@ def first_person_dropped(text: str) -> str:
             state = "free"
             # « on est couvert combien de temps »: the question's own verb (not « je voudrais savoir combien »)
             if word in STOP_WORDS or (auxiliary and _asks_next(tokens[at + 1 :])):
-                kept.append(token[:1].upper() + token[1:] if opening else token)
+                kept.append(shown)
                 opening = False
         elif state == "free":
-            kept.append(token[:1].upper() + token[1:] if opening else token)
+            kept.append(shown)
             opening = False
         previous = word
     return re.sub(r"\s+", " ", "".join(kept)).strip()
@@ -923,8 +924,9 @@ DISCOURSE_MARKERS = (
 
 # How a French document credits who wrote it (« Auteurs : », « ◊AUTEUR », « Rédaction : », « établi par », « Document
 # produit par la Direction … », « Réalisation : », « Discours de M. … »): the words a question on its authors is
-# searched with (questions.asks_authorship), and the lines that answer it
-CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé établi produit réalisation"
+# searched with (questions.asks_authorship), those only a credit uses (not « produit », « réalisation »), and the lines
+# that answer it
+CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé"
 # (a label before a colon or in capitals, not « … signalée à l'auteur » in a sentence)
 _CREDIT_LABELS = r"auteure?s?|autrices?|r[ée]daction|r[ée]dact(?:eur|rice)s?|r[ée]alisation|coordination"
 CREDITS_RE = re.compile(
