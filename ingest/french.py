@@ -931,9 +931,11 @@ CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé"
 _CREDIT_LABELS = r"auteure?s?|autrices?|r[ée]daction|r[ée]dact(?:eur|rice)s?|r[ée]alisation|coordination"
 CREDITS_RE = re.compile(
     rf"(?i:\b(?:{_CREDIT_LABELS})\s*:)|\b(?:AUTEURE?S?|AUTRICES?|R[ÉE]DACTION|R[ÉE]DACT(?:EUR|RICE)S?)\b"
-    # a participle with « par » heads a credit (« Document produit par », « Rapport établi par »), not a passive in a
-    # sentence (« 43 % ont été réalisées par des SIAE »)
-    r"|(?i:(?<!été )(?<!ete )(?<!est )(?<!sont )\b(?:r[ée]dig[ée]e?s?|[ée]tablie?s?|produite?s?|[ée]crite?s?|r[ée]alis[ée]e?s?) par\b|\bdiscours de\b)"
+    # a participle with « par » heads a credit, near its line's start (« Document produit par », « Rapport n° 22071 établi
+    # par »), not a passive in a sentence (« 43 % ont été réalisées par des SIAE », « … des travaux est nécessairement
+    # réalisé par la direction »)
+    r"|(?im:^[^\n]{0,40}?(?<!été )(?<!ete )(?<!est )(?<!sont )\b(?:r[ée]dig[ée]e?s?|[ée]tablie?s?|produite?s?|[ée]crite?s?|r[ée]alis[ée]e?s?) par\b)"
+    r"|(?i:\bdiscours de\b)"
 )
 
 

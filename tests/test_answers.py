@@ -1790,7 +1790,8 @@ def test_a_credits_line_is_a_label_not_a_mention():
     assert all(CREDITS_RE.search(line) for line in ("◊AUTEUR Rudy CHOUVEL", "Auteurs : Chouaib Nounes", "Rédaction : Geoffrey ARTHAUD",
         "Document produit par la Direction des Finances", "Rapport n° 22071 établi par", "Discours de M. Gabriel ATTAL"))
     assert not any(CREDITS_RE.search(line) for line in ("peut être signalée à l'auteur.", "les auteurs du rapport",
-        "43 % ont été réalisées par des SIAE", "le rapport est produit par l'ADEME"))
+        "43 % ont été réalisées par des SIAE", "le rapport est produit par l'ADEME",
+        "À ce titre, le suivi technique des travaux est nécessairement réalisé par la direction opérationnelle"))
 
 
 def test_a_month_an_english_question_names_is_a_date_not_a_name(tmp_path):
