@@ -32,7 +32,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import AUTHOR_WORD, DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -271,13 +271,14 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
 
 def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> frozenset[str]:
     """For a question on who wrote the document (« Qui a rédigé cette note juridique ? »), what it names the document
-    and its authors by: the words that ask who wrote it, the kind of document it calls it (« cette note juridique »)
-    and its title's words (titled); empty for any other question. A line that credits the authors (« AUTEUR Rudy
-    CHOUVEL … », ingest.french.CREDITS_RE) names no subject but says all of them (credited_by)."""
+    by: the kind of document it calls it (« cette note juridique ») and its title's words (titled); empty for any
+    other question. A line that credits the authors (« AUTEUR Rudy CHOUVEL … », ingest.french.CREDITS_RE) names no
+    subject but says these (credited_by). Not the words that ask who wrote: « Qui a écrit le roman Madame Bovary ? »
+    asks of another work, which a credits line does not answer."""
     if not asks_authorship(question):
         return frozenset()
     asked = asked_sentence(question)
-    naming = re.findall(AUTHOR_WORD, asked, re.IGNORECASE) + [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled)
+    naming = [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled)
     return frozenset(search_terms(" ".join(naming), store.analyzer))
 
 

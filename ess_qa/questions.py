@@ -353,8 +353,8 @@ _KEYWORD_CUES = (
 
 # Who wrote the document: « Qui a rédigé cette note ? », « Qui sont les auteurs du rapport ? », « Quelle direction a
 # rédigé ce rapport ? », « auteur discours plan … », « Who wrote the assessment? »
-AUTHOR_WORD = r"(?:auteure?s?|autrices?|r[ée]dig\w*|r[ée]dact(?:eur|rice)s?|r[ée]daction|[ée]crit|wrote|written|authors?|drafted)"
-_AUTHORSHIP_RE = re.compile(rf"^\W*(?:(?:qui|quel(?:le)?s?|who|which|what)\b[^?]*\b{AUTHOR_WORD}\b|{AUTHOR_WORD}\b)", re.IGNORECASE)
+_AUTHOR_WORD = r"(?:auteure?s?|autrices?|r[ée]dig\w*|r[ée]dact(?:eur|rice)s?|r[ée]daction|[ée]crit|wrote|written|authors?|drafted)"
+_AUTHORSHIP_RE = re.compile(rf"^\W*(?:(?:qui|quel(?:le)?s?|who|which|what)\b[^?]*\b{_AUTHOR_WORD}\b|{_AUTHOR_WORD}\b)", re.IGNORECASE)
 
 
 def asks_authorship(question: str) -> bool:

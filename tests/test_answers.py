@@ -1757,7 +1757,7 @@ def test_who_wrote_the_document_is_answered_by_its_credits(tmp_path):
     pages = [
         "AUTEUR Rudy CHOUVEL Chargé de mission Transition écologique - CONTACT r.chouvel@example.fr",
         "Cette note a pour objet de présenter les obligations applicables aux établissements en matière de restauration. "
-        "Toute obligation absente du texte peut être signalée à l'auteur.",
+        "Toute obligation absente du texte peut être signalée à l'auteur par écrit. Un roman n'est pas une note.",
         "Le tri des biodéchets est obligatoire depuis le 1er janvier 2024 pour tous les établissements.",
     ]
     assistant = assistant_on_pdf(tmp_path, "note.pdf", pages)
@@ -1767,6 +1767,10 @@ def test_who_wrote_the_document_is_answered_by_its_credits(tmp_path):
     assert answer.found and "Rudy CHOUVEL" in answer.snippet, answer
     answer = assistant.ask("Depuis quand le tri des biodéchets est-il obligatoire ?")
     assert "1er janvier 2024" in answer.snippet, answer
+    # the authors of another work are not this document's: its credits line says nothing of « qui a écrit le roman »
+    # (an off-topic probe of the calibration, whose score had risen on such a line and the corpus's floor with it)
+    judged = assistant.judgements(["Qui a écrit le roman ?"])[0]
+    assert judged.answerability < assistant.answer_settings.min_answerability, judged
 
 
 @pytest.mark.parametrize(
