@@ -63,7 +63,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials
-from .questions import asked_sentence, asks_authorship, figure_of, glossed_names, guess_language, proper_names
+from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -146,7 +146,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     best = _best_snippet(store, asked, candidates)
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
-    if best is not None and asks_authorship(question):
+    if best is not None and asked.authorship:
         # who wrote it: the line that credits them (« Auteurs : … »), on a cover or a last page, below the first passages
         best = _best_snippet(store, asked, about, only=lambda text: bool(CREDITS_RE.search(text))) or best
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):

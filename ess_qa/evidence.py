@@ -195,7 +195,8 @@ class QuestionProfile:
     quoted: str | None = None  # the term it quotes, as written (« avec bénéfices »), see questions.quoted_term
     told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
-    credited: frozenset[str] = frozenset()  # for a question on who wrote the document, what it names it by (credited_terms)
+    authorship: bool = False  # whether it asks who wrote the document (questions.asks_authorship)
+    credited: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
     defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
     english: bool = False  # whether it is asked in English
 
@@ -242,6 +243,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     asked_text = asked_part(question)  # its names are those of what it asks: the context told before says where the asker stands
     told = acronyms_spelled_out(question)
     language = guess_language(question)
+    authorship = asks_authorship(question)
     spelled = spelled_names(acronyms, asked_text)
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}
@@ -264,19 +266,18 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         quoted=quoted_term(question),
         told=frozenset(told),
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
-        credited=credited_terms(store, question, titled),
+        authorship=authorship,
+        credited=credited_terms(store, question, titled) if authorship else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
 
 def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> frozenset[str]:
     """For a question on who wrote the document (« Qui a rédigé cette note juridique ? »), what it names the document
-    by: the kind of document it calls it (« cette note juridique ») and its title's words (titled); empty for any
-    other question. A line that credits the authors (« AUTEUR Rudy CHOUVEL … », ingest.french.CREDITS_RE) names no
-    subject but says these (credited_by). Not the words that ask who wrote: « Qui a écrit le roman Madame Bovary ? »
-    asks of another work, which a credits line does not answer."""
-    if not asks_authorship(question):
-        return frozenset()
+    by: the kind of document it calls it (« cette note juridique ») and its title's words (titled). A line that
+    credits the authors (« AUTEUR Rudy CHOUVEL … », ingest.french.CREDITS_RE) names no subject but says these
+    (credited_by). Not the words that ask who wrote: « Qui a écrit le roman Madame Bovary ? » asks of another work,
+    which a credits line does not answer."""
     asked = asked_sentence(question)
     naming = [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled)
     return frozenset(search_terms(" ".join(naming), store.analyzer))

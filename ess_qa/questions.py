@@ -191,8 +191,8 @@ _REPORTING_VERBS = "|".join(
     )
 )
 # The document a question names by its kind, with the word after it (« cette note juridique », « ce rapport », a
-# keyword query's « auteur note restauration »)
-DOCUMENT_NAMED_RE = re.compile(rf"\b(?:ce |cet |cette |le |la |l'|du |de la )?((?:{_DOCUMENT_KINDS})(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
+# keyword query's « auteur note restauration »), with or without its article
+DOCUMENT_NAMED_RE = re.compile(rf"\b((?:{_DOCUMENT_KINDS})(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
     rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)"

@@ -14,7 +14,7 @@ from ingest.structure import is_navigation
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .evidence import QuestionProfile, best_unit, names_its_page, profile, translated
-from .questions import asks_authorship, guess_language
+from .questions import guess_language
 
 RERANK_POOL = 20  # chunks reranked by their best answer unit
 
@@ -75,7 +75,7 @@ class FusionWeights:
                 more = translated(store, question)
             elif asked.kind == "definition":
                 more = acronyms.words_for(question)
-            if asks_authorship(question):
+            if asked.authorship:
                 more = f"{more} {CREDIT_WORDS}".strip()
         return HybridQuery(
             text=question,

@@ -513,6 +513,7 @@ _INVERTED_SUBJECT_RE = re.compile(INVERTED_SUBJECT + "$", re.IGNORECASE)
 # (« a-t-elle pu acheter », « a-t-il dû payer »)
 MODAL_PARTICIPLES = frozenset("pu dû du su voulu fallu".split())
 
+
 def inverts_its_subject(token: str) -> bool:
     """Whether a token is a verb followed by its subject pronoun (« a-t-il », « faut-il »)."""
     return bool(_INVERTED_SUBJECT_RE.match(normalize_apostrophes(token)))

@@ -115,12 +115,14 @@ _MEASURE_RES["quantity"] = re.compile(
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
-MONTH_RE = re.compile(r"\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b", re.IGNORECASE)
+_FRENCH_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+# a month's name, with or without its accent (« fevrier », « aout »)
+MONTH_RE = re.compile(
+    r"\b(" + "|".join(dict.fromkeys(form for month in _FRENCH_MONTHS for form in (month, unicodedata.normalize("NFKD", month).encode("ascii", "ignore").decode()))) + r")\b",
+    re.IGNORECASE,
+)
 # the months as an English question names them, in French: a date, not a name the corpus lacks (« the appeal of 15 June »)
-ENGLISH_MONTHS = dict(zip(
-    "January February March April May June July August September October November December".split(),
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-))
+ENGLISH_MONTHS = dict(zip("January February March April May June July August September October November December".split(), _FRENCH_MONTHS))
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 # a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après
