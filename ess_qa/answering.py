@@ -39,6 +39,7 @@ from ingest.french import (
     search_terms,
     spells_out,
     mostly_sources,
+    verb_of_noun,
     whole_words,
     without_web_addresses,
     word_key,
@@ -607,12 +608,14 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
     de la taxe … », see figure_of), when the snippet's place (its text and terms: place, held, see place_terms) never
     names it: its figure is of something else (« 81 » sources, « 42,93 % » of the receipts). Empty when the question
     names nothing counted or measured, or the place names it; a unit (« le prix du mètre cube ») is named by its
-    symbol too (« Prix TTC au m3 »)."""
+    symbol too (« Prix TTC au m3 »), and a noun made from a verb by the verb (« livrés » for « livraisons »)."""
     if guess_language(question) != "fr":
         return []
     counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
+        return []
+    if any(verb_of_noun(counted, word) for word in whole_words(place)):  # « livrés … par semaine » counts « livraisons »
         return []
     return [counted]
 

@@ -97,10 +97,12 @@ def type_matches(
         return holds_measure(unit, measure) or (measure == "mass" and bool(_PERCENT_RE.search(unit)))
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
         # « combien de salariés » counts, and a sum of money is no count; « combien d'amende », of a noun in the singular, asks how much
-        runs = counts(unit) if measure == "count" and not _in_the_singular(counted) else quantity_runs(unit)
+        how_much = measure == "count" and _in_the_singular(counted)
+        runs = counts(unit) if measure == "count" and not how_much else quantity_runs(unit)
         written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
-        # a figure glued to its unit (« inférieur à 24h », « 40gr ») measures, though no count is glued to a letter
-        measured = measure is None and bool(stated_dimensions(unit))
+        # a figure glued to its unit (« inférieur à 24h », « 40gr ») measures, though no count is glued to a letter; and
+        # so answers how much of a thing is asked (« combien de viande »: « 500g/semaine »)
+        measured = (measure is None or how_much) and bool(stated_dimensions(unit))
         return written or measured or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
@@ -402,7 +404,13 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if not unit.row_label_terms or not unit.row_label_terms <= question.term_set:
         return False
     value = unit.text.split(ROW_SEPARATOR, 1)[1]
+    if _OPENS_ON_A_QUESTION_RE.match(value):  # a slide's title (« L'Etoile Verte du Guide MICHELIN : Que font … ? »), no row
+        return False
     return question.kind in _ANY_ROW_VALUE or question.answered_by(value)
+
+
+# A text whose first sentence asks (ends with a question mark): a title's question, where a row would give a value
+_OPENS_ON_A_QUESTION_RE = re.compile(r"\s*[^.!?\n]{1,150}\?")
 
 
 def best_unit(

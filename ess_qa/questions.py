@@ -200,19 +200,28 @@ _SOURCE_RE = re.compile(
     rf"|,?\s*\btel(?:le)?s? qu(?:e |')(?:le |la |les |l')?(?:{_REPORTING_VERBS})(?:nt)? (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b",
     re.IGNORECASE,
 )
+# Before any other source, the « d'après » that introduces it (« d'après le PNNS »), whose « après » is no time; the word
+# after it opens the sentence where it did (« … les délais. D'après les auteurs, … »: « … les délais. Les auteurs, … »)
+_ACCORDING_TO_RE = re.compile(r"\b(d'apr[eè]s)\s+(\w?)", re.IGNORECASE)
+
+
+def _according_to_dropped(text: str) -> str:
+    """The text without the « d'après » that introduces a source (_ACCORDING_TO_RE)."""
+    return _ACCORDING_TO_RE.sub(lambda m: m.group(2).upper() if m.group(1)[0].isupper() else m.group(2), text)
 
 
 def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
     nouns (unless nothing is left), the words that ask for a meaning, the verb that asks where, the document named
-    as the source (« selon le panorama ») nor the « rendre » of « rendue publique »."""
+    as the source (« selon le panorama ») nor the « d'après » before another (« d'après le PNNS »), nor the « rendre » of
+    « rendue publique »."""
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
     content = _MEANING_ASKED_RE.sub("qu'est-ce que ", _MEANING_NOUN_RE.sub("qu'est-ce que ", normalize_apostrophes(question)))
     if _is_keyword_query(content.lower()) and _MEANING_NOUN_WORD_RE.search(content):  # « GEMAPI signification sigle »
         content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
-    content = rendering_dropped(_SOURCE_RE.sub(" ", _MANNER_RE.sub("comment", content)))
+    content = rendering_dropped(_according_to_dropped(_SOURCE_RE.sub(" ", _MANNER_RE.sub("comment", content))))
     content = _DISCOURSE_MARKER_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", first_person_dropped(content)))
     content = _SPACE_RE.sub(" ", content).strip()
     return content if content_words(content) else question

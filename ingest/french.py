@@ -953,6 +953,24 @@ def same_word(first: str, second: str) -> bool:
     return word_key(first) == word_key(second) or inflected_pair(first, second)
 
 
+# The noun a verb makes (« livraison » of « livrer », « recrutement » of « recruter »): its ending, and the verb's forms a
+# text writes instead (« livrés au moins quatre fois par semaine » for a question on « livraisons »)
+_VERBAL_NOUN_ENDINGS = ("ations", "ation", "aisons", "aison", "ements", "ement")
+_VERB_FORMS = frozenset("e es ee ees er ent ait aient".split())
+MIN_VERB_ROOT = 3  # letters: « cré » of « création », « créés »
+
+
+def verb_of_noun(noun: str, word: str) -> bool:
+    """Whether a word is a form of the verb a noun is made from: « livrés » of « livraisons », « créés » of « créations »,
+    « recrutés » of « recrutement » (accents folded; the verb's participle, infinitive or present)."""
+    noun, word = fold_accents(noun.lower()), fold_accents(word.lower())
+    for ending in _VERBAL_NOUN_ENDINGS:
+        if noun.endswith(ending) and len(noun) - len(ending) >= MIN_VERB_ROOT:
+            root = noun[: -len(ending)]
+            return word.startswith(root) and word[len(root) :] in _VERB_FORMS
+    return False
+
+
 def inflected_pair(first: str, second: str) -> bool:
     """Whether two words differ by a feminine or plural ending alone (souscrit / souscrite, emploi / emplois)."""
     first, second = fold_accents(first.lower()), fold_accents(second.lower())

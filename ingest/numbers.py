@@ -274,7 +274,26 @@ def enumerators(text: str) -> set[int]:
         first_after_colon = value == 1 and text[: match.start()].rstrip().endswith(":")  # 'cas mentionnés : 1/ Cas où'
         if value - 1 in numbered[mark] or (value == 1 and 2 in numbered[mark]) or first_after_colon:
             found.add(match.start(1))
-    return found
+    return found | _agenda_numbers(text)
+
+
+# A bare number before a title (« 3 La réglementation »), or before the next such number (« 1 2 À quoi sert … »)
+_BARE_ENUMERATOR_RE = re.compile(r"(?<![\w,.])(\d{1,2})(?=[ \t\u00a0\n]+(?:\d{1,2}[ \t\u00a0\n]+)?[A-ZÀ-ÝŒ])")
+AGENDA_ENTRIES = 3  # bare numbers 1, 2, 3 … in a row before titles: a slide's agenda, read as one line
+
+
+def _agenda_numbers(text: str) -> set[int]:
+    """Start offsets of the bare numbers that go 1, 2, 3 … (AGENDA_ENTRIES or more, in reading order) before titles:
+    an agenda's entries run together (« Rappel du contexte 1 2 À quoi sert ma cantine ? 3 La réglementation 4 Les
+    solutions »), whose numbers count nothing."""
+    chain: list[int] = []
+    for match in _BARE_ENUMERATOR_RE.finditer(text):
+        value = int(match.group(1))
+        if value == len(chain) + 1:
+            chain.append(match.start(1))
+        elif value == 1:
+            chain = [match.start(1)]
+    return set(chain) if len(chain) >= AGENDA_ENTRIES else set()
 
 
 def quantity_runs(text: str) -> list[str]:

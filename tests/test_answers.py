@@ -469,6 +469,30 @@ def test_how_much_of_a_noun_in_the_singular_is_answered_by_an_amount():
     fine = "Celle-ci s'élève à 300 000 € au maximum."
     assert type_matches(fine, "number", folded_content_words("on risque combien d'amende ?"), "count", "amende")
     assert not type_matches(fine, "number", folded_content_words("combien de salariés ?"), "count", "salariés")
+    # and a measure glued to its unit answers it too (« 500g/semaine » for « combien de viande »), not a count
+    meat = "de limiter la viande (porc, bœuf, veau, mouton, agneau, abats) à 500g/semaine."
+    assert type_matches(meat, "number", folded_content_words("combien de viande rouge par semaine ?"), "count", "viande")
+    assert not type_matches(meat, "number", folded_content_words("combien de repas par semaine ?"), "count", "repas")
+
+
+def test_an_agendas_numbers_count_nothing():
+    """Bare numbers going 1, 2, 3 … before titles are an agenda's entries run together (a slide's contents), no count:
+    « combien de cantines » is not answered by « 1 2 À quoi sert ma cantine ? 3 La réglementation 4 … »."""
+    from ingest.numbers import counts
+
+    agenda = "Rappel du contexte 1 2 À quoi sert ma cantine ? 3 La réglementation 4 Les solutions de contenants"
+    assert counts(agenda) == []
+    assert counts("soit 12 Métropoles sur 22, et 3 Conseils") == ["12", "22", "3"]  # no run from 1
+    assert counts("1 Région et 2 Départements") == ["1", "2"]  # two are no agenda
+
+
+def test_a_noun_made_from_a_verb_is_said_by_the_verb():
+    """« combien de livraisons par semaine » is answered by « livrés au moins quatre fois par semaine »: the place says
+    what is counted with the verb the noun is made from (ingest.french.verb_of_noun)."""
+    from ingest.french import verb_of_noun
+
+    assert verb_of_noun("livraisons", "livrés") and verb_of_noun("créations", "créés") and verb_of_noun("recrutement", "recrutés")
+    assert not verb_of_noun("nation", "né") and not verb_of_noun("station", "stationnent") and not verb_of_noun("salariés", "salarie")
 
 
 SPELLED_COUNT_PAGES = (
@@ -2414,3 +2438,32 @@ def test_a_word_neither_french_nor_the_corpus_s_is_read_as_the_french_word_with_
     assert french_doubling_reading("anées") == "années" and french_doubling_reading("dimentions") is None
     answer = water_report.ask("Lors d'une vente, le contrôle doit dater de moins de combien d'anées ?")
     assert answer.notice == "« anées » lu comme « années »" and answer.found and "moins de 3 ans" in answer.snippet, answer
+
+
+# Slides on a guide's green star: two lines name the star before a colon, then ask a question; the criteria are on a
+# line of their own.
+GREEN_STAR_PAGES = (
+    """Des exemples d'outils et de pratiques
+
+Le guide présente des distinctions accordées aux restaurants.
+L'Etoile Verte du Guide MICHELIN : Qu'est-ce que l'étoile verte MICHELIN ? L'étoile verte est une distinction annuelle qui met en avant des restaurants exemplaires en matière de durabilité.
+L'Etoile Verte du Guide MICHELIN : Que font les restaurants étoiles vertes ? Ils travaillent avec des producteurs voisins, cuisinent les légumes de saison et limitent leurs déchets.
+Les inspecteurs du Guide MICHELIN recherchent ceux qui sont à la pointe de la durabilité, en tenant compte des critères suivants : les déchets alimentaires, l'utilisation d'ingrédients locaux et de saison, l'empreinte écologique.""",
+    """Les restaurants collectifs
+
+Les cuisines des cantines peuvent suivre la même démarche, avec l'aide de la plateforme ma cantine.""",
+)
+
+
+def test_a_title_that_asks_is_no_table_row(tmp_path):
+    """« L'Etoile Verte du Guide MICHELIN : Que font … ? » reads as a label and its value, but a value that asks is a
+    slide's title, no row that a question naming the label is answered by; a label's value that answers stays one."""
+    from ess_qa.evidence import is_named_row, profile
+
+    assistant = assistant_on(tmp_path, "etoile.txt", GREEN_STAR_PAGES + ("Les distinctions\n\nEtoile Verte du Guide MICHELIN : La Maison Dupont, Lyon.",))
+    store = assistant.store
+    question = "Quels critères les inspecteurs du Guide Michelin prennent-ils en compte pour attribuer une étoile verte ?"
+    asked = profile(store, question, store.encode_queries([question])[0])
+    labelled = [unit for page in (1, 3) for position in store.positions_on_page(page) for unit in store.units(position) if unit.row_label_terms]
+    assert [unit.text.endswith("?") for unit in labelled] == [True, True, False]
+    assert [is_named_row(unit, asked) for unit in labelled] == [False, False, True]

@@ -420,6 +420,10 @@ def test_what_the_asker_says_of_themselves_is_left_out(question, content):
         ("c'est quoi le truc pour estimer le nombre de couverts ?", "c'est quoi le pour estimer le nombre de couverts ?"),
         ("what does the report say on jobs", "what does the report say on jobs"),  # English 'on' is no subject
         ("je voudrais savoir", "je voudrais savoir"),  # nothing would be left
+        # « d'après » introduces a source, and its « après » is no time a passage must say; « après » alone is one
+        ("combien de viande par semaine d'après le PNNS ?", "combien de viande par semaine le PNNS ?"),
+        ("que fait la commune après la délibération ?", "que fait la commune après la délibération ?"),
+        ("Le score est bon. D'après les auteurs, qu'est-ce qui l'explique ?", "Le score est bon. Les auteurs, qu'est-ce qui l'explique ?"),
     ],
 )
 def test_question_content_keeps_what_is_asked(question, content):
