@@ -46,7 +46,7 @@ from ingest.french import (
     words_run_together,
 )
 from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
-from ingest.structure import opens_contents
+from ingest.structure import is_caption, opens_contents
 from ingest.units import row_label
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -155,6 +155,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
     if best is not None and asked.kind == "definition":
         best = _spelled_out(store, question, asked, about, best) or best
+    if best is not None and _negates_what_is_asked(question, best.unit.text):
+        # « la fraction comestible » is not told by « Fraction non comestible : … »: the best line that says it as asked
+        best = _best_snippet(store, asked, candidates, only=lambda text: not _negates_what_is_asked(question, text)) or best
     if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
@@ -169,6 +172,19 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _negates_what_is_asked(question: str, text: str) -> bool:
+    """Whether a line says a word of a French question only with « non » (« Fraction non comestible » for « la fraction
+    comestible »), which the question does not negate: it is about the opposite of what is asked (see opposite_words)."""
+    if guess_language(question) != "fr":
+        return False
+    negated = [word_key(word) for word in negated_words(text)]
+    if not negated:
+        return False
+    asked = {word_key(word) for word in content_words(asked_sentence(question))} - {word_key(word) for word in negated_words(question)}
+    said = [word_key(word) for word in content_words(text)]
+    return any(word in asked and said.count(word) <= negated.count(word) for word in set(negated))
 
 
 def _spelling_its_acronyms(store: Store, question: str, candidates: list) -> tuple[list, list[str]]:
@@ -257,7 +273,7 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 
 def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
     """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
-    « zonage_règlementaire »), the lines of a table of contents,
+    « zonage_règlementaire »), the lines of a table of contents, a table's or a figure's caption (« Tableau I : … »),
     the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside) unless an address
     or a contact is asked for, which a back cover prints in capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), those whose
     words lost their spaces,
@@ -268,6 +284,7 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
     return lambda text: (
         len(text.split()) > 1
         and not opens_contents(text)
+        and not is_caption(text)
         and (reached or not mostly_capitals(after_capital_title(text)))
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text) or _says_beside_its_address(text, only))

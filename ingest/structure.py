@@ -329,6 +329,19 @@ def is_contents_title(title: str) -> bool:
 _LIST_OF_FIGURES_RE = re.compile(r"^(?:liste|table|index) des (?:tableaux|figures|illustrations|graphiques|cartes|encadres)\b")
 
 
+# A table's or a figure's caption: its kind, its number and a colon or a dash (« Tableau I : Proposition de composition … »,
+# « Figure 3 – Évolution … », « Graphique n°2 : … »)
+_CAPTION_RE = re.compile(
+    r"^\W*(?:tableau|table|figure|fig\.|graphique|sch[ée]ma|illustration|carte|encadr[ée])\s+(?:n\s?[°º]\s*)?(?:[IVXLC]+|\d+[a-z]?)\s*[:.–—-]\s",
+    re.IGNORECASE,
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a table's or a figure's caption, which says what the table shows but none of its values."""
+    return bool(_CAPTION_RE.match(text))
+
+
 def is_navigation(section: str, text: str) -> bool:
     """Whether a passage (its section path and text) is the document's navigation: its table of contents or its list of
     tables or figures, by its section's last title or its own opening (opens_contents)."""

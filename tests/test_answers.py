@@ -792,6 +792,23 @@ def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(ques
 @pytest.mark.parametrize(
     "question, kind",
     [
+        ("Quels pourcentages d'achats durables et bio les cantines doivent-elles atteindre ?", "percent"),
+        ("Quels montants sont versés aux lauréats ?", "money"),
+        ("Quels délais de paiement s'appliquent ?", "number"),
+        # a plural that names things, not figures, still asks for a list of them
+        ("Quelles subventions existent pour les cantines ?", "list"),
+        ("Quelles parties prenantes sont associées ?", "list"),
+    ],
+)
+def test_figures_asked_in_the_plural_are_figures(question, kind):
+    """« Quels pourcentages … doivent-elles atteindre ? » was read as asking for a list, and answered with a line
+    without a percentage: figures asked in the plural are figures, as in the singular."""
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
         ("combien paie un etudiant pour un repas au resto u ?", "money"),
         ("on paye combien pour la cantine ?", "money"),
         ("combien payent les familles ?", "money"),
@@ -2467,3 +2484,45 @@ def test_a_title_that_asks_is_no_table_row(tmp_path):
     labelled = [unit for page in (1, 3) for position in store.positions_on_page(page) for unit in store.units(position) if unit.row_label_terms]
     assert [unit.text.endswith("?") for unit in labelled] == [True, True, False]
     assert [is_named_row(unit, asked) for unit in labelled] == [False, False, True]
+
+
+def test_a_line_that_negates_what_is_asked_tells_the_opposite():
+    """« la fraction comestible » is not defined by « Fraction non comestible : … », nor a « regard visitable » by a line
+    on the « regard non visitable »; a question that negates the word itself asks of that line."""
+    from ess_qa.answering import _negates_what_is_asked
+
+    edible = "c'est quoi au juste la fraction comestible des déchets ?"
+    assert _negates_what_is_asked(edible, "Fraction non comestible : déchets dits inévitables, non considérés comme du gaspillage.")
+    assert not _negates_what_is_asked(edible, "Fraction comestible : déchets dits évitables, assimilable à du gaspillage alimentaire.")
+    # said both ways, it says what is asked too
+    assert not _negates_what_is_asked(edible, "La fraction comestible et la fraction non comestible sont pesées à part.")
+    assert not _negates_what_is_asked("c'est quoi la fraction non comestible ?", "Fraction non comestible : déchets dits inévitables.")
+    assert _negates_what_is_asked("C'est quoi exactement un regard visitable ?", "Le regard non visitable est de taille trop limitée.")
+
+
+# A weighing protocol's two definitions, the edible fraction second
+EDIBLE_PAGES = (
+    """Les fractions des déchets alimentaires
+
+Fraction non comestible : déchets dits inévitables, non considérés comme du gaspillage alimentaire. Exemple : épluchures.
+
+Fraction comestible : déchets dits évitables, assimilable à du gaspillage alimentaire. Exemple : plats préparés et jetés.""",
+    """La pesée
+
+Les déchets sont pesés chaque jour, après chaque service, dans des bacs séparés.""",
+)
+
+
+def test_a_definition_question_gets_the_line_of_what_it_asks_not_its_opposite(tmp_path):
+    assistant = assistant_on(tmp_path, "pesees.txt", EDIBLE_PAGES)
+    answer = assistant.ask("c'est quoi au juste la fraction comestible des déchets ?")
+    assert answer.found and answer.snippet.startswith("Fraction comestible"), answer.snippet
+
+
+def test_a_caption_answers_nothing():
+    """A table's or a figure's caption says what it shows, none of its values: no snippet (« Tableau I : … »)."""
+    from ingest.structure import is_caption
+
+    assert is_caption("Tableau I : Proposition de composition de la commission de menus (CM) en EHPAD.")
+    assert is_caption("Figure 3 – Évolution des emplois") and is_caption("Graphique n°2 : part des achats")
+    assert not is_caption("Le tableau 3 montre que les emplois progressent.") and not is_caption("Tableau de bord : suivi")
