@@ -281,11 +281,11 @@ _TYPE_CUES = (
      r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),
     # a sum of money: the line that answers gives one (in euros), not any number; « combien d'argent » and « combien
     # de millions d'euros » ask for one too, not for a count of « argent » or « millions »
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|(sur)?co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montants?|budgets?|(sur)?co[uû]ts?|prix|tarifs?|sommes?|enveloppes?|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|(sur)?co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montants?|budget|(sur)?co[uû]t|prix|tarif|sommes?|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentages?|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'
-    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)s?|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(" + _COUNT_NOUNS + r")\b"
+    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(" + _COUNT_NOUNS + r")\b"
      # an average, a median, a maximum: a figure, whatever the noun (« quel est le PUE moyen »)
      r"|" + _ASKS_THE + r"[\w-]+ (moyen|moyenne|m[ée]dian|m[ée]diane|maximal|maximale|minimal|minimale)\b|\bwhat (is|are|was|were) the (average|mean|median|maximum|minimum)\b"),
     # what a text calls a word, asked in words that could open another type (« qui est désigné par le terme
@@ -408,7 +408,7 @@ _MEASURE_NOUNS = {
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
 _MEASURE_RES = (
     (re.compile(r"\bhow (far|high|deep|wide)\b"), "length"),
-    (re.compile(r"\bhow old\b"), "duration"),
+    (re.compile(r"\bhow (old|long)\b"), "duration"),  # « how long » asks a time far more often than a length
     (re.compile(r"\bhow often\b|\btous les combien\b"), "frequency"),  # « tous les combien » : at what interval
 )
 

@@ -105,7 +105,7 @@ _MEASURE_RES = {
 }
 # one period after a word that says how long (« valide dans un délai d'un mois », « pendant une semaine », « sous un
 # mois », « sur un an »), or in brackets (« (idéalement un mois) »), not a period of reference (« au cours d'une année »)
-_ONE_PERIOD_RE = re.compile(r"(?:\b(?:délai\s+d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|sur\s+|après\s+|avant\s+)|\((?:\w+ment\s+)?)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
+_ONE_PERIOD_RE = re.compile(r"(?:\b(?:délai\s+(?:(?:maxim|minim)(?:um|ale?)\s+|légal\s+)?d['’]\s?|pendant\s+|durant\s+|sous\s+|dans\s+|en\s+|pour\s+|sur\s+|après\s+|avant\s+)|\((?:\w+ment\s+)?)une?\s+(?:demi-)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|trimestres?|semestres?|heures?)\b", re.IGNORECASE)
 _MEASURE_RES["duration"] = re.compile(f"{_MEASURE_RES['duration'].pattern}|{_ONE_PERIOD_RE.pattern}", re.IGNORECASE)
 # « quel volume de … » asks a quantity in any unit of matter or energy, or in euros: « 3 TWh » of cold delivered, « 20 000 € »
 # of purchases, « 12 m3 » of water

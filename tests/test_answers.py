@@ -762,6 +762,15 @@ def test_an_english_question_about_a_measure_asks_what_its_french_twin_asks(ques
     assert question_type(question) == kind
 
 
+def test_how_long_asks_a_time():
+    """« How long does the team have to tell an applicant … ? » asks a time, as « combien de temps » does: a line that
+    gives one (« dans un délai maximum d’un mois ») answers it, not one with any number."""
+    from ess_qa.questions import question_measure
+
+    assert question_measure("How long does the team have to tell an applicant that its request was rejected?") == "duration"
+    assert question_measure("combien de temps faut-il ?") == "duration"
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [
@@ -794,15 +803,17 @@ def test_a_question_asks_for_the_same_figure_whatever_the_tense_of_its_verb(ques
     [
         ("Quels pourcentages d'achats durables et bio les cantines doivent-elles atteindre ?", "percent"),
         ("Quels montants sont versés aux lauréats ?", "money"),
-        ("Quels délais de paiement s'appliquent ?", "number"),
-        # a plural that names things, not figures, still asks for a list of them
+        # a plural that may name things as well as figures asks for a list of them: « Quels coûts s'ajoutent … ? » asks
+        # for the items of cost a table lists, « dans quels délais … rendus publics ? » for the steps and their times
+        ("Quels coûts s'ajoutent aux canalisations secondaires ?", "list"),
+        ("Quels délais de paiement s'appliquent ?", "list"),
         ("Quelles subventions existent pour les cantines ?", "list"),
         ("Quelles parties prenantes sont associées ?", "list"),
     ],
 )
 def test_figures_asked_in_the_plural_are_figures(question, kind):
     """« Quels pourcentages … doivent-elles atteindre ? » was read as asking for a list, and answered with a line
-    without a percentage: figures asked in the plural are figures, as in the singular."""
+    without a percentage: percentages and amounts asked in the plural are figures, as in the singular."""
     assert question_type(question) == kind
 
 
@@ -879,6 +890,9 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)
     assert holds_measure("Citeo Pro valide dans un délai d’un mois les boucles", "duration") and holds_measure("pendant une semaine", "duration")
     assert holds_measure("suivre les stocks sur une période plus longue (idéalement un mois)", "duration") and holds_measure("sur un an", "duration")
+    # a deadline that says it is the longest or the legal one (« notifié … dans un délai maximum d’un mois »)
+    assert holds_measure("notifié par courriel en cas de refus dans un délai maximum d’un mois", "duration")
+    assert holds_measure("dans un délai légal d'un an", "duration")
     assert not holds_measure("les sédiments extraits au cours d'une année", "duration") and not holds_measure("un jour férié", "duration")
     # an adverb says how often (« à quelle fréquence … ? » was refused: « Il convient de vérifier, au moins annuellement, … »)
     assert holds_measure("Il convient de vérifier, au moins annuellement, leur évolution", "frequency")
