@@ -305,7 +305,7 @@ _TYPE_CUES = (
     # that says where a figure is measured or what is tested (« les consommations de gaz à l'adresse », « par adresse »,
     # « le test d'adresses »)
     # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked)
-    ("address", _NOT_HOW_TO + r".*(?<!à l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
+    ("address", _NOT_HOW_TO + r".*(?<![àa] l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
     # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
     ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b"),

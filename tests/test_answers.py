@@ -1711,6 +1711,7 @@ def test_a_question_that_asks_how_to_do_something_asks_a_procedure_whatever_addr
     "question, kind",
     [
         ("source données consommations de gaz à l'adresse", "other"),
+        ("d'ou viennent les donnees de consommation de gaz a l'adresse", "other"),  # typed without its accent
         ("consommations de gaz par adresse", "other"),
         ("combien d'adresses testées par mois", "number"),
         ("Quelle est l'adresse de la CRESS ?", "address"),
@@ -1975,6 +1976,10 @@ def test_a_moment_told_by_what_it_follows_answers_when():
     assert MOMENT_RE.search("le classement est abrogé par délibération suite à une baisse de la part des énergies renouvelables")
     assert MOMENT_RE.search("à la suite de la délibération du conseil")
     assert not MOMENT_RE.search("la suite du document présente les résultats")
+    # and « at any time » answers when too (« Quand les ressources sont-elles disponibles ? »: « Disponibles à tout moment »)
+    assert MOMENT_RE.search("Je consulte des ressources liées à mon territoire. Disponibles à tout moment")
+    assert MOMENT_RE.search("le service est ouvert en permanence") and MOMENT_RE.search("available at any time")
+    assert not MOMENT_RE.search("un moment fort du mandat")
 
 
 def test_a_name_ends_at_the_verb_asked_of_it():
