@@ -398,6 +398,10 @@ def find_named_row_positions(store: Store, question: QuestionProfile) -> list[in
     return sorted(found)
 
 
+# A text whose first sentence asks (ends with a question mark): a title's question, where a row would give a value
+_OPENS_ON_A_QUESTION_RE = re.compile(r"\s*[^.!?\n]{1,150}\?")
+
+
 def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     """Whether a unit is the table row the question names ('Brest Métropole : ...' for a question on
     Brest Métropole) and its value holds what a typed question asks for (a person for 'qui', ...)."""
@@ -407,10 +411,6 @@ def is_named_row(unit: Unit, question: QuestionProfile) -> bool:
     if _OPENS_ON_A_QUESTION_RE.match(value):  # a slide's title (« L'Etoile Verte du Guide MICHELIN : Que font … ? »), no row
         return False
     return question.kind in _ANY_ROW_VALUE or question.answered_by(value)
-
-
-# A text whose first sentence asks (ends with a question mark): a title's question, where a row would give a value
-_OPENS_ON_A_QUESTION_RE = re.compile(r"\s*[^.!?\n]{1,150}\?")
 
 
 def best_unit(

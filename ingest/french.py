@@ -962,7 +962,8 @@ MIN_VERB_ROOT = 3  # letters: « cré » of « création », « créés »
 
 def verb_of_noun(noun: str, word: str) -> bool:
     """Whether a word is a form of the verb a noun is made from: « livrés » of « livraisons », « créés » of « créations »,
-    « recrutés » of « recrutement » (accents folded; the verb's participle, infinitive or present)."""
+    « recrutés » of « recrutement » (accents folded; the verb's participle, infinitive or present). A noun that happens to
+    share the form passes too (« livres » of « livraisons »): a check that relaxes, never one that refuses, uses it."""
     noun, word = fold_accents(noun.lower()), fold_accents(word.lower())
     for ending in _VERBAL_NOUN_ENDINGS:
         if noun.endswith(ending) and len(noun) - len(ending) >= MIN_VERB_ROOT:
