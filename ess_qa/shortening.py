@@ -15,6 +15,7 @@ WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of 
 # a window of wanted words may grow to this share of its limit to start where its clause does ("Avec un budget de …")
 # and end where its phrase does: 400 characters for a 300-character snippet, the size an extract never passes
 CLAUSE_ROOM = 4 / 3
+SHORT_BRACKET = 2  # words of a parenthesis short enough to close a phrase with it: « (2020) », « (RNIPP) », « (art. 77) »
 FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
 
 
@@ -126,14 +127,23 @@ _PHRASE_END_RE = re.compile(r"[.,;:!?]$")
 
 
 def _completed(tokens: list[re.Match], start: int, end: int, limit: int) -> tuple[int, int]:
-    """A window's first and last words (tokens start..end) moved to where its clause starts and its phrase ends
-    when the whole then spans at most CLAUSE_ROOM x limit characters: both when they fit, else the start alone,
-    else the end alone; the window as it is when neither fits."""
+    """A window's first and last words (tokens start..end) moved to where its clause starts and its phrase ends (past a
+    short parenthesis that closes it, when that fits too) when the whole then spans at most CLAUSE_ROOM x limit
+    characters: both when they fit, else the start alone, else the end alone; the window as it is when neither fits."""
     first, last = _clause_start(tokens, start), _clause_end(tokens, end)
-    for a, b in ((first, last), (first, end), (start, last)):
+    closed = _bracket_closed(tokens, last)
+    for a, b in ((first, closed), (first, last), (first, end), (start, closed), (start, last)):
         if tokens[b].end() - tokens[a].start() <= CLAUSE_ROOM * limit:
             return a, b
     return start, end
+
+
+def _bracket_closed(tokens: list[re.Match], last: int) -> int:
+    """The phrase's last word (last) moved past the parenthesis just after it when that is SHORT_BRACKET words or fewer,
+    which close the phrase with it (« … dans l'étude (2020) », « … des Personnes Physiques (RNIPP) »)."""
+    if last + 1 >= len(tokens) or not tokens[last + 1].group().startswith("("):
+        return last
+    return next((i for i in range(last + 1, min(last + 1 + SHORT_BRACKET, len(tokens))) if ")" in tokens[i].group()), last)
 
 
 def _clause_end(tokens: list[re.Match], end: int) -> int:

@@ -727,6 +727,21 @@ def test_a_window_ends_where_its_phrase_does_when_the_whole_stays_short():
     assert cut.endswith(" …") and " an " not in cut and len(cut) <= CLAUSE_ROOM * 40 + 4, cut
 
 
+def test_a_short_parenthesis_ends_the_phrase_with_it():
+    """« … contre 1,4% dans l'étude (2020) », not « … dans l'étude … »: a parenthesis of one or two words (a year, an
+    acronym, an article) closes the phrase with it when the whole still fits; a longer one stays out (above)."""
+    from ess_qa.shortening import shorten
+
+    sentence = (
+        "La part des écrans OLED atteint 13,3% en 2022 selon les données reprises de l'enquête sur les équipements "
+        "contre 1,4% dans l'étude (2020). Suite sans rapport."
+    )
+    line = "Texte sans rapport. " * 8 + sentence + " Suite sans rapport." * 10
+    for limit in (108, 124):
+        cut = shorten(line, limit, wanted=lambda word: {word.strip(".,")} & {"OLED", "2022"})
+        assert "1,4% dans l'étude (2020)." in cut, (limit, cut)
+
+
 def test_a_window_holds_the_most_question_terms_not_one_term_said_again_and_again():
     from ess_qa.answering import held_terms
     from ess_qa.shortening import shorten
