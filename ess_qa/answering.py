@@ -192,10 +192,13 @@ def _spelling_its_acronyms(store: Store, question: str, candidates: list) -> tup
     produits HVE » of a note that only writes « haute valeur environnementale »), with those acronyms, when some do:
     what it asks is there (judge_snippet reads the acronym in the snippet's passage so); else all of them, and none."""
     unwritten = [name for name in proper_names(asked_sentence(question)) if in_capitals(name) and not store.known_words(frozenset([name.lower()]))]
-    spelled = [name for name in unwritten if any(spells_initials(name, item[2].text) for item in candidates)]
+    if not unwritten:
+        return candidates, []
+    spelling = [(item, [name for name in unwritten if spells_initials(name, item[2].text)]) for item in candidates]  # read once
+    spelled = [name for name in unwritten if any(name in names for _, names in spelling)]
     if not spelled:
         return candidates, []
-    return [item for item in candidates if any(spells_initials(name, item[2].text) for name in spelled)], spelled
+    return [item for item, names in spelling if names], spelled
 
 
 def _spelling_line(store: Store, asked: QuestionProfile, candidates: list, spelled: list[str]) -> Snippet | None:
