@@ -88,7 +88,7 @@ _WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECA
 
 # Words too common to say anything about a passage (French and the English of cross-lingual
 # questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable.
-STOP_WORDS = frozenset(
+FRENCH_STOP_WORDS = frozenset(
     """
     a à au aux avec ce ces cet cette celle celles celui ceux comme comment dans de des du elle
     elles en est et être été eu il ils je la le les leur leurs lui ma mais me même mes moi mon ne
@@ -97,6 +97,10 @@ STOP_WORDS = frozenset(
     afin aussi cela ceci ça fait faire peut peuvent doit doivent été étaient était sera
     faut fallait faudra faudrait
     combien pourquoi quand quoi lequel laquelle lesquels lesquelles
+    """.split()
+)
+STOP_WORDS = FRENCH_STOP_WORDS | frozenset(
+    """
     the of and or to in on for is are was were be been by with what which who whom how does do
     did an as at from that this these those it its their there has have had can into must should
     many much why when where whose
@@ -1232,6 +1236,107 @@ def join_split_words(texts: list[str]) -> list[str]:
     texts = [_DROP_CAP_RE.sub(two_parts_one_word, text) for text in texts]
     texts = [_GLUED_CODE_RE.sub(glued_code, _CUT_IN_LINE_RE.sub(two_parts_one_word, text)) for text in texts]
     return [_PIECES_RE.sub(repl, text) for text in texts]
+
+
+# --- words glued by a PDF's lost spaces ---------------------------------------------------------
+
+# pypdf reads some lines without the space at their end or between words set apart by position only: « équipes
+# mobileset professionnels », « formerles équipes », « la possibilitéd'écraser », a heading in bold
+# « Courriersparamétrablespourlesstructures ». A run of GLUED_MIN_LETTERS letters or more, in lower case or capitalised,
+# that is no French word, nor a prefix glued to one (« surcoûts », « télédéclaration »), nor part of a web or mail
+# address, nor the end of a word a hyphen cut at the line before, is cut into the fewest words (_glued_pieces): French function words, « à », the elided form before an
+# apostrophe, and French words of GLUED_CONTENT_LETTERS letters or more that the document also writes alone. The cut
+# must hold a function word or an elided form, or be two such words (« téléphonespersonnels »); a capitalised run, three
+# words or more (a heading: « Maslow », « Jeunet » are names); and it must not be one word and its ending
+# (_one_word_ending: « pluriannuel le », « thermique ment »).
+GLUED_MIN_LETTERS = 5
+GLUED_CONTENT_LETTERS = 5
+# the prefixes a French word is made with that are words of their own too (« surcoûts », « contreproductive »)
+GLUED_PREFIXES = frozenset(("sur", "sous", "contre", "entre", "trans", "radio", "vidéo", "audio", "gastro", "mono", "pluri", "poly"))
+_GLUED_RUN_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+_ADDRESS_CHARS_RE = re.compile(r"[/@]|\w\.\w")  # a web or mail address around a run: « www.poubellesbattle.fr »
+_AFTER_LINE_END_HYPHEN_RE = re.compile(r"-[ \t]*\n[ \t]*$")
+
+
+def split_glued_words(texts: list[str]) -> list[str]:
+    """A document's page texts with the words its extraction glued together set apart (see above)."""
+    uses = Counter(word.lower() for text in texts for word in _LETTERS_RE.findall(text))
+
+    def apart(match: re.Match) -> str:
+        run, text, start, end = match.group(), match.string, match.start(), match.end()
+        elided_end = text[end : end + 1] in ("'", "’")
+        if len(run) < GLUED_MIN_LETTERS or not (run.islower() or (run[0].isupper() and run[1:].islower())):
+            return run  # a name in capitals or in two cases (« DomiFa ») is written so
+        if is_french_word(run) or _prefixed_word(run) or _ADDRESS_CHARS_RE.search(_token_around(text, start, end)):
+            return run
+        if _AFTER_LINE_END_HYPHEN_RE.search(text, max(0, start - 8), start):
+            return run  # the end of a word a hyphen cut at the line before (« environ-⏎nementaux »)
+        if elided_end and is_french_word(run + "'" + (_LETTERS_RE.match(text, end + 1) or [""])[0]):
+            return run  # « quelqu'un », « aujourd'hui »
+        pieces = _glued_pieces(run, elided_end, uses)
+        return " ".join(pieces) if pieces else run
+
+    return [_GLUED_RUN_RE.sub(apart, text) for text in texts]
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The characters around text[start:end] up to the spaces on either side."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left:right]
+
+
+def _prefixed_word(word: str) -> bool:
+    """Whether a word is a prefix glued to a French word (« télédéclaration », « surcoûts »): one word."""
+    lower = word.lower()
+    glued = [(prefix, lower[len(prefix) :]) for prefix in GLUED_PREFIXES if lower.startswith(prefix)]
+    return any(is_french_word(rest) for _, rest in prefix_splits(word_key(word)) + glued)
+
+
+def _glued_pieces(run: str, elided_end: bool, uses: Counter) -> list[str] | None:
+    """A glued run of letters cut into its fewest words (see split_glued_words), as written; None when it cannot be."""
+    lower = run.lower()
+    if len(lower) != len(run):
+        return None
+    best: list[list[int] | None] = [[]] + [None] * len(lower)  # best[i]: where the words of lower[:i] end
+    for end in range(1, len(lower) + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
+            before = best[start]
+            if before is not None and _glued_piece_fits(lower[start:end], elided_end and end == len(lower), uses):
+                if best[end] is None or len(before) + 1 < len(best[end]):
+                    best[end] = before + [end]
+    ends = best[len(lower)]
+    if ends is None or len(ends) < 2 or (run[0].isupper() and len(ends) < 3):
+        return None
+    pieces = [run[start:end] for start, end in zip([0] + ends, ends)]
+    if _one_word_ending(run, pieces) or any(len(a) <= 2 and len(b) <= 2 for a, b in zip(pieces, pieces[1:])):
+        return None  # « pluriannuel le » is « pluriannuelle », « an on y … » no words
+    joined = elided_end or any(_joining_piece(piece.lower()) for piece in pieces)
+    return pieces if joined or len(pieces) == 2 else None
+
+
+def _one_word_ending(run: str, pieces: list[str]) -> bool:
+    """Whether a run cut in two is one word and its ending: a feminine or plural (« pluriannuel le », « tendanciel le »,
+    « végétalien ne », whose consonant doubles), an adverb (« thermique ment »)."""
+    if len(pieces) != 2:
+        return False
+    first, last = pieces[0].lower(), pieces[1].lower()
+    doubled = last[:1] == first[-1:] and last in ("le", "les", "ne", "nes", "te", "tes")
+    return same_word(run, first) or doubled or last in ("ment", "ments")
+
+
+def _joining_piece(piece: str) -> bool:
+    """Whether a piece of a glued run is a French function word as written (not « dé ») or « à »."""
+    return piece == "à" or (len(piece) > 1 and piece in FRENCH_STOP_WORDS)
+
+
+def _glued_piece_fits(piece: str, elided: bool, uses: Counter) -> bool:
+    """Whether a piece of a glued run is a word (see split_glued_words)."""
+    if elided:
+        return piece in ELIDED_FORMS
+    if _joining_piece(piece):
+        return True
+    return len(piece) >= GLUED_CONTENT_LETTERS and uses[piece] >= 1 and piece in _written_french_words()
 
 
 # A letter-spaced run, as extraction reads a heading or a box set with wide letter spacing (« F E D E R A T I ON

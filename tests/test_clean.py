@@ -704,3 +704,49 @@ def test_letter_spaced_capitals_read_as_words(spaced, read):
     """A heading or a box set with wide letter spacing is read letter by letter; its letters are cut into the fewest
     words of French again, two spaces parting words where extraction left them."""
     assert join_letter_spaced(spaced) == read
+
+
+def test_words_a_pdf_glued_together_are_set_apart():
+    """pypdf reads some lines without their spaces (« équipes mobileset professionnels », a bold heading
+    « Courriersparamétrablespourlesstructures »): the words are set apart where the cut is into French words the
+    document also writes alone, holding a function word or an elided form."""
+    from ingest.french import split_glued_words
+
+    body = (
+        "Les courriers paramétrables sont envoyés aux structures. Chaque accès est personnel. Les personnes suivies "
+        "donnent leur accord. Les équipes utilisent les téléphones. Les comptes personnels restent secrets."
+    )
+    glued = "Courriersparamétrablespourlesstructures\nLes personnesqui ont un rôle gèrent lesaccès dansl'utilisation des téléphonespersonnels."
+    assert split_glued_words([body, glued])[1] == (
+        "Courriers paramétrables pour les structures\nLes personnes qui ont un rôle gèrent les accès dans l'utilisation des téléphones personnels."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La pyramide de Maslow et le cabinet Jeunet.",  # names, capitalised
+        "Un budget pluriannuel et une programmation pluriannuelle.",  # a feminine, not « pluriannuel le »
+        "Les surcoûts et les coûts de la télédéclaration.",  # prefixes glued to words
+        "Voir www.poubellesbattle.fr ou ecrire a contact.poubelles@battle.fr pour les poubelles.",  # addresses
+        "Les impacts environ-\nnementaux du numérique, les mentaux.",  # the end of a word a hyphen cut
+        "Quelqu'un viendra aujourd'hui.",  # elided compounds
+    ],
+)
+def test_words_written_whole_stay_whole(text):
+    from ingest.french import split_glued_words
+
+    assert split_glued_words([text]) == [text]
+
+
+def test_a_pdf_whose_lines_lost_their_spaces_is_searched_by_its_words(tmp_path):
+    """A real PDF (fpdf2) read by pypdf, a line of it glued: its words are indexed apart."""
+    from ingest import read_file_pages
+    from tests.test_ingest import write_pdf
+
+    text = (
+        "Les équipes suivent les personnes. Chaque accès est donné aux personnes suivies.\n"
+        "Les personnesqui quittent l'équipe perdent lesaccès le jour même."
+    )
+    pages = read_file_pages(write_pdf(tmp_path / "charte.pdf", {1: text}))
+    assert "Les personnes qui quittent l'équipe perdent les accès le jour même." in pages[0].text.replace("\n", " ")
