@@ -127,13 +127,15 @@ ENGLISH_MONTHS = dict(zip("January February March April May June July August Sep
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 # a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après
 # trois caractères', 'avant son départ', 'au moment de la signature', 'à l'issue de la formation', 'au plus tard', 'suite à
-# une baisse', 'after', 'when', 'once'; or any time: 'disponibles à tout moment', 'en permanence', 'toute l'année'
+# une baisse', 'after', 'when', 'once'; or any time: 'disponibles à tout moment', 'en permanence', 'toute l'année'; or
+# at once: 'le jour même', 'le lendemain', 'la veille', 'immédiatement', 'sans délai', 'aussitôt'
 MOMENT_RE = re.compile(
     r"\b(?:lorsqu(?:e|')|quand|d[èe]s (?:que|qu'|la|le|les|l'|r[ée]ception|son|sa|ses|leur|leurs)|apr[èe]s"
     r"|avant (?:que|qu'|de|d'|la|le|les|l'|son|sa|ses|leur|leurs)|au moment"
     r"|[àa] l'issue|[àa] (?:partir|compter) d|au plus (?:tard|t[ôo]t)|[àa] chaque|pendant|durant|suite [àa] |[àa] la suite d"
     r"|[àa] tout (?:moment|instant)|en permanence|toute l'ann[ée]e"
-    r"|after|before|when|once|as soon as|at any time|any ?time)",
+    r"|le jour m[êe]me|le lendemain|la veille|imm[ée]diatement|sans d[ée]lai|aussit[ôo]t"
+    r"|after|before|when|once|as soon as|at any time|any ?time|the same day|the next day|immediately|without delay)",
     re.IGNORECASE,
 )
 

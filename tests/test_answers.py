@@ -1995,6 +1995,26 @@ def test_a_moment_told_by_what_it_follows_answers_when():
     assert MOMENT_RE.search("Je consulte des ressources liées à mon territoire. Disponibles à tout moment")
     assert MOMENT_RE.search("le service est ouvert en permanence") and MOMENT_RE.search("available at any time")
     assert not MOMENT_RE.search("un moment fort du mandat")
+    # and at once (« Quand le compte doit-il être désactivé ? »: « le jour même »)
+    assert MOMENT_RE.search("son compte doit être désactivé le jour même") and MOMENT_RE.search("signalée sans délai")
+    assert MOMENT_RE.search("the account is closed the same day") and not MOMENT_RE.search("le même jour de la semaine que la réunion")
+
+
+DEPARTURE_PAGES = (
+    """Comptes et accès
+
+Chaque membre de l'équipe dispose d'un compte personnel protégé par un mot de passe.
+
+Le compte d'un membre qui quitte l'équipe doit être désactivé le jour même par l'administrateur.
+
+Les identifiants ne doivent jamais être partagés entre collègues.""",
+)
+
+
+def test_a_when_question_is_answered_by_a_line_that_says_at_once(tmp_path):
+    """« le jour même » tells when, as a date would: the line that says it answers « Quand … ? »."""
+    answer = assistant_on(tmp_path, "charte.txt", DEPARTURE_PAGES).ask("Quand le compte d'un membre qui quitte l'équipe doit-il être désactivé ?")
+    assert answer.found and "le jour même" in answer.snippet, answer.snippet
 
 
 def test_a_name_ends_at_the_verb_asked_of_it():
