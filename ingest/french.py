@@ -1246,9 +1246,9 @@ def join_split_words(texts: list[str]) -> list[str]:
 # that is no French word, nor a prefix glued to one (« surcoûts », « télédéclaration »), nor part of a web or mail
 # address, nor the end of a word a hyphen cut at the line before, is cut into the fewest words (_glued_pieces): French function words, « à », the elided form before an
 # apostrophe, and French words of GLUED_CONTENT_LETTERS letters or more that the document also writes alone. The cut
-# must hold a function word or an elided form, or be two such words (« téléphonespersonnels »); a capitalised run, three
-# words or more (a heading: « Maslow », « Jeunet » are names); and it must not be one word and its ending
-# (_one_word_ending: « pluriannuel le », « thermique ment »).
+# must hold a function word or an elided form, or be two such words (« téléphonespersonnels »); a capitalised run cut in
+# two must be two such words, and written so once (« Maslow », « Villemon », « Villeneuve » are names); and
+# it must not be one word and its ending (_one_word_ending: « pluriannuel le », « thermique ment »).
 GLUED_MIN_LETTERS = 5
 GLUED_CONTENT_LETTERS = 5
 # the prefixes a French word is made with that are words of their own too (« surcoûts », « contreproductive »)
@@ -1306,9 +1306,11 @@ def _glued_pieces(run: str, elided_end: bool, uses: Counter) -> list[str] | None
                 if best[end] is None or len(before) + 1 < len(best[end]):
                     best[end] = before + [end]
     ends = best[len(lower)]
-    if ends is None or len(ends) < 2 or (run[0].isupper() and len(ends) < 3):
+    if ends is None or len(ends) < 2:
         return None
     pieces = [run[start:end] for start, end in zip([0] + ends, ends)]
+    if run[0].isupper() and len(pieces) == 2 and (any(_joining_piece(p.lower()) for p in pieces) or uses[lower] >= MIN_WHOLE_USES):
+        return None  # « Ma slow » is Maslow, « Ville mon » Villemon, « Ville neuve » written so again and again Villeneuve
     if _one_word_ending(run, pieces) or any(len(a) <= 2 and len(b) <= 2 for a, b in zip(pieces, pieces[1:])):
         return None  # « pluriannuel le » is « pluriannuelle », « an on y … » no words
     joined = elided_end or any(_joining_piece(piece.lower()) for piece in pieces)
