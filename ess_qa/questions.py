@@ -197,7 +197,9 @@ _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
     rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)"
     # « un label, tel que le définit cette note »
-    rf"|,?\s*\btel(?:le)?s? qu(?:e |')(?:le |la |les |l')?(?:{_REPORTING_VERBS})(?:nt)? (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b",
+    rf"|,?\s*\btel(?:le)?s? qu(?:e |')(?:le |la |les |l')?(?:{_REPORTING_VERBS})(?:nt)? (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b"
+    # « selon cette politique de confidentialité », « d'après cette charte » at its end: what is read, whatever its kind
+    r"|\b(?:selon|d'après|d'apres) (?:ce|cet|cette) [^\W\d_]+(?: (?:de |d'|du |des )?[^\W\d_]+)?(?=\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 # Before any other source, the « d'après » that introduces it (« d'après le PNNS »), whose « après » is no time; the word
@@ -232,11 +234,21 @@ def question_content(question: str) -> str:
 _PART_END_RE = re.compile(r"(?<=[;:?!])\s+")
 
 
+# The frame a question sets for what it asks (« … au sens du Code du travail », « Au sens du RGPD, … »): where the
+# definition comes from, which the page that gives it need not name
+_FRAME_RE = re.compile(
+    r",?\s*\b(?:au sens (?:de la |de l'|du |des |de |d')|within the meaning of |in the sense of |as defined (?:by|in) )[^,;:?!]*,?",
+    re.IGNORECASE,
+)
+
+
 def asked_part(question: str) -> str:
     """What a question of several parts asks, without the context told before it (« Notre commune a déposé son
     dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ? »): its last part that asks (ends with a
-    question mark), else its last part; the whole question when it has one part."""
-    return _asking([part for sentence in split_sentences(question.strip()) for part in _PART_END_RE.split(sentence)], question)
+    question mark), else its last part; the whole question when it has one part; without the frame it sets (_FRAME_RE)."""
+    asked = _asking([part for sentence in split_sentences(question.strip()) for part in _PART_END_RE.split(sentence)], question)
+    unframed = _FRAME_RE.sub(" ", asked).strip()
+    return unframed if content_words(unframed) else asked
 
 
 def asked_sentence(question: str) -> str:

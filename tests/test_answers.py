@@ -229,6 +229,9 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Quelles banques le panorama présente-t-il ?", "Quelles banques présente-t-il ?"),
         ("Pourquoi l'empreinte eau n'est pas prise en compte dans l'étude ?", "Pourquoi l'empreinte eau n'est pas prise en compte ?"),
         ("Qu'est-ce qu'un label, tel que le définit cette note ?", "Qu'est-ce qu'un label ?"),
+        ("Qu'est-ce qu'un cookie selon cette politique de confidentialité ?", "Qu'est-ce qu'un cookie ?"),
+        ("Qui peut utiliser l'outil d'après cette charte", "Qui peut utiliser l'outil"),
+        ("Que dit la charte selon cette politique sur les cookies ?", "Que dit la charte selon cette politique sur les cookies ?"),
         # a document asked about, or one of its own kind that the question names, stays
         ("Quand le rapport est-il rendu ?", "Quand le rapport est-il rendu ?"),
         ("Qui a rédigé ce guide méthodologique ?", "Qui a rédigé ce guide méthodologique ?"),
@@ -2580,3 +2583,36 @@ def test_a_caption_answers_nothing():
     assert is_caption("Tableau I : Proposition de composition de la commission de menus (CM) en EHPAD.")
     assert is_caption("Figure 3 – Évolution des emplois") and is_caption("Graphique n°2 : part des achats")
     assert not is_caption("Le tableau 3 montre que les emplois progressent.") and not is_caption("Tableau de bord : suivi")
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [
+        ("Qu'est-ce que le harcèlement sexuel au sens du Code du travail ?", "Qu'est-ce que le harcèlement sexuel ?"),
+        ("Au sens du RGPD, qui est responsable de traitement ?", "qui est responsable de traitement ?"),
+        ("What is a biowaste within the meaning of the Environment Code?", "What is a biowaste ?"),
+        ("Que veut dire recyclage au sens large ?", "Que veut dire recyclage au sens large ?"),  # no frame: « au sens large »
+    ],
+)
+def test_the_frame_a_question_sets_is_no_part_of_what_it_asks(question, asked):
+    """« … au sens du Code du travail » says where a definition comes from: the line that gives it need not name it, so
+    the frame's words weigh as the context told before a question does (evidence.context_discounted)."""
+    from ess_qa.questions import asked_part
+
+    assert asked_part(question) == asked
+
+
+FRAMED_PAGES = (
+    """Le Code du travail
+
+Le Code du travail regroupe les règles applicables aux salariés. Le Code du travail interdit le harcèlement sexuel au travail et le Code du travail protège les salariés qui le signalent.
+
+Le harcèlement sexuel est constitué par des propos ou comportements à connotation sexuelle répétés qui portent atteinte à la dignité.
+
+Le harcèlement moral se manifeste par des agissements répétés qui dégradent les conditions de travail.""",
+)
+
+
+def test_a_definition_asked_within_a_frame_is_the_line_that_gives_it(tmp_path):
+    answer = assistant_on(tmp_path, "code.txt", FRAMED_PAGES).ask("Qu'est-ce que le harcèlement sexuel au sens du Code du travail ?")
+    assert answer.found and "propos ou comportements" in answer.snippet, answer.snippet
