@@ -77,10 +77,13 @@ def _goes_on(title: str, next_line: str) -> bool:
 
 
 def _may_head(title: str) -> bool:
+    """Whether a large or bold line may be a heading: some letters, not too long, not a sentence's end nor a long
+    sentence that leads in to what follows (« Une fois le document prêt, cliquer sur … puis cliquer sur « Ajouter » : »)."""
     return (
         sum(c.isalpha() for c in title) >= 3
         and len(title) <= 2 * MAX_HEADING_CHARS
         and not title.endswith(_SENTENCE_END)
+        and not (title.endswith(":") and len(title) > MAX_HEADING_CHARS)
         and not title.startswith(("«", '"', "“"))
         and not is_contents_title(title)
     )

@@ -660,6 +660,17 @@ def test_a_heading_drawn_over_lines_of_two_sizes_is_one_title():
     assert page_headings(lines, 10.0) == [("EXEMPLES DE RÉALISATIONS D’ENTREPRISE", 20.0), ("QUELS ENJEUX ?", 20.0), ("Les entreprises de l’ESS", 13.0)]
 
 
+def test_a_long_bold_sentence_that_leads_in_is_no_heading():
+    """A sentence in bold that leads in to a figure or a form (« Une fois le document prêt, cliquer sur … puis cliquer sur
+    « Ajouter » : ») is no heading: the pages after it are not cited under it."""
+    from ingest.font_headings import page_headings
+
+    lead_in = "Une fois le document prêt, cliquer sur « Importer un document pré-rempli », puis remplir les champs de la fenêtre ci-dessous :"
+    lines = [("Vos documents pré-remplis", 16.0, True), ("Un texte courant de la page.", 10.0, False), (lead_in, 12.0, True),
+             ("Un autre texte courant.", 10.0, False), ("Quels modèles ?", 12.0, True)]
+    assert page_headings(lines, 10.0) == [("Vos documents pré-remplis", 16.0), ("Quels modèles ?", 12.0)]
+
+
 def test_a_size_seen_on_the_front_and_back_covers_only_heads_no_level():
     """A guide whose cover title and back cover (« agriculture.gouv.fr », no text in the body's size) share a size: that
     size is on two pages, but it is no level of the document's structure, and its parts are not cited under the cover's
