@@ -151,12 +151,13 @@ _ENGLISH_MEANING_ASKED_RE = re.compile(r"\bwhat (?:does|do) (.+?) (?:mean|stand 
 
 _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
-# (« c'est quoi une nappe de câbles dans le standard ? », « what does a 'zone de vigilance' mean in … ») or asks
+# (« c'est quoi une nappe de câbles dans le standard ? », « … au sens du Code du travail », « what does a 'zone de
+# vigilance' mean in … ») or asks
 # something more of it (« … et à quel public s'adresse-t-il ? »)
 _DEFINED_RE = re.compile(
     r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
-    r"(?:\s+(?:dans|selon|d'après|chez|in|according|within|mean|means|stand)\b|\s*[?,;.]|$"
+    r"(?:\s+(?:dans|selon|d'après|chez|au sens|in|according|within|mean|means|stand)\b|\s*[?,;.]|$"
     # a second question after it (« … et à quel public s'adresse-t-il ? »)
     r"|\s+(?:et|and)\s+(?:(?:à|a|de|pour|par|to|for)\s+)?(?:quel(?:le)?s?|qui|comment|pourquoi|quand|combien|où|what|who|how|why|when)\b)",
     re.IGNORECASE,

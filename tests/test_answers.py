@@ -2597,9 +2597,10 @@ def test_a_caption_answers_nothing():
 def test_the_frame_a_question_sets_is_no_part_of_what_it_asks(question, asked):
     """« … au sens du Code du travail » says where a definition comes from: the line that gives it need not name it, so
     the frame's words weigh as the context told before a question does (evidence.context_discounted)."""
-    from ess_qa.questions import asked_part
+    from ess_qa.questions import asked_part, defined_words
 
     assert asked_part(question) == asked
+    assert defined_words("Qu'est-ce que le harcèlement sexuel au sens du Code du travail ?") == {"harcelement", "sexuel"}
 
 
 FRAMED_PAGES = (
