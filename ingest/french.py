@@ -40,6 +40,8 @@ The text forms and tokenizers, from the whole text to index terms:
 |                       |       | 'for -\\nmation'); compounds keep their hyphen                  |                                                         |
 | join_split_words      | list  | a PDF's pages, words split by letter spacing joined             | loaders (PDF pages)                                     |
 |                       |       | ('v éhicules'), a drop cap's « L 'acheteur » made L'acheteur    |                                                         |
+| split_glued_words     | list  | a PDF's pages, words whose spaces were lost set apart           | loaders (PDF pages)                                     |
+|                       |       | ('personnesqui', « dansl'utilisation »)                         |                                                         |
 | HEADING_OPENERS       | set   | the function words a heading may open with (« Quels »)          | font_headings (a heading over two lines)                |
 
 Questions as people type them (ess_qa.spelling reads a question with them and the store's words):
@@ -1244,8 +1246,9 @@ def join_split_words(texts: list[str]) -> list[str]:
 # mobileset professionnels », « formerles équipes », « la possibilitéd'écraser », a heading in bold
 # « Courriersparamétrablespourlesstructures ». A run of GLUED_MIN_LETTERS letters or more, in lower case or capitalised,
 # that is no French word, nor a prefix glued to one (« surcoûts », « télédéclaration »), nor part of a web or mail
-# address, nor the end of a word a hyphen cut at the line before, is cut into the fewest words (_glued_pieces): French function words, « à », the elided form before an
-# apostrophe, and French words of GLUED_CONTENT_LETTERS letters or more that the document also writes alone. The cut
+# address, nor the end of a word a hyphen cut at the line before, is cut into the fewest words (_glued_pieces): French
+# function words, « à », the elided form before an apostrophe, and French words of GLUED_CONTENT_LETTERS letters or more
+# that the document also writes alone. The cut
 # must hold a function word or an elided form, or be two such words (« téléphonespersonnels »); a capitalised run cut in
 # two must be two such words, and written so once (« Maslow », « Villemon », « Villeneuve » are names); and
 # it must not be one word and its ending (_one_word_ending: « pluriannuel le », « thermique ment »).
@@ -1271,7 +1274,8 @@ def split_glued_words(texts: list[str]) -> list[str]:
             return run
         if _AFTER_LINE_END_HYPHEN_RE.search(text, max(0, start - 8), start):
             return run  # the end of a word a hyphen cut at the line before (« environ-⏎nementaux »)
-        if elided_end and is_french_word(run + "'" + (_LETTERS_RE.match(text, end + 1) or [""])[0]):
+        following = _LETTERS_RE.match(text, end + 1)
+        if elided_end and is_french_word(run + "'" + (following.group() if following else "")):
             return run  # « quelqu'un », « aujourd'hui »
         pieces = _glued_pieces(run, elided_end, uses)
         return " ".join(pieces) if pieces else run
