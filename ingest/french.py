@@ -1248,12 +1248,14 @@ def join_split_words(texts: list[str]) -> list[str]:
 # that is no French word, nor a prefix glued to one (« surcoûts », « télédéclaration »), nor part of a web or mail
 # address, nor the end of a word a hyphen cut at the line before, is cut into the fewest words (_glued_pieces): French
 # function words, « à », the elided form before an apostrophe, and French words of GLUED_CONTENT_LETTERS letters or more
-# that the document also writes alone. The cut
-# must hold a function word or an elided form, or be two such words (« téléphonespersonnels »); a capitalised run cut in
-# two must be two such words, and written so once (« Maslow », « Villemon », « Villeneuve » are names); and
-# it must not be one word and its ending (_one_word_ending: « pluriannuel le », « thermique ment »).
+# that the document also writes alone. The cut must hold such a word, and a function word or an elided form, or be two
+# such words of GLUED_WORDS_LETTERS letters or more glued once (« téléphonespersonnels »); a capitalised run must be
+# GLUED_CAPITALISED_LETTERS letters long (a heading: « Maslow », « Descartes », « Moyenneville » are names); and it must
+# not be one word and its ending (_one_word_ending: « pluriannuel le », « priori se », « thermique ment »).
 GLUED_MIN_LETTERS = 5
 GLUED_CONTENT_LETTERS = 5
+GLUED_WORDS_LETTERS = 6  # each of two words glued with no function word between (« téléphonespersonnels »)
+GLUED_CAPITALISED_LETTERS = 20  # a capitalised run shorter than this is a name (« Descartes », « Hautefontaine »), not a heading
 # the prefixes a French word is made with that are words of their own too (« surcoûts », « contreproductive »)
 GLUED_PREFIXES = frozenset(("sur", "sous", "contre", "entre", "trans", "radio", "vidéo", "audio", "gastro", "mono", "pluri", "poly"))
 _GLUED_RUN_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
@@ -1310,25 +1312,35 @@ def _glued_pieces(run: str, elided_end: bool, uses: Counter) -> list[str] | None
                 if best[end] is None or len(before) + 1 < len(best[end]):
                     best[end] = before + [end]
     ends = best[len(lower)]
-    if ends is None or len(ends) < 2:
-        return None
+    if ends is None or len(ends) < 2 or (run[0].isupper() and len(run) < GLUED_CAPITALISED_LETTERS):
+        return None  # « Descartes », « Moyenneville », « Hautefontaine » are names
     pieces = [run[start:end] for start, end in zip([0] + ends, ends)]
-    if run[0].isupper() and len(pieces) == 2 and (any(_joining_piece(p.lower()) for p in pieces) or uses[lower] >= MIN_WHOLE_USES):
-        return None  # « Ma slow » is Maslow, « Ville mon » Villemon, « Ville neuve » written so again and again Villeneuve
-    if _one_word_ending(run, pieces) or any(len(a) <= 2 and len(b) <= 2 for a, b in zip(pieces, pieces[1:])):
-        return None  # « pluriannuel le » is « pluriannuelle », « an on y … » no words
-    joined = elided_end or any(_joining_piece(piece.lower()) for piece in pieces)
-    return pieces if joined or len(pieces) == 2 else None
+    content = [piece for piece in pieces if not _joining_piece(piece.lower())]
+    if not content or _one_word_ending(run, pieces) or any(len(a) <= 2 and len(b) <= 2 for a, b in zip(pieces, pieces[1:])):
+        return None  # « ma ils » is « mails », « pluriannuel le » « pluriannuelle », « an on y … » no words
+    if elided_end or len(content) < len(pieces):
+        return pieces
+    # two words and no function word: each written alone elsewhere, long, the two glued once (« canne berges », « photo
+    # sensibles », « pierre fonds » are one word; a word the document writes so is one)
+    return pieces if len(pieces) == 2 and min(map(len, pieces)) >= GLUED_WORDS_LETTERS and uses[lower] < MIN_WHOLE_USES else None
+
+
+# the last pieces of a cut that are a word's ending more often than a word glued after another: a verb's or a
+# feminine's (« priorise », « servientes », « végétalienne »), an adverb's (« thermiquement »)
+_ENDING_PIECES = frozenset(("ne", "nes", "se", "ses", "te", "tes", "ment", "ments"))
 
 
 def _one_word_ending(run: str, pieces: list[str]) -> bool:
-    """Whether a run cut in two is one word and its ending: a feminine or plural (« pluriannuel le », « tendanciel le »,
-    « végétalien ne », whose consonant doubles), an adverb (« thermique ment »)."""
+    """Whether a cut run is one word and its ending (_ENDING_PIECES), or cut in two, a feminine or plural whose consonant
+    doubles or not (« tendanciel le », « pluriannuel le »)."""
+    last = pieces[-1].lower()
+    if last in _ENDING_PIECES:
+        return True  # « priori se », « servi en tes », « souples ses », « thermique ment »
     if len(pieces) != 2:
         return False
-    first, last = pieces[0].lower(), pieces[1].lower()
-    doubled = last[:1] == first[-1:] and last in ("le", "les", "ne", "nes", "te", "tes")
-    return same_word(run, first) or doubled or last in ("ment", "ments")
+    first = pieces[0].lower()
+    doubled = last[:1] == first[-1:] and last in ("le", "les")
+    return same_word(run, first) or doubled
 
 
 def _joining_piece(piece: str) -> bool:

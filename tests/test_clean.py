@@ -731,6 +731,9 @@ def test_words_a_pdf_glued_together_are_set_apart():
         "Voir www.poubellesbattle.fr ou ecrire a contact.poubelles@battle.fr pour les poubelles.",  # addresses
         "Les impacts environ-\nnementaux du numérique, les mentaux.",  # the end of a word a hyphen cut
         "Quelqu'un viendra aujourd'hui.",  # elided compounds
+        "Le lycée Descartes et le village de Moyenneville ont une ville, un car et des tes.",  # names, however cut
+        "Les mails, ses priorités : il priorise. Les souplesses souples de ses règles.",  # endings, function words alone
+        "Les canneberges et la canne des berges ; les films photosensibles, les photos sensibles.",  # two words once
     ],
 )
 def test_words_written_whole_stay_whole(text):
