@@ -1326,7 +1326,8 @@ def _glued_pieces(run: str, elided_end: bool, uses: Counter) -> list[str] | None
 
 
 # the last pieces of a cut that are a word's ending more often than a word glued after another: a verb's or a
-# feminine's (« priorise », « servientes », « végétalienne »), an adverb's (« thermiquement »)
+# feminine's (« priorise », « servientes », « végétalienne »), an adverb's (« thermiquement »); and « aux » after « e », a
+# plural in -eaux (« chêneaux »)
 _ENDING_PIECES = frozenset(("ne", "nes", "se", "ses", "te", "tes", "ment", "ments"))
 
 
@@ -1334,8 +1335,8 @@ def _one_word_ending(run: str, pieces: list[str]) -> bool:
     """Whether a cut run is one word and its ending (_ENDING_PIECES), or cut in two, a feminine or plural whose consonant
     doubles or not (« tendanciel le », « pluriannuel le »)."""
     last = pieces[-1].lower()
-    if last in _ENDING_PIECES:
-        return True  # « priori se », « servi en tes », « souples ses », « thermique ment »
+    if last in _ENDING_PIECES or (last == "aux" and pieces[-2].lower().endswith("e")):
+        return True  # « priori se », « servi en tes », « souples ses », « thermique ment », « chêne aux » (chêneaux)
     if len(pieces) != 2:
         return False
     first = pieces[0].lower()

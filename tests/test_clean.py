@@ -734,6 +734,7 @@ def test_words_a_pdf_glued_together_are_set_apart():
         "Le lycée Descartes et le village de Moyenneville ont une ville, un car et des tes.",  # names, however cut
         "Les mails, ses priorités : il priorise. Les souplesses souples de ses règles.",  # endings, function words alone
         "Les canneberges et la canne des berges ; les films photosensibles, les photos sensibles.",  # two words once
+        "Les chêneaux du toit et le chêne aux feuilles.",  # a plural in -eaux
     ],
 )
 def test_words_written_whole_stay_whole(text):
