@@ -78,7 +78,7 @@ from collections import Counter
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .numbers import NUMBER_WORD_LIST, enumerators, join_number_groups
 
@@ -1304,14 +1304,7 @@ def _glued_pieces(run: str, elided_end: bool, uses: Counter) -> list[str] | None
     lower = run.lower()
     if len(lower) != len(run):
         return None
-    best: list[list[int] | None] = [[]] + [None] * len(lower)  # best[i]: where the words of lower[:i] end
-    for end in range(1, len(lower) + 1):
-        for start in range(max(0, end - LONGEST_WORD), end):
-            before = best[start]
-            if before is not None and _glued_piece_fits(lower[start:end], elided_end and end == len(lower), uses):
-                if best[end] is None or len(before) + 1 < len(best[end]):
-                    best[end] = before + [end]
-    ends = best[len(lower)]
+    ends = _fewest_cut(lower, lambda piece, last: _glued_piece_fits(piece, elided_end and last, uses))
     if ends is None or len(ends) < 2 or (run[0].isupper() and len(run) < GLUED_CAPITALISED_LETTERS):
         return None  # « Descartes », « Moyenneville », « Hautefontaine » are names
     pieces = [run[start:end] for start, end in zip([0] + ends, ends)]
@@ -1404,15 +1397,20 @@ def _fewest_words(letters: str, elided_end: bool) -> list[str] | None:
     if len(key) != len(letters):  # a letter whose folding changes its length (« œ » -> « oe »)
         return None
     lexicon = french_words()
-    best: list[list[int] | None] = [[]] + [None] * len(key)  # best[i]: where the words of key[:i] end
-    for end in range(1, len(key) + 1):
-        for start in range(max(0, end - LONGEST_WORD), end):
-            piece, before = key[start:end], best[start]
-            fits = piece in ELIDED_FORMS if elided_end and end == len(key) else piece in lexicon
-            if before is not None and fits and (best[end] is None or len(before) + 1 < len(best[end])):
-                best[end] = before + [end]
-    ends = best[len(key)]
+    ends = _fewest_cut(key, lambda piece, last: piece in ELIDED_FORMS if elided_end and last else piece in lexicon)
     return None if ends is None else [letters[start:end] for start, end in zip([0] + ends, ends)]
+
+
+def _fewest_cut(letters: str, fits: Callable[[str, bool], bool]) -> list[int] | None:
+    """Where the pieces end when letters are cut into the fewest pieces that fits(piece, is_last) accepts, each of
+    LONGEST_WORD letters at most; None when they cannot be cut so (empty letters: [])."""
+    best: list[list[int] | None] = [[]] + [None] * len(letters)  # best[i]: where the pieces of letters[:i] end
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
+            before = best[start]
+            if before is not None and (best[end] is None or len(before) + 1 < len(best[end])) and fits(letters[start:end], end == len(letters)):
+                best[end] = before + [end]
+    return best[len(letters)]
 
 
 # --- French places as English names them --------------------------------------------------
