@@ -158,10 +158,19 @@ def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
 
 def _swapped_names(store: Store, words: list[str]) -> dict[str, str]:
     """Capitalised names that the corpus lacks, read as its name (a word it never writes in lower case) with two
-    letters swapped back (« Frnace » -> France; « Reims » is no « remis », a word the corpus writes in lower case)."""
+    letters swapped back (« Frnace » -> France; « Reims » is no « remis », a word the corpus writes in lower case) or
+    with a letter the fingers dropped put back (« Docrba » -> Docurba): not with a letter changed, which may make
+    another place's name (Mantes, Nantes)."""
     names = [word for word in words if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower()]
     suggested = store.name_suggestions(names) if names else {}
-    return {word: _cased_like(word, name) for word, name in suggested.items() if sorted(word_key(word)) == sorted(word_key(name))}
+    return {word: _cased_like(word, name) for word, name in suggested.items() if _slipped(word_key(word), word_key(name))}
+
+
+def _slipped(typed: str, name: str) -> bool:
+    """Whether a typed word is a name with two letters swapped, or with one letter left out."""
+    if len(name) == len(typed) + 1:  # not the first letter: « Orient » is no Lorient
+        return any(name[:i] + name[i + 1 :] == typed for i in range(1, len(name)))
+    return sorted(typed) == sorted(name)
 
 
 def _is_name_word(word: str, start: int) -> bool:
@@ -282,7 +291,22 @@ def _typos(store: Store, words: list[str]) -> dict[str, str]:
     found = _interrogatives(words)
     asked = [w for w in words if len(w) >= MIN_TYPO_LENGTH and w not in found]
     found |= store.spelling_suggestions(asked) if asked else {}
-    return found | _doubled_or_single(store, [w for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH and w not in found])
+    short = [w for w in words if MIN_DOUBLING_LENGTH <= len(w) < MIN_TYPO_LENGTH and w not in found]
+    found |= _doubled_or_single(store, short)
+    return found | _swapped_letters(store, [w for w in short if w not in found])
+
+
+def _swapped_letters(store: Store, words: list[str]) -> dict[str, str]:
+    """Short words the corpus lacks read as its word with two neighbouring letters swapped back (« tuax »: taux), when
+    it has one such word and no other: the slip most often made on a keyboard."""
+    swaps = {w: {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)} - {w} for w in (w.lower() for w in words)}
+    known = store.known_words(frozenset(word_key(s) for forms in swaps.values() for s in forms)) if swaps else frozenset()
+    found = {}
+    for typed in words:
+        read = [s for s in swaps[typed.lower()] if word_key(s) in known]
+        if len(read) == 1:
+            found[typed] = read[0]
+    return found
 
 
 def _interrogatives(words: list[str]) -> dict[str, str]:

@@ -233,13 +233,30 @@ def test_a_long_name_one_typo_from_the_reports_is_read_as_it(assistant):
     assert answer.notice == "« Stasbourg » lu comme « Strasbourg »" and "Strasbourg" in answer.question
     assert answer.found and "Strasbourg" in answer.passages[0].citation
     assert assistant.store.name_suggestions(["Stasbourg", "Strasbourg", "Zzzzzzzzz"]) == {"Stasbourg": "strasbourg"}
-    assert assistant.ask("Combien d'emplois ESS à Toulous ?").notice is None  # seven letters: left as typed
+    assert assistant.ask("Combien d'emplois ESS à Mantes ?").notice is None  # six letters, one changed: Nantes? left as typed
     typed = assistant.ask("combien de salaries ess stasbourg")  # typed in lower case too
     assert "« stasbourg » lu comme « strasbourg »" in typed.notice and "Strasbourg" in typed.snippet_citation
     # inside a name the report has, a shorter word one typo from the name's is corrected too
     answer = assistant.ask("Combien d'habitants à Aix-Marseille-Proence ?")
     assert answer.notice == "« Proence » lu comme « Provence »" and "1 898 950" in answer.snippet
 
+
+def test_a_name_typed_with_a_letter_left_out_is_read_as_the_reports(assistant):
+    """« Docrba » for Docurba was refused as never mentioned: a name of five letters or more that the report writes with
+    one more letter, not its first, is that name (the fingers drop a letter; changing one may make another place's name,
+    « Mantes »); a letter left out first may make another name (« Orient », Lorient) and stays as typed."""
+    answer = assistant.ask("Combien d'emplois ESS à Bordaux ?")
+    assert answer.notice == "« Bordaux » lu comme « Bordeaux »" and "Bordeaux" in answer.passages[0].citation, answer
+    assert assistant.ask("Combien d'emplois ESS à Oulouse ?").notice is None
+
+
+def test_a_short_word_typed_with_two_letters_swapped_is_read_as_the_reports(assistant):
+    """« tuax » (taux) was left as typed, too short for the corpus's spelling suggestions (MIN_TYPO_LENGTH): a word of
+    four letters that neither French nor the report has, which two neighbouring letters swapped make one the report
+    writes, and only one, is that word."""
+    answer = assistant.ask("Quel est le tuax d'emploi dans l'ESS à Lille ?")
+    assert answer.notice == "« tuax » lu comme « taux »" and "taux" in answer.question, answer
+    assert assistant.ask("Quel est le txua d'emploi dans l'ESS à Lille ?").notice is None
 
 def test_an_acronym_typed_with_two_letters_swapped_is_read_as_the_reports(assistant):
     """« RGSEN » for the RGESN was refused as never mentioned: an acronym in capitals the report never writes, which
