@@ -64,7 +64,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials
-from .questions import asked_sentence, figure_of, glossed_names, guess_language, proper_names
+from .questions import PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -145,6 +145,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
+    dating = _cover_dating_line(store, asked, candidates)
+    if dating is not None and not (best is not None and _dates_as_asked(asked, best.unit)):
+        return dating  # « De quand date ce guide ? »: its cover says, unless a line says « Date de publication : … »
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
     if best is not None and asked.authorship:
@@ -172,6 +175,69 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+COVER_PAGES = 2  # the pages where a document's cover may be: the first, or the second behind a cover that is an image
+
+
+def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
+    """For a question on when the document was published (« De quand date ce guide ? », see QuestionProfile.dated_kind),
+    the best line that gives a date on the cover (cover_page) of the first passage's document, when the question names the
+    document « document » or by a kind its first pages write (« GUIDE », « Ce guide est issu … »): the cover dates it, in words the question seldom uses
+    (« Pôle logistique Thématique Restauration Juillet 2023 »), often in capitals. None otherwise."""
+    if not asked.dated_kind or not candidates:
+        return None
+    first = candidates[0][2]
+    page = cover_page(store, first.source)
+    named = asked.dated_kind == "document" or any(asked.dated_kind in store.page_words(first.source, p) for p in range(1, COVER_PAGES + 1))
+    if page is None or not named:
+        return None
+    scored = []
+    for position in store.positions_on_page(page, first.source):
+        unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=lambda text: asked.answered_by(text) and not opens_contents(text))
+        if unit is not None:
+            scored.append((score, position, unit))
+    if not scored:
+        return None
+    score, position, unit = max(scored, key=lambda item: item[0])
+    chunk = store.chunk(position)
+    passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
+    text = snippet_text(store, unit, asked) if len(unit.text) >= SHORT_EXTRACT else _after_lines_before(store, unit)
+    return Snippet(text, passage, score, unit)
+
+
+def cover_page(store: Store, source: str) -> int | None:
+    """A document's cover: its first page with text, among the first COVER_PAGES (behind a cover that is an image, the
+    next); None when none of them has text."""
+    return next((page for page in range(1, COVER_PAGES + 1) if store.positions_on_page(page, source)), None)
+
+
+def _after_lines_before(store: Store, unit: Unit) -> str:
+    """A short line after the lines of its chunk before it, as many as SNIPPET_TARGET holds: a cover's date (« Juillet
+    2023 ») after what it dates, its title."""
+    units = store.units(unit.position)
+    at = next((i for i, other in enumerate(units) if other.id == unit.id), 0)
+    text = unit.text
+    for before in reversed(units[:at]):
+        if len(before.text) + 1 + len(text) > SNIPPET_TARGET:
+            break
+        text = f"{before.text}\n{text}"
+    return text
+
+
+def _dates_as_asked(asked: QuestionProfile, unit: Unit) -> bool:
+    """Whether a line gives a date with every word a question on when the document was published asks it with (« Date de
+    publication du document : 19/11/2019 » for « quelle est la date de publication du document »)."""
+    return asked.words & PUBLISHING_WORDS <= unit.words and asked.answered_by(unit.text)
+
+
+def dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
+    """What a line of a document's cover (cover_page) that gives a date says of a question on when the document was
+    published: what the question names the document by (QuestionProfile.dated); else nothing."""
+    if not asked.dated or not asked.answered_by(unit.text):
+        return frozenset()
+    chunk = store.chunk(unit.position)
+    return asked.dated if chunk.page == cover_page(store, chunk.source) else frozenset()
 
 
 def _negates_what_is_asked(question: str, text: str) -> bool:
@@ -695,6 +761,7 @@ def judge_snippet(
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
+    held |= dated_by(store, asked, snippet.unit)  # a cover's date, what a question on when the document was published names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

@@ -32,7 +32,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -199,6 +199,8 @@ class QuestionProfile:
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
     authorship: bool = False  # whether it asks who wrote the document (questions.asks_authorship)
     credited: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
+    dated_kind: str | None = None  # the kind it names the document by when it asks when that was published (« guide »)
+    dated: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
     defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
     english: bool = False  # whether it is asked in English
 
@@ -246,6 +248,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     told = acronyms_spelled_out(question)
     language = guess_language(question)
     authorship = asks_authorship(question)
+    dated_kind = dated_document(question)
     spelled = spelled_names(acronyms, asked_text)
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}
@@ -270,6 +273,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
         authorship=authorship,
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
+        dated_kind=dated_kind,
+        dated=credited_terms(store, question, titled) if dated_kind else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 

@@ -385,6 +385,37 @@ def asks_authorship(question: str) -> bool:
     return bool(_AUTHORSHIP_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
+# The words that ask when something was published, updated or written, which may come before the document a question asks
+# the date of (« De quand date la dernière mise à jour de ce guide ? », « quelle est la date de publication du document »)
+_DATING_WORDS = frozenset(
+    fold_accents(word)
+    for word in """date dates dater datent daté datée quand publication parution publié publiée paru parue mise jour maj version
+    édition rédaction actualisation dernière when published publication updated written issued released""".split()
+)
+# ... of them, or of the participles that say it was made, one that asks of the document's date, not « quand » alone
+# (« Quand le guide recommande-t-il de peser ? » asks when to weigh)
+PUBLISHING_WORDS = (_DATING_WORDS - {"quand", "when"}) | frozenset(
+    fold_accents(word) for word in "produit produite rédigé rédigée écrit écrite réalisé réalisée élaboré élaborée".split()
+)
+
+
+def dated_document(question: str) -> str | None:
+    """The kind a date question names the document by, when it asks when the document was published or updated (« De quand
+    date ce guide ? », « quelle est la date de publication du document », « guide menu végétarien date de parution », « Le
+    guide …, il date de quand ? »): the kind (DOCUMENT_NAMED_RE) comes before any word but those that ask for the date
+    (_DATING_WORDS), and a word asks of its publication (PUBLISHING_WORDS), accents folded; else None (« De quand date la
+    loi … qui impose ce rapport ? » asks the law's, « Quand le guide recommande-t-il de peser ? » when to weigh)."""
+    asked = normalize_apostrophes(asked_sentence(question))
+    if question_type(asked) != "date":
+        return None
+    named = DOCUMENT_NAMED_RE.search(asked)
+    if named is None or not {fold_accents(word) for word in words(asked)} & PUBLISHING_WORDS:
+        return None
+    if any(fold_accents(word).lower() not in _DATING_WORDS for word in content_words(asked[: named.start()])):
+        return None
+    return fold_accents(named.group(1).split()[0]).lower()
+
+
 def _is_keyword_query(text: str) -> bool:
     """Whether a question (lower case) is keywords: it asks nothing in words (see _ASKING_RE)."""
     return not _ASKING_RE.search(text)

@@ -1847,6 +1847,53 @@ def test_who_wrote_the_document_is_answered_by_its_credits(tmp_path):
     assert judged.answerability < assistant.answer_settings.min_answerability, judged
 
 
+
+def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
+    """« De quand date ce document … ? » was refused, or answered with a date of the body: the cover's date (« Juillet
+    2023 ») shares no word with the question. A date question on when the document it names by « document », or by a
+    kind its cover writes (« GUIDE »), was published is answered by the line of its first pages that gives a date,
+    shown after what it dates; a date question on something else is answered from the body."""
+    pages = [
+        "GUIDE DE LA RESTAURATION COLLECTIVE\n\nJuillet 2023",
+        "Ce guide présente les obligations des cantines. La pesée des déchets alimentaires est recommandée au printemps 2024, "
+        "sur une semaine entière, avant toute action de réduction du gaspillage.",
+        "Le tri des biodéchets est obligatoire depuis le 1er janvier 2024 pour tous les établissements de restauration.",
+    ]
+    assistant = assistant_on_pdf(tmp_path, "guide.pdf", pages)
+    for question in ("De quand date ce guide ?", "guide restauration collective date de parution", "When was this guide published?"):
+        answer = assistant.ask(question)
+        assert answer.found and "Juillet 2023" in answer.snippet and "GUIDE DE LA RESTAURATION" in answer.snippet, (question, answer)
+        assert answer.passages[0].page == 1, answer
+    answer = assistant.ask("Depuis quand le tri des biodéchets est-il obligatoire ?")
+    assert "1er janvier 2024" in answer.snippet, answer
+    answer = assistant.ask("Quand le guide recommande-t-il de peser les déchets ?")
+    assert "printemps 2024" in answer.snippet, answer
+    # a line that says the date as asked (« Date de publication du document : … ») answers before the cover's
+    pages = ["GUIDE DES RÉSEAUX\n\nversion 1.0 - 15 novembre 2019", "Rapporteur : CNIG. Date de publication du document : 19/11/2019."]
+    (tmp_path / "other").mkdir()
+    answer = assistant_on_pdf(tmp_path / "other", "standard.pdf", pages).ask("quelle est la date de publication du document")
+    assert answer.found and "19/11/2019" in answer.snippet, answer
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("De quand date ce document du pôle logistique de l'ANAP ?", "document"),
+        ("Le guide pour passer du format PPR au standard SUP, il date de quand ?", "guide"),
+        ("De quand date la dernière mise à jour de ce guide ?", "guide"),
+        ("quelle est la date de publication du document StaR-DT", "document"),
+        ("note FHF restauration date de mise à jour", "note"),
+        ("When was this guide published?", "guide"),
+        ("De quand date la loi dite Egalim dont l'article 25 impose ce rapport ?", None),  # the law's date
+        ("Quand le guide recommande-t-il de peser ?", None),  # when to weigh
+        ("Combien de pages compte ce guide ?", None),
+    ],
+)
+def test_a_question_on_when_the_document_was_published_is_told_apart(question, kind):
+    from ess_qa.questions import dated_document
+
+    assert dated_document(question) == kind
+
 @pytest.mark.parametrize(
     "question, asks",
     [
