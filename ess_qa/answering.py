@@ -36,6 +36,7 @@ from ingest.french import (
     negated_words,
     noun_complements,
     prefix_splits,
+    same_word,
     search_terms,
     spells_out,
     mostly_sources,
@@ -720,12 +721,13 @@ def _written_apart_in(word: str, text: str) -> bool:
 def opposite_words(store: Store, question: str, place: str) -> list[str]:
     """The words a French question negates (« les déchets non dangereux ») that the snippet's place (its
     text: place_text) says without their « non »: it is about the opposite of what is asked (« les déchets
-    dangereux »)."""
+    dangereux »). Words compared whole, but for an inflection (same_word): « collectivité » is no « collectif », though
+    the search reads both as « colle »."""
     if guess_language(question) != "fr":
         return []
-    said = set(search_terms(place, store.analyzer))
-    negated = set(search_terms(" ".join(negated_words(place)), store.analyzer))
-    return [f"non {word}" for word in negated_words(question) if set(search_terms(word, store.analyzer)) & (said - negated)]
+    negated = negated_words(place)
+    said = [word for word in whole_words(place) if not any(same_word(word, other) for other in negated)]
+    return [f"non {word}" for word in negated_words(question) if any(same_word(word, other) for other in said)]
 
 
 def judge(

@@ -1180,6 +1180,10 @@ le producteur, le transporteur et l'installation de traitement, puis archivé pe
 
 Les biodéchets des cantines sont collectés deux fois par semaine et compostés sur la plateforme de la
 métropole, qui en tire un amendement pour les espaces verts.""",
+    """Les contrôles
+
+Pour l'assainissement, le service lance les contrôles des installations dont la collectivité ne sait rien, la loi
+imposant un contrôle tous les dix ans.""",
 )
 
 
@@ -1188,6 +1192,8 @@ métropole, qui en tire un amendement pour les espaces verts.""",
     [
         ("Comment la traçabilité des déchets non dangereux est-elle assurée ?", False),  # the guide says it of the others
         ("Comment la traçabilité des déchets dangereux est-elle assurée ?", True),
+        # « collectivité » is no « collectif », though the search reads both as « colle »
+        ("À quelle fréquence les installations d'assainissement non collectif sont-elles contrôlées ?", True),
     ],
 )
 def test_a_question_on_what_is_not_x_is_not_answered_with_x(tmp_path, question, answered):
