@@ -193,17 +193,25 @@ def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -
     named = asked.dated_kind == "document" or any(asked.dated_kind in store.page_words(first.source, p) for p in range(1, COVER_PAGES + 1))
     if page is None or not named:
         return None
+    positions = store.positions_on_page(page, first.source)
+    asked = replace(asked, dated_positions=frozenset(positions))  # its lines say what the question names the document by
     scored = []
-    for position in store.positions_on_page(page, first.source):
+    for position in positions:
         unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=lambda text: asked.answered_by(text) and not opens_contents(text))
+        chunk = store.chunk(position)
         if unit is not None:
-            scored.append((score, position, unit))
+            text = snippet_text(store, unit, asked) if len(unit.text) >= SHORT_EXTRACT else _after_lines_before(store, unit)
+            scored.append((score, position, unit, text))
+        elif len(chunk.text) <= SNIPPET_TARGET and asked.answered_by(chunk.text):
+            # a date on a line of its own, too short to be a unit (« 2024 » under the title): the cover's chunk whole
+            unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS)
+            if unit is not None:
+                scored.append((score, position, unit, chunk.text))
     if not scored:
         return None
-    score, position, unit = max(scored, key=lambda item: item[0])
+    score, position, unit, text = max(scored, key=lambda item: item[0])
     chunk = store.chunk(position)
     passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
-    text = snippet_text(store, unit, asked) if len(unit.text) >= SHORT_EXTRACT else _after_lines_before(store, unit)
     return Snippet(text, passage, score, unit)
 
 
@@ -232,12 +240,12 @@ def _dates_as_asked(asked: QuestionProfile, unit: Unit) -> bool:
     return asked.words & PUBLISHING_WORDS <= unit.words and asked.answered_by(unit.text)
 
 
-def dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
+def cover_dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
     """What a line of a document's cover (cover_page) that gives a date says of a question on when the document was
-    published: what the question names the document by (QuestionProfile.dated); else nothing."""
-    if not asked.dated or not asked.answered_by(unit.text):
+    published: what the question names the document by and asks the date with (QuestionProfile.dated); else nothing."""
+    chunk = store.chunk(unit.position)  # its chunk's text: a date alone on its line is no unit (« 2024 » under the title)
+    if not asked.dated or not asked.answered_by(unit.text if len(chunk.text) > SNIPPET_TARGET else chunk.text):
         return frozenset()
-    chunk = store.chunk(unit.position)
     return asked.dated if chunk.page == cover_page(store, chunk.source) else frozenset()
 
 
@@ -763,7 +771,7 @@ def judge_snippet(
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
-    held |= dated_by(store, asked, snippet.unit)  # a cover's date, what a question on when the document was published names
+    held |= cover_dated_by(store, asked, snippet.unit)  # a cover's date, what a question on when the document was published names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

@@ -32,7 +32,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -200,7 +200,8 @@ class QuestionProfile:
     authorship: bool = False  # whether it asks who wrote the document (questions.asks_authorship)
     credited: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
     dated_kind: str | None = None  # the kind it names the document by when it asks when that was published (« guide »)
-    dated: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
+    dated: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms) and asks the date with
+    dated_positions: frozenset[int] = frozenset()  # ... and the chunks of the cover that dates it, once found (dated_by)
     defined_whole: bool = False  # whether a definition must hold every word defined (a French question's are the text's)
     english: bool = False  # whether it is asked in English
 
@@ -274,7 +275,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         authorship=authorship,
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
         dated_kind=dated_kind,
-        dated=credited_terms(store, question, titled) if dated_kind else frozenset(),
+        dated=credited_terms(store, question, titled) | frozenset(search_terms(" ".join(dating_words(question)), store.analyzer)) if dated_kind else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
 
@@ -353,7 +354,7 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
     """The features (FEATURES order, each in [0, 1]) of an answer unit for a question."""
     unit_words = unit.words
-    held = told_through(question, unit.terms) | credited_by(question, unit.text)
+    held = told_through(question, unit.terms) | credited_by(question, unit.text) | dated_by(question, unit)
     # the section names what a line of a fact sheet or a case study is about
     context_terms = held | unit.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
@@ -374,6 +375,12 @@ def credited_by(question: QuestionProfile, text: str) -> frozenset[str]:
     """What a line (its text) says of a question on who wrote the document when it credits the authors (« AUTEUR Rudy
     CHOUVEL … »): what the question names the document by (QuestionProfile.credited); else nothing."""
     return question.credited if question.credited and CREDITS_RE.search(text) else frozenset()
+
+
+def dated_by(question: QuestionProfile, unit: Unit) -> frozenset[str]:
+    """What a line of the cover that dates the document says of a question on when it was published (its chunk among
+    QuestionProfile.dated_positions): what the question names the document by and asks the date with; else nothing."""
+    return question.dated if unit.position in question.dated_positions else frozenset()
 
 
 def told_through(question: QuestionProfile, terms: frozenset[str]) -> frozenset[str]:

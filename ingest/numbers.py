@@ -348,6 +348,7 @@ def _quantities(text: str) -> list[re.Match]:
         and not _DAY_OR_NOTE_RE.match(text, max(0, m.start() - 1))
         and not _names_something(text, m)
         and not _ALL_ROUND_RE.search(text, max(0, m.start() - 6), m.start())
+        and not _ORDINAL_AFTER_RE.match(text, m.end())
         and not any(start <= m.start() < end for start, end in unread_spans)
     ]
 
@@ -358,6 +359,8 @@ _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
+# a law's ordinal (« 2° La concertation … ; 3° La territorialisation … »: secondly, thirdly), not degrees (« 55 °C »)
+_ORDINAL_AFTER_RE = re.compile(r"\s?[°º](?!\s?[CF]\b)")
 _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing
 # What names a thing by its number rather than counting it: 'CHAMP D'ACTION #3', 'loi n° 2014', 'article 31', 'Axe 1',
 # 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1', an item's code 'h.7'

@@ -1879,6 +1879,12 @@ def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
     (tmp_path / "other").mkdir()
     answer = assistant_on_pdf(tmp_path / "other", "standard.pdf", pages).ask("quelle est la date de publication du document")
     assert answer.found and "19/11/2019" in answer.snippet, answer
+    # a year alone on its line under the title, too short to be a line of its own: the cover shown whole
+    pages = ["Aidants Connect\n- Éléments juridiques\n2024", "Ce document présente le mandat, un contrat par lequel une personne donne à une autre le pouvoir d'agir, "
+        "publié en ligne et renouvelé chaque année."]
+    (tmp_path / "third").mkdir()
+    answer = assistant_on_pdf(tmp_path / "third", "juridique.pdf", pages).ask("En quelle année a été publié ce document ?")
+    assert answer.found and "2024" in answer.snippet and "Éléments juridiques" in answer.snippet, answer
 
 
 @pytest.mark.parametrize(
@@ -1889,6 +1895,7 @@ def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
         ("De quand date la dernière mise à jour de ce guide ?", "guide"),
         ("quelle est la date de publication du document StaR-DT", "document"),
         ("note FHF restauration date de mise à jour", "note"),
+        ("En quelle année a été publié ce document sur les éléments juridiques ?", "document"),
         ("When was this guide published?", "guide"),
         ("De quand date la loi dite Egalim dont l'article 25 impose ce rapport ?", None),  # the law's date
         ("Quand le guide recommande-t-il de peser ?", None),  # when to weigh

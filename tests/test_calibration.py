@@ -306,6 +306,9 @@ def test_list_and_section_numbers_are_not_counts():
     references = "l'article R. 214-1, les articles L. 2111-1 à L. 2152-1, le décret n°2020-828, le règlement n°2019/624, l'annexe 3, l'axe 1, la rubrique 2.1.5.0 (cf. p. 17)"
     assert quantity_runs(references) == []
     assert quantity_runs("h.7 Difficulté de mise en œuvre ; voir a.1 et b.2") == []  # an item's code
+    # a law's ordinals (« 2° La concertation … ; 3° La territorialisation … ») answered « combien d'entreprises »; degrees count
+    assert quantity_runs("1° Les modalités de gouvernance ; 2° La concertation ; 3º La territorialisation") == []
+    assert quantity_runs("à 55 °C, puis à 60°C") == ["55", "60"]
     assert quantity_runs("de 10-15 salariés, entre 2015 et 2020, les 3 phases, en 2 étapes") == ["10", "15", "2015", "2020", "3", "2"]
     assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
     # a date in figures and a reference code count nothing: « combien d'annexes » is not answered by the note's header
