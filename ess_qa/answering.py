@@ -184,20 +184,26 @@ COVER_PAGES = 2  # the pages where a document's cover may be: the first, or the 
 def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
     """For a question on when the document was published (« De quand date ce guide ? », see QuestionProfile.dated_kind),
     the best line that gives a date on the cover (cover_page) of the first passage's document, when the question names the
-    document « document » or by a kind its first pages write (« GUIDE », « Ce guide est issu … »): the cover dates it, in words the question seldom uses
-    (« Pôle logistique Thématique Restauration Juillet 2023 »), often in capitals. None otherwise."""
+    document « document » or by a kind its first pages write (« GUIDE », « Ce guide est issu … »): the cover dates it, in
+    words the question seldom uses (« Pôle logistique Thématique Restauration Juillet 2023 »), often in capitals. None
+    otherwise."""
     if not asked.dated_kind or not candidates:
         return None
     first = candidates[0][2]
     page = cover_page(store, first.source)
-    named = asked.dated_kind == "document" or any(asked.dated_kind in store.page_words(first.source, p) for p in range(1, COVER_PAGES + 1))
+    first_pages = range(1, COVER_PAGES + 1)
+    named = asked.dated_kind == "document" or any(asked.dated_kind in store.page_words(first.source, p) for p in first_pages)
     if page is None or not named:
         return None
     positions = store.positions_on_page(page, first.source)
     asked = replace(asked, dated_positions=frozenset(positions))  # its lines say what the question names the document by
+
+    def dating(text: str) -> bool:  # a line that gives a date, not one of a table of contents
+        return asked.answered_by(text) and not opens_contents(text)
+
     scored = []
     for position in positions:
-        unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=lambda text: asked.answered_by(text) and not opens_contents(text))
+        unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=dating)
         chunk = store.chunk(position)
         if unit is not None:
             text = snippet_text(store, unit, asked) if len(unit.text) >= SHORT_EXTRACT else _after_lines_before(store, unit)
@@ -771,7 +777,7 @@ def judge_snippet(
     place = place_text(store, snippet)  # read once: the score and the rules look at the same place ...
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
-    held |= cover_dated_by(store, asked, snippet.unit)  # a cover's date, what a question on when the document was published names
+    held |= cover_dated_by(store, asked, snippet.unit)  # a cover's date says what a question on the document's date names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

@@ -275,9 +275,15 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         authorship=authorship,
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
         dated_kind=dated_kind,
-        dated=credited_terms(store, question, titled) | frozenset(search_terms(" ".join(dating_words(question)), store.analyzer)) if dated_kind else frozenset(),
+        dated=dated_terms(store, question, titled) if dated_kind else frozenset(),
     )
     return replace(asked, named_row_positions=frozenset(find_named_row_positions(store, asked)))
+
+
+def dated_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> frozenset[str]:
+    """For a question on when the document was published, what a cover's date says of it: what it names the document by
+    (credited_terms) and the words it asks the date with (« année », « publié »)."""
+    return credited_terms(store, question, titled) | frozenset(search_terms(" ".join(dating_words(question)), store.analyzer))
 
 
 def credited_terms(store: Store, question: str, titled: frozenset[str] = frozenset()) -> frozenset[str]:

@@ -390,20 +390,20 @@ def asks_authorship(question: str) -> bool:
 _DATING_WORDS = frozenset(
     fold_accents(word)
     for word in """date dates dater datent daté datée quand publication parution publié publiée paru parue mise jour maj version
-    édition rédaction actualisation dernière année mois jour when year month published publication updated written issued
-    released""".split()
+    édition rédaction actualisation dernière année mois when year month published updated written issued released""".split()
 )
 # ... of them, or of the participles that say it was made, one that asks of the document's date, not « quand » alone
 # (« Quand le guide recommande-t-il de peser ? » asks when to weigh)
 PUBLISHING_WORDS = (_DATING_WORDS - {"quand", "when"}) | frozenset(
     fold_accents(word) for word in "produit produite rédigé rédigée écrit écrite réalisé réalisée élaboré élaborée".split()
 )
+_ASKING_DATE_WORDS = _DATING_WORDS | PUBLISHING_WORDS
 
 
 def dating_words(question: str) -> list[str]:
     """The words a question asks a date or a publication with (« année », « publié », « date de parution »), accents
     folded: what a cover's date says, when the question asks when the document was published."""
-    return [word for word in (fold_accents(word) for word in words(question)) if word in _DATING_WORDS | PUBLISHING_WORDS]
+    return [word for word in (fold_accents(word) for word in words(question)) if word in _ASKING_DATE_WORDS]
 
 
 def dated_document(question: str) -> str | None:
