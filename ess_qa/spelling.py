@@ -28,6 +28,7 @@ from ingest.french import (
     is_french_word,
     join_lone_elisions,
     search_terms,
+    swap_variants,
     texted_cest,
     typo_variants,
     word_key,
@@ -144,16 +145,7 @@ def _swapped_acronyms(store: Store, words: list[str]) -> dict[str, str]:
     """Acronyms in capitals that the corpus never writes, read as the one it writes with two neighbouring letters
     swapped back, when only one such is (« RGSEN » -> RGESN): a slip of the fingers, not another body's initials."""
     typed = [word for word in words if len(word) >= MIN_SWAPPED_ACRONYM and word.isupper() and word.isalpha()]
-    if not typed:
-        return {}
-    swaps = {word: {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word} for word in typed}
-    known = store.known_words(frozenset(word_key(w) for word in typed for w in {word} | swaps[word]))
-    found = {}
-    for word in typed:
-        read = [swap for swap in swaps[word] if word_key(swap) in known]
-        if word_key(word) not in known and len(read) == 1:
-            found[word] = read[0]
-    return found
+    return _read_as_one_known(store, {word: swap_variants(word) for word in typed}, lacking=True)
 
 
 def _swapped_names(store: Store, words: list[str]) -> dict[str, str]:
@@ -299,14 +291,7 @@ def _typos(store: Store, words: list[str]) -> dict[str, str]:
 def _swapped_letters(store: Store, words: list[str]) -> dict[str, str]:
     """Short words the corpus lacks read as its word with two neighbouring letters swapped back (« tuax »: taux), when
     it has one such word and no other: the slip most often made on a keyboard."""
-    swaps = {w: {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)} - {w} for w in (w.lower() for w in words)}
-    known = store.known_words(frozenset(word_key(s) for forms in swaps.values() for s in forms)) if swaps else frozenset()
-    found = {}
-    for typed in words:
-        read = [s for s in swaps[typed.lower()] if word_key(s) in known]
-        if len(read) == 1:
-            found[typed] = read[0]
-    return found
+    return _read_as_one_known(store, {w: swap_variants(w.lower()) for w in words})
 
 
 def _interrogatives(words: list[str]) -> dict[str, str]:
@@ -322,12 +307,20 @@ def _interrogatives(words: list[str]) -> dict[str, str]:
 
 def _doubled_or_single(store: Store, words: list[str]) -> dict[str, str]:
     """Words the corpus lacks read as its word with one consonant doubled or made single, when it has one such word and no other."""
-    variants = {w: doubling_variants(w.lower()) for w in words}
-    known = store.known_words(frozenset(word_key(v) for forms in variants.values() for v in forms)) if variants else frozenset()
+    return _read_as_one_known(store, {w: doubling_variants(w.lower()) for w in words})
+
+
+def _read_as_one_known(store: Store, variants: dict[str, set[str]], lacking: bool = False) -> dict[str, str]:
+    """Each typed word read as the one of its variants that the corpus writes, when it writes one and no other; with
+    lacking, only a typed word it does not write itself. The corpus is asked once."""
+    if not variants:
+        return {}
+    asked = {word_key(v) for forms in variants.values() for v in forms} | ({word_key(typed) for typed in variants} if lacking else set())
+    known = store.known_words(frozenset(asked))
     found = {}
     for typed, forms in variants.items():
         read = [v for v in forms if word_key(v) in known]
-        if len(read) == 1:
+        if len(read) == 1 and not (lacking and word_key(typed) in known):
             found[typed] = read[0]
     return found
 

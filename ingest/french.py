@@ -54,6 +54,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | join_lone_elisions   | "qu est ce", "l ESS" joined: "qu'est ce", "l'ESS"                                    |
 | typo_variants        | the words one typo away (used by the store's spelling_suggestions)                   |
 | doubling_variants    | a short word with one consonant doubled or made single ('nape': nappe, 'apels')      |
+| swap_variants        | a word with two neighbouring letters swapped ('tuax': taux, 'RGSEN': RGESN)           |
 | same_word            | whether two words are one but for case, accents, a feminine or plural ending         |
 | inflected_pair       | whether two words are one in the feminine or plural (souscrit / souscrite)           |
 | first_person_dropped | a question without "je voudrais savoir", "on m'a parlé" (questions.question_content) |
@@ -789,6 +790,12 @@ def typo_variants(word: str) -> set[str]:
     replaces = {left + letter + right[1:] for left, right in splits if right for letter in _SUBSTITUTES.get(right[0], "")}
     inserts = {left + letter + right for left, right in splits for letter in _LETTERS}
     return {head + variant for variant in deletes | swaps | replaces | inserts} - {word}
+
+
+def swap_variants(word: str) -> set[str]:
+    """The word with two neighbouring letters swapped, anywhere (« tuax » -> taux, « RGSEN » -> RGESN): the slip most
+    often made on a keyboard."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
 
 
 _CONSONANTS = frozenset("bcdfgklmnprstz")  # the consonants French doubles (« appel », « classe », « ville », « nappe »)
