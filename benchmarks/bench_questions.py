@@ -167,6 +167,39 @@ ECONOMIE_CIRCULAIRE = (
     "incubateur-ademe/territoires-en-transitions@be9ae13444c52f88059781ff0e5b4e98d9a4ecff:apps/site/public/programme/TETE_Referentiel_Economie_Circulaire_2024.pdf",
 )
 
+BILAN_MESURE = (
+    "bilan-mesure-feuille-de-route-numerique-ecologie-mte-2022.pdf", "0952602a690aa26ea2b486e78ff23f511b7839bb5538dd4d76519518333d96b9",
+    "DISIC/MiNumEco@6a64404c8cb30ad6750dbe388baf37e15137b193:public/docs/2022/plan-action/mte/FDR-NE-Bilan-mesure-MTE.pdf",
+)
+PCRS_CRAIG = (
+    "craig-aura-acquisition-donnees-haute-precision-2024.pdf", "411f9097aaf5431b1bf559b0896732cceb65ea58152476146803ec2f2db31854",
+    "incubateur-territoires/docs-pcrs-public@aa869ca5efe8e870c0698866f7f84d70d4fdeb3f:.gitbook/assets/3_20240912_PCRS_craig_aura.pdf",
+)
+EGALIM_BILAN = (
+    "rapport-bilan-statistique-egalim-2022.pdf", "4b261b67ad951b1a03e648fd94711335bbde687fe5e0423bb5de89bb7dfa7891",
+    "betagouv/ma-cantine@04dddca907df745d27935bf3e6884b1396451fac:web/static/documents/rapport-bilan-statistique-EGALIM_2022.pdf",
+)
+GUIDE_PEDAGOGIQUE = (
+    "guide-pedagogique-former-alimentation-durable.pdf", "d56e3b11a3adfbcef71dfaaa7534e30b48294b23496a2c0a84b87c2e7fc2e231",
+    "betagouv/ma-cantine@04dddca907df745d27935bf3e6884b1396451fac:web/static/documents/guide_pedagogique._former_en_alimentation_durable.pdf",
+)
+COMMISSIONS_MENUS = (
+    "structuration-commissions-menus-ehpad-2022.pdf", "63c7d5d461063c50daedb6a27110e77b9bf0ca6d592e91525239a667cdbae79c",
+    "betagouv/ma-cantine@04dddca907df745d27935bf3e6884b1396451fac:web/static/documents/G01_-_STRUCTURATION_CM.pdf",
+)
+ECOCONCEPTION_SNE = (
+    "bilan-ecoconception-sne-recherche-2021.pdf", "6f08b640d5fc2b90c09f7e12977d4de64b89c20ffcae2f2b7676f8e29be71ff3",
+    "DISIC/MiNumEco@6a64404c8cb30ad6750dbe388baf37e15137b193:public/docs/2021/Bilan_ecoconception_SNE_recherche_2021_10.pdf",
+)
+SALARIES_PROTEGES = (
+    "code-travail-salaries-proteges.pdf", "34aa6667e63158dbb2d84c01507217a1c54b81bb56caf642f907a47580d85097",
+    "paulinege/GEN_AI_Assistant_Juridique@120f992429fbbf8b5d281fa2d860386fcbf9c676:data/Fin_de_contrat.pdf",
+)
+CONSEIL_PIERREFONDS = (
+    "pv-conseil-municipal-pierrefonds-2025-11-20.pdf", "159d45534923b22b89531a4548d7da10f1b65af19881ca97d347d486f1975847",
+    "guillesse94300/myMairie@8dcbc9e0f45a0b76aea98fb45a90a4c513e10a27:static/20251120-PV.pdf",
+)
+
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
     QuestionSet("report-heldout", REPORT_SETS / "heldout.jsonl", TUNING),
@@ -224,6 +257,14 @@ SETS = (
     QuestionSet("accessibilite-voirie", QUESTIONS / "accessibilite-voirie.jsonl", UNSEEN, *ACCESSIBILITE_VOIRIE),
     QuestionSet("near-topic-accessibilite-voirie", QUESTIONS / "near-topic-accessibilite-voirie.jsonl", UNSEEN, *ACCESSIBILITE_VOIRIE),
     QuestionSet("near-topic-loi-anti-gaspillage", QUESTIONS / "near-topic-loi-anti-gaspillage.jsonl", UNSEEN, *ANTI_GASPILLAGE),
+    QuestionSet("bilan-mesure-numerique", QUESTIONS / "bilan-mesure-numerique.jsonl", TUNING, *BILAN_MESURE),
+    QuestionSet("pcrs-craig", QUESTIONS / "pcrs-craig.jsonl", TUNING, *PCRS_CRAIG),
+    QuestionSet("egalim-bilan-2022", QUESTIONS / "egalim-bilan-2022.jsonl", TUNING, *EGALIM_BILAN),
+    QuestionSet("guide-pedagogique", QUESTIONS / "guide-pedagogique.jsonl", TUNING, *GUIDE_PEDAGOGIQUE),
+    QuestionSet("commissions-menus", QUESTIONS / "commissions-menus.jsonl", UNSEEN, *COMMISSIONS_MENUS),
+    QuestionSet("ecoconception-sne", QUESTIONS / "ecoconception-sne.jsonl", UNSEEN, *ECOCONCEPTION_SNE),
+    QuestionSet("salaries-proteges", QUESTIONS / "salaries-proteges.jsonl", UNSEEN, *SALARIES_PROTEGES),
+    QuestionSet("conseil-pierrefonds", QUESTIONS / "conseil-pierrefonds.jsonl", UNSEEN, *CONSEIL_PIERREFONDS),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
