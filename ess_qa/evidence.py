@@ -23,6 +23,7 @@ from ingest.french import (
     folded_content_words,
     french_place_names,
     in_capitals,
+    normalize_apostrophes,
     prefix_terms,
     same_word,
     search_terms,
@@ -61,6 +62,13 @@ _MODAL_RE = re.compile(
     r"\b(peut|peuvent|pourra|pourront|doit|doivent|devra|devront|faut|droits?|interdite?s?|obligatoires?|obligatoirement"
     r"|oblig[ée]e?s?|tenue?s?|autoris[ée]e?s?|possible|impossible|aucune?|jamais|exclusivement|exempt[ée]e?s?|dispens[ée]e?s?"
     r"|soumise?s?|ne\s+(?:\S+\s+){1,2}?(?:pas|plus|jamais)|n'\S+\s+(?:pas|plus|jamais))\b",
+    re.IGNORECASE,
+)
+# A cause or an aim, the answer to « pourquoi » (« en raison de l'absence de compteurs », « afin de limiter », « because »)
+_REASON_RE = re.compile(
+    r"\b(parce\s+qu|car|puisqu|en\s+raison\s+d|du\s+fait\s+(?:d|qu)|[àa]\s+cause\s+d|gr[âa]ce\s+(?:[àa]|aux?)|faute\s+d|afin\s+(?:d|qu)"
+    r"|dans\s+le\s+but|en\s+vue\s+d|pour\s+(?:cette|ces)\s+raisons?|c'est\s+pourquoi|d'o[ùu]|s'expliqu\w*|expliqu\w*\s+par|d[uûe]e?s?\s+[àa]"
+    r"|[ée]tant\s+donn[ée]|compte\s+tenu|because|due\s+to|owing\s+to|in\s+order\s+to|so\s+that)(?:\b|(?=['’e]))",
     re.IGNORECASE,
 )
 # what says where a thing is, when no address does: « Situé sur la friche … », « implantée à … », « se trouve dans … »
@@ -124,6 +132,8 @@ def type_matches(
         return bool(_LIST_RE.search(unit))
     if kind == "yesno":
         return bool(_MODAL_RE.search(unit))
+    if kind == "reason":
+        return bool(_REASON_RE.search(normalize_apostrophes(unit)))
     return False
 
 

@@ -269,7 +269,7 @@ def _asking(parts: list[str], question: str) -> str:
 
 # --- what kind of answer a question expects ---------------------------------------------------
 
-QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "yesno", "threshold", "other")
+QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "person", "address", "place", "definition", "procedure", "reason", "yesno", "threshold", "other")
 # How a question asks for « the » figure of something: « quel est le montant », « quel taux », and colloquially
 # « c'est quoi le montant », « c'est combien le taux »
 # « est » in any tense: « quel a été le coût », « quel était le montant », « quelle sera la date »
@@ -329,6 +329,10 @@ _TYPE_CUES = (
     # is the penalty for …')
     ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"
      r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ (of|for)\b)|\bwhat does .* (mean|stand for)"),
+    # why: the line that answers gives a cause or an aim (« … reportée en raison de l'absence de compteurs »), read after
+    # the other types (« Quel héritage … aide à comprendre pourquoi … » asks for the heritage)
+    ("reason", r"\b(pourquoi|why)\b|\bpour (quelles?|quelle) raisons?\b|\bqu'est-ce qui (explique|justifie|motive)\b|\b[àa] quoi (est|sont) d[uûe]s?\b"
+     r"|\bfor what reasons?\b|\bwhat (explains|justifies)\b"),
 )
 
 

@@ -2677,3 +2677,21 @@ Le harcèlement moral se manifeste par des agissements répétés qui dégradent
 def test_a_definition_asked_within_a_frame_is_the_line_that_gives_it(tmp_path):
     answer = assistant_on(tmp_path, "code.txt", FRAMED_PAGES).ask("Qu'est-ce que le harcèlement sexuel au sens du Code du travail ?")
     assert answer.found and "propos ou comportements" in answer.snippet, answer.snippet
+
+
+
+def test_a_why_question_asks_for_a_reason():
+    """« Pourquoi … ? » asks for a cause or an aim: a line that gives one (« en raison de », « parce qu' », « dû à »)
+    holds the type of answer asked for, which weighs in choosing the snippet (evidence.unit_features, « type »)."""
+    from ess_qa.evidence import type_matches
+
+    assert question_type("Pourquoi le chantier a-t-il pris du retard ?") == "reason"
+    assert question_type("Qu'est-ce qui explique que les écoles soient plus avancées ?") == "reason"
+    assert question_type("Why was the opening postponed?") == "reason"
+    assert question_type("Quand le chantier a-t-il pris du retard ?") == "date"  # another cue first
+    assert type_matches("Le chantier a été suspendu en raison de la découverte de vestiges.", "reason", set())
+    assert type_matches("Les prix ont baissé parce qu’il y avait moins de demande.", "reason", set())
+    assert type_matches("Ce retard est dû à la découverte de vestiges archéologiques.", "reason", set())
+    assert type_matches("This is due to the new fleet.", "reason", set())
+    assert not type_matches("La carte est gratuite pour les moins de 26 ans.", "reason", set())
+    assert not type_matches("Le chantier a pris du retard au printemps.", "reason", set())
