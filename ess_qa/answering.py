@@ -64,7 +64,7 @@ from .evidence import (
     searched_text,
     unit_features,
 )
-from .initials import initialled_names, spelled_at, spells_initials
+from .initials import initialled_names, spelled_at, spells_initials, title_initials
 from .questions import PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
@@ -577,8 +577,9 @@ def _written_apart(store: Store, word: str) -> bool:
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:
-    """The content words of documents' titles, accents folded (see unknown_names)."""
-    return frozenset(word for title in titles for word in folded_content_words(title))
+    """The content words of documents' titles, accents folded, and the initials of their runs of words (title_initials:
+    the acronym a document goes by, « CRAIG »): what names the document itself (see unknown_names)."""
+    return frozenset(word for title in titles for word in folded_content_words(title) | title_initials(title))
 
 
 # The country of the documents ess-qa reads, as an English question names it: what a French report is about without

@@ -188,3 +188,18 @@ def _is_capitalised(token: str) -> bool:
     """A word that opens with a capital and goes on in lower case (« Chaleur », « d'Allocations » aside)."""
     word = _after_elision(token)
     return len(word) >= 2 and word[0].isupper() and word[1:].replace("-", "").isalpha() and not word[1:].isupper()
+
+
+def title_initials(title: str) -> frozenset[str]:
+    """The initials, in lower case, of every run of MIN_NAME_WORDS content words or more of a document's title, a
+    hyphenated compound read once as one word and once as its parts (« Centre Régional Auvergne-Rhône-Alpes de
+    l'Information Géographique »: « craig », « craraig », « raig », …): the acronym the document goes by, which its pages
+    need not write (« le plan de financement du CRAIG »)."""
+    text = re.sub(r"-\s+", "-", normalize_apostrophes(title))  # « Auvergne- Rhône-Alpes », a line's end inside a compound
+    words = [strip_elision(token) for token in _TOKEN_RE.findall(text) if token[:1].isalpha()]
+    content = [word for word in words if word and word_key(word) not in STOP_WORDS]
+    found: set[str] = set()
+    for letters in ("".join(word[0] for word in content), "".join(part[0] for word in content for part in word.split("-") if part)):
+        letters = word_key(letters)
+        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + MIN_NAME_WORDS, len(letters) + 1)}
+    return frozenset(found)

@@ -2695,3 +2695,39 @@ def test_a_why_question_asks_for_a_reason():
     assert type_matches("This is due to the new fleet.", "reason", set())
     assert not type_matches("La carte est gratuite pour les moins de 26 ans.", "reason", set())
     assert not type_matches("Le chantier a pris du retard au printemps.", "reason", set())
+
+
+# A geodata centre's operation: its title spells out the acronym the pages use, and no page spells it out.
+GEODATA_PAGES = (
+    """Présentation
+
+Le centre achète des données géographiques pour les collectivités de la région et les diffuse sous licence ouverte.
+Il anime aussi le réseau des techniciens du territoire, qui se réunit deux fois par an.""",
+    """Plan de financement
+
+Acquisition de photographies aériennes en 2024 : 266 160 euros.
+Acquisition du plan de corps de rue simplifié en 2025 : 174 166 euros.
+Modélisation des bâtiments en trois dimensions : 98 000 euros.""",
+    """Les partenaires
+
+Le département, la métropole et les syndicats d'énergie cofinancent les acquisitions du CRAIG avec l'Union européenne.
+Le CRAIG rend compte chaque année de l'usage des fonds à ses partenaires.""",
+)
+
+
+def test_a_title_s_initials_name_the_document():
+    from ess_qa.answering import title_words
+    from ess_qa.initials import title_initials
+
+    # a compound read as one word and as its parts; a line's end after its hyphen (« Auvergne- Rhône-Alpes »)
+    assert {"craig", "craraig"} <= title_initials("Centre Régional Auvergne- Rhône-Alpes de l'Information Géographique")
+    assert "fcu" in title_initials("France Chaleur Urbaine")
+    assert not title_initials("Le guide")  # fewer than three words: too many things' initials
+    assert {"craig", "centre", "geographique"} <= title_words(["Centre Régional Auvergne-Rhône-Alpes de l'Information Géographique"])
+
+
+def test_the_acronym_of_the_document_s_title_need_not_be_on_the_page_that_answers(tmp_path):
+    """« le CRAIG » is the document itself, whose title spells it out: the budget's page answers without naming it."""
+    assistant = assistant_on_pdf(tmp_path, "craig.pdf", GEODATA_PAGES, title="Centre Régional Auvergne- Rhône-Alpes de l'Information Géographique")
+    answer = assistant.ask("Quel montant le CRAIG prévoit-il pour le plan de corps de rue simplifié ?")
+    assert answer.found and "174 166 euros" in answer.snippet, answer.snippet
