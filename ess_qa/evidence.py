@@ -64,11 +64,12 @@ _MODAL_RE = re.compile(
     r"|soumise?s?|ne\s+(?:\S+\s+){1,2}?(?:pas|plus|jamais)|n'\S+\s+(?:pas|plus|jamais))\b",
     re.IGNORECASE,
 )
-# A cause or an aim, the answer to « pourquoi » (« en raison de l'absence de compteurs », « afin de limiter », « because »)
+# A cause or an aim, the answer to « pourquoi » (« en raison de l'absence de compteurs », « afin de limiter », « because »),
+# read with straight apostrophes; an elided word ends at its apostrophe or goes on with « e » (« parce qu' », « parce que »)
 _REASON_RE = re.compile(
     r"\b(parce\s+qu|car|puisqu|en\s+raison\s+d|du\s+fait\s+(?:d|qu)|[àa]\s+cause\s+d|gr[âa]ce\s+(?:[àa]|aux?)|faute\s+d|afin\s+(?:d|qu)"
-    r"|dans\s+le\s+but|en\s+vue\s+d|pour\s+(?:cette|ces)\s+raisons?|c'est\s+pourquoi|d'o[ùu]|s'expliqu\w*|expliqu\w*\s+par|d[uûe]e?s?\s+[àa]"
-    r"|[ée]tant\s+donn[ée]|compte\s+tenu|because|due\s+to|owing\s+to|in\s+order\s+to|so\s+that)(?:\b|(?=['’e]))",
+    r"|dans\s+le\s+but|en\s+vue\s+d|pour\s+(?:cette|ces)\s+raisons?|c'est\s+pourquoi|d'o[ùu]|s'expliqu\w*|expliqu\w*\s+par|d[uû]e?s?\s+[àa]"
+    r"|[ée]tant\s+donn[ée]|compte\s+tenu|because|due\s+to|owing\s+to|in\s+order\s+to|so\s+that)(?:\b|(?=['e]))",
     re.IGNORECASE,
 )
 # what says where a thing is, when no address does: « Situé sur la friche … », « implantée à … », « se trouve dans … »

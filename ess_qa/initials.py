@@ -198,8 +198,6 @@ def title_initials(title: str) -> frozenset[str]:
     text = re.sub(r"-\s+", "-", normalize_apostrophes(title))  # « Auvergne- Rhône-Alpes », a line's end inside a compound
     words = [strip_elision(token) for token in _TOKEN_RE.findall(text) if token[:1].isalpha()]
     content = [word for word in words if word and word_key(word) not in STOP_WORDS]
-    found: set[str] = set()
-    for letters in ("".join(word[0] for word in content), "".join(part[0] for word in content for part in word.split("-") if part)):
-        letters = word_key(letters)
-        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + MIN_NAME_WORDS, len(letters) + 1)}
-    return frozenset(found)
+    whole = word_key("".join(word[0] for word in content))
+    parted = word_key("".join(part[0] for word in content for part in word.split("-") if part))
+    return frozenset(letters[i:j] for letters in (whole, parted) for i in range(len(letters)) for j in range(i + MIN_NAME_WORDS, len(letters) + 1))

@@ -331,7 +331,7 @@ _TYPE_CUES = (
      r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ (of|for)\b)|\bwhat does .* (mean|stand for)"),
     # why: the line that answers gives a cause or an aim (« … reportée en raison de l'absence de compteurs »), read after
     # the other types (« Quel héritage … aide à comprendre pourquoi … » asks for the heritage)
-    ("reason", r"\b(pourquoi|why)\b|\bpour (quelles?|quelle) raisons?\b|\bqu'est-ce qui (explique|justifie|motive)\b|\b[àa] quoi (est|sont) d[uûe]s?\b"
+    ("reason", r"\b(pourquoi|why)\b|\bpour quelles? raisons?\b|\bqu'est-ce qui (explique|justifie|motive)\b|\b[àa] quoi (est|sont) d[uû]e?s?\b"
      r"|\bfor what reasons?\b|\bwhat (explains|justifies)\b"),
 )
 

@@ -2688,6 +2688,7 @@ def test_a_why_question_asks_for_a_reason():
     assert question_type("Pourquoi le chantier a-t-il pris du retard ?") == "reason"
     assert question_type("Qu'est-ce qui explique que les écoles soient plus avancées ?") == "reason"
     assert question_type("Why was the opening postponed?") == "reason"
+    assert question_type("À quoi est due la baisse des achats ?") == "reason"
     assert question_type("Quand le chantier a-t-il pris du retard ?") == "date"  # another cue first
     assert type_matches("Le chantier a été suspendu en raison de la découverte de vestiges.", "reason", set())
     assert type_matches("Les prix ont baissé parce qu’il y avait moins de demande.", "reason", set())
