@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -304,8 +305,15 @@ def credited_terms(store: Store, question: str, titled: frozenset[str] = frozens
     (credited_by). Not the words that ask who wrote: « Qui a écrit le roman Madame Bovary ? » asks of another work,
     which a credits line does not answer."""
     asked = asked_sentence(question)
-    naming = [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)] + sorted(titled)
-    return frozenset(search_terms(" ".join(naming), store.analyzer))
+    naming = [m.group(1) for m in DOCUMENT_NAMED_RE.finditer(asked)]
+    return frozenset(search_terms(" ".join(naming), store.analyzer)) | title_terms(titled, store.analyzer)
+
+
+@lru_cache(maxsize=16)
+def title_terms(titled: frozenset[str], analyzer: str) -> frozenset[str]:
+    """The search terms of a corpus's title words and initials (answering.title_words), the same for every question:
+    read once per corpus, not once per question (a few hundred documents' titles give tens of thousands of initials)."""
+    return frozenset(search_terms(" ".join(sorted(titled)), analyzer))
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
