@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.french import BEFORE_NOUN_ADJECTIVES, DISCOURSE_MARKERS, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
+from ingest.french import BEFORE_NOUN_ADJECTIVES, DISCOURSE_MARKERS, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, lexicon_language, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
 from ingest.numbers import YEAR_RE, stated_dimensions
 
 MAX_QUESTION_CHARS = 1000
@@ -77,10 +77,13 @@ _ENGLISH_MARKERS = frozenset(
 
 def guess_language(text: str) -> str:
     """'fr' or 'en', from function words (a question has too few words for anything fancier); a word in capitals is an
-    acronym, no function word (« prévalence dénutrition EHPAD HAS »: the Haute Autorité de Santé)."""
+    acronym, no function word (« prévalence dénutrition EHPAD HAS »: the Haute Autorité de Santé). When they are as
+    many (a keyword query has none), the words of one language's lexicon only decide (« carbon footprint per user »)."""
     tokens = [word.lower() for word in written_words(text) if not in_capitals(word)]
     french = sum(t in _FRENCH_MARKERS for t in tokens)
     english = sum(t in _ENGLISH_MARKERS for t in tokens)
+    if english == french:
+        return lexicon_language(tokens) or "fr"
     return "en" if english > french else "fr"
 
 

@@ -25,6 +25,7 @@ The text forms and tokenizers, from the whole text to index terms:
 | typed_stems           | set   | a typed word's stems (as typed, folded, verb -ent as -e)        | index.lexical (Vocabulary: has the corpus a form of it) |
 | word_key              | text  | a word lower case, accents folded (stop words, corpus words)    | spelling, noun_complements                              |
 | is_french_word        | bool  | whether a word is in a general French lexicon (not the corpus's)| spelling (a French word is no typo)                     |
+| lexicon_language      | text  | 'en' or 'fr' by words of one lexicon only, None when even      | questions.guess_language (no function word decides)     |
 | noun_complements      | list  | (head, complement) of 'N de M' without article ('réseau de      | answering (is the snippet about the kind asked for)     |
 |                       |       | froid'), as written                                             |                                                         |
 | defines               | bool  | whether a text defines one of some words ('Une CJS est ...')    | evidence (the line a « qu'est-ce que » asks for)        |
@@ -560,15 +561,43 @@ def word_key(word: str) -> str:
 LEXICON_PACKAGE, LEXICON_FILE = "spellchecker", "resources/fr.json.gz"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[str, ...]:
-    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them; read once, on first use."""
+# Its English word list, to tell a question's language when no function word does (« carbon footprint per user »):
+# the words seen ENGLISH_MIN_COUNT times or more in its sources. The list holds French places too, seen less (« nantes »
+# 85 times, « toulouse » 80, « provence » 85, « rennes » 106, « seine » 161), and English words far more (« fleet »
+# 18,121, « footprint » 2,119, « consumption » 2,616): a place typed in lower case is no English word.
+ENGLISH_LEXICON_FILE = "resources/en.json.gz"
+ENGLISH_MIN_COUNT = 1000
+
+
+def _word_counts(file: str) -> dict[str, int]:
+    """One of LEXICON_PACKAGE's word lists: each word, as it writes it, and how often its sources hold it."""
     import gzip
     import importlib.resources
     import json
 
-    with importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return tuple(word.lower() for word in json.load(text))
+    with importlib.resources.files(LEXICON_PACKAGE).joinpath(file).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        return json.load(text)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[str, ...]:
+    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them; read once, on first use."""
+    return tuple(word.lower() for word in _word_counts(LEXICON_FILE))
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(word.lower() for word, count in _word_counts(ENGLISH_LEXICON_FILE).items() if count >= ENGLISH_MIN_COUNT)
+
+
+def lexicon_language(words: list[str]) -> str | None:
+    """'en' when more of these words are English words only (in ENGLISH_LEXICON_FILE, not in the French lexicon) than
+    French words only, 'fr' when fewer, None when as many: « carbon footprint per user total fleet » is English
+    (« carbon », « footprint », « per », « fleet » against « centre »); names count as they fall (« toulon »: English)."""
+    english, french = _english_words(), french_words()
+    english_only = sum(word.lower() in english and word_key(word) not in french for word in words)
+    french_only = sum(word_key(word) in french and word.lower() not in english for word in words)
+    return None if english_only == french_only else "en" if english_only > french_only else "fr"
 
 
 @lru_cache(maxsize=1)

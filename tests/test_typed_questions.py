@@ -277,6 +277,10 @@ def test_an_acronym_typed_with_two_letters_swapped_is_read_as_the_reports(assist
         ("prévalence dénutrition EHPAD HAS", "fr"),
         ("Que recommande la HAS pour les EHPAD ?", "fr"),
         ("Quel est le prix par an ?", "fr"),
+        # no function word at all: the words only one language's lexicon has decide
+        ("energy consumption per employee data centre", "en"),
+        ("consommation énergie agent data center", "fr"),
+        ("nantes rennes budget", "fr"),
     ],
 )
 def test_the_language_of_a_question_is_told_by_its_function_words(question, language):
