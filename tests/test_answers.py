@@ -666,6 +666,26 @@ def test_a_list_item_that_holds_what_the_question_asks_is_shown_longer(tmp_path)
     assert "chômeurs de longue durée" not in answer.snippet  # the other items as short as before
 
 
+def test_a_list_whose_items_open_with_the_word_asked_shows_those_items(tmp_path):
+    """« Quels plats faut-il limiter ? » after « … les recommandations suivantes : » then items that open « Privilégier … »
+    and « Limiter … »: the extract showed the first items, the « Privilégier » ones, and ran out of room before the
+    asked ones. When two items or more open with a word of the question the lead-in lacks, only those are shown."""
+    page = (
+        "Menus végétariens\n\nLe groupe de travail a émis les recommandations suivantes pour les menus végétariens :\n"
+        "• Privilégier le fait maison et les aliments bruts, en utilisant des légumineuses et des céréales variées chaque semaine\n"
+        "• Privilégier les recettes simples que les convives connaissent déjà, et les présenter avec soin aux enfants\n"
+        "• Privilégier les produits de saison et les circuits courts, en lien avec les producteurs du territoire\n"
+        "• Limiter les aliments ultra-transformés contenant de nombreux additifs\n"
+        "• Limiter les plats à base de fromage, comme les panés fromagers\n"
+    )
+    guide = assistant_on(tmp_path, "guide.txt", (page,))
+    answer = guide.ask("Quels plats le groupe de travail recommande-t-il de limiter dans les menus végétariens ?")
+    assert answer.found and "Limiter les aliments ultra-transformés" in answer.snippet and "Limiter les plats" in answer.snippet, answer.snippet
+    assert "Privilégier" not in answer.snippet
+    first = guide.ask("Quelles recommandations le groupe de travail a-t-il émises pour les menus végétariens ?")
+    assert first.found and "Privilégier le fait maison" in first.snippet, first.snippet  # no item opens with a word asked
+
+
 def test_a_best_line_that_answers_too_weakly_is_not_given(assistant):
     from dataclasses import replace
 
