@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.french import BEFORE_NOUN_ADJECTIVES, DISCOURSE_MARKERS, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, lexicon_language, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
-from ingest.numbers import YEAR_RE, stated_dimensions
+from ingest.numbers import YEAR_RE, stated_dimensions, unit_asked
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -359,6 +359,8 @@ def question_type(question: str) -> str:
     for kind, pattern in _TYPE_CUES:
         if re.search(pattern, text):
             return kind
+    if unit_asked(question):  # « quelle résolution, en centimètres »: a figure in that unit
+        return "number"
     if stated_dimensions(question):
         return "threshold"
     if _is_keyword_query(text):
@@ -513,7 +515,7 @@ def question_measure(question: str) -> str | None:
         return "postal" if _POSTAL_RE.search(text) else None
     if kind != "number":
         return None
-    dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None)
+    dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)
     focus = question_focus(question)
     if dimension or not focus:
         return dimension

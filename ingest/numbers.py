@@ -65,7 +65,7 @@ _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECA
 _MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€\s?(?:HT|TTC)\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
 MEASURE_UNITS = {
-    "length": r"(?:k?m|cm|mm|m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
+    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
     "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
@@ -204,6 +204,23 @@ _PER_UNIT_RE = re.compile(rf"(?:{NUMBER_RUN}\s?|/\s?|\b(?:au|par|le|per)\s)(?:{_
 def is_unit_word(word: str) -> bool:
     """Whether a word names a unit of measure (MEASURE_UNITS): « mètre », « tonne », « litre », « hectare »."""
     return bool(_UNIT_WORD_RE.fullmatch(word))
+
+
+# « en centimètres », « in TWh »: the unit a question wants its figure in; not an elided word (« en l'absence », « en
+# s'appuyant ») nor a time told in the singular (« en semaine », « en journée »: when, not how long)
+_IN_UNIT_RE = re.compile(rf"\b(?:en|in)\s+((?:{_ANY_UNIT}))(?!['’])", re.IGNORECASE)
+_DURATION_SYMBOLS = frozenset(("h", "min", "mn", "s", "sec"))
+
+
+def unit_asked(text: str) -> str | None:
+    """The dimension (MEASURE_UNITS) of the unit a question asks its figure in (« Quelle est la résolution en
+    centimètres … ? »: 'length'; « … des réseaux mobiles, en TWh ? »: 'energy'), or None."""
+    for match in _IN_UNIT_RE.finditer(text):
+        unit = match.group(1)
+        dimension = next(d for d, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, unit, re.IGNORECASE))
+        if dimension != "duration" or unit.lower().endswith("s") or unit.lower() in _DURATION_SYMBOLS:
+            return dimension
+    return None
 
 
 def gives_a_unit(text: str) -> bool:

@@ -635,6 +635,29 @@ def test_questions_on_a_length_a_duration_or_a_budget_ask_for_a_number(question)
     assert question_type(question) in ("number", "money")  # a sum of money: a number of its own kind
 
 
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        ("Quelle sera la résolution en centimètres de l'orthophotographie ?", "length"),
+        ("Quelle est la consommation électrique des réseaux mobiles, en TWh ?", "energy"),
+        ("Quelle est l'emprise du projet en hectares ?", "area"),
+    ],
+)
+def test_a_figure_asked_in_a_unit_is_a_number_of_that_dimension(question, measure):
+    """« Quelle sera la résolution en centimètres … » read as no type was answered with a sum of money (« haute
+    résolution … 266 160,00 € »): the unit a question wants its figure in says it asks for a number of that kind."""
+    from ess_qa.questions import question_measure
+
+    assert question_type(question) == "number" and question_measure(question) == measure
+
+
+@pytest.mark.parametrize("question", ["Le restaurant est-il ouvert en semaine ?", "Comment agir en l'absence de compteur ?"])
+def test_a_time_told_in_the_singular_or_an_elided_word_is_no_unit_asked(question):
+    from ess_qa.questions import question_measure
+
+    assert question_measure(question) is None and question_type(question) != "number"
+
+
 def test_a_list_is_shown_as_its_lead_in_and_the_start_of_each_item(assistant):
     """A question that asks for a list gets its lead-in and the start of its items, up to LIST_TARGET characters, the
     last one cut to the room left (at SNIPPET_TARGET, whole items only, « … 3 contrôles: » showed one control of three)."""
