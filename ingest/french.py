@@ -593,7 +593,8 @@ def _english_words() -> frozenset[str]:
 def lexicon_language(words: list[str]) -> str | None:
     """'en' when more of these words are English words only (in ENGLISH_LEXICON_FILE, not in the French lexicon) than
     French words only, 'fr' when fewer, None when as many: « carbon footprint per user total fleet » is English
-    (« carbon », « footprint », « per », « fleet » against « centre »); names count as they fall (« toulon »: English)."""
+    (« carbon », « footprint », « per », « fleet » against « centre »); a place typed in lower case is in neither
+    (« toulon », seen 50 times in the English list's sources: ENGLISH_MIN_COUNT)."""
     english, french = _english_words(), french_words()
     english_only = sum(word.lower() in english and word_key(word) not in french for word in words)
     french_only = sum(word_key(word) in french and word.lower() not in english for word in words)

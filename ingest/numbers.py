@@ -217,8 +217,8 @@ def unit_asked(text: str) -> str | None:
     centimètres … ? »: 'length'; « … des réseaux mobiles, en TWh ? »: 'energy'), or None."""
     for match in _IN_UNIT_RE.finditer(text):
         unit = match.group(1)
-        dimension = next(d for d, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, unit, re.IGNORECASE))
-        if dimension != "duration" or unit.lower().endswith("s") or unit.lower() in _DURATION_SYMBOLS:
+        dimension = next((d for d, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, unit, re.IGNORECASE)), None)
+        if dimension and (dimension != "duration" or unit.lower().endswith("s") or unit.lower() in _DURATION_SYMBOLS):
             return dimension
     return None
 
