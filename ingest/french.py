@@ -79,10 +79,12 @@ import re
 from collections import Counter
 import threading
 import unicodedata
-from functools import lru_cache
-from typing import Callable, Iterator
+from functools import lru_cache, wraps
+from typing import Callable, Iterator, TypeVar
 
 from .numbers import NUMBER_WORD_LIST, enumerators, join_number_groups
+
+T = TypeVar("T")
 
 APOSTROPHES = "'’‘ʼ´`"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
@@ -555,6 +557,22 @@ def word_key(word: str) -> str:
     return fold_accents(word.lower())
 
 
+def _loaded_once(load: Callable[[], T]) -> Callable[[], T]:
+    """A function of no argument whose value is computed once, on first use, by one thread while the others wait: a
+    server's first requests all ask for a lexicon at once, and each loading its own copy stalled them for seconds."""
+    lock, value = threading.Lock(), []
+
+    @wraps(load)
+    def loaded() -> T:
+        if not value:
+            with lock:
+                if not value:
+                    value.append(load())
+        return value[0]
+
+    return loaded
+
+
 # A general French lexicon: the French word list of pyspellchecker (a dependency), 140,000 words each seen 50 times
 # or more in its sources (subtitles), as word keys. A question's word found there is French as typed, whatever the
 # corpus writes: « amende » is no typo of the corpus's « amené », nor « usagers » of « usages ».
@@ -579,13 +597,13 @@ def _word_counts(file: str) -> dict[str, int]:
         return json.load(text)
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def _lexicon() -> tuple[str, ...]:
     """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them; read once, on first use."""
     return tuple(word.lower() for word in _word_counts(LEXICON_FILE))
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def _english_words() -> frozenset[str]:
     return frozenset(word.lower() for word, count in _word_counts(ENGLISH_LEXICON_FILE).items() if count >= ENGLISH_MIN_COUNT)
 
@@ -601,13 +619,13 @@ def lexicon_language(words: list[str]) -> str | None:
     return None if english_only == french_only else "en" if english_only > french_only else "fr"
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def french_words() -> frozenset[str]:
     """The words of the general French lexicon (LEXICON_FILE), as word keys."""
     return frozenset(word_key(word) for word in _lexicon())
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def _written_french_words() -> frozenset[str]:
     return frozenset(_lexicon())
 
@@ -653,7 +671,7 @@ def near_french_word(word: str) -> bool:
     return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def _keyed_french_words() -> tuple[tuple[str, str], ...]:
     """The general French lexicon's words as (word key, the word as written), sorted by key."""
     return tuple(sorted((word_key(word), word) for word in _lexicon()))

@@ -45,6 +45,7 @@ def test_model_encodes_running_beside_queries_leave_the_setting_as_it_was(monkey
 
     monkeypatch.setenv("ESS_QA_THREADS", "1")
     embedder = load_embedder()
+    embedder.encode_queries(["warm-up"])  # the model loads in a background thread: the setting is read once it has loaded
     before = blas_thread_counts()
 
     def queries() -> None:
@@ -63,3 +64,27 @@ def test_model_encodes_running_beside_queries_leave_the_setting_as_it_was(monkey
     for thread in threads:
         thread.join()
     assert blas_thread_counts() == before
+
+
+def test_a_lexicon_asked_for_by_many_requests_at_once_is_loaded_once():
+    """A server's first requests ask for the lexicons together: each loading its own copy stalled every request for
+    seconds (a keyword query's language is told by the English and French word lists)."""
+    import time
+
+    from ingest.french import _loaded_once
+
+    loads: list[int] = []
+
+    @_loaded_once
+    def lexicon() -> frozenset[str]:
+        loads.append(1)
+        time.sleep(0.2)  # a load long enough for every thread to ask meanwhile
+        return frozenset({"mot"})
+
+    results: list[frozenset[str]] = []
+    threads = [threading.Thread(target=lambda: results.append(lexicon())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(loads) == 1 and results == [frozenset({"mot"})] * 8
