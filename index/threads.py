@@ -79,7 +79,7 @@ def blas_threads():
             libs = _numpy_blas()
             _blas_saved = [lib.num_threads for lib in libs]
             for lib in libs:
-                lib.set_num_threads(inference_threads())
+                _set_num_threads(lib, inference_threads())
         _blas_users += 1
     try:
         yield
@@ -88,7 +88,18 @@ def blas_threads():
             _blas_users -= 1
             if _blas_users == 0:
                 for lib, count in zip(_numpy_blas(), _blas_saved):
-                    lib.set_num_threads(count)
+                    _set_num_threads(lib, count)
+
+
+def _set_num_threads(lib, count: int) -> None:
+    """Set a BLAS library's thread count from this thread (callers hold _blas_lock). threadpoolctl (3.8) lets only
+    the first thread that set an OpenBLAS limit set it again, and silently ignores the others: a query's thread set
+    the limit and another restored nothing, or the limit was never set (the process kept every core). This thread
+    takes control first; the lock keeps the settings of this module one at a time."""
+    clear = getattr(lib, "clear_controlling_thread", None)
+    if clear is not None:
+        clear(force=True)
+    lib.set_num_threads(count)
 
 
 @contextlib.contextmanager
