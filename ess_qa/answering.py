@@ -457,13 +457,13 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     # an item that holds a word of the question the lead-in lacks is what it asks of: shown longer (« Questions
     # importantes : » then « Quels types de contrat … (CDI, CDD, intérim, contrat aidé) ? »); when two items or more open
     # with such a word, the others are left out (« quels types de préparations … de limiter » : the « Limiter … » items)
-    asked_of = [bool(_terms_held(item.text, wanted) - in_lead) for item in items]
     opening = [bool(_terms_held(" ".join(item.text.lstrip(ITEM_MARKS).split()[:1]), wanted) - in_lead) for item in items]
-    for following, asked_item, opens in zip(items, asked_of, opening):
-        if sum(opening) >= 2 and not opens:
+    parallel = sum(opening) >= 2
+    for following, opens in zip(items, opening):
+        if parallel and not opens:
             continue
         above, _, row = following.text.rpartition("\n")
-        kept = ASKED_ITEM_KEPT if asked_item else ITEM_KEPT
+        kept = ASKED_ITEM_KEPT if _terms_held(following.text, wanted) - in_lead else ITEM_KEPT
         if is_table_row(row):  # a table's rows, each under its header (ingest.units): the header shown once
             item = "\n".join(([above] if above and above != header else []) + [shorten(row, kept)])
             header = above or row
