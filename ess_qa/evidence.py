@@ -180,11 +180,15 @@ CONTEXT_WEIGHT = 0.5
 
 
 def context_discounted(store: Store, question: str, terms: list[str], weights: np.ndarray) -> np.ndarray:
-    """The weights of a question's terms, those of the context told before what it asks (see asked_part) lowered."""
+    """The weights of a question's terms, those of the context told before what it asks (see asked_part), or around
+    the term a definition question asks for (see defined_words), lowered."""
+    # a definition question asks for its term; where it says the term is used (« … évoqué dans le projet de loi de
+    # finances ») is context too
+    defined = " ".join(sorted(defined_words(question))) if question_type(question) == "definition" else ""
     asked = asked_part(question)
-    if asked == question:
+    if asked == question and not defined:
         return weights
-    asked_terms = set(search_terms(searched_text(store, asked), store.analyzer))
+    asked_terms = set(search_terms(searched_text(store, defined or asked), store.analyzer))
     return weights * np.array([1.0 if term in asked_terms else CONTEXT_WEIGHT for term in terms])
 
 

@@ -152,6 +152,11 @@ def _where_is(match: re.Match) -> str:
 _ENGLISH_MEANING_ASKED_RE = re.compile(r"\bwhat (?:does|do) (.+?) (?:mean|stand for)\b|\bwhat is meant by()\b", re.IGNORECASE)
 
 
+# The past participles by which a question says where a term is used (« le DILICO évoqué dans le projet de loi »,
+# « le dispositif mentionné page 4 »): they end the term to be defined, as a relative pronoun does (« le fonds qui … »)
+_USED_PARTICIPLES = "|".join(
+    _typed_either_way("évoqué mentionné cité présenté décrit prévu défini utilisé employé introduit proposé retenu visé".split())
+)
 _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a term a question quotes: « venaisons », "repas de chasse"
 # What a definition question asks to be defined: the words after its cue, up to where it says in what
 # (« c'est quoi une nappe de câbles dans le standard ? », « … au sens du Code du travail », « what does a 'zone de
@@ -161,6 +166,8 @@ _DEFINED_RE = re.compile(
     r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
     r"(?:\s+(?:dans|selon|d'après|chez|au sens|in|according|within|mean|means|stand)\b|\s*[?,;.]|$"
+    # where the question says the term is used, or a relative clause on it (« … évoqué dans … », « … qui finance … »)
+    rf"|\s+(?:(?:{_USED_PARTICIPLES})(?:e|s|es)?|qui|dont|which|that)\b"
     # a second question after it (« … et à quel public s'adresse-t-il ? »)
     r"|\s+(?:et|and)\s+(?:(?:à|a|de|pour|par|to|for)\s+)?(?:quel(?:le)?s?|qui|comment|pourquoi|quand|combien|où|what|who|how|why|when)\b)",
     re.IGNORECASE,

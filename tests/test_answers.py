@@ -2775,3 +2775,43 @@ def test_the_acronym_of_the_document_s_title_need_not_be_on_the_page_that_answer
     assistant = assistant_on_pdf(tmp_path, "craig.pdf", GEODATA_PAGES, title="Centre Régional Auvergne- Rhône-Alpes de l'Information Géographique")
     answer = assistant.ask("Quel montant le CRAIG prévoit-il pour le plan de corps de rue simplifié ?")
     assert answer.found and "174 166 euros" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, defined",
+    [
+        ("Qu'est-ce que le DILICO évoqué dans le projet de loi de finances ?", {"dilico"}),
+        ("Qu'est-ce que le fonds mentionné page 4 ?", {"fonds"}),
+        ("Qu'est-ce que le dispositif qui finance les cantines ?", {"dispositif"}),
+        ("Qu'est-ce que la base de données Charm-50 ?", {"base", "donnees", "charm", "50"}),
+    ],
+)
+def test_where_a_question_says_a_term_is_used_is_no_part_of_the_term(question, defined):
+    """« … évoqué dans … », « … mentionné … », « … qui … » say where the term is used or what it does: the term ends there."""
+    from ess_qa.questions import defined_words
+
+    assert defined_words(question) == defined
+
+
+USED_TERM_PAGES = (
+    """Le calendrier du projet de loi de finances
+
+Le projet de loi de finances a été déposé le 14 octobre, une semaine après le délai légal. L'examen du projet de loi de finances a commencé le 24 octobre à l'Assemblée nationale.""",
+    """Les mesures pour les collectivités
+
+Renouvellement du dispositif de lissage des recettes fiscales des collectivités créé en 2025 (DILICO : DIspositif de LIssage COnjoncturel), avec une ponction de 890 millions d'euros.
+
+La dotation globale de fonctionnement est stable.""",
+)
+
+
+def test_a_definition_asked_with_where_the_term_is_used_is_the_line_that_defines_it(tmp_path):
+    """The words of where the question says the term is used (« le projet de loi de finances ») count as context: the
+    line that spells the term out answers, not the lines that repeat the context's words."""
+    assistant = assistant_on(tmp_path, "plf.txt", USED_TERM_PAGES)
+    for question in (
+        "Qu'est-ce que le DILICO évoqué dans le projet de loi de finances ?",
+        "Qu'est-ce que le DILICO mentionné dans le calendrier du projet de loi de finances ?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.found and "lissage" in answer.snippet, (question, answer.snippet)
