@@ -75,8 +75,9 @@ _REASON_RE = re.compile(
 )
 # what says where a thing is, when no address does: « Situé sur la friche … », « implantée à … », « se trouve dans … »
 _LOCATED_RE = re.compile(r"\b(?:situ|implant|localis|install|h[ée]berg)[ée]e?s?\s+(?:à|a|au|aux|sur|dans|en|pr[èe]s)\b|\bse\s+(?:trouv|situ)e(?:nt)?\s+(?:à|au|aux|sur|dans|en|pr[èe]s)\b", re.IGNORECASE)
-# a named place after the preposition that says where (« à Neuilly-sur-Marne », « en Bretagne », « aux Açores »)
-_AT_NAMED_PLACE_RE = re.compile(r"\b(?:à|au|aux|en)\s+((?-i:[A-ZÀ-Ý])[\w'’-]+)", re.IGNORECASE)
+# a named place after the preposition that says where (« à Neuilly-sur-Marne », « en Bretagne », « aux Açores », « dans
+# le Lot »)
+_AT_NAMED_PLACE_RE = re.compile(r"\b(?:(?:à|au|aux|en|dans\s+(?:le|la|les))\s+|dans\s+l['’]\s*)((?-i:[A-ZÀ-Ý])[\w'’-]+)", re.IGNORECASE)
 # an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), a postcode,
 # a post box
 _PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)

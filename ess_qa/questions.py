@@ -331,7 +331,10 @@ _TYPE_CUES = (
     ("address", _NOT_HOW_TO + r".*(?<![àa] l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
     # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
-    ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b"),
+    # a place named by its kind (« dans quel département », « in which region »)
+    ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b"
+     r"|\b(?:dans|sur|en|à|a|de|in|on|at) (?:quel(?:le)?s?|which|what) (?:d[ée]partements?|r[ée]gions?|villes?|communes?|pays"
+     r"|territoires?|quartiers?|lieux?|sites?|localit[ée]s?|countr(?:y|ies)|towns?|cit(?:y|ies)|departments?|districts?)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural

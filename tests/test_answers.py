@@ -407,12 +407,14 @@ def test_a_where_question_is_answered_by_an_address_or_a_line_that_says_where_an
         "Situé sur la friche industrielle de l'ancienne COOP Alsace, l'espace appartient à la SEM",
         # a named place after the preposition that says where, not the question's own name
         "Uzaje a ouvert à ce jour deux centres, à Neuilly-sur-Marne et Avignon",
+        "Dans le Lot, 700 trajets proposés à travers le département en un an",
     )
     nowhere = (
         "Guide pratique, renforcer la place de l'ESS dans les contrats de ville, Juillet 2019",
         "Une prime a été mise en place pour les collectivités",
         "Le RTES a été créé en 2004.",
         "A partir de 2020, le réseau compte 150 adhérents.",
+        "Ils le font dans le respect des règles.",
     )
     assert all(type_matches(text, "place", words) for text in where)
     assert not any(type_matches(text, "place", words) for text in nowhere)
@@ -2815,3 +2817,19 @@ def test_a_definition_asked_with_where_the_term_is_used_is_the_line_that_defines
     ):
         answer = assistant.ask(question)
         assert answer.found and "lissage" in answer.snippet, (question, answer.snippet)
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Dans quel département la plateforme de covoiturage a-t-elle déjà été utilisée ?", "place"),
+        ("Sur quelle commune le réseau est-il implanté ?", "place"),
+        ("In which region is the network run?", "place"),
+        ("Quelle région finance le plus de projets ?", "other"),  # the region is the subject asked, not where
+    ],
+)
+def test_a_question_on_which_place_by_its_kind_asks_where(question, kind):
+    """« Dans quel département … ? » asks where, as « où » does: the line that answers names a place (« Dans le Lot, … »)."""
+    from ess_qa.questions import question_type
+
+    assert question_type(question) == kind
