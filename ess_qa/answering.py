@@ -427,6 +427,22 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     return replace(snippet, text=shorten(joined, SNIPPET_TARGET))
 
 
+def announced_list(store: Store, asked: QuestionProfile, snippet: Snippet) -> Snippet:
+    """For a question that asks for a list or for steps, when the line shown gives none but the next line of its section
+    announces one that names what is asked (« Quels objectifs poursuit le protocole … ? »: the line on the protocol, then
+    « Il poursuit trois objectifs principaux : » and its items), that list shown in its place: the line the document was
+    judged on says what the list is about, the list is what is asked. For the extract shown once the document is judged
+    to answer, as continued is; else the snippet as it is."""
+    if asked.kind not in ("list", "procedure") or not asked.focus or asked.typed_answer(snippet.unit):
+        return snippet
+    following = next(units_after_in_section(store, snippet.unit), None)
+    if following is None or not asked.focus & following.terms or not asked.typed_answer(following):
+        return snippet
+    if " ".join(following.text.split()[:8]) in " ".join(snippet.text.split()):
+        return snippet  # already shown after the line (continued)
+    return replace(snippet, text=snippet_text(store, following, asked), unit=following)
+
+
 def _shown_late(text: str, shown: str, term: str | None) -> int | None:
     """Where a long unit (its text) holds a term that what is shown of it shows late (in its second half) or not at
     all; None when it does not hold it, or shows it early."""

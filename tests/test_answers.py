@@ -2833,3 +2833,26 @@ def test_a_question_on_which_place_by_its_kind_asks_where(question, kind):
     from ess_qa.questions import question_type
 
     assert question_type(question) == kind
+
+
+ANNOUNCED_LIST_PAGES = (
+    """Ressources humaines
+
+Le protocole d'accord-cadre sur l'organisation du temps de travail, signé par le maire et les représentants du personnel après six réunions du comité social territorial, fixe les règles communes à l'ensemble des services municipaux, des crèches aux équipes techniques, et fait suite à la délibération du 14 décembre 2021 ainsi qu'à l'expérimentation des horaires aménagés menée pendant un an.
+
+Il poursuit trois objectifs principaux :
+• Se conformer à la réglementation en vigueur ;
+• Garantir l'équité entre les agents et les services ;
+• Maintenir une large ouverture des services municipaux à la population.
+
+Les horaires des crèches sont fixés par un règlement distinct, adopté chaque année par le conseil municipal après avis des familles.""",
+)
+
+
+def test_a_list_announced_after_the_line_that_answers_is_shown(tmp_path):
+    """« Quels objectifs poursuit le protocole … ? »: the line on the protocol is found, and the next one announces the
+    objectives (« Il poursuit trois objectifs principaux : »): the extract shows that list, not the line alone."""
+    answer = assistant_on(tmp_path, "temps.txt", ANNOUNCED_LIST_PAGES).ask(
+        "Quels objectifs poursuit le protocole d'accord-cadre sur l'organisation du temps de travail ?"
+    )
+    assert answer.found and "Garantir l'équité" in answer.snippet, answer.snippet
