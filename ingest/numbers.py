@@ -380,11 +380,12 @@ _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 _ORDINAL_AFTER_RE = re.compile(r"\s?[°º](?!\s?[CF]\b)")
 _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing
 # What names a thing by its number rather than counting it: 'CHAMP D'ACTION #3', 'loi n° 2014', 'article 31', 'Axe 1',
-# 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1', an item's code 'h.7'
+# 'annexe 3', 'rubrique 2.1.5.0', a code's article 'L. 2111-1' or 'R. 214-1', an item's code 'h.7', a word in capitals
+# ('la COP 21', 'RE 2020', a note's call after a name: 'site ENERGIF 4 (base …)')
 _IDENTIFIER_RE = re.compile(
     r"(?:#|[nN][°º]|(?<![^\W\d_])[LRD]\.?|(?<![^\W\d_])[a-z]\.(?=$)|(?i:\b(?:articles?|art\.|annexes?|axes?|phases?|chapitres?|titres?|sections?"
     r"|rubriques?|pages?|pp?\.|fiches?|[ée]tapes?|tomes?|volets?|alin[ée]as?|d[ée]crets?|arr[êe]t[ée]s?|circulaires?|ordonnances?"
-    r"|d[ée]lib[ée]rations?))|(?<=[^\W\d_])/)\s?$"
+    r"|d[ée]lib[ée]rations?))|(?<=[^\W\d_])/|(?<![^\W\d_])(?-i:[A-ZÀ-Ý]{2,}))\s?$"
 )
 _GLUED_BEFORE_RE = re.compile(r"\d+[-/]$")  # the first number of '2020-828', '2111-1', '2019/624'
 

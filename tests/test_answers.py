@@ -491,6 +491,16 @@ def test_an_agendas_numbers_count_nothing():
     assert counts("1 Région et 2 Départements") == ["1", "2"]  # two are no agenda
 
 
+def test_a_number_after_a_word_in_capitals_names_and_counts_nothing():
+    """« site ENERGIF 4 (base de donnée du ROSE) » (a note's call), « la COP 21 », « RE 2020 »: a number after a word in
+    capitals names a thing, as « article 31 » does, and answers no « combien de réseaux ? »."""
+    from ingest.numbers import counts
+
+    assert counts("En Île-de-France site ENERGIF 4 (base de donnée du ROSE)") == []
+    assert counts("la COP 21 a réuni 195 pays") == ["195"]
+    assert counts("12 SIAE emploient 300 salariés") == ["12", "300"]  # a count before the acronym counts
+
+
 def test_a_noun_made_from_a_verb_is_said_by_the_verb():
     """« combien de livraisons par semaine » is answered by « livrés au moins quatre fois par semaine »: the place says
     what is counted with the verb the noun is made from (ingest.french.verb_of_noun)."""
