@@ -308,7 +308,7 @@ _TYPE_CUES = (
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentages?|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'
-    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(" + _COUNT_NOUNS + r")\b"
+    ("number", r"\b(combien|" + _ASKS_THE + r"(nombre|ordres? de grandeur|part|superficie|surface|densit[ée]|population|longueur|diam[èe]tre|[ée]paisseur|taille|dur[ée]e|effectifs?|temp[ée]rature|distance|hauteur|profondeur|largeur|poids|masse|puissance|vitesse|capacit[ée]|volume|quantit[ée]|altitude|[âa]ge|d[ée]lai|fr[ée]quence|seuil|plafond)|how (many|much|long|large|far|high|old|often)|order of magnitude|what (share|proportion|number|amount|quantity|length|diameter|thickness|size|temperature|distance|height|weight|capacity|volume|age)|what (is|are|was|were) the ([\w-]+ ){0,3}(number|share|proportion|quantity|area|surface|density|population|length|diameter|thickness|size|duration|headcount|workforce|temperature|distance|height|depth|width|weight|power|speed|capacity|volume|altitude|age|frequency|threshold|ceiling|cap)s?)\b|^\W*(" + _COUNT_NOUNS + r")\b"
      # an average, a median, a maximum: a figure, whatever the noun (« quel est le PUE moyen »)
      r"|" + _ASKS_THE + r"[\w-]+ (moyen|moyenne|m[ée]dian|m[ée]diane|maximal|maximale|minimal|minimale)\b|\bwhat (is|are|was|were) the (average|mean|median|maximum|minimum)\b"),
     # what a text calls a word, asked in words that could open another type (« qui est désigné par le terme
@@ -573,10 +573,14 @@ def _kind_complement(text: str, at: int) -> re.Match | None:
     return (_KEYWORD_COMPLEMENT_RE if _is_keyword_query(text) else _KIND_COMPLEMENT_RE).match(text, at)
 
 
+_MAGNITUDE_RE = re.compile(r"\bordres? de grandeur\b|\border of magnitude\b")
+
+
 def question_focus(question: str) -> str | None:
     """The noun a question asks about ('habitants' in "Combien d'habitants compte ...", 'établissements' in
     "Quels types d'établissements ..."), else the verb it asks of its subject ('pilote' in "Qui pilote ..."), or None."""
-    text = normalize_apostrophes(question).lower()
+    # « l'ordre de grandeur des frais » asks about the frais, as « le nombre de … » does
+    text = _MAGNITUDE_RE.sub("nombre", normalize_apostrophes(question).lower())
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS | _TIMES_NOUNS:

@@ -2866,3 +2866,12 @@ def test_a_list_announced_after_the_line_that_answers_is_shown(tmp_path):
         "Quels objectifs poursuit le protocole d'accord-cadre sur l'organisation du temps de travail ?"
     )
     assert answer.found and "Garantir l'équité" in answer.snippet, answer.snippet
+
+
+def test_an_order_of_magnitude_asks_for_a_figure_of_what_follows():
+    """« Quel est l'ordre de grandeur des frais de raccordement ? » asks for a figure of the frais, as « le nombre de »."""
+    from ess_qa.questions import question_focus, question_type
+
+    question = "Quel est l'ordre de grandeur des frais de raccordement par logement ?"
+    assert question_type(question) == "number" and question_focus(question) == "frais"
+    assert question_type("What is the order of magnitude of the connection fees?") == "number"
