@@ -199,6 +199,10 @@ CONSEIL_PIERREFONDS = (
     "pv-conseil-municipal-pierrefonds-2025-11-20.pdf", "159d45534923b22b89531a4548d7da10f1b65af19881ca97d347d486f1975847",
     "guillesse94300/myMairie@8dcbc9e0f45a0b76aea98fb45a90a4c513e10a27:static/20251120-PV.pdf",
 )
+FNCCR_LITIGES = (
+    "guide-fnccr-prevenir-litiges-reseaux-chaleur.pdf", "aee152f998d70dd2e5a64d5cc87adb0d735a797828a98608f597da5e353de38e",
+    "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Guide_FNCCR_Prévenir-les-litiges.pdf",
+)
 
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
@@ -265,6 +269,10 @@ SETS = (
     QuestionSet("ecoconception-sne", QUESTIONS / "ecoconception-sne.jsonl", UNSEEN, *ECOCONCEPTION_SNE),
     QuestionSet("salaries-proteges", QUESTIONS / "salaries-proteges.jsonl", UNSEEN, *SALARIES_PROTEGES),
     QuestionSet("conseil-pierrefonds", QUESTIONS / "conseil-pierrefonds.jsonl", UNSEEN, *CONSEIL_PIERREFONDS),
+    QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
+    QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
+    QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
+    QuestionSet("near-topic-fnccr-litiges", QUESTIONS / "near-topic-fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
