@@ -310,7 +310,8 @@ def test_list_and_section_numbers_are_not_counts():
     assert quantity_runs("1° Les modalités de gouvernance ; 2° La concertation ; 3º La territorialisation") == []
     assert quantity_runs("à 55 °C, puis à 60°C") == ["55", "60"]
     assert quantity_runs("de 10-15 salariés, entre 2015 et 2020, les 3 phases, en 2 étapes") == ["10", "15", "2015", "2020", "3", "2"]
-    assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "2019", "12"]
+    # (« INNOTROPHES 2019 »: a number after a word in capitals names the event's edition, as « la COP 21 » does)
+    assert quantity_runs("[1] INNOTROPHES 2019, CCI Grenoble (consulté le 26 avril 2019), le 1er mai : 12 salariés") == ["2019", "12"]
     # a date in figures and a reference code count nothing: « combien d'annexes » is not answered by the note's header
     header = "Instruction technique DGAL/SDSSA/2021-555 16/07/2021 abroge : DGAL/SDSSA/2019-446 du 12.06.2019, valable 07/2025"
     assert quantity_runs(header) == []
