@@ -23,6 +23,7 @@ from ingest.clean import BULLET
 from ingest.layout import is_table_row
 from ingest.french import (
     CREDITS_RE,
+    signs,
     after_capital_title,
     content_words,
     fold_accents,
@@ -60,6 +61,7 @@ from .evidence import (
     context_discounted,
     coverage,
     credited_by,
+    signed_by,
     names_its_page,
     searched_text,
     unit_features,
@@ -154,6 +156,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if best is not None and asked.authorship:
         # who wrote it: the line that credits them (« Auteurs : … »), on a cover or a last page, below the first passages
         best = _best_snippet(store, asked, about, only=lambda text: bool(CREDITS_RE.search(text))) or best
+    if best is not None and asked.signatory:
+        # who signed: a signature line (« Christiane Bouchart, Présidente du RTES … ») of the first passages or of the
+        # first pages of their document, where a preface or an editorial is signed
+        best = _signature_line(store, asked, candidates) or best
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
@@ -219,6 +225,34 @@ def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -
     chunk = store.chunk(position)
     passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
     return Snippet(text, passage, score, unit)
+
+
+# The pages where a document's preface or editorial may be: behind its cover, an inside cover and its contents
+OPENING_PAGES = 4
+
+
+def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
+    """The best signature line (ingest.french.signs) of the candidate passages' chunks and of the first OPENING_PAGES pages
+    of the first one's document, shown after the short lines of its chunk before it (« Le médiateur national de
+    l'énergie » above « Jean Gaubert »); None when there is none."""
+    if not candidates:
+        return None
+    first = candidates[0][2]
+    passages = {position: passage for _, hit, passage in candidates for position in hit.positions}
+    opening = [p for page in range(1, OPENING_PAGES + 1) for p in store.positions_on_page(page, first.source) if p not in passages]
+    scored = []
+    for position in [*passages, *opening]:
+        unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=signs)
+        if unit is not None:
+            scored.append((score, position, unit))
+    if not scored:
+        return None
+    score, position, unit = max(scored, key=lambda item: item[0])
+    passage = passages.get(position)
+    if passage is None:  # a line of the opening pages: its chunk, as the passage that cites it
+        chunk = store.chunk(position)
+        passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
+    return Snippet(_after_lines_before(store, unit), passage, score, unit)
 
 
 def cover_page(store: Store, source: str) -> int | None:
@@ -801,6 +835,7 @@ def judge_snippet(
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
     held |= cover_dated_by(store, asked, snippet.unit)  # a cover's date says what a question on the document's date names
+    held |= signed_by(asked, snippet.unit.text)  # a signature says what a question on who signed names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),
     # a name run together that it writes apart (« MaPrimeRénov' », « Ma Prime Rénov’ »)

@@ -28,13 +28,14 @@ from ingest.french import (
     prefix_terms,
     same_word,
     search_terms,
+    signs,
     word_key,
 )
 from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term
+from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signing_words
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -215,6 +216,7 @@ class QuestionProfile:
     told: frozenset[str] = frozenset()  # the acronyms it spells out itself (« coopérative jeunesse de services (CJS) »)
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
     authorship: bool = False  # whether it asks who wrote the document (questions.asks_authorship)
+    signatory: frozenset[str] = frozenset()  # for a question on who signed, the terms a signature says (questions.signing_words)
     credited: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
     dated_kind: str | None = None  # the kind it names the document by when it asks when that was published (« guide »)
     dated: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms) and asks the date with
@@ -290,6 +292,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         told=frozenset(told),
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
         authorship=authorship,
+        signatory=frozenset(search_terms(signing_words(question), store.analyzer)),
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
         dated_kind=dated_kind,
         dated=dated_terms(store, question, titled) if dated_kind else frozenset(),
@@ -384,7 +387,7 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:
     """The features (FEATURES order, each in [0, 1]) of an answer unit for a question."""
     unit_words = unit.words
-    held = told_through(question, unit.terms) | credited_by(question, unit.text) | dated_by(question, unit)
+    held = told_through(question, unit.terms) | credited_by(question, unit.text) | dated_by(question, unit) | signed_by(question, unit.text)
     # the section names what a line of a fact sheet or a case study is about
     context_terms = held | unit.section_terms
     # what the unit says beyond the question and its heading: an echo of the question answers nothing
@@ -405,6 +408,12 @@ def credited_by(question: QuestionProfile, text: str) -> frozenset[str]:
     """What a line (its text) says of a question on who wrote the document when it credits the authors (« AUTEUR Rudy
     CHOUVEL … »): what the question names the document by (QuestionProfile.credited); else nothing."""
     return question.credited if question.credited and CREDITS_RE.search(text) else frozenset()
+
+
+def signed_by(question: QuestionProfile, text: str) -> frozenset[str]:
+    """What a signature line (ingest.french.signs) says of a question on who signed: the signing word and what is
+    signed (QuestionProfile.signatory); else nothing."""
+    return question.signatory if question.signatory and signs(text) else frozenset()
 
 
 def dated_by(question: QuestionProfile, unit: Unit) -> frozenset[str]:

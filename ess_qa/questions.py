@@ -404,6 +404,29 @@ def asks_authorship(question: str) -> bool:
     return bool(_AUTHORSHIP_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
+# Who signed (« Qui a signé la préface ? », « signataire de la recommandation », « Who signed the letter? »): a signature
+# line answers (ingest.french.signs)
+_SIGNATORY_RE = re.compile(r"\b(?:qui|quel(?:le)?s?|who|which)\b[^?]*\bsign(?:é|e|ée|és|ées|ent|era|[ée]e?s?|ed)\b|\bsignataires?\b", re.IGNORECASE)
+
+
+def asks_signatory(question: str) -> bool:
+    """Whether a question asks who signed a text (the document, its preface, a letter it quotes)."""
+    return bool(_SIGNATORY_RE.search(normalize_apostrophes(asked_sentence(question))))
+
+
+# the signing word and what is signed, past a clause between commas and an article (« signé, au nom du Médiateur, la
+# recommandation », « signataire de l'édito »)
+_SIGNED_RE = re.compile(r"\b(sign\w*)\s*(?:,[^,?]*,\s*)?(?:(?:de\s+)?(?:le|la|les|l'|ce|cet|cette|ces|du|des|the|this)\s*)?(\w+)?", re.IGNORECASE)
+
+
+def signing_words(question: str) -> str:
+    """The words of a question on who signed that a signature line says without writing them: the signing word and
+    what is signed (« signé … la préface »: « signé préface »); empty for another question."""
+    if not asks_signatory(question):
+        return ""
+    match = _SIGNED_RE.search(normalize_apostrophes(asked_sentence(question)))
+    return " ".join(word for word in match.groups() if word) if match else ""
+
 # The words that ask when something was published, updated or written, which may come before the document a question asks
 # the date of (« De quand date la dernière mise à jour de ce guide ? », « quelle est la date de publication du document »)
 _DATING_WORDS = frozenset(

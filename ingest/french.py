@@ -1001,6 +1001,20 @@ CREDITS_RE = re.compile(
 )
 
 
+# A line that signs a text: a person's name first, with or without a civility (« Christiane Bouchart, Présidente du
+# RTES … », « Jean Gaubert : Copie : … », « M. Jean DUPONT »), then a comma, a colon or the line's end; a short line
+# (SIGNATURE_CHARS), not a sentence that opens with a name
+SIGNATURE_CHARS = 150
+_SIGNATURE_RE = re.compile(
+    r"^\W*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Pr)\s+)?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+    r"(?:\s+(?:de\s+|d['’]|du\s+|le\s+|la\s+)?[A-ZÀ-Ý][\wà-ÿ'’-]+){1,2}\s*(?:[,:]|$)"
+)
+
+
+def signs(line: str) -> bool:
+    """Whether a line is a signature (_SIGNATURE_RE): what answers « qui a signé … ? »."""
+    return len(line) <= SIGNATURE_CHARS and bool(_SIGNATURE_RE.match(line))
+
 def typed_stems(word: str) -> set[str]:
     """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
     lower = word.lower()

@@ -2875,3 +2875,49 @@ def test_an_order_of_magnitude_asks_for_a_figure_of_what_follows():
     question = "Quel est l'ordre de grandeur des frais de raccordement par logement ?"
     assert question_type(question) == "number" and question_focus(question) == "frais"
     assert question_type("What is the order of magnitude of the connection fees?") == "number"
+
+
+@pytest.mark.parametrize(
+    "question, signing",
+    [
+        ("Qui a signé la préface du rapport ?", "signé préface"),
+        ("Qui a signé, au nom du Médiateur, la recommandation donnée en exemple ?", "signé recommandation"),
+        ("Who signed the foreword?", "signed foreword"),
+        ("Quand la convention a-t-elle été signée ?", ""),  # when, not who
+        ("Quel document faut-il signer ?", ""),
+    ],
+)
+def test_a_question_on_who_signed_names_the_signing_and_what_is_signed(question, signing):
+    from ess_qa.questions import signing_words
+
+    assert signing_words(question) == signing
+
+
+def test_a_signature_is_a_short_line_that_opens_with_a_name():
+    from ingest.french import signs
+
+    assert signs("Christiane Bouchart, Présidente du RTES et Jérôme Saddier, Président de l'Avise")
+    assert signs("Jean Gaubert : Copie : A Z") and signs("M. Jean DUPONT") and signs("Jean-Marc Ayrault")
+    assert not signs("Nantes Métropole a voté le plan d'action en 2016.")
+    assert not signs("Le médiateur national de l'énergie")
+
+
+SIGNED_PREFACE_PAGES = (
+    """« Puisse cet ouvrage aider les territoires à construire des transitions durables avec tous leurs partenaires. »
+
+Marie Durand, Présidente du réseau des collectivités""",
+    """Les politiques métropolitaines
+
+Ce guide présente l'économie sociale et solidaire dans les métropoles. Plusieurs métropoles ont signé des conventions avec les chambres régionales de l'économie sociale et solidaire.""",
+    """Les financements
+
+Le guide décrit comment les métropoles financent les têtes de réseau de l'économie sociale et solidaire et signent des contrats avec les incubateurs.""",
+)
+
+
+def test_who_signed_the_preface_is_its_signature_line(tmp_path):
+    """« Qui a signé la préface ? » was answered with « Plusieurs métropoles ont signé des conventions … »: the signature
+    under the preface, on the document's first pages, answers (answering._signature_line)."""
+    answer = assistant_on(tmp_path, "guide.txt", SIGNED_PREFACE_PAGES).ask("Qui a signé la préface de ce guide sur l'économie sociale et solidaire ?")
+    assert answer.found and "Marie Durand" in answer.snippet, answer.snippet
+    assert answer.snippet_cites[0].page == 1
