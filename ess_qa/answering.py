@@ -599,6 +599,25 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     return unknown + names
 
 
+MIN_PHRASE_WORD = 4  # letters of each word of an unknown phrase: « prix de l'eau » is no subject the corpus lacks
+
+
+def unknown_phrases(store: Store, asked: str) -> list[str]:
+    """The 'N de M' phrases of a French question (what it asks: asked_sentence; judge_snippet reads them for the questions
+    that ask for no figure, date or contact) of which the corpus uses neither word,
+    both common words (« bornes de recharge » asked of a guide on heating networks, « feux de forêt » of one on floods):
+    a subject it lacks, though each word is French (unknown_words reads those French does not know). Not a word glued
+    to an elided one (« lenquete de lavise », typed without apostrophes)."""
+    return [
+        f"{head} de {complement}"
+        for head, complement in noun_complements(asked)
+        if all(
+            word[:1].islower() and len(word) >= MIN_PHRASE_WORD and not store.query_terms(word) and not _elided_french(word)
+            for word in (head, complement)
+        )
+    ]
+
+
 MIN_UNKNOWN_WORD = 5  # letters: a shorter word unknown is as often a colloquial clip (« clim », « pro ») as a subject
 
 
@@ -845,6 +864,10 @@ def judge_snippet(
         for name in unknown_names(store, question, titled)
         if not (in_capitals(name) and spells_initials(name, passage)) and not _written_apart_in(name, passage)
     ]
+    if asked.kind not in STRICT_TYPES and guess_language(question) == "fr":
+        # (a question that asks for a figure, a date or a contact names it in words a document need not use: « le numéro de
+        # téléphone » of a leaflet that only prints the number)
+        unknown += unknown_phrases(store, asked_sentence(question))
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (

@@ -2921,3 +2921,28 @@ def test_who_signed_the_preface_is_its_signature_line(tmp_path):
     answer = assistant_on(tmp_path, "guide.txt", SIGNED_PREFACE_PAGES).ask("Qui a signé la préface de ce guide sur l'économie sociale et solidaire ?")
     assert answer.found and "Marie Durand" in answer.snippet, answer.snippet
     assert answer.snippet_cites[0].page == 1
+
+
+HEATING_MEDIATION_PAGES = (
+    """La médiation
+
+Le médiateur national de l'énergie est compétent pour les litiges des réseaux de chaleur depuis août 2015. Il formule sa recommandation dans un délai de quatre-vingt-dix jours.""",
+    """Les abonnés
+
+L'abonné du réseau de chaleur est le bâtiment, représenté par le syndic de copropriété. Les usagers sont les occupants des logements.""",
+)
+
+
+def test_a_subject_the_document_never_names_in_either_word_is_not_answered(tmp_path):
+    """« … les litiges liés aux bornes de recharge … ? » asked of a guide on heating networks: it never uses « bornes » nor
+    « recharge », French words both: the question is about a subject it lacks (answering.unknown_phrases)."""
+    from ess_qa.answering import unknown_phrases
+
+    assistant = assistant_on(tmp_path, "mediation.txt", HEATING_MEDIATION_PAGES)
+    question = "Le médiateur national de l'énergie est-il compétent pour les litiges liés aux bornes de recharge des véhicules ?"
+    assert unknown_phrases(assistant.store, question) == ["bornes de recharge"]
+    assert not assistant.ask(question).found
+    answered = assistant.ask("Le médiateur national de l'énergie est-il compétent pour les litiges des réseaux de chaleur ?")
+    assert answered.found and "août 2015" in answered.snippet
+    # a word glued to an elided one, typed without its apostrophe, is no subject the document lacks
+    assert unknown_phrases(assistant.store, "le delai de lenquete de labonne") == []
