@@ -812,12 +812,18 @@ def opposite_words(store: Store, question: str, place: str) -> list[str]:
     """The words a French question negates (« les déchets non dangereux ») that the snippet's place (its
     text: place_text) says without their « non »: it is about the opposite of what is asked (« les déchets
     dangereux »). Words compared whole, but for an inflection (same_word): « collectivité » is no « collectif », though
-    the search reads both as « colle »."""
+    the search reads both as « colle ». A place that negates a word of the same family says what is asked too (« non
+    conforme » of « La non-conformité porte sur … »)."""
     if guess_language(question) != "fr":
         return []
     negated = negated_words(place)
     said = [word for word in whole_words(place) if not any(same_word(word, other) for other in negated)]
-    return [f"non {word}" for word in negated_words(question) if any(same_word(word, other) for other in said)]
+    negated_family = {term for word in negated for term in search_terms(word, store.analyzer)}
+    return [
+        f"non {word}"
+        for word in negated_words(question)
+        if any(same_word(word, other) for other in said) and not set(search_terms(word, store.analyzer)) & negated_family
+    ]
 
 
 def judge(

@@ -501,6 +501,14 @@ def test_a_number_after_a_word_in_capitals_names_and_counts_nothing():
     assert counts("12 SIAE emploient 300 salariés") == ["12", "300"]  # a count before the acronym counts
 
 
+@pytest.mark.parametrize("question", ["Combien a coûté la construction de la station ?", "combien ça a coûté les travaux ?", "Combien ont coûté les travaux ?"])
+def test_how_much_something_cost_asks_for_a_sum_of_money(question):
+    """« Combien a coûté … ? » (a past tense) asks for a sum, as « Combien coûte … ? » does: not any count."""
+    from ess_qa.questions import question_type
+
+    assert question_type(question) == "money"
+
+
 def test_a_noun_made_from_a_verb_is_said_by_the_verb():
     """« combien de livraisons par semaine » is answered by « livrés au moins quatre fois par semaine »: the place says
     what is counted with the verb the noun is made from (ingest.french.verb_of_noun)."""
@@ -1231,6 +1239,10 @@ WASTE_PAGES = (
 
 La traçabilité des déchets dangereux est assurée par un bordereau de suivi, rempli à chaque étape par
 le producteur, le transporteur et l'installation de traitement, puis archivé pendant cinq ans.""",
+    """Les bilans de la station
+
+Sur les douze bilans de la station d'épuration réalisés en 2021, onze sont conformes. La non-conformité du douzième
+porte sur le niveau de rejet de la DCO, avec une valeur de 100 mg/l.""",
     """Les biodéchets
 
 Les biodéchets des cantines sont collectés deux fois par semaine et compostés sur la plateforme de la
@@ -1249,6 +1261,8 @@ imposant un contrôle tous les dix ans.""",
         ("Comment la traçabilité des déchets dangereux est-elle assurée ?", True),
         # « collectivité » is no « collectif », though the search reads both as « colle »
         ("À quelle fréquence les installations d'assainissement non collectif sont-elles contrôlées ?", True),
+        # a place that negates a word of the same family (« la non-conformité ») says the negated case too
+        ("Pourquoi un des bilans de la station a-t-il été jugé non conforme ?", True),
     ],
 )
 def test_a_question_on_what_is_not_x_is_not_answered_with_x(tmp_path, question, answered):
