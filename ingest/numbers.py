@@ -34,6 +34,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 import unicodedata
 
 # What may separate groups of three digits: space, no-break space, narrow no-break space, thin space, figure space.
@@ -182,14 +183,15 @@ def join_number_groups(text: str) -> str:
     return _GROUPED_NUMBER_RE.sub(lambda m: m.group() if YEAR_RE.fullmatch(joined := _NUMBER_GROUP_RE.sub("", m.group())) else joined, text)
 
 
-def holds_measure(text: str, dimension: str) -> bool:
+def holds_measure(text: str, dimension: str, told: Collection[str] = ()) -> bool:
     """Whether a text gives a figure in a unit of the dimension (MEASURE_UNITS): '200 km', '36 654 Ha', '17 °C', '18 mois',
     'dix ans', and for a duration one period ('dans un délai d'un mois'); or, for 'frequency', says how often: 'une fois
     par semaine', 'chaque mois', 'mensuel'. An amount of matter, room or energy may be told by what it equals: « réduire
-    la surface des bureaux, soit l'équivalent de 50 tours Montparnasse »."""
+    la surface des bureaux, soit l'équivalent de 50 tours Montparnasse ». told: the numbers a question gives itself,
+    whose measure is no answer (« la hauteur maximale avant qu'elle soit portée à 18 mètres »: not « 18 m »)."""
     if dimension in _EQUIVALENT_DIMENSIONS and _EQUIVALENT_RE.search(text):
         return True
-    return bool(_MEASURE_RES[dimension].search(text))
+    return any(re.sub(r"\D", "", m.group()) not in told for m in _MEASURE_RES[dimension].finditer(text))
 
 
 _EQUIVALENT_DIMENSIONS = frozenset(("length", "area", "mass", "energy", "volume", "power", "quantity"))

@@ -509,6 +509,22 @@ def test_how_much_something_cost_asks_for_a_sum_of_money(question):
     assert question_type(question) == "money"
 
 
+def test_a_measure_the_question_gives_itself_is_no_answer():
+    """« Quelle était la hauteur maximale avant qu'elle soit portée à 18 mètres ? » was answered with « … à monter à 18 m »:
+    the figure asked is another one (« 18m de haut contre 12m auparavant »). A threshold question gives the figure that
+    the text compares, which may be written there too."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure
+    from ingest.french import folded_content_words
+
+    question = "Quelle était la hauteur maximale des constructions avant qu'elle soit portée à 18 mètres ?"
+    words = folded_content_words(question)
+    assert question_measure(question) == "length"
+    assert not type_matches("la Métropole autorise à monter à 18 m voire plus", "number", words, "length")
+    assert type_matches("atteindre les 18m de haut contre 12m auparavant", "number", words, "length")
+    assert type_matches("au-delà de 18 m, une autorisation est requise", "threshold", words, "length")
+
+
 def test_a_noun_made_from_a_verb_is_said_by_the_verb():
     """« combien de livraisons par semaine » is answered by « livrés au moins quatre fois par semaine »: the place says
     what is counted with the verb the noun is made from (ingest.french.verb_of_noun)."""
