@@ -203,6 +203,15 @@ FNCCR_LITIGES = (
     "guide-fnccr-prevenir-litiges-reseaux-chaleur.pdf", "aee152f998d70dd2e5a64d5cc87adb0d735a797828a98608f597da5e353de38e",
     "betagouv/france-chaleur-urbaine@71c3c3876b63823e6e926d019e43a8c6a1d06eb7:public/Guide_FNCCR_Prévenir-les-litiges.pdf",
 )
+CARROS = (
+    "cerema-requalification-zi-carros-le-broc-2024.pdf", "09ff36903f3a5cb44944b25778372632e7ecd2f4236e7b1d72f975bd76aec791",
+    "cnigfr/schema-sites-economiques@3c82e7510d6ba741882caffd8d8713a2efdb957b:documentation/fichiers/Fiches Expertises Territoires/"
+    "240910_Poursuivre son développement économique malgré les contraintes, l'exemple de la requalification de la zone industrielle de Carros-le Broc.pdf",
+)
+RPQS_JUNAS = (
+    "rpqs-assainissement-junas-2021.pdf", "55ceb5ed5ed827bfa3b5362c8b26efec91a4024cf7294360170372a4bbcb9005",
+    "gefleury/ofb_narval@efd9be1fca407d141d1b3dc867f40b712a724ed0:data_example/input/pdfs/RPQS_Junas_AC_2021.pdf",
+)
 
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
@@ -273,6 +282,10 @@ SETS = (
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
     QuestionSet("near-topic-fnccr-litiges", QUESTIONS / "near-topic-fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
+    QuestionSet("carros-le-broc", QUESTIONS / "carros-le-broc.jsonl", TUNING, *CARROS),
+    QuestionSet("near-topic-carros-le-broc", QUESTIONS / "near-topic-carros-le-broc.jsonl", TUNING, *CARROS),
+    QuestionSet("rpqs-junas", QUESTIONS / "rpqs-junas.jsonl", TUNING, *RPQS_JUNAS),
+    QuestionSet("near-topic-rpqs-junas", QUESTIONS / "near-topic-rpqs-junas.jsonl", TUNING, *RPQS_JUNAS),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
