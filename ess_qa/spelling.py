@@ -215,7 +215,8 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
     return bool(_NAME_JOINT_RE.fullmatch(text[first.end() : second.start()]))
 
 
-_NAME_JOINT_RE = re.compile(r" |-(?:[^\W\d_]{1,4}-)?")  # what joins two words of a name: « Aix-Marseille », « Cuise-la-Motte »
+# what joins two words of a name: « Aix-Marseille », « Cuise-la-Motte », « Vallon du Roguez », « Parc de la Villette »
+_NAME_JOINT_RE = re.compile(r" (?:(?:de la|de l'|du|des|de|d'|la|le|les|sur|en) ?)?|-(?:[^\W\d_]{1,4}-)?")
 
 
 def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:

@@ -2976,3 +2976,27 @@ def test_a_subject_the_document_never_names_in_either_word_is_not_answered(tmp_p
     assert answered.found and "août 2015" in answered.snippet
     # a word glued to an elided one, typed without its apostrophe, is no subject the document lacks
     assert unknown_phrases(assistant.store, "le delai de lenquete de labonne") == []
+
+
+ROGUEZ_PAGES = (
+    """Les nouvelles zones d'activités
+
+Sur la zone du Vallon du Roguez, les baux s'étendent sur 52 ans. Le parc d'activités du Vallon du Roguez accueille
+des entreprises industrielles sur douze hectares, en fond de vallon.""",
+    """La zone industrielle
+
+La zone industrielle s'étend sur 200 hectares, sans réserve foncière existante.""",
+)
+
+
+def test_a_word_of_a_name_joined_by_du_is_read_as_the_name_the_corpus_writes():
+    """« le parc du Valon du Roguez »: « Valon », a doubled consonant typed single, stands next to « Roguez » through
+    « du », as the corpus's « Vallon du Roguez »; it was read as a name of its own and refused as never mentioned (the
+    corpus also writes « vallon » in lower case: no name of its own to read a slip against)."""
+    import pathlib
+    import tempfile
+
+    assistant = assistant_on(pathlib.Path(tempfile.mkdtemp()), "zones.txt", ROGUEZ_PAGES)
+    answer = assistant.ask("Quelle est la durée des baux signés sur le parc du Valon du Roguez ?")
+    assert answer.notice == "« Valon » lu comme « Vallon »" and answer.found and "52 ans" in answer.snippet, answer
+    assert not assistant.ask("Quelle est la durée des baux signés sur le parc du Valon de Bitry ?").found  # no name next to it
