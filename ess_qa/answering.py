@@ -23,7 +23,6 @@ from ingest.clean import BULLET
 from ingest.layout import is_table_row
 from ingest.french import (
     CREDITS_RE,
-    signs,
     after_capital_title,
     content_words,
     fold_accents,
@@ -39,6 +38,7 @@ from ingest.french import (
     prefix_splits,
     same_word,
     search_terms,
+    signs,
     spells_out,
     mostly_sources,
     verb_of_noun,
@@ -61,9 +61,9 @@ from .evidence import (
     context_discounted,
     coverage,
     credited_by,
-    signed_by,
     names_its_page,
     searched_text,
+    signed_by,
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials

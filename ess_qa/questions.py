@@ -406,7 +406,7 @@ def asks_authorship(question: str) -> bool:
 
 # Who signed (« Qui a signé la préface ? », « signataire de la recommandation », « Who signed the letter? »): a signature
 # line answers (ingest.french.signs)
-_SIGNATORY_RE = re.compile(r"\b(?:qui|quel(?:le)?s?|who|which)\b[^?]*\bsign(?:é|e|ée|és|ées|ent|era|[ée]e?s?|ed)\b|\bsignataires?\b", re.IGNORECASE)
+_SIGNATORY_RE = re.compile(r"\b(?:qui|quel(?:le)?s?|who|which)\b[^?]*\bsign(?:[ée]e?s?|ent|era|ed)\b|\bsignataires?\b", re.IGNORECASE)
 
 
 def asks_signatory(question: str) -> bool:
@@ -426,6 +426,7 @@ def signing_words(question: str) -> str:
         return ""
     match = _SIGNED_RE.search(normalize_apostrophes(asked_sentence(question)))
     return " ".join(word for word in match.groups() if word) if match else ""
+
 
 # The words that ask when something was published, updated or written, which may come before the document a question asks
 # the date of (« De quand date la dernière mise à jour de ce guide ? », « quelle est la date de publication du document »)
