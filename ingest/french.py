@@ -1167,7 +1167,7 @@ def join_hyphenated_lines(text: str) -> str:
 # pypdf reads some letter-spaced lines with spaces inside words: « Ce calcul est f ait … pour les v éhicules, v aleurs
 # qui … », « Expl oitant ». A run of such pieces is joined when the document writes the joined word whole elsewhere and
 # one of the pieces is no word of its own there (see _no_word): « en fin de », « main courante » stay apart.
-SPLIT_WORD_PIECES = 3  # pieces a split word is joined from, at most
+SPLIT_WORD_PIECES = 4  # pieces a split word is joined from, at most (« mé dia teu r »: médiateur, not « média teu r »)
 MIN_WHOLE_USES = 2  # the joined word is written whole this often in the document, at least
 # ... or, written whole less often, is a word of the general French lexicon this long at least, one piece of it (two
 # letters or more) no French word nor written elsewhere (see join_split_words): « incertit ude », « mu ltipliée »
@@ -1246,7 +1246,7 @@ def _lexicon_piece_cut(piece: str, uses: Counter) -> bool:
 def _no_function_word(pieces: list[str]) -> bool:
     """Whether no piece of a split word is a function word, which stands before or after a word (« de vale urs » is
     « de valeurs », not « dévale urs »)."""
-    return not any(word_key(piece) in STOP_WORDS for piece in pieces)
+    return not any(piece.lower() in STOP_WORDS for piece in pieces)  # as written: « ét » of « comp ét ent » is no « et »
 
 
 def _no_word(piece: str, uses: Counter, whole_uses: int, here: int = 0) -> bool:

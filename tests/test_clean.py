@@ -160,6 +160,16 @@ def test_a_word_split_once_is_joined_when_it_is_french_and_a_piece_no_word():
     assert join_split_words(["l’exploitation d’une carrièr e d’argile"])[0] == "l’exploitation d’une carrière d’argile"
 
 
+def test_a_word_split_in_four_or_by_an_accented_piece_is_joined():
+    """A shaded box read letter-spaced (« Le mé dia teu r national … est comp ét ent »): four pieces make one word (not
+    « média teu r »), and « ét » is no function word, though « et » is once its accent is folded."""
+    from ingest.french import join_split_words
+
+    text = "« Le mé dia teu r national de l’énergie est comp ét ent pour les litiges. » Le médiateur répond. Le médiateur tranche."
+    assert join_split_words([text])[0].startswith("« Le médiateur national de l’énergie est compétent pour les litiges. »")
+    assert join_split_words(["le prix et la qualité"])[0] == "le prix et la qualité"
+
+
 def test_a_french_word_with_accents_is_one_as_written():
     """« arêté » is a typo of the « arrêté » a guide writes, not the « arête » its folded form is; a word typed without
     its accents is still French (« evenement », « amende »)."""
