@@ -21,6 +21,7 @@ import numpy as np
 from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.layout import is_table_row
+from ingest.types import Chunk
 from ingest.french import (
     CREDITS_RE,
     after_capital_title,
@@ -223,7 +224,7 @@ def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -
         return None
     score, position, unit, text = max(scored, key=lambda item: item[0])
     chunk = store.chunk(position)
-    passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
+    passage = _chunk_passage(first, chunk)
     return Snippet(text, passage, score, unit)
 
 
@@ -251,8 +252,14 @@ def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> S
     passage = passages.get(position)
     if passage is None:  # a line of the opening pages: its chunk, as the passage that cites it
         chunk = store.chunk(position)
-        passage = replace(first, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
+        passage = _chunk_passage(first, chunk)
     return Snippet(_after_lines_before(store, unit), passage, score, unit)
+
+
+def _chunk_passage(like: Passage, chunk: Chunk) -> Passage:
+    """A chunk's own passage, with the document's details (source, title, date) of a passage of the same document: what
+    cites a line found outside the passages retrieved (a cover's date, a preface's signature)."""
+    return replace(like, text=chunk.text, page=chunk.page, section=chunk.section, chunk_id=chunk.id, label=chunk.label)
 
 
 def cover_page(store: Store, source: str) -> int | None:
@@ -729,7 +736,7 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
     near-topic question (a figure, a body, a detail the document does not give) misses its key
     term there, even when other passages hold it."""
     terms = search_terms(searched_text(store, question), store.analyzer)  # an English question's translations count
-    share = coverage(terms, context_discounted(store, question, terms, term_weights(store, terms)), held)
+    share = coverage(terms, context_discounted(store, question, terms, term_weights(store, terms), asked.defined), held)
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 

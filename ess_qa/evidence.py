@@ -182,16 +182,17 @@ def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> flo
 CONTEXT_WEIGHT = 0.5
 
 
-def context_discounted(store: Store, question: str, terms: list[str], weights: np.ndarray) -> np.ndarray:
+def context_discounted(
+    store: Store, question: str, terms: list[str], weights: np.ndarray, defined: frozenset[str] = frozenset()
+) -> np.ndarray:
     """The weights of a question's terms, those of the context told before what it asks (see asked_part), or around
-    the term a definition question asks for (see defined_words), lowered."""
+    the term a definition question asks for (defined: QuestionProfile.defined), lowered."""
     # a definition question asks for its term; where it says the term is used (« … évoqué dans le projet de loi de
     # finances ») is context too
-    defined = " ".join(sorted(defined_words(question))) if question_type(question) == "definition" else ""
     asked = asked_part(question)
     if asked == question and not defined:
         return weights
-    asked_terms = set(search_terms(searched_text(store, defined or asked), store.analyzer))
+    asked_terms = set(search_terms(searched_text(store, " ".join(sorted(defined)) or asked), store.analyzer))
     return weights * np.array([1.0 if term in asked_terms else CONTEXT_WEIGHT for term in terms])
 
 
@@ -273,9 +274,10 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     spelled = spelled_names(acronyms, asked_text)
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}
+    defined = defined_words(question) if kind == "definition" else frozenset()
     asked = QuestionProfile(
         terms,
-        context_discounted(store, question, terms, store.idf(terms)),
+        context_discounted(store, question, terms, store.idf(terms), defined),
         folded_content_words(question),
         kind,
         vector,
@@ -286,7 +288,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         names=known_names(store, asked_text) - titled - title_acronyms,
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled,
-        defined=defined_words(question) if kind == "definition" else frozenset(),
+        defined=defined,
         defined_whole=kind == "definition" and language == "fr",
         english=language == "en",
         quoted=quoted_term(question),

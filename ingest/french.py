@@ -1015,6 +1015,7 @@ def signs(line: str) -> bool:
     """Whether a line is a signature (_SIGNATURE_RE): what answers « qui a signé … ? »."""
     return len(line) <= SIGNATURE_CHARS and bool(_SIGNATURE_RE.match(line))
 
+
 def typed_stems(word: str) -> set[str]:
     """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
     lower = word.lower()

@@ -34,8 +34,8 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 import unicodedata
+from collections.abc import Collection
 
 # What may separate groups of three digits: space, no-break space, narrow no-break space, thin space, figure space.
 GROUP_SPACE = "[ \u00a0\u202f\u2009\u2007]"
