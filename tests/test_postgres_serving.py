@@ -122,6 +122,13 @@ class Calls:
     errors: list[str] = field(default_factory=list)
     answered: list[int] = field(default_factory=list)
     notes: set[str] = field(default_factory=set)
+    served: set[int] = field(default_factory=set)  # the clients answered at least once
+    serving: threading.Event = field(default_factory=threading.Event)  # every client answered, and the old note shown
+
+    def answered_once(self, number: int) -> None:
+        self.served.add(number)
+        if len(self.served) == CLIENTS and OLD_NOTE in self.notes:
+            self.serving.set()
 
 
 def ask_until(servers: list[Server], number: int, done: threading.Event, calls: Calls) -> None:
@@ -139,6 +146,7 @@ def ask_until(servers: list[Server], number: int, done: threading.Event, calls: 
             if not passages:
                 calls.errors.append(f"{server.base}: no passage for {question!r}")
             calls.notes.update(note for note in (OLD_NOTE, NEW_NOTE) for p in passages if note in p["text"])
+            calls.answered_once(number)
         calls.answered.append(asked)
 
 
@@ -163,6 +171,9 @@ def test_two_servers_answer_16_clients_while_a_third_process_reindexes(servers):
     for client in clients:
         client.start()
     try:
+        # the re-index starts once the servers answer every client and show the old note: not before their first answers
+        # (a fresh clone's first requests, on a loaded machine, came after a quick re-index had written the new note)
+        assert calls.serving.wait(READY_SECONDS), f"{len(calls.served)} of {CLIENTS} clients answered, old note shown: {OLD_NOTE in calls.notes}"
         indexed = reindex(url, write_corpus(corpus, {"notes.txt": NEW_NOTE}))
         time.sleep(max(AFTER_SECONDS, MIN_SECONDS - (time.monotonic() - start)))
     finally:
