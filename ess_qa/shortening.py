@@ -66,7 +66,6 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
     """The window of words spanning at most `limit` characters that holds most distinct wanted terms (see shorten)."""
     tokens = list(re.finditer(r"\S+", text))
     held = [frozenset(wanted(m.group())) for m in tokens]
-    hits = [bool(terms) for terms in held]
     musts = _figure_ends(tokens, needed) if needed is not None else []
     windows = []
     for start in range(len(tokens)):
@@ -80,9 +79,9 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
         windows = [w for w in windows if _holds_figure(musts, w[1], w[2])] or windows
     most = max(count for count, _, _ in windows)
     best = [w for w in windows if w[0] == most]
-    best = [w for w in best if _needed_after_wanted(hits, musts, w)] or best
-    roomy = (w for w in best if _room_after_wanted(tokens, hits, w, musts) >= room or w[2] == len(tokens) - 1)
-    _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, hits, w, musts))
+    best = [w for w in best if _needed_after_wanted(held, musts, w)] or best
+    roomy = (w for w in best if _room_after_wanted(tokens, held, w, musts) >= room or w[2] == len(tokens) - 1)
+    _, start, end = next(roomy, None) or max(best, key=lambda w: _room_after_wanted(tokens, held, w, musts))
     start, end = _completed(tokens, start, end, limit)
     kept = text[tokens[start].start() : tokens[end].end()]
     return ("… " if start > 0 else "") + kept + (" …" if end < len(tokens) - 1 else "")
@@ -106,18 +105,32 @@ def _holds_figure(musts: list[int | None], start: int, end: int) -> bool:
     return any(last is not None and last <= end for last in musts[start : end + 1])
 
 
-def _needed_after_wanted(hits: list[bool], musts: list[int | None], window: tuple[int, int, int]) -> bool:
-    """Whether a window (count, start token, end token) holds a whole figure after its last wanted word."""
+def _last_new_wanted(held: list[frozenset[str]], start: int, end: int) -> int | None:
+    """The last word of tokens start..end that holds a wanted term no earlier word of them holds, or None: a term said
+    again after the answer does not move where the answer is (« … notifier à la CNIL, dans les 72 heures, les violations
+    … » for « une violation … notifiée à la CNIL »)."""
+    seen: set[str] = set()
+    last = None
+    for i in range(start, end + 1):
+        if held[i] - seen:
+            last = i
+            seen |= held[i]
+    return last
+
+
+def _needed_after_wanted(held: list[frozenset[str]], musts: list[int | None], window: tuple[int, int, int]) -> bool:
+    """Whether a window (count, start token, end token) holds a whole figure after its last new wanted word (see
+    _last_new_wanted)."""
     _, start, end = window
-    last = max((i for i in range(start, end + 1) if hits[i]), default=None)
+    last = _last_new_wanted(held, start, end)
     return last is not None and _holds_figure(musts, last + 1, end)
 
 
-def _room_after_wanted(tokens: list[re.Match], hits: list[bool], window: tuple[int, int, int], musts: list[int | None] = ()) -> int:
-    """Characters of a window (count, start token, end token) after its last wanted word, or after the
-    figure that follows it (see _figure_ends): what the figure is of comes after it."""
+def _room_after_wanted(tokens: list[re.Match], held: list[frozenset[str]], window: tuple[int, int, int], musts: list[int | None] = ()) -> int:
+    """Characters of a window (count, start token, end token) after its last wanted word, or after the figure that
+    follows it (see _figure_ends): what the figure is of comes after it."""
     _, start, end = window
-    last = max((i for i in range(start, end + 1) if hits[i]), default=start)
+    last = max((i for i in range(start, end + 1) if held[i]), default=start)
     figures = [musts[i] for i in range(last + 1, end + 1) if musts and musts[i] is not None and musts[i] <= end]
     return tokens[end].end() - tokens[max([last, *figures[:1]])].end()
 

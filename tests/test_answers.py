@@ -378,6 +378,22 @@ def test_a_window_that_must_show_a_figure_shows_it_whole_with_the_question_words
         assert not window.rstrip(" …").endswith(words)
 
 
+def test_a_figure_window_runs_on_past_question_words_said_again_after_the_figure():
+    from ess_qa.shortening import shorten
+
+    unit = (
+        "- diffuser à tous les utilisateurs la conduite à tenir et la liste des personnes à contacter en cas d’incident de "
+        "sécurité ou de survenance d’un événement inhabituel touchant aux systèmes d’information et de communication de "
+        "l’organisme ; - tenir un registre interne de toutes les violations de données personnelles ; - notifier à la CNIL, "
+        "dans les 72 heures, les violations présentant un risque pour les droits et libertés des personnes et, en cas de "
+        "risque élevé, informer les personnes concernées pour qu’elles puissent en limiter les conséquences."
+    )
+    terms = {"violations": "viola", "données": "donne", "personnelles": "perso", "personnes": "perso", "notifier": "notif", "CNIL,": "cnil"}
+    window = shorten(unit, 300, wanted=lambda word: {terms[word]} if word in terms else set(), needed=lambda text: "72 heures" in text)
+    # « les violations » after the figure repeats a question word: what the deadline is for still follows it
+    assert "à la CNIL, dans les 72 heures, les violations présentant un risque" in window
+
+
 def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     from ess_qa.evidence import type_matches
     from ingest.french import folded_content_words
