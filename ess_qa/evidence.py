@@ -349,10 +349,14 @@ def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str
 
 
 def spelled_names(acronyms: Acronyms, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The acronyms a question writes in capitals that the corpus spells out (« CSE », « comité social et économique »):
-    each as its name's word and the content words it stands for, for a page that writes them and not the acronym."""
+    """The acronyms a question writes in capitals that the corpus spells out (« CSE », « comité social et économique »),
+    or that the question spells out itself (« Centre Hospitalier de Fourmies (CHF) », as a reading of the question writes
+    the initials the corpus uses after the name it spells out: ess_qa.spelling): each as its name's word and the content
+    words it stands for, for a page that writes them and not the acronym."""
     written = [name for name in proper_names(question) if in_capitals(name)]
-    return tuple((fold_accents(name).lower(), acronyms.words[name]) for name in written if acronyms.words.get(name))
+    told = acronyms_spelled_out(question)
+    spelled = [(name, acronyms.words.get(name) or (folded_content_words(told[name]) if name in told else None)) for name in written]
+    return tuple((fold_accents(name).lower(), words) for name, words in spelled if words)
 
 
 def page_terms(store: Store, position: int) -> frozenset[str]:

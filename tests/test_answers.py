@@ -2119,6 +2119,22 @@ def test_a_name_spelled_out_whose_initials_the_corpus_writes_is_read_with_them(t
     assert judged.refusal.startswith("never mentioned"), judged
 
 
+def test_a_page_that_spells_out_a_name_answers_though_the_corpus_writes_its_initials_elsewhere(tmp_path):
+    """« Quel montant la CCSA a-t-elle accordé au Centre Hospitalier de Fourmies … ? » is read with « (CHF) », initials
+    another page writes (the corpus does not say which centre they stand for: two are spelled out with them); the page
+    that gives the amount spells the name out and never writes « CHF »: it still names what the question names (no
+    snippet was found before)."""
+    assistant = assistant_on_pdf(tmp_path, "cls.pdf", (
+        "La communauté de communes attribue en 2023 au Centre Hospitalier de Fourmies une aide financière de 35 000 euros pour "
+        "contribuer à l'installation d'un chirurgien-dentiste au sein de la maison de santé. Le Centre Hospitalier de "
+        "Felleries accueille quant à lui une consultation de tabacologie.",
+        "Fiche action 2.1 : le CHF et les médecins libéraux organisent des permanences de soins non programmés le samedi "
+        "matin, avec l'appui de la coordination du contrat local de santé."))
+    answer = assistant.ask("Quel montant la communauté de communes a-t-elle accordé au Centre Hospitalier de Fourmies pour l'installation d'un chirurgien-dentiste ?")
+    assert "(CHF)" in (answer.notice or ""), answer.notice
+    assert answer.found and "35 000 euros" in answer.snippet, answer
+
+
 def test_the_names_a_question_spells_out_end_at_a_function_word_a_mark_or_an_acronym():
     """« … de Clermont Auvergne Métropole pour l'ESS ? » spells out « Clermont Auvergne Métropole » (CAM), not
     « … Métropole pour l'ESS » (CAME, a word the report writes); an address asked by post is a postal one."""
