@@ -212,6 +212,22 @@ RPQS_JUNAS = (
     "rpqs-assainissement-junas-2021.pdf", "55ceb5ed5ed827bfa3b5362c8b26efec91a4024cf7294360170372a4bbcb9005",
     "gefleury/ofb_narval@efd9be1fca407d141d1b3dc867f40b712a724ed0:data_example/input/pdfs/RPQS_Junas_AC_2021.pdf",
 )
+GUIDE_BENEVOLAT = (
+    "guide-benevolat-2024-2025.pdf", "ec23b73849b6ed330078fed22fb4dd2a296fed7a53ddbe3dd20351b0d4bcf28f",
+    "obi1101/NigloMode@187f94f4c9f442965226155ab691f1223b08d00a:public/docs/guide-benevolat-2024-2025.pdf",
+)
+CLS_AVESNOIS = (
+    "cls-coeur-sud-avesnois-2025.pdf", "f00562916d4e9396e378c247ce7114e4118da676882e20715e972653ea889908",
+    "gestionsiteccsa/cc-sudavesnois@a9f6184fdc2c63ec496cec2e81c51145629eca33:static/pdf/DELIBN370a-CLS-Contrat-Annexe-tampon.pdf",
+)
+PROMENEURS_NET = (
+    "promeneurs-du-net-93-bilan-2018.pdf", "3272c614e732e091dd337bbf819cb326817848c99df76c43775f3fc2db0761b8",
+    "s-79/pdn@cd9d2de5a0efabacbf98a27ad18afbc4271d91d6:files/Bilan2018.pdf",
+)
+INFILTRABILITE = (
+    "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
+    "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
+)
 
 SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
@@ -286,6 +302,14 @@ SETS = (
     QuestionSet("near-topic-carros-le-broc", QUESTIONS / "near-topic-carros-le-broc.jsonl", TUNING, *CARROS),
     QuestionSet("rpqs-junas", QUESTIONS / "rpqs-junas.jsonl", TUNING, *RPQS_JUNAS),
     QuestionSet("near-topic-rpqs-junas", QUESTIONS / "near-topic-rpqs-junas.jsonl", TUNING, *RPQS_JUNAS),
+    QuestionSet("promeneurs-net", QUESTIONS / "promeneurs-net.jsonl", TUNING, *PROMENEURS_NET),
+    QuestionSet("near-topic-promeneurs-net", QUESTIONS / "near-topic-promeneurs-net.jsonl", TUNING, *PROMENEURS_NET),
+    QuestionSet("guide-benevolat", QUESTIONS / "guide-benevolat.jsonl", TUNING, *GUIDE_BENEVOLAT),
+    QuestionSet("near-topic-guide-benevolat", QUESTIONS / "near-topic-guide-benevolat.jsonl", TUNING, *GUIDE_BENEVOLAT),
+    QuestionSet("cls-avesnois", QUESTIONS / "cls-avesnois.jsonl", TUNING, *CLS_AVESNOIS),
+    QuestionSet("near-topic-cls-avesnois", QUESTIONS / "near-topic-cls-avesnois.jsonl", TUNING, *CLS_AVESNOIS),
+    QuestionSet("infiltrabilite", QUESTIONS / "infiltrabilite.jsonl", TUNING, *INFILTRABILITE),
+    QuestionSet("near-topic-infiltrabilite", QUESTIONS / "near-topic-infiltrabilite.jsonl", TUNING, *INFILTRABILITE),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
