@@ -301,6 +301,21 @@ _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|\([*.]+|[(:]")
 LABEL_AFTER_WORDS = 1
 
 
+# The endings of inclusive writing joined to a word by a hyphen, a middle dot or a point, and their plural (« un-e »,
+# « Promeneur-e », « professionnel-le », « animateur-rices », « salarié·e·s », « citoyen.ne.s »): a word's feminine
+# forms written with it, not words of their own. Lower case, after two letters or more, at the word's end, so that names
+# joined by hyphens (« Fontaine-le-Port », « Seine-et-Marne ») and a sentence run into the next (« … structure.Les »)
+# keep theirs.
+_INCLUSIVE_ENDING_RE = re.compile(r"(?<=[^\W\d_]{2})[-‐·•.](?:e|es|le|les|ne|nes|rice|rices|trice|trices|euse|euses|ère|ères|ve|ves)(?:[-‐·•.]s)?(?![\w-])")
+
+
+def without_inclusive_endings(text: str) -> str:
+    """A text with the endings of inclusive writing left out (_INCLUSIVE_ENDING_RE): « Un-e « Promeneur-e du Net » est
+    un-e professionnel-le » read as « Un « Promeneur du Net » est un professionnel », whose « -e » is no noun that « du
+    Net » would complement."""
+    return _INCLUSIVE_ENDING_RE.sub("", text)
+
+
 def defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -> bool:
     """Whether a text defines a word of `subject` (content words, accents folded): the word, or the word
     and the next of a name ('ESS Nantes Factory :'), followed by a defining verb, « est » and an article, a
@@ -310,8 +325,9 @@ def defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) ->
     text of its own ('… comme étant : - Usage personnel : … - Usage professionnel : tout ce qui …'), and so does a
     gloss in brackets opened by an acronym and a colon ('(DILICO : DIspositif de LIssage COnjoncturel)').
     told: acronyms whose words the asker already gave (« une coopérative jeunesse de services (CJS) »): a text
-    that spells one of them out says nothing new of it."""
-    items = _INLINE_ITEM_RE.split(text)
+    that spells one of them out says nothing new of it. Read without the endings of inclusive writing
+    (without_inclusive_endings)."""
+    items = _INLINE_ITEM_RE.split(without_inclusive_endings(text))
     return any(_defines(item, subject, told) for item in items)
 
 
@@ -343,6 +359,9 @@ def _defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -
             if rest[:1] == [":"] and sum(word not in STOP_WORDS and not word.isdigit() for word in tokens[:i]) <= LABEL_AFTER_WORDS:
                 return True
             if not complement and rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
+                return True
+            # « Concrètement, un Promeneur du Net c'est : … », « Le PAT, c'est un projet … »
+            if not complement and rest[:2] == ["c", "est"] and rest[2:3] and (rest[2] in _DETERMINERS or rest[2] == ":"):
                 return True
         if _named_before(tokens, i) or _after_definition_of(tokens, i):
             return True
@@ -413,9 +432,16 @@ _TAG_RE = re.compile(r"\(([a-zà-ÿœæ]+)\)")
 
 
 def _opens_gloss(tokens: list[str], no_gloss: set[str]) -> bool:
-    """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)'), nor one of
-    no_gloss (as keys): a tag, an acronym the asker spelled out (« (CJS) » after its words, in the question)."""
-    return tokens[:1] == ["("] and len(tokens) > 1 and tokens[1][:1].isalpha() and tokens[1] not in no_gloss
+    """Whether tokens open a gloss in parentheses: '(' and a word, not a number ('(2015 - 2020)'), nor a function word
+    but an article or « ou » (« (a minima un compte facebook) », « (par exemple …) » say how or which, not what: « (ou
+    projet alimentaire territorial) », « (l'économie sociale …) » do), nor one of no_gloss (as keys): a tag, an acronym
+    the asker spelled out (« (CJS) » after its words, in the question)."""
+    if tokens[:1] != ["("] or len(tokens) < 2 or not tokens[1][:1].isalpha() or tokens[1] in no_gloss:
+        return False
+    return tokens[1] not in STOP_WORDS or tokens[1] in _GLOSS_OPENERS
+
+
+_GLOSS_OPENERS = _DETERMINERS | {"ou"}
 
 
 def spells_out(text: str, subject: set[str]) -> bool:

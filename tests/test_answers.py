@@ -1382,6 +1382,24 @@ def test_the_words_a_definition_of_announces_before_a_colon_are_defined():
     assert not defines("L'arrêté fixe les seuils des producteurs de biodéchets : 10 tonnes par an", {"biodechet"})
 
 
+def test_inclusive_writing_and_c_est_define_and_a_bracket_that_says_how_does_not():
+    """« c'est quoi un promeneur du net ? » got « … la charte graphique de Promeneur du Net (a minima un compte facebook) »,
+    read as a gloss, while « Un-e « Promeneur-e du Net » est un-e professionnel-le … » and « un-e Promeneur-e du Net
+    c'est : » defined nothing: the « -e » of inclusive writing was read as a noun that « du Net » complements."""
+    from ingest.french import defines, without_inclusive_endings
+
+    subject = {"promeneur", "net"}
+    assert defines("Un-e « Promeneur-e du Net » est un-e professionnel-le salarié-e d'une structure jeunesse", subject)
+    assert defines("Concrètement, un-e Promeneur-e du Net c'est :\n• Un-e professionnel-le du champ éducatif", subject)
+    assert defines("Le Promeneur du Net, c'est un professionnel qui va vers les jeunes.", subject)
+    assert not defines("la charte graphique de Promeneur du Net (a minima un compte facebook)", subject)
+    assert not defines("le compte de Promeneur du Net (par exemple sur Instagram)", subject)
+    assert defines("le PAT (ou projet alimentaire territorial) fédère les acteurs", {"pat"})
+    assert without_inclusive_endings("les animateur-rices, éducateur·rice·s et salarié.e.s") == "les animateur, éducateur et salarié"
+    for kept in ("Fontaine-le-Port", "Seine-et-Marne", "peut-être", "a-t-elle", "la structure.Les jeunes", "Aix-les-Bains"):
+        assert without_inclusive_endings(kept) == kept
+
+
 def test_a_file_pattern_in_brackets_is_no_gloss():
     """« Diagfeux (*.dfe) » names the files of a program, it does not say what the program is; « La loi EGalim
     (Équilibre …) » glosses it."""
