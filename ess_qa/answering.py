@@ -68,7 +68,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names
+from .questions import PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -755,7 +755,7 @@ def unspecified_heads(
     shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
-    for head, complement in noun_complements(asked_sentence(question)):
+    for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if not complement[:1].islower() or not head_terms or not complement_terms:
             continue

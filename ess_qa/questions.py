@@ -253,6 +253,17 @@ _FRAME_RE = re.compile(
 )
 
 
+# What a question sets aside before what it asks (« En dehors du congé d'engagement et du congé de représentation, quels
+# autres congés … ? », « À part gérer l'eau, … »): up to its comma, at its start
+_SET_ASIDE_RE = re.compile(r"^\s*(?:en dehors (?:de la |de l'|du |des |de |d')|à part |a part |hormis |excepté |excepte |outre )[^,;:?!]*,\s*", re.IGNORECASE)
+
+
+def without_set_aside(question: str) -> str:
+    """A question without what it sets aside at its start (_SET_ASIDE_RE): what it names there is what it does not ask."""
+    rest = _SET_ASIDE_RE.sub("", question)
+    return rest if content_words(rest) else question
+
+
 def asked_part(question: str) -> str:
     """What a question of several parts asks, without the context told before it (« Notre commune a déposé son
     dossier en juillet 2020. Les nouvelles règles s'appliquent-elles ? »): its last part that asks (ends with a

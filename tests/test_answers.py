@@ -1382,6 +1382,30 @@ def test_the_words_a_definition_of_announces_before_a_colon_are_defined():
     assert not defines("L'arrêté fixe les seuils des producteurs de biodéchets : 10 tonnes par an", {"biodechet"})
 
 
+def test_what_a_question_sets_aside_is_not_what_its_answer_must_name(tmp_path):
+    """« En dehors du congé d'engagement et du congé de représentation, quels autres congés … ? » was refused as not
+    about a « congé de représentation »: the page that answers names the other leaves, not the ones set aside."""
+    from ess_qa.questions import without_set_aside
+
+    assert without_set_aside("À part gérer la flotte, les noues ça apporte quoi de plus ?") == "les noues ça apporte quoi de plus ?"
+    assert without_set_aside("Outre Paris, quelles villes ont signé ?") == "quelles villes ont signé ?"
+    assert without_set_aside("Quelles villes, outre Paris, ont signé ?") == "Quelles villes, outre Paris, ont signé ?"
+    assistant = assistant_on_pdf(tmp_path, "guide.pdf", (
+        "Le congé d'engagement associatif permet aux dirigeants bénévoles de demander six jours par an. Le congé de "
+        "représentation permet de siéger dans une instance publique au nom d'une association.",
+        "D'autres congés permettent à un salarié de s'engager bénévolement : le congé solidaire permet de partir sur ses "
+        "congés annuels pendant deux à quatre semaines dans un pays du Sud, et le congé de solidarité internationale "
+        "permet de participer à une mission d'entraide à l'étranger.",
+        "Le congé de formation des bénévoles est ouvert aux salariés qui animent une association. Le congé est accordé "
+        "par l'employeur sur demande écrite, un mois avant son début.",
+        "Le bénévole n'est pas rémunéré. Il peut être remboursé de ses frais sur justificatifs, et l'association tient un "
+        "registre des bénévoles et des congés qu'ils ont pris.",
+        "Les associations employeuses recrutent aussi des salariés, des stagiaires et des volontaires en service civique."))
+    question = "En dehors du congé d'engagement et du congé de représentation, quels autres congés permettent à un salarié de s'engager bénévolement ?"
+    judged = assistant.judgements([question])[0]
+    assert not judged.refusal.startswith("not about"), judged
+
+
 def test_inclusive_writing_and_c_est_define_and_a_bracket_that_says_how_does_not():
     """« c'est quoi un promeneur du net ? » got « … la charte graphique de Promeneur du Net (a minima un compte facebook) »,
     read as a gloss, while « Un-e « Promeneur-e du Net » est un-e professionnel-le … » and « un-e Promeneur-e du Net
