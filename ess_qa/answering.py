@@ -24,6 +24,7 @@ from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
     CREDITS_RE,
+    dates_signing,
     after_capital_title,
     content_words,
     fold_accents,
@@ -157,6 +158,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if best is not None and asked.authorship:
         # who wrote it: the line that credits them (« Auteurs : … »), on a cover or a last page, below the first passages
         best = _best_snippet(store, asked, about, only=lambda text: bool(CREDITS_RE.search(text))) or best
+    if asked.signed_on and not (best is not None and dates_signing(best.unit.text)):
+        # when it was signed: the line above the signatures (« Fait à Lille, le 21 octobre 2025 »), wherever it is
+        best = _signing_date_line(store, asked, candidates) or best
     if best is not None and asked.signatory:
         # who signed: a signature line (« Christiane Bouchart, Présidente du RTES … ») of the first passages or of the
         # first pages of their document, where a preface or an editorial is signed
@@ -254,6 +258,28 @@ def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> S
         chunk = store.chunk(position)
         passage = _chunk_passage(first, chunk)
     return Snippet(_after_lines_before(store, unit), passage, score, unit)
+
+
+def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
+    """The line that says where and when the first candidate passage's document was signed (ingest.french.dates_signing),
+    of the candidate passages' chunks, else of its pages from the last (where signatures are); None when none says it, or
+    when the question names the text signed by words that neither the document's first page nor the line's page holds
+    (« la convention avec la CAF » of a contract whose partners signed it: another text)."""
+    if not candidates:
+        return None
+    first = candidates[0][2]
+    passages = {position: passage for _, hit, passage in candidates for position in hit.positions}
+    last_page = next((d.last_page for d in store.documents() if d.name == first.source), 0)
+    pages = [p for page in range(last_page, 0, -1) for p in store.positions_on_page(page, first.source) if p not in passages]
+    for position in [*passages, *pages]:
+        unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=dates_signing)
+        if unit is not None:
+            chunk = store.chunk(position)
+            if not asked.signed_subject <= store.page_terms(chunk.source, 1) | store.page_terms(chunk.source, chunk.page):
+                return None
+            passage = passages.get(position) or _chunk_passage(first, store.chunk(position))
+            return Snippet(shorten(unit.text, SHORT_EXTRACT), passage, score, unit)  # the date, then who signed
+    return None
 
 
 def _chunk_passage(like: Passage, chunk: Chunk) -> Passage:

@@ -19,6 +19,7 @@ from ingest.french import (
     PREFIX_CHARS,
     acronyms_spelled_out,
     content_words,
+    dates_signing,
     defines,
     fold_accents,
     folded_content_words,
@@ -35,7 +36,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
-from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signing_words
+from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -219,6 +220,8 @@ class QuestionProfile:
     told_terms: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (terms of each, terms of its words)
     authorship: bool = False  # whether it asks who wrote the document (questions.asks_authorship)
     signatory: frozenset[str] = frozenset()  # for a question on who signed, the terms a signature says (questions.signing_words)
+    signed_on: frozenset[str] = frozenset()  # for a question on when a text was signed, its terms, which « Fait à …, le … » says
+    signed_subject: frozenset[str] = frozenset()  # ... and those it names the text by (questions.signed_subject)
     credited: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms)
     dated_kind: str | None = None  # the kind it names the document by when it asks when that was published (« guide »)
     dated: frozenset[str] = frozenset()  # ... and then what it names the document by (credited_terms) and asks the date with
@@ -296,6 +299,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
         authorship=authorship,
         signatory=frozenset(search_terms(signing_words(question), store.analyzer)),
+        signed_on=frozenset(terms) if asks_signing_date(question) else frozenset(),
+        signed_subject=frozenset(search_terms(signed_subject(question), store.analyzer)) if asks_signing_date(question) else frozenset(),
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
         dated_kind=dated_kind,
         dated=dated_terms(store, question, titled) if dated_kind else frozenset(),
@@ -419,7 +424,11 @@ def credited_by(question: QuestionProfile, text: str) -> frozenset[str]:
 
 def signed_by(question: QuestionProfile, text: str) -> frozenset[str]:
     """What a signature line (ingest.french.signs) says of a question on who signed: the signing word and what is
-    signed (QuestionProfile.signatory); else nothing."""
+    signed (QuestionProfile.signatory); what the line that dates the signatures (« Fait à Lille, le 21 octobre 2025 »,
+    ingest.french.dates_signing) says of a question on when the text was signed: all it asks (QuestionProfile.signed_on);
+    else nothing."""
+    if question.signed_on and dates_signing(text):
+        return question.signed_on
     return question.signatory if question.signatory and signs(text) else frozenset()
 
 

@@ -425,6 +425,27 @@ def asks_signatory(question: str) -> bool:
     return bool(_SIGNATORY_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
+_SIGNING_RE = re.compile(r"\bsign(?:é|e|ée|ee|és|es|ées|ees|ed|ature|atures|ataire|ataires|er|ing)\b", re.IGNORECASE)
+
+
+_SIGNED_BY_RE = re.compile(r"\bsign\w*\s+(?:par|by)\b[^,;?]*", re.IGNORECASE)  # « signé par les partenaires »: who signed
+
+
+def signed_subject(question: str) -> str:
+    """What a question on when a text was signed names the text by: its asked sentence without the signing and the dating
+    words, nor who signed (« le contrat local de santé » of « … a-t-il été signé par les partenaires ? »)."""
+    asked = _SIGNED_BY_RE.sub(" ", normalize_apostrophes(asked_sentence(question)))
+    words = _SIGNING_RE.sub(" ", asked).split()
+    return " ".join(word for word in words if fold_accents(word.lower().strip("?!.,;:")) not in _DATING_WORDS)
+
+
+def asks_signing_date(question: str) -> bool:
+    """Whether a question asks when a text was signed (« À quelle date le contrat a-t-il été signé ? », « date de
+    signature de la convention »)."""
+    asked = asked_sentence(question)
+    return question_type(question) == "date" and bool(_SIGNING_RE.search(normalize_apostrophes(asked)))
+
+
 # the signing word and what is signed, past a clause between commas and an article (« signé, au nom du Médiateur, la
 # recommandation », « signataire de l'édito »)
 _SIGNED_RE = re.compile(r"\b(sign\w*)\s*(?:,[^,?]*,\s*)?(?:(?:de\s+)?(?:le|la|les|l'|ce|cet|cette|ces|du|des|the|this)\s*)?(\w+)?", re.IGNORECASE)

@@ -1042,6 +1042,17 @@ def signs(line: str) -> bool:
     return len(line) <= SIGNATURE_CHARS and bool(_SIGNATURE_RE.match(line))
 
 
+# Where and when a French act, contract or letter was signed, above its signatures: « Fait à Lille, le 21 octobre 2025 »,
+# « Fait en trois exemplaires à Paris, le 3 mars 2024 », « Fait à xxxx, le 21/10/2025 »
+_SIGNED_ON_RE = re.compile(r"^\W*Fait\s+(?:à|a|en)\s[^\n]{0,80}?\ble\s+(?:1er|\d{1,2})\b", re.IGNORECASE)
+
+
+def dates_signing(line: str) -> bool:
+    """Whether a line opens by saying where and when a text was signed (_SIGNED_ON_RE), the signatures after it or not:
+    what answers « quand a-t-il été signé ? »."""
+    return bool(_SIGNED_ON_RE.match(line))
+
+
 def typed_stems(word: str) -> set[str]:
     """A typed word's Snowball stems: as typed, accents folded, and a verb's -ent as its -e (ajoutent as ajoute: Snowball keeps -ent)."""
     lower = word.lower()

@@ -3027,6 +3027,45 @@ def test_who_signed_the_preface_is_its_signature_line(tmp_path):
     assert answer.snippet_cites[0].page == 1
 
 
+CONTRACT_PAGES = (
+    """Contrat local de santé du Pays de Brie 2025-2028
+
+Le contrat local de santé réunit la communauté de communes, l'agence régionale de santé, la caisse primaire d'assurance
+maladie et les communautés professionnelles territoriales de santé autour de cinq axes de travail.""",
+    """Article 1 : Objet du contrat
+
+Le présent contrat fixe les actions de prévention et d'accès aux soins conduites sur le territoire. La communauté de
+communes a conclu en 2023 une convention avec la caisse d'allocations familiales pour la petite enfance.""",
+    """Article 9 : Durée et révision
+
+Le contrat est conclu pour quatre ans. Il peut être modifié par avenant à la demande de l'une des parties, après avis du
+comité de pilotage qui se réunit deux fois par an.""",
+    """Fait à Melun, le 21 octobre 2025
+Madame Claire Petit, Présidente de la communauté de communes
+Monsieur Paul Martin, Directeur général de l'agence régionale de santé""",
+)
+
+
+def test_when_a_contract_was_signed_is_the_line_above_its_signatures(tmp_path):
+    """« À quelle date le contrat local de santé a-t-il été signé par les partenaires ? » got a line of the preamble: the
+    date is given by « Fait à …, le 21 octobre 2025 » above the signatures on the last page, which names nothing the
+    question asks. Not when the question names another text (« la convention avec la caisse d'allocations familiales »)."""
+    from ess_qa.questions import asks_signing_date, signed_subject
+    from ingest.french import dates_signing
+
+    assert dates_signing("Fait en trois exemplaires à Paris, le 3 mars 2024") and dates_signing("Fait à Lille le 1er juin 2020")
+    assert not dates_signing("Fait marquant : le 12 mai, le comité a siégé")
+    assert asks_signing_date("Quand le contrat a-t-il été signé ?") and not asks_signing_date("Qui a signé le contrat ?")
+    subject = signed_subject("À quelle date le contrat local de santé a-t-il été signé par les partenaires ?")
+    assert "contrat local de santé" in subject and "partenaires" not in subject and "date" not in subject
+    assistant = assistant_on(tmp_path, "cls.txt", CONTRACT_PAGES)
+    answer = assistant.ask("À quelle date le contrat local de santé a-t-il été signé par les partenaires ?")
+    assert answer.found and "21 octobre 2025" in answer.snippet, answer.snippet
+    assert answer.snippet_cites[0].page == 4
+    other = assistant.ask("Quand a été signée la convention avec la caisse d'allocations familiales pour la petite enfance ?")
+    assert "21 octobre 2025" not in (other.snippet or "")
+
+
 HEATING_MEDIATION_PAGES = (
     """La médiation
 
