@@ -544,6 +544,13 @@ _FIGURE_NOUNS = "taux montant part proportion pourcentage enveloppe budget coût
 _FIGURE_OF_RE = re.compile(rf"\b(?:{'|'.join(_FIGURE_NOUNS)})s?\s+(?:(?!de |des |du )\w+\s+)?(?:de |d'|des |du )(?:l'|la |le |les )?(\w+(?:-\w+)*)")
 
 
+# « c'est combien l'indemnité … », « combien coûte la formation … »: how much the thing after the article is, or costs
+# (not « combien la commune a-t-elle dépensé », whose subject spends)
+_HOW_MUCH_IS_RE = re.compile(
+    r"(?:\bcombien (?:co[uû]tent |co[uû]te |vaut |valent |est |sont )|\b(?:c'est|ça fait|ca fait) combien )(?:l'|la |le |les )(\w+(?:-\w+)*)"
+)
+
+
 # « combien de tonnes de déchets », « combien d'hectares de forêt »: a count of a measure's unit (_MEASURE_NOUNS) of something
 # (its noun after an adjective that French puts before its noun, « de nouvelles haies »)
 _MEASURE_OF_RE = re.compile(r"\bcombien (?:de |d')(\w+)\s+(?:de |d'|des |du )(?:l'|la |le |les )?(\w+)(?:\s+(\w+))?")
@@ -559,6 +566,9 @@ def figure_of(question: str) -> str | None:
     match = _FIGURE_OF_RE.search(text)
     if match and match.group(1) not in STOP_WORDS:
         return match.group(1)
+    priced = _HOW_MUCH_IS_RE.search(text)
+    if priced and priced.group(1) not in STOP_WORDS:
+        return priced.group(1)
     measured = _MEASURE_OF_RE.search(text)
     if measured and fold_accents(measured.group(1)) in _MEASURE_NOUNS:
         noun = measured.group(3) if fold_accents(measured.group(2)) in BEFORE_NOUN_ADJECTIVES and measured.group(3) else measured.group(2)

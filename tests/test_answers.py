@@ -1505,6 +1505,11 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     # temps … ? » was refused as not about « location »)
     assert figure_of("La part de la location baisse. Au bout de combien de temps l'activité principale est-elle modifiée ?") is None
     assert figure_of("Quelle part minimale de viandes et de poissons durables ?") == "viandes"  # past an adjective
+    # how much a thing is or costs asks a figure of it (« 240 euros de formation … » is no volunteer's allowance); the
+    # subject that spends is no figure's
+    assert figure_of("c'est combien l'indemnité mensuelle d'un volontaire en service civique ?") == "indemnité"
+    assert figure_of("Combien coûte la formation des bénévoles ?") == "formation"
+    assert figure_of("Combien la commune a-t-elle dépensé pour la cantine ?") is None
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
 
