@@ -823,11 +823,25 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
         return []
     counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
+    if terms and terms & held and asked.counted and _only_per(counted, place, store.analyzer):
+        return [counted]  # « pour 100 000 habitants »: a rate's denominator, no count of habitants
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
         return []
     if any(verb_of_noun(counted, word) for word in whole_words(place)):  # « livrés … par semaine » counts « livraisons »
         return []
     return [counted]
+
+
+_PER_RE = re.compile(r"\b(?:pour|par)\s+(?:\d{1,3}(?:[\s\u202f\u00a0]\d{3})+|\d+|cent|mille)\s+(\w+)", re.IGNORECASE)
+
+
+def _only_per(counted: str, place: str, analyzer: str) -> bool:
+    """Whether a place names what a question counts only after « pour » or « par » and a number (« 63 médecins pour
+    100 000 habitants »): the denominator of a rate, not a count of it."""
+    terms = set(search_terms(counted, analyzer))
+    per = {m.start(1) for m in _PER_RE.finditer(place) if set(search_terms(m.group(1), analyzer)) & terms}
+    named = [m.start() for m in re.finditer(r"\w+", place) if set(search_terms(m.group(), analyzer)) & terms]
+    return bool(named) and all(at in per for at in named)
 
 
 MAX_PARTS_APART = 4  # words a name run together may be written as: « Ma Prime Rénov' » for « MaPrimeRénov' »
