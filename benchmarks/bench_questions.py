@@ -224,6 +224,22 @@ PROMENEURS_NET = (
     "promeneurs-du-net-93-bilan-2018.pdf", "3272c614e732e091dd337bbf819cb326817848c99df76c43775f3fc2db0761b8",
     "s-79/pdn@cd9d2de5a0efabacbf98a27ad18afbc4271d91d6:files/Bilan2018.pdf",
 )
+CONSEIL_PUTANGES = (
+    "cr-conseil-putanges-2022-01-31.pdf", "60235cfa1763ce81021935ade5988fe0b5d39c6289f9cc5128e16b9377d27b4a",
+    "Alice-Po/mccp@e3564c060f1ba016bf109c6a5f976f5d63b965d8:public/assets/datas/CR-municipaux/compte-rendu-seance-du-31-01-2022_readable.pdf",
+)
+STANDARD_FRICHES = (
+    "standard-cnig-friches-2023.pdf", "ae68d346eb2cfd447c13acd335820248dca0c5f393563566b1b7ac4b21431ff5",
+    "cnigfr/schema-friches@5035699cfc85fa8808f9e062d47bde0bbbdcefc8:standard/250526_Standard_CNIG_Friches_v2023-12.pdf",
+)
+BAL_BONNES_PRATIQUES = (
+    "anct-bonnes-pratiques-adresse-2023.pdf", "82fb478d796df5c2c822e70b3e2860a97d7dbbb62c9c1851ca7cece98c7f4fd1",
+    "BaseAdresseNationale/adresse.data.gouv.fr@3e59d603f3f4d16bd1ed88af58a1f9a97e10d1b1:public/documentation-bal/guide-bonnes-pratiques-v4.1.pdf",
+)
+PREPA_APPRENTISSAGE = (
+    "appel-projets-prepa-apprentissage-2018.pdf", "a9102e0c89dc0950da02f2a41a2315ad302066b12f805bbc4c72b3ffa4d53d28",
+    "Tizianogh/RML92@e717ec5f4931fd4c7ea71668e1f42c3dc1bde32f:pdf/appel.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -310,6 +326,14 @@ SETS = (
     QuestionSet("near-topic-cls-avesnois", QUESTIONS / "near-topic-cls-avesnois.jsonl", TUNING, *CLS_AVESNOIS),
     QuestionSet("infiltrabilite", QUESTIONS / "infiltrabilite.jsonl", TUNING, *INFILTRABILITE),
     QuestionSet("near-topic-infiltrabilite", QUESTIONS / "near-topic-infiltrabilite.jsonl", TUNING, *INFILTRABILITE),
+    QuestionSet("conseil-putanges", QUESTIONS / "conseil-putanges.jsonl", TUNING, *CONSEIL_PUTANGES),
+    QuestionSet("near-topic-conseil-putanges", QUESTIONS / "near-topic-conseil-putanges.jsonl", TUNING, *CONSEIL_PUTANGES),
+    QuestionSet("standard-friches", QUESTIONS / "standard-friches.jsonl", TUNING, *STANDARD_FRICHES),
+    QuestionSet("near-topic-standard-friches", QUESTIONS / "near-topic-standard-friches.jsonl", TUNING, *STANDARD_FRICHES),
+    QuestionSet("bal-bonnes-pratiques", QUESTIONS / "bal-bonnes-pratiques.jsonl", TUNING, *BAL_BONNES_PRATIQUES),
+    QuestionSet("near-topic-bal-bonnes-pratiques", QUESTIONS / "near-topic-bal-bonnes-pratiques.jsonl", TUNING, *BAL_BONNES_PRATIQUES),
+    QuestionSet("prepa-apprentissage", QUESTIONS / "prepa-apprentissage.jsonl", TUNING, *PREPA_APPRENTISSAGE),
+    QuestionSet("near-topic-prepa-apprentissage", QUESTIONS / "near-topic-prepa-apprentissage.jsonl", TUNING, *PREPA_APPRENTISSAGE),
 )
 
 HEADERS = ["set", "role", "in scope", "out of scope", "hit@5", "MRR@10", "answer@1", "in-scope refused", "out-of-scope refused", "passage chars", "read"]
