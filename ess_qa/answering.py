@@ -36,6 +36,7 @@ from ingest.french import (
     name_forms,
     near_french_word,
     negated_words,
+    words_after_negation,
     noun_complements,
     prefix_splits,
     same_word,
@@ -579,6 +580,8 @@ def unit_with_following_units(store: Store, unit: Unit, shown: str | None = None
             break
         above, _, row = following.text.rpartition("\n")
         text += "\n" + (row if above and above == header and is_table_row(row) else following.text)
+        # shown once: the next rows under the same header (the table's first row, when it has no other) show their row alone
+        header = above or (row if is_table_row(row) else header)
     return text
 
 
@@ -858,13 +861,16 @@ def _written_apart_in(word: str, text: str) -> bool:
 def opposite_words(store: Store, question: str, place: str) -> list[str]:
     """The words a French question negates (« les déchets non dangereux ») that the snippet's place (its
     text: place_text) says without their « non »: it is about the opposite of what is asked (« les déchets
-    dangereux »). Words compared whole, but for an inflection (same_word): « collectivité » is no « collectif », though
+    dangereux »), nor under a verb's negation (« Ne font pas partie des dépenses éligibles », words_after_negation). Words
+    compared whole, but for an inflection (same_word): « collectivité » is no « collectif », though
     the search reads both as « colle ». A place that negates a word of the same family says what is asked too (« non
     conforme » of « La non-conformité porte sur … »)."""
     if guess_language(question) != "fr":
         return []
     negated = negated_words(place)
-    said = [word for word in whole_words(place) if not any(same_word(word, other) for other in negated)]
+    # a word a verb's negation governs is not said either (« Ne font pas partie des dépenses éligibles » for « non éligibles »)
+    unsaid = negated + words_after_negation(place)
+    said = [word for word in whole_words(place) if not any(same_word(word, other) for other in unsaid)]
     negated_family = {term for word in negated for term in search_terms(word, store.analyzer)}
     return [
         f"non {word}"

@@ -578,6 +578,17 @@ def negated_words(text: str) -> list[str]:
     return [match.group(1) for match in _NEGATED_RE.finditer(normalize_apostrophes(text))]
 
 
+# A clause that a verb's negation governs: « ne … pas », « n'… plus », « ne … jamais », « ne … aucun » (« Ne font pas partie
+# des dépenses éligibles … »), from the « ne » to the clause's end
+_VERB_NEGATION_RE = re.compile(r"\bn(?:e\s+|')[^.;:!?]*?\b(?:pas|plus|jamais|aucun|aucune|point|guère)\b([^.;:!?]*)", re.IGNORECASE)
+
+
+def words_after_negation(text: str) -> list[str]:
+    """The words of a text that follow a verb's negation in their clause (_VERB_NEGATION_RE): « Ne font pas partie des
+    dépenses éligibles » says nothing is « éligible », as « non éligibles » would."""
+    return [word for match in _VERB_NEGATION_RE.finditer(normalize_apostrophes(text)) for word in whole_words(match.group(1))]
+
+
 def word_key(word: str) -> str:
     """A word as compared with the stop words and the corpus's words: lower case, accents folded."""
     return fold_accents(word.lower())

@@ -2497,6 +2497,28 @@ def test_a_lead_in_followed_by_a_table_shows_its_rows_under_their_header_once(tm
     assert "Jusqu'au 31/12/2025 | DROM hors Mayotte | 20 % | 5 %" in lines, answer.snippet
 
 
+ISO_CODES_PAGES = (
+    """Les langues régionales
+
+Une adresse peut être écrite aussi dans une langue régionale, avec son code ISO 639-3.
+Voici les principaux codes ISO pour les langues utilisées en France : breton bre
+basque | eus
+alsacien | gsw
+corse | cos
+occitan | oci
+catalan | cat""",
+)
+
+
+def test_the_rows_that_follow_a_line_show_a_table_s_first_row_once(tmp_path):
+    """The extract of « Voici les principaux codes ISO … : breton bre » showed « basque | eus », the table's first row, again
+    above each next row: each row is stored under it as under a header (ingest.units), and was shown with it."""
+    answer = assistant_on(tmp_path, "bal.txt", ISO_CODES_PAGES).ask("Quels codes ISO utiliser pour les langues régionales ?")
+    assert answer.found, answer
+    lines = answer.snippet.split("\n")
+    assert lines.count("basque | eus") == 1 and "corse | cos" in lines, answer.snippet
+
+
 DROM_PAGES = (
     """Les seuils adaptés des outre-mer
 

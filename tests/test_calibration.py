@@ -407,6 +407,23 @@ def test_negated_words_are_those_after_non():
     assert negated_words("le nombre de structures") == []
 
 
+def test_a_verbs_negation_negates_the_rest_of_its_clause():
+    """« Ne font pas partie des dépenses éligibles … » answers « dépenses non éligibles » (it was refused as saying
+    « éligibles », the opposite): the words after a verb's negation in its clause are not said either."""
+    from types import SimpleNamespace
+
+    from ess_qa.answering import opposite_words
+    from ingest.french import words_after_negation
+
+    assert words_after_negation("Les déchets ne sont plus collectés le lundi. Le mardi, si.") == ["collectés", "le", "lundi"]
+    assert words_after_negation("Ne font pas partie des dépenses éligibles : le terrain")[-1] == "éligibles"
+    assert words_after_negation("Les dépenses éligibles sont listées.") == []
+    question = "Quelles dépenses non éligibles ?"
+    analyzer = SimpleNamespace(analyzer="prefix5")  # what opposite_words reads of a store
+    assert opposite_words(analyzer, question, "Ne font pas partie des dépenses éligibles à un financement : l'acquisition de terrain") == []
+    assert opposite_words(analyzer, question, "Sont éligibles les dépenses de personnel et de formation.") == ["non éligibles"]
+
+
 def test_an_acronym_is_defined_where_its_words_come_before_it_in_parentheses():
     from ingest.french import defines
 
