@@ -15,6 +15,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
+    BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
     PREFIX_CHARS,
     acronyms_spelled_out,
@@ -92,6 +93,19 @@ def holds_words(text: str, words: frozenset[str]) -> bool:
     return all(word[:PREFIX_CHARS] in held for word in words)
 
 
+def spelled_counted(text: str) -> list[str]:
+    """What the counts a text writes in words count (ingest.numbers.spelled_counts), past an adjective French puts before
+    its noun: « sept courts films » counts films."""
+    counted = []
+    for number, noun in spelled_counts(text):
+        counted.append(noun)
+        if fold_accents(noun.lower()) in BEFORE_NOUN_ADJECTIVES:
+            after = re.search(rf"\b{re.escape(number)}\s+{re.escape(noun)}\s+([^\W\d_]{{3,}})", text, re.IGNORECASE)
+            if after:
+                counted.append(after.group(1))
+    return counted
+
+
 def type_matches(
     unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None, told: frozenset[str] = frozenset()
 ) -> bool:
@@ -117,7 +131,7 @@ def type_matches(
         # a figure glued to its unit (« inférieur à 24h », « 40gr ») measures, though no count is glued to a letter; and
         # so answers how much of a thing is asked (« combien de viande »: « 500g/semaine »)
         measured = (measure is None or how_much) and bool(stated_dimensions(unit))
-        return written or measured or (counted is not None and any(same_word(noun, counted) for _, noun in spelled_counts(unit)))
+        return written or measured or (counted is not None and any(same_word(noun, counted) for noun in spelled_counted(unit)))
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":

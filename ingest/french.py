@@ -144,7 +144,8 @@ BEFORE_NOUN_ADJECTIVES = frozenset(
         "nouveau nouvel nouvelle nouveaux nouvelles ancien ancienne anciens anciennes jeune jeunes vieux vieil vieille vieilles"
         " beau bel belle beaux belles bon bonne bons bonnes mauvais mauvaise mauvaises petit petite petits petites grand"
         " grande grands grandes gros grosse grosses premier première premiers premières dernier dernière derniers dernières"
-        " autre autres futur future futurs futures"
+        " autre autres futur future futurs futures court courte courts courtes long longue longs longues haut haute hauts"
+        " hautes"
     ).split()
 )
 

@@ -407,6 +407,15 @@ def test_negated_words_are_those_after_non():
     assert negated_words("le nombre de structures") == []
 
 
+def test_a_count_in_words_counts_the_noun_after_its_adjective():
+    """« nombre films tuto … » got no extract: « La série de sept courts films » counted « courts »."""
+    from ess_qa.evidence import spelled_counted, type_matches
+
+    assert "films" in spelled_counted("La série de sept courts films est accessible depuis l'outil.")
+    assert type_matches("La série de sept courts films est accessible.", "number", {"films", "tuto"}, "count", "films")
+    assert not type_matches("La série de courts films est accessible.", "number", {"films", "tuto"}, "count", "films")
+
+
 def test_a_verbs_negation_negates_the_rest_of_its_clause():
     """« Ne font pas partie des dépenses éligibles … » answers « dépenses non éligibles » (it was refused as saying
     « éligibles », the opposite): the words after a verb's negation in its clause are not said either."""
