@@ -17,6 +17,7 @@ WINDOW_ROOM = 60  # characters a window of wanted words keeps after the last of 
 CLAUSE_ROOM = 4 / 3
 SHORT_BRACKET = 2  # words of a parenthesis short enough to close a phrase with it: « (2020) », « (RNIPP) », « (art. 77) »
 FIGURE_WORDS = 4  # words a figure may span, for `needed`: "2,6 millions d'euros", "1 898 950 habitants"
+FIGURE_CONTEXT = 2  # words after a figure read with it to tell what it is: « 19 janvier 2013 » is a date, not a count
 
 
 def shorten(
@@ -89,13 +90,17 @@ def _window_of_wanted_words(text: str, limit: int, wanted: Callable[[str], Colle
 
 def _figure_ends(tokens: list[re.Match], needed: Callable[[str], bool]) -> list[int | None]:
     """For each token that starts a figure (needed() holds for it and at most FIGURE_WORDS - 1 next
-    words), the last token of the shortest such run; None for the others."""
+    words, and still with the FIGURE_CONTEXT words after them), the last token of the shortest such run; None for the
+    others."""
     ends: list[int | None] = []
     for i in range(len(tokens)):
         if not needed(" ".join(m.group() for m in tokens[i : i + FIGURE_WORDS])):
             ends.append(None)
             continue
         size = next(k for k in range(1, FIGURE_WORDS + 1) if k >= FIGURE_WORDS or needed(" ".join(m.group() for m in tokens[i : i + k])))
+        if not needed(" ".join(m.group() for m in tokens[i : i + size + FIGURE_CONTEXT])):
+            ends.append(None)  # read with the words after it, no figure: « … du 19 » of « du 19 janvier 2013 », a date
+            continue
         ends.append(min(i + size, len(tokens)) - 1)
     return ends
 

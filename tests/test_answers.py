@@ -394,6 +394,25 @@ def test_a_figure_window_runs_on_past_question_words_said_again_after_the_figure
     assert "à la CNIL, dans les 72 heures, les violations présentant un risque" in window
 
 
+def test_a_figure_window_does_not_take_a_date_s_day_for_the_figure():
+    """« Combien de lignes … la norme AFNOR XPZ 10-011 … ? »: the window stopped before « 6 lignes maximum », taking « … du
+    19 » of « du 19 janvier 2013 » (four words read alone) for the count asked; read with the words after it, it is a date."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.shortening import shorten
+
+    unit = (
+        "Norme AFNOR XPZ 10-011 du 19 janvier 2013 En vigueur (concerne l'adresse postale seulement) Cette norme payante est "
+        "de ce fait ni obligatoire ni exigible aux communes pour l'adresse des locaux. Norme technique non contraignante pour "
+        "la dénomination elle-même, cette norme a vocation à faciliter le traitement d'une adresse dans les systèmes de tri "
+        "postal : 6 lignes maximum (7 avec l'international), 38 caractères au plus par ligne."
+    )
+    terms = {"Norme": "norme", "norme": "norme", "AFNOR": "afnor", "XPZ": "xpz", "postale": "posta", "postal": "posta", "lignes": "ligne"}
+    asked = {"combien", "lignes", "caracteres", "ligne", "norme", "afnor", "xpz", "10", "011", "adresse", "postale"}
+    window = shorten(unit, 300, wanted=lambda word: {terms[word]} if word in terms else set(),
+                     needed=lambda text: type_matches(text, "number", asked, "count", "lignes"))
+    assert "6 lignes maximum" in window, window
+
+
 def test_a_how_many_question_gets_a_sentence_with_a_count_not_a_year():
     from ess_qa.evidence import type_matches
     from ingest.french import folded_content_words
