@@ -21,8 +21,10 @@ _ZZ_BULLET_RE = re.compile(r"^[ \t]*zz[ \t]*\ufffd+[ \t]*", re.MULTILINE)
 # A glyph of a symbol font (Wingdings, Symbol) that extraction leaves in Unicode's private use area.
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _PRIVATE_USE_BULLET_RE = re.compile("^[ \t]*[\ue000-\uf8ff][\ue000-\uf8ff \t]*", re.MULTILINE)
-# A symbol font's arrow that extraction reads as a letter no French word opens with alone: « Æ Fiche : environ 15 mn ».
-_LETTER_BULLET_RE = re.compile("^[ \t]*Æ[ \t]+", re.MULTILINE)
+# A symbol font's arrow that extraction reads as a letter no French word opens with alone: « Æ Fiche : environ 15 mn »;
+# a word processor's hollow bullet read as « o », and a bullet that character recognition read as « e », before a capital
+# or a figure (« o Le montant de la DGF », « e Entrée de ville »): no French word is « o » or « e » alone.
+_LETTER_BULLET_RE = re.compile("^[ \t]*(?:Æ|[oe](?=[ \t]+[A-ZÀ-ÝŒ0-9]))[ \t]+", re.MULTILINE)
 # a glyph's name that extraction writes for a symbol it cannot map: « /triangle-right /triangle-right lourdeur des bacs »
 _GLYPH_NAME_RE = re.compile(r"(?<!\S)/[a-z]+(?:-[a-z]+)+(?!\S)")
 _GLYPH_NAME_BULLET_RE = re.compile(r"^[ \t]*/[a-z]+(?:-[a-z]+)+(?:[ \t]+/[a-z]+(?:-[a-z]+)+)*[ \t]+", re.MULTILINE)
@@ -82,7 +84,7 @@ def named_glyphs(text: str) -> str:
 def clean_bullets(text: str) -> str:
     """'zz �Subventionnement' and '• �Soutien' become '• Subventionnement'; stray U+FFFD go; a symbol-font
     glyph (private use area) or a glyph's name (« /triangle-right ») opening a line is a bullet, elsewhere it is
-    dropped; so is a lone « Æ » opening a line."""
+    dropped; so is a lone « Æ » opening a line, and a lone « o » or « e » before a capital (_LETTER_BULLET_RE)."""
     text = _ZZ_BULLET_RE.sub(f"{BULLET} ", text)
     text = _BULLET_RE.sub(f"{BULLET} ", text)
     text = _PRIVATE_USE_BULLET_RE.sub(f"{BULLET} ", text)

@@ -370,11 +370,17 @@ def grid_line(row: Row, edges: list[float] | tuple[float, ...]) -> str:
     return CELL_SEPARATOR.join(slots).strip()
 
 
+MAX_UNLABELLED_COLUMNS = 1  # a header may leave one column unlabelled: the rows' own labels (« | 2020 | 2021 »)
+
+
 def labels_columns(row: Row, edges: list[float]) -> bool:
     """Whether a header row's cells stand in distinct columns of the rows below it: two of them over one column
-    label no table (a table's last row over a paragraph with a web address at its right)."""
+    label no table (a table's last row over a paragraph with a web address at its right); and whether they label all
+    its columns but MAX_UNLABELLED_COLUMNS: a table's title over two of its four columns (« Classe d'objet | FRICHE »
+    above « Attribut | Définition | Occurrences | Type ») labels none, and carried to the next pages would open every
+    row with it."""
     columns = [column_of(cell, edges) for cell in row]
-    return len(set(columns)) == len(columns)
+    return len(set(columns)) == len(columns) and len(edges) - len(set(columns)) <= MAX_UNLABELLED_COLUMNS
 
 
 def header_labels(row: Row, edges: list[float]) -> tuple[str, ...]:

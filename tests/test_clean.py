@@ -235,6 +235,14 @@ def test_a_symbol_fonts_arrow_read_as_a_letter_opening_a_line_is_a_bullet():
     assert clean_page_text(raw) == "DURÉE DE LECTURE\n• Fiche : environ 15 mn\n• Annexes : environ 20 mn"
 
 
+def test_a_hollow_bullet_read_as_o_and_a_recognised_bullet_read_as_e_are_bullets():
+    """« o Le montant de la DGF » (a word processor's hollow bullet), « e Entrée de ville » (character recognition's reading
+    of « • »): no French word is « o » or « e » alone; before a lower-case word (« 4 » then « e catégorie », a drop cap's
+    « e début ») the letter stays."""
+    raw = "Les sites suivants :\ne Entrée de ville,\ne Camping et stade,\no Le montant de la DGF\nERP de 4\ne catégorie"
+    assert clean_page_text(raw) == "Les sites suivants :\n• Entrée de ville,\n• Camping et stade,\n• Le montant de la DGF\nERP de 4\ne catégorie"
+
+
 # --- whitespace ---------------------------------------------------------------------------------
 
 
