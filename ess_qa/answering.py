@@ -278,7 +278,7 @@ def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -
             chunk = store.chunk(position)
             if not asked.signed_subject <= store.page_terms(chunk.source, 1) | store.page_terms(chunk.source, chunk.page):
                 return None
-            passage = passages.get(position) or _chunk_passage(first, store.chunk(position))
+            passage = passages.get(position) or _chunk_passage(first, chunk)
             return Snippet(shorten(unit.text, SHORT_EXTRACT), passage, score, unit)  # the date, then who signed
     return None
 

@@ -288,6 +288,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     language = guess_language(question)
     authorship = asks_authorship(question)
     dated_kind = dated_document(question)
+    signing_dated = asks_signing_date(question)
     spelled = spelled_names(acronyms, asked_text)
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}
@@ -313,8 +314,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
         authorship=authorship,
         signatory=frozenset(search_terms(signing_words(question), store.analyzer)),
-        signed_on=frozenset(terms) if asks_signing_date(question) else frozenset(),
-        signed_subject=frozenset(search_terms(signed_subject(question), store.analyzer)) if asks_signing_date(question) else frozenset(),
+        signed_on=frozenset(terms) if signing_dated else frozenset(),
+        signed_subject=frozenset(search_terms(signed_subject(question), store.analyzer)) if signing_dated else frozenset(),
         credited=credited_terms(store, question, titled) if authorship else frozenset(),
         dated_kind=dated_kind,
         dated=dated_terms(store, question, titled) if dated_kind else frozenset(),

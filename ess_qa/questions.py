@@ -425,6 +425,7 @@ def asks_signatory(question: str) -> bool:
     return bool(_SIGNATORY_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
+# A word of signing: « signé », « signée », « signature », « signataires », « signed »
 _SIGNING_RE = re.compile(r"\bsign(?:é|e|ée|ee|és|es|ées|ees|ed|ature|atures|ataire|ataires|er|ing)\b", re.IGNORECASE)
 
 
