@@ -406,20 +406,22 @@ def _names_something(text: str, number: re.Match) -> bool:
 
 
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
-# '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand') after a street or a box or before
+# '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand', '75 013 Paris') after a street or a box or before
 # 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).
 # '04 73 98 34 00', '+33 1 23 45 67 89', and a free or shared-cost number in groups of three: '0 808 800 700'
 PHONE = r"(?:(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}|(?<!\d)0[\s.-]?8\d{2}(?:[\s.-]?\d{3}){2})(?!\d)"
 _CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
-_POSTCODE_RE = re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÀ-Ý])")
+_POSTCODE_RE = re.compile(r"(?<![\d,.])(?:\d{5}|\d{2}[ \u00a0\u202f]\d{3})(?=\s+[A-ZÀ-Ý])")  # « 75013 Paris », « 75 013 Paris »
 # the words that name a street in an address: 'rue Léon Gambetta', '2 cours du Champ de Mars'
 STREET_WORDS = "rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade"
 _STREET_BEFORE_RE = re.compile(rf"\b(?:{STREET_WORDS}|av\.|chemin|route|impasse|square|parvis|BP|CS|TSA)\b", re.IGNORECASE)
 _CEDEX_AFTER_RE = re.compile(r"\s+[^\W\d][\w'’ -]{0,40}?\bcedex\b", re.IGNORECASE)
+# a street number before its street: '15-19 avenue Pierre Mendès-France', '2 bis rue …'
+_STREET_NUMBER_RE = re.compile(rf"(?<![\d,.])\d{{1,4}}(?:\s?[-–/]\s?\d{{1,4}})?(?:\s?(?:bis|ter))?,?(?=\s+(?:{STREET_WORDS})\b)", re.IGNORECASE)
 
 
 def _contact_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _CONTACT_NUMBER_RE.finditer(text)]
+    spans = [m.span() for m in _CONTACT_NUMBER_RE.finditer(text)] + [m.span() for m in _STREET_NUMBER_RE.finditer(text)]
     for m in _POSTCODE_RE.finditer(text):
         if _STREET_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) or _CEDEX_AFTER_RE.match(text, m.end()):
             spans.append(m.span())

@@ -495,10 +495,13 @@ def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
 
 
 def test_an_address_or_a_phone_number_counts_nothing():
-    """A postal box, a postcode after a street or before 'Cedex', a phone: they locate, and answer no « combien »."""
-    for contact in ("BP 231 63007 Clermont-Ferrand Cedex 1", "CS 30151 - 35031 Rennes", "Tél. : 04 73 98 34 00", "+33 1 23 45 67 89"):
+    """A postal box, a street number, a postcode after a street or before 'Cedex' (also in two groups: « 75 013 Paris »),
+    a phone: they locate, and answer no « combien » (« Combien de métropoles … ? » got an address line)."""
+    for contact in ("BP 231 63007 Clermont-Ferrand Cedex 1", "CS 30151 - 35031 Rennes", "Tél. : 04 73 98 34 00", "+33 1 23 45 67 89",
+                    "Adresse : 15-19 avenue Pierre Mendès-France,\n75 013 Paris"):
         assert quantity_runs(contact) == [], contact
-    assert quantity_runs("3 rue de la Paix 75002 Paris : 120 salariés") == ["3", "120"]
+    assert quantity_runs("3 rue de la Paix 75002 Paris : 120 salariés") == ["120"]
+    assert counts("La métropole compte 75 013 habitants, 12 rues piétonnes et 3 places de parking.") == ["75 013", "12", "3"]
     assert counts("En 2019, 12500 Salariés et 35000 emplois") == ["2019", "12500", "35000"]  # a table's count, capitalised
 
 
