@@ -240,6 +240,14 @@ PREPA_APPRENTISSAGE = (
     "appel-projets-prepa-apprentissage-2018.pdf", "a9102e0c89dc0950da02f2a41a2315ad302066b12f805bbc4c72b3ffa4d53d28",
     "Tizianogh/RML92@e717ec5f4931fd4c7ea71668e1f42c3dc1bde32f:pdf/appel.pdf",
 )
+OTP2_CALCULATEUR = (
+    "otp2-calculateur-national-2024.pdf", "83bc65a671112bcf408f0f137bd013046c6103d1276c986ff29ecf95e37ea682",
+    "etalab/transport-site@24e909ab5a9dd6f7c0fcb673185d14f528e3de68:blog/static/images/rapport-otp-complet-2024-03-14.pdf",
+)
+DOMIFA_GUIDE = (
+    "domifa-guide-utilisateur-2023.pdf", "91a44aa1fa454664eda48ff4311b3c95a1b8fee2be10b5bfa30defb81ba0f272",
+    "SocialGouv/domifa@67395b5209aebebca5d5672df56841f28d90843e:packages/frontend/src/assets/files/guide_utilisateur_domifa.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -310,6 +318,10 @@ SETS = (
     QuestionSet("ecoconception-sne", QUESTIONS / "ecoconception-sne.jsonl", UNSEEN, *ECOCONCEPTION_SNE),
     QuestionSet("salaries-proteges", QUESTIONS / "salaries-proteges.jsonl", UNSEEN, *SALARIES_PROTEGES),
     QuestionSet("conseil-pierrefonds", QUESTIONS / "conseil-pierrefonds.jsonl", UNSEEN, *CONSEIL_PIERREFONDS),
+    QuestionSet("otp2-calculateur", QUESTIONS / "otp2-calculateur.jsonl", UNSEEN, *OTP2_CALCULATEUR),
+    QuestionSet("near-topic-otp2-calculateur", QUESTIONS / "near-topic-otp2-calculateur.jsonl", UNSEEN, *OTP2_CALCULATEUR),
+    QuestionSet("domifa-guide", QUESTIONS / "domifa-guide.jsonl", UNSEEN, *DOMIFA_GUIDE),
+    QuestionSet("near-topic-domifa-guide", QUESTIONS / "near-topic-domifa-guide.jsonl", UNSEEN, *DOMIFA_GUIDE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
