@@ -243,22 +243,16 @@ def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> S
     l'énergie » above « Jean Gaubert »); None when there is none."""
     if not candidates:
         return None
-    first = candidates[0][2]
-    passages = {position: passage for _, hit, passage in candidates for position in hit.positions}
-    opening = [p for page in range(1, OPENING_PAGES + 1) for p in store.positions_on_page(page, first.source) if p not in passages]
+    passages, positions = _passages_then_pages(store, candidates, range(1, OPENING_PAGES + 1))
     scored = []
-    for position in [*passages, *opening]:
+    for position in positions:
         unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=signs)
         if unit is not None:
             scored.append((score, position, unit))
     if not scored:
         return None
     score, position, unit = max(scored, key=lambda item: item[0])
-    passage = passages.get(position)
-    if passage is None:  # a line of the opening pages: its chunk, as the passage that cites it
-        chunk = store.chunk(position)
-        passage = _chunk_passage(first, chunk)
-    return Snippet(_after_lines_before(store, unit), passage, score, unit)
+    return Snippet(_after_lines_before(store, unit), _citing_passage(store, candidates, passages, position), score, unit)
 
 
 def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
@@ -268,19 +262,32 @@ def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -
     (« la convention avec la CAF » of a contract whose partners signed it: another text)."""
     if not candidates:
         return None
-    first = candidates[0][2]
-    passages = {position: passage for _, hit, passage in candidates for position in hit.positions}
-    last_page = next((d.last_page for d in store.documents() if d.name == first.source), 0)
-    pages = [p for page in range(last_page, 0, -1) for p in store.positions_on_page(page, first.source) if p not in passages]
-    for position in [*passages, *pages]:
+    source = candidates[0][2].source
+    last_page = next((d.last_page for d in store.documents() if d.name == source), 0)
+    passages, positions = _passages_then_pages(store, candidates, range(last_page, 0, -1))
+    for position in positions:
         unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=dates_signing)
         if unit is not None:
             chunk = store.chunk(position)
             if not asked.signed_subject <= store.page_terms(chunk.source, 1) | store.page_terms(chunk.source, chunk.page):
                 return None
-            passage = passages.get(position) or _chunk_passage(first, chunk)
+            passage = _citing_passage(store, candidates, passages, position)
             return Snippet(shorten(unit.text, SHORT_EXTRACT), passage, score, unit)  # the date, then who signed
     return None
+
+
+def _passages_then_pages(store: Store, candidates: list, pages: Iterable[int]) -> tuple[dict[int, Passage], list[int]]:
+    """The candidate passages by the positions of their chunks, and where to look for a line: those positions, then the
+    positions on these pages of the first passage's document that no candidate shows."""
+    source = candidates[0][2].source
+    passages = {position: passage for _, hit, passage in candidates for position in hit.positions}
+    on_pages = [p for page in pages for p in store.positions_on_page(page, source) if p not in passages]
+    return passages, [*passages, *on_pages]
+
+
+def _citing_passage(store: Store, candidates: list, passages: dict[int, Passage], position: int) -> Passage:
+    """The passage that cites the chunk at a position: a candidate's, else the chunk's own (_chunk_passage)."""
+    return passages.get(position) or _chunk_passage(candidates[0][2], store.chunk(position))
 
 
 def _chunk_passage(like: Passage, chunk: Chunk) -> Passage:
@@ -826,7 +833,7 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
         return []
     counted = asked.counted or (figure_of(question) if asked.kind in FIGURE_TYPES else None)
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
-    if terms and terms & held and asked.counted and _only_per(counted, place, store.analyzer):
+    if terms and terms & held and asked.counted and _only_per(terms, place, store.analyzer):
         return [counted]  # « pour 100 000 habitants »: a rate's denominator, no count of habitants
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
         return []
@@ -838,10 +845,9 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
 _PER_RE = re.compile(r"\b(?:pour|par)\s+(?:\d{1,3}(?:[\s\u202f\u00a0]\d{3})+|\d+|cent|mille)\s+(\w+)", re.IGNORECASE)
 
 
-def _only_per(counted: str, place: str, analyzer: str) -> bool:
-    """Whether a place names what a question counts only after « pour » or « par » and a number (« 63 médecins pour
-    100 000 habitants »): the denominator of a rate, not a count of it."""
-    terms = set(search_terms(counted, analyzer))
+def _only_per(terms: set[str], place: str, analyzer: str) -> bool:
+    """Whether a place names what a question counts (its search terms) only after « pour » or « par » and a number (« 63
+    médecins pour 100 000 habitants »): the denominator of a rate, not a count of it."""
     per = {m.start(1) for m in _PER_RE.finditer(place) if set(search_terms(m.group(1), analyzer)) & terms}
     named = [m.start() for m in re.finditer(r"\w+", place) if set(search_terms(m.group(), analyzer)) & terms]
     return bool(named) and all(at in per for at in named)

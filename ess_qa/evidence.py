@@ -288,7 +288,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     language = guess_language(question)
     authorship = asks_authorship(question)
     dated_kind = dated_document(question)
-    signing_dated = asks_signing_date(question)
+    signing_dated = asks_signing_date(question, kind)
     spelled = spelled_names(acronyms, asked_text)
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}

@@ -440,11 +440,11 @@ def signed_subject(question: str) -> str:
     return " ".join(word for word in words if fold_accents(word.lower().strip("?!.,;:")) not in _DATING_WORDS)
 
 
-def asks_signing_date(question: str) -> bool:
+def asks_signing_date(question: str, kind: str | None = None) -> bool:
     """Whether a question asks when a text was signed (« À quelle date le contrat a-t-il été signé ? », « date de
-    signature de la convention »)."""
-    asked = asked_sentence(question)
-    return question_type(question) == "date" and bool(_SIGNING_RE.search(normalize_apostrophes(asked)))
+    signature de la convention »); kind: its question_type, when already read."""
+    kind = kind or question_type(question)
+    return kind == "date" and bool(_SIGNING_RE.search(normalize_apostrophes(asked_sentence(question))))
 
 
 # the signing word and what is signed, past a clause between commas and an article (« signé, au nom du Médiateur, la

@@ -1531,9 +1531,11 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert figure_of("Combien la commune a-t-elle dépensé pour la cantine ?") is None
     # a rate's denominator counts nothing: « 63 médecins pour 100 000 habitants » says no number of habitants
     from ess_qa.answering import _only_per
+    from ingest.french import search_terms
 
-    assert _only_per("habitants", "La densité des médecins généralistes pour 100 000 habitants s'élève à 63.", "prefix5")
-    assert not _only_per("habitants", "La commune compte 3 000 habitants, soit 12 médecins pour 10 000 habitants.", "prefix5")
+    habitants = set(search_terms("habitants", "prefix5"))
+    assert _only_per(habitants, "La densité des médecins généralistes pour 100 000 habitants s'élève à 63.", "prefix5")
+    assert not _only_per(habitants, "La commune compte 3 000 habitants, soit 12 médecins pour 10 000 habitants.", "prefix5")
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
 
