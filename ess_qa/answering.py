@@ -50,7 +50,7 @@ from ingest.french import (
     word_key,
     words_run_together,
 )
-from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, YEAR_RE, gives_a_unit, is_unit_word, years
+from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, years
 from ingest.structure import is_caption, opens_contents
 from ingest.units import row_label
 
@@ -835,11 +835,33 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
     if terms and terms & held and asked.counted and _only_per(terms, place, store.analyzer):
         return [counted]  # « pour 100 000 habitants »: a rate's denominator, no count of habitants
+    if terms and asked.counted and _subjects_never_counted(store, terms, place):
+        return [counted]  # « combien de métropoles » where every passage says « métropole » and none counts them
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
         return []
     if any(verb_of_noun(counted, word) for word in whole_words(place)):  # « livrés … par semaine » counts « livraisons »
         return []
     return [counted]
+
+
+_COUNTED_AFTER_RE = re.compile(
+    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_AMONG_THEM_RE = re.compile(rf"(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+d['’]\s?entre\s+(?:eux|elles)\b", re.IGNORECASE)  # « 12 d'entre elles »
+
+
+def _subjects_never_counted(store: Store, terms: set[str], place: str) -> bool:
+    """Whether what a question counts is one of the corpus's subjects (its terms each in a third of the passages or
+    more: SUBJECT_IDF) that the place never writes after a figure or a share (« 22 métropoles », « nombre de métropoles »,
+    « la moitié des métropoles »), nor before « N d'entre elles »: naming a subject every passage names says nothing of
+    its count."""
+    if any(idf > SUBJECT_IDF for idf in store.idf(sorted(terms))):
+        return False
+    if any(set(search_terms(f"{m.group(1)} {m.group(2) or ''}", store.analyzer)) & terms for m in _COUNTED_AFTER_RE.finditer(place)):
+        return False
+    among = _AMONG_THEM_RE.search(place)  # counts what was named before it
+    return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 
 
 _PER_RE = re.compile(r"\b(?:pour|par)\s+(?:\d{1,3}(?:[\s\u202f\u00a0]\d{3})+|\d+|cent|mille)\s+(\w+)", re.IGNORECASE)

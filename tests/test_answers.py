@@ -62,6 +62,7 @@ def test_snippet_answers_each_question_type(assistant, question, kind, evidence)
         "L'Anah finance-t-elle les projets d'économie sociale et solidaire des métropoles ?",  # a body the report never names, first
         "How does Angers Loire Métropole support the social and solidarity economy?",  # a metropolis it never names, in English
         "Combien de projets l'incubateur Lille-Wazemmes a-t-il accompagnés ?",  # a name of which the report has one part only
+        "Combien de métropoles y a-t-il en France ?",  # the report's subject, named everywhere, counted only for its survey
     ],
 )
 def test_out_of_scope_questions_get_no_snippet(assistant, question):
@@ -1536,6 +1537,17 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     habitants = set(search_terms("habitants", "prefix5"))
     assert _only_per(habitants, "La densité des médecins généralistes pour 100 000 habitants s'élève à 63.", "prefix5")
     assert not _only_per(habitants, "La commune compte 3 000 habitants, soit 12 médecins pour 10 000 habitants.", "prefix5")
+    # a subject every passage names is counted only where a figure or a share is written before it
+    from ess_qa.answering import _AMONG_THEM_RE, _COUNTED_AFTER_RE
+
+    def counted_after(text):
+        return [word for match in _COUNTED_AFTER_RE.finditer(text) for word in match.groups() if word]
+
+    assert "métropoles" in counted_after("une enquête auprès de 22 métropoles sur leurs actions")
+    assert "métropoles" in counted_after("22 grandes métropoles") and "métropoles" in counted_after("trois métropoles")
+    assert "métropoles" in counted_after("le nombre de métropoles") and "métropoles" in counted_after("la moitié des métropoles")
+    assert counted_after("une stratégie métropolitaine") == [] and counted_after("au centre-ville") == []
+    assert _AMONG_THEM_RE.search("En effet, 12 d’entre elles ont indiqué") and not _AMONG_THEM_RE.search("entre elles")
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
 
