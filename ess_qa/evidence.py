@@ -37,6 +37,7 @@ from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, Y
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
+from .initials import MAX_NAME_WORDS, MIN_NAME_WORDS, spells_initials
 from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
@@ -405,10 +406,22 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
     for name, spelled in question.spelled_names:  # « comité social et économique » names the CSE
         if name in missing and spelled and spelled <= words:
             missing -= {name}
+    if missing:  # an acronym the corpus never glosses, that the page spells out (« Service pénitentiaire d'insertion et de probation » for the SPIP)
+        missing = {name for name in missing if not _spelled_on_page(store, position, name)}
     if missing and question.english:  # a cognate: the page's « Agence Internationale » for the « International … Agency »
         terms = page_terms(store, position)
         missing = {name for name in missing if not set(search_terms(name, store.analyzer)) <= terms}
     return not missing
+
+
+def _spelled_on_page(store: Store, position: int, name: str) -> bool:
+    """Whether a name of MIN_NAME_WORDS to MAX_NAME_WORDS letters is spelled out by the page that holds the chunk at
+    position: content words in a row with its letters as initials (see spells_initials)."""
+    if not (MIN_NAME_WORDS <= len(name) <= MAX_NAME_WORDS and name.isalpha()):
+        return False
+    chunk = store.chunk(position)
+    text = "\n".join(store.chunk(at).text for at in store.positions_on_page(chunk.page, chunk.source))
+    return spells_initials(name, text)
 
 
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:

@@ -3178,3 +3178,26 @@ def test_a_word_of_a_name_joined_by_du_is_read_as_the_name_the_corpus_writes():
     answer = assistant.ask("Quelle est la durée des baux signés sur le parc du Valon du Roguez ?")
     assert answer.notice == "« Valon » lu comme « Vallon »" and answer.found and "52 ans" in answer.snippet, answer
     assert not assistant.ask("Quelle est la durée des baux signés sur le parc du Valon de Bitry ?").found  # no name next to it
+
+
+def test_a_page_that_spells_out_an_acronym_the_corpus_never_glosses_names_it(tmp_path):
+    """« téléphone SPIP Hauts-de-Seine contact » found no passage: the contacts page writes « Service pénitentiaire
+    d'insertion et de probation des Hauts-de-Seine … Tél. », never « SPIP », and the booklet never glosses the
+    acronym, so the page was shown after every page that writes « SPIP ». A page that spells out an acronym's words
+    (content words in a row with its letters as initials) names it."""
+    from ess_qa.evidence import _spelled_on_page
+
+    assistant = assistant_on(tmp_path, "livret.txt", (
+        "Le SPIP des Hauts-de-Seine accueille dans ses locaux plusieurs partenaires associés à l'accompagnement des "
+        "personnes suivies.",
+        "Service pénitentiaire d'insertion et de probation des Hauts-de-Seine, 94 boulevard du Général Leclerc, 92000 "
+        "Nanterre. Tél. 01 71 13 02 00. Horaires : du lundi au vendredi de 9 heures à 12 heures.",
+        "Toute personne suivie par le SPIP des Hauts-de-Seine peut être orientée vers la mission locale.",
+        "Toute personne prise en charge par le SPIP des Hauts-de-Seine peut rencontrer un juriste du point justice.",
+    ))
+    store = assistant.store
+    contacts = next(p for p in range(len(store.chunks)) if store.chunk(p).page == 2)
+    assert _spelled_on_page(store, contacts, "spip") and not _spelled_on_page(store, contacts, "cnil")
+    answer = assistant.ask("téléphone SPIP Hauts-de-Seine contact")
+    assert answer.found and "01 71 13 02 00" in answer.snippet, answer
+    assert answer.passages[0].page == 2
