@@ -625,7 +625,8 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
     French question, a word in lower case that neither the corpus
     nor French knows names something too (unknown_words)."""
     asked = asked_sentence(question)
-    unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled]
+    glued = _written_glued(store, asked)
+    unknown = [year for year in years(asked) if not store.known_words(frozenset([year])) and year not in titled and year not in glued]
     english = guess_language(question) != "fr"
     glossed = glossed_names(asked)
     initialled = {word for _, spelled in initialled_names(store, asked) for word in spelled}
@@ -636,10 +637,19 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
         and not folded_content_words(name) <= titled
         and not (name in glossed and not never_mentioned(store, glossed[name], english))
         and name not in initialled
+        and name not in glued
     ]
     if not english:
         names += unknown_words(store, asked, titled)
     return unknown + names
+
+
+def _written_glued(store: Store, question: str) -> set[str]:
+    """The names and numbers a question writes apart (« Natura 2000 ») that the corpus writes as one word
+    (« Natura2000 »): both are mentioned."""
+    pairs = re.findall(r"(?<![\w-])([^\W\d_]+)\s+(\d+)\b", question)
+    known = store.known_words(frozenset(fold_accents(name).lower() + number for name, number in pairs))
+    return {part for name, number in pairs if fold_accents(name).lower() + number in known for part in (name, number)}
 
 
 MIN_PHRASE_WORD = 4  # letters of each word of an unknown phrase: « prix de l'eau » is no subject the corpus lacks

@@ -121,9 +121,10 @@ def type_matches(
     if kind == "money":
         return holds_money(unit)
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
-        # « quel poids » asks for a mass, or for a share: « le poids de l'ESS dans l'emploi », « 42,93 % des recettes »
+        # « quel poids » asks for a mass, for a share (« le poids de l'ESS dans l'emploi », « 42,93 % des recettes ») or
+        # for a file's size (« 460 Mo »)
         told_figures = question_words if kind == "number" else ()  # a threshold question gives the figure the text compares
-        return holds_measure(unit, measure, told_figures) or (measure == "mass" and bool(_PERCENT_RE.search(unit)))
+        return holds_measure(unit, measure, told_figures) or (measure == "mass" and (bool(_PERCENT_RE.search(unit)) or holds_measure(unit, "data")))
     if kind == "number":  # a count or an amount ('combien de salariés': not a sum of money); a year alone ('Juillet 2018') is neither
         # « combien de salariés » counts, and a sum of money is no count; « combien d'amende », of a noun in the singular, asks how much
         how_much = measure == "count" and _in_the_singular(counted)

@@ -530,6 +530,7 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("litres", "hectolitres", "liters"), "volume"),
     "volume": "quantity",  # French says it of any quantity: « le volume de livraisons de froid », in TWh; « d'achats », in euros
     **dict.fromkeys(("vitesse", "speed"), "speed"),
+    **dict.fromkeys(("octets", "kilooctets", "megaoctets", "gigaoctets", "bytes", "megabytes", "gigabytes"), "data"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")

@@ -77,6 +77,7 @@ MEASURE_UNITS = {
     "mass": r"(?:kg|[kM]?t|tonnes?|gr?|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt', '40gr'
     "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
     "speed": r"(?:km/h|m/s)",
+    "data": r"(?:[kKMGT]i?[oB]|(?:kilo|m[ée]ga|giga|t[ée]ra)?octets?|bytes?)(?!\w)",  # a file's size: '460 Mo', '2 GB'
 }
 # a figure written in words before its unit: 'dix ans', 'trois mois' ('un', 'une' are articles as often)
 NUMBER_WORD_LIST = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"

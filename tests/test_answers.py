@@ -3201,3 +3201,21 @@ def test_a_page_that_spells_out_an_acronym_the_corpus_never_glosses_names_it(tmp
     answer = assistant.ask("téléphone SPIP Hauts-de-Seine contact")
     assert answer.found and "01 71 13 02 00" in answer.snippet, answer
     assert answer.passages[0].page == 2
+
+
+def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_glued(tmp_path):
+    """« Quel poids de fichier obtient-on … ? » got no extract: « poids » asked for a mass, and « un fichier de 460 Mo »
+    holds none. « Sur quel site Natura 2000 … ? » was refused as « never mentioned: Natura » by a manual that writes
+    « Natura2000 »."""
+    from ess_qa.evidence import type_matches
+
+    assert type_matches("Cette taille de pixel génère un fichier de 460 Mo environ.", "number", set(), measure="mass")
+    assert not type_matches("La carte compte 12 feuilles.", "number", set(), measure="mass")
+    assistant = assistant_on(tmp_path, "manuel.txt", (
+        "Ancienneté des forêts appliquée au site Natura2000 « Bois de Morgon ».",
+        "La vectorisation se fait dans QGIS avec le module Historical Map.",
+    ))
+    from ess_qa.answering import unknown_names
+
+    assert unknown_names(assistant.store, "Sur quel site Natura 2000 l'ancienneté des forêts a-t-elle été présentée ?") == []
+    assert unknown_names(assistant.store, "Sur quel site Natura 2010 l'ancienneté des forêts a-t-elle été présentée ?") == ["2010", "Natura"]
