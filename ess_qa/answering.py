@@ -710,8 +710,8 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(word for title in titles for word in folded_content_words(title) | title_initials(title))
 
 
-# The country of the documents ess-qa reads, as an English question names it: what a French report is about without
-# naming it (« Which ordinance adapted French waste legislation … ? »), not a subject it lacks
+# The country of the documents ess-qa reads, as a question names it: what a French report is about without naming it
+# (« Which ordinance adapted French waste legislation … ? », « … reçoivent des soins en France ? »), not a subject it lacks
 DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 # The French institutions an English question capitalises as names (« What will the State do … ? »): named when the
 # corpus writes their French word
@@ -731,8 +731,8 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     # in English, a prefix is a cognate (« Metropolis », the corpus's « Métropole »); in French, a name is written whole
     if not terms or (terms <= set(store.query_terms(name)) and (english or _written(store, name))):
         return False
-    if english and name in DOCUMENTS_COUNTRY:
-        return False  # « French waste legislation »: a French document need not say that its law is French
+    if name in DOCUMENTS_COUNTRY:
+        return False  # « French waste legislation », « en France »: a French document need not say that it is of France
     french = (INSTITUTIONS.get(name) or ENGLISH_MONTHS.get(name) or french_place_names(name)) if english else ""
     if french:  # « State », « June », « Guiana »: named when the corpus writes their French word (« état », « juin », « Guyane »)
         return not store.known_words(frozenset(folded_content_words(french)))

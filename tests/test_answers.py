@@ -3219,3 +3219,5 @@ def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_g
 
     assert unknown_names(assistant.store, "Sur quel site Natura 2000 l'ancienneté des forêts a-t-elle été présentée ?") == []
     assert unknown_names(assistant.store, "Sur quel site Natura 2010 l'ancienneté des forêts a-t-elle été présentée ?") == ["2010", "Natura"]
+    # the country of a French document is what it is about without naming it
+    assert unknown_names(assistant.store, "Combien de sites Natura2000 compte-t-on en France ?") == []
