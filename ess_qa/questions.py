@@ -294,7 +294,8 @@ QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "pers
 # How a question asks for « the » figure of something: « quel est le montant », « quel taux », and colloquially
 # « c'est quoi le montant », « c'est combien le taux »
 # « est » in any tense: « quel a été le coût », « quel était le montant », « quelle sera la date »
-_BEING = r"(?:est|[ée]tait|sera|serait|sont|[ée]taient|seront|a [ée]t[ée]|ont [ée]t[ée]|avait [ée]t[ée])"
+# « quel est », and with a modal: « quelle doit être la durée », « quel peut être le montant »
+_BEING = r"(?:est|[ée]tait|sera|serait|sont|[ée]taient|seront|a [ée]t[ée]|ont [ée]t[ée]|avait [ée]t[ée]|(?:doi[tv]e?n?t?|peu[tv]e?n?t?|devrai[te]n?t?|pourrai[te]n?t?|va|vont) [êe]tre)"
 _ASKS_THE = rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l'))"
 # The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention
 # déchets »), anywhere in a keyword query (_KEYWORD_CUES)
@@ -330,7 +331,7 @@ _TYPE_CUES = (
     # a way to reach someone: a phone number, an e-mail or a web address
     ("contact", _NOT_HOW_TO + r".*\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
-    ("list", r"\b(quels|quelles) (sont|étaient|seront) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
+    ("list", r"\b(quels|quelles) (sont|étaient|seront|(?:peuvent|doivent|pourraient|devraient) [êe]tre) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
     # appeler qui pour …'); not the relative pronoun after a noun ('un remblai qui soustrait 2 000 m²')
     ("person", r"(?:^|[.:;!?,(]\s*|\b(?:c'? ?est|à|a|par|pour|avec|de|chez|auprès de|sur|envers|contre)\s+)(?:qui|who|whom)\b"
@@ -508,8 +509,8 @@ def _is_keyword_query(text: str) -> bool:
 # "how many cities", "what is the population", "which network".
 _FOCUS_RES = (
     re.compile(r"\bcombien (?:de |d')(?:l'|la |les )?(\w+)"),
-    re.compile(r"\bquel(?:le)?s? (?:est|sont|étaient|était|furent) (?:la |le |les |l')(\w+)"),
-    re.compile(r"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!est\b|sont\b|étaient\b|était\b)(\w+)"),
+    re.compile(rf"\bquel(?:le)?s? (?:{_BEING}|furent) (?:la |le |les |l')(\w+)"),
+    re.compile(rf"\b(?:à |a |par |pour |avec |dans |sur |de )?quel(?:le)?s? (?!(?:{_BEING}|furent)\b)(\w+)"),
     re.compile(r"\bhow many (\w+)"),
     re.compile(r"^\W*(nombre)\b"),  # a keyword query: « nombre annexes instruction … », its complement below
     re.compile(r"\bwhat (?:is|are|was|were) the (\w+)"),

@@ -254,6 +254,9 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Quelle est la formule de la facture que le gestionnaire du réseau adresse à l'abonné ?", "other"),
         ("Où se trouvent les locaux du RTES ?", "place"),  # a town answers « où », not « quelle adresse »
         ("Combien de remblais de 2 000 m² ont été autorisés ?", "number"),  # ... unless the question asks for another type
+        ("Quelle doit être la durée minimale d'une séance de suivi ?", "number"),  # « quel est » with a modal
+        ("Quel doit être le montant de la cotisation ?", "money"),
+        ("Quels peuvent être les motifs de refus ?", "list"),
     ],
 )
 def test_question_types(question, kind):
