@@ -855,7 +855,7 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
 
 
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
+    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
     re.IGNORECASE,
 )
 _AMONG_THEM_RE = re.compile(rf"(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+d['’]\s?entre\s+(?:eux|elles)\b", re.IGNORECASE)  # « 12 d'entre elles »
@@ -874,7 +874,8 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str) -> bool:
     return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 
 
-_PER_RE = re.compile(r"\b(?:pour|par)\s+(?:\d{1,3}(?:[\s\u202f\u00a0]\d{3})+|\d+|cent|mille)\s+(\w+)", re.IGNORECASE)
+# a rate's denominator is a round number: « pour 100 000 habitants », not « pour 850 000 collégiens »
+_PER_RE = re.compile(r"\b(?:pour|par)\s+(?:10{0,2}(?:[\s\u202f\u00a0]000)*|10{0,5}|cent|mille)\s+(\w+)", re.IGNORECASE)
 
 
 def _only_per(terms: set[str], place: str, analyzer: str) -> bool:

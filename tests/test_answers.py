@@ -1539,6 +1539,9 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     habitants = set(search_terms("habitants", "prefix5"))
     assert _only_per(habitants, "La densité des médecins généralistes pour 100 000 habitants s'élève à 63.", "prefix5")
     assert not _only_per(habitants, "La commune compte 3 000 habitants, soit 12 médecins pour 10 000 habitants.", "prefix5")
+    # a rate's denominator is a round number: « pour 850 000 collégiens une formidable occasion » counts them
+    collegiens = set(search_terms("collégiens", "prefix5"))
+    assert not _only_per(collegiens, "le stage représente pour 850 000 collégiens une formidable occasion", "prefix5")
     # a subject every passage names is counted only where a figure or a share is written before it
     from ess_qa.answering import _AMONG_THEM_RE, _COUNTED_AFTER_RE
 
@@ -1549,6 +1552,7 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert "métropoles" in counted_after("22 grandes métropoles") and "métropoles" in counted_after("trois métropoles")
     assert "métropoles" in counted_after("le nombre de métropoles") and "métropoles" in counted_after("la moitié des métropoles")
     assert counted_after("une stratégie métropolitaine") == [] and counted_after("au centre-ville") == []
+    assert counted_after("l'industrie représente 13,9% des emplois") == ["emplois"]
     assert _AMONG_THEM_RE.search("En effet, 12 d’entre elles ont indiqué") and not _AMONG_THEM_RE.search("entre elles")
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
