@@ -257,6 +257,7 @@ def test_every_build_recalibrates_for_the_documents_it_holds(tmp_path):
         ("Quelle doit être la durée minimale d'une séance de suivi ?", "number"),  # « quel est » with a modal
         ("Quel doit être le montant de la cotisation ?", "money"),
         ("Quels peuvent être les motifs de refus ?", "list"),
+        ("Quelle est l'adresse électronique du service ?", "contact"),  # an e-mail, not a postal address
     ],
 )
 def test_question_types(question, kind):
