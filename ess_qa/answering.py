@@ -32,6 +32,7 @@ from ingest.french import (
     french_place_names,
     glued_elisions,
     in_capitals,
+    is_french_word,
     mostly_capitals,
     name_forms,
     near_french_word,
@@ -685,8 +686,9 @@ def unknown_words(store: Store, asked: str, titled: frozenset[str] = frozenset()
 
 
 def _elided_french(word: str) -> bool:
-    """Whether a word is an elided form glued to a French word, its apostrophe left out (« sappliquent », « sappuyer »)."""
-    return any(near_french_word(rest) for _, rest in glued_elisions(word))
+    """Whether a word is an elided form glued to a French word, its apostrophe left out (« sappliquent », « sappuyer »);
+    a French word itself is none (« caisse » is no « c'aisse » one typo from « caisse »)."""
+    return not is_french_word(word) and any(near_french_word(rest) for _, rest in glued_elisions(word))
 
 
 MIN_COMPOUND_PART = 3  # letters of each word a compound may be written as apart (« bio géographiques »)

@@ -2783,6 +2783,10 @@ def test_typed_slips_read_as_the_corpus_words_they_are(water_report):
     assert answer.notice == "« sappliquent » lu comme « s'appliquent »" and answer.found, answer
     answer = water_report.ask("Quel est le prix moyen de l'eau en Frnace ?")
     assert answer.notice == "« Frnace » lu comme « France »" and answer.found and "4,34" in answer.snippet, answer
+    # a French word is no elided one glued to another: « caisse » is no « c'aisse »
+    from ess_qa.answering import _elided_french
+
+    assert _elided_french("sappliquent") and not _elided_french("caisse") and not _elided_french("juge")
 
 
 def test_an_english_question_names_the_state_as_a_french_document_writes_it(water_report):
