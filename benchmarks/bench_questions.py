@@ -248,6 +248,22 @@ DOMIFA_GUIDE = (
     "domifa-guide-utilisateur-2023.pdf", "91a44aa1fa454664eda48ff4311b3c95a1b8fee2be10b5bfa30defb81ba0f272",
     "SocialGouv/domifa@67395b5209aebebca5d5672df56841f28d90843e:packages/frontend/src/assets/files/guide_utilisateur_domifa.pdf",
 )
+SPIP92_PLATEAU = (
+    "spip92-plateau-technique-2021.pdf", "86fe9c127a8af1a300469d896f9a0c864cf4462ce758ae784af180e6a792f917",
+    "betagouv/mon-suivi-justice@4c6822fc400044be3d7cb264e0186e59146d0168:app/assets/images/static/2021_09_SPIP92_LIVRET_PLATEAU_TECHNIQUE.pdf",
+)
+ECRINS_FORETS = (
+    "ecrins-cartes-anciennes-2017.pdf", "5c1a669998e63d8c863aeeaf5be1a48f6a34e6ad2b6f120515b34e3e9becfc3b",
+    "PnEcrins/Manuel-QGIS-Forets-Anciennes@f309acd8fbde7d448cf58bad4cf4f3f483293367:Manuel carte etat major QGIS v3.pdf",
+)
+USEA_STAGE = (
+    "usea-carnet-stage-pro-2019.pdf", "d0f69b199eeddffb5f23b8a4415af861e25237f2b10817d062605d2b29fdbd71",
+    "betagouv/monstagedeseconde@75c8a7c250ec7da5cc1cfba3845869c9898e6c65:public/documents-utiles/CarnetStagePro_USEA_WEB-2.pdf",
+)
+MON_SOUTIEN_PSY = (
+    "mon-soutien-psy-guide-2023.pdf", "645dfab74a1df2961a7b1b081c26deef8ed581e3a6e0c856a738c8966d085944",
+    "SocialGouv/mon-psy-sante@7221f65f1d733c1971960799fc50f846146fd9a8:public/documents/Mon soutien psy_Guide psychologue_2023.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -322,6 +338,14 @@ SETS = (
     QuestionSet("near-topic-otp2-calculateur", QUESTIONS / "near-topic-otp2-calculateur.jsonl", UNSEEN, *OTP2_CALCULATEUR),
     QuestionSet("domifa-guide", QUESTIONS / "domifa-guide.jsonl", UNSEEN, *DOMIFA_GUIDE),
     QuestionSet("near-topic-domifa-guide", QUESTIONS / "near-topic-domifa-guide.jsonl", UNSEEN, *DOMIFA_GUIDE),
+    QuestionSet("spip92-plateau", QUESTIONS / "spip92-plateau.jsonl", TUNING, *SPIP92_PLATEAU),
+    QuestionSet("near-topic-spip92-plateau", QUESTIONS / "near-topic-spip92-plateau.jsonl", TUNING, *SPIP92_PLATEAU),
+    QuestionSet("ecrins-forets", QUESTIONS / "ecrins-forets.jsonl", TUNING, *ECRINS_FORETS),
+    QuestionSet("near-topic-ecrins-forets", QUESTIONS / "near-topic-ecrins-forets.jsonl", TUNING, *ECRINS_FORETS),
+    QuestionSet("usea-stage", QUESTIONS / "usea-stage.jsonl", TUNING, *USEA_STAGE),
+    QuestionSet("near-topic-usea-stage", QUESTIONS / "near-topic-usea-stage.jsonl", TUNING, *USEA_STAGE),
+    QuestionSet("mon-soutien-psy", QUESTIONS / "mon-soutien-psy.jsonl", TUNING, *MON_SOUTIEN_PSY),
+    QuestionSet("near-topic-mon-soutien-psy", QUESTIONS / "near-topic-mon-soutien-psy.jsonl", TUNING, *MON_SOUTIEN_PSY),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
