@@ -608,7 +608,7 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     its section) gives other years and none of them, nor one between them ('entre 2015 et 2020'): the 2022 figure
     does not answer for 2023. Empty when neither gives a year: a year need not be repeated in every sentence. A
     line's own years tell what it is about, whatever its section's (a table of 2015 to 2025 under « … pour 2026 »)."""
-    asked = sorted(set(years(question)))
+    asked = sorted(set(years(asked_sentence(question))))  # a year the context tells (« notre PLUi, approuvé en 2015 ») is no year asked
     if not asked:
         return []
     held = set(years(place)) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}

@@ -665,6 +665,8 @@ def test_a_figure_for_another_year_than_the_one_asked_is_not_answered(plan):
     assert other_years("entre 2020 et 2022 ?", snippet, "En 2021, le plan vise une baisse de 15 %.") == []  # within the span
     assert other_years("le bilan de 2024 ?", snippet, "Une baisse de 9 %.") == []  # the section's year, for a line without one
     assert other_years("le bilan de 2024 ?", snippet, "En 2023, une baisse de 9 %.") == ["2024"]  # the line's own year first
+    # a year the context tells before the question is no year asked (« … notre PLUi, approuvé en 2015. Quel objectif … ? »)
+    assert other_years("Notre PLUi a été approuvé en 2015. Quel objectif de réduction doit-il prévoir ?", snippet, "Un objectif de 33 % depuis 2021.") == []
     no_year = SimpleNamespace(unit=SimpleNamespace(section_words=frozenset({"bilan"})))
     assert other_years("le bilan de 2022 ?", no_year, "Une baisse de 9 %.") == []  # a place without a year
     # a schedule's dates with two-digit years name their years: the 2026 instalments are about 2026
