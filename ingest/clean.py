@@ -177,9 +177,19 @@ def _first_digits(text: str, count: int) -> str:
     return text
 
 
+# A figure glued to the word it counts, as slide decks print them (« 48vulnérabilités », « 101services »): not an
+# ordinal (« 3ème », « 1ers », « 2nde »)
+_GLUED_FIGURE_RE = re.compile(r"(?<![\w.,/@-])(\d+)(?=(?!(?:i?[èe]me|ers?|res?|nde?s?)(?![^\W\d_]))[a-zà-ÿœæ]{3,})")
+
+
+def separate_glued_figures(text: str) -> str:
+    """A space between a figure and the lower-case word glued to it: « 48vulnérabilités » -> « 48 vulnérabilités »."""
+    return _GLUED_FIGURE_RE.sub(r"\1 ", text)
+
+
 def clean_page_text(text: str) -> str:
     """All cleaning steps for one page, in order; blank lines (paragraph breaks) are kept."""
-    text = remove_note_calls(text)
+    text = separate_glued_figures(remove_note_calls(text))
     text = detach_note_marks(spaced_note_starts(text))
     text = normalize_spaces(named_glyphs(text))
     text = clean_bullets(text)

@@ -772,3 +772,14 @@ def test_a_pdf_whose_lines_lost_their_spaces_is_searched_by_its_words(tmp_path):
     )
     pages = read_file_pages(write_pdf(tmp_path / "charte.pdf", {1: text}))
     assert "Les personnes qui quittent l'équipe perdent les accès le jour même." in pages[0].text.replace("\n", " ")
+
+
+def test_a_figure_glued_to_the_word_it_counts_is_written_apart():
+    """A slide deck printed « 48vulnérabilités » and « 101services numériques »: the figure and its word are two words,
+    so « combien de services » finds what it counts; ordinals, codes and addresses stay as written."""
+    from ingest.clean import clean_page_text, separate_glued_figures
+
+    assert separate_glued_figures("48vulnérabilités reportées sur 30 services") == "48 vulnérabilités reportées sur 30 services"
+    assert clean_page_text("101services numériques ont publié leur budget") == "101 services numériques ont publié leur budget"
+    for kept in ("le 3ème trimestre", "les 1ers résultats", "la 2nde édition", "1er janvier", "zones 2AU", "contact@75paris.fr", "www.site2france.fr", "1,5million"):
+        assert separate_glued_figures(kept) == kept
