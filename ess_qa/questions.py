@@ -112,7 +112,7 @@ _MEANING_ASKED_RE = re.compile(
     rf"|\bcomment\s+(?:[\w']+\s+){{0,4}}?{_DEFINES_INVERTED}"
     r"|\bqu'est[- ]ce qu(?:e|')\s*(?:[\w']+\s+){0,3}?appell?(?:e|ent)"
     rf"|{_CALLED}|\b(?:qui|que|quoi) (?:est|sont) d[ée]sign[ée]e?s? par)"
-    r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|terme|mot|expression|notion)s?\s+)?)?",
+    r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|abr[ée]viation|terme|mot|expression|notion)s?\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -213,6 +213,12 @@ _SOURCE_RE = re.compile(
     r"|\b(?:selon|d'après|d'apres) (?:ce|cet|cette) [^\W\d_]+(?: (?:de |d'|du |des )?[^\W\d_]+)?(?=\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
+# Where the document uses the term a definition question asks of (« Que désigne l'abréviation TEE employée tout au long
+# du rapport ? »): the words of no answer, which draw the search away from the line that spells the term out
+_USED_IN_DOCUMENT_RE = re.compile(
+    rf"\s*\b(?:{_USED_PARTICIPLES})(?:e|s|es)?\b(?:\s+[\w']+){{0,4}}?\s+(?:dans\s+)?(?:du |des |de la |de l'|le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b",
+    re.IGNORECASE,
+)
 # Before any other source, the « d'après » that introduces it (« d'après le PNNS »), whose « après » is no time; the word
 # after it opens the sentence where it did (« … les délais. D'après les auteurs, … »: « … les délais. Les auteurs, … »)
 _ACCORDING_TO_RE = re.compile(r"\b(d'apr[eè]s)\s+(\w?)", re.IGNORECASE)
@@ -226,7 +232,7 @@ def _according_to_dropped(text: str) -> str:
 def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
     nouns (unless nothing is left), the words that ask for a meaning, the verb that asks where, the document named
-    as the source (« selon le panorama ») nor the « d'après » before another (« d'après le PNNS »), nor the « rendre » of
+    as the source (« selon le panorama ») or where it uses a term asked of, nor the « d'après » before another (« d'après le PNNS »), nor the « rendre » of
     « rendue publique »."""
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
@@ -234,6 +240,8 @@ def question_content(question: str) -> str:
     if _is_keyword_query(content.lower()) and _MEANING_NOUN_WORD_RE.search(content):  # « GEMAPI signification sigle »
         content = "qu'est-ce que " + _MEANING_NOUN_WORD_RE.sub(" ", content)
     content = _WHERE_IS_RE.sub(_where_is, content)
+    if _DEFINED_RE.search(content):
+        content = _USED_IN_DOCUMENT_RE.sub(" ", content)
     content = rendering_dropped(_according_to_dropped(_SOURCE_RE.sub(" ", _MANNER_RE.sub("comment", content))))
     content = _DISCOURSE_MARKER_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", first_person_dropped(content)))
     content = _SPACE_RE.sub(" ", content).strip()
