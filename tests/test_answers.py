@@ -253,7 +253,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Quel genre de projets ?", "Quel genre de projets ?"),
         # where the document uses a term a definition question asks of; not what a list question asks the document shows
         ("Que désigne l'abréviation TEE employée tout au long du rapport ?", "qu'est-ce que TEE ?"),
-        ("Quels sont les partenaires présentés dans le livret ?", "Quels sont les partenaires présentés dans le livret ?"),
+        ("Quels sont les partenaires présentés dans le livret du plateau ?", "Quels sont les partenaires présentés dans le livret du plateau ?"),
     ],
 )
 def test_question_content_drops_the_document_as_source_and_the_rendering_verb(question, searched):
