@@ -264,6 +264,22 @@ MON_SOUTIEN_PSY = (
     "mon-soutien-psy-guide-2023.pdf", "645dfab74a1df2961a7b1b081c26deef8ed581e3a6e0c856a738c8966d085944",
     "SocialGouv/mon-psy-sante@7221f65f1d733c1971960799fc50f846146fd9a8:public/documents/Mon soutien psy_Guide psychologue_2023.pdf",
 )
+FLASH_ZAN = (
+    "flash-dgaln-climat-resilience-2022.pdf", "dd62bb69e147f07e18bb981af924a34a2eef552ee33003f41a18206fcd38b1ca",
+    "cnigfr/schema-plan-local-urbanisme@15238e117cb6e742813c686f6b5c14955797ad9c:réunions/2022/220106 Réunion GT DDU/220100_Flash 01-2022 Loi Climat Résilience.pdf",
+)
+COVID_SALARIES = (
+    "covid-guide-salaries-2021.pdf", "1b607f3ecf0f0b3e940b7655d6dec3a29d75f09854fa7bd2970b9eb9f94dfeb7",
+    "Delegation-numerique-en-sante/mesconseilscovid@4c723855e854af1f69c5b37b0d1e79b2871ee164:pdfs/travail-emploi-gouv-fr-IMG-pdf-guide_covid_salarie_30_juin_vok.pdf",
+)
+TRANSITION_KANTAR = (
+    "cgdd-entreprises-financement-transition-2020.pdf", "dc71781e6a8b1d84feead64a6fcbffa8cee5e5879027b405967d33a79307de6a",
+    "MTES-MCT/mission-transition@da3e1a4cdee307e307aa969b3396327b4fa5722e:documentation/france-transition-kantar-2020.pdf",
+)
+BETAGOUV_BILAN = (
+    "betagouv-bilan-2025.pdf", "1c95e8de22f0efd2de175f2bf27a722e7e2a6323a29fd3473b812d70239603fd",
+    "betagouv/beta.gouv.fr@6f05046d7a5572df76e630505e6492cf28733de6:content/docs/betagouv_bilan_2025.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -346,6 +362,14 @@ SETS = (
     QuestionSet("near-topic-usea-stage", QUESTIONS / "near-topic-usea-stage.jsonl", TUNING, *USEA_STAGE),
     QuestionSet("mon-soutien-psy", QUESTIONS / "mon-soutien-psy.jsonl", TUNING, *MON_SOUTIEN_PSY),
     QuestionSet("near-topic-mon-soutien-psy", QUESTIONS / "near-topic-mon-soutien-psy.jsonl", TUNING, *MON_SOUTIEN_PSY),
+    QuestionSet("flash-zan", QUESTIONS / "flash-zan.jsonl", TUNING, *FLASH_ZAN),
+    QuestionSet("near-topic-flash-zan", QUESTIONS / "near-topic-flash-zan.jsonl", TUNING, *FLASH_ZAN),
+    QuestionSet("covid-salaries", QUESTIONS / "covid-salaries.jsonl", TUNING, *COVID_SALARIES),
+    QuestionSet("near-topic-covid-salaries", QUESTIONS / "near-topic-covid-salaries.jsonl", TUNING, *COVID_SALARIES),
+    QuestionSet("transition-kantar", QUESTIONS / "transition-kantar.jsonl", TUNING, *TRANSITION_KANTAR),
+    QuestionSet("near-topic-transition-kantar", QUESTIONS / "near-topic-transition-kantar.jsonl", TUNING, *TRANSITION_KANTAR),
+    QuestionSet("betagouv-bilan", QUESTIONS / "betagouv-bilan.jsonl", TUNING, *BETAGOUV_BILAN),
+    QuestionSet("near-topic-betagouv-bilan", QUESTIONS / "near-topic-betagouv-bilan.jsonl", TUNING, *BETAGOUV_BILAN),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
