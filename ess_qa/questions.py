@@ -408,6 +408,8 @@ _KEYWORD_CUES = (
     ("money", r"\b(" + _MONEY_NOUNS + r")s?\b"),
     ("percent", r"\b(taux|pourcentage|part)\b"),
     ("number", r"\b(" + _COUNT_NOUNS + r")\b"),
+    # a measure's unit: « hectares ENAF consommés 2011-2021 » asks a figure in it
+    ("number", r"\b(hectares?|tonnes?|kilom[èe]tres?|m[èe]tres? (?:carr[ée]s|cubes)|[kmgt]wh|litres?)\b"),
     ("definition", _MEANING_NOUN_WORD_RE.pattern),  # « GEMAPI signification sigle »
 )
 
@@ -604,6 +606,10 @@ def question_measure(question: str) -> str | None:
         return None
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)
     focus = question_focus(question)
+    if not dimension and not focus and _is_keyword_query(text):  # « hectares ENAF consommés 2011-2021 »: an area
+        # (not a period, which keywords name as a rate's as often: « nombre visiteurs par mois »)
+        measured = (_MEASURE_NOUNS.get(fold_accents(word)) for word in words(text))
+        dimension = next((d for d in measured if d and d not in ("duration", "quantity")), None)
     if dimension or not focus:
         return dimension
     counted = _COUNTED_RE.search(text)  # "combien de salariés": a count of them, not a sum of money
