@@ -466,6 +466,9 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     continued by the next units of its page, since the answer follows it. A title in capitals that opens it is left
     out (the citation names the section)."""
     text = after_capital_title(unit.text)
+    inline = _inline_list(text) if asked.kind == "list" and len(text) >= SNIPPET_TARGET else None
+    if inline:  # « … pauses) : - Je me lave … - Je tousse … »: the lead-in and its items, as a list on its own lines is shown
+        return _lead_and_items(store, asked, *inline)
     if len(text) >= SNIPPET_TARGET:
         window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=_needed(asked))
         quoted_at = _shown_late(text, window, asked.quoted)
@@ -480,6 +483,20 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+_INLINE_ITEM_RE = re.compile(r"\s[-–•]\s+")
+MIN_INLINE_ITEMS = 2  # a list, not a clause between dashes
+
+
+def _inline_list(text: str) -> tuple[str, list[str]] | None:
+    """A unit that writes its list in its line (« … (vestiaires, pauses) : - Je me lave … - Je tousse … »): its lead-in,
+    up to the colon, and its items; None when it writes none."""
+    lead, colon, rest = text.partition(":")
+    if not colon or not _INLINE_ITEM_RE.match(" " + rest.lstrip(" ")[:2] + " "):
+        return None
+    items = [item.strip() for item in _INLINE_ITEM_RE.split(" " + rest) if item.strip()]
+    return (lead + colon, items) if len(items) >= MIN_INLINE_ITEMS else None
 
 
 def _needed(asked: QuestionProfile) -> Callable[[str], bool] | None:
@@ -536,26 +553,30 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
-    """A lead-in ('... dans plusieurs domaines :'), cut to its window of question terms when long (keeping the
-    figure or date a strict question asks for, as snippet_text does), and the start of each item of the list that
-    follows on its page, as many as SNIPPET_TARGET holds (LIST_TARGET when the question asks for a list), the last one
-    cut to the room left; a table's rows under their header, shown once."""
+    """A lead-in ('... dans plusieurs domaines :') and the start of each item of the list that follows on its page (see
+    _lead_and_items)."""
+    return _lead_and_items(store, asked, unit.text.split("\n", 1)[0], [item.text for item in units_after_in_section(store, unit)])
+
+
+def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: list[str]) -> str:
+    """A lead-in, cut to its window of question terms when long (keeping the figure or date a strict question asks
+    for, as snippet_text does), and the start of each of its items, as many as SNIPPET_TARGET holds (LIST_TARGET when
+    the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
-    lead = shorten(unit.text.split("\n", 1)[0], LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked))  # items follow as units
+    lead = shorten(lead_in, LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked))
     in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
     target = LIST_TARGET if asked.kind == "list" else SNIPPET_TARGET
-    items = list(units_after_in_section(store, unit))
     # an item that holds a word of the question the lead-in lacks is what it asks of: shown longer (« Questions
     # importantes : » then « Quels types de contrat … (CDI, CDD, intérim, contrat aidé) ? »); when two items or more open
     # with such a word, the others are left out (« quels types de préparations … de limiter » : the « Limiter … » items)
-    opening = [bool(_terms_held(" ".join(item.text.lstrip(ITEM_MARKS).split()[:1]), wanted) - in_lead) for item in items]
+    opening = [bool(_terms_held(" ".join(item.lstrip(ITEM_MARKS).split()[:1]), wanted) - in_lead) for item in items]
     parallel = sum(opening) >= 2
     for following, opens in zip(items, opening):
         if parallel and not opens:
             continue
-        above, _, row = following.text.rpartition("\n")
-        kept = ASKED_ITEM_KEPT if _terms_held(following.text, wanted) - in_lead else ITEM_KEPT
+        above, _, row = following.rpartition("\n")
+        kept = ASKED_ITEM_KEPT if _terms_held(following, wanted) - in_lead else ITEM_KEPT
         if is_table_row(row):  # a table's rows, each under its header (ingest.units): the header shown once
             item = "\n".join(([above] if above and above != header else []) + [shorten(row, kept)])
             header = above or row
@@ -564,7 +585,7 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
             if room < ITEM_KEPT // 2:
                 break
             # one mark: « • », not « • - »; the last item that fits cut to the room left (the controls' third, an audit)
-            item = BULLET + " " + shorten(following.text.lstrip(ITEM_MARKS), min(kept, room))
+            item = BULLET + " " + shorten(following.lstrip(ITEM_MARKS), min(kept, room))
         if size + 1 + len(item) > target:
             break
         parts.append(item)

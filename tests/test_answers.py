@@ -3236,3 +3236,23 @@ def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_g
     assert unknown_names(assistant.store, "Sur quel site Natura 2010 l'ancienneté des forêts a-t-elle été présentée ?") == ["2010", "Natura"]
     # the country of a French document is what it is about without naming it
     assert unknown_names(assistant.store, "Combien de sites Natura2000 compte-t-on en France ?") == []
+
+
+def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
+    """« Quels gestes barrières … doit-il appliquer … ? » was shown the first 300 characters of a line whose lead-in
+    is long and whose items follow it in the line (« … pauses) : - Je me lave … - Je tousse … »): none of them. A list
+    question gets the lead-in, cut, and its items on their own lines, as a list written item by item is shown."""
+    from ess_qa.answering import _inline_list
+
+    assert _inline_list("Le montant : 12 euros - hors taxes.") is None  # one clause between dashes is no list
+    assistant = assistant_on(tmp_path, "guide.txt", (
+        "Respecter les gestes barrières et les mesures d'hygiène, diffusées par le ministère de la Santé et mises en place "
+        "par mon employeur, tout au long de ma journée de travail et partout dans l'entreprise (vestiaires, poste de travail, "
+        "salles de repos ou de restauration, salles de réunion, déplacements, pauses) : - Je me lave régulièrement les mains "
+        "avec du savon ou du gel hydroalcoolique. - Je tousse ou éternue dans mon coude. - Je me mouche avec un mouchoir en "
+        "papier et le jette. - Je salue mes collègues sans les toucher.",
+        "Télétravailler en fonction du nombre minimal de jours fixés par mon employeur.",
+    ))
+    answer = assistant.ask("Quels gestes barrières le salarié doit-il appliquer pendant sa journée de travail ?")
+    assert answer.found and "• Je me lave régulièrement les mains" in answer.snippet and "• Je tousse" in answer.snippet, answer
+    assert len(answer.snippet) <= 420
