@@ -71,7 +71,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
+from .questions import DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -733,9 +733,6 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(word for title in titles for word in folded_content_words(title) | title_initials(title))
 
 
-# The country of the documents ess-qa reads, as a question names it: what a French report is about without naming it
-# (« Which ordinance adapted French waste legislation … ? », « … reçoivent des soins en France ? »), not a subject it lacks
-DOCUMENTS_COUNTRY = frozenset(("France", "French"))
 # The French institutions an English question capitalises as names (« What will the State do … ? »): named when the
 # corpus writes their French word
 INSTITUTIONS = {"State": "état", "Government": "gouvernement", "Parliament": "parlement", "Senate": "sénat", "Republic": "république"}
@@ -755,7 +752,7 @@ def never_mentioned(store: Store, name: str, english: bool) -> bool:
     if not terms or (terms <= set(store.query_terms(name)) and (english or _written(store, name))):
         return False
     if name in DOCUMENTS_COUNTRY:
-        return False  # « French waste legislation », « en France »: a French document need not say that it is of France
+        return False  # « French waste legislation », « en France », « l'État »: a French document need not say whose it is
     french = (INSTITUTIONS.get(name) or ENGLISH_MONTHS.get(name) or french_place_names(name)) if english else ""
     if french:  # « State », « June », « Guiana »: named when the corpus writes their French word (« état », « juin », « Guyane »)
         return not store.known_words(frozenset(folded_content_words(french)))

@@ -38,7 +38,7 @@ from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .initials import MAX_NAME_WORDS, MIN_NAME_WORDS, spells_initials
-from .questions import DOCUMENT_NAMED_RE, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
+from .questions import DOCUMENT_NAMED_RE, DOCUMENTS_STATE, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -354,7 +354,8 @@ def known_names(store: Store, question: str) -> frozenset[str]:
     capitalised too ("French"), names of two words or more: "Orléans Métropole"), and the years it
     names, that the corpus uses, as whole words: a prefix would take Toulon for Toulouse."""
     names = proper_names(question) if guess_language(question) == "fr" else name_runs(question)
-    words = set(years(question)) | {w for name in names for w in folded_content_words(name)}
+    # the State is no name its page must write (« dans quelle startup d'État … »), as « la Ville » is none
+    words = set(years(question)) | {w for name in names if name not in DOCUMENTS_STATE for w in folded_content_words(name)}
     return store.known_words(frozenset(words)) if words else frozenset()
 
 

@@ -677,6 +677,14 @@ def question_focus(question: str) -> str | None:
     return None
 
 
+# The State of the documents ess-qa reads, as a question names it (« dans quelle startup d'État … »): no name a page
+# must write, as « la Ville » is none
+DOCUMENTS_STATE = frozenset(("État", "Etat"))
+# The country of the documents and its State: what a French report is about without naming it (« Which ordinance adapted
+# French waste legislation … ? », « … reçoivent des soins en France ? »), not a subject it lacks
+DOCUMENTS_COUNTRY = frozenset(("France", "French")) | DOCUMENTS_STATE
+
+
 _NAME_TOKEN_RE = re.compile(r"(?<!\w)[A-ZÀ-ÝŒ][\w'’-]*")  # at a word's start: 'écoNautes' names nothing
 
 

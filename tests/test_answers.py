@@ -3228,7 +3228,7 @@ def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_g
     assert not type_matches("La carte compte 12 feuilles.", "number", set(), measure="mass")
     assistant = assistant_on(tmp_path, "manuel.txt", (
         "Ancienneté des forêts appliquée au site Natura2000 « Bois de Morgon ».",
-        "La vectorisation se fait dans QGIS avec le module Historical Map.",
+        "La vectorisation se fait dans QGIS avec le module Historical Map, que l'État finance.",
     ))
     from ess_qa.answering import unknown_names
 
@@ -3236,6 +3236,10 @@ def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_g
     assert unknown_names(assistant.store, "Sur quel site Natura 2010 l'ancienneté des forêts a-t-elle été présentée ?") == ["2010", "Natura"]
     # the country of a French document is what it is about without naming it
     assert unknown_names(assistant.store, "Combien de sites Natura2000 compte-t-on en France ?") == []
+    # nor is its State a name a page must write (« dans quelle startup d'État … »)
+    from ess_qa.evidence import known_names
+
+    assert "etat" not in known_names(assistant.store, "Quel site Natura2000 l'État a-t-il classé en QGIS ?")
 
 
 def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
