@@ -853,7 +853,7 @@ def _more_specific(store: Store, question: str, head_term: str, complement_term:
     return complement_idf > max(head_idf, SUBJECT_IDF) and complement_idf > float(np.median(term_weights(store, terms)))
 
 
-def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, held: set[str]) -> list[str]:
+def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, held: set[str], acronyms: Acronyms = NO_ACRONYMS) -> list[str]:
     """What a French count question counts (« combien de salariés »), or a figure question measures (« le taux
     de la taxe … », see figure_of), when the snippet's place (its text and terms: place, held, see place_terms) never
     names it: its figure is of something else (« 81 » sources, « 42,93 % » of the receipts). Empty when the question
@@ -865,7 +865,7 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
     if terms and terms & held and asked.counted and _only_per(terms, place, store.analyzer):
         return [counted]  # « pour 100 000 habitants »: a rate's denominator, no count of habitants
-    if terms and asked.counted and _subjects_never_counted(store, terms, place):
+    if terms and asked.counted and _subjects_never_counted(store, terms, place, acronyms):
         return [counted]  # « combien de métropoles » where every passage says « métropole » and none counts them
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
         return []
@@ -881,15 +881,17 @@ _COUNTED_AFTER_RE = re.compile(
 _AMONG_THEM_RE = re.compile(rf"(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+d['’]\s?entre\s+(?:eux|elles)\b", re.IGNORECASE)  # « 12 d'entre elles »
 
 
-def _subjects_never_counted(store: Store, terms: set[str], place: str) -> bool:
+def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms: Acronyms = NO_ACRONYMS) -> bool:
     """Whether what a question counts is one of the corpus's subjects (its terms each in a third of the passages or
     more: SUBJECT_IDF) that the place never writes after a figure or a share (« 22 métropoles », « nombre de métropoles »,
     « la moitié des métropoles »), nor before « N d'entre elles »: naming a subject every passage names says nothing of
-    its count."""
+    its count; an acronym after the figure counts its words (« 4 000 SIAE », structures d'insertion …)."""
     if any(idf > SUBJECT_IDF for idf in store.idf(sorted(terms))):
         return False
-    if any(set(search_terms(f"{m.group(1)} {m.group(2) or ''}", store.analyzer)) & terms for m in _COUNTED_AFTER_RE.finditer(place)):
-        return False
+    for match in _COUNTED_AFTER_RE.finditer(place):
+        counted = f"{match.group(1)} {match.group(2) or ''}"
+        if (set(search_terms(counted, store.analyzer)) | acronyms.held_through(counted, set())) & terms:
+            return False
     among = _AMONG_THEM_RE.search(place)  # counts what was named before it
     return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 
@@ -992,7 +994,7 @@ def judge_snippet(
         unspecified_heads(store, question, snippet, place, held, acronyms)
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
-        + uncounted(store, question, asked, place, held)
+        + uncounted(store, question, asked, place, held, acronyms)
     )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")

@@ -982,7 +982,7 @@ def test_what_one_pays_is_a_sum(question, kind):
         ("Quelle doit être la durée minimale d'une séance de suivi ?", "duration"),  # « quel est » with a modal
         ("Quelle peut être la hauteur maximale du mur ?", "length"),
         ("hectares ENAF consommés 2011-2021 total national", "area"),  # keywords: a measure's unit asks a figure in it
-        ("aides-territoires nombre visiteurs par mois", "count"),  # a period after « par » is a rate's, no duration
+        ("aides-territoires nombre visiteurs par mois", None),  # a period after « par » is a rate's, no duration
         ("How far is the plant from the network?", "length"),
         ("Quelle est la masse salariale de l'ESS ?", None),  # payroll: a sum of money
         ("Combien de réseaux de chaleur sont en service ?", "count"),  # a count: no sum of money answers it
