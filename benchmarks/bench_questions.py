@@ -280,6 +280,14 @@ BETAGOUV_BILAN = (
     "betagouv-bilan-2025.pdf", "1c95e8de22f0efd2de175f2bf27a722e7e2a6323a29fd3473b812d70239603fd",
     "betagouv/beta.gouv.fr@6f05046d7a5572df76e630505e6492cf28733de6:content/docs/betagouv_bilan_2025.pdf",
 )
+SIFA_INSTRUCTIONS = (
+    "sifa-instructions-apprentis-2024.pdf", "579aca8c7a5a396dfdd3c63f715c7d2c38f4a8d928015b757c4d45cd0e7eda21",
+    "mission-apprentissage/flux-retour-cfas@aedf36d62f962b41a43bf74e21a14ab7f8fada89:ui/public/InstructionsSIFA_31122024.pdf",
+)
+ENERGIE_PATRIMOINE = (
+    "ademe-energie-patrimoine-communal-2012.pdf", "a696d28020c8d084fb1c314b735af7e05e82e553b749f61712fe303e4557acd6",
+    "energiesDemain/tertiaire@c4c5cfc885e36c99c63e713d9805fa70a1af343a:sauvegarde suivi scenarios DGEC 2017/Données compléments/Brochure energie patrimoine communal 2012.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -370,6 +378,10 @@ SETS = (
     QuestionSet("near-topic-transition-kantar", QUESTIONS / "near-topic-transition-kantar.jsonl", TUNING, *TRANSITION_KANTAR),
     QuestionSet("betagouv-bilan", QUESTIONS / "betagouv-bilan.jsonl", TUNING, *BETAGOUV_BILAN),
     QuestionSet("near-topic-betagouv-bilan", QUESTIONS / "near-topic-betagouv-bilan.jsonl", TUNING, *BETAGOUV_BILAN),
+    QuestionSet("sifa-instructions", QUESTIONS / "sifa-instructions.jsonl", UNSEEN, *SIFA_INSTRUCTIONS),
+    QuestionSet("near-topic-sifa-instructions", QUESTIONS / "near-topic-sifa-instructions.jsonl", UNSEEN, *SIFA_INSTRUCTIONS),
+    QuestionSet("energie-patrimoine-communal", QUESTIONS / "energie-patrimoine-communal.jsonl", UNSEEN, *ENERGIE_PATRIMOINE),
+    QuestionSet("near-topic-energie-patrimoine-communal", QUESTIONS / "near-topic-energie-patrimoine-communal.jsonl", UNSEEN, *ENERGIE_PATRIMOINE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
