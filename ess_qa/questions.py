@@ -232,8 +232,8 @@ def _according_to_dropped(text: str) -> str:
 def question_content(question: str) -> str:
     """What a French question asks, as searched: without the asker's first-person framing, placeholder
     nouns (unless nothing is left), the words that ask for a meaning, the verb that asks where, the document named
-    as the source (« selon le panorama ») or where it uses a term asked of, nor the « d'après » before another (« d'après le PNNS »), nor the « rendre » of
-    « rendue publique »."""
+    as the source (« selon le panorama ») or where it uses a term asked of (« … employée tout au long du rapport »),
+    nor the « d'après » before another (« d'après le PNNS »), nor the « rendre » of « rendue publique »."""
     if guess_language(question) != "fr":
         return _SPACE_RE.sub(" ", _ENGLISH_MEANING_ASKED_RE.sub(r"what is \1", question)).strip()
     content = _MEANING_ASKED_RE.sub("qu'est-ce que ", _MEANING_NOUN_RE.sub("qu'est-ce que ", normalize_apostrophes(question)))
