@@ -486,6 +486,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 
 
 _INLINE_ITEM_RE = re.compile(r"\s[-–•]\s+")
+_INLINE_LIST_OPENS_RE = re.compile(r" *[-–•](?:\s|$)")  # the first item's mark, right after the colon
 MIN_INLINE_ITEMS = 2  # a list, not a clause between dashes
 
 
@@ -493,7 +494,7 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
     """A unit that writes its list in its line (« … (vestiaires, pauses) : - Je me lave … - Je tousse … »): its lead-in,
     up to the colon, and its items; None when it writes none."""
     lead, colon, rest = text.partition(":")
-    if not colon or not _INLINE_ITEM_RE.match(" " + rest.lstrip(" ")[:2] + " "):
+    if not colon or not _INLINE_LIST_OPENS_RE.match(rest):
         return None
     items = [item.strip() for item in _INLINE_ITEM_RE.split(" " + rest) if item.strip()]
     return (lead + colon, items) if len(items) >= MIN_INLINE_ITEMS else None
@@ -669,9 +670,9 @@ def unknown_names(store: Store, question: str, titled: frozenset[str] = frozense
 def _written_glued(store: Store, question: str) -> set[str]:
     """The names and numbers a question writes apart (« Natura 2000 ») that the corpus writes as one word
     (« Natura2000 »): both are mentioned."""
-    pairs = re.findall(r"(?<![\w-])([^\W\d_]+)\s+(\d+)\b", question)
-    known = store.known_words(frozenset(fold_accents(name).lower() + number for name, number in pairs))
-    return {part for name, number in pairs if fold_accents(name).lower() + number in known for part in (name, number)}
+    glued = {(name, number): word_key(name) + number for name, number in re.findall(r"(?<![\w-])([^\W\d_]+)\s+(\d+)\b", question)}
+    known = store.known_words(frozenset(glued.values()))
+    return {part for pair, word in glued.items() if word in known for part in pair}
 
 
 MIN_PHRASE_WORD = 4  # letters of each word of an unknown phrase: « prix de l'eau » is no subject the corpus lacks

@@ -409,21 +409,22 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
         if name in missing and spelled and spelled <= words:
             missing -= {name}
     if missing:  # an acronym the corpus never glosses, that the page spells out (« Service pénitentiaire d'insertion et de probation » for the SPIP)
-        missing = {name for name in missing if not _spelled_on_page(store, position, name)}
+        missing -= _spelled_on_page(store, position, missing)
     if missing and question.english:  # a cognate: the page's « Agence Internationale » for the « International … Agency »
         terms = page_terms(store, position)
         missing = {name for name in missing if not set(search_terms(name, store.analyzer)) <= terms}
     return not missing
 
 
-def _spelled_on_page(store: Store, position: int, name: str) -> bool:
-    """Whether a name of MIN_NAME_WORDS to MAX_NAME_WORDS letters is spelled out by the page that holds the chunk at
-    position: content words in a row with its letters as initials (see spells_initials)."""
-    if not (MIN_NAME_WORDS <= len(name) <= MAX_NAME_WORDS and name.isalpha()):
-        return False
+def _spelled_on_page(store: Store, position: int, names: set[str]) -> set[str]:
+    """Those of the names, of MIN_NAME_WORDS to MAX_NAME_WORDS letters, that the page holding the chunk at position spells
+    out: content words in a row with a name's letters as initials (see spells_initials). The page is read once."""
+    acronyms = [name for name in names if MIN_NAME_WORDS <= len(name) <= MAX_NAME_WORDS and name.isalpha()]
+    if not acronyms:
+        return set()
     chunk = store.chunk(position)
     text = "\n".join(store.chunk(at).text for at in store.positions_on_page(chunk.page, chunk.source))
-    return spells_initials(name, text)
+    return {name for name in acronyms if spells_initials(name, text)}
 
 
 def unit_features(question: QuestionProfile, unit: Unit) -> tuple[float, ...]:

@@ -311,6 +311,8 @@ _MONEY_NOUNS = r"budget|(?:sur)?co[uû]t|prix|tarif|montant"
 _COUNT_NOUNS = r"nombre|number of"
 # A question that asks how to do something (« comment intégrer le test d'adresse sur le site internet », « how to
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
+# The words that ask for an e-mail address: a contact question's cue and its channel (_CONTACT_CHANNEL_RES)
+_EMAIL_WORDS = r"courriel|e-?mail|mail|adresses? [ée]lectroniques?"
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b)\w)"
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
@@ -337,7 +339,7 @@ _TYPE_CUES = (
     ("definition", rf"(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b"
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
-    ("contact", _NOT_HOW_TO + r".*\b(t[ée]l[ée]phone|phone|courriel|e-?mail|mail|adresses? [ée]lectroniques?|site (internet|web)|website|url)\b"),
+    ("contact", _NOT_HOW_TO + r".*\b(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + r"|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront|(?:peuvent|doivent|pourraient|devraient) [êe]tre) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
@@ -619,7 +621,7 @@ def question_measure(question: str) -> str | None:
 # The channel a contact question asks for: « quel numéro de téléphone » wants a phone number, not the web address
 _CONTACT_CHANNEL_RES = (
     (re.compile(r"\b(t[ée]l[ée]phone|phone|t[ée]l|appeler|call)\b"), "phone"),
-    (re.compile(r"\b(courriel|e-?mail|mail|adresses? [ée]lectroniques?)\b"), "email"),
+    (re.compile(rf"\b({_EMAIL_WORDS})\b"), "email"),
     (re.compile(r"\b(site (internet|web)|website|url)\b"), "web"),
 )
 
