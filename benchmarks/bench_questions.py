@@ -288,6 +288,30 @@ ENERGIE_PATRIMOINE = (
     "ademe-energie-patrimoine-communal-2012.pdf", "a696d28020c8d084fb1c314b735af7e05e82e553b749f61712fe303e4557acd6",
     "energiesDemain/tertiaire@c4c5cfc885e36c99c63e713d9805fa70a1af343a:sauvegarde suivi scenarios DGEC 2017/Données compléments/Brochure energie patrimoine communal 2012.pdf",
 )
+EGAPRO_SOLEN = (
+    "egapro-solen-index-egalite-2019.pdf", "f0b2a442b89967720a1fd631a5f9919cc1ce8b2247ed7b5d7aa369cd2119e285",
+    "SocialGouv/egapro@449db4c46d903717ff4a6b03bab89e6c443c0dbe:packages/declaration/_doc/solen.pdf",
+)
+GEREMI_GUIDE = (
+    "cerema-geremi-guide-2024.pdf", "2684517a4fdd057862ee574cc114dd9a1f38ef9daca03bcf82c98316a45b52c2",
+    "CEREMA/geremi@684f85a4ab80765f6f537151d83eff3a8fa49187:geremi-ihm/src/assets/geremi/pdf/Manuel_utilisateur.pdf",
+)
+ECOPASS_CHARTE = (
+    "ecopass-charte-cout-environnemental-2026.pdf", "e84b0e1bbf78277e75a2462de6c6f5431ff36d08fda62219f4d838fd0cf234e9",
+    "incubateur-ademe/ecopass@ee52c432d4525fbabcf4498ab6a536ec0f24ea1b:public/charte.pdf",
+)
+ANC_COMPTES_ASSO = (
+    "anc-reglement-associations-2018.pdf", "264ceb2557c1778367f6c90c1ee4507b97230df428bd7c87fd195a4a0af38a04",
+    "JeffAbrahamson/gnucash@ebe8e3178053a2f5ed72a71e0978aaa20282d905:plans-comptable/2018-06_règlement-asso.pdf",
+)
+TRANSPORT_OBLIGATIONS = (
+    "transport-data-obligations-2021.pdf", "538cfc2e3bf77dc69ae7259fcfb6359d88a0d02be3f29c1a4e2b3cf196030937",
+    "fchabouis/transport-doc-gitbook@433892baa172bd2c68935ddde000cb9d589a088c:.gitbook/assets/ouverture_de_l_information_sur_les_transports-textes_et_obligations.pdf",
+)
+STOP_PUNAISES = (
+    "stop-punaises-protocole-2024.pdf", "2fa75c0653da39dcd925fe03d04d71e0ed0a115f7b638741b480224c581c1baf",
+    "MTES-MCT/stop-punaises@685b0566d21eec244151e0a85f5f0584a48a9748:assets/pdf/stop-punaises-protocole-auto-traitement.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -382,6 +406,18 @@ SETS = (
     QuestionSet("near-topic-sifa-instructions", QUESTIONS / "near-topic-sifa-instructions.jsonl", UNSEEN, *SIFA_INSTRUCTIONS),
     QuestionSet("energie-patrimoine-communal", QUESTIONS / "energie-patrimoine-communal.jsonl", UNSEEN, *ENERGIE_PATRIMOINE),
     QuestionSet("near-topic-energie-patrimoine-communal", QUESTIONS / "near-topic-energie-patrimoine-communal.jsonl", UNSEEN, *ENERGIE_PATRIMOINE),
+    QuestionSet("egapro-solen", QUESTIONS / "egapro-solen.jsonl", TUNING, *EGAPRO_SOLEN),
+    QuestionSet("near-topic-egapro-solen", QUESTIONS / "near-topic-egapro-solen.jsonl", TUNING, *EGAPRO_SOLEN),
+    QuestionSet("geremi-guide", QUESTIONS / "geremi-guide.jsonl", TUNING, *GEREMI_GUIDE),
+    QuestionSet("near-topic-geremi-guide", QUESTIONS / "near-topic-geremi-guide.jsonl", TUNING, *GEREMI_GUIDE),
+    QuestionSet("ecopass-charte", QUESTIONS / "ecopass-charte.jsonl", TUNING, *ECOPASS_CHARTE),
+    QuestionSet("near-topic-ecopass-charte", QUESTIONS / "near-topic-ecopass-charte.jsonl", TUNING, *ECOPASS_CHARTE),
+    QuestionSet("anc-comptes-asso", QUESTIONS / "anc-comptes-asso.jsonl", TUNING, *ANC_COMPTES_ASSO),
+    QuestionSet("near-topic-anc-comptes-asso", QUESTIONS / "near-topic-anc-comptes-asso.jsonl", TUNING, *ANC_COMPTES_ASSO),
+    QuestionSet("transport-obligations", QUESTIONS / "transport-obligations.jsonl", UNSEEN, *TRANSPORT_OBLIGATIONS),
+    QuestionSet("near-topic-transport-obligations", QUESTIONS / "near-topic-transport-obligations.jsonl", UNSEEN, *TRANSPORT_OBLIGATIONS),
+    QuestionSet("stop-punaises", QUESTIONS / "stop-punaises.jsonl", UNSEEN, *STOP_PUNAISES),
+    QuestionSet("near-topic-stop-punaises", QUESTIONS / "near-topic-stop-punaises.jsonl", UNSEEN, *STOP_PUNAISES),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
