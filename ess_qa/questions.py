@@ -313,7 +313,12 @@ _COUNT_NOUNS = r"nombre|number of"
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
 # The words that ask for an e-mail address: a contact question's cue and its channel (_CONTACT_CHANNEL_RES)
 _EMAIL_WORDS = r"courriel|e-?mail|mail|adresses? [ée]lectroniques?"
-_NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b)\w)"
+_REACHING = r"\b(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b"  # verbs of reaching someone
+_NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!" + _REACHING + r")\w)"
+# A phone, a mail or a website the question names as a means or a place, not as what it asks for: « le lien reçu par
+# mail », « une entreprise qui n'a pas de site Internet », « publié sur son site internet » (each a fixed-width look-behind)
+_MEANS_BEFORE = ("par", "via", "sans", "pas de", "pas d'un", "sur le", "sur la", "sur l'", "sur son", "sur sa", "sur leur", "sur un", "sur une", "sur notre", "sur votre", "dans le", "dans son", "dans leur")
+_NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?<!\b{words})" for words in _MEANS_BEFORE)
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
     # de quand" typed without its accent);
@@ -339,7 +344,8 @@ _TYPE_CUES = (
     ("definition", rf"(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b"
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
-    ("contact", _NOT_HOW_TO + r".*\b(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + r"|site (internet|web)|website|url)\b"),
+    # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
+    ("contact", _NOT_HOW_TO + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + r"|site (internet|web)|website|url)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront|(?:peuvent|doivent|pourraient|devraient) [êe]tre) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut

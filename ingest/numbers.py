@@ -253,9 +253,15 @@ _SHORT_DATE_RE = re.compile(rf"(?<![\d/]){_DAY}/{_MONTH}/(\d\d)(?![\d/])")
 TWO_DIGIT_PIVOT = 69  # '00' to '68' are 2000 to 2068, '69' to '99' 1969 to 1999: POSIX's rule for %y (strptime)
 
 
+# a year that opens a text's number (« règlement n° 2018-06 », « décret 2020-828 »): a hyphen and a number that is no
+# year (« 2018-2020 » is two) nor the rest of a date (« 2019-06-15 »)
+_NUMBERS_A_TEXT_RE = re.compile(r"[-‑](?!(?:1[89]|20)\d\d\b)\d{1,4}\b(?![-‑]\d)")
+
+
 def years(text: str) -> list[str]:
-    """The years a text names, in order: as written ('2019'), or of a date with a two-digit year ('01/03/26': '2026')."""
-    found = [(m.start(), m.group()) for m in YEAR_RE.finditer(text)]
+    """The years a text names, in order: as written ('2019'), or of a date with a two-digit year ('01/03/26': '2026'); not
+    the first part of a text's number (« le règlement 2018-06 »)."""
+    found = [(m.start(), m.group()) for m in YEAR_RE.finditer(text) if not _NUMBERS_A_TEXT_RE.match(text, m.end())]
     found += [(m.start(), _full_year(m.group(1))) for m in _SHORT_DATE_RE.finditer(text)]
     return [year for _, year in sorted(found)]
 

@@ -2453,6 +2453,18 @@ def test_a_contact_question_that_names_its_channel_wants_that_channel():
     assert type_matches(web_line, "contact", set(), question_measure("Quel site internet faut-il consulter ?"))
 
 
+def test_a_mail_or_a_website_named_as_a_means_or_a_place_is_no_contact_asked():
+    """« Le lien reçu par mail … peut-il servir … ? » asks whether a link serves again, and « une entreprise qui n'a pas de
+    site Internet » what it must write: a form's guide answered neither, looking for an e-mail or a web address."""
+    from ess_qa.questions import question_type
+
+    assert question_type("Le lien reçu par mail pour accéder au questionnaire peut-il servir pour une autre déclaration ?") == "yesno"
+    assert question_type("Que doit indiquer une entreprise qui n'a pas de site Internet pour publier son résultat ?") != "contact"
+    assert question_type("Quelle commune a créé sur son site internet une page dédiée à l'adressage ?") != "contact"
+    for asked in ("Quel est le site internet de l'Eurométropole de Strasbourg ?", "Quel est le mail du RTES ?", "téléphone SPIP contact", "Sur quel site internet faut-il déclarer ?"):
+        assert question_type(asked) == "contact", asked
+
+
 def test_the_line_next_to_an_extract_that_says_what_is_asked_is_judged_in_its_place(tmp_path):
     """« Niort frais de fermeture par compteur »: the best line is Niort's rule, which says « fermeture » but not « frais
     de fermeture », and the noun-complement rule refused it; the next line says « Les frais de fermeture … par

@@ -679,6 +679,9 @@ def test_years_are_read_from_four_digits_and_from_dates_with_two():
 
     assert years("signé le 01/09/31, revu en 2019 puis le 15/12/98") == ["2031", "2019", "1998"]
     assert years("le 01/08/2016, rubrique 3.2.7.0, page 1/2, 12/2025") == ["2016", "2025"]  # no two-digit year in these
+    # a text's number opens with a year (« règlement n° 2018-06 »): no year; a span of years is two, an ISO date one
+    assert years("le règlement 2018-06 abroge le règlement n° 99-01 ; décret n° 2020-828 du 30 juin 2020") == ["2020"]
+    assert years("sur la période 2018-2020, mise à jour le 2019-06-15") == ["2018", "2020", "2019"]
 
 
 def test_a_line_mostly_of_sources_is_no_extract_but_for_where_or_how():
