@@ -48,7 +48,8 @@ RATE_PER = rf"\d\s?[‰‱]|\d(?:,\d+)?\s+(?:pour|per)\s+(?:1{GROUP_SPACE}?0{{3}
 
 _FRENCH_NUMBER_RE = re.compile(FRENCH_NUMBER)
 _NUMBER_GROUP_RE = re.compile(rf"(?<=\d){GROUP_SPACE}(?=\d{{3}}\b)")
-_GROUPED_NUMBER_RE = re.compile(rf"(?<!\d)\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
+# not glued to a letter before: « A4 210 297 » (a paper size, its width and height) is no « 4 210 297 »
+_GROUPED_NUMBER_RE = re.compile(rf"(?<![^\W_])\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+\b")
 # not glued to a letter: R24, km2, Sèva5 (a footnote call), 2e are codes, units and ranks, not counts
 NUMBER_RUN = r"(?<![^\W_])\d+(?:[ ,.]\d+)*"  # digits not glued to a letter before, groups joined by ' ', ',' or '.'
 _NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
