@@ -193,9 +193,18 @@ def holds_measure(text: str, dimension: str, told: Collection[str] = ()) -> bool
     whose measure is no answer (« la hauteur maximale avant qu'elle soit portée à 18 mètres »: not « 18 m »)."""
     if dimension in _EQUIVALENT_DIMENSIONS and _EQUIVALENT_RE.search(text):
         return True
+    if dimension in _HEADER_UNIT_RES and any(re.sub(r"\D", "", m.group(1)) not in told for m in _HEADER_UNIT_RES[dimension].finditer(text)):
+        return True
     return any(re.sub(r"\D", "", m.group()) not in told for m in _MEASURE_RES[dimension].finditer(text))
 
 
+# a table's header that gives its column's unit in brackets, and a figure after it: « Hauteur support (mm) d (mm) A0 841 »,
+# « Surface (en ha) | 12,5 »; not a duration, whose symbols are a plural's mark (« restaurant(s) »)
+_HEADER_UNIT_RES = {
+    dimension: re.compile(rf"\((?:en\s)?(?:{unit})\)[^()]*?({NUMBER_RUN})", re.IGNORECASE)
+    for dimension, unit in MEASURE_UNITS.items()
+    if dimension != "duration"
+}
 _EQUIVALENT_DIMENSIONS = frozenset(("length", "area", "mass", "energy", "volume", "power", "quantity"))
 _EQUIVALENT_RE = re.compile(rf"\béquivalent\s+(?:de\s+|d['’]\s?)(?:{NUMBER_RUN}|{NUMBER_WORDS}\b)", re.IGNORECASE)
 

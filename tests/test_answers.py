@@ -1027,6 +1027,11 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration"), ("une centaine de projets", "duration")):
         assert not holds_measure(text, dimension), (text, dimension)
     assert holds_measure("Ne plus dépasser les 40gr pour les pains ronds", "mass")  # « gr », as French writes grammes
+    # a table flattened by extraction gives its columns' unit in its header, in brackets, and its figures bare: a charter's
+    # « Quelle hauteur de module … au format A4 ? » was refused; a plural's mark in brackets is no duration
+    assert holds_measure("Format papier Largeur support (mm) Hauteur support (mm) d (mm) A4 210 297 42.25", "length")
+    assert holds_measure("Surface (en ha) | 12,5", "area") and not holds_measure("Surface (ha) totale", "area")
+    assert not holds_measure("le ou les restaurant(s) 12", "duration") and not holds_measure("Longueur (km) 12", "length", {"12"})
     # one period after a word that says how long (« dans quel délai … ? » was refused: « valide dans un délai d'un mois »)
     assert holds_measure("Citeo Pro valide dans un délai d’un mois les boucles", "duration") and holds_measure("pendant une semaine", "duration")
     assert holds_measure("suivre les stocks sur une période plus longue (idéalement un mois)", "duration") and holds_measure("sur un an", "duration")

@@ -684,6 +684,16 @@ def test_years_are_read_from_four_digits_and_from_dates_with_two():
     assert years("sur la période 2018-2020, mise à jour le 2019-06-15") == ["2018", "2020", "2019"]
 
 
+def test_a_number_glued_to_a_letter_opens_no_group_of_thousands():
+    """« A4 210 297 » (a paper size, its width and height) made the word « a4210297 »: « … au format A4 ? » named nothing
+    the corpus mentions."""
+    from ingest.french import search_terms
+    from ingest.numbers import join_number_groups
+
+    assert join_number_groups("A4 210 297 42.25") == "A4 210297 42.25" and join_number_groups("soit 1 898 950 euros") == "soit 1898950 euros"
+    assert "a4" in search_terms("A4 210 297 42.25 A5 148 210", "prefix5")
+
+
 def test_a_line_mostly_of_sources_is_no_extract_but_for_where_or_how():
     """Notes' sources say where to read, not what; a line with a link in brackets, or a note that explains, still says something."""
     from ess_qa.answering import _answering
