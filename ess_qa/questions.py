@@ -193,7 +193,7 @@ def defined_words(question: str) -> frozenset[str]:
 
 # The document itself, named as the source of what is asked (« selon le panorama », « d'après cette étude », « le
 # guide recommande-t-il »): the kinds of document a report calls itself, which the page that answers may not write
-_DOCUMENT_KINDS = "|".join(_typed_either_way("guide document rapport étude note notice panorama référentiel instruction livret plaquette".split()))
+_DOCUMENT_KINDS = "|".join(_typed_either_way("guide document rapport étude note notice panorama référentiel instruction livret plaquette charte manuel brochure fiche questionnaire protocole synthèse cahier dossier mémento".split()))
 # the verbs by which a text says, shows or advises (« le panorama présente-t-il »), in the third person
 _REPORTING_VERBS = "|".join(
     _typed_either_way(

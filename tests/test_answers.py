@@ -232,6 +232,7 @@ def test_names_are_found_at_the_start_of_a_line_but_not_a_capitalised_article():
         ("Qu'est-ce qu'un label, tel que le définit cette note ?", "Qu'est-ce qu'un label ?"),
         ("Qu'est-ce qu'un cookie selon cette politique de confidentialité ?", "Qu'est-ce qu'un cookie ?"),
         ("Qui peut utiliser l'outil d'après cette charte", "Qui peut utiliser l'outil"),
+        ("Quels champs sont obligatoires d'après ce questionnaire ?", "Quels champs sont obligatoires ?"),  # a form's guide
         ("Que dit la charte selon cette politique sur les cookies ?", "Que dit la charte selon cette politique sur les cookies ?"),
         # a document asked about, or one of its own kind that the question names, stays
         ("Quand le rapport est-il rendu ?", "Quand le rapport est-il rendu ?"),
@@ -2099,6 +2100,7 @@ def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
         ("note FHF restauration date de mise à jour", "note"),
         ("En quelle année a été publié ce document sur les éléments juridiques ?", "document"),
         ("When was this guide published?", "guide"),
+        ("De quand date cette charte graphique du coût environnemental ?", "charte"),  # a charter, a manual, a form are documents too
         ("De quand date la loi dite Egalim dont l'article 25 impose ce rapport ?", None),  # the law's date
         ("Quand le guide recommande-t-il de peser ?", None),  # when to weigh
         ("Combien de pages compte ce guide ?", None),
