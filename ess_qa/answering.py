@@ -486,18 +486,19 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 
 
 _INLINE_ITEM_RE = re.compile(r"\s[-–•]\s+")
-_INLINE_LIST_OPENS_RE = re.compile(r" *[-–•](?:\s|$)")  # the first item's mark, right after the colon
+_INLINE_LIST_OPENS_RE = re.compile(r":(?= *[-–•](?:\s|$))")  # the colon right before the first item's mark
 MIN_INLINE_ITEMS = 2  # a list, not a clause between dashes
 
 
 def _inline_list(text: str) -> tuple[str, list[str]] | None:
     """A unit that writes its list in its line (« … (vestiaires, pauses) : - Je me lave … - Je tousse … »): its lead-in,
-    up to the colon, and its items; None when it writes none."""
-    lead, colon, rest = text.partition(":")
-    if not colon or not _INLINE_LIST_OPENS_RE.match(rest):
+    up to the colon before the first item (not an earlier one: « Article 2 : … : - … »), and its items; None when it
+    writes none."""
+    opens = _INLINE_LIST_OPENS_RE.search(text)
+    if opens is None:
         return None
-    items = [item.strip() for item in _INLINE_ITEM_RE.split(" " + rest) if item.strip()]
-    return (lead + colon, items) if len(items) >= MIN_INLINE_ITEMS else None
+    items = [item.strip() for item in _INLINE_ITEM_RE.split(" " + text[opens.end() :]) if item.strip()]
+    return (text[: opens.end()], items) if len(items) >= MIN_INLINE_ITEMS else None
 
 
 def _needed(asked: QuestionProfile) -> Callable[[str], bool] | None:

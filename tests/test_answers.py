@@ -3268,6 +3268,8 @@ def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
     from ess_qa.answering import _inline_list
 
     assert _inline_list("Le montant : 12 euros - hors taxes.") is None  # one clause between dashes is no list
+    # the lead-in ends at the colon before the first item, not at an earlier one
+    assert _inline_list("Article 2 : les pièces à joindre sont : - le devis ; - la facture.") == ("Article 2 : les pièces à joindre sont :", ["le devis ;", "la facture."])
     assistant = assistant_on(tmp_path, "guide.txt", (
         "Respecter les gestes barrières et les mesures d'hygiène, diffusées par le ministère de la Santé et mises en place "
         "par mon employeur, tout au long de ma journée de travail et partout dans l'entreprise (vestiaires, poste de travail, "
