@@ -94,6 +94,7 @@ class PostgresStore:
         self._scoped_statistics = has_document_statistics(self._raw_connection())
         self._dated = has_document_dates(self._raw_connection())  # a store written before documents had a date: none
         self._pages: _Bounded = _Bounded()
+        self._page_positions: _Bounded = _Bounded()  # a page's chunks: asked for by several rules of one question
         self._translations: _Bounded = _Bounded()
         self._term_stats: _Bounded = _Bounded()  # a question's terms are looked up several times (terms, idf, BM25 query)
         self._words = None  # the Vocabulary, read on first use
@@ -237,10 +238,16 @@ class PostgresStore:
                 yield from (u for u in self.units(position) if u.id > unit.id)
 
     def positions_on_page(self, page: int, source: str | None = None) -> list[int]:
-        sql = f"select c.id from essqa_chunks c join essqa_documents d on d.id = c.document_id where c.page = %(page)s and {self.scope_sql()}"
-        if source is not None:
-            sql += " and d.name = %(source)s"
-        return [row[0] for row in self._connection().execute(sql + " order by c.id", {"page": page, "source": source, "collections": self._collection_ids})]
+        self._fresh()
+        key = (page, source)
+        found = self._page_positions.get(key)
+        if found is None:
+            sql = f"select c.id from essqa_chunks c join essqa_documents d on d.id = c.document_id where c.page = %(page)s and {self.scope_sql()}"
+            if source is not None:
+                sql += " and d.name = %(source)s"
+            params = {"page": page, "source": source, "collections": self._collection_ids}
+            found = self._page_positions.remember(key, tuple(row[0] for row in self._connection().execute(sql + " order by c.id", params)))
+        return list(found)
 
     def _page(self, source: str, page: int) -> tuple[frozenset[str], frozenset[str]]:
         self._fresh()
