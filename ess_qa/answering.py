@@ -828,7 +828,7 @@ def unspecified_heads(
         if not complement[:1].islower() or not head_terms or not complement_terms:
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
-        if head_term not in held:
+        if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):
             continue
         # held inside a longer word too: 'déclaration' in 'télédéclaré'
         if complement_term in held or any(complement_term in word for word in place_words):
@@ -837,6 +837,15 @@ def unspecified_heads(
         elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
             unspecified.append(f"{head} {complement}")
     return unspecified
+
+
+_LABEL_RE = re.compile(r"(?:^|\n|[.!?]\s)\s*([^\W\d_]+)\s?:")  # a field's name that opens a line or a sentence: « Horaires : Du lundi … »
+
+
+def _labels(text: str, term: str, analyzer: str) -> bool:
+    """Whether a line or a sentence opens with a field named by a term (« Horaires : Du lundi au vendredi … »): its value is the
+    head's own, whatever complement the question gives it (« les horaires d'ouverture »)."""
+    return any(term in search_terms(match.group(1), analyzer) for match in _LABEL_RE.finditer(text))
 
 
 def _apart_from_its_head(store: Store, question: str, shown: frozenset[str], head_term: str, complement_term: str) -> bool:

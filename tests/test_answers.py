@@ -2700,6 +2700,23 @@ def test_a_noun_complement_of_the_askers_context_asks_nothing(tmp_path):
     assert judged.refusal == "not about: conseil administration", judged
 
 
+def test_a_field_named_by_the_head_of_a_noun_complement_answers_for_it(tmp_path):
+    """« Quels sont les horaires d'ouverture du SPIP … ? » was refused as not about « horaires ouverture »: the booklet's
+    contacts page writes « Horaires : Du lundi au vendredi … » and never « ouverture ». A field's value is the head's own."""
+    from ess_qa.answering import _labels
+
+    assert _labels("Horaires : Du lundi au vendredi de 9 heures à 12 heures", "horai", "prefix5")
+    assert not _labels("Les horaires des cours sont affichés : voir le panneau.", "horai", "prefix5")
+    pages = (
+        "Nous contacter\n\nService d'insertion et de probation, 12 rue des Lilas, Nanterre.\nHoraires : Du lundi au vendredi de "
+        "9 heures à 12 heures puis de 14 heures à 17 heures.\n",
+        "Le suivi\n\nLe conseiller reçoit la personne suivie chaque mois et fait le point sur ses obligations et ses démarches.\n",
+    )
+    assistant = assistant_on(tmp_path, "livret.txt", pages)
+    (judged,) = assistant.judgements(["Quels sont les horaires d'ouverture du service le matin ?"])
+    assert not judged.refusal and "9 heures" in judged.snippet.text, judged
+
+
 def test_a_date_the_first_passages_lack_is_taken_from_the_next_ones(tmp_path):
     """« Entre quelles dates se sont tenus les groupes de travail … ? »: the three first passages on the working groups
     give no date, the fifth thanks them, « menés entre fin 2017 et mi-2018 »; it was refused, only the first three
