@@ -574,8 +574,11 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
     # with such a word, the others are left out (« quels types de préparations … de limiter » : the « Limiter … » items)
     opening = [bool(_terms_held(" ".join(item.lstrip(ITEM_MARKS).split()[:1]), wanted) - in_lead) for item in items]
     parallel = sum(opening) >= 2
+    shown = {_item_line(line) for line in lead.split("\n")}
     for following, opens in zip(items, opening):
         if parallel and not opens:
+            continue
+        if all(_item_line(line) in shown for line in following.split("\n")):  # lines read twice (a unit of lines, then each)
             continue
         above, _, row = following.rpartition("\n")
         kept = ASKED_ITEM_KEPT if _terms_held(following, wanted) - in_lead else ITEM_KEPT
@@ -591,8 +594,14 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
         if size + 1 + len(item) > target:
             break
         parts.append(item)
+        shown.update(_item_line(line) for line in item.split("\n"))  # as shown: a line cut short may come again whole
         size += 1 + len(item)
     return "\n".join(parts)
+
+
+def _item_line(line: str) -> str:
+    """A list's line without its mark and with its spaces made one: the same line, however it was read."""
+    return " ".join(line.lstrip(ITEM_MARKS + BULLET).split())
 
 
 def _terms_held(text: str, wanted: Callable[[str], frozenset[str]]) -> set[str]:

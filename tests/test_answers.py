@@ -3278,6 +3278,19 @@ def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_g
     assert "etat" not in known_names(assistant.store, "Quel site Natura2000 l'État a-t-il classé en QGIS ?")
 
 
+def test_a_line_of_a_list_read_twice_is_shown_once():
+    """A guide's home screen listed « L'identité … », « L'année … » twice: a unit of several lines, then each of its lines,
+    came after the lead-in. A line shown cut short may come again whole, where it shows what was cut."""
+    from types import SimpleNamespace
+
+    from ess_qa.answering import _lead_and_items
+
+    store, asked = SimpleNamespace(analyzer="prefix5"), SimpleNamespace(term_set=frozenset(), kind="list")
+    items = ["Les informations sont :\n• L'identité de la personne\n• L'année de visualisation", "L'identité de la personne", "L'année de visualisation", "La version"]
+    shown = _lead_and_items(store, asked, "L'écran d'accueil se présente comme suit :", items)
+    assert shown.count("L'identité de la personne") == 1 and "La version" in shown, shown
+
+
 def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
     """« Quels gestes barrières … doit-il appliquer … ? » was shown the first 300 characters of a line whose lead-in
     is long and whose items follow it in the line (« … pauses) : - Je me lave … - Je tousse … »): none of them. A list
