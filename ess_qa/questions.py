@@ -193,7 +193,12 @@ def defined_words(question: str) -> frozenset[str]:
 
 # The document itself, named as the source of what is asked (« selon le panorama », « d'après cette étude », « le
 # guide recommande-t-il »): the kinds of document a report calls itself, which the page that answers may not write
-_DOCUMENT_KINDS = "|".join(_typed_either_way("guide document rapport étude note notice panorama référentiel instruction livret plaquette charte manuel brochure fiche questionnaire protocole synthèse cahier dossier mémento".split()))
+_DOCUMENT_KINDS = "|".join(
+    _typed_either_way(
+        """guide document rapport étude note notice panorama référentiel instruction livret plaquette charte manuel brochure
+        fiche questionnaire protocole synthèse cahier dossier mémento""".split()
+    )
+)
 # the verbs by which a text says, shows or advises (« le panorama présente-t-il »), in the third person
 _REPORTING_VERBS = "|".join(
     _typed_either_way(
@@ -317,7 +322,10 @@ _REACHING = r"\b(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!" + _REACHING + r")\w)"
 # A phone, a mail or a website the question names as a means or a place, not as what it asks for: « le lien reçu par
 # mail », « une entreprise qui n'a pas de site Internet », « publié sur son site internet » (each a fixed-width look-behind)
-_MEANS_BEFORE = ("par", "via", "sans", "pas de", "pas d'un", "sur le", "sur la", "sur l'", "sur son", "sur sa", "sur leur", "sur un", "sur une", "sur notre", "sur votre", "dans le", "dans son", "dans leur")
+_MEANS_BEFORE = (
+    "par", "via", "sans", "pas de", "pas d'un", "sur le", "sur la", "sur l'", "sur son", "sur sa", "sur leur", "sur un", "sur une",
+    "sur notre", "sur votre", "dans le", "dans son", "dans leur",
+)
 _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?<!\b{words})" for words in _MEANS_BEFORE)
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
