@@ -363,8 +363,9 @@ _TYPE_CUES = (
     # a postal address: the line that answers gives one (a street, a postcode) or a mail or web address; not an address
     # that says where a figure is measured or what is tested (« les consommations de gaz à l'adresse », « par adresse »,
     # « le test d'adresses »)
-    # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked)
-    ("address", _NOT_HOW_TO + r".*(?<![àa] l')(?<!par )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
+    # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked;
+    # « une personne sans adresse »: a condition, no address asked)
+    ("address", _NOT_HOW_TO + r".*(?<![àa] l')(?<!par )(?<!sans )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
     # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
     # a place named by its kind (« dans quel département », « in which region »)

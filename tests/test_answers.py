@@ -2470,6 +2470,9 @@ def test_a_mail_or_a_website_named_as_a_means_or_a_place_is_no_contact_asked():
     assert question_type("Quelle commune a créé sur son site internet une page dédiée à l'adressage ?") != "contact"
     for asked in ("Quel est le site internet de l'Eurométropole de Strasbourg ?", "Quel est le mail du RTES ?", "téléphone SPIP contact", "Sur quel site internet faut-il déclarer ?"):
         assert question_type(asked) == "contact", asked
+    # nor is an address that says who is asked about (« une personne sans adresse »)
+    assert question_type("Une personne sans adresse peut-elle obtenir une domiciliation par le plateau technique ?") == "yesno"
+    assert question_type("Quelle est l'adresse du SPIP ?") == "address"
 
 
 def test_the_line_next_to_an_extract_that_says_what_is_asked_is_judged_in_its_place(tmp_path):
