@@ -601,7 +601,7 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
 
 def _item_line(line: str) -> str:
     """A list's line without its mark and with its spaces made one: the same line, however it was read."""
-    return " ".join(line.lstrip(ITEM_MARKS + BULLET).split())
+    return " ".join(line.lstrip(ITEM_MARKS).split())  # ITEM_MARKS holds the BULLET shown
 
 
 def _terms_held(text: str, wanted: Callable[[str], frozenset[str]]) -> set[str]:

@@ -318,6 +318,7 @@ _COUNT_NOUNS = r"nombre|number of"
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
 # The words that ask for an e-mail address: a contact question's cue and its channel (_CONTACT_CHANNEL_RES)
 _EMAIL_WORDS = r"courriel|e-?mail|mail|adresses? [ée]lectroniques?"
+_WEB_WORDS = r"site (?:internet|web)|website|url"  # the words that ask for a web address, cue and channel alike
 _REACHING = r"\b(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b"  # verbs of reaching someone
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!" + _REACHING + r")\w)"
 # A phone, a mail or a website the question names as a means or a place, not as what it asks for: « le lien reçu par
@@ -353,7 +354,7 @@ _TYPE_CUES = (
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
-    ("contact", _NOT_HOW_TO + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + r"|site (internet|web)|website|url)\b"),
+    ("contact", _NOT_HOW_TO + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront|(?:peuvent|doivent|pourraient|devraient) [êe]tre) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
@@ -637,7 +638,7 @@ def question_measure(question: str) -> str | None:
 _CONTACT_CHANNEL_RES = (
     (re.compile(r"\b(t[ée]l[ée]phone|phone|t[ée]l|appeler|call)\b"), "phone"),
     (re.compile(rf"\b({_EMAIL_WORDS})\b"), "email"),
-    (re.compile(r"\b(site (internet|web)|website|url)\b"), "web"),
+    (re.compile(rf"\b({_WEB_WORDS})\b"), "web"),
 )
 
 # A postal address asked for: by post, not by mail or on the web
