@@ -312,6 +312,30 @@ STOP_PUNAISES = (
     "stop-punaises-protocole-2024.pdf", "2fa75c0653da39dcd925fe03d04d71e0ed0a115f7b638741b480224c581c1baf",
     "MTES-MCT/stop-punaises@685b0566d21eec244151e0a85f5f0584a48a9748:assets/pdf/stop-punaises-protocole-auto-traitement.pdf",
 )
+AGROECOLOGIE_VITICULTURE = (
+    "ifv-guide-agroecologie-viticulture-2017.pdf", "d867f41be586e33b16526b36e8efc849e7a18478f04a017c01831f6020e5891c",
+    "24eme/igpvins@194a4379975f6b57ebbf25727cfeef673d20743f:documents/ardeche/2017-03-09_AUTREDOCUMENT_Guide agro-ecologie.pdf",
+)
+ATLAS_PAYSAGES = (
+    "mte-atlas-paysages-enquete-2021.pdf", "6db5836e8376a89ab7deef72c705a2381234c31cdfd465202036dcdd4aa84168",
+    "cnigfr/schema-paysage@98e8d352b131f0699325a8b254d7454f5c39746d:documentation/Documents de référence/Enquête sur les atlas de paysages.pdf",
+)
+GARD_FEUX_FORET = (
+    "prefecture-gard-arrete-feux-foret-2020.pdf", "480d7548f73b7ba79d01e2dea4551b293e250de3060f1e6d1b839722e55ad669",
+    "Flaux-Village/flaux-village.github.io@8ad865f619e14118c6626f6c8f1217e672215bc2:assets/documents/ART_20200615_reglementation_travaux_FDF.pdf",
+)
+PULSE_ELLES_ENSEMBLE = (
+    "pulse-elles-ensemble-2024.pdf", "29e2af565b6b9525dbd654cb80d483e1b2aee3d9acf6d89a954ddac7790f6bcb",
+    "dataforgoodfr/13_ia_financement@50724683423a191c5e2ca6e8857b4054dce3c587:data/PS_P06_PP01.pdf",
+)
+CNIG_SRU_NIVEAU1 = (
+    "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
+    "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
+)
+GART_TARIFICATION_SOCIALE = (
+    "dinum-gart-tarification-sociale-2022.pdf", "6871cb5df0efb64f36874c7170f726d3eaec1767866a3a6fc086422bb2acdcae",
+    "betagouv/api.gouv.fr@d52c82753c2256b6eb118b22c700b8c93eff0006:public/resources/rapport-gart.pdf",
+)
 INFILTRABILITE = (
     "cerema-infiltrabilite-sols-2019.pdf", "a2d38259cd6de649d173978aefa0cefec96559381c2de38a131759b5cfc4f409",
     "betagouv/urbanvitaliz@73578da34af8b32152a0182cdfe5987bbf212fb6:_ressources/static/Guide_infiltrabilite_des_sols.pdf",
@@ -418,6 +442,18 @@ SETS = (
     QuestionSet("near-topic-transport-obligations", QUESTIONS / "near-topic-transport-obligations.jsonl", UNSEEN, *TRANSPORT_OBLIGATIONS),
     QuestionSet("stop-punaises", QUESTIONS / "stop-punaises.jsonl", UNSEEN, *STOP_PUNAISES),
     QuestionSet("near-topic-stop-punaises", QUESTIONS / "near-topic-stop-punaises.jsonl", UNSEEN, *STOP_PUNAISES),
+    QuestionSet("agroecologie-viticulture", QUESTIONS / "agroecologie-viticulture.jsonl", TUNING, *AGROECOLOGIE_VITICULTURE),
+    QuestionSet("near-topic-agroecologie-viticulture", QUESTIONS / "near-topic-agroecologie-viticulture.jsonl", TUNING, *AGROECOLOGIE_VITICULTURE),
+    QuestionSet("atlas-paysages", QUESTIONS / "atlas-paysages.jsonl", TUNING, *ATLAS_PAYSAGES),
+    QuestionSet("near-topic-atlas-paysages", QUESTIONS / "near-topic-atlas-paysages.jsonl", TUNING, *ATLAS_PAYSAGES),
+    QuestionSet("gard-feux-foret", QUESTIONS / "gard-feux-foret.jsonl", TUNING, *GARD_FEUX_FORET),
+    QuestionSet("near-topic-gard-feux-foret", QUESTIONS / "near-topic-gard-feux-foret.jsonl", TUNING, *GARD_FEUX_FORET),
+    QuestionSet("pulse-elles-ensemble", QUESTIONS / "pulse-elles-ensemble.jsonl", TUNING, *PULSE_ELLES_ENSEMBLE),
+    QuestionSet("near-topic-pulse-elles-ensemble", QUESTIONS / "near-topic-pulse-elles-ensemble.jsonl", TUNING, *PULSE_ELLES_ENSEMBLE),
+    QuestionSet("cnig-sru-niveau1", QUESTIONS / "cnig-sru-niveau1.jsonl", UNSEEN, *CNIG_SRU_NIVEAU1),
+    QuestionSet("near-topic-cnig-sru-niveau1", QUESTIONS / "near-topic-cnig-sru-niveau1.jsonl", UNSEEN, *CNIG_SRU_NIVEAU1),
+    QuestionSet("gart-tarification-sociale", QUESTIONS / "gart-tarification-sociale.jsonl", UNSEEN, *GART_TARIFICATION_SOCIALE),
+    QuestionSet("near-topic-gart-tarification-sociale", QUESTIONS / "near-topic-gart-tarification-sociale.jsonl", UNSEEN, *GART_TARIFICATION_SOCIALE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
