@@ -898,14 +898,21 @@ _COUNTED_AFTER_RE = re.compile(
     rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
     re.IGNORECASE,
 )
-_AMONG_THEM_RE = re.compile(rf"(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+d['’]\s?entre\s+(?:eux|elles)\b", re.IGNORECASE)  # « 12 d'entre elles »
+# a figure or a share that counts what was named before it: « 12 d'entre elles », and a share whose verb follows it,
+# its noun left unsaid (« Plus de 67% ont plus de 10 ans », « la moitié ne sont pas … »)
+_AMONG_THEM_RE = re.compile(
+    rf"(?:{NUMBER_RUN}|{NUMBER_WORDS})\s+d['’]\s?entre\s+(?:eux|elles)\b"
+    rf"|(?:{NUMBER_RUN}\s?%|\b(?:la\s+moitié|(?:le|un)\s+(?:tiers|quart)|la\s+majorité|la\s+plupart))\s+(?:n['’]\s?|ne\s+)?(?:ont|sont|avaient|étaient)\b",
+    re.IGNORECASE,
+)
 
 
 def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms: Acronyms = NO_ACRONYMS) -> bool:
     """Whether what a question counts is one of the corpus's subjects (its terms each in a third of the passages or
     more: SUBJECT_IDF) that the place never writes after a figure or a share (« 22 métropoles », « nombre de métropoles »,
-    « la moitié des métropoles »), nor before « N d'entre elles »: naming a subject every passage names says nothing of
-    its count; an acronym after the figure counts its words (« 4 000 SIAE », structures d'insertion …)."""
+    « la moitié des métropoles »), nor before « N d'entre elles » or a share whose verb follows it (« 67% ont … »): naming
+    a subject every passage names says nothing of its count; an acronym after the figure counts its words (« 4 000
+    SIAE », structures d'insertion …)."""
     if any(idf > SUBJECT_IDF for idf in store.idf(sorted(terms))):
         return False
     for match in _COUNTED_AFTER_RE.finditer(place):

@@ -1565,6 +1565,10 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert counted_after("une stratégie métropolitaine") == [] and counted_after("au centre-ville") == []
     assert counted_after("l'industrie représente 13,9% des emplois") == ["emplois"]
     assert _AMONG_THEM_RE.search("En effet, 12 d’entre elles ont indiqué") and not _AMONG_THEM_RE.search("entre elles")
+    # a share whose verb follows it counts what was named before it: « combien d'atlas … ont plus de 10 ans » is answered
+    # by « Plus de 67% ont plus de 10 ans »; a share of something named after it is no such share
+    assert _AMONG_THEM_RE.search("Plus de 67% ont plus de 10 ans") and _AMONG_THEM_RE.search("la moitié ne sont pas à jour")
+    assert not _AMONG_THEM_RE.search("67 % des atlas ont plus de 10 ans") and not _AMONG_THEM_RE.search("la moitié du budget")
     # a word joined by hyphens is one: « la part de rendez-vous » is not of « rendez », nor is the noun complement's
     from ingest.french import noun_complements
 
