@@ -182,9 +182,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         best = _best_snippet(store, asked, candidates, only=asked.answered_by)
         if best is None:  # none of the first passages gives one: the next ones about what it names may (a date's thanks, fifth)
             best = _best_snippet(store, asked, about[PASSAGES_SCANNED:], only=asked.answered_by)
-        if best is None and asked.kind == "date":
+        if best is None and asked.kind == "date" and asked.measure != "clock":
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
-            # la demande est reçue », « après trois caractères »)
+            # la demande est reçue », « après trois caractères »); a time of day is no event
             return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text)))
         if best is not None and not asked.answered_by(best.text):
             return None

@@ -33,7 +33,7 @@ from ingest.french import (
     signs,
     word_key,
 )
-from ingest.numbers import MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -138,6 +138,8 @@ def type_matches(
         return bool(_PERCENT_RE.search(unit))
     if kind == "contact":
         return bool((_CHANNEL_RES.get(measure) or _CONTACT_RE).search(unit))
+    if kind == "date" and measure == "clock":  # « à quelle heure »: '5 h', '13h30', 'du lundi au vendredi'
+        return bool(CLOCK_RE.search(unit))
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)

@@ -328,6 +328,10 @@ _MEANS_BEFORE = (
     "sur notre", "sur votre", "dans le", "dans son", "dans leur",
 )
 _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?<!\b{words})" for words in _MEANS_BEFORE)
+# A time of day asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly rate or a
+# working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
+_CLOCK_ASKED = r"\bquelles? heures?\b|\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
+
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
     # de quand" typed without its accent);
@@ -337,7 +341,9 @@ _TYPE_CUES = (
     ("date", r"^\W*(quand|when)\b(?! m[êe]me)(?![^?]*,\s*(comment|combien|quel(le)?s?|qui|que|qu'|où|pourquoi|how|what|which|who)\b)|\b(depuis|jusqu'[àa]|[àa] partir de|de|c'est|since|until) (quand|when)\b(?! m[êe]me)|\bdates? (de |d')(parution|publication|mise [àa] jour|[ée]dition|signature|cr[ée]ation|r[ée]daction)\b|\b(quand|when)\W*$|\b(quel(le)?s? (" + _BEING + r" )?(la |les )?(ann[ée]es?|dates?)|quel (jour|mois)|(what|which) (year|date|day)|what (is|was|are|were) the ([\w-]+ ){0,3}(deadline|date)s?)\b"
      # a deadline named asks for a date, unless the question asks how long or how many (« combien de temps … après
      # leur échéance »)
-     r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"),
+     r"|^(?!.*\b(combien|how (long|many|much))\b).*\b(dates? limites?|[ée]ch[ée]ances?|deadlines?)\b"
+     # a time of day or opening hours (question_measure: « clock »)
+     r"|" + _CLOCK_ASKED),
     # a sum of money: the line that answers gives one (in euros), not any number; « combien d'argent » and « combien
     # de millions d'euros » ask for one too, not for a count of « argent » or « millions »
     ("money", r"\b(combien (co[uû]te|co[uû]tent|(?:(?:ça|ca|cela) )?(?:a|ont|avait|avaient|aura|auront|aurait) (?:co[uû]t[ée]|pay[ée])|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|(sur)?co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montants?|budget|(sur)?co[uû]t|prix|tarif|sommes?|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
@@ -610,7 +616,8 @@ def figure_of(question: str) -> str | None:
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
-    question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, or None when it asks for any number,
+    question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for a time of day or opening
+    hours asked (« à quelle heure », « les horaires »), or None when it asks for any number,
     any contact or something else."""
     kind = question_type(question)
     if kind == "threshold":
@@ -620,6 +627,8 @@ def question_measure(question: str) -> str | None:
         return next((channel for pattern, channel in _CONTACT_CHANNEL_RES if pattern.search(text)), None)
     if kind == "address":  # « l'adresse postale »: a street or a postcode, not an e-mail
         return "postal" if _POSTAL_RE.search(text) else None
+    if kind == "date":  # « à quelle heure »: a time of day, not a year
+        return "clock" if re.search(_CLOCK_ASKED, text) else None
     if kind != "number":
         return None
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)

@@ -19,6 +19,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | years / YEAR_RE     | the years a text names ('2019', '01/03/26')| ess_qa.evidence, ess_qa.answering         |
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | PERIOD_RE           | a quarter or half of the year (trimestre)  | ess_qa.evidence (the date type)           |
+| CLOCK_RE            | a time of day, a weekday (« 9 h », lundi)  | ess_qa.evidence (a time of day asked)     |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
@@ -126,6 +127,14 @@ MONTH_RE = re.compile(
 )
 # the months as an English question names them, in French: a date, not a name the corpus lacks (« the appeal of 15 June »)
 ENGLISH_MONTHS = dict(zip("January February March April May June July August September October November December".split(), _FRENCH_MONTHS))
+# a time of day or the days a place is open: '5 h', '13h30', '9:00', 'à 18 heures', 'midi', 'du lundi au vendredi'; not
+# a duration in hours ('4 heures ouvrées')
+CLOCK_RE = re.compile(
+    r"(?<![^\W_])(?:[01]?\d|2[0-3])\s?(?:h(?:\s?[0-5]\d)?|:[0-5]\d)(?![^\W\d_])"
+    r"|\b(?:à|a|dès|avant|après|vers|entre|partir\s+de)\s+(?:[01]?\d|2[0-3])\s+heures?\b|\b(?:midi|minuit)\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
+    re.IGNORECASE,
+)
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
 PERIOD_RE = re.compile(r"\b(trimestres?|semestres?)\b", re.IGNORECASE)
 # a time told by an event or a condition rather than a date: 'lorsque la demande est reçue', 'dès réception', 'après

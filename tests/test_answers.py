@@ -3318,3 +3318,54 @@ def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
     answer = assistant.ask("Quels gestes barrières le salarié doit-il appliquer pendant sa journée de travail ?")
     assert answer.found and "• Je me lave régulièrement les mains" in answer.snippet and "• Je tousse" in answer.snippet, answer
     assert len(answer.snippet) <= 420
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "measure"),
+    [
+        ("Le vendredi, le service ferme à quelle heure l'après-midi ?", "date", "clock"),
+        ("Quels sont les horaires d'ouverture de l'accueil ?", "date", "clock"),
+        ("horaires ouverture coworking Montreuil", "date", "clock"),
+        ("What time does the office open?", "date", "clock"),
+        # an hourly rate, a working week's hours: no time of day
+        ("Quel était le montant du SMIC horaire brut en 2019 ?", "money", None),
+        ("Combien de jours de RTT génère le cycle horaire de 38 heures ?", "number", "duration"),
+        ("Quand le guide a-t-il été publié ?", "date", None),
+    ],
+)
+def test_a_time_of_day_asked_is_a_date_told_by_the_clock(question, kind, measure):
+    """« à quelle heure », « les horaires d'ouverture » ask a time of day (a date question whose measure is « clock »):
+    the line that answers gives one, not a year nor a duration in hours."""
+    from ess_qa.questions import question_measure
+
+    assert (question_type(question), question_measure(question)) == (kind, measure)
+
+
+def test_a_line_gives_a_time_of_day_by_the_clock_or_the_weekdays():
+    from ingest.numbers import CLOCK_RE
+
+    for text in ("de 5 h à 13 h", "ouvert jusqu'à 17h30", "9:00", "à partir de 18 heures la veille", "du lundi au vendredi", "fermé à midi"):
+        assert CLOCK_RE.search(text), text
+    for text in ("un délai de 4 heures ouvrées", "pendant 3 heures", "24h/24", "en 2020", "5 ha", "art. 12"):
+        assert not CLOCK_RE.search(text), text
+
+
+def test_opening_hours_are_answered_by_a_time_and_refused_where_no_line_gives_one(tmp_path):
+    """A question on opening hours shows the line that gives them, not the one that names the service best; on a
+    document that gives none, « the document does not say » (a keyword query on a coworking's hours was answered with
+    the line that describes the coworking)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assistant = assistant_on_pdf(tmp_path / "a", "accueil.pdf", (
+        "L'accueil du public est assuré par le service habitat de la mairie, au rez-de-chaussée. "
+        "Le service habitat instruit les demandes d'aide et répond aux courriers dans un délai de 4 heures ouvrées.\n\n"
+        "Le service est ouvert du lundi au vendredi de 9 h à 12 h et de 14 h à 17 h.",
+    ))
+    answer = assistant.ask("Quels sont les horaires d'ouverture du service habitat ?")
+    assert answer.found and "9 h à 12 h" in answer.snippet, answer.snippet
+    other = assistant_on_pdf(tmp_path / "b", "coworking.pdf", (
+        "En tant qu'incubée, vous avez accès à l'espace de coworking de Montreuil : espace de travail, salles de réunion, "
+        "cuisine équipée. Chaque projet est suivi par une chargée d'accompagnement lors de rendez-vous d'une heure.",
+        "Le programme accompagne les porteuses de projet pendant douze mois, avec des ateliers collectifs.",
+    ))
+    assert not other.ask("horaires ouverture coworking Montreuil").found
