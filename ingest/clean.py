@@ -37,6 +37,9 @@ _CASE_FORMS = {
     "bullet": "•", "at": "@", "slash": "/", "ampersand": "&", "quoteright": "’", "quoteleft": "‘",
 }
 _CASE_FORM_RE = re.compile(rf"/({'|'.join(_CASE_FORMS)})\.(?:case|sc)|/([a-z])\.sc")
+# a ligature by its glyph's name, its letters joined by « _ », maybe with a variant's suffix: « e/f_f.shorticience »
+# (efficience), « /f_inancé » (financé)
+_LIGATURE_NAME_RE = re.compile(r"/((?:[a-z]_)+[a-z])(?:\.(?:short|alt\d*|liga|dlig|ss\d\d|\d{1,3}))?")
 _LEADING_MARKS_RE = re.compile("^[\\s•·▪■●◦*\\-–—]+")
 _LEADER_RE = re.compile(r"[ \t]*\.{4,}[ \t]*")
 # lone surrogates, which pypdf gives for a glyph it cannot map (« \udcf9\udcf9 » for an icon) and which no file nor
@@ -77,7 +80,8 @@ def normalize_spaces(text: str) -> str:
 
 
 def named_glyphs(text: str) -> str:
-    """Signs and small capitals that extraction wrote by their glyph's name, written as themselves."""
+    """Signs, small capitals and ligatures that extraction wrote by their glyph's name, written as themselves."""
+    text = _LIGATURE_NAME_RE.sub(lambda m: m.group(1).replace("_", ""), text)
     return _CASE_FORM_RE.sub(lambda m: _CASE_FORMS[m.group(1)] if m.group(1) else m.group(2).upper(), text)
 
 

@@ -116,6 +116,14 @@ def test_a_capitals_form_of_a_sign_written_by_its_glyphs_name_is_the_sign():
     assert cleaned == "GARANTIE (STG)\nMENTION « FERMIER »\nDATES-CLÉS voir https://a.fr/hyphen/case.html"
 
 
+def test_a_ligature_written_by_its_glyphs_name_is_its_letters():
+    """An InDesign guide's ligatures come out of pypdf by their glyph's name (« l'e/f_f.shorticience », « /f_inancé
+    par », « ré/f_lexion »): read as their letters, so the words are found and shown whole; a web address's path with
+    words joined by « _ » stays."""
+    cleaned = clean_page_text("améliorer l’e/f_f.shorticience des doses\nProjet /f_inancé par le CASDAR\nune ré/f_lexion voir https://a.fr/de_la_diminution")
+    assert cleaned == "améliorer l’efficience des doses\nProjet financé par le CASDAR\nune réflexion voir https://a.fr/de_la_diminution"
+
+
 def test_small_capitals_read_with_lower_case_accents_are_written_in_capitals():
     """pypdf reads some small capitals with their accented letters in lower case (« RèGLEMENT DE LA CONSULTATION »):
     written « RÈGLEMENT »; a short abbreviation (« PàP », porte-à-porte) and words in lower case stay."""
