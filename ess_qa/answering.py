@@ -24,6 +24,7 @@ from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
     CREDITS_RE,
+    PUBLISHED_RE,
     dates_signing,
     after_capital_title,
     content_words,
@@ -152,7 +153,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
-    dating = _cover_dating_line(store, asked, candidates)
+    dating = _cover_dating_line(store, asked, candidates) or _colophon_dating_line(store, asked, candidates)
     if dating is not None and not (best is not None and _dates_as_asked(asked, best.unit)):
         return dating  # « De quand date ce guide ? »: its cover says, unless a line says « Date de publication : … »
     if best is not None and spelled:
@@ -236,6 +237,31 @@ def _cover_dating_line(store: Store, asked: QuestionProfile, candidates: list) -
 
 # The pages where a document's preface or editorial may be: behind its cover, an inside cover and its contents
 OPENING_PAGES = 4
+
+
+def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
+    """For a question on when the document was published (QuestionProfile.dated_kind) whose cover gives no date, the line
+    of its colophon that says when it came out (PUBLISHED_RE: « Date de publication : Février 2021 », « Dépôt légal :
+    février 2017 »), on its first OPENING_PAGES pages or its last COVER_PAGES (a back cover); None when none does."""
+    if not asked.dated_kind or not candidates:
+        return None
+    first = candidates[0][2]
+    last = next((document.last_page for document in store.documents() if document.name == first.source), 0)
+    pages = sorted(set(range(1, OPENING_PAGES + 1)) | set(range(max(1, last - COVER_PAGES + 1), last + 1)))
+    published = [
+        found
+        for page in pages
+        for position in store.positions_on_page(page, first.source)
+        for found in [best_unit(store, asked, position, SNIPPET_WEIGHTS, only=lambda text: bool(PUBLISHED_RE.search(text)) and asked.answered_by(text))]
+        if found[0] is not None
+    ]
+    if not published:
+        return None
+    unit, score = max(published, key=lambda found: found[1])
+    text = unit.text
+    if len(text) >= SNIPPET_TARGET:  # a colophon's long line: its label and the date after it
+        text = shorten(text, SNIPPET_TARGET, around=PUBLISHED_RE.search(text).start() + SNIPPET_TARGET // 2 - QUOTED_LEAD)
+    return Snippet(text, _chunk_passage(first, store.chunk(unit.position)), score, unit)
 
 
 def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
@@ -323,12 +349,14 @@ def _dates_as_asked(asked: QuestionProfile, unit: Unit) -> bool:
 
 
 def cover_dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
-    """What a line of a document's cover (cover_page) that gives a date says of a question on when the document was
-    published: what the question names the document by and asks the date with (QuestionProfile.dated); else nothing."""
+    """What a line of a document's cover (cover_page), or of its colophon (PUBLISHED_RE: « Date de publication : Février
+    2021 »), that gives a date says of a question on when the document was published: what the question names the
+    document by and asks the date with (QuestionProfile.dated); else nothing."""
     chunk = store.chunk(unit.position)  # its chunk's text: a date alone on its line is no unit (« 2024 » under the title)
     if not asked.dated or not asked.answered_by(unit.text if len(chunk.text) > SNIPPET_TARGET else chunk.text):
         return frozenset()
-    return asked.dated if chunk.page == cover_page(store, chunk.source) else frozenset()
+    dating = chunk.page == cover_page(store, chunk.source) or PUBLISHED_RE.search(unit.text)
+    return asked.dated if dating else frozenset()
 
 
 def _negates_what_is_asked(question: str, text: str) -> bool:

@@ -1039,6 +1039,15 @@ CREDITS_RE = re.compile(
 )
 
 
+# A colophon's label of when a document came out: « Date de publication : Février 2021 », « Dépôt légal : février 2017 »,
+# « Achevé d'imprimer en mars 2019 », « Publié en juin 2022 », « Mis en ligne le … », « Parution : … »
+PUBLISHED_RE = re.compile(
+    r"\b(?:date\s+de\s+(?:publication|parution|mise\s+en\s+ligne|diffusion|l['’]\s?[ée]dition)|d[ée]p[ôo]t\s+l[ée]gal"
+    r"|achev[ée]\s+d['’]\s?imprimer|publi[ée]e?\s+(?:en|le)\b|mise?\s+en\s+ligne\s+le\b|parution\s*:)",
+    re.IGNORECASE,
+)
+
+
 # A line that signs a text: a person's name first, with or without a civility (« Christiane Bouchart, Présidente du
 # RTES … », « Jean Gaubert : Copie : … », « M. Jean DUPONT »), then a comma, a colon or the line's end; a short line
 # (SIGNATURE_CHARS), not a sentence that opens with a name

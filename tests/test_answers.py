@@ -3369,3 +3369,23 @@ def test_opening_hours_are_answered_by_a_time_and_refused_where_no_line_gives_on
         "Le programme accompagne les porteuses de projet pendant douze mois, avec des ateliers collectifs.",
     ))
     assert not other.ask("horaires ouverture coworking Montreuil").found
+
+
+def test_a_document_whose_cover_gives_no_date_is_dated_by_its_colophon(tmp_path):
+    """A ministry's synthesis gives its date on its back cover only (« Date de publication : Février 2021 », among the
+    credits): « Quand la synthèse … a-t-elle été publiée ? » shows that line, not a body line that mentions a year."""
+    from ingest.french import PUBLISHED_RE
+
+    assert PUBLISHED_RE.search("ISBN 2-906417-69-6 – Dépôt légal : février 2017")
+    assert PUBLISHED_RE.search("Achevé d'imprimer en mars 2019") and PUBLISHED_RE.search("Publié en juin 2022")
+    assert not PUBLISHED_RE.search("Les résultats publiés dans la revue en 2019") and not PUBLISHED_RE.search("la date de la réunion")
+    assistant = assistant_on_pdf(tmp_path, "synthese.pdf", (
+        "Les atlas de paysages, un outil de connaissances en action ?\n\nSynthèse du questionnaire national",
+        "Depuis sa création en 1994, l'atlas de paysages et sa méthode d'élaboration ont évolué conjointement. "
+        "La synthèse rend compte des réponses des utilisateurs des atlas.",
+        "Les répondants notent enfin un besoin de synthèse pour simplifier la compréhension de l'atlas par le grand public.",
+        "Direction générale de l'Aménagement, du Logement et de la Nature. Rédaction : Chloé Leprompt. "
+        "Date de publication : Février 2021. Photo de couverture : Laurent Mignaux.",
+    ))
+    answer = assistant.ask("Quand la synthèse du questionnaire national a-t-elle été publiée ?")
+    assert answer.found and "Février 2021" in answer.snippet, answer.snippet
