@@ -1052,9 +1052,14 @@ PUBLISHED_RE = re.compile(
 # RTES … », « Jean Gaubert : Copie : … », « M. Jean DUPONT »), then a comma, a colon or the line's end; a short line
 # (SIGNATURE_CHARS), not a sentence that opens with a name
 SIGNATURE_CHARS = 150
+# then a comma, a colon, the line's end or the signer's office (« Stéphane LE FOLL Ministre de l'Agriculture … »)
+_OFFICES = (
+    r"(?:Vice-)?(?:Ministre|Secr[ée]taire|Pr[ée]sident|Pr[ée]sidente|Directeur|Directrice|Maire|Pr[ée]f[èe]te?|D[ée]l[ée]gu[ée]e?"
+    r"|Adjointe?|S[ée]nat(?:eur|rice)|D[ée]put[ée]e?|Conseill(?:er|[èe]re)|Cheffe?|Responsable|Coordinat(?:eur|rice)|G[ée]n[ée]ral)"
+)
 _SIGNATURE_RE = re.compile(
     r"^\W*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Pr)\s+)?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
-    r"(?:\s+(?:de\s+|d['’]|du\s+|le\s+|la\s+)?[A-ZÀ-Ý][\wà-ÿ'’-]+){1,2}\s*(?:[,:]|$)"
+    rf"(?:\s+(?:de\s+|d['’]|du\s+|le\s+|la\s+)?(?!{_OFFICES}\b)[A-ZÀ-Ý][\wà-ÿ'’-]+){{1,2}}\s*(?:[,:]|$|{_OFFICES}\b)"
 )
 
 

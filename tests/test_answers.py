@@ -3127,6 +3127,10 @@ def test_a_signature_is_a_short_line_that_opens_with_a_name():
     assert signs("Jean Gaubert : Copie : A Z") and signs("M. Jean DUPONT") and signs("Jean-Marc Ayrault")
     assert not signs("Nantes Métropole a voté le plan d'action en 2016.")
     assert not signs("Le médiateur national de l'énergie")
+    # the signer's office right after the name, no comma (« Stéphane LE FOLL Ministre de l'Agriculture … »)
+    assert signs("Stéphane LE FOLL Ministre de l’Agriculture, de l’Agroalimentaire et de la Forêt")
+    assert signs("Anne Martin Directrice générale de l'agence")
+    assert not signs("Le Ministre de l'Agriculture a signé la préface.")
 
 
 SIGNED_PREFACE_PAGES = (
