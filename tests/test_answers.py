@@ -1042,6 +1042,10 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     assert not holds_measure("les sédiments extraits au cours d'une année", "duration") and not holds_measure("un jour férié", "duration")
     # an adverb says how often (« à quelle fréquence … ? » was refused: « Il convient de vérifier, au moins annuellement, … »)
     assert holds_measure("Il convient de vérifier, au moins annuellement, leur évolution", "frequency")
+    # so many things per period: a slide's « 1 rendez-vous de suivi / 2 mois », « 4 réunions par an »; not a period alone
+    assert holds_measure("Accompagnement personnalisé 1 rendez-vous de suivi / 2 mois", "frequency")
+    assert holds_measure("le comité tient 4 réunions par an", "frequency")
+    assert not holds_measure("un accompagnement de 6 mois pour 3 000 habitants", "frequency")
     assert holds_measure("les données sont mises à jour quotidiennement", "frequency")
     from ingest.numbers import holds_money
 
