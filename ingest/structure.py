@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from .clean import BULLET, clean_title
-from .french import fold_accents, match_key, normalize_apostrophes
+from .french import STOP_WORDS, fold_accents, match_key, normalize_apostrophes
 from .layout import is_table_row
 from .types import SECTION_SEPARATOR, Page
 
@@ -265,13 +265,114 @@ class NumberedHeadings:
         pass
 
 
+# A legal text's titled article or an annex, as an order, a convention or a regulation sets them: « Article 2 : Période
+# d'activation », « ARTICLE 5 – Réglementation applicable … », « Annexe n°3 : tableau de correspondance … », « ANNEXE I »
+_ARTICLE_HEADING_RE = re.compile(r"(?:Article|ARTICLE)\s+(?:\d+(?:er)?|premier|[IVXL]+)(?:\s+(?:bis|ter))?\s*[:.–—-]\s+(?=[A-ZÀ-ÝŒ])")
+_ANNEX_HEADING_RE = re.compile(r"(?:Annexe|ANNEXE)\s+(?:n°\s*)?(?:\d+|[IVXL]+|[A-Z])(?![\w'’])\s*(?:[:.–—-]\s*)?")
+
+
+class LegalHeadings:
+    """The general cue of an article's title and of an annex in a file without an outline: its line where it opens a
+    paragraph or follows a line that does not end on a function word or a comma, with the lines its title wraps onto (a line
+    that ends on a function word, or a next line in lower case: « … vigilance incendie de » / « forêt »); not a sentence
+    the article opens with (« Article 2 - Ces plaques … sont apposées sur la façade de chaque » / « immeuble … »: no
+    title ends with a full stop nor runs past LEGAL_TITLE_CHARS). An annex is a part, an article a sub-part of the
+    part in force. Its title is what the citation shows and what every line under it is about."""
+
+    def read(self, raw_blocks: list[list[str]], i: int, blocks: list[Block]) -> int | None:
+        lines = raw_blocks[i]
+        if any(is_contents_title(line) for line in lines) or any(is_contents_title(line) for block in blocks for line in block.lines):
+            return None  # a table of contents lists them
+        starts = [k for k, line in enumerate(lines) if _opens_legal_heading(line) and (k == 0 or _ends_a_sentence(lines[k - 1]))]
+        read = [(k, _legal_title(lines[k:], raw_blocks[i + 1] if i + 1 < len(raw_blocks) else None)) for k in starts]
+        read = [(k, title) for k, title in read if title is not None]
+        if not read:
+            return None
+        for k, (taken, from_next, _) in read:
+            # a title followed right away by another (page numbers aside): a list of the articles or annexes (a table
+            # of contents, an order's list of its annexes), no heading
+            follower = None if from_next else _text_line(lines[k + taken :])
+            if follower is None and not from_next and k + taken >= len(lines) and i + 1 < len(raw_blocks):
+                follower = _text_line(raw_blocks[i + 1])
+            if follower is not None and _opens_legal_heading(follower):
+                return None
+        following = i + 1
+        body_from = 0
+        for n, (k, (taken, from_next, annex)) in enumerate(read):
+            end = read[n + 1][0] if n + 1 < len(read) else len(lines)
+            if lines[body_from:k]:
+                blocks.append(Block(lines[body_from:k]))
+            title_lines = lines[k : k + taken] + (raw_blocks[i + 1][:from_next] if from_next else [])
+            blocks.append(Block(title_lines, 1 if annex else 2, heading_title(title_lines)))
+            body_from = k + taken
+            if from_next:
+                following = i + 2
+                if raw_blocks[i + 1][from_next:]:
+                    blocks.append(Block(raw_blocks[i + 1][from_next:]))
+            elif lines[body_from:end]:
+                blocks.append(Block(lines[body_from:end]))
+            body_from = end
+        return following
+
+    def finish(self, blocks: list[Block]) -> None:
+        pass
+
+
+def _opens_legal_heading(line: str) -> bool:
+    return bool(_ARTICLE_HEADING_RE.match(line) or _ANNEX_HEADING_RE.match(line))
+
+
+def _text_line(lines: list[str]) -> str | None:
+    """The first of lines that is not a page number alone."""
+    return next((line for line in lines if not line.strip().isdigit()), None)
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """Whether a line ends where a heading may follow: not on a function word nor a comma (« … conformément à l' » /
+    « Article 4 … »)."""
+    text = line.strip()
+    return bool(text) and not text.endswith((",", "'", "’")) and text.split()[-1].lower() not in STOP_WORDS
+
+
+LEGAL_TITLE_CHARS = 4 * MAX_HEADING_CHARS  # an order's article names its whole subject: « Article 5 : Réglementation … d'étincelles »
+
+
+def _legal_title(lines: list[str], next_block: list[str] | None) -> tuple[int, int, bool] | None:
+    """(lines of lines, lines of next_block, whether an annex) that make an article's or an annex's title, when
+    lines[0] opens one (see LegalHeadings); None when its line opens a sentence."""
+    annex = _ANNEX_HEADING_RE.match(lines[0]) if not _ARTICLE_HEADING_RE.match(lines[0]) else None
+    bare = annex is not None and annex.end() >= len(lines[0].rstrip())  # « Annexe n°1 : » / « Dispositifs … »
+    title, taken, from_next = lines[0].strip(), 1, 0
+
+    def wraps(following: str) -> bool:  # the title goes on on the next line
+        return (bare and taken == 1) or title.split()[-1].lower() in STOP_WORDS or following.lstrip()[:1].islower()
+
+    while taken < len(lines) and wraps(lines[taken]) and len(title) <= LEGAL_TITLE_CHARS:
+        title, taken = f"{title} {lines[taken].strip()}", taken + 1
+    if taken == len(lines) and next_block:  # a paragraph break inside the title: « … incendie de » / « forêt … »
+        while from_next < len(next_block) and wraps(next_block[from_next]) and len(title) <= LEGAL_TITLE_CHARS:
+            title, from_next = f"{title} {next_block[from_next].strip()}", from_next + 1
+    if len(title) > LEGAL_TITLE_CHARS or title.endswith(tuple(_END_PUNCT)) or title.split()[-1].lower() in STOP_WORDS:
+        return None
+    label = (annex or _ARTICLE_HEADING_RE.match(lines[0])).end()
+    named = title[label:].split()
+    # a sentence (« Article 1er : Est abrogé … », « Article 2 : Pour les communes de 2 000 … »), a contents' line and
+    # its page (« Annexe 2 : Répondants et catégories . . . 21 »)
+    if named and (named[0].lower() in STOP_WORDS or re.search(r"\d{3}|\d$", title[label:])):
+        return None
+    rest = lines[taken:] if not from_next else next_block[from_next:]
+    if rest and rest[0].lstrip()[:1].islower():
+        return None  # the title's sentence goes on: the article's text, no title
+    return taken, from_next, annex is not None
+
+
 class CueSections:
     """Sections of a file without an outline: headings found by their cues in the text, page after page (a family's
-    rules first, then the general ones: numbered headings, those of _read_general)."""
+    rules first, then the general ones: numbered headings, legal texts' articles and annexes, those of _read_general)."""
 
     def __init__(self, rules: Sequence[HeadingRules] = ()) -> None:
         self.tracker = SectionTracker()
-        self.rules = (*rules, NumberedHeadings())
+        self.rules = (*rules, NumberedHeadings(), LegalHeadings())
 
     def read(self, page: Page, text: str) -> list[tuple[Block, str]]:
         """The blocks of one cleaned page, each with the heading path it sits under."""

@@ -832,6 +832,40 @@ def test_numbered_headings_make_the_sections_of_a_pdf_without_outline(tmp_path):
     assert section_of("35 jours") == f"2. Modalités pratiques{SECTION_SEPARATOR}2.1. Délais (à respecter)"
 
 
+def test_an_orders_articles_and_annexes_make_the_sections_of_a_pdf_without_outline(tmp_path):
+    """A prefect's order has no outline: its titled articles (« Article 2 : Période d'activation », a title that wraps
+    after « de ») are sub-parts and its annexes parts, so a line under them cites them; an article whose first
+    sentence follows its number (« Article 6 - Ces plaques sont apposées … ») and the list of the annexes in its
+    contents are no headings."""
+    from fpdf import FPDF
+
+    from ingest import chunk_pages
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pages = (
+        "SOMMAIRE\nArticle 1er : Objet\nArticle 2 : Période d'activation\nAnnexe n°1 : Liste des communes",
+        "ARRÊTE\nArticle 1er : Objet\nLe présent arrêté réglemente l'usage du feu dans les zones boisées du département.\n\n"
+        "Article 2 : Période d'activation de la vigilance incendie de\nforêt\nLe présent arrêté s'applique entre le 15 juin et le 15 septembre.\n\n"
+        "Article 6 - Ces plaques sont apposées sur la façade de chaque\nimmeuble par les soins de la commune.",
+        "Annexe n°1 : Liste des communes et de leur zone\nAIGALIERS 04 - GARDON VIDOURLE\nUZES 04 - GARDON VIDOURLE",
+    )
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(tmp_path / "arrete.pdf"))
+    chunks = chunk_pages(read_file_pages(tmp_path / "arrete.pdf"))
+
+    def section_of(phrase: str) -> str:
+        return next(c.section for c in chunks if phrase in c.text)
+
+    assert section_of("réglemente l'usage du feu") == "Article 1er : Objet"
+    assert section_of("15 juin et le 15 septembre") == "Article 2 : Période d'activation de la vigilance incendie de forêt"
+    assert section_of("apposées sur la façade") == "Article 2 : Période d'activation de la vigilance incendie de forêt"
+    assert section_of("UZES") == "Annexe n°1 : Liste des communes et de leur zone"
+    assert not any("Annexe" in c.section for c in chunks if c.page < 3)
+
+
 def test_a_title_printed_at_the_top_but_read_last_heads_its_whole_page(tmp_path):
     """A page designed with its title set last (pypdf reads it after the text) is still under that title: the title is
     printed above all of the page's text, so its section starts at the page's top, not the previous page's."""
