@@ -1049,10 +1049,10 @@ PUBLISHED_RE = re.compile(
 
 
 # A line that signs a text: a person's name first, with or without a civility (« Christiane Bouchart, Présidente du
-# RTES … », « Jean Gaubert : Copie : … », « M. Jean DUPONT »), then a comma, a colon or the line's end; a short line
-# (SIGNATURE_CHARS), not a sentence that opens with a name
+# RTES … », « Jean Gaubert : Copie : … », « M. Jean DUPONT »), then a comma, a colon, the line's end or the signer's
+# office (_OFFICES: « Stéphane LE FOLL Ministre de l'Agriculture … »); a short line (SIGNATURE_CHARS), not a sentence
+# that opens with a name
 SIGNATURE_CHARS = 150
-# then a comma, a colon, the line's end or the signer's office (« Stéphane LE FOLL Ministre de l'Agriculture … »)
 _OFFICES = (
     r"(?:Vice-)?(?:Ministre|Secr[ée]taire|Pr[ée]sident|Pr[ée]sidente|Directeur|Directrice|Maire|Pr[ée]f[èe]te?|D[ée]l[ée]gu[ée]e?"
     r"|Adjointe?|S[ée]nat(?:eur|rice)|D[ée]put[ée]e?|Conseill(?:er|[èe]re)|Cheffe?|Responsable|Coordinat(?:eur|rice)|G[ée]n[ée]ral)"

@@ -283,35 +283,31 @@ class LegalHeadings:
         lines = raw_blocks[i]
         if any(is_contents_title(line) for line in lines) or any(is_contents_title(line) for block in blocks for line in block.lines):
             return None  # a table of contents lists them
+        next_block = raw_blocks[i + 1] if i + 1 < len(raw_blocks) else None
         starts = [k for k, line in enumerate(lines) if _opens_legal_heading(line) and (k == 0 or _ends_a_sentence(lines[k - 1]))]
-        read = [(k, _legal_title(lines[k:], raw_blocks[i + 1] if i + 1 < len(raw_blocks) else None)) for k in starts]
-        read = [(k, title) for k, title in read if title is not None]
-        if not read:
+        titles = [(k, found) for k in starts if (found := _legal_title(lines[k:], next_block)) is not None]
+        if not titles:
             return None
-        for k, (taken, from_next, _) in read:
+        for k, (taken, from_next, _) in titles:
             # a title followed right away by another (page numbers aside): a list of the articles or annexes (a table
             # of contents, an order's list of its annexes), no heading
             follower = None if from_next else _text_line(lines[k + taken :])
-            if follower is None and not from_next and k + taken >= len(lines) and i + 1 < len(raw_blocks):
-                follower = _text_line(raw_blocks[i + 1])
+            if follower is None and not from_next and k + taken >= len(lines) and next_block is not None:
+                follower = _text_line(next_block)
             if follower is not None and _opens_legal_heading(follower):
                 return None
         following = i + 1
-        body_from = 0
-        for n, (k, (taken, from_next, annex)) in enumerate(read):
-            end = read[n + 1][0] if n + 1 < len(read) else len(lines)
-            if lines[body_from:k]:
-                blocks.append(Block(lines[body_from:k]))
-            title_lines = lines[k : k + taken] + (raw_blocks[i + 1][:from_next] if from_next else [])
+        if lines[: titles[0][0]]:  # the paragraph's lines before its first title
+            blocks.append(Block(lines[: titles[0][0]]))
+        for n, (k, (taken, from_next, annex)) in enumerate(titles):
+            end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
+            title_lines = lines[k : k + taken] + (next_block[:from_next] if from_next else [])
             blocks.append(Block(title_lines, 1 if annex else 2, heading_title(title_lines)))
-            body_from = k + taken
+            body = next_block[from_next:] if from_next else lines[k + taken : end]  # a title over two paragraphs ends the first
             if from_next:
                 following = i + 2
-                if raw_blocks[i + 1][from_next:]:
-                    blocks.append(Block(raw_blocks[i + 1][from_next:]))
-            elif lines[body_from:end]:
-                blocks.append(Block(lines[body_from:end]))
-            body_from = end
+            if body:
+                blocks.append(Block(body))
         return following
 
     def finish(self, blocks: list[Block]) -> None:
