@@ -866,6 +866,33 @@ def test_an_orders_articles_and_annexes_make_the_sections_of_a_pdf_without_outli
     assert not any("Annexe" in c.section for c in chunks if c.page < 3)
 
 
+def test_an_annex_title_on_the_line_after_its_number_and_a_list_of_annexes(tmp_path):
+    """« Annexe n°1 : » alone on its line takes its title from the next one; an order's list of its annexes, one after
+    the other with no text under them, makes no section (the page after it is not under the last annex listed)."""
+    from fpdf import FPDF
+
+    from ingest import chunk_pages
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pages = (
+        "Le présent arrêté comporte les annexes suivantes.\n\nAnnexe 1 : Dispositifs d'extinction\n\nAnnexe 2 : Carte des zones",
+        "Les maires sont chargés de l'exécution du présent arrêté dans leur commune.",
+        "Annexe n°1 :\nDispositifs d'extinction et moyens de sécurité\nUn extincteur de 9 litres à eau est placé à portée de main.",
+    )
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(tmp_path / "arrete.pdf"))
+    chunks = chunk_pages(read_file_pages(tmp_path / "arrete.pdf"))
+
+    def section_of(phrase: str) -> str:
+        return next(c.section for c in chunks if phrase in c.text)
+
+    assert section_of("chargés de l'exécution") == ""
+    assert section_of("9 litres à eau") == "Annexe n°1 : Dispositifs d'extinction et moyens de sécurité"
+
+
 def test_a_title_printed_at_the_top_but_read_last_heads_its_whole_page(tmp_path):
     """A page designed with its title set last (pypdf reads it after the text) is still under that title: the title is
     printed above all of the page's text, so its section starts at the page's top, not the previous page's."""
