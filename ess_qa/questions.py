@@ -429,6 +429,9 @@ _ASKING_RE = re.compile(r"\?|\b(" + _INTERROGATIVES + r"|que|qu'|est-ce|is|are|d
 # The noun that says what figure a keyword query wants, wherever it stands (« domifa nombre de personnes domiciliées »,
 # « taux taxe frais chambre métiers »): first in a question, the cues of _TYPE_CUES read it
 _KEYWORD_CUES = (
+    # a measure named asks its figure, whatever else the keywords name (« taille minimale module coût environnemental
+    # impression mm »: a size in millimetres, not the cost the label is named after)
+    ("number", r"\b(taille|longueur|hauteur|largeur|[ée]paisseur|diam[èe]tre|superficie|poids)s?\b"),
     ("money", r"\b(" + _MONEY_NOUNS + r")s?\b"),
     ("percent", r"\b(taux|pourcentage|part)\b"),
     ("number", r"\b(" + _COUNT_NOUNS + r")\b"),

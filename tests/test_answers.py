@@ -3397,3 +3397,18 @@ def test_a_document_whose_cover_gives_no_date_is_dated_by_its_colophon(tmp_path)
     ))
     answer = assistant.ask("Quand la synthèse du questionnaire national a-t-elle été publiée ?")
     assert answer.found and "Février 2021" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        # a measure named asks its figure, though the keywords also name a cost (the label's name)
+        ("taille minimale module coût environnemental impression mm", "number"),
+        ("hauteur haie anti-dérive", "number"),
+        # a price in a unit stays a sum of money
+        ("prix kWh chaleur", "money"),
+        ("coût travaux raccordement", "money"),
+    ],
+)
+def test_a_keyword_query_that_names_a_measure_asks_its_figure(query, kind):
+    assert question_type(query) == kind
