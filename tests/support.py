@@ -32,3 +32,15 @@ def search_when_ready(client, question: str, k: int, timeout: float = 120):
         except Exception as exc:
             assert "index" in str(exc).lower() and time.monotonic() < deadline, exc
             time.sleep(0.5)
+
+
+def write_text_pdf(path, pages: list[str] | tuple[str, ...], size: int = 12, line_height: float = 8) -> None:
+    """A real PDF (fpdf2) with one page for each text."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=size)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, line_height, text)
+    pdf.output(str(path))

@@ -9,6 +9,7 @@ import pytest
 from ingest import load_pages, read_file_pages
 from ingest.french import match_key
 from ingest.types import SECTION_SEPARATOR, Page
+from support import write_text_pdf
 
 # One distinctive text per physical page; page 3 is left blank on purpose (numbering must not shift).
 PDF_PAGES = {
@@ -832,33 +833,27 @@ def test_numbered_headings_make_the_sections_of_a_pdf_without_outline(tmp_path):
     assert section_of("35 jours") == f"2. Modalités pratiques{SECTION_SEPARATOR}2.1. Délais (à respecter)"
 
 
+def _sections_of_pages(path, pages: tuple[str, ...]):
+    """A real PDF of these pages (fpdf2, one text each), chunked: the section of the first chunk that holds a phrase."""
+    from ingest import chunk_pages
+
+    write_text_pdf(path, pages, size=11, line_height=6)
+    chunks = chunk_pages(read_file_pages(path))
+    return chunks, lambda phrase: next(c.section for c in chunks if phrase in c.text)
+
+
 def test_an_orders_articles_and_annexes_make_the_sections_of_a_pdf_without_outline(tmp_path):
     """A prefect's order has no outline: its titled articles (« Article 2 : Période d'activation », a title that wraps
     after « de ») are sub-parts and its annexes parts, so a line under them cites them; an article whose first
     sentence follows its number (« Article 6 - Ces plaques sont apposées … ») and the list of the annexes in its
     contents are no headings."""
-    from fpdf import FPDF
-
-    from ingest import chunk_pages
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=11)
-    pages = (
+    chunks, section_of = _sections_of_pages(tmp_path / "arrete.pdf", (
         "SOMMAIRE\nArticle 1er : Objet\nArticle 2 : Période d'activation\nAnnexe n°1 : Liste des communes",
         "ARRÊTE\nArticle 1er : Objet\nLe présent arrêté réglemente l'usage du feu dans les zones boisées du département.\n\n"
         "Article 2 : Période d'activation de la vigilance incendie de\nforêt\nLe présent arrêté s'applique entre le 15 juin et le 15 septembre.\n\n"
         "Article 6 - Ces plaques sont apposées sur la façade de chaque\nimmeuble par les soins de la commune.",
         "Annexe n°1 : Liste des communes et de leur zone\nAIGALIERS 04 - GARDON VIDOURLE\nUZES 04 - GARDON VIDOURLE",
-    )
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    pdf.output(str(tmp_path / "arrete.pdf"))
-    chunks = chunk_pages(read_file_pages(tmp_path / "arrete.pdf"))
-
-    def section_of(phrase: str) -> str:
-        return next(c.section for c in chunks if phrase in c.text)
-
+    ))
     assert section_of("réglemente l'usage du feu") == "Article 1er : Objet"
     assert section_of("15 juin et le 15 septembre") == "Article 2 : Période d'activation de la vigilance incendie de forêt"
     assert section_of("apposées sur la façade") == "Article 2 : Période d'activation de la vigilance incendie de forêt"
@@ -869,26 +864,11 @@ def test_an_orders_articles_and_annexes_make_the_sections_of_a_pdf_without_outli
 def test_an_annex_title_on_the_line_after_its_number_and_a_list_of_annexes(tmp_path):
     """« Annexe n°1 : » alone on its line takes its title from the next one; an order's list of its annexes, one after
     the other with no text under them, makes no section (the page after it is not under the last annex listed)."""
-    from fpdf import FPDF
-
-    from ingest import chunk_pages
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=11)
-    pages = (
+    _, section_of = _sections_of_pages(tmp_path / "arrete.pdf", (
         "Le présent arrêté comporte les annexes suivantes.\n\nAnnexe 1 : Dispositifs d'extinction\n\nAnnexe 2 : Carte des zones",
         "Les maires sont chargés de l'exécution du présent arrêté dans leur commune.",
         "Annexe n°1 :\nDispositifs d'extinction et moyens de sécurité\nUn extincteur de 9 litres à eau est placé à portée de main.",
-    )
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    pdf.output(str(tmp_path / "arrete.pdf"))
-    chunks = chunk_pages(read_file_pages(tmp_path / "arrete.pdf"))
-
-    def section_of(phrase: str) -> str:
-        return next(c.section for c in chunks if phrase in c.text)
-
+    ))
     assert section_of("chargés de l'exécution") == ""
     assert section_of("9 litres à eau") == "Annexe n°1 : Dispositifs d'extinction et moyens de sécurité"
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from ess_qa import Answer, Citation, Passage, web
 from ess_qa.evaluation import contains_evidence
-from support import free_port, search_when_ready, start_command
+from support import free_port, search_when_ready, start_command, write_text_pdf
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REPORT = "metropoles-ess.txt"
@@ -389,14 +389,7 @@ def test_a_passages_link_opens_its_source_page_at_the_passage_marked(server, ass
 
 
 def make_pdf(path: Path, pages: list[str]) -> None:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 8, text)
-    pdf.output(str(path))
+    write_text_pdf(path, pages)
 
 
 @pytest.fixture(scope="module")
