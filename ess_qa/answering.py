@@ -246,18 +246,21 @@ def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list
     if not asked.dated_kind or not candidates:
         return None
     first = candidates[0][2]
-    last = next((document.last_page for document in store.documents() if document.name == first.source), 0)
+    last = _last_page(store, first.source)
     pages = sorted(set(range(1, OPENING_PAGES + 1)) | set(range(max(1, last - COVER_PAGES + 1), last + 1)))
-    published = [
-        found
-        for page in pages
-        for position in store.positions_on_page(page, first.source)
-        for found in [best_unit(store, asked, position, SNIPPET_WEIGHTS, only=lambda text: bool(PUBLISHED_RE.search(text)) and asked.answered_by(text))]
-        if found[0] is not None
-    ]
-    if not published:
+
+    def publishing(text: str) -> bool:  # a line that says when the document came out, with the date
+        return bool(PUBLISHED_RE.search(text)) and asked.answered_by(text)
+
+    scored = []
+    for page in pages:
+        for position in store.positions_on_page(page, first.source):
+            unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=publishing)
+            if unit is not None:
+                scored.append((score, unit))
+    if not scored:
         return None
-    unit, score = max(published, key=lambda found: found[1])
+    score, unit = max(scored, key=lambda item: item[0])
     text = unit.text
     if len(text) >= SNIPPET_TARGET:  # a colophon's long line: its label and the date after it
         text = shorten(text, SNIPPET_TARGET, around=PUBLISHED_RE.search(text).start() + SNIPPET_TARGET // 2 - QUOTED_LEAD)
@@ -289,9 +292,7 @@ def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -
     (« la convention avec la CAF » of a contract whose partners signed it: another text)."""
     if not candidates:
         return None
-    source = candidates[0][2].source
-    last_page = next((d.last_page for d in store.documents() if d.name == source), 0)
-    passages, positions = _passages_then_pages(store, candidates, range(last_page, 0, -1))
+    passages, positions = _passages_then_pages(store, candidates, range(_last_page(store, candidates[0][2].source), 0, -1))
     for position in positions:
         unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=dates_signing)
         if unit is not None:
@@ -301,6 +302,11 @@ def _signing_date_line(store: Store, asked: QuestionProfile, candidates: list) -
             passage = _citing_passage(store, candidates, passages, position)
             return Snippet(shorten(unit.text, SHORT_EXTRACT), passage, score, unit)  # the date, then who signed
     return None
+
+
+def _last_page(store: Store, source: str) -> int:
+    """A document's last page with text (0 for a name the store does not hold)."""
+    return next((document.last_page for document in store.documents() if document.name == source), 0)
 
 
 def _passages_then_pages(store: Store, candidates: list, pages: Iterable[int]) -> tuple[dict[int, Passage], list[int]]:
@@ -355,7 +361,7 @@ def cover_dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozense
     chunk = store.chunk(unit.position)  # its chunk's text: a date alone on its line is no unit (« 2024 » under the title)
     if not asked.dated or not asked.answered_by(unit.text if len(chunk.text) > SNIPPET_TARGET else chunk.text):
         return frozenset()
-    dating = chunk.page == cover_page(store, chunk.source) or PUBLISHED_RE.search(unit.text)
+    dating = chunk.page == cover_page(store, chunk.source) or bool(PUBLISHED_RE.search(unit.text))
     return asked.dated if dating else frozenset()
 
 

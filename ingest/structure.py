@@ -336,7 +336,8 @@ LEGAL_TITLE_CHARS = 4 * MAX_HEADING_CHARS  # an order's article names its whole 
 def _legal_title(lines: list[str], next_block: list[str] | None) -> tuple[int, int, bool] | None:
     """(lines of lines, lines of next_block, whether an annex) that make an article's or an annex's title, when
     lines[0] opens one (see LegalHeadings); None when its line opens a sentence."""
-    annex = _ANNEX_HEADING_RE.match(lines[0]) if not _ARTICLE_HEADING_RE.match(lines[0]) else None
+    article = _ARTICLE_HEADING_RE.match(lines[0])
+    annex = None if article else _ANNEX_HEADING_RE.match(lines[0])
     bare = annex is not None and annex.end() >= len(lines[0].rstrip())  # « Annexe n°1 : » / « Dispositifs … »
     title, taken, from_next = lines[0].strip(), 1, 0
 
@@ -350,7 +351,7 @@ def _legal_title(lines: list[str], next_block: list[str] | None) -> tuple[int, i
             title, from_next = f"{title} {next_block[from_next].strip()}", from_next + 1
     if len(title) > LEGAL_TITLE_CHARS or title.endswith(tuple(_END_PUNCT)) or title.split()[-1].lower() in STOP_WORDS:
         return None
-    label = (annex or _ARTICLE_HEADING_RE.match(lines[0])).end()
+    label = (article or annex).end()
     named = title[label:].split()
     # a sentence (« Article 1er : Est abrogé … », « Article 2 : Pour les communes de 2 000 … »), a contents' line and
     # its page (« Annexe 2 : Répondants et catégories . . . 21 »)
