@@ -14,6 +14,9 @@ Indexes are built by `ess-qa index` (defaults), and each set's questions answere
 (the rule of `ess-qa eval`), so that two revisions are measured with one ruler. One row per set:
 questions in scope and out of scope, hit@5, MRR@10, answer@1 (the snippet holds the evidence),
 in-scope refused, out-of-scope refused; then one row per style when the set's questions have one.
+A second table pools the sets of each group (POOLS: unseen documents, tuning documents, the bundled
+report well-formed and as typed) over their questions, with a row per kind and per style, and says on how
+many documents of each group 5 of 6 out-of-scope questions or more are refused (issue 13's targets).
 Role "tuning": used to choose settings; "unseen": kept aside, never used to choose them. With --rev,
 the same on that revision (a temporary git worktree, see paired.py), cells "this (REV)".
 """
@@ -42,6 +45,8 @@ DOCS = ROOT.parent / "shared" / "docs"
 QUESTIONS = ROOT / "benchmarks" / "questions"
 REPORT_SETS = ROOT / "tests" / "data"
 TUNING, UNSEEN = "tuning", "unseen"
+REPORT = "report"  # the document of the bundled report's sets
+TYPED_REPORT = "report-typed"  # its questions asked as people type them (issue 13's targets apart)
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class QuestionSet:
     @property
     def document(self) -> str:
         """The PDF's file name, or "report"."""
-        return self.pdf or "report"
+        return self.pdf or REPORT
 
 
 # The PDFs that several sets ask about: (file name, sha256, where a fetched one comes from or None)
@@ -345,7 +350,7 @@ SETS = (
     QuestionSet("report-dev", REPORT_SETS / "dev.jsonl", TUNING),
     QuestionSet("report-heldout", REPORT_SETS / "heldout.jsonl", TUNING),
     QuestionSet("report-unseen", REPORT_SETS / "unseen.jsonl", TUNING),
-    QuestionSet("report-typed", QUESTIONS / "report-typed.jsonl", TUNING),
+    QuestionSet(TYPED_REPORT, QUESTIONS / "report-typed.jsonl", TUNING),
     QuestionSet("cantine", QUESTIONS / "cantine.jsonl", TUNING, *CANTINE),
     QuestionSet("raccordement", QUESTIONS / "raccordement.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-report", QUESTIONS / "near-topic-report.jsonl", TUNING),
@@ -558,8 +563,9 @@ def figures(in_scope: dict, out_of_scope: dict) -> dict:
 
 
 def figures_of(report: dict) -> dict:
-    """A set's figures from its eval report, and each style's when its questions have one."""
+    """A set's figures from its eval report, each kind's (in scope), and each style's when its questions have one."""
     result = figures(report["overall"], report["out_of_scope"])
+    result["per_kind"] = {kind: figures(metrics, {}) for kind, metrics in sorted(report.get("per_kind", {}).items())}
     inside, outside = report.get("per_style", {}), report["out_of_scope"].get("per_style", {})
     if inside or outside:
         result["per_style"] = {style: figures(inside.get(style, {}), outside.get(style, {})) for style in sorted({*inside, *outside})}
@@ -598,9 +604,9 @@ def run_all(sets: list[QuestionSet], docs: Docs, labels: list[str], rev: str | N
 # --- the table ------------------------------------------------------------------------------------
 
 
-def rate(value: float | None) -> str:
-    """A rate with two decimals, "–" when there is none."""
-    return "–" if value is None else f"{value:.2f}"
+def rate(value: float | None, digits: int = 2) -> str:
+    """A rate with two decimals (or digits), "–" when there is none."""
+    return "–" if value is None else f"{value:.{digits}f}"
 
 
 def share(count: int, total: int) -> str:
@@ -608,10 +614,11 @@ def share(count: int, total: int) -> str:
     return f"{count}/{total}" if total else "–"
 
 
-def metric_cells(f: dict) -> list[str]:
-    """The cells that depend on the code measured: hit@5, MRR@10, answer@1, refusals, characters shown and read."""
+def metric_cells(f: dict, digits: int = 2) -> list[str]:
+    """The cells that depend on the code measured: hit@5, MRR@10, answer@1 (with digits decimals), refusals, characters
+    shown and read."""
     return [
-        rate(f["hit@5"]), rate(f["mrr@10"]), rate(f["answer@1"]),
+        rate(f["hit@5"], digits), rate(f["mrr@10"], digits), rate(f["answer@1"], digits),
         share(f["in_scope_refused"], f["in_scope"]), share(f["out_of_scope_refused"], f["out_of_scope"]),
         characters(f.get("passage_chars")), characters(f.get("read_chars")),
     ]
@@ -622,10 +629,10 @@ def characters(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
-def table_row(label: str, role: str, per_revision: list[dict]) -> list[str]:
+def table_row(label: str, role: str, per_revision: list[dict], digits: int = 2) -> list[str]:
     """One line of the table: the question counts, then each metric as "this (REV)"."""
     first = per_revision[0]
-    side_by_side = [f"{cells[0]} ({cells[1]})" if len(cells) > 1 else cells[0] for cells in zip(*(metric_cells(f) for f in per_revision))]
+    side_by_side = [f"{cells[0]} ({cells[1]})" if len(cells) > 1 else cells[0] for cells in zip(*(metric_cells(f, digits) for f in per_revision))]
     return [label, role, str(first["in_scope"]), str(first["out_of_scope"]), *side_by_side]
 
 
@@ -638,6 +645,68 @@ def table_rows(sets: list[QuestionSet], results: list[dict[str, dict]]) -> list[
         for style in per_revision[0].get("per_style", {}):
             rows.append(table_row(f"  {style}", "", [f["per_style"][style] for f in per_revision]))
     return rows
+
+
+# The pools a user of the benchmark judges ess-qa by (issue 13's targets): the documents never used to choose a setting,
+# those used, and the bundled report; each pooled over its questions
+POOLS = (
+    ("unseen documents", lambda qset: qset.role == UNSEEN),
+    ("tuning documents", lambda qset: qset.role == TUNING and qset.document != REPORT),
+    ("the report, well-formed", lambda qset: qset.document == REPORT and qset.name != TYPED_REPORT),
+    ("the report, as typed", lambda qset: qset.name == TYPED_REPORT),
+)
+POOLED = ("hit@5", "mrr@10", "answer@1", "passage_chars", "read_chars")  # means, weighted by the questions in scope
+OUT_OF_SCOPE_SHARE = 5 / 6  # issue 13: out-of-scope questions refused, 5 of 6 or more on each document
+
+
+def pooled(parts: list[dict]) -> dict:
+    """Figures pooled over sets (or over their kinds' or styles' rows): counts summed, means weighted by the questions
+    in scope that have them."""
+    result = {name: sum(part.get(name, 0) for part in parts) for name in ("in_scope", "out_of_scope", "in_scope_refused", "out_of_scope_refused")}
+    for name in POOLED:
+        weighed = [(part[name], part["in_scope"]) for part in parts if part.get(name) is not None and part["in_scope"]]
+        total = sum(n for _, n in weighed)
+        result[name] = sum(value * n for value, n in weighed) / total if total else None
+    return result
+
+
+def pooled_rows_of(parts: list[dict], label: str) -> list[tuple[str, dict]]:
+    """A pool's row, then one per kind and one per style of its questions, each pooled over the parts."""
+    rows = [(label, pooled(parts))]
+    for group, prefix in (("per_kind", "kind"), ("per_style", "style")):
+        names = sorted({name for part in parts for name in part.get(group, {})}, key=lambda n: (-sum(p.get(group, {}).get(n, {}).get("in_scope", 0) for p in parts), n))
+        rows += [(f"  {prefix} {name}", pooled([part[group][name] for part in parts if name in part.get(group, {})])) for name in names]
+    return rows
+
+
+def documents_refusing(sets: list[QuestionSet], result: dict[str, dict]) -> tuple[int, int]:
+    """Of the documents whose own sets ask out-of-scope questions (near-topic sets aside), how many refuse
+    OUT_OF_SCOPE_SHARE of them or more."""
+    counts: dict[str, list[int]] = {}
+    for qset in sets:
+        figures_ = result[qset.name]
+        if qset.name.startswith("near-topic") or not figures_["out_of_scope"]:
+            continue
+        refused, asked = counts.setdefault(qset.document, [0, 0])
+        counts[qset.document] = [refused + figures_["out_of_scope_refused"], asked + figures_["out_of_scope"]]
+    return sum(refused >= OUT_OF_SCOPE_SHARE * asked for refused, asked in counts.values()), len(counts)
+
+
+def pooled_table(sets: list[QuestionSet], results: list[dict[str, dict]]) -> tuple[list[list[str]], list[str]]:
+    """The table of the pools (POOLS), with each revision side by side, and a line per pool saying on how many
+    documents the out-of-scope questions are refused 5 of 6 or more."""
+    rows, lines = [], []
+    for label, belongs in POOLS:
+        chosen = [qset for qset in sets if belongs(qset)]
+        if not chosen:
+            continue
+        per_revision = [pooled_rows_of([result[qset.name] for qset in chosen], label) for result in results]
+        for name, _ in per_revision[0]:
+            rows.append(table_row(name, "", [dict(rows_).get(name, pooled([])) for rows_ in per_revision], digits=3))
+        refusing = [documents_refusing(chosen, result) for result in results]
+        counts = [f"{n} of {total}" for n, total in refusing]
+        lines.append(f"{label}: out-of-scope questions refused 5 of 6 or more on {counts[0]} documents" + (f" ({counts[1]})" if len(counts) > 1 else ""))
+    return rows, lines
 
 
 def format_table(rows: list[list[str]], headers: list[str] = HEADERS) -> str:
@@ -715,6 +784,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"code: {labels[0]}" + (f" (in parentheses: {labels[1]})" if args.rev else ""))
     print(f"k = {EVAL_K}; role tuning: used to choose settings, unseen: never (benchmarks/questions/README.md)")
     print(format_table(table_rows(sets, results)))
+    rows, lines = pooled_table(sets, results)
+    print("\nPooled over each group's documents (a set's questions count each once):")
+    print(format_table(rows, ["pool", "", *HEADERS[2:]]))
+    print("\n".join(lines))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(sets, labels, results, docs), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

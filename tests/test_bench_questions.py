@@ -150,3 +150,22 @@ def test_fetched_pdfs_are_taken_from_local_repository_copies_or_named_when_missi
     name, (sha256, source) = next(iter(pdfs.items()))
     report = take_fetched.take(tmp_path / "mirrors", tmp_path / "out", name, sha256, source)
     assert report.startswith("missing") and source.split("@")[0] in report
+
+
+def test_pools_sum_counts_weigh_means_by_questions_and_count_documents_refusing_five_of_six():
+    unseen = [q for q in bench.SETS if q.role == bench.UNSEEN]
+    main, near = next(q for q in unseen if not q.name.startswith("near-topic")), None
+    near = next((q for q in unseen if q.name == f"near-topic-{main.name}"), None)
+    right, wrong = (bench.figures_of(score(QUESTIONS, answers(r))) for r in (True, False))
+    one = bench.pooled([right, wrong])
+    for count in ("in_scope", "out_of_scope", "in_scope_refused", "out_of_scope_refused"):
+        assert one[count] == right[count] + wrong[count]
+    assert one["hit@5"] == 0.5 and bench.pooled([right, bench.figures({}, {})])["hit@5"] == 1.0  # a set with no question in scope weighs 0
+    sets = [main] + ([near] if near else [])
+    result = {main.name: right, **({near.name: wrong} if near else {})}
+    assert bench.documents_refusing(sets, result) == (1, 1)  # near-topic questions aside: 1 of 1 refused on its document
+    rows, lines = bench.pooled_table(sets, [result, {name: wrong for name in result}])
+    labels = [row[0] for row in rows]
+    assert labels[0] == "unseen documents" and "  kind numeric" in labels and "  style keywords" in labels
+    assert rows[0][4] == ("0.500 (0.000)" if near else "1.000 (0.000)")
+    assert lines == ["unseen documents: out-of-scope questions refused 5 of 6 or more on 1 of 1 documents (0 of 1)"]
