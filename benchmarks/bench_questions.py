@@ -333,6 +333,38 @@ PULSE_ELLES_ENSEMBLE = (
     "pulse-elles-ensemble-2024.pdf", "29e2af565b6b9525dbd654cb80d483e1b2aee3d9acf6d89a954ddac7790f6bcb",
     "dataforgoodfr/13_ia_financement@50724683423a191c5e2ca6e8857b4054dce3c587:data/PS_P06_PP01.pdf",
 )
+DESSERTES_FORET = (
+    "cnig-standard-dessertes-foret-2019.pdf", "ec184c3c563d090456763e8ddb3d134a5566f857cd765bd65cb2ff57f5c188b2",
+    "cnigfr/DessertesEnForet-schema@14e7b450193139b4d7d80a789c2e3ee061320945:ressources/standards-preexistants/Standard_Dessertes_v1.pdf",
+)
+SAIS_PROJET = (
+    "cdsea91-sais-projet-etablissement-2014.pdf", "dac42f9ba4444d37360394a53df45aa5371d8ae68da3a11e4972f5f36415fe2c",
+    "misterbigood/cdsea91@02270daf9a79e24f13900375f08f515f1ed37193:documentation/SAIS/SAIS - Projet d'Ã©tablissement.pdf",
+)
+SAIS_ACTIVITE = (
+    "cdsea91-sais-rapport-activite-2013.pdf", "7b7e81713ad161148c766d99af7fae71a768cff06963ab83dbb4f138932be50b",
+    "misterbigood/cdsea91@02270daf9a79e24f13900375f08f515f1ed37193:documentation/SAIS/SAIS - Rapport d'activitÃ©.pdf",
+)
+PLACE_ENTREPRISES = (
+    "place-entreprises-service-partenarial-2021.pdf", "432a91edddec22a090b19586ddb9f12b54a8ebd58663c04e92e35927354890ec",
+    "betagouv/conseillers-entreprises@a7ff3a4ad824686bb209db957e81ba16cf7d8e2c:public/book.pdf",
+)
+CDSEA_GESTION_2011 = (
+    "cdsea91-rapport-gestion-2011.pdf", "f1f71a71d5525fb83b916409e30a4be89e1a693e343f31178c0783f47f452a87",
+    "misterbigood/cdsea91@02270daf9a79e24f13900375f08f515f1ed37193:documentation/Archives/Rapport de gestion 2011.pdf",
+)
+CDSEA_GESTION_2013 = (
+    "cdsea91-rapport-gestion-2013.pdf", "ab1954ff1b70a3aac0b0f9f6358e634c7358d7983b0c924986dc6c78692ea7e0",
+    "misterbigood/cdsea91@02270daf9a79e24f13900375f08f515f1ed37193:documentation/Association/Rapport de gestion 2013.pdf",
+)
+FABMOB_STATUTS = (
+    "fabrique-mobilites-statuts-2023.pdf", "fd8eb513d61c84f0740f3e71d25a580cd7c8a221be709971ec043f7f049f289e",
+    "fabmob/fabmob.io@2f77d14f9364fc28235ab01d184d7b0d917c9ca0:documents/Statuts de l'association la fabrique des mobilités.pdf",
+)
+BETAGOUV_BILAN_2023 = (
+    "betagouv-bilan-2023.pdf", "9f5514b5ee86c940722e7a4cef4b01969fa35fb11d12c28722fab5b26a440b84",
+    "betagouv/doc.incubateur.net-communaute@4d6980ccaf9523d69ee351920f377ce378cf01c5:.gitbook/assets/Bilan 2023 beta.gouv.fr.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -455,10 +487,26 @@ SETS = (
     QuestionSet("near-topic-gard-feux-foret", QUESTIONS / "near-topic-gard-feux-foret.jsonl", TUNING, *GARD_FEUX_FORET),
     QuestionSet("pulse-elles-ensemble", QUESTIONS / "pulse-elles-ensemble.jsonl", TUNING, *PULSE_ELLES_ENSEMBLE),
     QuestionSet("near-topic-pulse-elles-ensemble", QUESTIONS / "near-topic-pulse-elles-ensemble.jsonl", TUNING, *PULSE_ELLES_ENSEMBLE),
+    QuestionSet("dessertes-foret", QUESTIONS / "dessertes-foret.jsonl", TUNING, *DESSERTES_FORET),
+    QuestionSet("near-topic-dessertes-foret", QUESTIONS / "near-topic-dessertes-foret.jsonl", TUNING, *DESSERTES_FORET),
+    QuestionSet("sais-projet-etablissement", QUESTIONS / "sais-projet-etablissement.jsonl", TUNING, *SAIS_PROJET),
+    QuestionSet("near-topic-sais-projet-etablissement", QUESTIONS / "near-topic-sais-projet-etablissement.jsonl", TUNING, *SAIS_PROJET),
+    QuestionSet("sais-rapport-activite", QUESTIONS / "sais-rapport-activite.jsonl", TUNING, *SAIS_ACTIVITE),
+    QuestionSet("near-topic-sais-rapport-activite", QUESTIONS / "near-topic-sais-rapport-activite.jsonl", TUNING, *SAIS_ACTIVITE),
+    QuestionSet("place-entreprises", QUESTIONS / "place-entreprises.jsonl", TUNING, *PLACE_ENTREPRISES),
+    QuestionSet("near-topic-place-entreprises", QUESTIONS / "near-topic-place-entreprises.jsonl", TUNING, *PLACE_ENTREPRISES),
+    QuestionSet("cdsea-gestion-2011", QUESTIONS / "cdsea-gestion-2011.jsonl", TUNING, *CDSEA_GESTION_2011),
+    QuestionSet("near-topic-cdsea-gestion-2011", QUESTIONS / "near-topic-cdsea-gestion-2011.jsonl", TUNING, *CDSEA_GESTION_2011),
+    QuestionSet("cdsea-gestion-2013", QUESTIONS / "cdsea-gestion-2013.jsonl", TUNING, *CDSEA_GESTION_2013),
+    QuestionSet("near-topic-cdsea-gestion-2013", QUESTIONS / "near-topic-cdsea-gestion-2013.jsonl", TUNING, *CDSEA_GESTION_2013),
     QuestionSet("cnig-sru-niveau1", QUESTIONS / "cnig-sru-niveau1.jsonl", UNSEEN, *CNIG_SRU_NIVEAU1),
     QuestionSet("near-topic-cnig-sru-niveau1", QUESTIONS / "near-topic-cnig-sru-niveau1.jsonl", UNSEEN, *CNIG_SRU_NIVEAU1),
     QuestionSet("gart-tarification-sociale", QUESTIONS / "gart-tarification-sociale.jsonl", UNSEEN, *GART_TARIFICATION_SOCIALE),
     QuestionSet("near-topic-gart-tarification-sociale", QUESTIONS / "near-topic-gart-tarification-sociale.jsonl", UNSEEN, *GART_TARIFICATION_SOCIALE),
+    QuestionSet("fabmob-statuts", QUESTIONS / "fabmob-statuts.jsonl", UNSEEN, *FABMOB_STATUTS),
+    QuestionSet("near-topic-fabmob-statuts", QUESTIONS / "near-topic-fabmob-statuts.jsonl", UNSEEN, *FABMOB_STATUTS),
+    QuestionSet("betagouv-bilan-2023", QUESTIONS / "betagouv-bilan-2023.jsonl", UNSEEN, *BETAGOUV_BILAN_2023),
+    QuestionSet("near-topic-betagouv-bilan-2023", QUESTIONS / "near-topic-betagouv-bilan-2023.jsonl", UNSEEN, *BETAGOUV_BILAN_2023),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
