@@ -365,6 +365,10 @@ BETAGOUV_BILAN_2023 = (
     "betagouv-bilan-2023.pdf", "9f5514b5ee86c940722e7a4cef4b01969fa35fb11d12c28722fab5b26a440b84",
     "betagouv/doc.incubateur.net-communaute@4d6980ccaf9523d69ee351920f377ce378cf01c5:.gitbook/assets/Bilan 2023 beta.gouv.fr.pdf",
 )
+LPO_RAPACES = (
+    "lpo-suivi-rapaces-nicheurs-2014-2018.pdf", "c6781965326efda2487e486a251759c48428d8c14613e123cf37ea5e853fa880",
+    "lpoaura/BirdAtlasOfFrance@503086edc50febf74849968abb0eb9d381499d9f:frontend/static/get-involved/Bilan-Observatoire-Rapaces-2014-2018.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -507,6 +511,8 @@ SETS = (
     QuestionSet("near-topic-fabmob-statuts", QUESTIONS / "near-topic-fabmob-statuts.jsonl", UNSEEN, *FABMOB_STATUTS),
     QuestionSet("betagouv-bilan-2023", QUESTIONS / "betagouv-bilan-2023.jsonl", UNSEEN, *BETAGOUV_BILAN_2023),
     QuestionSet("near-topic-betagouv-bilan-2023", QUESTIONS / "near-topic-betagouv-bilan-2023.jsonl", UNSEEN, *BETAGOUV_BILAN_2023),
+    QuestionSet("lpo-rapaces-nicheurs", QUESTIONS / "lpo-rapaces-nicheurs.jsonl", UNSEEN, *LPO_RAPACES),
+    QuestionSet("near-topic-lpo-rapaces-nicheurs", QUESTIONS / "near-topic-lpo-rapaces-nicheurs.jsonl", UNSEEN, *LPO_RAPACES),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
