@@ -160,14 +160,30 @@ def strip_elision(word: str) -> str:
     return _ELISION_RE.sub("", word)
 
 
+# an acronym written with a dot after each letter, as older and administrative French texts write them:
+# « C.C.A.S. », « S.A.V.S » (two letters at least, no space between)
+_DOTTED_ACRONYM_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?!\w))?(?![\w])")
+# « St Michel », « Ste-Geneviève »: the abbreviations of « Saint » and « Sainte » before a name
+_SAINT_RE = re.compile(r"\bSt(e?)\.?(?=[\s-]+[A-ZÀ-Ý])")
+
+
+def written_forms_joined(text: str) -> str:
+    """A text with a dotted acronym written as one word (« C.C.A.S. » -> « CCAS », as a reader types it) and « St »,
+    « Ste » before a name as « Saint », « Sainte » (« St Michel sur Orge » -> « Saint Michel sur Orge »): each spelling
+    one word for search, for names and for acronyms."""
+    if "." in text:
+        text = _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
+    return _SAINT_RE.sub(r"Saint\1", text) if "St" in text else text
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
-    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text)).lower()))
+    return _split_words(join_number_groups(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text)))).lower())
 
 
 def written_words(text: str) -> list[str]:
     """The words of words(), as written: case kept ('Nantes', 'ESS', 'métropole')."""
-    return _split_words(join_number_groups(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
+    return _split_words(join_number_groups(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text)))))
 
 
 # a word as typed, with its inner apostrophes and hyphens: « aujourd'hui », « presqu'île », « vidéo-surveillance »
@@ -177,7 +193,7 @@ _WHOLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def whole_words(text: str) -> list[str]:
     """The words of a text as written, each whole with its inner apostrophes and hyphens (« aujourd'hui » is one word,
     not « aujourd » and « hui »)."""
-    return _WHOLE_WORD_RE.findall(text)
+    return _WHOLE_WORD_RE.findall(written_forms_joined(text))
 
 
 _WORD_OR_MARK_RE = re.compile(r"[^\W\d_][\w'-]*|[^\w\s]")
@@ -194,7 +210,7 @@ def words_with_capitals(text: str) -> list[tuple[str, bool, bool]]:
     e-mail addresses are left out."""
     found, previous = [], "."
     text = _ADDRESS_RE.sub(" ", text)  # « www.strasbourg.eu », « contact@rennes.fr » write no word
-    for token in _WORD_OR_MARK_RE.findall(normalize_apostrophes(unicodedata.normalize("NFKC", text))):
+    for token in _WORD_OR_MARK_RE.findall(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text)))):
         word = strip_elision(token)
         if word[:1].isalpha():
             after_function = word != token or (previous.islower() and previous in STOP_WORDS)
@@ -297,6 +313,11 @@ _DETERMINERS = frozenset("un une le la les l des du d ce cet cette ces celui cel
 # a word, a colon, or a parenthesis: one that opens on a file pattern or an extension (« Diagfeux (*.dfe) ») is a token
 # of its own, no gloss
 _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|\([*.]+|[(:]")
+
+
+def _defining_tokens(text: str) -> list[str]:
+    """The words and marks a definition is read in: words (a dotted acronym as one, written_forms_joined), brackets, colons."""
+    return _DEFINING_TOKEN_RE.findall(written_forms_joined(normalize_apostrophes(text)))
 # A colon defines the words before it when they open the text as a label, after at most this many content
 # words: 'ESS Nantes Factory : fonds …', 'Définition de la SCIC : …', not 'Développer l'ESS dans les QPV : …'
 LABEL_AFTER_WORDS = 1
@@ -340,7 +361,7 @@ _INLINE_ITEM_RE = re.compile(r"(?:(?<=[.:;])|(?<=\n))\s*[-–•▪]\s+(?=[A-ZÀ
 
 def _defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -> bool:
     """defines() for one item."""
-    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    written = _defining_tokens(text)
     tokens = [word_key(token) for token in written]
     if _spells_out(written, tokens, subject, told):
         return True
@@ -449,7 +470,7 @@ def spells_out(text: str, subject: set[str]) -> bool:
     """Whether a text spells out an acronym of `subject` (content words, accents folded): the acronym in
     parentheses after the words it stands for ('eau chaude sanitaire (ECS)'; see spelled_words), or a list of
     acronyms' words after it ('DAO Dessin Assisté par Ordinateur'; see glossed_words)."""
-    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    written = _defining_tokens(text)
     return _spells_out(written, [word_key(token) for token in written], subject)
 
 
@@ -462,7 +483,7 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
     """The acronyms a text spells out, each with the words it stands for (as keys, see word_key):
     'les quartiers prioritaires de la politique de la ville (QPV)' -> {'QPV': 'quartiers prioritaires de
     la politique de la ville'}. The first spelling of an acronym is kept."""
-    written = _DEFINING_TOKEN_RE.findall(normalize_apostrophes(text))
+    written = _defining_tokens(text)
     return _acronyms_spelled_out(written, [word_key(token) for token in written])
 
 
@@ -707,6 +728,7 @@ def french_doubling_reading(word: str) -> str | None:
 def near_french_word(word: str) -> bool:
     """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »)."""
     return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))
+
 
 
 @_loaded_once
