@@ -726,9 +726,20 @@ def french_doubling_reading(word: str) -> str | None:
 
 
 def near_french_word(word: str) -> bool:
-    """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »)."""
-    return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word)))
+    """Whether a word is French, or one typo away from a word of the general French lexicon (« comune », « donées »),
+    or a French word redone (repeated_word: « recontacté »)."""
+    return is_french_word(word) or not french_words().isdisjoint(typo_variants(word_key(word))) or repeated_word(word)
 
+
+MIN_REPEATED = 5  # letters of the word a « re- » prefixes: « recontacter », not « rein » as « re » + « in »
+
+
+def repeated_word(word: str) -> bool:
+    """Whether a word is a French word with the prefix of doing again, which French glues to any verb and its nouns and
+    which the lexicon lists for some only: « recontacté », « redéposer », « réinterroger »."""
+    lower = word.lower()
+    rests = [lower[len(prefix) :] for prefix in ("re", "ré") if lower.startswith(prefix)]
+    return any(len(rest) >= MIN_REPEATED and is_french_word(rest) for rest in rests)
 
 
 @_loaded_once
