@@ -469,8 +469,9 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
     """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
     « zonage_règlementaire »), the lines of a table of contents, a table's or a figure's caption (« Tableau I : … »),
     the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside) unless an address
-    or a contact is asked for, which a back cover prints in capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), those whose
-    words lost their spaces,
+    or a contact is asked for, which a back cover prints in capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), or they are
+    a table's rows of figures (« DETTES FISCALES ET SOCIALES | 1 233 193 € | … », a balance sheet's; not its header), those
+    whose words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
     https://… »), those mostly made of sources (numbered notes, web addresses)."""
     sources_answer = kind in ("contact", "address", "place", "procedure")
@@ -479,11 +480,21 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
         len(text.split()) > 1
         and not opens_contents(text)
         and not is_caption(text)
-        and (reached or not mostly_capitals(after_capital_title(text)))
+        and (reached or _row_of_figures(text) or not mostly_capitals(after_capital_title(text)))
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text) or _says_beside_its_address(text, only))
         and (only is None or only(text))
     )
+
+
+_FIGURE_RE = re.compile(r"(?<!\w)\d[\d\s\u202f\u00a0.,]*\d(?!\w)")  # a number of two digits or more, standing alone
+
+
+def _row_of_figures(text: str) -> bool:
+    """Whether a text is a table's row (cells apart, see ingest.layout) that gives a figure of two digits or more, not
+    a year: a row of data (« DETTES FISCALES ET SOCIALES | 1 233 193 € »), not a header (« EXERCICE N | EXERCICE N-1 »,
+    « CHARGES | 2011 | 2010 ») nor a row of codes (« Zone 1 | RGF93 | CC42 »)."""
+    return is_table_row(text) and any(not YEAR_RE.fullmatch(figure.strip()) for figure in _FIGURE_RE.findall(text))
 
 
 def _says_beside_its_address(text: str, only: Callable[[str], bool] | None) -> bool:
