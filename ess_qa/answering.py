@@ -52,7 +52,7 @@ from ingest.french import (
     word_key,
     words_run_together,
 )
-from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, years
+from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, without_comparisons, years
 from ingest.structure import is_caption, opens_contents
 from ingest.units import row_label
 
@@ -684,10 +684,15 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     """The years a question asks about when the snippet's place (its text: place_text, or when that gives none,
     its section) gives other years and none of them, nor one between them ('entre 2015 et 2020'): the 2022 figure
     does not answer for 2023. Empty when neither gives a year: a year need not be repeated in every sentence. A
-    line's own years tell what it is about, whatever its section's (a table of 2015 to 2025 under « … pour 2026 »)."""
-    asked = sorted(set(years(asked_sentence(question))))  # a year the context tells (« notre PLUi, approuvé en 2015 ») is no year asked
+    line's own years tell what it is about, whatever its section's (a table of 2015 to 2025 under « … pour 2026 »); a
+    year it compares its figure with is not its own (« 2 400 € bruts (contre 2 379 € en 2012) », without_comparisons)."""
+    # a year the context tells (« notre PLUi, approuvé en 2015 ») is no year asked, nor one the question compares with
+    # (« … par rapport à l'étude ADEME-Arcep sur 2020 »)
+    asked = sorted(set(years(without_comparisons(asked_sentence(question)))))
     if not asked:
         return []
+    if years(place) and not years(without_comparisons(place)):
+        return []  # its figures are of its own time, compared with another's: not said of another year
     held = set(years(place)) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
     return [] if _within(held, asked) else asked
 

@@ -287,6 +287,22 @@ def years(text: str) -> list[str]:
     return [year for _, year in sorted(found)]
 
 
+# Where a text compares a figure with another time's: « 2 400 € bruts (contre 2 379 € en 2012) », « stable par rapport à
+# la moyenne des trois dernières années (3.84% en 2012, …) »; « contre » before a figure only (« la lutte contre … »
+# compares nothing). The comparison runs to the end of its brackets, of its clause or of its line.
+_COMPARISON_RE = re.compile(
+    r"\b(?:contre\s+(?:(?:seulement|environ|près\s+de|plus\s+de|moins\s+de)\s+)?(?=\d)|par\s+rapport\s+(?:à|au|aux)\b|comparée?s?\s+(?:à|au|aux)\b|vs\.?\s|versus\b)"
+    r"[^;)\n]*?(?:\([^)\n]*\)[^;)\n]*?)*(?=[;)\n]|\.(?:\s|$)|$)",
+    re.IGNORECASE,
+)
+
+
+def without_comparisons(text: str) -> str:
+    """A text without what it compares its figures with (_COMPARISON_RE): the years left are those it gives figures for
+    (« Le salaire … s'établit à 2 400 € bruts (contre 2 379 € en 2012) » gives no figure for 2012)."""
+    return _COMPARISON_RE.sub(" ", text)
+
+
 def _full_year(two_digits: str) -> str:
     """'26' -> '2026', '98' -> '1998' (see TWO_DIGIT_PIVOT)."""
     return ("19" if int(two_digits) >= TWO_DIGIT_PIVOT else "20") + two_digits
