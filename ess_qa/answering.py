@@ -66,6 +66,7 @@ from .evidence import (
     context_discounted,
     coverage,
     credited_by,
+    locates,
     names_its_page,
     searched_text,
     signed_by,
@@ -187,6 +188,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
             # la demande est reçue », « après trois caractères »); a time of day is no event
             return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text)))
+        if best is None and asked.kind == "address" and asked.measure != "postal":
+            # where it is, when no line gives its street: the line that locates it (« Situé à Saint-Erme, dans un bâtiment … »)
+            return _best_snippet(store, asked, candidates, only=locates)
         if best is not None and not asked.answered_by(best.text):
             return None
     return best

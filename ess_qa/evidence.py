@@ -87,6 +87,11 @@ _AT_NAMED_PLACE_RE = re.compile(r"\b(?:(?:à|au|aux|en|dans\s+(?:le|la|les))\s+|
 _PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
 
 
+def locates(text: str) -> bool:
+    """Whether a text says where something is (« situé à », « se trouve dans »): a place, without a street."""
+    return bool(_LOCATED_RE.search(text))
+
+
 def holds_words(text: str, words: frozenset[str]) -> bool:
     """Whether a text holds each of these content words (accents folded), by its first PREFIX_CHARS letters (« projets
     alimentaires territoriaux » holds « projet alimentaire territorial »)."""
@@ -147,7 +152,7 @@ def type_matches(
         return any(not folded_content_words(name) <= question_words for name in names(unit))
     if kind == "place":
         named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
-        return bool(_PLACE_RE.search(unit) or _LOCATED_RE.search(unit)) or named
+        return bool(_PLACE_RE.search(unit) or locates(unit)) or named
     if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode, a post box
         return bool(_PLACE_RE.search(unit) or (measure != "postal" and _CONTACT_RE.search(unit)))
     if kind == "definition":
