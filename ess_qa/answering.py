@@ -186,14 +186,20 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
             best = _best_snippet(store, asked, about[PASSAGES_SCANNED:], only=asked.answered_by)
         if best is None and asked.kind == "date" and asked.measure != "clock":
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
-            # la demande est reçue », « après trois caractères »); a time of day is no event
-            return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text)))
+            # la demande est reçue », « après trois caractères »); a time of day is no event. « Quelle date … » may ask
+            # which date it is, which a field's or a form's line names (« ARRETE_DATE | Date de signature de l'arrêté »)
+            which = bool(_DATE_WORD_RE.search(question))
+            return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text) or which and _NAMES_A_DATE_RE.search(text)))
         if best is None and asked.kind == "address" and asked.measure != "postal":
             # where it is, when no line gives its street: the line that locates it (« Situé à Saint-Erme, dans un bâtiment … »)
             return _best_snippet(store, asked, candidates, only=locates)
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+_DATE_WORD_RE = re.compile(r"\bdates?\b", re.IGNORECASE)  # a question that asks « quelle date », « la date de … »
+_NAMES_A_DATE_RE = re.compile(r"\bdates?\s+(?:de|d['’]|du|des)\s*\w", re.IGNORECASE)  # « Date de signature de l'arrêté »
 
 
 COVER_PAGES = 2  # the pages where a document's cover may be: the first, or the second behind a cover that is an image
