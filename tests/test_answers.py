@@ -3412,3 +3412,99 @@ def test_a_document_whose_cover_gives_no_date_is_dated_by_its_colophon(tmp_path)
 )
 def test_a_keyword_query_that_names_a_measure_asks_its_figure(query, kind):
     assert question_type(query) == kind
+
+
+MANAGEMENT_REPORT_PAGES = (
+    "Rapport de gestion de l'exercice 2013 du C.D.S.E.A. de l'Essonne. Le S.A.I.S. accompagne vingt adultes en "
+    "appartements à St Michel sur Orge. Le service a été installé à St Michel sur Orge en avril 2009. L'association mène "
+    "la lutte contre l'isolement des adultes depuis 2009.",
+    "Les ressources humaines au 31 décembre 2013\nL'effectif compte 193 salariés, pour la plupart des éducateurs "
+    "spécialisés et des moniteurs éducateurs qui accompagnent les adultes au quotidien dans leurs appartements.\n"
+    "La formation continue des équipes progresse, avec des sessions sur le vieillissement et sur la santé mentale.\n"
+    "Le taux de maladie moyen est de 4.32%, stable par rapport à la moyenne des trois dernières années (3.84% en 2012, "
+    "4.83% en 2011 et 4.63% en 2010).\nLes entretiens annuels ont tous été menés par les chefs de service.\n"
+    "Le coût moyen d'une journée d'accompagnement s'établit à 182 € (contre 176 € en 2012).",
+    "Glossaire\nC.H.E.M.E.A. : Comité pour le Handicap Mental Enfant et Adulte\nC.M.P. : Centre Médico-Psychologique\n"
+    "Les équipes sont assurées d'être rappelées rapidement par le bon référent après une demande.",
+    "Bilan de l'exercice\nDETTES FISCALES ET SOCIALES | 1 233 193 € | 1 253 592 €\nDETTES FOURNISSEURS | 262 981 € | 177 387 €\n"
+    "AUTRES DETTES | 80 616 € | 79 075 €",
+    "Le tiers-lieu numérique\nSitué à Saint-Erme, dans un bâtiment jouxtant la Communauté de communes, le FAITOUT CONNECTÉ "
+    "accueille les habitants et les entreprises du territoire. Il propose des permanences et des ateliers.",
+    "Dictionnaire des attributs\nNuméro | Nom de l'attribut | Définition\n38 | ARRETE_DATE | Date de signature de l'arrêté "
+    "préfectoral\n39 | GESTION | Gestionnaire du tronçon : Etat, Région, Commune",
+)
+
+
+@pytest.fixture(scope="module")
+def management_report(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("gestion"), "gestion.txt", MANAGEMENT_REPORT_PAGES)
+
+
+def test_a_dotted_acronym_and_saint_abbreviated_are_one_word_as_a_reader_types_them(management_report):
+    """Older French writes acronyms with a dot after each letter (« C.H.E.M.E.A. »): its letters were words of one
+    letter, which search drops, so the glossary's line was never found, and « SAIS » typed never met « S.A.I.S. ».
+    « St Michel » is « Saint Michel », as a question writes « Saint-Michel-sur-Orge »."""
+    from ingest.french import whole_words, words, written_words
+
+    assert words("le S.A.I.S. et la C.C.A.S, p. 12, M. Dupont") == ["le", "sais", "et", "la", "ccas", "p", "12", "m", "dupont"]
+    assert written_words("Un S.A.M.S.A.H. est") == ["Un", "SAMSAH", "est"] and whole_words("à St Michel") == ["à", "Saint", "Michel"]
+    assert words("www.a.b.fr") == ["www", "a", "b", "fr"]  # an address is no acronym
+    for question in ("Que signifie le sigle C.H.E.M.E.A. ?", "que veut dire CHEMEA"):
+        answer = management_report.ask(question)
+        assert answer.found and "Comité pour le Handicap Mental" in answer.snippet, (question, answer.snippet)
+    answer = management_report.ask("Quand le SAIS s'est-il installé à Saint-Michel-sur-Orge ?")
+    assert answer.found and "avril 2009" in answer.snippet, answer.snippet
+
+
+def test_a_word_redone_with_re_is_french_not_a_word_the_corpus_never_mentions(management_report):
+    """« recontacté » is « re- » and « contacté », which the lexicon lists for some verbs only."""
+    from ingest.french import near_french_word
+
+    assert near_french_word("recontacté") and near_french_word("redéposer") and not near_french_word("reméthanisation")
+    (judged,) = management_report.judgements(["Les équipes sont-elles recontactées rapidement après une demande ?"])
+    assert not judged.refusal.startswith("never mentioned"), judged.refusal
+
+
+def test_a_table_row_of_figures_in_capitals_is_a_snippet_but_not_a_header_or_a_row_of_codes(management_report):
+    """A balance sheet writes its rows' labels in capitals; lines in capitals are left out as titles, but a row that gives
+    figures is data."""
+    from ess_qa.answering import _answering, _row_of_figures
+
+    may_show = _answering(None, "money")
+    assert may_show("DETTES FISCALES ET SOCIALES | 1 233 193 € | 1 253 592 €")
+    assert not may_show("BILAN CONSOLIDÉ DE L'EXERCICE EN EUROS") and not may_show("CHARGES | EXERCICE N | EXERCICE N-1")
+    assert _row_of_figures("DETTES FISCALES ET SOCIALES | 1 233 193 € | 1 253 592 €")
+    assert not _row_of_figures("B - CONTRIBUTIONS VOLONTAIRES : EXERCICE N | EXERCICE N-1")
+    assert not _row_of_figures("CHARGES | 2011 | 2010") and not _row_of_figures("Zone 1 | RGF93 | CC42 (RGF93CC42)")
+    answer = management_report.ask("montant des dettes fiscales et sociales au bilan")
+    assert answer.found and "1 233 193 €" in answer.snippet, answer.snippet
+
+
+def test_a_year_a_line_compares_its_figure_with_is_not_the_year_it_is_about(management_report):
+    """« 4.32%, stable par rapport à la moyenne … (3.84% en 2012, …) » in the 2013 report answers for 2013; « contre »
+    compares only before a figure (« la lutte contre l'isolement … depuis 2009 » keeps its year)."""
+    from ingest.numbers import without_comparisons, years
+
+    assert years(without_comparisons("2 400 € bruts (contre 2 379 € en 2012). En 2013, …")) == ["2013"]
+    assert years(without_comparisons("la lutte contre l'isolement depuis 2009")) == ["2009"]
+    assert years(without_comparisons("101 services vs 81 en 2024")) == []
+    for question, figure in (("Quel était le taux de maladie moyen en 2013 ?", "4.32%"), ("Quel est le coût moyen d'une journée d'accompagnement en 2013 ?", "182 €")):
+        answer = management_report.ask(question)
+        assert answer.found and figure in answer.snippet, (question, answer.snippet)
+
+
+def test_an_address_where_no_line_gives_a_street_is_the_line_that_locates_it(management_report):
+    """A booklet that says where a place is, without its street: « Situé à Saint-Erme, … » answers where it is; a postal
+    address asked for still wants a street or a postcode."""
+    answer = management_report.ask("Quelle est l'adresse du FAITOUT CONNECTÉ ?")
+    assert answer.found and "Situé à Saint-Erme" in answer.snippet, answer.snippet
+    assert not management_report.ask("Quelle est l'adresse postale du FAITOUT CONNECTÉ ?").found
+
+
+def test_which_date_a_field_holds_is_answered_by_the_line_that_names_it(management_report):
+    """« Quelle date doit figurer dans l'attribut ARRETE_DATE ? » asks which date, which a data dictionary names
+    (« Date de signature de l'arrêté préfectoral »); « quand » asks a date or a moment, which that line does not give."""
+    answer = management_report.ask("Quelle date doit figurer dans l'attribut ARRETE_DATE ?")
+    assert answer.found and "Date de signature de l'arrêté" in answer.snippet, answer.snippet
+    answer = management_report.ask("Quand l'arrêté préfectoral est-il signé ?")
+    assert not (answer.found and "Date de signature" in answer.snippet), answer.snippet
