@@ -88,7 +88,7 @@ PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question name
 # corpus's subjects, never a detail the question would add to them (see _more_specific)
 SUBJECT_IDF = math.log(3)
 FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a figure
-STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold")  # question types whose answer must hold one
+STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold", "name")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list ...

@@ -112,6 +112,10 @@ def spelled_counted(text: str) -> list[str]:
     return counted
 
 
+# a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
+_NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
+
+
 def type_matches(
     unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None, told: frozenset[str] = frozenset()
 ) -> bool:
@@ -150,6 +154,9 @@ def type_matches(
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":
         return any(not folded_content_words(name) <= question_words for name in names(unit))
+    if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
+        named = (match.group(1) for match in _NAMED_RE.finditer(unit))
+        return any(not folded_content_words(name) <= question_words for name in (*names(unit), *named))
     if kind == "place":
         named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
         return bool(_PLACE_RE.search(unit) or locates(unit)) or named

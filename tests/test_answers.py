@@ -3508,3 +3508,24 @@ def test_which_date_a_field_holds_is_answered_by_the_line_that_names_it(manageme
     assert answer.found and "Date de signature de l'arrêté" in answer.snippet, answer.snippet
     answer = management_report.ask("Quand l'arrêté préfectoral est-il signé ?")
     assert not (answer.found and "Date de signature" in answer.snippet), answer.snippet
+
+
+def test_a_question_that_asks_a_name_wants_a_line_that_gives_one(tmp_path):
+    """« Comment s'appelle … », « Quel est le nom de … » ask a name, not how to do something: the line that answers
+    gives a name of several words or one a verb of naming gives (« nommé Clervia »); a line that only says « un
+    intervenant extérieur » names nobody, and the document does not say."""
+    from ess_qa.evidence import type_matches
+
+    assert question_type("Comment s'appelle le réseau de chaleur de Clermont-Ferrand ?") == "name"
+    assert question_type("Quel est le nom de l'intervenant extérieur ?") == "name" and question_type("Comment déposer un dossier ?") == "procedure"
+    assert type_matches("C'est le cas du réseau de Clermont-Ferrand nommé Clervia.", "name", {"reseau", "clermont", "ferrand"})
+    assert not type_matches("Elle est animée par un intervenant extérieur.", "name", {"intervenant", "exterieur"})
+    assistant = assistant_on(tmp_path, "reseaux.txt", (
+        "Les réseaux de chaleur des villes moyennes. C'est le cas du réseau de chaleur de Clermont-Ferrand nommé Clervia, "
+        "qui dessert quarante mille logements.",
+        "La réunion d'analyse des pratiques, destinée à l'équipe éducative, se déroule une fois par mois. Elle est animée "
+        "et supervisée par un intervenant extérieur.",
+    ))
+    named = assistant.ask("Comment s'appelle le réseau de chaleur de Clermont-Ferrand ?")
+    assert named.found and "Clervia" in named.snippet, named.snippet
+    assert not assistant.ask("Quel est le nom de l'intervenant extérieur qui anime la réunion d'analyse des pratiques ?").found
