@@ -361,7 +361,8 @@ _TYPE_CUES = (
     # a way to reach someone: a phone number, an e-mail or a web address
     # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
     ("contact", _NOT_HOW_TO + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
-    # a name: the line that answers gives one (« Comment s'appelle le réseau … ? », « Quel est le nom du … ? »)
+    # a name: the line that answers gives one (« Comment s'appelle le réseau … ? », « Quel est le nom du … ? »), not a way
+    # to do something, which « comment » opens too
     ("name", r"^\W*comment (?:s'\s?(?:appell|intitul|nomm)|se (?:nomm|d[ée]nomm))|\b(?:quel(?:le)?s? (?:est|sont|[ée]tait|[ée]taient) (?:le|les) noms?"
      r"|c'?est quoi (?:le|les) noms?|what (?:is|are|was|were) the names?)\b"),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
@@ -383,8 +384,7 @@ _TYPE_CUES = (
      r"|\b(?:dans|sur|en|à|a|de|in|on|at) (?:quel(?:le)?s?|which|what) (?:d[ée]partements?|r[ée]gions?|villes?|communes?|pays"
      r"|territoires?|quartiers?|lieux?|sites?|localit[ée]s?|countr(?:y|ies)|towns?|cit(?:y|ies)|departments?|districts?)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
-    # « comment s'appelle … », « comment se nomme … » ask a name, not how to do something
-    ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))(?!s'\s?(appell|intitul|nomm)|se (nomm|d[ée]nomm))"),
+    ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
     # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...', 'what
     # is the penalty for …')

@@ -318,6 +318,8 @@ _DEFINING_TOKEN_RE = re.compile(r"[^\W_]+|\([*.]+|[(:]")
 def _defining_tokens(text: str) -> list[str]:
     """The words and marks a definition is read in: words (a dotted acronym as one, written_forms_joined), brackets, colons."""
     return _DEFINING_TOKEN_RE.findall(written_forms_joined(normalize_apostrophes(text)))
+
+
 # A colon defines the words before it when they open the text as a label, after at most this many content
 # words: 'ESS Nantes Factory : fonds …', 'Définition de la SCIC : …', not 'Développer l'ESS dans les QPV : …'
 LABEL_AFTER_WORDS = 1

@@ -298,8 +298,8 @@ _COMPARISON_RE = re.compile(
 
 
 def without_comparisons(text: str) -> str:
-    """A text without what it compares its figures with (_COMPARISON_RE): the years left are those it gives figures for
-    (« Le salaire … s'établit à 2 400 € bruts (contre 2 379 € en 2012) » gives no figure for 2012)."""
+    """A text without what it compares its figures with (_COMPARISON_RE): the years left are those of its own figures
+    (« Le salaire … s'établit à 2 400 € bruts (contre 2 379 € en 2012) »: its own figure is of no year it says)."""
     return _COMPARISON_RE.sub(" ", text)
 
 
