@@ -313,6 +313,9 @@ _ASKS_THE = rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|c
 # The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention
 # déchets »), anywhere in a keyword query (_KEYWORD_CUES)
 _MONEY_NOUNS = r"budget|(?:sur)?co[uû]t|prix|tarif|montant"
+# what is paid, in the singular after « quel est le »: « quel est le salaire brut … », « quel est le loyer » (in the plural,
+# « quels sont les frais … » may ask which ones)
+_PAID_NOUNS = r"salaire|r[ée]mun[ée]ration|loyer|redevance|dotation|indemnit[ée]|amende|cotisation|exc[ée]dent|d[ée]ficit|chiffre d'affaires"
 _COUNT_NOUNS = r"nombre|number of"
 # A question that asks how to do something (« comment intégrer le test d'adresse sur le site internet », « how to
 # … »), but how to reach someone, asks for a procedure, whatever address or website it names
@@ -346,7 +349,7 @@ _TYPE_CUES = (
      r"|" + _CLOCK_ASKED),
     # a sum of money: the line that answers gives one (in euros), not any number; « combien d'argent » and « combien
     # de millions d'euros » ask for one too, not for a count of « argent » or « millions »
-    ("money", r"\b(combien (co[uû]te|co[uû]tent|(?:(?:ça|ca|cela) )?(?:a|ont|avait|avaient|aura|auront|aurait) (?:co[uû]t[ée]|pay[ée])|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|(sur)?co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montants?|budget|(sur)?co[uû]t|prix|tarif|sommes?|enveloppe|subvention)|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
+    ("money", r"\b(combien (co[uû]te|co[uû]tent|(?:(?:ça|ca|cela) )?(?:a|ont|avait|avaient|aura|auront|aurait) (?:co[uû]t[ée]|pay[ée])|pa[iy]e|pa[iy]ent|payer|(de (milliers|millions|milliards) )?d'(euros|argent))|(co[uû]t|pa[iy])(?:e|ent|ait|era) combien|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(prix|(sur)?co[uû]t|tarif|montant|budget)\b|" + _ASKS_THE + r"(montants?|budget|(sur)?co[uû]t|prix|tarif|sommes?|enveloppe|subvention|" + _PAID_NOUNS + r")|how much (money|does \w+ cost|did \w+ cost)|what (budget|amount of money|price|cost)|what (is|are|was|were) the ([\w-]+ ){0,3}(budget|cost|price))\b|^\W*(" + _MONEY_NOUNS + r")\b"),
     # a rate: the line that answers gives a percentage, not any number ('2. Quels produits')
     ("percent", r"\b(" + _ASKS_THE + r"(pourcentages?|taux)|combien(?! d[e']\b)\W+(\w+\W+){0,3}(le |la |l')(taux|pourcentage)\b|combien de pour ?cent|what (is the )?(percentage|rate)|what (is|are|was|were) the ([\w-]+ ){0,3}(percentage|rate)s?|how many percent)\b"),
     # a count or a measure: 'quelle température', 'quelle distance', 'what size'

@@ -3529,3 +3529,16 @@ def test_a_question_that_asks_a_name_wants_a_line_that_gives_one(tmp_path):
     named = assistant.ask("Comment s'appelle le réseau de chaleur de Clermont-Ferrand ?")
     assert named.found and "Clervia" in named.snippet, named.snippet
     assert not assistant.ask("Quel est le nom de l'intervenant extérieur qui anime la réunion d'analyse des pratiques ?").found
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Quel est le salaire brut d'un éducateur spécialisé ?", "money"),
+    ("Quel est le loyer mensuel d'un appartement ?", "money"),
+    ("Quel est le montant de l'excédent consolidé ?", "money"),
+    ("Quel est le taux de cotisation ?", "percent"),
+    ("Quels sont les salaires pratiqués ?", "list"),  # in the plural, which ones may be asked
+])
+def test_what_is_paid_asked_in_the_singular_asks_a_sum_of_money(question, kind):
+    """« Quel est le salaire brut … ? » was answered with a list of names, no sum at all: a salary, a rent, a fee, a
+    surplus asked « quel est le … » is a sum of money, which the line that answers must give."""
+    assert question_type(question) == kind
