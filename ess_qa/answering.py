@@ -52,7 +52,7 @@ from ingest.french import (
     word_key,
     words_run_together,
 )
-from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, without_comparisons, years
+from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, number_runs, without_comparisons, years
 from ingest.structure import is_caption, opens_contents
 from ingest.units import row_label
 
@@ -497,14 +497,11 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
     )
 
 
-_FIGURE_RE = re.compile(r"(?<!\w)\d[\d\s\u202f\u00a0.,]*\d(?!\w)")  # a number of two digits or more, standing alone
-
-
 def _row_of_figures(text: str) -> bool:
-    """Whether a text is a table's row (cells apart, see ingest.layout) that gives a figure of two digits or more, not
-    a year: a row of data (« DETTES FISCALES ET SOCIALES | 1 233 193 € »), not a header (« EXERCICE N | EXERCICE N-1 »,
-    « CHARGES | 2011 | 2010 ») nor a row of codes (« Zone 1 | RGF93 | CC42 »)."""
-    return is_table_row(text) and any(not YEAR_RE.fullmatch(figure.strip()) for figure in _FIGURE_RE.findall(text))
+    """Whether a text is a table's row (cells apart, see ingest.layout) that gives a figure of two digits or more
+    (number_runs), not a year: a row of data (« DETTES FISCALES ET SOCIALES | 1 233 193 € »), not a header (« EXERCICE N |
+    EXERCICE N-1 », « CHARGES | 2011 | 2010 ») nor a row of codes (« Zone 1 | RGF93 | CC42 »)."""
+    return is_table_row(text) and any(sum(c.isdigit() for c in run) > 1 and not YEAR_RE.fullmatch(run) for run in number_runs(text))
 
 
 def _says_beside_its_address(text: str, only: Callable[[str], bool] | None) -> bool:
@@ -701,9 +698,10 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     asked = sorted(set(years(without_comparisons(asked_sentence(question)))))
     if not asked:
         return []
-    if years(place) and not years(without_comparisons(place)):
+    placed = years(place)
+    if placed and not years(without_comparisons(place)):
         return []  # its figures are of its own time, compared with another's: not said of another year
-    held = set(years(place)) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
+    held = set(placed) or {word for word in snippet.unit.section_words if YEAR_RE.fullmatch(word)}
     return [] if _within(held, asked) else asked
 
 

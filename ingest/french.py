@@ -176,14 +176,20 @@ def written_forms_joined(text: str) -> str:
     return _SAINT_RE.sub(r"Saint\1", text) if "St" in text else text
 
 
+def _as_words_read(text: str) -> str:
+    """A text as its words are read: compatibility forms and apostrophes normalised, a dotted acronym and « St » joined
+    (written_forms_joined), a number's thousands joined."""
+    return join_number_groups(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text))))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes normalised, elisions removed, accents kept."""
-    return _split_words(join_number_groups(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text)))).lower())
+    return _split_words(_as_words_read(text).lower())
 
 
 def written_words(text: str) -> list[str]:
     """The words of words(), as written: case kept ('Nantes', 'ESS', 'métropole')."""
-    return _split_words(join_number_groups(written_forms_joined(normalize_apostrophes(unicodedata.normalize("NFKC", text)))))
+    return _split_words(_as_words_read(text))
 
 
 # a word as typed, with its inner apostrophes and hyphens: « aujourd'hui », « presqu'île », « vidéo-surveillance »
