@@ -369,6 +369,38 @@ LPO_RAPACES = (
     "lpo-suivi-rapaces-nicheurs-2014-2018.pdf", "c6781965326efda2487e486a251759c48428d8c14613e123cf37ea5e853fa880",
     "lpoaura/BirdAtlasOfFrance@503086edc50febf74849968abb0eb9d381499d9f:frontend/static/get-involved/Bilan-Observatoire-Rapaces-2014-2018.pdf",
 )
+RNF_ANCRAGE = (
+    "rnf-etude-ancrage-2026.pdf", "ec587a93b47177abbae3a1c4c7047e507be57b730b0b8b3cf829758b9462d56c",
+    "RNF-SI/ancrage@494e5b2fc06a4670610ba500d03ef0f2550f7afb:frontend/src/assets/documents/methodo.pdf",
+)
+MJC_ASL = (
+    "mjc-abbaye-asl-livre-blanc-2020.pdf", "f1095cf2738ac1456364733f1e11b46506a9bb6202dc2536dac7b37b6c482015",
+    "Godot-dev/mjcAbbaye@3813095c89e3738267294b277274dc523ca0ea32:data/docs/asl-livre-blanc.pdf",
+)
+CYCLAB = (
+    "cyclab-potentialites-cyclables-2022.pdf", "c3eaf24d535b9141f8bf0e43a6ecfe652c23ef42165d288aebef5682b4957f16",
+    "geobretagne/cyclab@ba62c28b7283e8ec2954ee12b4d376d99b55d9bd:pages/note.pdf",
+)
+POESIE_RENNES = (
+    "maison-poesie-rennes-rapport-2020-2021.pdf", "cbaa20064fd1270647ccb7342d8141ffa2c9586ab50de7d034128818f7f115ee",
+    "PQuod/MaisondelaPoesiedeRennes@9ae2a6ddfc485a8d64e8bbe40f9208f2aa49f74f:docs/2020-2021_RapportActivite.pdf",
+)
+ETALAB_ALGORITHMES = (
+    "etalab-expliquer-algorithmes-publics-2024.pdf", "edbc7dca22da37ebd85954676f30ec9d782d08baf1cfa8847f8f6e0d6812ae5e",
+    "etalab/guides.etalab.gouv.fr@8c7502b7fe92c25d307827c419057f1620c11fd8:pdf/guide-algorithmes.pdf",
+)
+MJC_ENFANCE_JEUNESSE = (
+    "mjc-abbaye-projet-enfance-jeunesse-2020.pdf", "48649e04f31e25700fdffaf52c110c47ac86e01a18cabfbab1b31d8211dfa34d",
+    "Godot-dev/mjcAbbaye@3813095c89e3738267294b277274dc523ca0ea32:data/docs/Projet Enfance Jeunesse 2020-2022.pdf",
+)
+EIG_RAPPORT = (
+    "eig-rapport-analyse-promotions-2019.pdf", "95d25b370aa46a73de9235079455bc1b445965800d2f7784032d8e5e20883891",
+    "entrepreneur-interet-general/site-eig@bc2afe522b1f8203b0a1d1bf213d770d83b0a030:docs/Rapport-analyse-EIG-VF.pdf",
+)
+COMMERCE_EQUITABLE = (
+    "commerce-equitable-france-2007.pdf", "43b6de4cac64c2d2d33db3827fb5bb0e7e1099f7bb2c2c4246a02d83b723b48d",
+    "LFSF/oras@c94b54e0cc467d50b2fba2fe975452ba56974b59:RhoneSol/fichiers_upload/upload_actualites/200933111558693_Commerce_equitable.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -513,6 +545,22 @@ SETS = (
     QuestionSet("near-topic-betagouv-bilan-2023", QUESTIONS / "near-topic-betagouv-bilan-2023.jsonl", UNSEEN, *BETAGOUV_BILAN_2023),
     QuestionSet("lpo-rapaces-nicheurs", QUESTIONS / "lpo-rapaces-nicheurs.jsonl", UNSEEN, *LPO_RAPACES),
     QuestionSet("near-topic-lpo-rapaces-nicheurs", QUESTIONS / "near-topic-lpo-rapaces-nicheurs.jsonl", UNSEEN, *LPO_RAPACES),
+    QuestionSet("etude-ancrage", QUESTIONS / "etude-ancrage.jsonl", TUNING, *RNF_ANCRAGE),
+    QuestionSet("near-topic-etude-ancrage", QUESTIONS / "near-topic-etude-ancrage.jsonl", TUNING, *RNF_ANCRAGE),
+    QuestionSet("asl-livre-blanc", QUESTIONS / "asl-livre-blanc.jsonl", TUNING, *MJC_ASL),
+    QuestionSet("near-topic-asl-livre-blanc", QUESTIONS / "near-topic-asl-livre-blanc.jsonl", TUNING, *MJC_ASL),
+    QuestionSet("cyclab-potentialites", QUESTIONS / "cyclab-potentialites.jsonl", TUNING, *CYCLAB),
+    QuestionSet("near-topic-cyclab-potentialites", QUESTIONS / "near-topic-cyclab-potentialites.jsonl", TUNING, *CYCLAB),
+    QuestionSet("poesie-rennes", QUESTIONS / "poesie-rennes.jsonl", TUNING, *POESIE_RENNES),
+    QuestionSet("near-topic-poesie-rennes", QUESTIONS / "near-topic-poesie-rennes.jsonl", TUNING, *POESIE_RENNES),
+    QuestionSet("algorithmes-publics", QUESTIONS / "algorithmes-publics.jsonl", TUNING, *ETALAB_ALGORITHMES),
+    QuestionSet("near-topic-algorithmes-publics", QUESTIONS / "near-topic-algorithmes-publics.jsonl", TUNING, *ETALAB_ALGORITHMES),
+    QuestionSet("projet-enfance-jeunesse", QUESTIONS / "projet-enfance-jeunesse.jsonl", TUNING, *MJC_ENFANCE_JEUNESSE),
+    QuestionSet("near-topic-projet-enfance-jeunesse", QUESTIONS / "near-topic-projet-enfance-jeunesse.jsonl", TUNING, *MJC_ENFANCE_JEUNESSE),
+    QuestionSet("eig-rapport", QUESTIONS / "eig-rapport.jsonl", TUNING, *EIG_RAPPORT),
+    QuestionSet("near-topic-eig-rapport", QUESTIONS / "near-topic-eig-rapport.jsonl", TUNING, *EIG_RAPPORT),
+    QuestionSet("commerce-equitable", QUESTIONS / "commerce-equitable.jsonl", UNSEEN, *COMMERCE_EQUITABLE),
+    QuestionSet("near-topic-commerce-equitable", QUESTIONS / "near-topic-commerce-equitable.jsonl", UNSEEN, *COMMERCE_EQUITABLE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
