@@ -401,6 +401,14 @@ COMMERCE_EQUITABLE = (
     "commerce-equitable-france-2007.pdf", "43b6de4cac64c2d2d33db3827fb5bb0e7e1099f7bb2c2c4246a02d83b723b48d",
     "LFSF/oras@c94b54e0cc467d50b2fba2fe975452ba56974b59:RhoneSol/fichiers_upload/upload_actualites/200933111558693_Commerce_equitable.pdf",
 )
+POESIE_RENNES_2019 = (
+    "maison-poesie-rennes-rapport-2018-2019.pdf", "91a0e72e58eade79b13c433c43a058d2840f85b6aefe113cbc49e1fa5e2f8074",
+    "PQuod/MaisondelaPoesiedeRennes@99db307369cdd8a3dd117e96a4d32f2874ff8f4a:imgs/2019_final_screen_rapport-d-activit-.pdf",
+)
+CSC_OSTWALD = (
+    "csc-ostwald-rapport-activites-2025.pdf", "0589727fde0e52203b6947aab814dd172083397956706e5d17581903ac621cee",
+    "shaabanalabdi/CSC-Ostwald-Projet-2026-25.06@e549326e3f7ad84c69ffac7360ebb1f5fb58a377:client/public/documents/rapport-activites-2025.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -561,6 +569,10 @@ SETS = (
     QuestionSet("near-topic-eig-rapport", QUESTIONS / "near-topic-eig-rapport.jsonl", TUNING, *EIG_RAPPORT),
     QuestionSet("commerce-equitable", QUESTIONS / "commerce-equitable.jsonl", UNSEEN, *COMMERCE_EQUITABLE),
     QuestionSet("near-topic-commerce-equitable", QUESTIONS / "near-topic-commerce-equitable.jsonl", UNSEEN, *COMMERCE_EQUITABLE),
+    QuestionSet("poesie-rennes-2019", QUESTIONS / "poesie-rennes-2019.jsonl", TUNING, *POESIE_RENNES_2019),
+    QuestionSet("near-topic-poesie-rennes-2019", QUESTIONS / "near-topic-poesie-rennes-2019.jsonl", TUNING, *POESIE_RENNES_2019),
+    QuestionSet("csc-ostwald", QUESTIONS / "csc-ostwald.jsonl", UNSEEN, *CSC_OSTWALD),
+    QuestionSet("near-topic-csc-ostwald", QUESTIONS / "near-topic-csc-ostwald.jsonl", UNSEEN, *CSC_OSTWALD),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
