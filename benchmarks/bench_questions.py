@@ -409,6 +409,14 @@ CSC_OSTWALD = (
     "csc-ostwald-rapport-activites-2025.pdf", "0589727fde0e52203b6947aab814dd172083397956706e5d17581903ac621cee",
     "shaabanalabdi/CSC-Ostwald-Projet-2026-25.06@e549326e3f7ad84c69ffac7360ebb1f5fb58a377:client/public/documents/rapport-activites-2025.pdf",
 )
+FRESQUE_DONNEE_CD93 = (
+    "fresque-donnee-ouverte-cd93-2025.pdf", "e368b7b7c7c96f4cc1cd1bfa22b477a6193957c7a7c693f4bc16f493498cbf81",
+    "datactivist/opendatactivist@85b9edd58de9f4492591e5ccec43163fb0130140:public/files/fresque-cd93.pdf",
+)
+CERTU_MITEMPS = (
+    "certu-mitemps-guide-utilisateur-2006.pdf", "cd06ea680fe11eeec0a6932a56b5ec2a901efbb35b43a65bf8a2e60acfda9b0b",
+    "CEREMA/territoires-ville.MiTemps@37f4731419de2cc5390612fc5a8670ec2e2f7e75:Mitemps30_guide_utilisateur.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -573,6 +581,10 @@ SETS = (
     QuestionSet("near-topic-poesie-rennes-2019", QUESTIONS / "near-topic-poesie-rennes-2019.jsonl", TUNING, *POESIE_RENNES_2019),
     QuestionSet("csc-ostwald", QUESTIONS / "csc-ostwald.jsonl", UNSEEN, *CSC_OSTWALD),
     QuestionSet("near-topic-csc-ostwald", QUESTIONS / "near-topic-csc-ostwald.jsonl", UNSEEN, *CSC_OSTWALD),
+    QuestionSet("mitemps-guide", QUESTIONS / "mitemps-guide.jsonl", TUNING, *CERTU_MITEMPS),
+    QuestionSet("near-topic-mitemps-guide", QUESTIONS / "near-topic-mitemps-guide.jsonl", TUNING, *CERTU_MITEMPS),
+    QuestionSet("fresque-donnee", QUESTIONS / "fresque-donnee.jsonl", UNSEEN, *FRESQUE_DONNEE_CD93),
+    QuestionSet("near-topic-fresque-donnee", QUESTIONS / "near-topic-fresque-donnee.jsonl", UNSEEN, *FRESQUE_DONNEE_CD93),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
