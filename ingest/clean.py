@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from .footnotes import attach_footnotes, detach_note_marks, spaced_note_starts
 from .layout import CELL_SEPARATOR
-from .french import STOP_WORDS, join_hyphenated_lines, match_key, words
+from .french import STOP_WORDS, UNICODE_HYPHENS, join_hyphenated_lines, match_key, words
 from .numbers import roman_value
 
 BULLET = "•"
@@ -72,9 +72,9 @@ def drop_unmapped_glyphs(text: str) -> str:
 
 
 def normalize_spaces(text: str) -> str:
-    """NFC, ligatures as their letters, control characters dropped, every run of spaces (incl. no-break ones) made one
+    """NFC, ligatures as their letters, Unicode's hyphens as « - », control characters dropped, every run of spaces (incl. no-break ones) made one
     space, small capitals read with their accents in lower case written in capitals (« RèGLEMENT »)."""
-    text = unicodedata.normalize("NFC", text).translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES).translate(UNICODE_HYPHENS).replace("\r\n", "\n").replace("\r", "\n")
     text = _capital_accents(_CONTROL_RE.sub("", text))
     return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
 

@@ -75,6 +75,7 @@ LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index know
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 import threading
@@ -665,9 +666,18 @@ def _word_counts(file: str) -> dict[str, int]:
 
 
 @_loaded_once
+def _lexicon_counts() -> dict[str, int]:
+    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them, and how often its sources
+    hold each; read once, on first use."""
+    counts: Counter = Counter()
+    for word, count in _word_counts(LEXICON_FILE).items():
+        counts[word.lower()] += count
+    return dict(counts)
+
+
 def _lexicon() -> tuple[str, ...]:
-    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them; read once, on first use."""
-    return tuple(word.lower() for word in _word_counts(LEXICON_FILE))
+    """The words of the general French lexicon (LEXICON_FILE) in lower case, as it writes them."""
+    return tuple(_lexicon_counts())
 
 
 @_loaded_once
@@ -1185,6 +1195,8 @@ _MATCH_KEY_TABLE = _MatchKeyTable()
 
 # A word cut at a line end, possibly with a blank line between its halves (column breaks).
 # The left part keeps any earlier '-', '.' or '/' of its token (a compound chain, a web address).
+# the hyphens Unicode writes apart from « - » (U+2010, and U+2011 that no line break may follow), which some PDFs print
+UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _HYPHEN_BREAK_RE = re.compile(r"((?:[\w.:/]+[-./])?\w+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(\w+)")
 # Some layouts print a space before the line's hyphen (« for -\nmation »): a word cut all the same when the next line
 # goes on in lower case; a dash between two parts of a title is followed by a capital (« Loi ESS -\nArticle 3 »).
@@ -1523,6 +1535,147 @@ def _glued_piece_fits(piece: str, elided: bool, uses: Counter) -> bool:
     if _joining_piece(piece):
         return True
     return len(piece) >= GLUED_CONTENT_LETTERS and uses[piece] >= 1 and piece in _written_french_words()
+
+
+# --- pages read with their spaces lost -------------------------------------------------------------
+
+# Some PDFs draw the space between two words as a move of the pen, in a font that holds no space: pypdf then reads
+# most of a page's words run together (« Danscecadre,Etalabdéveloppeuncertainnombrederessourcespour: »), more than
+# split_glued_words, made for a few glued words, can set apart. On a page where runs longer than any French word
+# (_RUN_TOGETHER_RE) hold RUN_TOGETHER_PAGE_SHARE of the characters or more, each run of letters that is no known word
+# is cut into its likeliest words (_likeliest_cut): the words of the general French lexicon, by how often its sources
+# use them, and the words the document writes apart on its other lines, by how often it does (its names: « Etalab »);
+# a piece that is neither costs more than any word (UNKNOWN_PIECE_COST and UNKNOWN_LETTER_COST), so that a cut holds
+# words where it can. A word written apart elsewhere RUN_TOGETHER_MIN_USES times is the document's (a run it glued
+# once is not). Punctuation glued to the next word gets its space back (« cadre,Etalab », « pour:les »).
+RUN_TOGETHER_PAGE_SHARE = 0.1  # a judgement: 0.14 to 0.6 on the 23 pages of a guide so read, under 0.05 on every page of 84 others
+RUN_TOGETHER_MIN_USES = 2
+# Measured by benchmarks/run_together.py --sweep on lines of sixteen tuning documents whose spaces were taken out: the
+# share of their words the cut gives back at their place, 0.947 with these settings. DOCUMENT_SHARE 0.3 / 0.5 / 0.7:
+# 0.946 / 0.947 / 0.947 (0.5, as much as the lexicon, a judgement); UNKNOWN_PIECE_COST 20 / 30 / 45: 0.947 each;
+# UNKNOWN_LETTER_COST 1 / 2 / 3 / 5: 0.921 / 0.944 / 0.947 / 0.946. A cost for each piece (fewer, longer words), tried
+# first on a scratch copy, lowered it (1.5: 0.906, 3: 0.850, 5: 0.735, against 0.925 without).
+DOCUMENT_SHARE = 0.5  # the weight of the document's uses against the lexicon's
+UNKNOWN_PIECE_COST = 45.0  # more than the rarest word of the lexicon (about 16: 50 uses in 350 million), ...
+UNKNOWN_LETTER_COST = 3.0  # ... and for each letter: the words a run holds are cut out of a name the lexicon lacks
+_SINGLE_LETTER_WORDS = frozenset("aày")
+# where a page read with its spaces lost needs one back around punctuation and figures: after « , ; : » or a closing
+# bracket before a letter (« cadre,Etalab », « (ADEME),en »), before an opening bracket after a letter (« guide(sur »),
+# after a full stop before a capitalised word (« publics.Le »), between a word and a figure (« Depuis2007 », « 2.3Les »)
+_SPACE_LOST_RES = (
+    re.compile(r"(?<=[^\W\d_)\]»”][,;:])(?=[^\W\d_(«“])"),
+    re.compile(r"(?<=[)\]»”])(?=[^\W\d_])"),
+    re.compile(r"(?<=[^\W\d_])(?=[(«“])"),
+    re.compile(r"(?<=[a-zà-ÿ]{2}\.)(?=[A-ZÀ-Ý][a-zà-ÿ])"),
+    re.compile(r"(?<=[a-zà-ÿ]{2})(?=\d)"),
+    re.compile(r"(?<=\d)(?=[A-ZÀ-Ý][a-zà-ÿ])"),
+)
+# where a run of letters goes from lower case to a capital it holds two words: « leCRAIG », « surGitHub », « BenjaminRoger »
+_CASE_CHANGE_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+# a line that reads its words apart: this share of its words (two letters or more) are words of the lexicon
+READ_APART_SHARE = 0.75
+
+
+def split_run_together(texts: list[str]) -> list[str]:
+    """A document's page texts with the words of the pages read with their spaces lost set apart (see above)."""
+    lost = [_lost_its_spaces(text) for text in texts]
+    if not any(lost):
+        return texts
+    lexicon = _lexicon_counts()
+    written = Counter(word for text in texts for line in text.split("\n") for word in _words_read_apart(line, lexicon))
+    costs = _WordCosts(lexicon, {word: n for word, n in written.items() if n >= RUN_TOGETHER_MIN_USES or word in lexicon})
+    return [_set_apart(text, costs) if glued else text for text, glued in zip(texts, lost)]
+
+
+def _words_read_apart(line: str, lexicon: dict[str, int]) -> list[str]:
+    """A line's words in lower case when it reads them apart (READ_APART_SHARE of them in the lexicon, accents a capital
+    lost aside), else none: a run glued on several pages (a heading and its line in the contents) is no word."""
+    words = [word.lower() for word in _LETTERS_RE.findall(line)]
+    long = [word for word in words if len(word) > 1]
+    known = sum(word in lexicon or word_key(word) in _folded_lexicon_counts() for word in long)
+    return words if long and known >= READ_APART_SHARE * len(long) else []
+
+
+def _lost_its_spaces(text: str) -> bool:
+    """Whether a page was read with its spaces lost: RUN_TOGETHER_PAGE_SHARE of its characters in runs longer than any
+    French word."""
+    return bool(text) and sum(map(len, _RUN_TOGETHER_RE.findall(text))) >= RUN_TOGETHER_PAGE_SHARE * len(text)
+
+
+class _WordCosts:
+    """What a piece of a run costs as a word: minus the log of its share of the lexicon's and of the document's uses."""
+
+    def __init__(self, lexicon: dict[str, int], document: dict[str, int]) -> None:
+        self.lexicon, self.document = lexicon, document
+        self.lexicon_total, self.document_total = max(sum(lexicon.values()), 1), max(sum(document.values()), 1)
+
+    def known(self, piece: str) -> bool:
+        return self._lexicon_uses(piece) > 0 or piece in self.document
+
+    def _lexicon_uses(self, piece: str) -> int:
+        """The lexicon's uses of a piece as written, or with the accents a capital lost (« Energie », « Etat »)."""
+        return self.lexicon.get(piece, 0) or (_folded_lexicon_counts().get(piece, 0) if piece.isascii() else 0)
+
+    def __call__(self, piece: str, elided: bool) -> float:
+        if elided:  # the last piece before an apostrophe: « surl’obligation » is « sur l’obligation »
+            return 0.0 if piece in ELIDED_FORMS else math.inf
+        if len(piece) == 1 and piece not in _SINGLE_LETTER_WORDS:
+            return math.inf
+        share = (1 - DOCUMENT_SHARE) * self._lexicon_uses(piece) / self.lexicon_total + DOCUMENT_SHARE * self.document.get(piece, 0) / self.document_total
+        return -math.log(share) if share else UNKNOWN_PIECE_COST + UNKNOWN_LETTER_COST * len(piece)
+
+
+@_loaded_once
+def _folded_lexicon_counts() -> dict[str, int]:
+    """The lexicon's uses by word key (accents folded, lower case)."""
+    counts: Counter = Counter()
+    for word, count in _lexicon_counts().items():
+        counts[word_key(word)] += count
+    return dict(counts)
+
+
+def _set_apart(text: str, costs: _WordCosts) -> str:
+    """A page read with its spaces lost, its runs of letters cut into their likeliest words and its punctuation spaced;
+    the words a hyphen cuts at a line's end joined first (« transpa-⏎rencedesalgorithmes »: transparence des algorithmes)."""
+    text = join_hyphenated_lines(text.translate(UNICODE_HYPHENS))
+
+    def apart(match: re.Match) -> str:
+        run, text, end = match.group(), match.string, match.end()
+        elided = text[end : end + 1] in ("'", "’")
+        if len(run) < 2 or (costs.known(run.lower()) and not elided):
+            return run
+        following = _LETTERS_RE.match(text, end + 1)
+        if elided and is_french_word(run + "'" + (following.group() if following else "")):
+            return run  # « aujourd'hui », « quelqu'un »
+        parts = _CASE_CHANGE_RE.split(run)
+        return " ".join(_cut(part, elided and i == len(parts) - 1) for i, part in enumerate(parts))
+
+    def _cut(run: str, elided: bool) -> str:
+        if len(run) < 2 or (costs.known(run.lower()) and not elided):
+            return run
+        ends = _likeliest_cut(run.lower(), elided, costs)
+        return " ".join(run[start:end] for start, end in zip([0] + ends, ends)) if ends else run
+
+    text = _LETTERS_RE.sub(apart, text)
+    for spaced in _SPACE_LOST_RES:
+        text = spaced.sub(" ", text)
+    return text
+
+
+def _likeliest_cut(letters: str, elided: bool, costs: _WordCosts) -> list[int] | None:
+    """Where the pieces end when letters are cut into the pieces of least cost (costs), each of LONGEST_WORD letters at
+    most, the last one an elided form when an apostrophe follows (elided); None when no cut has a finite cost."""
+    best = [0.0] + [math.inf] * len(letters)
+    ends: list[list[int]] = [[]] + [[] for _ in letters]
+    for end in range(1, len(letters) + 1):
+        last = end == len(letters)
+        for start in range(max(0, end - LONGEST_WORD), end):
+            if best[start] == math.inf:
+                continue
+            cost = best[start] + costs(letters[start:end], elided and last)
+            if cost < best[end]:
+                best[end], ends[end] = cost, ends[start] + [end]
+    return ends[-1] if best[-1] < math.inf else None
 
 
 # A letter-spaced run, as extraction reads a heading or a box set with wide letter spacing (« F E D E R A T I ON

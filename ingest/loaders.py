@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, drop_unmapped_glyphs, normalize_spaces, read_running_lines
-from .french import join_letter_spaced, join_split_words, split_glued_words
+from .french import join_letter_spaced, join_split_words, split_glued_words, split_run_together
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader, half_point
@@ -173,7 +173,8 @@ def read_pdf_pages(path: Path, name: str) -> list[Page]:
         except Exception as exc:  # PdfReadError, PdfStreamError, LimitReachedError, NotImplementedError, ...
             raise SkippedFile(f"damaged PDF, cannot be read ({type(exc).__name__})") from None
     cleaned, chapters = read_running_lines([join_letter_spaced(text) for text in texts], labels)
-    texts = split_glued_words(join_split_words(cleaned))  # « v éhicules » read whole again: véhicules; « mobileset »: mobiles et
+    # « v éhicules » read whole again: véhicules; a page read with its spaces lost cut into words; « mobileset »: mobiles et
+    texts = split_glued_words(split_run_together(join_split_words(cleaned)))
     pages = [
         Page(name, number, text, labels[number - 1], None if outline is None else tuple(path for path, _ in outline.get(number, ())),
              outline_at_top=bool(outline and outline.get(number) and outline[number][0][1]), chapter=chapters[number - 1])

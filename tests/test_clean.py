@@ -782,6 +782,65 @@ def test_a_pdf_whose_lines_lost_their_spaces_is_searched_by_its_words(tmp_path):
     assert "Les personnes qui quittent l'équipe perdent les accès le jour même." in pages[0].text.replace("\n", " ")
 
 
+def test_a_page_read_with_its_spaces_lost_is_cut_into_its_words():
+    """A PDF whose fonts hold no space is read by pypdf with most of its words run together (an Etalab guide: «
+    Danscecadre,Etalabdéveloppeuncertainnombrederessourcespour: »): on such a page each run is cut into the likeliest
+    words of the lexicon and of the document's own lines (« Etalab »), an elided form kept before its apostrophe, a
+    word cut by a hyphen at a line's end joined first (a Unicode hyphen too), punctuation and figures spaced."""
+    from ingest.french import split_run_together
+
+    spaced = (
+        "Etalab accompagne les administrations. La mission Etalab publie des guides sur les obligations de transparence. "
+        "Les administrations publient leurs algorithmes."
+    )
+    glued = (
+        "1 Introduction\nDanscecadre,Etalabdéveloppeuncertainnombrederessourcespour:\n"
+        "— Lafichepratiquesurl’obligationdementionexplicite;\n"
+        "Leprincipedetranspa\u2011\nrencedesalgorithmespublicss’appliquedepuis2016."
+    )
+    assert split_run_together([spaced, glued]) == [
+        spaced,
+        "1 Introduction\nDans ce cadre, Etalab développe un certain nombre de ressources pour:\n"
+        "— La fiche pratique sur l’obligation de mention explicite;\n"
+        "Le principe de transparence des algorithmes publics s’applique depuis 2016.",
+    ]
+
+
+def test_pages_read_with_their_spaces_are_left_as_they_are():
+    """A page whose words are read apart, even with a word or two glued (left to split_glued_words), is not cut again:
+    names the lexicon lacks (« Moyenneville », « Hautefontaine ») stay whole."""
+    from ingest.french import split_run_together
+
+    texts = ["Le village de Moyenneville et Hautefontaine ont signé la charte.", "Les personnesqui quittent l'équipe perdent leur accès."]
+    assert split_run_together(texts) == texts
+
+
+def test_a_pdf_read_with_its_spaces_lost_is_searched_by_its_words(tmp_path):
+    """A real PDF (fpdf2) whose second page pypdf reads with its words run together: its words are indexed apart."""
+    from ingest import read_file_pages
+    from tests.test_ingest import write_pdf
+
+    pages = {
+        1: "La mission accompagne les administrations dans la publication de leurs algorithmes publics.",
+        2: "Lesadministrationspubliquesdoiventpublierlesrèglesdeleurstraitementsalgorithmiques.\n"
+        "Unementionexpliciteinformelesusagersdel'utilisationd'unalgorithme.",
+    }
+    read = read_file_pages(write_pdf(tmp_path / "guide.pdf", pages))
+    assert read[1].text.split("\n") == [
+        "Les administrations publiques doivent publier les règles de leurs traitements algorithmiques.",
+        "Une mention explicite informe les usagers de l'utilisation d'un algorithme.",
+    ]
+
+
+def test_unicode_hyphens_are_hyphens():
+    """Some PDFs print U+2010 or U+2011 (a hyphen no line break may follow) for « - »: a word cut at a line's end by one
+    is joined like any other, and a compound keeps its hyphen."""
+    from ingest.clean import clean_page_text
+
+    assert clean_page_text("le principe de transpa\u2011\nrence des algorithmes") == "le principe de transparence des algorithmes"
+    assert clean_page_text("qu\u2019est\u2011ce qu\u2019un algorithme ?") == "qu\u2019est-ce qu\u2019un algorithme ?"
+
+
 def test_a_figure_glued_to_the_word_it_counts_is_written_apart():
     """A slide deck printed « 48vulnérabilités » and « 101services numériques »: the figure and its word are two words,
     so « combien de services » finds what it counts; ordinals, codes and addresses stay as written."""
