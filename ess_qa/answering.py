@@ -61,6 +61,7 @@ from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
     SNIPPET_WEIGHTS,
+    SUBJECT_IDF,
     QuestionProfile,
     best_unit,
     context_discounted,
@@ -84,9 +85,6 @@ SNIPPET_TARGET = 300  # characters; longer units are cut to their best window
 SHORT_EXTRACT = 200
 PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
-# BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
-# corpus's subjects, never a detail the question would add to them (see _more_specific)
-SUBJECT_IDF = math.log(3)
 FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a figure
 STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold", "name")  # question types whose answer must hold one
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
@@ -151,7 +149,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
     scanned = zip(hits[:PASSAGES_SEARCHED], passages)
+    scanned = list(scanned)
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
+    if not about:  # none writes the name of what the corpus is about too (« la Maison de la Poésie »): those that write the others
+        about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position, subjects_aside=True)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
     dating = _cover_dating_line(store, asked, candidates) or _colophon_dating_line(store, asked, candidates)
@@ -522,7 +523,7 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if inline:  # « … pauses) : - Je me lave … - Je tousse … »: the lead-in and its items, as a list on its own lines is shown
         return _lead_and_items(store, asked, *inline)
     if len(text) >= SNIPPET_TARGET:
-        window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=_needed(asked))
+        window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=_needed(asked, text))
         quoted_at = _shown_late(text, window, asked.quoted)
         if quoted_at is not None:
             # the term the question quotes, and what follows it: what the text says of it
@@ -553,9 +554,22 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
     return (text[: opens.end()], items) if len(items) >= MIN_INLINE_ITEMS else None
 
 
-def _needed(asked: QuestionProfile) -> Callable[[str], bool] | None:
-    """What a cut line must keep whole for a strict question (« combien », « quand »): its figure or date; else None."""
-    return asked.answered_by if asked.kind in STRICT_TYPES else None
+def _needed(asked: QuestionProfile, text: str = "") -> Callable[[str], bool] | None:
+    """What a cut line (its text) must keep whole for a strict question (« combien », « quand »): its figure or date, and
+    for a count, the figure of what it counts when the line gives one (« 452 élèves touchés », after « 23 artistes
+    invités » and « 8 résidences » for « combien d'élèves »); else None."""
+    if asked.kind not in STRICT_TYPES:
+        return None
+    if asked.counted and counts_named(text, asked.counted):
+        return lambda words: counts_named(words, asked.counted)
+    return asked.answered_by
+
+
+def counts_named(text: str, counted: str) -> bool:
+    """Whether a text gives a figure of what a question counts, named right after it as the question does but for an
+    inflection (« 452 élèves touchés » for « combien d'élèves »)."""
+    asked = content_words(counted)
+    return any(same_word(noun, word) for match in _COUNTED_AFTER_RE.finditer(text) for noun in match.groups() if noun for word in asked)
 
 
 def continued(store: Store, snippet: Snippet) -> Snippet:
@@ -617,7 +631,7 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
     for, as snippet_text does), and the start of each of its items, as many as SNIPPET_TARGET holds (LIST_TARGET when
     the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
-    lead = shorten(lead_in, LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked))
+    lead = shorten(lead_in, LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked, lead_in))
     in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
     target = LIST_TARGET if asked.kind == "list" else SNIPPET_TARGET
@@ -787,8 +801,10 @@ MIN_COMPOUND_PART = 3  # letters of each word a compound may be written as apart
 def _written_apart(store: Store, word: str) -> bool:
     """Whether the corpus writes a word (folded) as two of its words: « biogéographiques » as « bio géographiques »
     (pypdf splits them, and writers do), « vidéosurveillance » as « vidéo surveillance »; or as a prefix it writes
-    apart and a form of one of its words: « cofinance » as « co-financement »."""
-    splits = [(word[:i], word[i:]) for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
+    apart and a form of one of its words: « cofinance » as « co-financement »; a plural as its singular, « véloroutes »
+    as « vélo route »."""
+    singular = word[:-1] if word[-1:] in ("s", "x") and len(word) > 2 * MIN_COMPOUND_PART else None
+    splits = [(form[:i], form[i:]) for form in filter(None, (word, singular)) for i in range(MIN_COMPOUND_PART, len(form) - MIN_COMPOUND_PART + 1)]
     known = store.known_words(frozenset(part for pair in splits + prefix_splits(word) for part in pair))
     if any(head in known and tail in known for head, tail in splits):
         return True

@@ -6,6 +6,7 @@ Unit embeddings are computed when the index is built, so scoring costs dot produ
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,6 +53,9 @@ _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
 _STREET_END_RE = re.compile(rf"\b(?:{STREET_WORDS})(?:\s+(?:du|de\s+la|de|des|d'|d’))?$", re.IGNORECASE)  # « rue », « place de la »
 # a percentage, with a decimal comma or point (« 43.9 % » as a council's minutes write it), or a rate per thousand
 _PERCENT_RE = re.compile(r"\d\s?%|\bpour ?cents?\b|\bpercent\b|" + RATE_PER, re.IGNORECASE)
+# a ratio, which a rate may be told as (« un taux d'encadrement de 6 enfants par animateur(trice) », « 1 adulte pour 8
+# enfants »): a figure and its noun, then « par » or « pour » and what it is per
+_RATIO_RE = re.compile(r"\b(?:\d+|un|une)\s+[^\W\d_]{3,}(?:\([^\W\d_]+\))?\s+(?:par|pour)\s+(?:(?:un|une|chaque)\s+|\d+\s+)?[^\W\d_]{3,}", re.IGNORECASE)
 # a phone number ('01 23 45 67 89', '+33 1 23 45 67 89'), an e-mail or a web address
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
 _WEB = r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b"
@@ -144,7 +148,7 @@ def type_matches(
         measured = (measure is None or how_much) and bool(stated_dimensions(unit))
         return written or measured or (counted is not None and any(same_word(noun, counted) for noun in spelled_counted(unit)))
     if kind == "percent":
-        return bool(_PERCENT_RE.search(unit))
+        return bool(_PERCENT_RE.search(unit) or _RATIO_RE.search(unit))
     if kind == "contact":
         return bool((_CHANNEL_RES.get(measure) or _CONTACT_RE).search(unit))
     if kind == "date" and measure == "clock":  # « à quelle heure »: '5 h', '13h30', 'du lundi au vendredi'
@@ -241,6 +245,7 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) of what it asks that the corpus knows, see known_names
+    subject_names: frozenset[str] = frozenset()  # those of them the corpus is about (subject_names), which a page may lack
     joined_names: tuple[tuple[frozenset[str], str], ...] = ()  # (words, one word) of a name the corpus also writes joined
     spelled_names: tuple[tuple[str, frozenset[str]], ...] = ()  # (name, its words) of an acronym the corpus spells out
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
@@ -319,7 +324,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=known_names(store, asked_text) - titled - title_acronyms,
+        names=(named := known_names(store, asked_text) - titled - title_acronyms),
+        subject_names=subject_names(store, named),
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled,
         defined=defined,
@@ -361,6 +367,23 @@ def title_terms(titled: frozenset[str], analyzer: str) -> frozenset[str]:
     """The search terms of a corpus's title words and initials (answering.title_words), the same for every question:
     read once per corpus, not once per question (a few hundred documents' titles give tens of thousands of initials)."""
     return frozenset(search_terms(" ".join(sorted(titled)), analyzer))
+
+
+# BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
+# corpus's subjects, never a detail the question would add to them (see ess_qa.answering._more_specific), nor a name a
+# page must write to be about it (see subject_names)
+SUBJECT_IDF = math.log(3)
+
+
+def subject_names(store: Store, names: frozenset[str]) -> frozenset[str]:
+    """Those of a question's names that the corpus uses in a third of its passages or more (SUBJECT_IDF): the name of
+    what it is about (« la Maison de la Poésie » in the association's report), which a page need not write to answer
+    when no page of the first found writes every name (« le compte Instagram de la Maison de la Poésie »)."""
+    if not names:
+        return frozenset()
+    ordered = sorted(names)
+    firsts = [(search_terms(name, store.analyzer) or [name])[0] for name in ordered]
+    return frozenset(name for name, idf in zip(ordered, store.idf(firsts)) if idf <= SUBJECT_IDF)
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
@@ -408,14 +431,15 @@ def page_words(store: Store, position: int) -> frozenset[str]:
     return store.page_words(chunk.source, chunk.page)
 
 
-def names_its_page(store: Store, question: QuestionProfile, position: int) -> bool:
+def names_its_page(store: Store, question: QuestionProfile, position: int, subjects_aside: bool = False) -> bool:
     """Whether the page (with its sections) of the chunk at position uses every name the question uses, a name of
     several words also when the page writes it as one (see joined_names), an acronym also when the page writes the words
-    it stands for (see spelled_names)."""
-    if not question.names:
+    it stands for (see spelled_names); with subjects_aside, but the names of what the corpus is about (subject_names)."""
+    names = question.names - question.subject_names if subjects_aside else question.names
+    if not names:
         return True
     words = page_words(store, position)
-    missing = question.names - words
+    missing = names - words
     for parts, joined in question.joined_names:
         if missing & parts and joined in words:
             missing -= parts

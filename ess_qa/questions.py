@@ -309,7 +309,12 @@ QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "name
 # « est » in any tense: « quel a été le coût », « quel était le montant », « quelle sera la date »
 # « quel est », and with a modal: « quelle doit être la durée », « quel peut être le montant »
 _BEING = r"(?:est|[ée]tait|sera|serait|sont|[ée]taient|seront|a [ée]t[ée]|ont [ée]t[ée]|avait [ée]t[ée]|(?:doi[tv]e?n?t?|peu[tv]e?n?t?|devrai[te]n?t?|pourrai[te]n?t?|va|vont) [êe]tre)"
-_ASKS_THE = rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l'))"
+# asks for a figure when a noun of one follows: « quel est le nombre », « c'est combien le budget », « comment a évolué le
+# nombre d'abonnés » (how a figure changed: the figures say)
+_ASKS_THE = (
+    rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l')"
+    r"|comment (?:a|ont|avait|avaient) (?:[ée]volu[ée]|vari[ée]|progress[ée]) (?:le |la |l'|les ))"
+)
 # The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention
 # déchets »), anywhere in a keyword query (_KEYWORD_CUES)
 _MONEY_NOUNS = r"budget|(?:sur)?co[uû]t|prix|tarif|montant"

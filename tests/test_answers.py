@@ -3542,3 +3542,67 @@ def test_what_is_paid_asked_in_the_singular_asks_a_sum_of_money(question, kind):
     """« Quel est le salaire brut … ? » was answered with a list of names, no sum at all: a salary, a rent, a fee, a
     surplus asked « quel est le … » is a sum of money, which the line that answers must give."""
     assert question_type(question) == kind
+
+
+ACTIVITY_REPORT_PAGES = (
+    "Rapport d'activité de la Maison des Lilas, saison 2020-2021. La Maison des Lilas est une association qui accueille "
+    "les enfants et les jeunes du quartier autour d'ateliers de lecture et d'écriture.",
+    "Les ateliers de la Maison des Lilas ont lieu le mercredi et le samedi. La Maison des Lilas propose aussi des "
+    "séjours en proximité pendant les vacances.",
+    "La Maison des Lilas applique un taux d'encadrement moyen de :\n6 enfants par animateur pour les 3-5 ans\n"
+    "8 enfants par animateur pour les 6-11 ans",
+    "Concernant les réseaux sociaux, notre compte Instagram est passé de 889 abonnés à 1282 (+400) au cours de la saison.\n"
+    "Les rencontres publiques ont été annulées au printemps.",
+    "La Maison des Lilas en chiffres. Pendant la saison 2020-2021 : 23 artistes invités : Samuel Rochery, Juliette Mézenc, "
+    "Pierre Vinclair, Jean-Paul Auxeméry, Guillaume Dorvillé, Camille Leherpeur, Gabriel Gauthier, Jérôme Game, Jean-Claude "
+    "Pinson, Maxime Actis, Laurence Cathala, Josèfa Ntjam, Lou Sarabadzic, Michèle Métail, Antoine Giard, Gerty Dambury, "
+    "Eric Suchère, Pierre Bazantay, Florence Jou, Emanuel Campo, Nicole Caligaris 10 soirées de lectures 8 résidences "
+    "21 établissements touchés 452 élèves touchés",
+    "La Maison des Lilas remercie ses partenaires : la Ville, le Département et la Région. Les itinéraires de la balade "
+    "littéraire suivent la vélo route du canal et les voies vertes.",
+)
+
+
+@pytest.fixture(scope="module")
+def activity_report(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("lilas"), "lilas.txt", ACTIVITY_REPORT_PAGES)
+
+
+def test_a_rate_told_as_a_ratio_answers_a_question_on_the_rate(activity_report):
+    """« Quel taux d'encadrement … ? » asks for a rate, which a line may give as a ratio (« 6 enfants par animateur »),
+    not as a percentage; a date's « par le conseil » is no ratio."""
+    from ess_qa.evidence import type_matches
+
+    assert type_matches("6 enfants par animateur(trice) pour les 3-5 ans", "percent", set())
+    assert type_matches("un adulte pour 8 enfants", "percent", set())
+    assert not type_matches("Réunion du 12 mars par le conseil, deux fois par an.", "percent", set())
+    answer = activity_report.ask("Quel taux d'encadrement la Maison des Lilas applique-t-elle pour les enfants de 3 à 5 ans ?")
+    assert answer.found and "6 enfants par animateur" in answer.snippet, answer.snippet
+
+
+def test_how_a_figure_changed_asks_for_figures_and_a_page_need_not_name_what_the_report_is_about(activity_report):
+    """« Comment a évolué le nombre … » asks for figures, not for a way to do something; and the page that gives them need
+    not name the association the whole report is about (« la Maison des Lilas », in a third of its passages or more),
+    though the question does."""
+    assert question_type("Comment a évolué le nombre d'abonnés du compte Instagram ?") == "number"
+    assert question_type("Comment a évolué le budget de la commune ?") == "money"
+    answer = activity_report.ask("Comment a évolué le nombre d'abonnés du compte Instagram de la Maison des Lilas ?")
+    assert answer.found and "1282" in answer.snippet, answer.snippet
+
+
+def test_a_count_cut_from_a_long_line_shows_the_figure_of_what_it_counts(activity_report):
+    """A key figures panel read as one long line: for « combien d'élèves », the window shown holds « 452 élèves », not
+    the first figure of the line (« 23 artistes invités »)."""
+    from ess_qa.answering import counts_named
+
+    assert counts_named("21 établissements touchés 452 élèves touchés", "élèves") and not counts_named("23 artistes invités", "élèves")
+    (judged,) = activity_report.judgements(["Combien d'élèves ont été touchés pendant la saison 2020-2021 ?"])
+    assert "452 élèves" in judged.snippet.text, judged.snippet.text
+
+
+def test_a_compound_the_corpus_writes_apart_and_in_the_singular_is_mentioned(activity_report):
+    """« véloroutes » asked of a text that writes « vélo route »: a word the corpus uses, apart and in the singular."""
+    from ess_qa.answering import unknown_words
+
+    assert unknown_words(activity_report.store, "quel linéaire de véloroutes ?") == []
+    assert unknown_words(activity_report.store, "combien de véloparcs ?") == ["véloparcs"]  # « parc » is not written
