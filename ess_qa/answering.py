@@ -178,7 +178,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if best is not None and _negates_what_is_asked(question, best.unit.text):
         # « la fraction comestible » is not told by « Fraction non comestible : … »: the best line that says it as asked
         best = _best_snippet(store, asked, candidates, only=lambda text: not _negates_what_is_asked(question, text)) or best
-    if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text):
+    # « quand » asks a moment, which the best line may tell by an event or a condition (« mis en place à chaque fin de
+    # vacances », « consultable à partir de 18 heures la veille »): it answers, though a lesser line gives a date
+    told_by_moment = best is not None and asked.kind == "date" and asked.measure != "clock" and bool(MOMENT_RE.search(best.text))
+    if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text) and not told_by_moment:
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer

@@ -3560,6 +3560,8 @@ ACTIVITY_REPORT_PAGES = (
     "21 établissements touchés 452 élèves touchés",
     "La Maison des Lilas remercie ses partenaires : la Ville, le Département et la Région. Les itinéraires de la balade "
     "littéraire suivent la vélo route du canal et les voies vertes.",
+    "Les temps festifs en famille sont mis en place à chaque fin de vacances : les parents, les enfants et les animateurs "
+    "partagent un goûter.\n\nLa passerelle entre les ateliers a lieu une fois par trimestre, le mercredi, pour les familles.",
 )
 
 
@@ -3606,3 +3608,10 @@ def test_a_compound_the_corpus_writes_apart_and_in_the_singular_is_mentioned(act
 
     assert unknown_words(activity_report.store, "quel linéaire de véloroutes ?") == []
     assert unknown_words(activity_report.store, "combien de véloparcs ?") == ["véloparcs"]  # « parc » is not written
+
+
+def test_when_the_best_line_tells_the_moment_it_answers_though_a_lesser_line_gives_a_date(activity_report):
+    """« Quand sont organisés les temps festifs en famille ? »: the line on them tells when by an event (« à chaque fin de
+    vacances »); the line on the workshops' bridge gives a period (« une fois par trimestre ») but is about another thing."""
+    answer = activity_report.ask("Quand sont organises les temps festifs en famille ?")
+    assert answer.found and "chaque fin de vacances" in answer.snippet, answer.snippet
