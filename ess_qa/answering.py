@@ -11,7 +11,6 @@ A question that names something, or a year, that the corpus never mentions is no
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
@@ -148,8 +147,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         return None
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
     # whose own page may come further down the list
-    scanned = zip(hits[:PASSAGES_SEARCHED], passages)
-    scanned = list(scanned)
+    scanned = list(zip(hits[:PASSAGES_SEARCHED], passages))
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     if not about:  # none writes the name of what the corpus is about too (« la Maison de la Poésie »): those that write the others
         about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position, subjects_aside=True)]
