@@ -245,7 +245,7 @@ class QuestionProfile:
     term_set: frozenset[str] = frozenset()  # terms, as a set
     measure: str | None = None  # the dimension a measure question asks for ('length'), see type_matches
     names: frozenset[str] = frozenset()  # words of the names (and years) of what it asks that the corpus knows, see known_names
-    subject_names: frozenset[str] = frozenset()  # those of them the corpus is about (subject_names), which a page may lack
+    subject_names: frozenset[str] = frozenset()  # those of them the corpus is about (name_term), which a page may lack
     joined_names: tuple[tuple[frozenset[str], str], ...] = ()  # (words, one word) of a name the corpus also writes joined
     spelled_names: tuple[tuple[str, frozenset[str]], ...] = ()  # (name, its words) of an acronym the corpus spells out
     defined: frozenset[str] = frozenset()  # for a definition question, the words of what it asks to be defined (else empty)
@@ -314,9 +314,12 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     # the titles' acronym is the document's name too (« FCU » for « France Chaleur Urbaine »)
     title_acronyms = {name for name, words in spelled if words and words <= titled}
     defined = defined_words(question) if kind == "definition" else frozenset()
+    named = known_names(store, asked_text) - titled - title_acronyms
+    named_terms = [name_term(store, name) for name in sorted(named)]
+    idf = store.idf(terms + named_terms)  # one read of the store for both
     asked = QuestionProfile(
         terms,
-        context_discounted(store, question, terms, store.idf(terms), defined),
+        context_discounted(store, question, terms, idf[: len(terms)], defined),
         folded_content_words(question),
         kind,
         vector,
@@ -324,8 +327,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         term_set=frozenset(terms),
         measure=measure,
         counted=focus if measure == "count" else None,
-        names=(named := known_names(store, asked_text) - titled - title_acronyms),
-        subject_names=subject_names(store, named),
+        names=named,
+        subject_names=frozenset(name for name, weight in zip(sorted(named), idf[len(terms) :]) if weight <= SUBJECT_IDF),
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled,
         defined=defined,
@@ -371,19 +374,15 @@ def title_terms(titled: frozenset[str], analyzer: str) -> frozenset[str]:
 
 # BM25's idf of a word in a third of the passages, ln(1 + (2/3) / (1/3)): a word that common is one of the
 # corpus's subjects, never a detail the question would add to them (see ess_qa.answering._more_specific), nor a name a
-# page must write to be about it (see subject_names)
+# page must write to be about it (see name_term)
 SUBJECT_IDF = math.log(3)
 
 
-def subject_names(store: Store, names: frozenset[str]) -> frozenset[str]:
-    """Those of a question's names that the corpus uses in a third of its passages or more (SUBJECT_IDF): the name of
-    what it is about (« la Maison de la Poésie » in the association's report), which a page need not write to answer
-    when no page of the first found writes every name (« le compte Instagram de la Maison de la Poésie »)."""
-    if not names:
-        return frozenset()
-    ordered = sorted(names)
-    firsts = [(search_terms(name, store.analyzer) or [name])[0] for name in ordered]
-    return frozenset(name for name, idf in zip(ordered, store.idf(firsts)) if idf <= SUBJECT_IDF)
+def name_term(store: Store, name: str) -> str:
+    """A name's (a word's) search term, whose idf tells whether the corpus is about it (SUBJECT_IDF): a name used in a
+    third of the passages or more (« la Maison de la Poésie » in the association's report) is a subject, which a page
+    need not write to answer when no page of the first found writes every name (QuestionProfile.subject_names)."""
+    return (search_terms(name, store.analyzer) or [name])[0]
 
 
 def known_names(store: Store, question: str) -> frozenset[str]:
@@ -434,7 +433,7 @@ def page_words(store: Store, position: int) -> frozenset[str]:
 def names_its_page(store: Store, question: QuestionProfile, position: int, subjects_aside: bool = False) -> bool:
     """Whether the page (with its sections) of the chunk at position uses every name the question uses, a name of
     several words also when the page writes it as one (see joined_names), an acronym also when the page writes the words
-    it stands for (see spelled_names); with subjects_aside, but the names of what the corpus is about (subject_names)."""
+    it stands for (see spelled_names); with subjects_aside, but the names of what the corpus is about (name_term)."""
     names = question.names - question.subject_names if subjects_aside else question.names
     if not names:
         return True

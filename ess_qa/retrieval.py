@@ -107,7 +107,7 @@ class Hit:
 
 def _in_shown_order(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
     """Hits in the order a reader is shown them: best first, then those whose page does not use a name the corpus is
-    about (subject_names), then those whose page does not use another name the question uses (Toulouse, France, 2018),
+    about (evidence.name_term), then those whose page does not use another name the question uses (Toulouse, France, 2018),
     then the document's navigation (its contents, its list of figures: is_navigation), each group in its order and
     scored no higher than the last hit before it: Lille's figures do not answer for Toulouse, a list of figures' titles
     holds a question's words and answers nothing, and a passage shown lower never shows a higher score."""
