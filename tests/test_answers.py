@@ -1111,6 +1111,16 @@ def assistant_on(folder, name: str, pages: tuple[str, ...]):
     return Assistant.load(folder / "index")
 
 
+def pages_fixture(name: str, pages: tuple[str, ...]):
+    """A module fixture: an assistant on a text file of these pages (assistant_on), built once for the module."""
+
+    @pytest.fixture(scope="module")
+    def made(tmp_path_factory):
+        return assistant_on(tmp_path_factory.mktemp(name.partition(".")[0]), name, pages)
+
+    return made
+
+
 def assistant_on_pdf(folder, name: str, pages: tuple[str, ...], title: str | None = None):
     """An assistant on a real PDF of these pages (fpdf2, its metadata title when given), indexed in folder."""
     from fpdf import FPDF
@@ -3435,9 +3445,7 @@ MANAGEMENT_REPORT_PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def management_report(tmp_path_factory):
-    return assistant_on(tmp_path_factory.mktemp("gestion"), "gestion.txt", MANAGEMENT_REPORT_PAGES)
+management_report = pages_fixture("gestion.txt", MANAGEMENT_REPORT_PAGES)
 
 
 def test_a_dotted_acronym_and_saint_abbreviated_are_one_word_as_a_reader_types_them(management_report):
@@ -3565,9 +3573,7 @@ ACTIVITY_REPORT_PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def activity_report(tmp_path_factory):
-    return assistant_on(tmp_path_factory.mktemp("lilas"), "lilas.txt", ACTIVITY_REPORT_PAGES)
+activity_report = pages_fixture("lilas.txt", ACTIVITY_REPORT_PAGES)
 
 
 def test_a_rate_told_as_a_ratio_answers_a_question_on_the_rate(activity_report):
