@@ -16,7 +16,6 @@ import argparse
 import random
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,9 +67,7 @@ def given_back(documents: list[list[str]]) -> float:
         rng = random.Random(SEED)
         kept = [line for line in lines if rng.random() < KEPT_SHARE]
         glued = [line for line in lines if line not in kept][:LINES]
-        lexicon = french._lexicon_counts()
-        written = Counter(word for line in kept for word in french._words_read_apart(line, lexicon))
-        costs = french._WordCosts(lexicon, {w: n for w, n in written.items() if n >= french.RUN_TOGETHER_MIN_USES or w in lexicon})
+        costs = french.word_costs(kept)
         for line in glued:
             cut = french._set_apart(re.sub(r"(?<=\S) (?=\S)", "", line), costs)
             want = _spans(french._LETTERS_RE.findall(line), line.replace(" ", ""))

@@ -81,7 +81,7 @@ from collections import Counter
 import threading
 import unicodedata
 from functools import lru_cache, wraps
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from .numbers import NUMBER_WORD_LIST, enumerators, join_number_groups
 
@@ -1581,10 +1581,16 @@ def split_run_together(texts: list[str]) -> list[str]:
     lost = [_lost_its_spaces(text) for text in texts]
     if not any(lost):
         return texts
-    lexicon = _lexicon_counts()
-    written = Counter(word for text in texts for line in text.split("\n") for word in _words_read_apart(line, lexicon))
-    costs = _WordCosts(lexicon, {word: n for word, n in written.items() if n >= RUN_TOGETHER_MIN_USES or word in lexicon})
+    costs = word_costs(line for text in texts for line in text.split("\n"))
     return [_set_apart(text, costs) if glued else text for text, glued in zip(texts, lost)]
+
+
+def word_costs(lines: Iterable[str]) -> _WordCosts:
+    """What each piece of a run costs as a word in a document of these lines: the lexicon's words, and the words its
+    lines that read them apart write RUN_TOGETHER_MIN_USES times or more."""
+    lexicon = _lexicon_counts()
+    written = Counter(word for line in lines for word in _words_read_apart(line, lexicon))
+    return _WordCosts(lexicon, {word: n for word, n in written.items() if n >= RUN_TOGETHER_MIN_USES or word in lexicon})
 
 
 def _words_read_apart(line: str, lexicon: dict[str, int]) -> list[str]:
@@ -1599,7 +1605,7 @@ def _words_read_apart(line: str, lexicon: dict[str, int]) -> list[str]:
 def _lost_its_spaces(text: str) -> bool:
     """Whether a page was read with its spaces lost: RUN_TOGETHER_PAGE_SHARE of its characters in runs longer than any
     French word."""
-    return bool(text) and sum(map(len, _RUN_TOGETHER_RE.findall(text))) >= RUN_TOGETHER_PAGE_SHARE * len(text)
+    return bool(text) and run_together_share(text) >= RUN_TOGETHER_PAGE_SHARE
 
 
 class _WordCosts:
@@ -1639,19 +1645,22 @@ def _set_apart(text: str, costs: _WordCosts) -> str:
     the words a hyphen cuts at a line's end joined first (« transpa-⏎rencedesalgorithmes »: transparence des algorithmes)."""
     text = join_hyphenated_lines(text.translate(UNICODE_HYPHENS))
 
+    def whole(run: str, elided: bool) -> bool:  # a letter, or a known word not before an apostrophe
+        return len(run) < 2 or (costs.known(run.lower()) and not elided)
+
     def apart(match: re.Match) -> str:
-        run, text, end = match.group(), match.string, match.end()
-        elided = text[end : end + 1] in ("'", "’")
-        if len(run) < 2 or (costs.known(run.lower()) and not elided):
+        run, page, end = match.group(), match.string, match.end()
+        elided = page[end : end + 1] in ("'", "’")
+        if whole(run, elided):
             return run
-        following = _LETTERS_RE.match(text, end + 1)
+        following = _LETTERS_RE.match(page, end + 1)
         if elided and is_french_word(run + "'" + (following.group() if following else "")):
             return run  # « aujourd'hui », « quelqu'un »
         parts = _CASE_CHANGE_RE.split(run)
-        return " ".join(_cut(part, elided and i == len(parts) - 1) for i, part in enumerate(parts))
+        return " ".join(cut(part, elided and i == len(parts) - 1) for i, part in enumerate(parts))
 
-    def _cut(run: str, elided: bool) -> str:
-        if len(run) < 2 or (costs.known(run.lower()) and not elided):
+    def cut(run: str, elided: bool) -> str:
+        if whole(run, elided):
             return run
         ends = _likeliest_cut(run.lower(), elided, costs)
         return " ".join(run[start:end] for start, end in zip([0] + ends, ends)) if ends else run
@@ -1787,8 +1796,13 @@ def words_run_together(text: str) -> bool:
     """Whether a text is mostly words that lost their spaces, as pypdf may read a footnote
     ('L’authentificationcomportementaleestunetechnologie…'): runs of more than LONGEST_WORD lower-case
     letters, no French word being that long, hold more than RUN_TOGETHER_SHARE of its characters."""
-    runs = _RUN_TOGETHER_RE.findall(text)
-    return bool(runs) and sum(map(len, runs)) > RUN_TOGETHER_SHARE * len(text)
+    return run_together_share(text) > RUN_TOGETHER_SHARE
+
+
+def run_together_share(text: str) -> float:
+    """The share of a text's characters in runs of more than LONGEST_WORD lower-case letters (no French word is that
+    long); 0 for an empty text."""
+    return sum(map(len, _RUN_TOGETHER_RE.findall(text))) / len(text) if text else 0.0
 
 
 LONGEST_WORD = 25  # letters of 'anticonstitutionnellement'; a name in CamelCase has capitals inside, and stays
