@@ -417,6 +417,38 @@ CERTU_MITEMPS = (
     "certu-mitemps-guide-utilisateur-2006.pdf", "cd06ea680fe11eeec0a6932a56b5ec2a901efbb35b43a65bf8a2e60acfda9b0b",
     "CEREMA/territoires-ville.MiTemps@37f4731419de2cc5390612fc5a8670ec2e2f7e75:Mitemps30_guide_utilisateur.pdf",
 )
+MISSION_LOCALE_2019 = (
+    "mission-locale-mureaux-cra-2019.pdf", "7a54035730a90a4ff43069292f360f273bc4608ea4488b273a92e52852411d37",
+    "GitInsersite/missionlocale_front@e3995158718be173cfc964b44d2e0c9dfa2792f7:public/pdf/CRA 2019.pdf",
+)
+MISSION_LOCALE_2018 = (
+    "mission-locale-mureaux-cra-2018.pdf", "d06098da1858bd472739fe6f51ff2d13894f0f86ab0e601d8eb8ea43a0153d21",
+    "GitInsersite/missionlocale_front@e3995158718be173cfc964b44d2e0c9dfa2792f7:public/pdf/CRA 2018.pdf",
+)
+MJC_MORLAIX = (
+    "mjc-morlaix-activites-2025-26.pdf", "36bb16063737ef949c2d27121c6198e6d6cc1b09f3338bc8d8e26ca41f95cc5f",
+    "myrdin-site/mjc-morlaix@45286cb2cf595a7e2e11582c374a574a36258660:assets/medias/plaketmjc_activites_2025-26_web.pdf",
+)
+CNIG_SUP = (
+    "cnig-standard-sup-v2016b-2026.pdf", "043750797f46ebd48a8427a63bea2a34d902ce02c469cbd9bfcbbe0d87cf9a65",
+    "cnigfr/schema-servitudes-utilite-publique@44b15ed914bbc860057e1f4d039bcbbcbf73fb12:standard/260609_Standard_CNIG_SUP_v2016b_rev2026-06_modifs.pdf",
+)
+MAIN_TENDUE_31 = (
+    "main-tendue-31-rapport-activite-2018.pdf", "3c6e6652aec736b8b20d9030a7691d04566ff228f0006e90c91401d69a14ddf0",
+    "steven7777/mt31-assoc@913fa7c279e1535258f4b037556de3fb0b389d11:pdf/RA_2018.pdf",
+)
+AVIS_CITOYEN_MIA = (
+    "val-de-marne-avis-citoyen-mia-2015.pdf", "e0dd88ca4501fc4c2520ca1eb84650510cff743bf941d705f6acf2407d85ae74",
+    "ConcertUrbain/handicap@972e12a306e50cb98f6356657a5c12ec5f53e54f:pdf/AvisCitoyen.pdf",
+)
+CM_CHEMERE = (
+    "chemere-conseil-municipal-2015-02-24.pdf", "b49dad4264e70c046c0bd2fe50ce88553dc5b99f36ce37dbf16e93924910c5fd",
+    "regardscitoyens/CM-chemere@7d85b7457187c39a8215b17c353486d69df3495c:source-pdf/CM 24 février 2015.pdf",
+)
+GETIGNE_PADD = (
+    "getigne-plu-padd-2020.pdf", "b22f85c2c3492452f2b5f6245e419194ae0060cb1035d5958e46fd37382df89e",
+    "lenybernard/getignecollectif@bca3113f9e288af829d5296feadbcd95dc852bad:static/images/p3_padd_appro.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -585,6 +617,22 @@ SETS = (
     QuestionSet("near-topic-mitemps-guide", QUESTIONS / "near-topic-mitemps-guide.jsonl", TUNING, *CERTU_MITEMPS),
     QuestionSet("fresque-donnee", QUESTIONS / "fresque-donnee.jsonl", UNSEEN, *FRESQUE_DONNEE_CD93),
     QuestionSet("near-topic-fresque-donnee", QUESTIONS / "near-topic-fresque-donnee.jsonl", UNSEEN, *FRESQUE_DONNEE_CD93),
+    QuestionSet("mission-locale-2019", QUESTIONS / "mission-locale-2019.jsonl", TUNING, *MISSION_LOCALE_2019),
+    QuestionSet("near-topic-mission-locale-2019", QUESTIONS / "near-topic-mission-locale-2019.jsonl", TUNING, *MISSION_LOCALE_2019),
+    QuestionSet("mission-locale-2018", QUESTIONS / "mission-locale-2018.jsonl", TUNING, *MISSION_LOCALE_2018),
+    QuestionSet("near-topic-mission-locale-2018", QUESTIONS / "near-topic-mission-locale-2018.jsonl", TUNING, *MISSION_LOCALE_2018),
+    QuestionSet("mjc-morlaix", QUESTIONS / "mjc-morlaix.jsonl", TUNING, *MJC_MORLAIX),
+    QuestionSet("near-topic-mjc-morlaix", QUESTIONS / "near-topic-mjc-morlaix.jsonl", TUNING, *MJC_MORLAIX),
+    QuestionSet("cnig-sup", QUESTIONS / "cnig-sup.jsonl", TUNING, *CNIG_SUP),
+    QuestionSet("near-topic-cnig-sup", QUESTIONS / "near-topic-cnig-sup.jsonl", TUNING, *CNIG_SUP),
+    QuestionSet("main-tendue-31", QUESTIONS / "main-tendue-31.jsonl", TUNING, *MAIN_TENDUE_31),
+    QuestionSet("near-topic-main-tendue-31", QUESTIONS / "near-topic-main-tendue-31.jsonl", TUNING, *MAIN_TENDUE_31),
+    QuestionSet("avis-citoyen-mia", QUESTIONS / "avis-citoyen-mia.jsonl", UNSEEN, *AVIS_CITOYEN_MIA),
+    QuestionSet("near-topic-avis-citoyen-mia", QUESTIONS / "near-topic-avis-citoyen-mia.jsonl", UNSEEN, *AVIS_CITOYEN_MIA),
+    QuestionSet("cm-chemere", QUESTIONS / "cm-chemere.jsonl", UNSEEN, *CM_CHEMERE),
+    QuestionSet("near-topic-cm-chemere", QUESTIONS / "near-topic-cm-chemere.jsonl", UNSEEN, *CM_CHEMERE),
+    QuestionSet("getigne-padd", QUESTIONS / "getigne-padd.jsonl", UNSEEN, *GETIGNE_PADD),
+    QuestionSet("near-topic-getigne-padd", QUESTIONS / "near-topic-getigne-padd.jsonl", UNSEEN, *GETIGNE_PADD),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
