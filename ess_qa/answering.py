@@ -47,6 +47,7 @@ from ingest.french import (
     mostly_sources,
     verb_of_noun,
     whole_words,
+    without_surnames,
     without_web_addresses,
     word_key,
     words_run_together,
@@ -492,7 +493,7 @@ def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str],
         len(text.split()) > 1
         and not opens_contents(text)
         and not is_caption(text)
-        and (reached or _row_of_figures(text) or not mostly_capitals(after_capital_title(text)))
+        and (reached or _row_of_figures(text) or not mostly_capitals(without_surnames(after_capital_title(text))))
         and not words_run_together(text)
         and (sources_answer or not mostly_sources(text) or _says_beside_its_address(text, only))
         and (only is None or only(text))
@@ -973,6 +974,8 @@ _COUNTED_AFTER_RE = re.compile(
     rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
     re.IGNORECASE,
 )
+# a field that counts what its name opens with: « Jeunes en 1er accueil : 629 », « Salariés au 31/12 : 194 »
+_COUNTED_FIELD_RE = re.compile(rf"(?:^|\n|\|[^\S\n]*|[.;•][^\S\n]+)([^\W\d_]+)(?:[^\S\n]+[\w'’/]+){{0,4}}[^\S\n]*:[^\S\n]*(?:{NUMBER_RUN})", re.IGNORECASE)
 # a figure or a share that counts what was named before it: « 12 d'entre elles », and a share whose verb follows it,
 # its noun left unsaid (« Plus de 67% ont plus de 10 ans », « la moitié ne sont pas … »)
 _AMONG_THEM_RE = re.compile(
@@ -985,7 +988,8 @@ _AMONG_THEM_RE = re.compile(
 def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms: Acronyms = NO_ACRONYMS) -> bool:
     """Whether what a question counts is one of the corpus's subjects (its terms each in a third of the passages or
     more: SUBJECT_IDF) that the place never writes after a figure or a share (« 22 métropoles », « nombre de métropoles »,
-    « la moitié des métropoles »), nor before « N d'entre elles » or a share whose verb follows it (« 67% ont … »): naming
+    « la moitié des métropoles »), nor as the first word of a field whose value is a figure (« Jeunes en 1er accueil :
+    629 »), nor before « N d'entre elles » or a share whose verb follows it (« 67% ont … »): naming
     a subject every passage names says nothing of its count; an acronym after the figure counts its words (« 4 000
     SIAE », structures d'insertion …)."""
     if any(idf > SUBJECT_IDF for idf in store.idf(sorted(terms))):
@@ -994,6 +998,8 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms:
         counted = f"{match.group(1)} {match.group(2) or ''}"
         if (set(search_terms(counted, store.analyzer)) | acronyms.held_through(counted, set())) & terms:
             return False
+    if any(set(search_terms(match.group(1), store.analyzer)) & terms for match in _COUNTED_FIELD_RE.finditer(place)):
+        return False
     among = _AMONG_THEM_RE.search(place)  # counts what was named before it
     return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 

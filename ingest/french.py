@@ -1792,6 +1792,17 @@ def mostly_capitals(text: str) -> bool:
     return len(letters) >= CAPITALS_MIN_LETTERS and sum(c.isupper() for c in letters) > CAPITALS_SHARE * len(letters)
 
 
+# a surname in capitals after a given name (« Olivier LEFEBVRE », « Anne-Sophie MOAL »), as French writes people's names
+_SURNAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(\s+)[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")
+
+
+def without_surnames(text: str) -> str:
+    """A text without the surnames it writes in capitals after a given name: a list of people (« Pôle Direction : Olivier
+    LEFEBVRE – Directeur Ibrahima CAMARA – Responsable Secteur … ») is not a title in capitals. A word after an article
+    or a preposition (« Le FORUM ») is no surname."""
+    return _SURNAME_RE.sub(lambda m: m.group(0) if m.group(1).lower() in STOP_WORDS else m.group(1) + m.group(2), text)
+
+
 def words_run_together(text: str) -> bool:
     """Whether a text is mostly words that lost their spaces, as pypdf may read a footnote
     ('L’authentificationcomportementaleestunetechnologie…'): runs of more than LONGEST_WORD lower-case

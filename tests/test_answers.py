@@ -3621,3 +3621,48 @@ def test_when_the_best_line_tells_the_moment_it_answers_though_a_lesser_line_giv
     vacances »); the line on the workshops' bridge gives a period (« une fois par trimestre ») but is about another thing."""
     answer = activity_report.ask("Quand sont organises les temps festifs en famille ?")
     assert answer.found and "chaque fin de vacances" in answer.snippet, answer.snippet
+
+
+MISSION_LOCALE_PAGES = (
+    """Le rapport d'activité de la mission locale
+
+En 2019, les conseillers de la mission locale ont suivi 1 647 jeunes vers l'emploi et la formation.
+Les jeunes sont reçus sur rendez-vous du lundi au vendredi, et les jeunes mineurs avec un parent.""",
+    """L'organigramme au 31 décembre 2019
+
+Pôle Direction : Olivier LEFEBVRE – Directeur Ibrahima CAMARA – Responsable Secteur Pôle Structure : Anne-Sophie MOAL
+Assistante de Direction Pôle Technique : Aissatou DIALLO – PPAE Aurélie MEZANGER – JUSTICE Elise NOEL – CHANTIERS
+Francine BOURGUIGNON – PARRAINAGE Hania ESSABIR – RENAULT Khadija LAKRIM – AVENIR JEUNES Lysiane GUEGAN – ALTERNANCE
+
+Bureau : Présidente : Marianne CANTAU Vice-Présidente : Armelle MANTRAND Trésorière : Nadine FROMAGEOT Secrétaire :
+Armelle PODIKAKIS, élus des communes du territoire.""",
+    """Le premier accueil
+
+Les jeunes reçus en premier accueil viennent surtout des Mureaux et d'Aubergenville.
+| Hommes | Femmes
+Jeunes en 1er accueil : 629 Evolution 2017/2018 : +2,61% | 319 310""",
+    """Les ateliers
+
+Les jeunes participent à des ateliers collectifs sur le CV, l'entretien d'embauche et la mobilité, animés par les
+conseillers avec des entreprises partenaires qui recrutent des jeunes du territoire.""",
+)
+mission_locale = pages_fixture("mission-locale.txt", MISSION_LOCALE_PAGES)
+
+
+def test_a_list_of_people_with_their_surnames_in_capitals_can_be_the_extract(mission_locale):
+    """An organigram's line names its people as French writes them, the surname in capitals (« Olivier LEFEBVRE –
+    Directeur »): most of its letters are capitals, yet it is no title, and it answers who the director is."""
+    from ingest.french import mostly_capitals, without_surnames
+
+    line = MISSION_LOCALE_PAGES[1].split("\n\n")[1]
+    assert mostly_capitals(line) and not mostly_capitals(without_surnames(line))
+    assert without_surnames("LE FORUM DE L'ALTERNANCE Le FORUM") == "LE FORUM DE L'ALTERNANCE Le FORUM"  # no given name
+    answer = mission_locale.ask("Qui est le directeur de la mission locale au 31 décembre 2019 ?")
+    assert answer.found and "LEFEBVRE" in answer.snippet, answer.snippet
+
+
+def test_a_field_whose_name_opens_with_what_is_counted_counts_it(mission_locale):
+    """« Jeunes en 1er accueil : 629 »: a field's name opens with the young people counted and its value is their
+    number; « jeunes » is in most passages, yet this line counts them, and answers."""
+    answer = mission_locale.ask("y a combien de jeunes qui sont venus en premier accueil en 2018 ?")
+    assert answer.found and "629" in answer.snippet, answer.snippet
