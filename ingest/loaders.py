@@ -198,9 +198,11 @@ def is_presentation(landscape: list[bool], texts: list[str]) -> bool:
 
 
 # A file's name or a program's default title, which names no document (PowerPoint's « Présentation PowerPoint »,
-# InDesign's « Mise en page 1 »)
+# InDesign's « Mise en page 1 »), or the name of a slide's layout or placeholder that a template left as the title
+# (« Disposition titre », « Titre de la présentation », « Diapositive 1 », « Title Slide »)
 _FILE_NAME_TITLE_RE = re.compile(
-    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$",
+    r"\.(docx?|odt|pptx?|xlsx?|indd|pdf|rtf)\s*$|^microsoft (word|powerpoint)|^untitled|^sans titre|^(pr[ée]sentation powerpoint|powerpoint presentation|mise en page \d+)\s*$"
+    r"|^(disposition|diapositive|titre|title|slide)(\s+(de\s+la\s+|de\s+|du\s+)?(titre|title|pr[ée]sentation|slide|\d+))?\s*$",
     re.IGNORECASE,
 )
 # A metadata title named as files are, with underscores (« MEEDDM_rapport bureautique_preventions », « ADEME-Methodo-Outil-

@@ -103,10 +103,19 @@ def test_a_pdf_title_from_its_metadata_names_the_page(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "metadata_title", [None, "Présentation PowerPoint", "MEEDDM_rapport bureautique_preventions_risques", "Modèle de rapport méthodo GIRUS GE"]
+    "metadata_title",
+    [
+        None,
+        "Présentation PowerPoint",
+        "MEEDDM_rapport bureautique_preventions_risques",
+        "Modèle de rapport méthodo GIRUS GE",
+        "Disposition titre",  # a slide layout's name, left as the title by a template
+        "Titre de la présentation",  # a placeholder's
+    ],
 )
 def test_a_pdf_without_a_title_of_its_own_is_named_by_its_covers_largest_text(tmp_path, metadata_title):
-    """No title in the metadata, a program's default one, a file's name (underscores) or a template's: the text drawn
+    """No title in the metadata, a program's default one, a file's name (underscores), a template's or a slide layout's
+    or placeholder's name: the text drawn
     largest on the first page names the document (its lines in a row joined), not a partner's line printed above it
     nor its first heading."""
     from fpdf import FPDF
