@@ -971,7 +971,7 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
 
 
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
+    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+(?:(?:millions?|milliards?|milliers?|centaines?|dizaines?)\s+(?:de\s+|d['’]\s?))?)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
     re.IGNORECASE,
 )
 # a field that counts what its name opens with: « Jeunes en 1er accueil : 629 », « Salariés au 31/12 : 194 »

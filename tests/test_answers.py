@@ -1578,6 +1578,9 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert "métropoles" in counted_after("le nombre de métropoles") and "métropoles" in counted_after("la moitié des métropoles")
     assert counted_after("une stratégie métropolitaine") == [] and counted_after("au centre-ville") == []
     assert counted_after("l'industrie représente 13,9% des emplois") == ["emplois"]
+    # a figure in millions or in thousands counts what comes after its « de »
+    assert counted_after("le calcul de l'impôt des 37 millions de foyers fiscaux")[0] == "foyers"
+    assert counted_after("près de 3 milliers d'associations")[0] == "associations"
     assert _AMONG_THEM_RE.search("En effet, 12 d’entre elles ont indiqué") and not _AMONG_THEM_RE.search("entre elles")
     # a share whose verb follows it counts what was named before it: « combien d'atlas … ont plus de 10 ans » is answered
     # by « Plus de 67% ont plus de 10 ans »; a share of something named after it is no such share
