@@ -336,7 +336,8 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         english=language == "en",
         quoted=quoted_term(question),
         told=frozenset(told),
-        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items()),
+        told_terms=tuple((frozenset(search_terms(acronym, store.analyzer)), frozenset(search_terms(words, store.analyzer))) for acronym, words in told.items())
+        + corpus_told(acronyms, question, frozenset(terms)),
         authorship=authorship,
         signatory=frozenset(search_terms(signing_words(question), store.analyzer)),
         signed_on=frozenset(terms) if signing_dated else frozenset(),
@@ -405,6 +406,18 @@ def joined_names(store: Store, question: str) -> tuple[tuple[frozenset[str], str
         if len(words) > 1 and store.known_words(frozenset([joined])):
             found.append((frozenset(words), joined))
     return tuple(found)
+
+
+def corpus_told(acronyms: Acronyms, question: str, terms: frozenset[str]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The corpus's acronyms a question names, as (its terms, the terms of the words it stands for): those it writes
+    (« SUP »), and those whose words it writes all of (« servitude d'utilité publique », terms: the question's), for a
+    line that says it the other way (« L'assiette d'une SUP est … »)."""
+    written = set(acronyms.written_in(question))
+    return tuple(
+        (acronyms.own[acronym], spelled)
+        for acronym, spelled in acronyms.spelled.items()
+        if acronym in written or (len(spelled) > 1 and spelled <= terms)
+    )
 
 
 def spelled_names(acronyms: Acronyms, question: str) -> tuple[tuple[str, frozenset[str]], ...]:

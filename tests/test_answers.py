@@ -3669,3 +3669,28 @@ def test_a_field_whose_name_opens_with_what_is_counted_counts_it(mission_locale)
     number; « jeunes » is in most passages, yet this line counts them, and answers."""
     answer = mission_locale.ask("y a combien de jeunes qui sont venus en premier accueil en 2018 ?")
     assert answer.found and "629" in answer.snippet, answer.snippet
+
+
+SERVITUDES_PAGES = (
+    """Les servitudes d'utilité publique
+
+Les servitudes d'utilité publique (SUP) sont des limitations administratives au droit de propriété, instituées au
+profit de personnes publiques, et annexées aux plans locaux d'urbanisme.""",
+    """Le modèle de données
+
+Toutes les assiettes de servitude d'utilité publique sont numérisées par le gestionnaire dans un format vectoriel, à
+l'échelle de la parcelle, avant leur publication sur le Géoportail de l'urbanisme.
+Définition | L'assiette d'une SUP est la zone géographique à l'intérieur de laquelle s'applique la servitude.
+Le générateur d'une SUP est l'objet qui a permis de définir l'assiette.""",
+    """Les actes
+
+Un acte institue une ou plusieurs SUP ; il est publié et annexé au document d'urbanisme de la commune.""",
+)
+
+
+def test_a_line_that_writes_an_acronym_the_corpus_spells_out_holds_its_words(tmp_path):
+    """« Qu'est-ce que l'assiette d'une servitude d'utilité publique ? »: the corpus spells SUP out, and the line that
+    defines the assiette writes « SUP »; it holds the question's words that way, and is the extract, not a line that
+    repeats « servitude d'utilité publique » and defines nothing."""
+    answer = assistant_on(tmp_path, "standard.txt", SERVITUDES_PAGES).ask("Qu'est-ce que l'assiette d'une servitude d'utilité publique ?")
+    assert answer.found and "zone géographique" in answer.snippet.split("\n")[0], answer.snippet
