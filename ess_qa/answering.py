@@ -578,11 +578,18 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     """A snippet that shows a whole line shorter than SHORT_EXTRACT characters, continued by the next lines of its
     page and section up to SNIPPET_TARGET characters: what a short line sets up often follows it (« Lorsqu'un
     signalement est affecté à un partenaire, ce dernier reçoit une alerte … » then « Il peut alors valider ou refuser
-    … »). A fact sheet's row stays alone: the next rows are other metropolises'. For the extract shown once the
-    document is judged to answer; the judgement reads the line alone."""
+    … »); a longer whole line, by the next line only when that fits whole within CLAUSE_ROOM times SNIPPET_TARGET (the
+    size an extract never passes) and announces no list of its own (announced_list shows that). A fact sheet's row
+    stays alone: the next rows are other metropolises'. For the extract shown once the document is judged to answer;
+    the judgement reads the line alone."""
     text = after_capital_title(snippet.unit.text)
-    if len(snippet.text) >= SHORT_EXTRACT or snippet.text != text or row_label(text):
+    if snippet.text != text or row_label(text):
         return snippet
+    if len(snippet.text) >= SHORT_EXTRACT:  # a longer whole line: continued by the next one only when it fits whole
+        following = next(units_after_in_section(store, snippet.unit), None)
+        if following is None or row_label(following.text) or following.text.rstrip().endswith(":") or len(text) + 1 + len(following.text) > CLAUSE_ROOM * SNIPPET_TARGET:
+            return snippet
+        return replace(snippet, text=f"{text}\n{following.text}")
     # without the title in capitals that opens the line, as the line alone was shown: it took the room of what follows
     joined = unit_with_following_units(store, snippet.unit, text)
     if len(joined) <= CLAUSE_ROOM * SNIPPET_TARGET:  # the last line whole, not cut before its end (« … inscription au … »)

@@ -2538,18 +2538,24 @@ Les signalements clos sont archivés au bout de deux ans.""",
 Chaque visite donne lieu à un compte rendu déposé sur la plateforme dans les huit jours, avec les photographies prises sur place et la liste des désordres constatés par l'opérateur, pièce par pièce, puis signé.
 
 Le propriétaire en reçoit une copie.""",
+    """Les relances
+
+Lorsqu'un partenaire n'a pas répondu dans le délai fixé par la convention, la plateforme lui adresse une relance automatique, puis une seconde quinze jours plus tard, et en informe le référent du territoire qui décide des suites.
+
+La troisième relance est faite par téléphone par le référent du territoire, qui consigne l'échange dans le dossier du signalement, avec la date de l'appel, le nom de l'interlocuteur et les engagements pris par le partenaire pour la suite de la procédure, puis en rend compte au comité de suivi.""",
 )
 
 
 def test_a_short_extract_is_continued_by_the_next_lines_of_its_section(tmp_path):
     """A short line that sets up the answer (« Lorsqu'un signalement est affecté … reçoit une alerte ») is shown with what
-    follows it in its section (« Il peut alors valider ou refuser … »), up to the snippet's size; a long line is shown
-    alone, and nothing of the next section is added."""
-    from ess_qa.answering import SHORT_EXTRACT, SNIPPET_TARGET, Snippet, continued
+    follows it in its section (« Il peut alors valider ou refuser … »), up to the snippet's size; a longer line with the
+    next line only when that fits whole within the size an extract never passes (« Le propriétaire en reçoit une
+    copie. »), else alone; nothing of the next section is added."""
+    from ess_qa.answering import CLAUSE_ROOM, SHORT_EXTRACT, SNIPPET_TARGET, Snippet, continued
 
     assistant = assistant_on(tmp_path, "plateforme.txt", SETUP_THEN_ANSWER_PAGES)
     store = assistant.store
-    units = [u for page in (1, 2) for position in store.positions_on_page(page) for u in store.units(position)]
+    units = [u for page in (1, 2, 3) for position in store.positions_on_page(page) for u in store.units(position)]
     alert = next(u for u in units if u.text.startswith("Lorsqu'un signalement"))
     passage = assistant.ask("Que fait un partenaire d'un signalement ?").passages[0]
     shown = continued(store, Snippet(alert.text, passage, 0.5, alert)).text
@@ -2557,7 +2563,11 @@ def test_a_short_extract_is_continued_by_the_next_lines_of_its_section(tmp_path)
     last = next(u for u in units if u.text.startswith("Les signalements clos"))
     assert continued(store, Snippet(last.text, passage, 0.5, last)).text == last.text  # the section ends there
     visit = next(u for u in units if u.text.startswith("Chaque visite"))
-    assert len(visit.text) >= SHORT_EXTRACT and continued(store, Snippet(visit.text, passage, 0.5, visit)).text == visit.text
+    assert len(visit.text) >= SHORT_EXTRACT
+    assert continued(store, Snippet(visit.text, passage, 0.5, visit)).text == visit.text + "\nLe propriétaire en reçoit une copie."
+    reminder = next(u for u in units if u.text.startswith("Lorsqu'un partenaire n'a pas répondu"))
+    assert len(reminder.text) >= SHORT_EXTRACT and len(reminder.text) + len(units[units.index(reminder) + 1].text) > CLAUSE_ROOM * SNIPPET_TARGET
+    assert continued(store, Snippet(reminder.text, passage, 0.5, reminder)).text == reminder.text  # the next line would not fit whole
 
 
 THRESHOLD_TABLE_PAGES = (
