@@ -587,9 +587,10 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
         return snippet
     if len(snippet.text) >= SHORT_EXTRACT:  # a longer whole line: continued by the next one only when it fits whole
         following = next(units_after_in_section(store, snippet.unit), None)
-        if following is None or row_label(following.text) or following.text.rstrip().endswith(":") or len(text) + 1 + len(following.text) > CLAUSE_ROOM * SNIPPET_TARGET:
-            return snippet
-        return replace(snippet, text=f"{text}\n{following.text}")
+        if following is None or row_label(following.text) or following.text.rstrip().endswith(":"):
+            return snippet  # a row is another row's; a lead-in's list is announced_list's to show
+        joined = f"{text}\n{following.text}"
+        return replace(snippet, text=joined) if len(joined) <= CLAUSE_ROOM * SNIPPET_TARGET else snippet
     # without the title in capitals that opens the line, as the line alone was shown: it took the room of what follows
     joined = unit_with_following_units(store, snippet.unit, text)
     if len(joined) <= CLAUSE_ROOM * SNIPPET_TARGET:  # the last line whole, not cut before its end (« … inscription au … »)
