@@ -481,8 +481,9 @@ def _best_snippet(store: Store, asked: QuestionProfile, candidates: list, only: 
 def _answering(only: Callable[[str], bool] | None, kind: str) -> Callable[[str], bool]:
     """The units a snippet may be: those `only` accepts (all when None), but a line of one word (a field's name,
     « zonage_règlementaire »), the lines of a table of contents, a table's or a figure's caption (« Tableau I : … »),
-    the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence aside) unless an address
-    or a contact is asked for, which a back cover prints in capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), or they are
+    the lines mostly in capitals (titles, banners, a figure's label; a title that opens a sentence, and the surnames of a
+    list of people, aside: without_surnames) unless an address or a contact is asked for, which a back cover prints in
+    capitals (« 1 BIS RUE CABANIS – 75993 PARIS »), or they are
     a table's rows of figures (« DETTES FISCALES ET SOCIALES | 1 233 193 € | … », a balance sheet's; not its header), those
     whose words lost their spaces,
     and, unless the question asks where or how (a contact, an address, a place, a procedure: « consulter la page
