@@ -449,6 +449,30 @@ GETIGNE_PADD = (
     "getigne-plu-padd-2020.pdf", "b22f85c2c3492452f2b5f6245e419194ae0060cb1035d5958e46fd37382df89e",
     "lenybernard/getignecollectif@bca3113f9e288af829d5296feadbcd95dc852bad:static/images/p3_padd_appro.pdf",
 )
+PRILLY_ASSEMBLEE_CLIMAT = (
+    "prilly-assemblee-citoyenne-climat-2022.pdf", "15824ec3e04151cc4b9702bc6b03cc0f613cd0ab5c68f59f036ce03d7a5af5eb",
+    "Declyn50s/commune-prilly@710e211c7e9c8850bcbae5180a4c28b5ca62263b:public/docs/plan-climat/Rapport_Assemble__e_citoyenne_VersionDigitale.pdf",
+)
+CAF_ANNECY_SORTIES = (
+    "caf-annecy-organisation-sorties-2023.pdf", "74a4a377c3211e80c04263363671fade3cec1688a66fa0d30fc658ebad63f723",
+    "Club-Alpin-Annecy/collectives@882da7e62aa46ddb1537550a4278cf90d3560ece:collectives/static/caf/doc/guide_collectives/CAF Annecy Organisation des sorties.pdf",
+)
+DIAGFEUX_GUIDE = (
+    "certu-diagfeux-guide-utilisateur-2008.pdf", "8f4bd31dbbc49fd4a055c122b854dfe1ec32545036a1402bdd027d7dbfd9f190",
+    "CEREMA/DiagFeux@87165a53340fc4146ea176e4b31fa7a582bff871:DiagFeux10_Guide_Utilisateur.pdf",
+)
+CENTRE_SOCIAL_COSNE = (
+    "centre-social-cosne-pv-ag-2020.pdf", "f8834cd0c867605be4ffff59a46e63a7aeb66e38cf1a80f7791bf2ee9f37f4f0",
+    "citizenz7/centresocialcosne@ad2b88552f30fa30c74824ca38c6ede869c6acec:public/uploads/fichiers/articles/PV-AGO-2020-60c881c4eee6e.pdf",
+)
+RECOURS_REDEVANCES = (
+    "regards-citoyens-memoire-redevances-2016.pdf", "40002baf315d2599057e01e19f4d412957274ec59a9fd6ed339c2ab5cfe7807f",
+    "regardscitoyens/recours-decret-place@0487b1030d48e210b56e67d0559a0e5f87c633b6:joined-2016-12-30-requete-complementaire.pdf",
+)
+SERVICES_PUBLICS_LOCAUX = (
+    "vademecum-elus-2014-services-publics-locaux.pdf", "9bf41eb623077fcca7df9aa50c9e39e067c43223ef1844df7442ce12e7eec364",
+    "etalab-ia/ragtime@da9ea826e218492165082063461ae52b69bbb0e7:samples/fiche_14_vademecum_kit_elections_2014_v2_18.02.14.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -633,6 +657,18 @@ SETS = (
     QuestionSet("near-topic-cm-chemere", QUESTIONS / "near-topic-cm-chemere.jsonl", UNSEEN, *CM_CHEMERE),
     QuestionSet("getigne-padd", QUESTIONS / "getigne-padd.jsonl", UNSEEN, *GETIGNE_PADD),
     QuestionSet("near-topic-getigne-padd", QUESTIONS / "near-topic-getigne-padd.jsonl", UNSEEN, *GETIGNE_PADD),
+    QuestionSet("prilly-assemblee-climat", QUESTIONS / "prilly-assemblee-climat.jsonl", TUNING, *PRILLY_ASSEMBLEE_CLIMAT),
+    QuestionSet("near-topic-prilly-assemblee-climat", QUESTIONS / "near-topic-prilly-assemblee-climat.jsonl", TUNING, *PRILLY_ASSEMBLEE_CLIMAT),
+    QuestionSet("caf-annecy-sorties", QUESTIONS / "caf-annecy-sorties.jsonl", TUNING, *CAF_ANNECY_SORTIES),
+    QuestionSet("near-topic-caf-annecy-sorties", QUESTIONS / "near-topic-caf-annecy-sorties.jsonl", TUNING, *CAF_ANNECY_SORTIES),
+    QuestionSet("diagfeux-guide", QUESTIONS / "diagfeux-guide.jsonl", TUNING, *DIAGFEUX_GUIDE),
+    QuestionSet("near-topic-diagfeux-guide", QUESTIONS / "near-topic-diagfeux-guide.jsonl", TUNING, *DIAGFEUX_GUIDE),
+    QuestionSet("centre-social-cosne", QUESTIONS / "centre-social-cosne.jsonl", TUNING, *CENTRE_SOCIAL_COSNE),
+    QuestionSet("near-topic-centre-social-cosne", QUESTIONS / "near-topic-centre-social-cosne.jsonl", TUNING, *CENTRE_SOCIAL_COSNE),
+    QuestionSet("recours-redevances", QUESTIONS / "recours-redevances.jsonl", UNSEEN, *RECOURS_REDEVANCES),
+    QuestionSet("near-topic-recours-redevances", QUESTIONS / "near-topic-recours-redevances.jsonl", UNSEEN, *RECOURS_REDEVANCES),
+    QuestionSet("services-publics-locaux", QUESTIONS / "services-publics-locaux.jsonl", UNSEEN, *SERVICES_PUBLICS_LOCAUX),
+    QuestionSet("near-topic-services-publics-locaux", QUESTIONS / "near-topic-services-publics-locaux.jsonl", UNSEEN, *SERVICES_PUBLICS_LOCAUX),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
