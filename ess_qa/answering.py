@@ -52,7 +52,7 @@ from ingest.french import (
     word_key,
     words_run_together,
 )
-from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_unit, is_unit_word, number_runs, without_comparisons, years
+from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_day, gives_a_unit, is_unit_word, number_runs, without_comparisons, years
 from ingest.structure import is_caption, opens_contents
 from ingest.units import row_label
 
@@ -156,7 +156,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     best = _best_snippet(store, asked, candidates)
     dating = _cover_dating_line(store, asked, candidates) or _colophon_dating_line(store, asked, candidates)
     if dating is not None and not (best is not None and _dates_as_asked(asked, best.unit)):
-        return dating  # « De quand date ce guide ? »: its cover says, unless a line says « Date de publication : … »
+        return _with_its_day(store, asked, candidates, dating)  # « De quand date ce guide ? »: its cover says, unless a line says « Date de publication : … »
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
     if best is not None and asked.authorship:
@@ -172,6 +172,12 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if best is not None and years(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
+    if best is not None:
+        best = _with_its_day(store, asked, candidates, best)
+    if best is not None and asked.counted and not counts_named(best.unit.text, asked.counted, figures_only=True):
+        # « combien de contacts »: the line of its passage that gives the figure of contacts, not one that counts the accompaniments
+        its_passage = [c for c in candidates if c[2].chunk_id == best.passage.chunk_id]
+        best = _best_snippet(store, asked, its_passage, only=lambda text: counts_named(text, asked.counted, figures_only=True)) or best
     if best is not None and asked.kind == "definition":
         best = _spelled_out(store, question, asked, about, best) or best
     if best is not None and _negates_what_is_asked(question, best.unit.text):
@@ -199,6 +205,14 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _with_its_day(store: Store, asked: QuestionProfile, candidates: list, snippet: Snippet) -> Snippet:
+    """The snippet, or when the question asks which day (« À quelle date … ? », « Quel jour … ? ») and it gives only a
+    month or a year, the best line of the candidates that gives the day (« remis à la Municipalité le mardi 6 décembre »)."""
+    if asked.measure != "day" or gives_a_day(snippet.text):
+        return snippet
+    return _best_snippet(store, asked, candidates, only=gives_a_day) or snippet
 
 
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.IGNORECASE)  # a question that asks « quelle date », « la date de … »
@@ -568,11 +582,17 @@ def _needed(asked: QuestionProfile, text: str = "") -> Callable[[str], bool] | N
     return asked.answered_by
 
 
-def counts_named(text: str, counted: str) -> bool:
+def counts_named(text: str, counted: str, figures_only: bool = False) -> bool:
     """Whether a text gives a figure of what a question counts, named right after it as the question does but for an
-    inflection (« 452 élèves touchés » for « combien d'élèves »)."""
+    inflection (« 452 élèves touchés » for « combien d'élèves »); with figures_only, a figure in digits or words, not a
+    share (« la majorité des demandes »)."""
     asked = content_words(counted)
-    return any(same_word(noun, word) for match in _COUNTED_AFTER_RE.finditer(text) for noun in match.groups() if noun for word in asked)
+    return any(
+        same_word(noun, word)
+        for match in _COUNTED_AFTER_RE.finditer(text)
+        if not (figures_only and _SHARE_WORD_RE.match(match.group()))
+        for noun in match.groups() if noun for word in asked
+    )
 
 
 def continued(store: Store, snippet: Snippet) -> Snippet:
@@ -979,10 +999,12 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
     return [counted]
 
 
+_SHARE_WORDS = r"(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\b"  # a number or a share of them, without its figure
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+(?:(?:millions?|milliards?|milliers?|centaines?|dizaines?)\s+(?:de\s+|d['’]\s?))?)|\b(?:nombre|moitié|tiers|quart|majorité|plupart|totalité)\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
+    rf"(?:(?:{NUMBER_RUN}|{NUMBER_WORDS})(?:\s*%\s*(?:des?\s+|d['’]\s?)|\s+(?:(?:millions?|milliards?|milliers?|centaines?|dizaines?)\s+(?:de\s+|d['’]\s?))?)|\b{_SHARE_WORDS}\s+(?:de\s+|des\s+|d['’]\s?))([^\W\d_]+)(?:\s+([^\W\d_]+))?",
     re.IGNORECASE,
 )
+_SHARE_WORD_RE = re.compile(_SHARE_WORDS, re.IGNORECASE)
 # a field that counts what its name opens with: « Jeunes en 1er accueil : 629 », « Salariés au 31/12 : 194 »
 _COUNTED_FIELD_RE = re.compile(rf"(?:^|\n|\|[^\S\n]*|[.;•][^\S\n]+)([^\W\d_]+)(?:[^\S\n]+[\w'’/]+){{0,4}}[^\S\n]*:[^\S\n]*(?:{NUMBER_RUN})", re.IGNORECASE)
 # a figure or a share that counts what was named before it: « 12 d'entre elles », and a share whose verb follows it,

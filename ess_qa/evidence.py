@@ -152,7 +152,8 @@ def type_matches(
     if kind == "contact":
         return bool((_CHANNEL_RES.get(measure) or _CONTACT_RE).search(unit))
     if kind == "date" and measure == "clock":  # « à quelle heure »: '5 h', '13h30', 'du lundi au vendredi'
-        return bool(CLOCK_RE.search(unit))
+        # not the day the question names itself: « le forum du vendredi soir » is not told by « au forum le vendredi soir »
+        return any(not (told.isalpha() and fold_accents(told).lower().rstrip("s") in question_words) for told in CLOCK_RE.findall(unit))
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)

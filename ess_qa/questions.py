@@ -339,6 +339,8 @@ _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?
 # A time of day asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly rate or a
 # working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
 _CLOCK_ASKED = r"\bquelles? heures?\b|\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
+# A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
+_DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"
 
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
@@ -632,7 +634,8 @@ def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
     question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for a time of day or opening
-    hours asked (« à quelle heure », « les horaires »), or None when it asks for any number,
+    hours asked (« à quelle heure », « les horaires »), 'day' for a day of the calendar asked (« à quelle date », « quel
+    jour »), or None when it asks for any number,
     any contact or something else."""
     kind = question_type(question)
     if kind == "threshold":
@@ -642,8 +645,8 @@ def question_measure(question: str) -> str | None:
         return next((channel for pattern, channel in _CONTACT_CHANNEL_RES if pattern.search(text)), None)
     if kind == "address":  # « l'adresse postale »: a street or a postcode, not an e-mail
         return "postal" if _POSTAL_RE.search(text) else None
-    if kind == "date":  # « à quelle heure »: a time of day, not a year
-        return "clock" if re.search(_CLOCK_ASKED, text) else None
+    if kind == "date":  # « à quelle heure »: a time of day, not a year; « à quelle date », « quel jour »: a day, not a month
+        return "clock" if re.search(_CLOCK_ASKED, text) else "day" if re.search(_DAY_ASKED, text) else None
     if kind != "number":
         return None
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)

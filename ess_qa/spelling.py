@@ -152,8 +152,12 @@ def _swapped_names(store: Store, words: list[str]) -> dict[str, str]:
     """Capitalised names that the corpus lacks, read as its name (a word it never writes in lower case) with two
     letters swapped back (« Frnace » -> France; « Reims » is no « remis », a word the corpus writes in lower case) or
     with a letter the fingers dropped put back (« Docrba » -> Docurba): not with a letter changed, which may make
-    another place's name (Mantes, Nantes)."""
-    names = [word for word in words if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower()]
+    another place's name (Mantes, Nantes). A function word is what was typed, capitalised as a question's first word
+    (« Combien » is no « Combine » of a table's)."""
+    names = [
+        word for word in words
+        if len(word) >= MIN_SWAPPED_NAME and word.isalpha() and word[:1].isupper() and word[1:].islower() and word_key(word) not in STOP_WORDS
+    ]
     suggested = store.name_suggestions(names) if names else {}
     return {word: _cased_like(word, name) for word, name in suggested.items() if _slipped(word_key(word), word_key(name))}
 

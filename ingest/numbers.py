@@ -20,6 +20,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | MONTH_RE            | a French month's name                      | ess_qa.evidence, quantity_runs            |
 | PERIOD_RE           | a quarter or half of the year (trimestre)  | ess_qa.evidence (the date type)           |
 | CLOCK_RE            | a time of day, a weekday (« 9 h », lundi)  | ess_qa.evidence (a time of day asked)     |
+| gives_a_day         | whether a text gives a day (« 6 décembre »)| ess_qa.answering (a day asked)            |
 | holds_money         | whether a text gives a sum of money        | ess_qa.evidence (a money question's line) |
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
@@ -68,7 +69,7 @@ _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECA
 _MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€\s?(?:HT|TTC)\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
 MEASURE_UNITS = {
-    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w])",
+    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w/])",
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
     "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
@@ -422,6 +423,18 @@ _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
+
+# a day of the calendar: its number and its month's name (« le 6 décembre », « 1er juillet 2021 ») or a date in figures
+# with its year (« 16/11/2023 », « 12.06.2019 »)
+_DAY_OF_MONTH_RE = re.compile(r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:er|°|º)?\s+" + MONTH_RE.pattern, re.IGNORECASE)
+_DAY_IN_FIGURES_RE = re.compile(rf"(?<![\d/.,-]){_DAY}([/.-]){_MONTH}\1(?:\d{{4}}|\d\d)(?![\d/])")
+
+
+def gives_a_day(text: str) -> bool:
+    """Whether a text gives a day of the calendar, not only a month or a year (« remis le mardi 6 décembre », « 16/11/2023 »)."""
+    return bool(_DAY_OF_MONTH_RE.search(text) or _DAY_IN_FIGURES_RE.search(text))
+
+
 # a law's ordinal (« 2° La concertation … ; 3° La territorialisation … »: secondly, thirdly), not degrees (« 55 °C »)
 _ORDINAL_AFTER_RE = re.compile(r"\s?[°º](?!\s?[CF]\b)")
 _ALL_ROUND_RE = re.compile(r"\d\s?[^\W\d_]{1,2}\s?/\s?$")  # '24h/24', '7j/7': all the time, the second number counts nothing

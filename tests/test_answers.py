@@ -3704,3 +3704,87 @@ def test_a_line_that_writes_an_acronym_the_corpus_spells_out_holds_its_words(tmp
     repeats « servitude d'utilité publique » and defines nothing."""
     answer = assistant_on(tmp_path, "standard.txt", SERVITUDES_PAGES).ask("Qu'est-ce que l'assiette d'une servitude d'utilité publique ?")
     assert answer.found and "zone géographique" in answer.snippet.split("\n")[0], answer.snippet
+
+
+ASSEMBLY_REPORT_PAGES = (
+    "ASSEMBLÉE CITOYENNE POUR LE CLIMAT\n\nRAPPORT FINAL\n\nDécembre 2022",
+    "Le déroulement\n\nL'Assemblée s'est réunie durant deux week-ends d'octobre et de novembre. Les inscriptions aux"
+    " ateliers se faisaient au forum le vendredi soir, auprès des animateurs.\n\nLe rapport a été remis au conseil"
+    " municipal le mardi 6 décembre, en vue de la version finale du plan climat.",
+    "La commune\n\nLa commune compte 4 500 habitants. Le matériel des ateliers est prêté par la société Combine, qui"
+    " l'entrepose au local technique.\n\nLa vitesse est limitée à 30 km/h dans le centre.",
+)
+
+
+@pytest.fixture(scope="module")
+def assembly_report(tmp_path_factory):
+    return assistant_on_pdf(tmp_path_factory.mktemp("assemblee"), "rapport-assemblee.pdf", ASSEMBLY_REPORT_PAGES)
+
+
+def test_a_function_word_that_opens_a_question_is_no_name_with_two_letters_swapped(assembly_report):
+    """« Combien d'habitants … ? »: the question's first word, capitalised, was read as « Combine », a company the corpus
+    names, with two letters swapped; the question then asked no count and the line on the inhabitants was not chosen."""
+    answer = assembly_report.ask("Combien d'habitants compte la commune ?")
+    assert answer.notice is None and answer.found and "4 500 habitants" in answer.snippet, answer
+
+
+def test_a_day_asked_is_told_by_the_line_that_gives_the_day_not_by_the_covers_month(assembly_report):
+    """« Quel jour le rapport a-t-il été remis … ? » asks a day: the cover's « Décembre 2022 » was shown, though a line
+    says « remis au conseil municipal le mardi 6 décembre »."""
+    answer = assembly_report.ask("Quel jour le rapport a-t-il été remis au conseil municipal ?")
+    assert answer.found and "6 décembre" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, line, answers",
+    [
+        # a weekday the question names itself tells no time
+        ("À quelle heure ouvre le forum du vendredi soir ?", "Les inscriptions se font au forum le vendredi soir.", False),
+        ("À quelle heure ouvre le forum du vendredi soir ?", "Le forum ouvre le vendredi à 18 h.", True),
+        ("Quels sont les horaires du secrétariat ?", "Le secrétariat est ouvert du lundi au vendredi.", True),
+        # a speed is no length
+        ("Combien de kilomètres de pistes cyclables compte la commune ?", "La vitesse est limitée à 30 km/h.", False),
+        ("Combien de kilomètres de pistes cyclables compte la commune ?", "La commune compte 12 km de pistes.", True),
+    ],
+)
+def test_a_time_is_not_the_day_the_question_names_and_a_speed_is_no_length(question, line, answers):
+    """« À quelle heure … le forum du vendredi soir ? » was answered by « au forum le vendredi soir », the question's own
+    day; « Combien de kilomètres … ? » by « 30 km/h », a speed."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure, question_type
+    from ingest.french import folded_content_words
+
+    assert type_matches(line, question_type(question), folded_content_words(question), question_measure(question)) == answers
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("remis le mardi 6 décembre", True), ("à compter du 1° mars 2022", True), ("le 1er juillet", True), ("16/11/2023", True),
+     ("Décembre 2022", False), ("en 2019", False), ("12 mois", False), ("07/2021", False)],
+)
+def test_a_day_is_a_day_with_its_month_or_a_date_in_figures(text, day):
+    from ingest.numbers import gives_a_day
+
+    assert gives_a_day(text) == day
+
+
+CENTRE_SOCIAL_PAGES = (
+    """Le multi-accueil « Les Lutins »
+
+Les 45 familles accueillies au multi-accueil « Les Lutins » en 2019 ont versé 13,59 % des produits du centre social.
+
+Nous avons reçu 70 enfants cette année-là, un chiffre en baisse.
+
+Les familles sont orientées par la PMI et par les services de la ville.""",
+    """L'accueil de loisirs
+
+L'accueil de loisirs est ouvert le mercredi et pendant les vacances scolaires.""",
+)
+
+
+def test_a_count_is_told_by_the_line_of_its_passage_that_gives_the_figure_of_what_it_counts(tmp_path):
+    """« Combien d'enfants le multi-accueil « Les Lutins » a-t-il accueillis en 2019 ? »: the line that names the
+    multi-accueil and the year, and counts the families, was the extract; the line of the same passage that gives the
+    figure of the children answers."""
+    answer = assistant_on(tmp_path, "rapport.txt", CENTRE_SOCIAL_PAGES).ask("Combien d'enfants le multi-accueil « Les Lutins » a-t-il accueillis en 2019 ?")
+    assert answer.found and "70 enfants" in answer.snippet.split("\n")[0], answer.snippet
