@@ -2827,6 +2827,15 @@ def test_an_acronym_typed_glued_to_its_article_is_read_and_refused_when_never_me
     assert answer.notice == "« lUGAP » lu comme « l'UGAP »" and not answer.found, answer
 
 
+def holds_what_is_asked(question: str, line: str) -> bool:
+    """Whether a line holds what the question's type asks for (ess_qa.evidence.type_matches), the question read as answering reads it."""
+    from ess_qa.evidence import type_matches
+    from ess_qa.questions import question_measure, question_type
+    from ingest.french import folded_content_words
+
+    return type_matches(line, question_type(question), folded_content_words(question), question_measure(question))
+
+
 @pytest.mark.parametrize(
     "question, line, answers",
     [
@@ -2844,11 +2853,7 @@ def test_a_volume_is_any_quantity_and_a_rate_may_be_per_thousand(question, line,
     """« Quel volume de … » asks a quantity in any unit of matter or energy, or in euros (« 3 TWh » of cold was no
     volume of litres or cubic metres, and the question was refused); an amount may be told by what it equals (« soit
     l'équivalent de 50 tours Montparnasse »); a rate may be given per thousand."""
-    from ess_qa.evidence import type_matches
-    from ess_qa.questions import question_measure, question_type
-    from ingest.french import folded_content_words
-
-    assert type_matches(line, question_type(question), folded_content_words(question), question_measure(question)) == answers
+    assert holds_what_is_asked(question, line) == answers
 
 
 def test_typed_slips_read_as_the_corpus_words_they_are(water_report):
@@ -3750,11 +3755,7 @@ def test_a_day_asked_is_told_by_the_line_that_gives_the_day_not_by_the_covers_mo
 def test_a_time_is_not_the_day_the_question_names_and_a_speed_is_no_length(question, line, answers):
     """« À quelle heure … le forum du vendredi soir ? » was answered by « au forum le vendredi soir », the question's own
     day; « Combien de kilomètres … ? » by « 30 km/h », a speed."""
-    from ess_qa.evidence import type_matches
-    from ess_qa.questions import question_measure, question_type
-    from ingest.french import folded_content_words
-
-    assert type_matches(line, question_type(question), folded_content_words(question), question_measure(question)) == answers
+    assert holds_what_is_asked(question, line) == answers
 
 
 @pytest.mark.parametrize(
