@@ -418,7 +418,8 @@ def _quantities(text: str) -> list[re.Match]:
 
 
 # a date written in figures ('16/07/2021', '12.06.2019', '01/03/26', '07/2021'): its numbers count nothing
-_NUMERIC_DATE_RE = re.compile(rf"(?<![\d/.,-])(?:{_DAY}([/.-]){_MONTH}\1(?:\d{{4}}|\d\d)|{_MONTH}/\d{{4}})(?![\d/])")
+_DAY_IN_FIGURES = rf"{_DAY}([/.-]){_MONTH}\1(?:\d{{4}}|\d\d)"  # '16/07/2021', '12.06.2019', '01/03/26'
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\d/.,-])(?:{_DAY_IN_FIGURES}|{_MONTH}/\d{{4}})(?![\d/])")
 _FORMULA_RE = re.compile(r"[^\W\d_][+-]")  # 'n+1', 'J-7': a letter, then a sign glued to the number
 # a day of a date ('le 26 avril'), a note's call or reference ('[1]')
 _DAY_OR_NOTE_RE = re.compile(r"\W?\d{1,2}(?:er)?\s+" + MONTH_RE.pattern + r"|\[\d{1,3}\]", re.IGNORECASE)
@@ -427,7 +428,7 @@ _MONEY_AFTER_RE = re.compile(_MONEY_AFTER, re.IGNORECASE)
 # a day of the calendar: its number and its month's name (« le 6 décembre », « 1er juillet 2021 ») or a date in figures
 # with its year (« 16/11/2023 », « 12.06.2019 »)
 _DAY_OF_MONTH_RE = re.compile(r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:er|°|º)?\s+" + MONTH_RE.pattern, re.IGNORECASE)
-_DAY_IN_FIGURES_RE = re.compile(rf"(?<![\d/.,-]){_DAY}([/.-]){_MONTH}\1(?:\d{{4}}|\d\d)(?![\d/])")
+_DAY_IN_FIGURES_RE = re.compile(rf"(?<![\d/.,-]){_DAY_IN_FIGURES}(?![\d/])")
 
 
 def gives_a_day(text: str) -> bool:
