@@ -176,7 +176,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         best = _with_its_day(store, asked, candidates, best)
     if best is not None and asked.counted and not counts_named(best.unit.text, asked.counted, figures_only=True):
         # « combien de contacts »: the line of its passage that gives the figure of contacts, not one that counts the accompaniments
-        its_passage = [c for c in candidates if c[2].chunk_id == best.passage.chunk_id]
+        its_passage = [(rank, hit, passage) for rank, hit, passage in candidates if passage.chunk_id == best.passage.chunk_id]
         best = _best_snippet(store, asked, its_passage, only=lambda text: counts_named(text, asked.counted, figures_only=True)) or best
     if best is not None and asked.kind == "definition":
         best = _spelled_out(store, question, asked, about, best) or best
