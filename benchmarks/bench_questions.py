@@ -473,6 +473,34 @@ SERVICES_PUBLICS_LOCAUX = (
     "vademecum-elus-2014-services-publics-locaux.pdf", "9bf41eb623077fcca7df9aa50c9e39e067c43223ef1844df7442ce12e7eec364",
     "etalab-ia/ragtime@da9ea826e218492165082063461ae52b69bbb0e7:samples/fiche_14_vademecum_kit_elections_2014_v2_18.02.14.pdf",
 )
+PREUILLY_CM_2020 = (
+    "preuilly-sur-claise-pv-conseil-municipal-2020-07-23.pdf", "de257b7c61377a58a42e1d95110c3574cd2d942313e89b5bae33628dddd6b9c8",
+    "bjalon/municipal@067d3008de0d009f2c1b77366208616b9079a3d3:content/services/services-publics/conseil-municipal/proces-verbal/PV.pdf",
+)
+MONAIDECYBER_CGU = (
+    "anssi-monaidecyber-cgu-2025.pdf", "c0d306eac81bf6ef7e201522d846b1df857cbbe6e810b51ef7980a586ad09bca",
+    "betagouv/mon-aide-cyber@262d2b7845364cb5cbe5a3decbb0f607e450e1be:mon-aide-cyber-ui/public/fichiers/CGU_MonAideCyber.pdf",
+)
+GENEVE_OPEN_SOURCE = (
+    "geneve-ocsin-strategie-open-source-2021.pdf", "d1b4c4cf7c8e20ebd6251795aeec8b0dfd13a4239cec161b35776890d6025485",
+    "republique-et-canton-de-geneve/strategie-open-source@aaa1ca41e21220e0a6200a8793c3ffb7925c50a9:strategie_open_source_v09.pdf",
+)
+ZESTE_DE_SAVOIR_AGO = (
+    "zeste-de-savoir-pv-assemblee-generale-2023.pdf", "8a1fffef849d7958eafd6f88d3253490f06b57edf8859b7baf214a5a38455b85",
+    "zestedesavoir/documents-association@8b3b90f9041e4dafb1785ed30866bbeca468dca1:2023/2023-06-24_PV_AGO.pdf",
+)
+ANC_ESRS_E1 = (
+    "anc-guide-application-esrs-e1-changement-climatique-2024.pdf", "758bd22cdd723e2dc7ca5250dc201ccf1763472f9554baa999b3c0343d59bc6d",
+    "betagouv/portail-rse@9a3cb412272d0c8d2e08a1f10b2a83ab1886f308:impact/static/CSRD/ESRS-E1/Guide-d-application-ANC-ESRS-E1.pdf",
+)
+OEUVRES_SOCIALES_NOTARIAT = (
+    "csn-comite-mixte-oeuvres-sociales-notariat-2025.pdf", "3e28c705d7d52e9b479121e5ea58e4466e4c1f1c56999db16917275a7bf0af26",
+    "frederic-ramet/bible_notariale@045b0e26379038892172c8f5f34ca77b7586bfcc:sources_documentaires/CSN2025/brochure_2025_-_oeuvres_sociales_du_notariat_-_comite_mixte.pdf",
+)
+MERIGNAC_SPORT_SANTE = (
+    "merignac-maison-sport-sante-livret-2024-2025.pdf", "943a3ae400df00edc34d735baa5d0d13837a7d91a74f99ee6aaf0c903165f110",
+    "CPTS-Ouest-Gironde/CPTS_Website@052442dfac941847edc3b1c700418b4b33b32995:public/actions-outils/livret-MSS-.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -669,6 +697,20 @@ SETS = (
     QuestionSet("near-topic-recours-redevances", QUESTIONS / "near-topic-recours-redevances.jsonl", UNSEEN, *RECOURS_REDEVANCES),
     QuestionSet("services-publics-locaux", QUESTIONS / "services-publics-locaux.jsonl", UNSEEN, *SERVICES_PUBLICS_LOCAUX),
     QuestionSet("near-topic-services-publics-locaux", QUESTIONS / "near-topic-services-publics-locaux.jsonl", UNSEEN, *SERVICES_PUBLICS_LOCAUX),
+    QuestionSet("preuilly-cm-2020", QUESTIONS / "preuilly-cm-2020.jsonl", TUNING, *PREUILLY_CM_2020),
+    QuestionSet("near-topic-preuilly-cm-2020", QUESTIONS / "near-topic-preuilly-cm-2020.jsonl", TUNING, *PREUILLY_CM_2020),
+    QuestionSet("monaidecyber-cgu", QUESTIONS / "monaidecyber-cgu.jsonl", TUNING, *MONAIDECYBER_CGU),
+    QuestionSet("near-topic-monaidecyber-cgu", QUESTIONS / "near-topic-monaidecyber-cgu.jsonl", TUNING, *MONAIDECYBER_CGU),
+    QuestionSet("geneve-strategie-open-source", QUESTIONS / "geneve-strategie-open-source.jsonl", TUNING, *GENEVE_OPEN_SOURCE),
+    QuestionSet("near-topic-geneve-strategie-open-source", QUESTIONS / "near-topic-geneve-strategie-open-source.jsonl", TUNING, *GENEVE_OPEN_SOURCE),
+    QuestionSet("zeste-de-savoir-ago", QUESTIONS / "zeste-de-savoir-ago.jsonl", TUNING, *ZESTE_DE_SAVOIR_AGO),
+    QuestionSet("near-topic-zeste-de-savoir-ago", QUESTIONS / "near-topic-zeste-de-savoir-ago.jsonl", TUNING, *ZESTE_DE_SAVOIR_AGO),
+    QuestionSet("anc-esrs-e1", QUESTIONS / "anc-esrs-e1.jsonl", TUNING, *ANC_ESRS_E1),
+    QuestionSet("near-topic-anc-esrs-e1", QUESTIONS / "near-topic-anc-esrs-e1.jsonl", TUNING, *ANC_ESRS_E1),
+    QuestionSet("oeuvres-sociales-notariat", QUESTIONS / "oeuvres-sociales-notariat.jsonl", UNSEEN, *OEUVRES_SOCIALES_NOTARIAT),
+    QuestionSet("near-topic-oeuvres-sociales-notariat", QUESTIONS / "near-topic-oeuvres-sociales-notariat.jsonl", UNSEEN, *OEUVRES_SOCIALES_NOTARIAT),
+    QuestionSet("merignac-sport-sante", QUESTIONS / "merignac-sport-sante.jsonl", UNSEEN, *MERIGNAC_SPORT_SANTE),
+    QuestionSet("near-topic-merignac-sport-sante", QUESTIONS / "near-topic-merignac-sport-sante.jsonl", UNSEEN, *MERIGNAC_SPORT_SANTE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
