@@ -74,7 +74,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
+from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -686,8 +686,12 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
             room = target - size - 3  # the item's bullet and space, and the line break
             if room < ITEM_KEPT // 2:
                 break
-            # one mark: « • », not « • - »; the last item that fits cut to the room left (the controls' third, an audit)
-            item = BULLET + " " + shorten(following.lstrip(ITEM_MARKS), min(kept, room))
+            # one mark: « • », not « • - »; the last item that fits cut to the room left (the controls' third, an audit),
+            # around the figure or the date a strict question asks for when the item gives it (« … valable 7 jours »)
+            text = following.lstrip(ITEM_MARKS)
+            needed = _needed(asked, text)
+            told = needed is not None and asked.answered_by(text)
+            item = BULLET + " " + (shorten(text, min(kept, room), wanted=wanted, needed=needed) if told else shorten(text, min(kept, room)))
         if size + 1 + len(item) > target:
             break
         parts.append(item)
@@ -1130,7 +1134,7 @@ def judge_snippet(
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (
-        unspecified_heads(store, question, snippet, place, held, acronyms)
+        [phrase for phrase in unspecified_heads(store, question, snippet, place, held, acronyms) if not _names_the_channel(asked, phrase, snippet.text)]
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
         + uncounted(store, question, asked, place, held, acronyms)
@@ -1138,6 +1142,12 @@ def judge_snippet(
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)
+
+
+def _names_the_channel(asked: QuestionProfile, phrase: str, text: str) -> bool:
+    """Whether an 'N de M' phrase names the means of contact a question asks for (« numéro de téléphone »), which a line
+    that gives one (« Tél. +41 (0)22 388 00 00 ») shows by giving it."""
+    return asked.kind == "contact" and asked.answered_by(text) and all(CONTACT_NOUN_RE.fullmatch(word) for word in phrase.split())
 
 
 def _neighbour_saying_it(store: Store, question: str, snippet: Snippet, asked: QuestionProfile) -> Snippet | None:

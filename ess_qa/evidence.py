@@ -86,9 +86,13 @@ _LOCATED_RE = re.compile(r"\b(?:situ|implant|localis|install|h[ée]berg)[ée]e?s
 # a named place after the preposition that says where (« à Neuilly-sur-Marne », « en Bretagne », « aux Açores », « dans
 # le Lot »)
 _AT_NAMED_PLACE_RE = re.compile(r"\b(?:(?:à|au|aux|en|dans\s+(?:le|la|les))\s+|dans\s+l['’]\s*)((?-i:[A-ZÀ-Ý])[\w'’-]+)", re.IGNORECASE)
-# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), a postcode,
-# a post box
-_PLACE_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b", re.IGNORECASE)
+# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), or before it as
+# Switzerland and Belgium write it, after the street's name in capitals (« Rue du Grand-Pré 64-66 »), a postcode, a post box
+_PLACE_RE = re.compile(
+    rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b"
+    rf"|\b(?:{STREET_WORDS}|chemin|route)\s+(?:(?:de\s+la|du|des|de)\s+|d['’]|l['’])?(?-i:[A-ZÀ-Ý])[\w'’-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'’-]+){{0,3}},?\s+\d{{1,3}}(?:\s?[-–]\s?\d{{1,3}})?(?!\d|[,.]\d)",
+    re.IGNORECASE,
+)
 
 
 def locates(text: str) -> bool:

@@ -329,6 +329,16 @@ _EMAIL_WORDS = r"courriel|e-?mail|mail|adresses? [ée]lectroniques?"
 _WEB_WORDS = r"site (?:internet|web)|website|url"  # the words that ask for a web address, cue and channel alike
 _REACHING = r"\b(?:contacter|joindre|appeler|[ée]crire|reach|contact|call|email|write)\b"  # verbs of reaching someone
 _NOT_HOW_TO = r"^(?!\W*(?:comment|how to)\s+(?!" + _REACHING + r")\w)"
+# A question that opens on « quel » and another noun than a means of contact asks for that noun, no contact nor address
+# (« Chez quel prestataire l'adresse électronique … est-elle hébergée ? », « Quelle entreprise héberge le site web ? »),
+# and one that opens on « qui » for someone (« À qui … a-t-il confié la maintenance du site internet ? »), unless it asks
+# how to reach someone (« Quel service contacter par mail ? », « Qui appeler au téléphone ? »)
+_CONTACT_NOUNS = r"(?:num[ée]ros?|t[ée]l[ée]phones?|t[ée]l|adresses?|courriels?|e-?mails?|mails?|sites?|liens?|url|coordonn[ée]es|contacts?|moyens?|numbers?|address(?:es)?|websites?|phones?|links?)\b"
+_NOT_WHICH_OTHER = (
+    r"^(?!\W*(?:(?:chez|par|pour|à|a|de|d'|avec|dans|sur|auprès de|with|by|for|at) )?(?:(?:quel(?:le)?s?|which|what) (?!" + _BEING + r"\b|"
+    + _CONTACT_NOUNS + r"|is\b|are\b|was\b|were\b)[^\W\d_]+|qui|who|whom)\b(?!.*" + _REACHING + r"))"
+)
+CONTACT_NOUN_RE = re.compile(_CONTACT_NOUNS, re.IGNORECASE)  # a word that names a means of contact (« numéro », « téléphone »)
 # A phone, a mail or a website the question names as a means or a place, not as what it asks for: « le lien reçu par
 # mail », « une entreprise qui n'a pas de site Internet », « publié sur son site internet » (each a fixed-width look-behind)
 _MEANS_BEFORE = (
@@ -370,7 +380,7 @@ _TYPE_CUES = (
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
-    ("contact", _NOT_HOW_TO + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
+    ("contact", _NOT_HOW_TO + _NOT_WHICH_OTHER + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
     # a name: the line that answers gives one (« Comment s'appelle le réseau … ? », « Quel est le nom du … ? »), not a way
     # to do something, which « comment » opens too
     ("name", r"^\W*comment (?:s'\s?(?:appell|intitul|nomm)|se (?:nomm|d[ée]nomm))|\b(?:quel(?:le)?s? (?:est|sont|[ée]tait|[ée]taient) (?:le|les) noms?"
@@ -386,7 +396,7 @@ _TYPE_CUES = (
     # « le test d'adresses »)
     # (« la facture que le gestionnaire adresse à l'abonné », « à quel public s'adresse-t-il »: the verb, no address asked;
     # « une personne sans adresse »: a condition, no address asked)
-    ("address", _NOT_HOW_TO + r".*(?<![àa] l')(?<!par )(?<!sans )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
+    ("address", _NOT_HOW_TO + _NOT_WHICH_OTHER + r".*(?<![àa] l')(?<!par )(?<!sans )(?<!d')(?<!s')\b(adresses?(?![-\w])(?!\s+(?:à|au|aux)\s+(?!laquelle|lequel|quel))|address)\b"),
     # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
     # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
     # a place named by its kind (« dans quel département », « in which region »)

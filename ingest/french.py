@@ -896,15 +896,18 @@ def elides_before(form: str, rest: str, corpus_word: bool, french_rest: bool = F
 
 # "qu est ce", "l ESS", "j ai": an elided form standing alone before a word that starts with a vowel
 # or an h (not after a number: "50 m au", nor "t", which is also the t of "a t il").
-_LONE_ELISION_RE = re.compile(r"(?<![\w'])(qu|[ldjnscm]) +(?=[aeiouyhàâäéèêëîïôöùûüœ]|[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ])")
+_LONE_ELISION_RE = re.compile(r"(?<![\w'])(qu|Qu|QU|[ldjnscmLDJNSCM]) +(?=[aeiouyhàâäéèêëîïôöùûüœ]|[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ])")
 _AFTER_NUMBER_RE = re.compile(r"\d\s*$")
 
 
 def join_lone_elisions(text: str) -> str:
-    """Elided forms typed apart from their word joined to it with an apostrophe: "qu est ce" -> "qu'est ce"."""
+    """Elided forms typed apart from their word joined to it with an apostrophe: "qu est ce" -> "qu'est ce", "C est quoi"
+    -> "C'est quoi"; a capital before a capital is an initial ("J Ellul")."""
 
     def repl(match: re.Match) -> str:
         if _AFTER_NUMBER_RE.search(text, 0, match.start()):
+            return match.group()
+        if match.group(1)[0].isupper() and text[match.end() : match.end() + 1].isupper():
             return match.group()
         return match.group(1) + "'"
 

@@ -67,18 +67,19 @@ _NEXT_CELL = r"(?:\s?\|)?"
 _MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
 # a table header's column in euros: « Prix en €/m3 », « Montant (k€) », « Coût € HT »
 _MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€\s?(?:HT|TTC)\b", re.IGNORECASE)
-# A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...
+# A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...; a
+# letter before an apostrophe is an elided word, no unit (« pour 2030 l'office », « en 2 s'ajoutant »)
 MEASURE_UNITS = {
-    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w/])",
+    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w/'’])",
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
     "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
     "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|trimestres?|semestres?|heures?|h|minutes?|min|mn|secondes?"
-    r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/])",
+    r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/'’])",
     "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
     "energy": r"[kMGT]?Wh(?!\w)",
-    "mass": r"(?:kg|[kM]?t|tonnes?|gr?|grammes?)(?!\w)",  # '29,5 Mt' (millions of tonnes), '12 kt', '40gr'
-    "volume": r"(?:m\s?[³3]|litres?|l|hl)(?!\w)",
+    "mass": r"(?:kg|[kM]?t|tonnes?|gr?|grammes?)(?![\w'’])",  # '29,5 Mt' (millions of tonnes), '12 kt', '40gr'
+    "volume": r"(?:m\s?[³3]|litres?|l|hl)(?![\w'’])",
     "speed": r"(?:km/h|m/s)",
     "data": r"(?:[kKMGT]i?[oB]|(?:kilo|m[ée]ga|giga|t[ée]ra)?octets?|bytes?)(?!\w)",  # a file's size: '460 Mo', '2 GB'
 }
@@ -466,8 +467,12 @@ def _names_something(text: str, number: re.Match) -> bool:
 # Numbers of a postal address or a phone: 'BP 231', 'CS 30151', 'Cedex 1', '04 73 98 34 00',
 # '+33 1 23 45 67 89', and a postcode ('63007 Clermont-Ferrand', '75 013 Paris') after a street or a box or before
 # 'Cedex'. They locate or reach, and count nothing ('12500 Salariés' in a table still counts).
-# '04 73 98 34 00', '+33 1 23 45 67 89', and a free or shared-cost number in groups of three: '0 808 800 700'
-PHONE = r"(?:(?:\+33\s?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}|(?<!\d)0[\s.-]?8\d{2}(?:[\s.-]?\d{3}){2})(?!\d)"
+# '04 73 98 34 00', '+33 1 23 45 67 89', '+33 (0)1 23 45 67 89', a free or shared-cost number in groups of three
+# ('0 808 800 700'), and another country's after its code ('+41 (0)22 388 00 00', '+32 2 123 45 67')
+PHONE = (
+    r"(?:(?:\+33\s?(?:\(0\)\s?)?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}|(?<!\d)0[\s.-]?8\d{2}(?:[\s.-]?\d{3}){2}"
+    r"|\+(?!33)\d{2,3}\s?(?:\(0\)\s?)?\d{1,3}(?:[\s.-]?\d{2,4}){2,4})(?!\d)"
+)
 _CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
 _POSTCODE_RE = re.compile(r"(?<![\d,.])(?:\d{5}|\d{2}[ \u00a0\u202f]\d{3})(?=\s+[A-ZÀ-Ý])")  # « 75013 Paris », « 75 013 Paris »
 # the words that name a street in an address: 'rue Léon Gambetta', '2 cours du Champ de Mars'

@@ -1032,7 +1032,9 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
                             # a table's row that gives the unit in the next cell
                             ("Chaudière gaz à condensation coll | 22 | Années | INIES", "duration"), ("Chaudière fioul coll. | 0,0947 | L/ kWh PCI", "volume")):
         assert holds_measure(text, dimension), (text, dimension)
-    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration"), ("une centaine de projets", "duration")):
+    for text, dimension in (("579,27 km2", "length"), ("120 MWh", "power"), ("en 2019", "duration"), ("2 réseaux", "length"), ("une des années", "duration"), ("une fois la déclaration faite", "frequency"), ("une vitesse de 10 m/s", "duration"), ("des relevés 24h/24", "duration"), ("une centaine de projets", "duration"),
+                            # a letter before an apostrophe is an elided word (« en 2 l'année », « 3 m'ont »)
+                            ("les objectifs pour 2030 l'office", "volume"), ("3 m'ont répondu", "length")):
         assert not holds_measure(text, dimension), (text, dimension)
     assert holds_measure("Ne plus dépasser les 40gr pour les pains ronds", "mass")  # « gr », as French writes grammes
     # a table flattened by extraction gives its columns' unit in its header, in brackets, and its figures bare: a charter's
@@ -3787,3 +3789,107 @@ def test_a_count_is_told_by_the_line_of_its_passage_that_gives_the_figure_of_wha
     figure of the children answers."""
     answer = assistant_on(tmp_path, "rapport.txt", CENTRE_SOCIAL_PAGES).ask("Combien d'enfants le multi-accueil « Les Lutins » a-t-il accueillis en 2019 ?")
     assert answer.found and "70 enfants" in answer.snippet.split("\n")[0], answer.snippet
+
+
+OFFICE_STRATEGY_PAGES = (
+    """La stratégie de l'office
+
+L'office publie le code de ses logiciels et choisit ses serveurs et ses centres de données avec le canton et les
+communes.""",
+    """Le portail
+
+L'adresse de messagerie électronique professionnelle de l'entité est hébergée chez Brevo.""",
+    """Contact
+
+Office cantonal des systèmes d'information et du numérique
+Rue du Grand-Pré 64-66 - 1202 Genève
+Tél. +41 (0)22 388 00 00""",
+)
+
+
+@pytest.fixture(scope="module")
+def office_strategy(tmp_path_factory):
+    return assistant_on_pdf(tmp_path_factory.mktemp("office"), "strategie-office.pdf", OFFICE_STRATEGY_PAGES)
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        # a street before its number (Switzerland, Belgium), a phone after its country's code
+        ("À quelle adresse se trouve l'office cantonal des systèmes d'information et du numérique ?", "Rue du Grand-Pré 64-66"),
+        ("Quel numéro de téléphone faut-il composer pour joindre l'office ?", "+41 (0)22 388 00 00"),
+        # « quel prestataire » asks for a provider, though the question names an e-mail address
+        ("Chez quel prestataire l'adresse électronique professionnelle de l'entité est-elle hébergée ?", "Brevo"),
+    ],
+)
+def test_an_office_s_address_phone_and_host_are_shown(office_strategy, question, shown):
+    """Questions refused: a Swiss address (« Rue du Grand-Pré 64-66 ») and phone (« +41 (0)22 … ») were none; « Chez quel
+    prestataire l'adresse électronique … » asked for an e-mail address."""
+    answer = office_strategy.ask(question)
+    assert answer.found and shown in answer.snippet, answer
+
+
+PORTAL_PAGES = (
+    """Le portail
+
+Le portail MonAideCyber a pour objet :
+• de mettre à disposition de chaque entité publique ou privée un diagnostic de cybersécurité de premier niveau en libre
+accès, sans inscription préalable et sans authentification, avec un accès au lien de la restitution des résultats valable 7
+jours ;
+• de permettre à tout utilisateur de s'inscrire pour suivre ses diagnostics et ceux des entités qu'il accompagne.""",
+    """Les aidants
+
+Les aidants sont des agents publics ou des bénévoles d'associations ; ils signent une charte avant leur première
+intervention.""",
+)
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    return assistant_on(tmp_path_factory.mktemp("portail"), "portail.txt", PORTAL_PAGES)
+
+
+@pytest.mark.parametrize(
+    "question", ["Combien de temps le lien du diagnostic MonAideCyber est-il valable ?", "how long is the link to the diagnostic results valid on MonAideCyber?"]
+)
+def test_a_list_item_is_cut_around_the_duration_asked(portal, question):
+    """The extract is the lead-in « Le portail MonAideCyber a pour objet : » and its items: the first item was cut before its
+    « 7 jours », and the extract that did not show the duration asked was refused."""
+    answer = portal.ask(question)
+    assert answer.found and "7 jours" in answer.snippet, answer
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Chez quel prestataire l'adresse électronique de l'entité est-elle hébergée ?", "other"),
+        ("Quelle entreprise héberge le site web de la commune ?", "other"),
+        ("Quelle est l'adresse électronique du service ?", "contact"),
+        ("Quel service contacter par mail ?", "contact"),
+        ("Quel est le courriel de contact ?", "contact"),
+        ("Sur quel site internet trouver le formulaire ?", "contact"),
+        ("Quelle est l'adresse du siège ?", "address"),
+        ("À qui le conseil d'administration a-t-il confié la maintenance du site internet ?", "person"),
+        ("Qui appeler au téléphone en cas de panne ?", "contact"),
+    ],
+)
+def test_a_question_on_another_noun_than_a_means_of_contact_asks_for_that_noun(question, kind):
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize("text", ["+41 (0)22 388 00 00", "+33 (0)1 42 75 80 00", "+32 2 123 45 67", "04 73 98 34 00"])
+def test_a_phone_number_is_read_with_its_country_code(text):
+    from ingest.numbers import PHONE
+
+    assert re.fullmatch(PHONE, text)
+
+
+@pytest.mark.parametrize(
+    "question, dimensions",
+    [("Quel objectif pour 2030 l'office prend-il comme repère ?", []), ("Une cuve de 500 l est-elle soumise à déclaration ?", ["volume"])],
+)
+def test_a_letter_before_an_apostrophe_is_an_elided_word_no_unit(question, dimensions):
+    """« pour 2030 l'office » states no volume of 2 030 litres, which made the question ask for a threshold."""
+    from ingest.numbers import stated_dimensions
+
+    assert stated_dimensions(question) == dimensions

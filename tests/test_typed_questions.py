@@ -369,6 +369,9 @@ def test_a_pronoun_glued_to_a_french_verb_reads_as_its_elision():
         ("j ai une question", "j'ai une question"),
         ("50 m au sol", "50 m au sol"),  # a unit after a number
         ("y a t il un SPASER", "y a t il un SPASER"),  # the t of a-t-il
+        ("C est quoi l inner source", "C'est quoi l'inner source"),  # the question's first letter, a capital
+        ("L association a combien d adherents", "L'association a combien d'adherents"),
+        ("un livre de J Ellul", "un livre de J Ellul"),  # a capital before a capital: an initial
     ],
 )
 def test_an_elided_form_typed_apart_is_joined_to_its_word(typed, joined):
