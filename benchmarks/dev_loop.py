@@ -4,12 +4,15 @@ Usage:
   python benchmarks/dev_loop.py build DIR [--sets NAME ...] [--docs DIR ...]
   python benchmarks/dev_loop.py answer DIR OUT.json [--sets NAME ...]
   python benchmarks/dev_loop.py compare BEFORE.json AFTER.json [--show]
+  python benchmarks/dev_loop.py reasons OUT.json [--match TEXT]
 
 `build` indexes each document of the sets once (`ess-qa index` defaults, this checkout) into
 DIR/<document>; `answer` answers each set's questions with this checkout (in process, on those
 indexes) and writes every question's outcome (rank of the evidence, snippet right, refused, snippet)
 to OUT.json, printing one row per set; `compare` counts what changed between two such files and,
-with --show, lists the questions that changed. Only the tuning sets are used unless --sets names
+with --show, lists the questions that changed; `reasons` counts why questions were refused, in scope and out of
+scope, by the rule that refused them, and with --match lists the in-scope questions of tuning sets refused for a reason
+that holds TEXT. Only the tuning sets are used unless --sets names
 others: the unseen sets are never used to choose a setting (benchmarks/questions/README.md). A
 change to indexing needs `build` again; a change to answering does not. bench_questions.py gives
 the figures to report (fresh processes, fresh indexes, one ruler for two revisions).
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -145,6 +149,29 @@ def compare(before: Path, after: Path, show: bool) -> None:
         print(f"  {what}: {count}")
 
 
+def refusing_rule(why: str) -> str:
+    """The rule a refusal's reason names, its words before a colon or a figure (« not about: réseau froid » -> « not
+    about »; « answerability 0.30 < 0.46 » -> « answerability »)."""
+    return re.match(r"[^\d:<]*", why).group().strip() or "no snippet"
+
+
+def reasons(out: Path, match: str | None) -> None:
+    """Refusals counted by rule, in scope and out of scope; with match, the in-scope questions of tuning sets refused for
+    a reason that holds it, with their question (an unseen set's questions are never printed)."""
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    refused = [r for r in rows if not r["found"]]
+    inside, outside = Counter(refusing_rule(r["why"]) for r in refused if r["in_scope"]), Counter(refusing_rule(r["why"]) for r in refused if not r["in_scope"])
+    print(f"{'rule':20} {'in scope':>8} {'out of scope':>12}")
+    for rule in sorted(inside.keys() | outside.keys(), key=lambda rule: -(inside[rule] + outside[rule])):
+        print(f"{rule:20} {inside[rule]:8} {outside[rule]:12}")
+    if match is None:
+        return
+    questions = {(qset.name, q.id): q.question for qset in SETS if qset.role == TUNING for q in load_questions(qset.questions)}
+    for r in refused:
+        if r["in_scope"] and match in r["why"] and (r["set"], r["id"]) in questions:
+            print(f"{r['set']} {r['id']} ({r['kind']}, {r['style']}, rank {r['rank']}): {r['why']}\n   {questions[(r['set'], r['id'])]}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -160,13 +187,18 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--show", action="store_true")
+    r = commands.add_parser("reasons")
+    r.add_argument("out", type=Path)
+    r.add_argument("--match")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.folder.resolve(), chosen(args.sets), Docs(tuple(Path(d).resolve() for d in args.docs)))
     elif args.command == "answer":
         answer(args.folder.resolve(), args.out, chosen(args.sets))
-    else:
+    elif args.command == "compare":
         compare(args.before, args.after, args.show)
+    else:
+        reasons(args.out, args.match)
 
 
 if __name__ == "__main__":

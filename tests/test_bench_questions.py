@@ -149,6 +149,22 @@ def test_the_quick_loop_compares_two_runs_question_by_question(tmp_path, capsys)
     assert "right gained: 1" in printed and "out of scope refused: 1" in printed and "snippet changed: 2" in printed
 
 
+def test_the_quick_loop_counts_refusals_by_the_rule_that_refused_them(tmp_path, capsys):
+    import dev_loop
+
+    assert dev_loop.refusing_rule("not about: réseau froid") == "not about"
+    assert dev_loop.refusing_rule("answerability 0.300 < 0.4637") == "answerability"
+    assert dev_loop.refusing_rule("snippet score 0.1 < 0.2") == "snippet score"
+    assert dev_loop.refusing_rule("no snippet") == dev_loop.refusing_rule("") == "no snippet"
+    row = {"set": "s", "kind": "fact", "style": None, "rank": None, "right": False, "found": False, "snippet": None}
+    rows = [row | {"id": "1", "in_scope": True, "why": "not about: froid"}, row | {"id": "2", "in_scope": False, "why": "not about: eau"},
+            row | {"id": "3", "in_scope": False, "why": "never mentioned: Lyon"}, row | {"id": "4", "in_scope": True, "found": True, "why": ""}]
+    (tmp_path / "out.json").write_text(json.dumps(rows), encoding="utf-8")
+    dev_loop.reasons(tmp_path / "out.json", None)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["not", "about", "1", "1"] and lines[2].split() == ["never", "mentioned", "0", "1"] and len(lines) == 3
+
+
 def test_fetched_pdfs_are_taken_from_local_repository_copies_or_named_when_missing(tmp_path):
     import take_fetched
 
