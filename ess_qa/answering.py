@@ -91,7 +91,7 @@ RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list ...
 ASKED_ITEM_KEPT = 2 * ITEM_KEPT  # ... or of one that holds a word of the question its lead-in lacks
-LIST_TARGET = 400  # characters of a lead-in and its items when the question asks for a list: still a short extract
+LIST_TARGET = 400  # characters of a lead-in and its items when the question asks for a list or for steps: still a short extract
 ITEM_MARKS = "-–—‐•· "  # an item's own dash or bullet, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
@@ -660,12 +660,12 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: list[str]) -> str:
     """A lead-in, cut to its window of question terms when long (keeping the figure or date a strict question asks
     for, as snippet_text does), and the start of each of its items, as many as SNIPPET_TARGET holds (LIST_TARGET when
-    the question asks for a list), the last one cut to the room left; a table's rows under their header, shown once."""
+    the question asks for a list or how to do something: its steps), the last one cut to the room left; a table's rows under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
     lead = shorten(lead_in, LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked, lead_in))
     in_lead = _terms_held(lead, wanted)
     parts, size, header = [lead], len(lead), ""
-    target = LIST_TARGET if asked.kind == "list" else SNIPPET_TARGET
+    target = LIST_TARGET if asked.kind in ("list", "procedure") else SNIPPET_TARGET
     # an item that holds a word of the question the lead-in lacks is what it asks of: shown longer (« Questions
     # importantes : » then « Quels types de contrat … (CDI, CDD, intérim, contrat aidé) ? »); when two items or more open
     # with such a word, the others are left out (« quels types de préparations … de limiter » : the « Limiter … » items)
