@@ -660,7 +660,8 @@ def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
 def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: list[str]) -> str:
     """A lead-in, cut to its window of question terms when long (keeping the figure or date a strict question asks
     for, as snippet_text does), and the start of each of its items, as many as SNIPPET_TARGET holds (LIST_TARGET when
-    the question asks for a list or how to do something: its steps), the last one cut to the room left; a table's rows under their header, shown once."""
+    the question asks for a list, or how to do something: its steps), the last one cut to the room left; a table's rows
+    under their header, shown once."""
     wanted = held_terms(asked.term_set, store.analyzer)
     lead = shorten(lead_in, LEAD_IN_KEPT, wanted=wanted, needed=_needed(asked, lead_in))
     in_lead = _terms_held(lead, wanted)

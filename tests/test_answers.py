@@ -3893,3 +3893,23 @@ def test_a_letter_before_an_apostrophe_is_an_elided_word_no_unit(question, dimen
     from ingest.numbers import stated_dimensions
 
     assert stated_dimensions(question) == dimensions
+
+
+TRIAL_PAGES = (
+    """L'essai d'infiltration
+
+Le protocole de l'essai de la fosse se déroule en trois étapes successives, décrites ci-après :
+• la fosse est creusée dans un premier temps, puis saturée d'eau pendant quatre heures au moins avant toute mesure ;
+• la fosse est ensuite agrandie afin de minimiser les effets de bord, et l'on mesure la vitesse d'infiltration de l'eau ;
+• les résultats sont enfin reportés sur la fiche d'essai, avec la profondeur de la fosse et la date de la mesure.""",
+    """Le rapport
+
+Le bureau d'études remet son rapport au maître d'ouvrage un mois après les essais.""",
+)
+
+
+def test_a_procedure_question_gets_the_steps_a_list_question_gets(tmp_path):
+    """« Comment se déroule l'essai … en quelles étapes ? » asks for steps: the lead-in and its items are shown as for a list
+    (LIST_TARGET), not cut before the last step."""
+    answer = assistant_on(tmp_path, "guide.txt", TRIAL_PAGES).ask("Comment se déroule l'essai de la fosse, en quelles étapes ?")
+    assert answer.found and "Le protocole" in answer.snippet and "reportés sur la fiche" in answer.snippet, answer.snippet
