@@ -928,7 +928,13 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
 
 
 def unspecified_heads(
-    store: Store, question: str, snippet: Snippet, place: str, held: set[str], acronyms: Acronyms = NO_ACRONYMS
+    store: Store,
+    question: str,
+    snippet: Snippet,
+    place: str,
+    held: set[str],
+    acronyms: Acronyms = NO_ACRONYMS,
+    asked: QuestionProfile | None = None,
 ) -> list[str]:
     """The 'N de M' phrases of a French question whose head the snippet's place (its text: place_text, its
     terms: held, see place_terms) holds
@@ -936,10 +942,13 @@ def unspecified_heads(
     that the corpus never uses or that is more specific than the head (_more_specific): 'réseau de froid'
     answered with a line on the 'réseau de chaleur', 'critères de sélection' with the call for projects'
     aims; or whose complement the snippet's unit shows without its head (_apart_from_its_head), the unit read
-    with the words of the corpus's acronyms it writes (« 4 000 SIAE » shows « structures »)."""
+    with the words of the corpus's acronyms it writes (« 4 000 SIAE » shows « structures »). A phrase that names the means
+    of contact a question (asked: its profile) asks for (« numéro de téléphone ») is none, when the line gives one (« Tél.
+    +41 (0)22 388 00 00 »): it shows it by giving it."""
     if guess_language(question) != "fr":
         return []
     shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))
+    channel_given = asked is not None and asked.kind == "contact" and asked.answered_by(snippet.text)
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
@@ -948,6 +957,8 @@ def unspecified_heads(
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
         if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):
+            continue
+        if channel_given and CONTACT_NOUN_RE.fullmatch(head) and CONTACT_NOUN_RE.fullmatch(complement):
             continue
         # held inside a longer word too: 'déclaration' in 'télédéclaré'
         if complement_term in held or any(complement_term in word for word in place_words):
@@ -1135,7 +1146,7 @@ def judge_snippet(
     if unknown:
         return Judgement(snippet, score, f"never mentioned: {', '.join(unknown)}")
     unspecified = (
-        [phrase for phrase in unspecified_heads(store, question, snippet, place, held, acronyms) if not _names_the_channel(asked, phrase, snippet.text)]
+        unspecified_heads(store, question, snippet, place, held, acronyms, asked)
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
         + uncounted(store, question, asked, place, held, acronyms)
@@ -1143,12 +1154,6 @@ def judge_snippet(
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
     return Judgement(snippet, score)
-
-
-def _names_the_channel(asked: QuestionProfile, phrase: str, text: str) -> bool:
-    """Whether an 'N de M' phrase names the means of contact a question asks for (« numéro de téléphone »), which a line
-    that gives one (« Tél. +41 (0)22 388 00 00 ») shows by giving it."""
-    return asked.kind == "contact" and asked.answered_by(text) and all(CONTACT_NOUN_RE.fullmatch(word) for word in phrase.split())
 
 
 def _neighbour_saying_it(store: Store, question: str, snippet: Snippet, asked: QuestionProfile) -> Snippet | None:
