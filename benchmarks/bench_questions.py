@@ -501,6 +501,30 @@ MERIGNAC_SPORT_SANTE = (
     "merignac-maison-sport-sante-livret-2024-2025.pdf", "943a3ae400df00edc34d735baa5d0d13837a7d91a74f99ee6aaf0c903165f110",
     "CPTS-Ouest-Gironde/CPTS_Website@052442dfac941847edc3b1c700418b4b33b32995:public/actions-outils/livret-MSS-.pdf",
 )
+CRECHE_CAPUCINE_RI = (
+    "creche-capucine-reglement-interieur-2017.pdf", "e066f3d91df55d41fc6ca332ced057f6bbea413fbf362590213f6095c177bbe5",
+    "crechecapucine/documents@f008f09f3ea20da80c8941117984522b2d35b39f:archives/RI_Creche_CAPUCINE_2017.pdf",
+)
+FNPC_REGLEMENT_INTERIEUR = (
+    "fnpc-reglement-interieur-2022.pdf", "2caff96613ea0ff74a58276f8a4344953a9800e24a642b62b6196633798efcca",
+    "protec38/protec_doc@cf9e04b5b2951203b76ec7b7e7e5b326aa37e8ff:Supports/Règlement Intérieur FNPC 2022.pdf",
+)
+CVL_GUIDE_FEDER = (
+    "cvl-guide-porteur-feder-fse-2023.pdf", "cd910f0b665528b25d4bdedfbb60ccce8f72efdad633224c92a9698bc7f2a859",
+    "benoitdb/assistant-rag-ue@812603d62e8a5211ed7595c5b5669c6b735134a2:docs/sources/guide_regional_centre_val_de_loire.pdf",
+)
+ROANNAIS_PV_2021 = (
+    "roannais-agglomeration-pv-conseil-2021-10-28.pdf", "c6e0f82684325b51065feb4828e774b2f60c19313b40940b18bc448824887420",
+    "alberto-lorente/RAGtor@5ef9e8e0729011595e210154d6f987a582590690:data/example.pdf",
+)
+CH_COMMERCY_SAD = (
+    "ch-commercy-livret-accueil-sad-2026.pdf", "3510b9c7f2d0b8e32b53e4ad06f4a47841b019174c6cb3d3bee6a8439e93e30f",
+    "ch-commercy/site-ch-commercy@8e02280253b6aff0a7cb5cfb9f4f997facc377df:livret_d_accueil_sad.pdf",
+)
+SAINT_LOUP_CAMMAS_PV_2023 = (
+    "saint-loup-cammas-pv-conseil-municipal-2023-04-05.pdf", "51468363848336a8d6476849b2b325f1d0253f441c1308c60d33631b9bf4f24f",
+    "DanielCoutellec/saint-loup-cammas@a4b7afa4e4ed8a70e9f9f1464d143113a9789cef:public/documents/conseil-municipal/pv-2023-04-05.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -711,6 +735,18 @@ SETS = (
     QuestionSet("near-topic-oeuvres-sociales-notariat", QUESTIONS / "near-topic-oeuvres-sociales-notariat.jsonl", UNSEEN, *OEUVRES_SOCIALES_NOTARIAT),
     QuestionSet("merignac-sport-sante", QUESTIONS / "merignac-sport-sante.jsonl", UNSEEN, *MERIGNAC_SPORT_SANTE),
     QuestionSet("near-topic-merignac-sport-sante", QUESTIONS / "near-topic-merignac-sport-sante.jsonl", UNSEEN, *MERIGNAC_SPORT_SANTE),
+    QuestionSet("creche-capucine-reglement", QUESTIONS / "creche-capucine-reglement.jsonl", TUNING, *CRECHE_CAPUCINE_RI),
+    QuestionSet("near-topic-creche-capucine-reglement", QUESTIONS / "near-topic-creche-capucine-reglement.jsonl", TUNING, *CRECHE_CAPUCINE_RI),
+    QuestionSet("fnpc-reglement-interieur", QUESTIONS / "fnpc-reglement-interieur.jsonl", TUNING, *FNPC_REGLEMENT_INTERIEUR),
+    QuestionSet("near-topic-fnpc-reglement-interieur", QUESTIONS / "near-topic-fnpc-reglement-interieur.jsonl", TUNING, *FNPC_REGLEMENT_INTERIEUR),
+    QuestionSet("cvl-guide-porteur-feder", QUESTIONS / "cvl-guide-porteur-feder.jsonl", TUNING, *CVL_GUIDE_FEDER),
+    QuestionSet("near-topic-cvl-guide-porteur-feder", QUESTIONS / "near-topic-cvl-guide-porteur-feder.jsonl", TUNING, *CVL_GUIDE_FEDER),
+    QuestionSet("roannais-agglo-pv-2021", QUESTIONS / "roannais-agglo-pv-2021.jsonl", TUNING, *ROANNAIS_PV_2021),
+    QuestionSet("near-topic-roannais-agglo-pv-2021", QUESTIONS / "near-topic-roannais-agglo-pv-2021.jsonl", TUNING, *ROANNAIS_PV_2021),
+    QuestionSet("ch-commercy-sad-livret", QUESTIONS / "ch-commercy-sad-livret.jsonl", TUNING, *CH_COMMERCY_SAD),
+    QuestionSet("near-topic-ch-commercy-sad-livret", QUESTIONS / "near-topic-ch-commercy-sad-livret.jsonl", TUNING, *CH_COMMERCY_SAD),
+    QuestionSet("saint-loup-cammas-pv-2023", QUESTIONS / "saint-loup-cammas-pv-2023.jsonl", UNSEEN, *SAINT_LOUP_CAMMAS_PV_2023),
+    QuestionSet("near-topic-saint-loup-cammas-pv-2023", QUESTIONS / "near-topic-saint-loup-cammas-pv-2023.jsonl", UNSEEN, *SAINT_LOUP_CAMMAS_PV_2023),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
