@@ -525,6 +525,10 @@ SAINT_LOUP_CAMMAS_PV_2023 = (
     "saint-loup-cammas-pv-conseil-municipal-2023-04-05.pdf", "51468363848336a8d6476849b2b325f1d0253f441c1308c60d33631b9bf4f24f",
     "DanielCoutellec/saint-loup-cammas@a4b7afa4e4ed8a70e9f9f1464d143113a9789cef:public/documents/conseil-municipal/pv-2023-04-05.pdf",
 )
+PROTOCOLE_COVID_HEBERGEMENT = (
+    "ministere-solidarites-protocole-covid-hebergement-2021.pdf", "1c09965f04bc054d86c0c6110328454439ef5306bb69da958c03fe629e5559cf",
+    "nviel/resorption-bidonvilles@6cb46288567f27c4248b3ecf27b59db411bcf4b3:packages/frontend/public/doc/fiches-hebergement-logement-adapte.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -747,6 +751,8 @@ SETS = (
     QuestionSet("near-topic-ch-commercy-sad-livret", QUESTIONS / "near-topic-ch-commercy-sad-livret.jsonl", TUNING, *CH_COMMERCY_SAD),
     QuestionSet("saint-loup-cammas-pv-2023", QUESTIONS / "saint-loup-cammas-pv-2023.jsonl", UNSEEN, *SAINT_LOUP_CAMMAS_PV_2023),
     QuestionSet("near-topic-saint-loup-cammas-pv-2023", QUESTIONS / "near-topic-saint-loup-cammas-pv-2023.jsonl", UNSEEN, *SAINT_LOUP_CAMMAS_PV_2023),
+    QuestionSet("protocole-covid-hebergement", QUESTIONS / "protocole-covid-hebergement.jsonl", UNSEEN, *PROTOCOLE_COVID_HEBERGEMENT),
+    QuestionSet("near-topic-protocole-covid-hebergement", QUESTIONS / "near-topic-protocole-covid-hebergement.jsonl", UNSEEN, *PROTOCOLE_COVID_HEBERGEMENT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
