@@ -475,6 +475,9 @@ PHONE = (
 )
 _CONTACT_NUMBER_RE = re.compile(r"\b(?:BP|CS|TSA|Cedex)\s?\d+|" + PHONE, re.IGNORECASE)
 _POSTCODE_RE = re.compile(r"(?<![\d,.])(?:\d{5}|\d{2}[ \u00a0\u202f]\d{3})(?=\s+[A-ZÀ-Ý])")  # « 75013 Paris », « 75 013 Paris »
+# a town written in capitals after a postcode of five digits, as the post writes it: « 55200 COMMERCY », « 93500 PANTIN »
+# (« 12500 Salariés » still counts)
+_TOWN_IN_CAPITALS_RE = re.compile(r"(?<=\d{5})\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?![^\W\d_]*[a-zà-ÿ])")
 # the words that name a street in an address: 'rue Léon Gambetta', '2 cours du Champ de Mars'
 STREET_WORDS = "rue|avenue|boulevard|bd|place|quai|allée|cours|esplanade"
 _STREET_BEFORE_RE = re.compile(rf"\b(?:{STREET_WORDS}|av\.|chemin|route|impasse|square|parvis|BP|CS|TSA)\b", re.IGNORECASE)
@@ -486,7 +489,7 @@ _STREET_NUMBER_RE = re.compile(rf"(?<![\d,.])\d{{1,4}}(?:\s?[-–/]\s?\d{{1,4}})
 def _contact_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _CONTACT_NUMBER_RE.finditer(text)] + [m.span() for m in _STREET_NUMBER_RE.finditer(text)]
     for m in _POSTCODE_RE.finditer(text):
-        if _STREET_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) or _CEDEX_AFTER_RE.match(text, m.end()):
+        if _STREET_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) or _CEDEX_AFTER_RE.match(text, m.end()) or _TOWN_IN_CAPITALS_RE.match(text, m.end()):
             spans.append(m.span())
     return spans
 

@@ -507,6 +507,9 @@ def test_an_address_or_a_phone_number_counts_nothing():
     assert quantity_runs("3 rue de la Paix 75002 Paris : 120 salariés") == ["120"]
     assert counts("La métropole compte 75 013 habitants, 12 rues piétonnes et 3 places de parking.") == ["75 013", "12", "3"]
     assert counts("En 2019, 12500 Salariés et 35000 emplois") == ["2019", "12500", "35000"]  # a table's count, capitalised
+    # a postcode before its town in capitals, as the post writes it, with no street before (a booklet's table of offices)
+    assert counts("Le SAD de Commercy : SAD Soins | SAD Aides\n55200 COMMERCY | 55000 SAVONNIERES DVT BAR") == []
+    assert counts("Siège : 93500 PANTIN ; 22 APC et 1250 Bénévoles") == ["22", "1250"]
 
 
 def test_a_rate_asks_for_a_percentage_and_a_phone_for_a_contact():
