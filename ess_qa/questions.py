@@ -338,6 +338,9 @@ _NOT_WHICH_OTHER = (
     r"^(?!\W*(?:(?:chez|par|pour|à|a|de|d'|avec|dans|sur|auprès de|with|by|for|at) )?(?:(?:quel(?:le)?s?|which|what) (?!" + _BEING + r"\b|"
     + _CONTACT_NOUNS + r"|is\b|are\b|was\b|were\b)[^\W\d_]+|qui|who|whom)\b(?!.*" + _REACHING + r"))"
 )
+# A question that opens on « où » asks for a place, whatever phone it names (« Où les parents ont-ils le droit d'utiliser leur
+# téléphone portable ? »), unless it asks where to reach someone (« Où écrire par mail … ? »)
+_NOT_WHERE = r"^(?!\W*(?:où|where)\b(?!.*" + _REACHING + r"))"
 CONTACT_NOUN_RE = re.compile(_CONTACT_NOUNS, re.IGNORECASE)  # a word that names a means of contact (« numéro », « téléphone »)
 # A phone, a mail or a website the question names as a means or a place, not as what it asks for: « le lien reçu par
 # mail », « une entreprise qui n'a pas de site Internet », « publié sur son site internet » (each a fixed-width look-behind)
@@ -380,7 +383,7 @@ _TYPE_CUES = (
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
-    ("contact", _NOT_HOW_TO + _NOT_WHICH_OTHER + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
+    ("contact", _NOT_HOW_TO + _NOT_WHICH_OTHER + _NOT_WHERE + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
     # a name: the line that answers gives one (« Comment s'appelle le réseau … ? », « Quel est le nom du … ? »), not a way
     # to do something, which « comment » opens too
     ("name", r"^\W*comment (?:s'\s?(?:appell|intitul|nomm)|se (?:nomm|d[ée]nomm))|\b(?:quel(?:le)?s? (?:est|sont|[ée]tait|[ée]taient) (?:le|les) noms?"

@@ -3871,6 +3871,10 @@ def test_a_list_item_is_cut_around_the_duration_asked(portal, question):
         ("Quelle est l'adresse du siège ?", "address"),
         ("À qui le conseil d'administration a-t-il confié la maintenance du site internet ?", "person"),
         ("Qui appeler au téléphone en cas de panne ?", "contact"),
+        # « où » asks for a place, whatever phone it names, unless it asks where to reach someone
+        ("Où les parents ont-ils le droit d'utiliser leur téléphone portable dans la crèche ?", "place"),
+        ("Where can visitors use their phone?", "place"),
+        ("Où écrire par mail pour une réclamation ?", "contact"),
     ],
 )
 def test_a_question_on_another_noun_than_a_means_of_contact_asks_for_that_noun(question, kind):
