@@ -500,6 +500,9 @@ def test_a_count_written_in_words_answers_when_it_counts_what_is_asked():
     # a number of several words counts what follows it: a law's « au moins deux cents salariés »
     assert spelled_counts("d'au moins deux cents salariés, l'employeur") == [("deux cents", "salariés")]
     assert spelled_counts("vingt et une personnes, quatre-vingt-dix sites") == [("vingt et une", "personnes"), ("quatre-vingt-dix", "sites")]
+    # after « pour », a count still (a federation's honours: « or pour huit mandats »), but a rate's round denominator
+    assert spelled_counts("argent pour quatre mandats ; or pour huit mandats ou plus") == [("quatre", "mandats"), ("huit", "mandats")]
+    assert spelled_counts("trois médecins pour mille habitants") == [("trois", "médecins")]
     salaries = folded_content_words("Combien de salariés faut-il pour un local commun ?")
     assert type_matches("Dans les entreprises d'au moins deux cents salariés, un local commun", "number", salaries, "count", "salariés")
     assert type_matches("La fiche comporte désormais trois parties.", "number", words, "count", "parties")
