@@ -394,15 +394,21 @@ def cover_dated_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozense
 
 def _negates_what_is_asked(question: str, text: str) -> bool:
     """Whether a line says a word of a French question only with « non » (« Fraction non comestible » for « la fraction
-    comestible »), which the question does not negate: it is about the opposite of what is asked (see opposite_words)."""
+    comestible », « agent non titulaire » for « des agents titulaires »), which the question does not negate: it is about the
+    opposite of what is asked (see opposite_words)."""
     if guess_language(question) != "fr":
         return False
-    negated = [word_key(word) for word in negated_words(text)]
+    negated = negated_words(text)
     if not negated:
         return False
-    asked = {word_key(word) for word in content_words(asked_sentence(question))} - {word_key(word) for word in negated_words(question)}
-    said = [word_key(word) for word in content_words(text)]
-    return any(word in asked and said.count(word) <= negated.count(word) for word in set(negated))
+    unasked = negated_words(question)
+    asked = [word for word in content_words(asked_sentence(question)) if not any(same_word(word, other) for other in unasked)]
+    said = content_words(text)
+    return any(
+        any(same_word(word, other) for other in asked)  # in the singular or the plural: « agents titulaires », « agent non titulaire »
+        and sum(same_word(word, other) for other in said) <= sum(same_word(word, other) for other in negated)
+        for word in set(negated)
+    )
 
 
 def _spelling_its_acronyms(store: Store, question: str, candidates: list) -> tuple[list, list[str]]:

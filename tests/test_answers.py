@@ -2931,6 +2931,10 @@ def test_a_line_that_negates_what_is_asked_tells_the_opposite():
     # said both ways, it says what is asked too
     assert not _negates_what_is_asked(edible, "La fraction comestible et la fraction non comestible sont pesées à part.")
     assert not _negates_what_is_asked("c'est quoi la fraction non comestible ?", "Fraction non comestible : déchets dits inévitables.")
+    # in the plural in the question, the singular in the line: a staffing table's « agent non titulaire »
+    staff = "Combien de postes du tableau des effectifs sont pourvus par des agents titulaires ?"
+    assert _negates_what_is_asked(staff, "Nombre de postes pourvus par agent non titulaire : 45")
+    assert not _negates_what_is_asked(staff, "Nombre de postes pourvus par agent titulaire : 341")
     assert _negates_what_is_asked("C'est quoi exactement un regard visitable ?", "Le regard non visitable est de taille trop limitée.")
 
 
