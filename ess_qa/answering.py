@@ -147,11 +147,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if not hits:
         return None
     # the best passages about what the question names: Lille's figures do not answer for Toulouse,
-    # whose own page may come further down the list
+    # whose own page may come further down the list; a name the corpus is about (« la Maison de la Poésie » in the
+    # association's report) need not be written on the page that answers
     scanned = list(zip(hits[:PASSAGES_SEARCHED], passages))
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
-    if not about:  # none writes the name of what the corpus is about too (« la Maison de la Poésie »): those that write the others
-        about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position, subjects_aside=True)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
     dating = _cover_dating_line(store, asked, candidates) or _colophon_dating_line(store, asked, candidates)

@@ -321,7 +321,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
     defined = defined_words(question) if kind == "definition" else frozenset()
     named = known_names(store, asked_text) - titled - title_acronyms
     named_terms = [name_term(store, name) for name in sorted(named)]
-    idf = store.idf(terms + named_terms)  # one read of the store for both
+    idf = store.idf(terms + named_terms + [ABSENT_TERM])  # one read of the store for all
     asked = QuestionProfile(
         terms,
         context_discounted(store, question, terms, idf[: len(terms)], defined),
@@ -333,7 +333,7 @@ def profile(store: Store, question: str, vector: np.ndarray, acronyms: Acronyms 
         measure=measure,
         counted=focus if measure == "count" else None,
         names=named,
-        subject_names=frozenset(name for name, weight in zip(sorted(named), idf[len(terms) :]) if weight <= SUBJECT_IDF),
+        subject_names=frozenset(name for name, weight in zip(sorted(named), idf[len(terms) : -1]) if is_subject(weight, idf[-1])),
         joined_names=joined_names(store, asked_text),
         spelled_names=spelled,
         defined=defined,
@@ -382,12 +382,24 @@ def title_terms(titled: frozenset[str], analyzer: str) -> frozenset[str]:
 # corpus's subjects, never a detail the question would add to them (see ess_qa.answering._more_specific), nor a name a
 # page must write to be about it (see name_term)
 SUBJECT_IDF = math.log(3)
+# ... and named in this many passages at least: in a corpus of a few passages, one or two are a third of them, and a name
+# on one page of a three-page note (« en France ») is a detail it gives, not what it is about
+MIN_SUBJECT_PASSAGES = 3
+ABSENT_TERM = " "  # a search term no passage holds (no term has a space): its idf is the store's highest
+
+
+def is_subject(idf: float, highest_idf: float) -> bool:
+    """Whether a term of this idf is one of the corpus's subjects (SUBJECT_IDF, MIN_SUBJECT_PASSAGES); highest_idf: that
+    of a term no passage holds. Both are BM25's, log(1 + (n - df + 0.5) / (df + 0.5)) = log((n + 1) / (df + 0.5)) over
+    the corpus's n passages, df of which hold the term: so n + 1 = e^highest / 2 and df = (n + 1) / e^idf - 0.5."""
+    holding = math.exp(highest_idf) / 2 / math.exp(idf) - 0.5
+    return idf <= SUBJECT_IDF and holding >= MIN_SUBJECT_PASSAGES - 0.01
 
 
 def name_term(store: Store, name: str) -> str:
     """A name's (a word's) search term, whose idf tells whether the corpus is about it (SUBJECT_IDF): a name used in a
     third of the passages or more (« la Maison de la Poésie » in the association's report) is a subject, which a page
-    need not write to answer when no page of the first found writes every name (QuestionProfile.subject_names)."""
+    need not write to answer (QuestionProfile.subject_names)."""
     return (search_terms(name, store.analyzer) or [name])[0]
 
 
@@ -448,11 +460,11 @@ def page_words(store: Store, position: int) -> frozenset[str]:
     return store.page_words(chunk.source, chunk.page)
 
 
-def names_its_page(store: Store, question: QuestionProfile, position: int, subjects_aside: bool = False) -> bool:
-    """Whether the page (with its sections) of the chunk at position uses every name the question uses, a name of
-    several words also when the page writes it as one (see joined_names), an acronym also when the page writes the words
-    it stands for (see spelled_names); with subjects_aside, but the names of what the corpus is about (name_term)."""
-    names = question.names - question.subject_names if subjects_aside else question.names
+def names_its_page(store: Store, question: QuestionProfile, position: int) -> bool:
+    """Whether the page (with its sections) of the chunk at position uses every name the question uses but those of what
+    the corpus is about (name_term: every page is about them), a name of several words also when the page writes it as
+    one (see joined_names), an acronym also when the page writes the words it stands for (see spelled_names)."""
+    names = question.names - question.subject_names
     if not names:
         return True
     words = page_words(store, position)

@@ -106,20 +106,21 @@ class Hit:
 
 
 def _in_shown_order(store: Store, asked: QuestionProfile, hits: list[Hit]) -> list[Hit]:
-    """Hits in the order a reader is shown them: best first, then those whose page does not use a name the corpus is
-    about (evidence.name_term), then those whose page does not use another name the question uses (Toulouse, France, 2018),
-    then the document's navigation (its contents, its list of figures: is_navigation), each group in its order and
-    scored no higher than the last hit before it: Lille's figures do not answer for Toulouse, a list of figures' titles
-    holds a question's words and answers nothing, and a passage shown lower never shows a higher score."""
+    """Hits in the order a reader is shown them: best first, then those whose page does not use another name the question
+    uses than those the corpus is about (Toulouse, France, 2018; evidence.name_term), then the document's navigation (its
+    contents, its list of figures: is_navigation), each group in its order and scored no higher than the last hit before
+    it: Lille's figures do not answer for Toulouse, a list of figures' titles holds a question's words and answers
+    nothing, and a passage shown lower never shows a higher score. A name the corpus is about (« FNPC » in a federation's
+    rules) need not be written on the page that answers: every page is about it."""
     def rank(hit: Hit) -> int:
         if not names_its_page(store, asked, hit.position):
-            return 1 if names_its_page(store, asked, hit.position, subjects_aside=True) else 2
+            return 1
         chunk = store.chunk(hit.position)
-        return 3 if is_navigation(chunk.section, chunk.text) else 0
+        return 2 if is_navigation(chunk.section, chunk.text) else 0
 
     ranks = {hit.position: rank(hit) for hit in hits}
     ordered: list[Hit] = []
-    for level in (0, 1, 2, 3):
+    for level in (0, 1, 2):
         floor = ordered[-1].score if ordered else 1.0
         ordered += [replace(hit, score=min(hit.score, floor)) for hit in hits if ranks[hit.position] == level]
     return ordered

@@ -3924,3 +3924,49 @@ def test_a_procedure_question_gets_the_steps_a_list_question_gets(tmp_path):
     (LIST_TARGET), not cut before the last step."""
     answer = assistant_on(tmp_path, "guide.txt", TRIAL_PAGES).ask("Comment se déroule l'essai de la fosse, en quelles étapes ?")
     assert answer.found and "Le protocole" in answer.snippet and "reportés sur la fiche" in answer.snippet, answer.snippet
+
+
+# A federation's rules: its name on every page but the annex for its staff, whose sanctions answer
+FEDERATION_PAGES = (
+    """Objet du règlement
+
+Le présent règlement intérieur précise les statuts de la FNPC. Il est adopté par l'assemblée générale de la FNPC.""",
+    """Les associations affiliées
+
+Chaque association affiliée à la FNPC verse une cotisation annuelle. La FNPC tient la liste des associations affiliées.""",
+    """Le comité directeur
+
+Le comité directeur de la FNPC se réunit quatre fois par an. Il arrête le budget de la FNPC.""",
+    """Les commissions
+
+La FNPC constitue des commissions thématiques. Chaque commission de la FNPC rend compte au comité directeur.""",
+    """Les récompenses
+
+La FNPC décerne des diplômes d'honneur aux bénévoles. Le motif du diplôme est approuvé par le comité de la FNPC.""",
+    """L'audit interne
+
+La FNPC conduit un audit interne des associations affiliées tous les trois ans.""",
+    """Annexe : salariés fédéraux
+
+Les sanctions applicables aux salariés sont, par ordre d'importance : l'avertissement ; le blâme ; la mise à pied
+disciplinaire pour une durée maximale de 10 jours ; le licenciement disciplinaire.""",
+)
+
+
+def test_a_page_answers_without_writing_the_name_the_corpus_is_about(tmp_path):
+    """« FNPC » is on every page of the federation's rules but its staff annex: the annex still answers a question on the
+    FNPC's staff, and comes first; a name on most pages is what the corpus is about, no name that page must write."""
+    rules = assistant_on(tmp_path, "reglement.txt", FEDERATION_PAGES)
+    answer = rules.ask("Quelle est la durée maximale d'une mise à pied disciplinaire pour un salarié de la FNPC ?")
+    assert answer.found and "10 jours" in answer.snippet, answer
+    assert answer.passages[0].page == 7, [(p.page, p.text[:40]) for p in answer.passages]
+
+
+def test_a_name_on_one_or_two_passages_is_no_subject_of_the_corpus():
+    """A subject is named in a third of the passages and in three at least: in a note of three passages, a name on one
+    of them is a detail it gives."""
+    from ess_qa.evidence import is_subject
+    from index.pg_lexical import idf
+
+    assert is_subject(idf(73, 129), idf(0, 129)) and is_subject(idf(3, 9), idf(0, 9))
+    assert not is_subject(idf(1, 3), idf(0, 3)) and not is_subject(idf(2, 6), idf(0, 6)) and not is_subject(idf(20, 129), idf(0, 129))
