@@ -396,7 +396,7 @@ def is_subject(idf: float, highest_idf: float) -> bool:
     of a term no passage holds. Both are BM25's, log(1 + (n - df + 0.5) / (df + 0.5)) = log((n + 1) / (df + 0.5)) over
     the corpus's n passages, df of which hold the term: so n + 1 = e^highest / 2 and df = (n + 1) / e^idf - 0.5."""
     holding = math.exp(highest_idf) / 2 / math.exp(idf) - 0.5
-    return idf <= SUBJECT_IDF and holding >= MIN_SUBJECT_PASSAGES - 0.01
+    return idf <= SUBJECT_IDF and holding >= MIN_SUBJECT_PASSAGES - 0.01  # (less a float's rounding)
 
 
 def name_term(store: Store, name: str) -> str:

@@ -378,9 +378,9 @@ def counts(text: str) -> list[str]:
 
 
 # A count written in words before what it counts: 'trois parties', 'douze mois', 'deux cents salariés', and one or none
-# said so (« un seul projet a été créé », « aucune subvention »), after « pour » too (« or pour huit mandats »); not 'pour cent
-# des', 'pour mille habitants' (a rate's denominator), 'deux fois', 'mille euros' (a
-# sum), nor 'un', 'une' alone (articles as often as counts).
+# said so (« un seul projet a été créé », « aucune subvention »), after « pour » too (« or pour huit mandats »); not 'pour
+# cent des', 'pour mille habitants' (a rate's denominator), 'deux fois', 'mille euros' (a sum), nor 'un', 'une' alone
+# (articles as often as counts).
 _SPELLED_COUNT_RE = re.compile(
     rf"(?:(?<!pour )|(?<=pour )(?!(?:cent|mille)\b))({NUMBER_WORDS}(?:(?:[ -]et)?[ -]{_NUMBER_WORD}\b)*|\bune? seule?|\baucune?)\s+(?!(?:de|des|du|et|ou|fois|pour|euros?)\b)([a-zà-ÿ]{{3,}})",
     re.IGNORECASE,
