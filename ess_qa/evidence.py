@@ -16,6 +16,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
+    is_french_word,
     BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
     PREFIX_CHARS,
@@ -164,7 +165,8 @@ def type_matches(
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
-        found = (*names(unit), *_SURNAME_RE.findall(unit)) if measure == "identity" else names(unit)
+        # someone's: a name not made of French words only (« Établissement Public » names no one)
+        found = (*(n for n in names(unit) if not all(is_french_word(w) for w in re.split(r"[ -]", n))), *_SURNAME_RE.findall(unit)) if measure == "identity" else names(unit)
         return any(not folded_content_words(name) <= question_words for name in found)
     if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
         named = (match.group(1) for match in _NAMED_RE.finditer(unit))
