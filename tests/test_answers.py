@@ -3970,3 +3970,27 @@ def test_a_name_on_one_or_two_passages_is_no_subject_of_the_corpus():
 
     assert is_subject(idf(73, 129), idf(0, 129)) and is_subject(idf(3, 9), idf(0, 9))
     assert not is_subject(idf(1, 3), idf(0, 3)) and not is_subject(idf(2, 6), idf(0, 6)) and not is_subject(idf(20, 129), idf(0, 129))
+
+
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        ("Qui est le médecin attaché à la crèche ?", "identity"),
+        ("Qui préside le conseil de surveillance ?", "identity"),
+        ("Who is the director of the centre?", "identity"),
+        ("Qui peut bénéficier de l'aide ?", None),  # who may: a kind of people answers
+    ],
+)
+def test_who_holds_a_role_asks_for_a_name(question, measure):
+    from ess_qa.questions import question_measure
+
+    assert question_measure(question) == measure
+
+
+def test_a_line_that_names_no_one_does_not_say_who_holds_a_role():
+    from ess_qa.evidence import type_matches
+
+    asked = folded_content_words("Qui est le médecin attaché à la crèche ?")
+    assert type_matches("Gaëlle FADDA, médecin de la crèche", "person", asked, "identity")
+    assert not type_matches("l'accueil est préparé avec la responsable, le médecin de crèche et le médecin traitant", "person", asked, "identity")
+    assert not type_matches("Le Centre Hospitalier est un Établissement Public de Santé", "person", asked, "identity")
