@@ -87,6 +87,11 @@ PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
 FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a figure
 STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold", "name")  # question types whose answer must hold one
+
+
+def is_strict(asked: QuestionProfile) -> bool:
+    """Whether the line that answers must hold what the question asks for (STRICT_TYPES; and a name for who holds a role)."""
+    return asked.kind in STRICT_TYPES or (asked.kind == "person" and asked.measure == "identity")
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list ...
@@ -185,7 +190,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     # « quand » asks a moment, which the best line may tell by an event or a condition (« mis en place à chaque fin de
     # vacances », « consultable à partir de 18 heures la veille »): it answers, though a lesser line gives a date
     told_by_moment = best is not None and asked.kind == "date" and asked.measure != "clock" and bool(MOMENT_RE.search(best.text))
-    if best is not None and asked.kind in STRICT_TYPES and not asked.answered_by(best.text) and not told_by_moment:
+    if best is not None and is_strict(asked) and not asked.answered_by(best.text) and not told_by_moment:
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
@@ -580,7 +585,7 @@ def _needed(asked: QuestionProfile, text: str = "") -> Callable[[str], bool] | N
     """What a cut line (its text) must keep whole for a strict question (« combien », « quand »): its figure or date, and
     for a count, the figure of what it counts when the line gives one (« 452 élèves touchés », after « 23 artistes
     invités » and « 8 résidences » for « combien d'élèves »); else None."""
-    if asked.kind not in STRICT_TYPES:
+    if not is_strict(asked):
         return None
     if asked.counted and counts_named(text, asked.counted):
         return lambda words: counts_named(words, asked.counted)

@@ -16,6 +16,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
+    is_french_word,
     BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
     PREFIX_CHARS,
@@ -50,6 +51,8 @@ RERANK_WEIGHTS = (0.3, 0.6, 0.0, 0.2, 0.2, 0.0, 0.0, 1.0)  # which chunk answers
 SNIPPET_WEIGHTS = (0.3, 1.0, 0.0, 0.2, 0.4, 0.1, 0.2, 0.5)  # which sentence to show: new information counts too
 
 _NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)+")
+# someone's name with the surname in capitals, before or after the first name: « Gaëlle FADDA », « CARVALHO Marie »
+_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}(?:[- ][A-ZÀ-Ý]{2,})*\b|\b[A-ZÀ-Ý]{2,}\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 _STREET_END_RE = re.compile(rf"\b(?:{STREET_WORDS})(?:\s+(?:du|de\s+la|de|des|d'|d’))?$", re.IGNORECASE)  # « rue », « place de la »
 # a percentage, with a decimal comma or point (« 43.9 % » as a council's minutes write it), or a rate per thousand
 _PERCENT_RE = re.compile(r"\d\s?%|\bpour ?cents?\b|\bpercent\b|" + RATE_PER, re.IGNORECASE)
@@ -161,8 +164,10 @@ def type_matches(
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
-    if kind == "person":
-        return any(not folded_content_words(name) <= question_words for name in names(unit))
+    if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
+        # someone's: a name not made of French words only (« Établissement Public » names no one)
+        found = (*(n for n in names(unit) if not all(is_french_word(w) for w in re.split(r"[ -]", n))), *_SURNAME_RE.findall(unit)) if measure == "identity" else names(unit)
+        return any(not folded_content_words(name) <= question_words for name in found)
     if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
         named = (match.group(1) for match in _NAMED_RE.finditer(unit))
         return any(not folded_content_words(name) <= question_words for name in (*names(unit), *named))

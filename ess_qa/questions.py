@@ -660,6 +660,8 @@ def question_measure(question: str) -> str | None:
         return "postal" if _POSTAL_RE.search(text) else None
     if kind == "date":  # « à quelle heure »: a time of day, not a year; « à quelle date », « quel jour »: a day, not a month
         return "clock" if re.search(_CLOCK_ASKED, text) else "day" if re.search(_DAY_ASKED, text) else None
+    if kind == "person":  # « Qui est le maire de … ? », « Qui préside … ? »: who holds a role, by name
+        return "identity" if _IDENTITY_RE.search(text) else None
     if kind != "number":
         return None
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)
@@ -679,6 +681,13 @@ _CONTACT_CHANNEL_RES = (
     (re.compile(r"\b(t[ée]l[ée]phone|phone|t[ée]l|appeler|call)\b"), "phone"),
     (re.compile(rf"\b({_EMAIL_WORDS})\b"), "email"),
     (re.compile(rf"\b({_WEB_WORDS})\b"), "web"),
+)
+
+# A question on who holds a role, which a name answers (« Qui est la directrice … ? », « Qui présidait la séance ? »), not on
+# who may do something (« Qui peut bénéficier … ? »), which a kind of people answers
+_IDENTITY_RE = re.compile(
+    r"^\W*(?:qui|who)\s+(?:est|[ée]tait|sont|[ée]taient|is|was|are|were)\s+(?:le|la|l'|les|the)\b"
+    r"|^\W*qui\s+(?:pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b|^\W*who\s+(?:chairs|chaired|heads|headed|leads|led)\b"
 )
 
 # A postal address asked for: by post, not by mail or on the web

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_title, drop_unmapped_glyphs, normalize_spaces, read_running_lines
-from .french import join_letter_spaced, join_split_words, split_glued_words, split_run_together
+from .french import folded_content_words, join_letter_spaced, join_split_words, split_glued_words, split_run_together
 from .contents import with_printed_outline
 from .font_headings import with_font_outline
 from .layout import TableReader, half_point
@@ -229,12 +229,29 @@ def document_metadata(path: str | Path) -> tuple[str, str]:
             raw_date = str((metadata.get("/CreationDate") or metadata.get("/ModDate") or "") if metadata else "")
         except Exception:  # a damaged or encrypted PDF: no title, the loader says why it is skipped
             return "", ""
-        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title) or _FILE_LIKE_TITLE_RE.search(title):
+        if sum(c.isalpha() for c in title) < 4 or _FILE_NAME_TITLE_RE.search(title) or _FILE_LIKE_TITLE_RE.search(title) or _anothers_title(reader, title):
             try:
                 title = cover_title(reader)
             except Exception:  # a first page that cannot be read: no title, the date stays
                 title = ""
     return title, pdf_date(raw_date)
+
+
+OWN_TITLE_PAGES = 3  # the pages where a document writes its own title's words: its cover, its contents, its first page
+
+
+def _anothers_title(reader, title: str) -> bool:
+    """Whether a metadata title is another document's, left by the file it was made from: its first pages (OWN_TITLE_PAGES)
+    write less than half of its content words (a federation's rules titled « Association Nationale des Puéricultrices
+    Diplômées et des Etudiantes »). First pages without text (a scanned cover) say nothing: the title stays."""
+    words = folded_content_words(title)
+    try:
+        text = " ".join(page.extract_text() or "" for page in reader.pages[:OWN_TITLE_PAGES])
+    except Exception:  # pages that cannot be read: nothing tells the title wrong
+        return False
+    squeezed = "".join(sorted(folded_content_words(text), key=len))  # words a cover runs together are written too
+    written = [word for word in words if word in squeezed] if len(squeezed) >= sum(map(len, words)) else words
+    return bool(words) and len(written) * 2 < len(words)
 
 
 def cover_title(reader) -> str:

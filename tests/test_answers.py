@@ -1997,7 +1997,9 @@ def test_an_address_that_says_where_a_figure_is_measured_is_not_asked_for(questi
 def test_a_name_the_documents_title_gives_is_no_name_the_corpus_never_mentions(tmp_path):
     """« RGESN » is in the PDF's title only (« Référentiel … - RGESN version 2024 »): a question that names the
     document so is answered; a name neither its text nor its title gives is still refused as never mentioned."""
-    assistant = assistant_on_pdf(tmp_path, "referentiel.pdf", ("Les applications natives sont testées sur un smartphone mis sur le marché il y a sept ans ou plus. "
+    # its first page writes its title's words, as a document does, but never the acronym
+    assistant = assistant_on_pdf(tmp_path, "referentiel.pdf", ("Référentiel général de l'écoconception des services numériques\n\n"
+        "Les applications natives sont testées sur un smartphone mis sur le marché il y a sept ans ou plus. "
         "Le service limite les notifications à cinq par jour par défaut.",), title="Référentiel général de l'écoconception des services numériques - RGESN version 2024")
     answer = assistant.ask("On me demande de suivre le RGESN : sur quel smartphone tester une application native ?")
     assert answer.found and "sept ans" in answer.snippet, answer.snippet
@@ -3023,7 +3025,7 @@ def test_a_why_question_asks_for_a_reason():
 GEODATA_PAGES = (
     """Présentation
 
-Le centre achète des données géographiques pour les collectivités de la région et les diffuse sous licence ouverte.
+Le centre régional de l'information géographique achète des données pour les collectivités de la région et les diffuse sous licence ouverte.
 Il anime aussi le réseau des techniciens du territoire, qui se réunit deux fois par an.""",
     """Plan de financement
 
@@ -3970,3 +3972,49 @@ def test_a_name_on_one_or_two_passages_is_no_subject_of_the_corpus():
 
     assert is_subject(idf(73, 129), idf(0, 129)) and is_subject(idf(3, 9), idf(0, 9))
     assert not is_subject(idf(1, 3), idf(0, 3)) and not is_subject(idf(2, 6), idf(0, 6)) and not is_subject(idf(20, 129), idf(0, 129))
+
+
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        ("Qui est le médecin attaché à la crèche ?", "identity"),
+        ("Qui préside le conseil de surveillance ?", "identity"),
+        ("Who is the director of the centre?", "identity"),
+        ("Qui peut bénéficier de l'aide ?", None),  # who may: a kind of people answers
+    ],
+)
+def test_who_holds_a_role_asks_for_a_name(question, measure):
+    from ess_qa.questions import question_measure
+
+    assert question_measure(question) == measure
+
+
+def test_a_line_that_names_no_one_does_not_say_who_holds_a_role():
+    from ess_qa.evidence import type_matches
+
+    asked = folded_content_words("Qui est le médecin attaché à la crèche ?")
+    assert type_matches("Gaëlle FADDA, médecin de la crèche", "person", asked, "identity")
+    assert not type_matches("l'accueil est préparé avec la responsable, le médecin de crèche et le médecin traitant", "person", asked, "identity")
+    assert not type_matches("Le Centre Hospitalier est un Établissement Public de Santé", "person", asked, "identity")
+
+
+def test_a_metadata_title_of_another_document_gives_way_to_the_cover(tmp_path):
+    """A federation's rules made from another body's file keep its title in their metadata (« Association Nationale des
+    Puéricultrices … »), which the first pages never write: the cover's title is the document's."""
+    from fpdf import FPDF
+
+    from ingest.loaders import document_metadata
+
+    def rules(name: str, title: str):
+        pdf = FPDF()
+        pdf.set_title(title)
+        pdf.add_page()
+        pdf.set_font("helvetica", size=24)
+        pdf.multi_cell(0, 12, "Règlement intérieur de la fédération", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, "Le présent règlement précise les statuts de la fédération nationale de protection civile. " * 4)
+        pdf.output(str(tmp_path / name))
+        return document_metadata(tmp_path / name)[0]
+
+    assert rules("other.pdf", "Association Nationale des Puéricultrices Diplômées et des Etudiantes") == "Règlement intérieur de la fédération"
+    assert rules("own.pdf", "Règlement intérieur de la fédération nationale") == "Règlement intérieur de la fédération nationale"

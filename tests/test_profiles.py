@@ -89,7 +89,8 @@ def titled_pdf(folder):
     pdf.set_title("Guide de l'achat public responsable")
     pdf.set_creation_date(datetime(2019, 7, 4, 12, 0, tzinfo=timezone.utc))
     pdf.set_font("helvetica", size=12)
-    for text in ("Les clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
+    # its first page writes its title, as a guide's cover does
+    for text in ("Guide de l'achat public responsable\nLes clauses sociales favorisent l'insertion.", "Les marchés réservés aux structures de l'ESS."):
         pdf.add_page()
         pdf.multi_cell(0, 8, text)
     folder.mkdir()
@@ -236,7 +237,7 @@ def test_a_corpus_of_several_documents_is_named_as_several_not_after_its_first(t
         pdf.set_title(title)
         pdf.add_page()
         pdf.set_font("helvetica", size=12)
-        pdf.multi_cell(0, 8, " ".join([text] * 4), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 8, title + "\n" + " ".join([text] * 4), new_x="LMARGIN", new_y="NEXT")  # its title on top, as printed
         pdf.output(str(tmp_path / "corpus" / name))
     build(tmp_path / "corpus", tmp_path / "index")
     assistant = Assistant.load(tmp_path / "index")
