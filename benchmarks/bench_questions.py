@@ -529,6 +529,26 @@ PROTOCOLE_COVID_HEBERGEMENT = (
     "ministere-solidarites-protocole-covid-hebergement-2021.pdf", "1c09965f04bc054d86c0c6110328454439ef5306bb69da958c03fe629e5559cf",
     "nviel/resorption-bidonvilles@6cb46288567f27c4248b3ecf27b59db411bcf4b3:packages/frontend/public/doc/fiches-hebergement-logement-adapte.pdf",
 )
+DREES_DEPENDANCE = (
+    "drees-dossier-solidarite-sante-43-projection-personnes-agees-dependantes-2013.pdf", "08fcda93ccec40b60f7b50bc3a461809f5a7951a1437bddd05cfb3868acfeae2",
+    "TaxIPP-Life/til-france@6a846a3b89913bcef2785894584928b20054a510:til_france/param/demo/drees/article43.pdf",
+)
+COLLEGE_FABRE = (
+    "college-jean-henri-fabre-reglement-interieur-2026.pdf", "43304c78921880b151229b25cf70ff766784b9dd68e186ca3a65db2193391c6c",
+    "college-fabre-nice/reglement-interieur@8cd0fa5fcd8b4d53fc57072979dc411d5540ffe0:docs/reglement-interieur.pdf",
+)
+MSP_VEDENE = (
+    "msp-vedene-projet-de-sante-2020.pdf", "d2a402940e58a9330750c4c29ca22b10f647ed5a158a3d41b94c049afdbc100b",
+    "medica-im/clinic-cms-frontend@9df07a35730f081ced0d799787a4ef0b94af3948:frontend/src/lib/assets/projet_de_sante_MSP_Vedene.pdf",
+)
+VALAIS_PLAN_CLIMAT = (
+    "canton-valais-plan-climat-reduction-ges-2022.pdf", "b5bef386bd0e1f0c8f6c20cebb055a7330264ac7d82e13950891344cedf149b9",
+    "cwaltregny/assistant-communal@154c5dcd8a0422069256c98034b263c6894363aa:data/plan_climat_cantonaux/pcc_valais.pdf",
+)
+ROUNDNET_REGLES = (
+    "roundnet-france-regles-officielles-2021.pdf", "8f97fcae7e6ce356cc6a62ee9c569be98557cc94ba7b07f4e84528af605bb6f9",
+    "RoundnetFrance/Roundnet-France@64c5e15190a40d38415056530f8362fe72520ea6:public/docs/regles-2021.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -753,6 +773,16 @@ SETS = (
     QuestionSet("near-topic-saint-loup-cammas-pv-2023", QUESTIONS / "near-topic-saint-loup-cammas-pv-2023.jsonl", UNSEEN, *SAINT_LOUP_CAMMAS_PV_2023),
     QuestionSet("protocole-covid-hebergement", QUESTIONS / "protocole-covid-hebergement.jsonl", UNSEEN, *PROTOCOLE_COVID_HEBERGEMENT),
     QuestionSet("near-topic-protocole-covid-hebergement", QUESTIONS / "near-topic-protocole-covid-hebergement.jsonl", UNSEEN, *PROTOCOLE_COVID_HEBERGEMENT),
+    QuestionSet("drees-dependance-2013", QUESTIONS / "drees-dependance-2013.jsonl", TUNING, *DREES_DEPENDANCE),
+    QuestionSet("near-topic-drees-dependance-2013", QUESTIONS / "near-topic-drees-dependance-2013.jsonl", TUNING, *DREES_DEPENDANCE),
+    QuestionSet("college-fabre-reglement-interieur", QUESTIONS / "college-fabre-reglement-interieur.jsonl", TUNING, *COLLEGE_FABRE),
+    QuestionSet("near-topic-college-fabre-reglement-interieur", QUESTIONS / "near-topic-college-fabre-reglement-interieur.jsonl", TUNING, *COLLEGE_FABRE),
+    QuestionSet("msp-vedene-projet-sante", QUESTIONS / "msp-vedene-projet-sante.jsonl", TUNING, *MSP_VEDENE),
+    QuestionSet("near-topic-msp-vedene-projet-sante", QUESTIONS / "near-topic-msp-vedene-projet-sante.jsonl", TUNING, *MSP_VEDENE),
+    QuestionSet("valais-plan-climat", QUESTIONS / "valais-plan-climat.jsonl", UNSEEN, *VALAIS_PLAN_CLIMAT),
+    QuestionSet("near-topic-valais-plan-climat", QUESTIONS / "near-topic-valais-plan-climat.jsonl", UNSEEN, *VALAIS_PLAN_CLIMAT),
+    QuestionSet("roundnet-regles-2021", QUESTIONS / "roundnet-regles-2021.jsonl", UNSEEN, *ROUNDNET_REGLES),
+    QuestionSet("near-topic-roundnet-regles-2021", QUESTIONS / "near-topic-roundnet-regles-2021.jsonl", UNSEEN, *ROUNDNET_REGLES),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
