@@ -383,7 +383,9 @@ _TYPE_CUES = (
      r"|\b(?:le|du|au|par le) (?:terme|mot|vocable|sigle|acronyme|expression|notion)s? [«\"“]"),
     # a way to reach someone: a phone number, an e-mail or a web address
     # (named as a means, the channel of a way to reach: « comment contacter le service par mail »)
-    ("contact", _NOT_HOW_TO + _NOT_WHICH_OTHER + _NOT_WHERE + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(t[ée]l[ée]phone|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
+    # (a « téléphone portable » is a device, unless its number is asked: « Que remet le collège pour ranger son téléphone
+    # portable ? »)
+    ("contact", _NOT_HOW_TO + _NOT_WHICH_OTHER + _NOT_WHERE + r"(?:.*\b" + _NOT_A_MEANS + "|.*" + _REACHING + r".*\b)(num[ée]ros? de t[ée]l[ée]phone|t[ée]l[ée]phone(?!s? (?:portable|mobile)s?\b)|phone|" + _EMAIL_WORDS + "|" + _WEB_WORDS + r")\b"),
     # a name: the line that answers gives one (« Comment s'appelle le réseau … ? », « Quel est le nom du … ? »), not a way
     # to do something, which « comment » opens too
     ("name", r"^\W*comment (?:s'\s?(?:appell|intitul|nomm)|se (?:nomm|d[ée]nomm))|\b(?:quel(?:le)?s? (?:est|sont|[ée]tait|[ée]taient) (?:le|les) noms?"
