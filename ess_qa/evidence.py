@@ -125,6 +125,8 @@ def spelled_counted(text: str) -> list[str]:
 
 # a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
+# a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
+_QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
 
 
 def type_matches(
@@ -170,7 +172,8 @@ def type_matches(
         return any(not folded_content_words(name) <= question_words for name in found)
     if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
         named = (match.group(1) for match in _NAMED_RE.finditer(unit))
-        return any(not folded_content_words(name) <= question_words for name in (*names(unit), *named))
+        quoted = (name for name in _QUOTED_NAME_RE.findall(unit) if len(name.split()) <= MAX_NAME_WORDS)
+        return any(not folded_content_words(name) <= question_words for name in (*names(unit), *named, *quoted))
     if kind == "place":
         named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
         return bool(_PLACE_RE.search(unit) or locates(unit)) or named
