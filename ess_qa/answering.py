@@ -23,6 +23,7 @@ from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
     CREDITS_RE,
+    REFERS_BACK_RE,
     PUBLISHED_RE,
     dates_signing,
     after_capital_title,
@@ -909,10 +910,15 @@ def place_terms(store: Store, snippet: Snippet, place: str, acronyms: Acronyms =
 
 def place_text(store: Store, snippet: Snippet) -> str:
     """What the snippet's place reads, its section aside: the end of the unit before it, what it shows,
-    and the start of the unit after it in its chunk (SNIPPET_TARGET characters each)."""
+    and the start of the unit after it in its chunk (SNIPPET_TARGET characters each). A line that opens by referring
+    back (« Son montant est de 30 euros », « Celle-ci est … ») reads the SNIPPET_TARGET characters before it, however
+    many units they span: what it refers to is named there."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
-    before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
+    if REFERS_BACK_RE.match(snippet.unit.text):
+        before = "\n".join(unit.text for unit in units[:index])[-SNIPPET_TARGET:]
+    else:
+        before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
     after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
     return f"{before}\n{snippet.text}\n{after}"
 

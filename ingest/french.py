@@ -286,6 +286,14 @@ _ADVERBIAL_COMPLEMENTS = frozenset(
 ) | frozenset(NUMBER_WORD_LIST.split("|"))
 
 
+# A sentence that opens by referring back to what was named before it: a possessive or a demonstrative determiner, a
+# subject pronoun (« Son montant est de … », « Celle-ci est simple », « Ces aides … », « Elle est versée … »)
+REFERS_BACK_RE = re.compile(
+    r"^\W*(?:son|sa|ses|leur|leurs|ce|cet|cette|ces|il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci|ce dernier|cette dernière)\b",
+    re.IGNORECASE,
+)
+
+
 def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
     a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'), nor a verb's infinitive ('de
