@@ -3555,6 +3555,11 @@ def test_a_question_that_asks_a_name_wants_a_line_that_gives_one(tmp_path):
     assert question_type("Quel est le nom de l'intervenant extérieur ?") == "name" and question_type("Comment déposer un dossier ?") == "procedure"
     assert type_matches("C'est le cas du réseau de Clermont-Ferrand nommé Clervia.", "name", {"reseau", "clermont", "ferrand"})
     assert not type_matches("Elle est animée par un intervenant extérieur.", "name", {"intervenant", "exterieur"})
+    # a short capitalised term in quotes is a name; a quoted sentence is none
+    quoted = 'Le collège agit dans le cadre du programme ministériel "PHARE" (Programme de lutte contre le harcèlement).'
+    assert type_matches(quoted, "name", {"programme", "ministeriel", "harcelement"})
+    said = "Le principal rappelle : « Nous voulons que chaque élève trouve sa place dans le collège et y réussisse »."
+    assert not type_matches(said, "name", {"programme", "college"})
     assistant = assistant_on(tmp_path, "reseaux.txt", (
         "Les réseaux de chaleur des villes moyennes. C'est le cas du réseau de chaleur de Clermont-Ferrand nommé Clervia, "
         "qui dessert quarante mille logements.",
@@ -3884,6 +3889,9 @@ def test_a_list_item_is_cut_around_the_duration_asked(portal, question):
         ("Où les parents ont-ils le droit d'utiliser leur téléphone portable dans la crèche ?", "place"),
         ("Where can visitors use their phone?", "place"),
         ("Où écrire par mail pour une réclamation ?", "contact"),
+        # a « téléphone portable » is a device, unless its number is asked
+        ("Que remet le collège à chaque élève en début d'année pour ranger son téléphone portable ?", "other"),
+        ("Quel est le numéro de téléphone portable du directeur ?", "contact"),
     ],
 )
 def test_a_question_on_another_noun_than_a_means_of_contact_asks_for_that_noun(question, kind):
@@ -4018,3 +4026,22 @@ def test_a_metadata_title_of_another_document_gives_way_to_the_cover(tmp_path):
 
     assert rules("other.pdf", "Association Nationale des Puéricultrices Diplômées et des Etudiantes") == "Règlement intérieur de la fédération"
     assert rules("own.pdf", "Règlement intérieur de la fédération nationale") == "Règlement intérieur de la fédération nationale"
+
+
+def test_a_line_that_refers_back_is_read_with_what_it_refers_to(tmp_path):
+    """« Son montant est de 30 euros » says the amount of the membership named two lines above it: a question on the
+    membership's amount is answered by it, not refused for a membership the line does not name."""
+    assistant = assistant_on(tmp_path, "reglement.txt", (
+        "Article 40 Obligations des parents\n"
+        "Les parents participent à la vie de la crèche et aux réunions de l'équipe.\n"
+        "L'adhésion à l'association est versée une fois par an, le 1er septembre pour les parents adhérents et à "
+        "l'inscription pour ceux arrivant en cours d'année.\n"
+        "Elle est révisée chaque année par le conseil d'administration.\n"
+        "Son montant est de 30 euros par famille ou 15 euros par personne.",
+        "Article 41 Horaires\nLa crèche est ouverte du lundi au vendredi de 8 h 30 à 18 h 30. Les enfants sont accueillis "
+        "par une équipe de six professionnelles diplômées.",
+        "Article 42 Repas\nLes repas sont préparés sur place par une cuisinière. Les menus sont affichés chaque semaine "
+        "dans le hall d'entrée de la crèche.",
+    ))
+    answer = assistant.ask("Quel est le montant de l'adhésion à l'association pour une famille ?")
+    assert answer.found and "30 euros" in answer.snippet, answer.snippet
