@@ -16,7 +16,6 @@ import re
 
 from index.store import Store
 from ingest.french import (
-    inflected_forms,
     COLLOQUIAL_SPELLINGS,
     PREFIX_CHARS,
     STOP_WORDS,
@@ -234,13 +233,8 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     known = store.known_words(frozenset(word_key(w) for w in words) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
     unknown = [w for w in words if word_key(w) not in known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
-    # a place adjective the corpus writes in another gender or number is read as written (« européen »: its « européens »),
-    # and so is the documents' own country's (« une ville française »: a French document need not say whose it is)
-    places = {
-        w: names.place_of(w)
-        for w in unknown
-        if w not in readings and not store.known_words(inflected_forms(w)) and word_key(w) not in _OF_THE_COUNTRY
-    }
+    # (not the documents' own country's: « une ville française » names no place, a French document need not say whose it is)
+    places = {w: names.place_of(w) for w in unknown if w not in readings and word_key(w) not in _OF_THE_COUNTRY}
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     # a French word the corpus lacks is what the asker meant (« amende », « usagers »), not a typo of the corpus's word
