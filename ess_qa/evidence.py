@@ -16,6 +16,7 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
+    inflected_forms,
     is_french_word,
     BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
@@ -476,7 +477,7 @@ def names_its_page(store: Store, question: QuestionProfile, position: int) -> bo
     if not names:
         return True
     words = page_words(store, position)
-    missing = names - words
+    missing = {name for name in names - words if not inflected_forms(name) & words}  # « vedènaises » for the « Vedènais »
     for parts, joined in question.joined_names:
         if missing & parts and joined in words:
             missing -= parts

@@ -311,8 +311,10 @@ QUESTION_TYPES = ("money", "percent", "number", "contact", "date", "list", "name
 _BEING = r"(?:est|[ée]tait|sera|serait|sont|[ée]taient|seront|a [ée]t[ée]|ont [ée]t[ée]|avait [ée]t[ée]|(?:doi[tv]e?n?t?|peu[tv]e?n?t?|devrai[te]n?t?|pourrai[te]n?t?|va|vont) [êe]tre)"
 # asks for a figure when a noun of one follows: « quel est le nombre », « c'est combien le budget », « comment a évolué le
 # nombre d'abonnés » (how a figure changed: the figures say)
+# (a short phrase of time or place may come between: « quel était en 2018 le taux », « quelle est, selon le guide, la part »)
+_BETWEEN = r"(?:(?:en|au|aux|à|a|dans|pour|selon|sur) [\w'’-]+(?: [\w'’-]+)?,? )?"
 _ASKS_THE = (
-    rf"(?:quel(le)?s? (?:{_BEING} (?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l')"
+    rf"(?:quel(le)?s? (?:{_BEING},? {_BETWEEN}(?:le |la |l'|les ))?|c'?est (?:quoi|combien) (?:le |la |l')"
     r"|comment (?:a|ont|avait|avaient) (?:[ée]volu[ée]|vari[ée]|progress[ée]) (?:le |la |l'|les ))"
 )
 # The nouns that name a sum of money, or a count, as the figure asked for: first in a question (« budget prévention

@@ -26,6 +26,7 @@ from ingest.french import (
     french_words_starting,
     glued_elisions,
     is_french_word,
+    name_forms,
     join_lone_elisions,
     search_terms,
     swap_variants,
@@ -37,7 +38,7 @@ from ingest.french import (
 from .acronyms import NO_ACRONYMS, Acronyms
 from .initials import initialled_names
 from .place_names import NO_NAMES, PlaceNames, of_place
-from .questions import PreparedQuestion, guess_language
+from .questions import DOCUMENTS_COUNTRY, PreparedQuestion, guess_language
 
 MIN_NAME_WORD_TYPO_LENGTH = 6  # a shorter word of a name has many corpus words one edit away: "Reims" is not "remis"
 MIN_TYPO_LENGTH = 5  # a common word this long that is no French word is read as the corpus's one typo away ("acton") ...
@@ -223,13 +224,17 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
 _NAME_JOINT_RE = re.compile(r" (?:(?:de la|de l'|du|des|de|d'|la|le|les|sur|en) ?)?|-(?:[^\W\d_]{1,4}-)?")
 
 
+_OF_THE_COUNTRY = frozenset(form for country in DOCUMENTS_COUNTRY for form in name_forms(word_key(country)))  # « française »
+
+
 def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:
     """How each of these typed words that the corpus lacks is read: colloquial spelling, place adjective (« bordelaise »
     -> de Bordeaux, one of the corpus's names), glued elision or typo."""
     known = store.known_words(frozenset(word_key(w) for w in words) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
     unknown = [w for w in words if word_key(w) not in known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
-    places = {w: names.place_of(w) for w in unknown if w not in readings}
+    # (not the documents' own country's: « une ville française » names no place, a French document need not say whose it is)
+    places = {w: names.place_of(w) for w in unknown if w not in readings and word_key(w) not in _OF_THE_COUNTRY}
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     # a French word the corpus lacks is what the asker meant (« amende », « usagers »), not a typo of the corpus's word

@@ -1180,6 +1180,15 @@ def inflected_pair(first: str, second: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in ("e", "s", "x", "es")
 
 
+def inflected_forms(word: str) -> frozenset[str]:
+    """A word's keys in either gender and number, its own included (« vedènais »: vedenaise, vedenaises; « européen »:
+    europeens, europeenne; « française »: francais): a name's adjective or people as a page may write it."""
+    key = word_key(word)
+    bases = {key} | {key[: -len(ending)] for ending in ("nnes", "nne", "es", "s", "x", "e") if key.endswith(ending) and len(key) > len(ending) + 2}
+    forms = {base + ending for base in bases for ending in ("", "s", "x", "e", "es")}
+    return frozenset(forms | {base + ending for base in bases if base.endswith("en") for ending in ("ne", "nes")})
+
+
 def match_key(text: str) -> str:
     """Normalisation used to decide whether a passage contains a string.
 
