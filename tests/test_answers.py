@@ -3572,6 +3572,8 @@ def test_a_question_that_asks_a_name_wants_a_line_that_gives_one(tmp_path):
 
 
 @pytest.mark.parametrize("question, kind", [
+    ("Quel était en 2018 le taux de vaccination des personnes de 65 ans et plus ?", "percent"),  # a time between
+    ("Quelle est, selon le guide, la part des femmes parmi les salariés ?", "number"),
     ("Quel est le salaire brut d'un éducateur spécialisé ?", "money"),
     ("Quel est le loyer mensuel d'un appartement ?", "money"),
     ("Quel est le montant de l'excédent consolidé ?", "money"),

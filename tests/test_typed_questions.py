@@ -541,3 +541,38 @@ def test_an_interrogative_typed_one_typo_away_is_read(assistant, typed, read):
     assert answer.notice == f"« {typed} » lu comme « {read} »", answer.notice
     if read == "Combien":
         assert answer.found and "22 métropoles" in answer.snippet, answer.snippet
+
+
+def test_the_documents_own_country_adjective_names_no_place(tmp_path):
+    """« Quelle ville française … » in a corpus that writes a « Franc » (a surname) and « France » only in lower-case web
+    addresses: « française » is not read as « de Franc », and the line that names the town answers."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "inventaires.txt").write_text("\f".join((
+        "Un panorama d'inventaires existants\nLes inventaires des villes d'Amsterdam et Helsinki sont publiés en ligne. "
+        "La V1 de l'inventaire des algorithmes de la ville d'Antibes, accessible sur le site de la ville, en est un exemple.",
+        "Remerciements\nCe guide a été relu par Pierre Franc et par l'équipe. Ressources sur www.etalab.gouv.france.fr "
+        "et sur www.numerique.france.fr, ainsi que sur www.data.france.fr.",
+        "Méthode\nChaque administration recense ses algorithmes, décrit leurs finalités et publie la liste des traitements.",
+    )), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Quelle ville française a mis en ligne la V1 de son inventaire des algorithmes ?")
+    assert "de Franc" not in answer.question
+    assert answer.found and "Antibes" in answer.snippet, answer.snippet
+
+
+def test_a_name_is_on_its_page_in_another_gender_or_number(tmp_path):
+    """« des Vedènais » is on the page that writes « vedènaises »: the page is not set aside for lacking the name."""
+    from ess_qa import Assistant, build
+    from ingest.french import inflected_forms
+
+    assert {"vedenaises", "vedenais"} <= inflected_forms("Vedènais") and "europeennes" in inflected_forms("européen")
+    (tmp_path / "sante.txt").write_text("\f".join((
+        "Prévention\nLe taux de vaccination contre la grippe chez les personnes âgées vedènaises de 65 ans ou plus est de "
+        "46,8 % en 2018, ce qui est inférieur au taux régional (47,9 %).",
+        "Offre de soins\nLa commune de Vedène compte onze médecins généralistes. Les Vedènais consultent aussi à Avignon.",
+        "Organisation\nLa maison de santé réunit des médecins, des infirmiers et des kinésithérapeutes de Vedène.",
+    )), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Quel était en 2018 le taux de vaccination contre la grippe des Vedènais de 65 ans et plus ?")
+    assert answer.found and "46,8" in answer.snippet, answer.snippet
