@@ -23,8 +23,8 @@ from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
     CREDITS_RE,
-    REFERS_BACK_RE,
     PUBLISHED_RE,
+    REFERS_BACK_RE,
     dates_signing,
     after_capital_title,
     content_words,

@@ -16,7 +16,6 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
-    inflected_forms,
     is_french_word,
     BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
@@ -29,6 +28,7 @@ from ingest.french import (
     folded_content_words,
     french_place_names,
     in_capitals,
+    inflected_forms,
     normalize_apostrophes,
     prefix_terms,
     same_word,

@@ -20,13 +20,13 @@ from ingest.french import (
     PREFIX_CHARS,
     STOP_WORDS,
     TYPED_INTERROGATIVES,
+    demonym_stems,
     doubling_variants,
     elides_before,
     french_doubling_reading,
     french_words_starting,
     glued_elisions,
     is_french_word,
-    name_forms,
     join_lone_elisions,
     search_terms,
     swap_variants,
@@ -224,7 +224,9 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
 _NAME_JOINT_RE = re.compile(r" (?:(?:de la|de l'|du|des|de|d'|la|le|les|sur|en) ?)?|-(?:[^\W\d_]{1,4}-)?")
 
 
-_OF_THE_COUNTRY = frozenset(form for country in DOCUMENTS_COUNTRY for form in name_forms(word_key(country)))  # « française »
+def _of_the_country(word: str) -> bool:
+    """Whether a place adjective is made from the name of the documents' own country (« française »: see DOCUMENTS_COUNTRY)."""
+    return any(word_key(country).startswith(stem) for country in DOCUMENTS_COUNTRY for stem in demonym_stems(word))
 
 
 def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:
@@ -234,7 +236,7 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     unknown = [w for w in words if word_key(w) not in known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
     # (not the documents' own country's: « une ville française » names no place, a French document need not say whose it is)
-    places = {w: names.place_of(w) for w in unknown if w not in readings and word_key(w) not in _OF_THE_COUNTRY}
+    places = {w: names.place_of(w) for w in unknown if w not in readings and not _of_the_country(w)}
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     # a French word the corpus lacks is what the asker meant (« amende », « usagers »), not a typo of the corpus's word

@@ -1181,12 +1181,11 @@ def inflected_pair(first: str, second: str) -> bool:
 
 
 def inflected_forms(word: str) -> frozenset[str]:
-    """A word's keys in either gender and number, its own included (« vedènais »: vedenaise, vedenaises; « européen »:
-    europeens, europeenne; « française »: francais): a name's adjective or people as a page may write it."""
+    """A word's key and its keys with a feminine or plural ending added (« vedènais »: vedenaise, vedenaises; « européen »:
+    europeens, europeenne): a name's adjective or people as a page may write it. Endings are added, never taken off: « Tours »
+    is no « tour », « Vienne » no « vie »."""
     key = word_key(word)
-    bases = {key} | {key[: -len(ending)] for ending in ("nnes", "nne", "es", "s", "x", "e") if key.endswith(ending) and len(key) > len(ending) + 2}
-    forms = {base + ending for base in bases for ending in ("", "s", "x", "e", "es")}
-    return frozenset(forms | {base + ending for base in bases if base.endswith("en") for ending in ("ne", "nes")})
+    return frozenset({key + ending for ending in ("", "e", "s", "x", "es")} | ({key + "ne", key + "nes"} if key.endswith("en") else set()))
 
 
 def match_key(text: str) -> str:

@@ -567,6 +567,7 @@ def test_a_name_is_on_its_page_in_another_gender_or_number(tmp_path):
     from ingest.french import inflected_forms
 
     assert {"vedenaises", "vedenais"} <= inflected_forms("Vedènais") and "europeennes" in inflected_forms("européen")
+    assert "tour" not in inflected_forms("Tours") and "vie" not in inflected_forms("Vienne")  # endings added, never taken off
     (tmp_path / "sante.txt").write_text("\f".join((
         "Prévention\nLe taux de vaccination contre la grippe chez les personnes âgées vedènaises de 65 ans ou plus est de "
         "46,8 % en 2018, ce qui est inférieur au taux régional (47,9 %).",
