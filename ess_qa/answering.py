@@ -88,11 +88,6 @@ PASSAGES_SCANNED = 3  # passages whose units may give the snippet ...
 PASSAGES_SEARCHED = DEFAULT_K  # ... the first ones about what the question names, among this many
 FIGURE_TYPES = ("money", "percent", "number")  # question types that ask for a figure
 STRICT_TYPES = ("money", "percent", "number", "contact", "address", "date", "threshold", "name")  # question types whose answer must hold one
-
-
-def is_strict(asked: QuestionProfile) -> bool:
-    """Whether the line that answers must hold what the question asks for (STRICT_TYPES; and a name for who holds a role)."""
-    return asked.kind in STRICT_TYPES or (asked.kind == "person" and asked.measure == "identity")
 RANK_PRIOR = 0.2  # snippet score bonus of the first passage's units, divided by (1 + rank)
 LEAD_IN_KEPT = 160  # characters of a long lead-in shown before its list ...
 ITEM_KEPT = 80  # ... and of each item of the list ...
@@ -101,6 +96,11 @@ LIST_TARGET = 400  # characters of a lead-in and its items when the question ask
 ITEM_MARKS = "-–—‐•· "  # an item's own dash or bullet, which the bullet shown before it replaces
 ECHO_NEW_SHARE = 0.6  # a unit with less new wording than this mostly repeats the question (and its heading)
 QUOTED_LEAD = 40  # characters shown before the term a question quotes, in a long unit (a few words: « L'approche »)
+
+
+def is_strict(asked: QuestionProfile) -> bool:
+    """Whether the line that answers must hold what the question asks for (STRICT_TYPES; and a name for who holds a role)."""
+    return asked.kind in STRICT_TYPES or (asked.kind == "person" and asked.measure == "identity")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ import numpy as np
 
 from index.store import Store, Unit
 from ingest.french import (
-    is_french_word,
     BEFORE_NOUN_ADJECTIVES,
     CREDITS_RE,
     PREFIX_CHARS,
@@ -29,6 +28,7 @@ from ingest.french import (
     french_place_names,
     in_capitals,
     inflected_forms,
+    is_french_word,
     normalize_apostrophes,
     prefix_terms,
     same_word,
@@ -168,8 +168,7 @@ def type_matches(
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
-        # someone's: a name not made of French words only (« Établissement Public » names no one)
-        found = (*(n for n in names(unit) if not all(is_french_word(w) for w in re.split(r"[ -]", n))), *_SURNAME_RE.findall(unit)) if measure == "identity" else names(unit)
+        found = someones_names(unit) if measure == "identity" else names(unit)
         return any(not folded_content_words(name) <= question_words for name in found)
     if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
         named = (match.group(1) for match in _NAMED_RE.finditer(unit))
@@ -214,6 +213,12 @@ def names(text: str) -> list[str]:
                 continue
         found.append(name)
     return found
+
+
+def someones_names(text: str) -> list[str]:
+    """The names of a text that name someone: those not made of French words only (« Établissement Public » names no
+    one), and a surname in capitals before or after a first name (« Gaëlle FADDA », which names() does not read)."""
+    return [*(name for name in names(text) if not all(is_french_word(w) for w in re.split(r"[ -]", name))), *_SURNAME_RE.findall(text)]
 
 
 def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> float:

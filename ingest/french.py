@@ -1173,11 +1173,14 @@ def verb_of_noun(noun: str, word: str) -> bool:
     return False
 
 
+_INFLECTIONS = ("e", "s", "x", "es")  # the feminine and plural endings French adds to a word
+
+
 def inflected_pair(first: str, second: str) -> bool:
     """Whether two words differ by a feminine or plural ending alone (souscrit / souscrite, emploi / emplois)."""
     first, second = fold_accents(first.lower()), fold_accents(second.lower())
     longer, shorter = (first, second) if len(first) > len(second) else (second, first)
-    return longer.startswith(shorter) and longer[len(shorter) :] in ("e", "s", "x", "es")
+    return longer.startswith(shorter) and longer[len(shorter) :] in _INFLECTIONS
 
 
 def inflected_forms(word: str) -> frozenset[str]:
@@ -1185,7 +1188,7 @@ def inflected_forms(word: str) -> frozenset[str]:
     europeens, europeenne): a name's adjective or people as a page may write it. Endings are added, never taken off: « Tours »
     is no « tour », « Vienne » no « vie »."""
     key = word_key(word)
-    return frozenset({key + ending for ending in ("", "e", "s", "x", "es")} | ({key + "ne", key + "nes"} if key.endswith("en") else set()))
+    return frozenset({key, *(key + ending for ending in _INFLECTIONS)} | ({key + "ne", key + "nes"} if key.endswith("en") else set()))
 
 
 def match_key(text: str) -> str:
