@@ -549,6 +549,22 @@ ROUNDNET_REGLES = (
     "roundnet-france-regles-officielles-2021.pdf", "8f97fcae7e6ce356cc6a62ee9c569be98557cc94ba7b07f4e84528af605bb6f9",
     "RoundnetFrance/Roundnet-France@64c5e15190a40d38415056530f8362fe72520ea6:public/docs/regles-2021.pdf",
 )
+STAGES_A_DISTANCE_3E = (
+    "mon-stage-de-troisieme-stages-a-distance-2020.pdf", "3ef185cb5c095cfffed15b2bc3dfc86a1cbf06b4362315495c8f280b84d85e2a",
+    "betagouv/monstage@702147675c301962e472189da7867aef5f73d9c2:public/modes_d_emploi/MS3_Guide-stage-a-distance-2020.pdf",
+)
+AOC_POUILLY = (
+    "cahier-des-charges-aoc-pouilly-fume-pouilly-sur-loire-2023.pdf", "d4b8c02ceb310a824c68878a6e2fc482a124404f938a82283e412929474d8207",
+    "24eme/aoccentreloire@754f6dadfa49e8706a29149d2225db91e240d5ca:documents/pouilly/2023-06-20_TEXTEOFFICIEL_CAHIER DES CHARGES DES APPELLATIONS POUILLY-FUMÉ ou BLANC FUMÉ DE POUILLY et POUILLY-SUR-LOIRE.pdf",
+)
+CHELSEA_TRANSPORT_ACTIF = (
+    "chelsea-plan-directeur-transport-actif-2021.pdf", "e9823b5527fed648c9b4a891b0c018d75a4acfa3697f9bfa91b2f8e5097579e0",
+    "picululu/kreuzberg@88b72f2a75bf06dca80b2642d0473680e9cf913d:test_documents/vendored/pdfplumber/pdf/chelsea_pdta.pdf",
+)
+FAQ_EXAMENS_2020 = (
+    "menj-faq-examens-nationaux-covid-2020.pdf", "edea67d7394e4b973f1524ccabdc08b5306ffed9dfa7dcafaed6176ccf7e5fea",
+    "yabarji59/Formation_Simplon@4329f5adae6bc7e1ab64e545d6f11f6c66729481:docs/sidebar/sidebar-scolarite.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -783,6 +799,14 @@ SETS = (
     QuestionSet("near-topic-valais-plan-climat", QUESTIONS / "near-topic-valais-plan-climat.jsonl", UNSEEN, *VALAIS_PLAN_CLIMAT),
     QuestionSet("roundnet-regles-2021", QUESTIONS / "roundnet-regles-2021.jsonl", UNSEEN, *ROUNDNET_REGLES),
     QuestionSet("near-topic-roundnet-regles-2021", QUESTIONS / "near-topic-roundnet-regles-2021.jsonl", UNSEEN, *ROUNDNET_REGLES),
+    QuestionSet("stages-a-distance-3e", QUESTIONS / "stages-a-distance-3e.jsonl", TUNING, *STAGES_A_DISTANCE_3E),
+    QuestionSet("near-topic-stages-a-distance-3e", QUESTIONS / "near-topic-stages-a-distance-3e.jsonl", TUNING, *STAGES_A_DISTANCE_3E),
+    QuestionSet("aoc-pouilly-cahier-des-charges", QUESTIONS / "aoc-pouilly-cahier-des-charges.jsonl", TUNING, *AOC_POUILLY),
+    QuestionSet("near-topic-aoc-pouilly-cahier-des-charges", QUESTIONS / "near-topic-aoc-pouilly-cahier-des-charges.jsonl", TUNING, *AOC_POUILLY),
+    QuestionSet("chelsea-transport-actif", QUESTIONS / "chelsea-transport-actif.jsonl", UNSEEN, *CHELSEA_TRANSPORT_ACTIF),
+    QuestionSet("near-topic-chelsea-transport-actif", QUESTIONS / "near-topic-chelsea-transport-actif.jsonl", UNSEEN, *CHELSEA_TRANSPORT_ACTIF),
+    QuestionSet("faq-examens-2020", QUESTIONS / "faq-examens-2020.jsonl", UNSEEN, *FAQ_EXAMENS_2020),
+    QuestionSet("near-topic-faq-examens-2020", QUESTIONS / "near-topic-faq-examens-2020.jsonl", UNSEEN, *FAQ_EXAMENS_2020),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
