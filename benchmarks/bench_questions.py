@@ -565,6 +565,10 @@ FAQ_EXAMENS_2020 = (
     "menj-faq-examens-nationaux-covid-2020.pdf", "edea67d7394e4b973f1524ccabdc08b5306ffed9dfa7dcafaed6176ccf7e5fea",
     "yabarji59/Formation_Simplon@4329f5adae6bc7e1ab64e545d6f11f6c66729481:docs/sidebar/sidebar-scolarite.pdf",
 )
+PPRI_ISERE_AMONT = (
+    "dde-isere-ppri-isere-amont-reglement-2007.pdf", "b92d3be88bac642a80767e205ce0604e614853c5a510a459546898f3683ee9ae",
+    "fllin1/mwplu_analysis@7f294716539a718c3a920e127846449b1d36905d:data/external/Grenoble/Plan de Prévention du Risque Inondation.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -807,6 +811,8 @@ SETS = (
     QuestionSet("near-topic-chelsea-transport-actif", QUESTIONS / "near-topic-chelsea-transport-actif.jsonl", UNSEEN, *CHELSEA_TRANSPORT_ACTIF),
     QuestionSet("faq-examens-2020", QUESTIONS / "faq-examens-2020.jsonl", UNSEEN, *FAQ_EXAMENS_2020),
     QuestionSet("near-topic-faq-examens-2020", QUESTIONS / "near-topic-faq-examens-2020.jsonl", UNSEEN, *FAQ_EXAMENS_2020),
+    QuestionSet("ppri-isere-amont", QUESTIONS / "ppri-isere-amont.jsonl", TUNING, *PPRI_ISERE_AMONT),
+    QuestionSet("near-topic-ppri-isere-amont", QUESTIONS / "near-topic-ppri-isere-amont.jsonl", TUNING, *PPRI_ISERE_AMONT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
