@@ -569,6 +569,10 @@ PPRI_ISERE_AMONT = (
     "dde-isere-ppri-isere-amont-reglement-2007.pdf", "b92d3be88bac642a80767e205ce0604e614853c5a510a459546898f3683ee9ae",
     "fllin1/mwplu_analysis@7f294716539a718c3a920e127846449b1d36905d:data/external/Grenoble/Plan de Prévention du Risque Inondation.pdf",
 )
+SST_PROCEDURES_2007 = (
+    "inrs-cnamts-sst-procedures-administratives-2007.pdf", "ea4652b02b6071196777d4f89d28db608688505b92909ee824ae903b074b80b5",
+    "vanessakovalsky/esecouristes@54ab56068fef24e3be7561929635a4950922a3ef:images/SST/procedures_administratives.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -813,6 +817,8 @@ SETS = (
     QuestionSet("near-topic-faq-examens-2020", QUESTIONS / "near-topic-faq-examens-2020.jsonl", UNSEEN, *FAQ_EXAMENS_2020),
     QuestionSet("ppri-isere-amont", QUESTIONS / "ppri-isere-amont.jsonl", TUNING, *PPRI_ISERE_AMONT),
     QuestionSet("near-topic-ppri-isere-amont", QUESTIONS / "near-topic-ppri-isere-amont.jsonl", TUNING, *PPRI_ISERE_AMONT),
+    QuestionSet("sst-procedures-2007", QUESTIONS / "sst-procedures-2007.jsonl", TUNING, *SST_PROCEDURES_2007),
+    QuestionSet("near-topic-sst-procedures-2007", QUESTIONS / "near-topic-sst-procedures-2007.jsonl", TUNING, *SST_PROCEDURES_2007),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
