@@ -72,7 +72,8 @@ _MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€
 MEASURE_UNITS = {
     "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w/'’])",
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
-    "density": r"hab(?:itants?|\.)?\s?(?:/|par|au)\s?km",
+    # so many of a thing per unit of area: « 300 hab/km² », « 6000 pieds à l'hectare », « 40 logements par ha »
+    "density": r"(?:[^\W\d_]+\.?\s?)?(?:/|par\s|au\s|à\s?l['’]\s?)\s?(?:km|ha(?!\w)|hectares?\b|m\s?[²2])",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
     "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|trimestres?|semestres?|heures?|h|minutes?|min|mn|secondes?"
     r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/'’])",
