@@ -284,6 +284,9 @@ _ADVERBIAL_COMPLEMENTS = frozenset(
     "suite affilee nouveau facon maniere sorte pres loin trop rigueur ici apres avant chez moins plus abord ailleurs autant"
     " emblee ores".split()
 ) | frozenset(NUMBER_WORD_LIST.split("|"))
+# Nor is the word before « de » a noun in a prepositional phrase: « avant d'envoyer », « autour de midi », « à partir de
+# mai », « lors de », « près de », « grâce à », « faute de », « en dehors de », « au-delà de » (accents folded: word_key)
+_PREPOSITION_HEADS = frozenset("avant pres loin lors autour aupres hors dehors au-dela dela en-deca deca face grace faute partir".split())
 
 
 # A sentence that opens by referring back to what was named before it: a possessive or a demonstrative determiner, a
@@ -297,13 +300,14 @@ REFERS_BACK_RE = re.compile(
 def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
     a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'), nor a verb's infinitive ('de
-    manger'): 'réseau de froid' -> ('réseau', 'froid')."""
+    manger'), nor a preposition's (« avant d'envoyer »): 'réseau de froid' -> ('réseau', 'froid')."""
     text = normalize_apostrophes(text)
     pairs = ((m.groups(), text[m.end(2) :]) for m in _COMPLEMENT_RE.finditer(text))
     return [
         (head, complement)
         for (head, complement), rest in pairs
         if not {word_key(head), word_key(complement)} & (STOP_WORDS | _INDEFINITE_PRONOUNS)
+        and word_key(head) not in _PREPOSITION_HEADS
         and word_key(complement) not in _ADVERBIAL_COMPLEMENTS
         and not _INFINITIVE_OBJECT_RE.match(complement + rest)
         and not is_infinitive(complement)
