@@ -969,7 +969,7 @@ def unspecified_heads(
     unspecified = []
     for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
-        if not complement[:1].islower() or not head_terms or not complement_terms:
+        if not complement[:1].islower() or not head_terms or not complement_terms or _ends_a_name(question, head):
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
         if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):
@@ -983,6 +983,12 @@ def unspecified_heads(
         elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
             unspecified.append(f"{head} {complement}")
     return unspecified
+
+
+def _ends_a_name(text: str, head: str) -> bool:
+    """Whether a capitalised head ends a name of several capitalised words in a text (« les sessions Innov' Ton Stage de
+    décembre »): the name's, which a month or a place may follow, not a common noun whose kind the complement says."""
+    return head[:1].isupper() and bool(re.search(rf"\b[A-ZÀ-Ý][\w'’-]*\s+{re.escape(head)}\b", text))
 
 
 _LABEL_RE = re.compile(r"(?:^|\n|[.!?]\s)\s*([^\W\d_]+)\s?:")  # a field's name that opens a line or a sentence: « Horaires : Du lundi … »

@@ -590,6 +590,9 @@ def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(netw
     for unit, expected in ((weather, ["réseau froid"]), (connecting, ["réseau froid"])):
         assert unspecified("Comment raccorder un immeuble à un réseau de froid ?", unit) == expected
     assert unspecified("Comment raccorder un immeuble au réseau de chaleur ?", connecting) == []
+    # a capitalised head that ends a name of several words is the name's (« les sessions Innov' Ton Stage de décembre 2020 »
+    # was refused as « not about: Stage décembre »): its complement says no kind of it
+    assert unspecified("Comment raccorder un immeuble au Grand Réseau de froid ?", connecting) == []
 
 
 def test_the_corpus_subject_shown_without_its_head_still_answers(network):
