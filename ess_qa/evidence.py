@@ -199,6 +199,11 @@ def names(text: str) -> list[str]:
     """Runs of capitalised words ('Johanna Rolland', 'Nantes Métropole'); at a sentence's start,
     where any word is capitalised, a run must not begin with a function word ('Les Ecossolies'); after a street's
     word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one ending in « Cedex » a town."""
+    return [name for _, name in _name_runs(text)]
+
+
+def _name_runs(text: str) -> list[tuple[str, str]]:
+    """The runs of names() as (what the text says before it, the name)."""
     found = []
     for match in _NAME_RE.finditer(text):
         name = match.group()
@@ -211,14 +216,28 @@ def names(text: str) -> list[str]:
                 name = rest
             if len(name.split()) < 2:
                 continue
-        found.append(name)
+        found.append((before, name))
     return found
+
+
+# a determiner right before a name: « dans le Grand Avignon », « du Pays Voironnais » name a place or a body, no one
+_DETERMINER_END_RE = re.compile(r"(?:^|\s)(?:le|la|les|l['’]|du|des|au|aux)$", re.IGNORECASE)
 
 
 def someones_names(text: str) -> list[str]:
     """The names of a text that name someone: those not made of French words only (« Établissement Public » names no
-    one), and a surname in capitals before or after a first name (« Gaëlle FADDA », which names() does not read)."""
-    return [*(name for name in names(text) if not all(is_french_word(w) for w in re.split(r"[ -]", name))), *_SURNAME_RE.findall(text)]
+    one), nor a place's or a body's that a determiner opens (« dans le Grand Avignon »; a first word of French, a
+    title, aside: « le Président Jean Dupont » names him), and a surname in capitals before or after a first name
+    (« Gaëlle FADDA », which names() does not read)."""
+    found = []
+    for before, name in _name_runs(text):
+        words = re.split(r"[ -]", name)
+        if all(is_french_word(word) for word in words):
+            continue
+        if _DETERMINER_END_RE.search(before) and len(words) - is_french_word(words[0]) < 2:
+            continue
+        found.append(name)
+    return [*found, *_SURNAME_RE.findall(text)]
 
 
 def coverage(terms: list[str], weights: np.ndarray, text_terms: set[str]) -> float:

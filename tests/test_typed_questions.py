@@ -577,3 +577,14 @@ def test_a_name_is_on_its_page_in_another_gender_or_number(tmp_path):
     build(tmp_path, tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("Quel était en 2018 le taux de vaccination contre la grippe des Vedènais de 65 ans et plus ?")
     assert answer.found and "46,8" in answer.snippet, answer.snippet
+
+
+def test_a_name_after_a_determiner_names_no_one():
+    """« Qui est le maire de Vedène ? » was answered by « La commune de Vedène est située dans le Grand Avignon »: a name a
+    determiner opens names a place or a body; a title before a first name and a surname does not hide the person."""
+    from ess_qa.evidence import someones_names
+
+    assert someones_names("La commune de Vedène est située dans le Grand Avignon.") == []
+    assert someones_names("au sein du Pays Voironnais") == []
+    assert someones_names("Elle est présidée par le Président Jean Dupont.") == ["Président Jean Dupont"]
+    assert someones_names("la coordination est assurée par Mme Audrey Francisod") == ["Mme Audrey Francisod"]
