@@ -573,6 +573,10 @@ SST_PROCEDURES_2007 = (
     "inrs-cnamts-sst-procedures-administratives-2007.pdf", "ea4652b02b6071196777d4f89d28db608688505b92909ee824ae903b074b80b5",
     "vanessakovalsky/esecouristes@54ab56068fef24e3be7561929635a4950922a3ef:images/SST/procedures_administratives.pdf",
 )
+GENTIANA_AGENDA_2014 = (
+    "gentiana-agenda-botanique-2014.pdf", "f8d6673381500e371bb0ea04f7b8c18105bdc730b0b16048565268f277d8f3cb",
+    "telabotanica/gentiana.org@ea8bc1337a113c45775e1eac27225b745dc83df2:client/bazar/upload/Gentiana_Agenda_2014.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -819,6 +823,8 @@ SETS = (
     QuestionSet("near-topic-ppri-isere-amont", QUESTIONS / "near-topic-ppri-isere-amont.jsonl", TUNING, *PPRI_ISERE_AMONT),
     QuestionSet("sst-procedures-2007", QUESTIONS / "sst-procedures-2007.jsonl", TUNING, *SST_PROCEDURES_2007),
     QuestionSet("near-topic-sst-procedures-2007", QUESTIONS / "near-topic-sst-procedures-2007.jsonl", TUNING, *SST_PROCEDURES_2007),
+    QuestionSet("gentiana-agenda-2014", QUESTIONS / "gentiana-agenda-2014.jsonl", UNSEEN, *GENTIANA_AGENDA_2014),
+    QuestionSet("near-topic-gentiana-agenda-2014", QUESTIONS / "near-topic-gentiana-agenda-2014.jsonl", UNSEEN, *GENTIANA_AGENDA_2014),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
