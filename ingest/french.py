@@ -278,11 +278,12 @@ _INFINITIVE_OBJECT_RE = re.compile(r"[^\W\d_]+(?:er|ir|re|oir)\s+(?:(?:le|la|les
 # Indefinite pronouns: 'le rôle de chacun' names no kind of role.
 _INDEFINITE_PRONOUNS = frozenset("chacun chacune certains certaines plusieurs autres aucun aucune tous toutes".split())
 # Adverbial phrases: 'deux ans de suite', 'trois mois d'affilée', 'agir de façon …' name no kind of thing either,
-# nor a preposition's or an adverb's « de » ('d'ici 2030', 'd'après le guide', 'de chez', 'de moins de', 'd'abord'),
+# nor a preposition's or an adverb's « de » ('d'ici 2030', 'd'après le guide', 'de chez', 'de moins de', 'd'abord', « une durée
+# de face à face »),
 # nor a number written in words ('de cinq ans').
 _ADVERBIAL_COMPLEMENTS = frozenset(
     "suite affilee nouveau facon maniere sorte pres loin trop rigueur ici apres avant chez moins plus abord ailleurs autant"
-    " emblee ores".split()
+    " emblee ores face".split()
 ) | frozenset(NUMBER_WORD_LIST.split("|"))
 # Nor is the word before « de » a noun in a prepositional phrase: « avant d'envoyer », « autour de midi », « à partir de
 # mai », « lors de », « près de », « grâce à », « faute de », « en dehors de », « au-delà de » (accents folded: word_key)
