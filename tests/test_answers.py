@@ -1612,6 +1612,8 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     # the word before « de » in a prepositional phrase is no noun: « … faire avant d'envoyer à l'étranger du vin en vrac »
     # was refused as « not about: avant envoyer »
     assert noun_complements("avant d'envoyer le vin, autour de midi, à partir de mai, lors de la réunion") == []
+    # « de face à face » is an adverbial phrase: « Quelle durée de face à face … » was refused as « not about: durée face »
+    assert noun_complements("Quelle duree de face a face est preconisee pour un recyclage") == []
     asked_other, asked_named = energy_cooperative.judgements(
         ["Quel est le montant des subventions reçues pour les parcs éoliens ?", "Quel est le montant du prêt bancaire des parcs éoliens ?"]
     )
