@@ -45,6 +45,7 @@ from ingest.french import (
     search_terms,
     signs,
     spells_out,
+    taken_up_noun,
     mostly_sources,
     verb_of_noun,
     whole_words,
@@ -916,11 +917,29 @@ def place_text(store: Store, snippet: Snippet) -> str:
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
     if REFERS_BACK_RE.match(snippet.unit.text):
-        before = "\n".join(unit.text for unit in units[:index])[-SNIPPET_TARGET:]
+        told = "\n".join(unit.text for unit in units[:index])
+        before = told[_referent_start(told, taken_up_noun(snippet.unit.text)) :]
     else:
         before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
     after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
     return f"{before}\n{snippet.text}\n{after}"
+
+
+REFERENT_REACH = 3 * SNIPPET_TARGET  # characters back a line that takes up a noun (« Cette notification … ») looks for it
+
+
+def _referent_start(told: str, noun: str | None) -> int:
+    """Where what a line refers back to starts in what its chunk told before it (told): the line that last names the noun
+    it takes up (« Une notification d'ouverture de session … » for « Cette notification … »), REFERENT_REACH characters
+    back at most; else the last SNIPPET_TARGET characters."""
+    near = max(0, len(told) - SNIPPET_TARGET)
+    if noun:
+        reach = max(0, len(told) - REFERENT_REACH)
+        named = [m.start() for m in re.finditer(r"[^\W\d_]+", told[reach:]) if same_word(m.group(), noun)]
+        if named:
+            at = reach + named[-1]
+            return min(near, told.rfind("\n", 0, at) + 1)
+    return near
 
 
 def term_weights(store: Store, terms: list[str]) -> np.ndarray:

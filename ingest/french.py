@@ -296,6 +296,15 @@ REFERS_BACK_RE = re.compile(
     r"^\W*(?:son|sa|ses|leur|leurs|ce|cet|cette|ces|il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci|ce dernier|cette dernière)\b",
     re.IGNORECASE,
 )
+# ... with a demonstrative determiner and the noun it takes up (« Cette notification doit comporter … »)
+_DEMONSTRATIVE_NOUN_RE = re.compile(r"^\W*(?:ce|cet|cette|ces)\s+([^\W\d_]{3,})", re.IGNORECASE)
+
+
+def taken_up_noun(text: str) -> str | None:
+    """The noun a line opens on after a demonstrative determiner (« Cette notification doit comporter … »: « notification »),
+    which names what it refers back to; None for a line that opens otherwise or on a function word (« Ce qui … »)."""
+    match = _DEMONSTRATIVE_NOUN_RE.match(text)
+    return match.group(1) if match and word_key(match.group(1)) not in STOP_WORDS else None
 
 
 def noun_complements(text: str) -> list[tuple[str, str]]:

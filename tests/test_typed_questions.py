@@ -588,3 +588,19 @@ def test_a_name_after_a_determiner_names_no_one():
     assert someones_names("au sein du Pays Voironnais") == []
     assert someones_names("Elle est présidée par le Président Jean Dupont.") == ["Président Jean Dupont"]
     assert someones_names("la coordination est assurée par Mme Audrey Francisod") == ["Mme Audrey Francisod"]
+
+
+def test_a_line_that_takes_up_a_noun_is_read_from_the_line_that_names_it():
+    """« Cette notification doit comporter … » takes up « Une notification d'ouverture de session … », named more than
+    SNIPPET_TARGET characters before: its place is read from that line, so what the question asks of (« notification
+    d'ouverture ») is there; a line that takes up nothing reads the last SNIPPET_TARGET characters."""
+    from ess_qa.answering import REFERENT_REACH, SNIPPET_TARGET, _referent_start
+    from ingest.french import taken_up_noun
+
+    assert taken_up_noun("Cette notification doit comporter :") == "notification"
+    assert taken_up_noun("Ce qui compte") is None and taken_up_noun("Son montant est de 30 euros") is None
+    told = "Une notification d'ouverture de session, remplie et signée, doit parvenir au service prévention.\n" + "Les médecins du travail en sont informés. " * 8
+    assert SNIPPET_TARGET < len(told) < REFERENT_REACH
+    assert told[_referent_start(told, "notification") :].startswith("Une notification d'ouverture")
+    assert _referent_start(told, None) == len(told) - SNIPPET_TARGET
+    assert _referent_start(told, "convention") == len(told) - SNIPPET_TARGET  # named nowhere: the last characters
