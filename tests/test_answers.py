@@ -1609,6 +1609,9 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     assert noun_complements("le PNNS recommande de manger des legumes secs") == []
     assert noun_complements("sont-ils obligés de continuer à proposer un repas sans viande") == []
     assert noun_complements("les frais de gestion du dossier de demande") == [("frais", "gestion"), ("dossier", "demande")]
+    # nor is a verb's object: « … ont-ils pu disposer de matériel de visioconférence ? » was refused as « not about: disposer
+    # matériel »
+    assert noun_complements("ont-ils pu disposer de matériel de visioconférence") == [("matériel", "visioconférence")]
     # the word before « de » in a prepositional phrase is no noun: « … faire avant d'envoyer à l'étranger du vin en vrac »
     # was refused as « not about: avant envoyer »
     assert noun_complements("avant d'envoyer le vin, autour de midi, à partir de mai, lors de la réunion") == []
