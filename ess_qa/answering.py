@@ -76,7 +76,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
+from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, question_focus, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -1092,6 +1092,14 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms:
     return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 
 
+def unheld_role(question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
+    """The role a French question asks who holds (« Qui est le maire de Vedène ? », « Qui préside … ? »: its focus), when
+    the snippet's place (its terms: held) never names it: a name there is someone else's, or a place's."""
+    if asked.measure != "identity" or not asked.focus or guess_language(question) != "fr" or asked.focus & held:
+        return []
+    return [question_focus(question) or ""]
+
+
 # a rate's denominator is a round number: « pour 100 000 habitants », not « pour 850 000 collégiens »
 _PER_RE = re.compile(r"\b(?:pour|par)\s+(?:10{0,2}(?:[\s\u202f\u00a0]000)*|10{0,5}|cent|mille)\s+(\w+)", re.IGNORECASE)
 
@@ -1191,6 +1199,7 @@ def judge_snippet(
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
         + uncounted(store, question, asked, place, held, acronyms)
+        + unheld_role(question, asked, held)
     )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")
