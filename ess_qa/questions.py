@@ -694,7 +694,7 @@ _IDENTITY_RE = re.compile(
     r"|^\W*qui\s+(?:pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b|^\W*who\s+(?:chairs|chaired|heads|headed|leads|led)\b"
 )
 # the role a French question asks who holds: the noun after « Qui est le … », the verb of « Qui préside … »
-_ROLE_RE = re.compile(r"^\W*qui\s+(?:(?:est|[ée]tait|sont|[ée]taient)\s+(?:le|la|les|l')\s*([^\W\d_]+)|(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b)")
+_ROLE_RE = re.compile(r"^\W*qui\s+(?:(?:est|[ée]tait|sont|[ée]taient)\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)|(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b)")
 
 
 def role_asked(question: str) -> str | None:
