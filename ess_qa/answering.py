@@ -76,7 +76,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, without_set_aside
+from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, role_asked, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -1092,6 +1092,16 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms:
     return not (among and set(search_terms(place[: among.start()], store.analyzer)) & terms)
 
 
+def unheld_role(store: Store, question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
+    """The role a French question asks who holds (« Qui est le maire de Vedène ? », « Qui préside … ? »: role_asked), when
+    the snippet's place (its terms: held) never names it: a name there is someone else's, or a place's. Not the authors of
+    the document, whom a credits line names without the word (credited_by)."""
+    role = role_asked(asked_sentence(question)) if asked.measure == "identity" and not asked.authorship else None
+    if not role or set(search_terms(role, store.analyzer)) & held:
+        return []
+    return [role]
+
+
 # a rate's denominator is a round number: « pour 100 000 habitants », not « pour 850 000 collégiens »
 _PER_RE = re.compile(r"\b(?:pour|par)\s+(?:10{0,2}(?:[\s\u202f\u00a0]000)*|10{0,5}|cent|mille)\s+(\w+)", re.IGNORECASE)
 
@@ -1191,6 +1201,7 @@ def judge_snippet(
         + opposite_words(store, question, place)
         + other_years(question, snippet, place)
         + uncounted(store, question, asked, place, held, acronyms)
+        + unheld_role(store, question, asked, held)
     )
     if unspecified:
         return Judgement(snippet, score, f"not about: {', '.join(unspecified)}")

@@ -693,6 +693,15 @@ _IDENTITY_RE = re.compile(
     r"^\W*(?:qui|who)\s+(?:est|[ée]tait|sont|[ée]taient|is|was|are|were)\s+(?:le|la|l'|les|the)\b"
     r"|^\W*qui\s+(?:pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b|^\W*who\s+(?:chairs|chaired|heads|headed|leads|led)\b"
 )
+# the role a French question asks who holds: the noun after « Qui est le … », the verb of « Qui préside … »
+_ROLE_RE = re.compile(r"^\W*qui\s+(?:(?:est|[ée]tait|sont|[ée]taient)\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)|(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b)")
+
+
+def role_asked(question: str) -> str | None:
+    """The role a French question asks who holds: « maire » in « Qui est le maire de Vedène ? », « préside » in « Qui préside
+    le conseil … ? »; None for another question."""
+    match = _ROLE_RE.search(normalize_apostrophes(question).lower())
+    return (match.group(1) or match.group(2)) if match else None
 
 # A postal address asked for: by post, not by mail or on the web
 _POSTAL_RE = re.compile(r"\badresses? (postales?|physiques?|du si[èe]ge)\b|\b(postal|mailing|street) address\b|\bpar courrier\b|\bpar voie postale\b")

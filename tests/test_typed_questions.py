@@ -604,3 +604,25 @@ def test_a_line_that_takes_up_a_noun_is_read_from_the_line_that_names_it():
     assert told[_referent_start(told, "notification") :].startswith("Une notification d'ouverture")
     assert _referent_start(told, None) == len(told) - SNIPPET_TARGET
     assert _referent_start(told, "convention") == len(told) - SNIPPET_TARGET  # named nowhere: the last characters
+
+
+def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
+    """« Qui est le maire de Vedène ? » of a health centre's project that names no mayor: a line with names in it does not
+    answer; « Qui est la coordinatrice … ? » is answered by the line that names her as such."""
+    from ess_qa import Assistant, build
+    from ess_qa.questions import role_asked
+
+    assert role_asked("Qui est le maire de Vedène ?") == "maire" and role_asked("Qui préside le conseil ?") == "préside"
+    assert role_asked("Qui sont les auteurs du guide ?") == "auteurs" and role_asked("Qui finance les travaux ?") is None
+    (tmp_path / "projet.txt").write_text("\f".join((
+        "Territoire\nLa commune de Vedène compte 11 000 habitants. Son projet de santé a été écrit par Pierre Durand et Sophie Morel, "
+        "médecins à Vedène.",
+        "Organisation\nLa coordinatrice de la maison de santé est Mme Audrey Francisod, par ailleurs diététicienne.",
+        "Soins\nLes médecins et les infirmiers de Vedène assurent les soins du lundi au vendredi, de 8 h à 20 h.",
+        "Prévention\nDes ateliers d'éducation thérapeutique sont proposés aux patients diabétiques de Vedène.",
+    )), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    mayor, coordinator = assistant.batch(["Qui est le maire de Vedène ?", "Qui est la coordinatrice de la maison de santé de Vedène ?"])
+    assert mayor.found is False and mayor.snippet is None, mayor.snippet
+    assert coordinator.found and "Francisod" in coordinator.snippet, coordinator.snippet
