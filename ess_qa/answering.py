@@ -1093,10 +1093,11 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms:
 
 
 def unheld_role(store: Store, question: str, asked: QuestionProfile, held: set[str]) -> list[str]:
-    """The role a French question asks who holds (« Qui est le maire de Vedène ? », « Qui préside … ? »: role_asked), when
-    the snippet's place (its terms: held) never names it: a name there is someone else's, or a place's. Not the authors of
+    """The role a French question asks who holds (« Qui est le maire de Vedène ? », « Qui préside … ? »: role_asked), or the
+    kind of thing it asks the name of (« Comment s'appelle le préfet … ? »), when the snippet's place (its terms: held)
+    never names it: a name there is someone else's, or a place's. Not the authors of
     the document, whom a credits line names without the word (credited_by)."""
-    role = role_asked(asked_sentence(question)) if asked.measure == "identity" and not asked.authorship else None
+    role = role_asked(asked_sentence(question)) if (asked.measure == "identity" or asked.kind == "name") and not asked.authorship else None
     if not role or set(search_terms(role, store.analyzer)) & held:
         return []
     return [role]

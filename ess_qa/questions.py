@@ -694,12 +694,16 @@ _IDENTITY_RE = re.compile(
     r"|^\W*qui\s+(?:pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b|^\W*who\s+(?:chairs|chaired|heads|headed|leads|led)\b"
 )
 # the role a French question asks who holds: the noun after « Qui est le … », the verb of « Qui préside … »
-_ROLE_RE = re.compile(r"^\W*qui\s+(?:(?:est|[ée]tait|sont|[ée]taient)\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)|(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b)")
+_ROLE_RE = re.compile(
+    r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|comment\s+s'appell?(?:e|ent|ait|aient))\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)"
+    r"|^\W*qui\s+(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b"
+)
 
 
 def role_asked(question: str) -> str | None:
-    """The role a French question asks who holds: « maire » in « Qui est le maire de Vedène ? », « préside » in « Qui préside
-    le conseil … ? »; None for another question."""
+    """The role a French question asks who holds, or the kind of thing it asks the name of: « maire » in « Qui est le maire de
+    Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? »; None for
+    another question."""
     match = _ROLE_RE.search(normalize_apostrophes(question).lower())
     return (match.group(1) or match.group(2)) if match else None
 

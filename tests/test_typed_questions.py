@@ -614,6 +614,7 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
 
     assert role_asked("Qui est le maire de Vedène ?") == "maire" and role_asked("Qui préside le conseil ?") == "préside"
     assert role_asked("Qui sont les auteurs du guide ?") == "auteurs" and role_asked("Qui finance les travaux ?") is None
+    assert role_asked("Comment s'appelle le préfet de Vaucluse ?") == "préfet"  # the kind of thing whose name is asked
     (tmp_path / "projet.txt").write_text("\f".join((
         "Territoire\nLa commune de Vedène compte 11 000 habitants. Son projet de santé a été écrit par Pierre Durand et Sophie Morel, "
         "médecins à Vedène.",
@@ -623,6 +624,9 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     )), encoding="utf-8")
     build(tmp_path, tmp_path / "index")
     assistant = Assistant.load(tmp_path / "index")
-    mayor, coordinator = assistant.batch(["Qui est le maire de Vedène ?", "Qui est la coordinatrice de la maison de santé de Vedène ?"])
+    mayor, coordinator, prefect = assistant.batch(
+        ["Qui est le maire de Vedène ?", "Qui est la coordinatrice de la maison de santé de Vedène ?", "Comment s'appelle le préfet de Vaucluse ?"]
+    )
     assert mayor.found is False and mayor.snippet is None, mayor.snippet
+    assert prefect.found is False and prefect.snippet is None, prefect.snippet
     assert coordinator.found and "Francisod" in coordinator.snippet, coordinator.snippet
