@@ -690,12 +690,12 @@ _CONTACT_CHANNEL_RES = (
 # A question on who holds a role, which a name answers (« Qui est la directrice … ? », « Qui présidait la séance ? »), not on
 # who may do something (« Qui peut bénéficier … ? »), which a kind of people answers
 _IDENTITY_RE = re.compile(
-    r"^\W*(?:qui|who)\s+(?:est|[ée]tait|sont|[ée]taient|is|was|are|were)\s+(?:le|la|l'|les|the)\b"
+    r"^\W*(?:qui|who)\s+(?:est|[ée]tait|sont|[ée]taient|is|was|are|were)\s+(?:le|la|l'|les|the)\b|^\W*c'est\s+qui\s+(?:le|la|l'|les)\b"
     r"|^\W*qui\s+(?:pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b|^\W*who\s+(?:chairs|chaired|heads|headed|leads|led)\b"
 )
 # the role a French question asks who holds: the noun after « Qui est le … », the verb of « Qui préside … »
 _ROLE_RE = re.compile(
-    r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|comment\s+s'appell?(?:e|ent|ait|aient))\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)"
+    r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|c'est\s+qui|comment\s+s'appell?(?:e|ent|ait|aient))\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)"
     r"|^\W*qui\s+(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b"
 )
 
