@@ -615,6 +615,12 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     assert role_asked("Qui est le maire de Vedène ?") == "maire" and role_asked("Qui préside le conseil ?") == "préside"
     assert role_asked("Qui sont les auteurs du guide ?") == "auteurs" and role_asked("Qui finance les travaux ?") is None
     assert role_asked("Comment s'appelle le préfet de Vaucluse ?") == "préfet"  # the kind of thing whose name is asked
+    # as people type it: « C'est qui la présidente … ? » asks who holds a role; « c'est qui qui a fait … ? » asks who did
+    from ess_qa.questions import question_measure
+
+    assert role_asked("C'est qui la présidente de l'association ?") == "présidente"
+    assert question_measure("c'est qui le directeur général du CDSEA ?") == "identity"
+    assert question_measure("c'est qui qui a fait l'évaluation ?") is None and question_measure("Qui la commune a-t-elle choisi ?") is None
     (tmp_path / "projet.txt").write_text("\f".join((
         "Territoire\nLa commune de Vedène compte 11 000 habitants. Son projet de santé a été écrit par Pierre Durand et Sophie Morel, "
         "médecins à Vedène.",
