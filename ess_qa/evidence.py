@@ -234,7 +234,8 @@ def someones_names(text: str) -> list[str]:
         words = re.split(r"[ -]", name)
         if all(is_french_word(word) for word in words):
             continue
-        if _DETERMINER_END_RE.search(before) and len(words) - is_french_word(words[0]) < 2:
+        named = words[1:] if is_french_word(words[0]) else words  # a title before the name: « le Président Jean Dupont »
+        if _DETERMINER_END_RE.search(before) and len(named) < 2:
             continue
         found.append(name)
     return [*found, *_SURNAME_RE.findall(text)]

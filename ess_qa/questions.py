@@ -707,6 +707,7 @@ def role_asked(question: str) -> str | None:
     match = _ROLE_RE.search(normalize_apostrophes(question).lower())
     return (match.group(1) or match.group(2)) if match else None
 
+
 # A postal address asked for: by post, not by mail or on the web
 _POSTAL_RE = re.compile(r"\badresses? (postales?|physiques?|du si[èe]ge)\b|\b(postal|mailing|street) address\b|\bpar courrier\b|\bpar voie postale\b")
 

@@ -309,9 +309,9 @@ def taken_up_noun(text: str) -> str | None:
 
 def noun_complements(text: str) -> list[tuple[str, str]]:
     """The (head, complement) pairs of a text's 'N de M' phrases without an article, as written, neither
-    a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'), nor a verb's infinitive ('de
-    manger'), nor a preposition's (« avant d'envoyer »), nor of a verb's infinitive (« disposer de matériel »): 'réseau de
-    froid' -> ('réseau', 'froid')."""
+    a stop word nor an indefinite pronoun, nor an adverbial phrase ('de suite'), nor a verb's infinitive, after « de »
+    ('de manger') or before it (« disposer de matériel »), nor a preposition's (« avant d'envoyer »): 'réseau de froid' ->
+    ('réseau', 'froid')."""
     text = normalize_apostrophes(text)
     pairs = ((m.groups(), text[m.end(2) :]) for m in _COMPLEMENT_RE.finditer(text))
     return [
@@ -322,7 +322,7 @@ def noun_complements(text: str) -> list[tuple[str, str]]:
         and word_key(complement) not in _ADVERBIAL_COMPLEMENTS
         and not _INFINITIVE_OBJECT_RE.match(complement + rest)
         and not is_infinitive(complement)
-        and not is_infinitive(head)  # « disposer de matériel »: a verb's object, no kind of thing
+        and not is_infinitive(head)
     ]
 
 
