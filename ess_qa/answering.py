@@ -1097,7 +1097,7 @@ def unheld_role(store: Store, question: str, asked: QuestionProfile, held: set[s
     kind of thing it asks the name of (« Comment s'appelle le préfet … ? »), when the snippet's place (its terms: held)
     never names it: a name there is someone else's, or a place's. Not the authors of
     the document, whom a credits line names without the word (credited_by)."""
-    role = role_asked(asked_sentence(question)) if asked.kind in ("person", "name") and not asked.authorship else None
+    role = role_asked(asked_sentence(question)) if (asked.measure == "identity" or asked.kind == "name") and not asked.authorship else None
     if not role or set(search_terms(role, store.analyzer)) & held:
         return []
     return [role]

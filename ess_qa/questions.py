@@ -695,9 +695,8 @@ _IDENTITY_RE = re.compile(
 )
 # the role a French question asks who holds: the noun after « Qui est le … », the verb of « Qui préside … »
 _ROLE_RE = re.compile(
-    r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|c'est\s+qui|comment\s+s'appell?(?:e|ent|ait|aient)|quel\s+est\s+le\s+nom\s+de)"
-    r"\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)|^\W*quel\s+est\s+le\s+nom\s+du\s+([^\W\d_]+)"
-    r"|^\W*qui\s+(pr[ée]side|pr[ée]sidait|dirige|dirigeait|anime|coordonne|pilote|g[èe]re|finance|organise)\b"
+    r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|c'est\s+qui|comment\s+s'appell?(?:e|ent|ait|aient))\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)"
+    r"|^\W*qui\s+(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b"
 )
 
 
@@ -706,7 +705,7 @@ def role_asked(question: str) -> str | None:
     Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? »; None for
     another question."""
     match = _ROLE_RE.search(normalize_apostrophes(question).lower())
-    return next((group for group in match.groups() if group), None) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 # A postal address asked for: by post, not by mail or on the web
