@@ -286,8 +286,9 @@ _ADVERBIAL_COMPLEMENTS = frozenset(
     " emblee ores face".split()
 ) | frozenset(NUMBER_WORD_LIST.split("|"))
 # Nor is the word before « de » a noun in a prepositional phrase: « avant d'envoyer », « autour de midi », « à partir de
-# mai », « lors de », « près de », « grâce à », « faute de », « en dehors de », « au-delà de » (accents folded: word_key)
-_PREPOSITION_HEADS = frozenset("avant pres loin lors autour aupres hors dehors au-dela dela en-deca deca face grace faute partir".split())
+# mai », « lors de », « près de », « grâce à », « faute de », « en dehors de » (accents folded: word_key; « au-delà de »
+# heads nothing already, _COMPLEMENT_RE taking no head after a hyphen)
+_PREPOSITION_HEADS = frozenset("avant pres loin lors autour aupres hors dehors face grace faute partir".split())
 
 
 # A sentence that opens by referring back to what was named before it: a possessive or a demonstrative determiner, a
