@@ -577,6 +577,18 @@ GENTIANA_AGENDA_2014 = (
     "gentiana-agenda-botanique-2014.pdf", "f8d6673381500e371bb0ea04f7b8c18105bdc730b0b16048565268f277d8f3cb",
     "telabotanica/gentiana.org@ea8bc1337a113c45775e1eac27225b745dc83df2:client/bazar/upload/Gentiana_Agenda_2014.pdf",
 )
+DINUM_CONVENTION_SERVICES = (
+    "dinum-convention-mise-a-disposition-services-numeriques-2026.pdf", "3403c147fb008b537f17f2a2452b499d28dc54ab83097ca753d410df954b1692",
+    "etalab/data_pass@4146b4a06da1e3f92e0ad407b731c212dd327939:public/conventions/convention_mise_a_disposition_produits_dinum.pdf",
+)
+GUIDE_ETUDIANT_SOLIDAIRES = (
+    "solidaires-etudiants-guide-etudiant-2023.pdf", "e9242b54e69ec81918deb9840a1bcd6013a7e086bf6208767fa92f287e4ccf0d",
+    "Solidaires-Etudiant-e-s/solisite@c5fc1a20d2b9d03e939eb0d3a111016a4c16502b:public/uploads/guides/imported/pdfs/bd9edab80a3e8854ec88105f11733499d2698b57.pdf",
+)
+BDF_SURENDETTEMENT = (
+    "banque-de-france-le-surendettement-2020.pdf", "dcd9f3fdace4bbecd44d06e1ca78c11d0c5d83f8dbe654bed87deda17cfb3734",
+    "xabde/AI-AGENTIC@05843c4e819013eba240c0a93cdc6fbe53451a60:Evaluation-finale/data/pdfs/guide_surendettement.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -825,6 +837,12 @@ SETS = (
     QuestionSet("near-topic-sst-procedures-2007", QUESTIONS / "near-topic-sst-procedures-2007.jsonl", TUNING, *SST_PROCEDURES_2007),
     QuestionSet("gentiana-agenda-2014", QUESTIONS / "gentiana-agenda-2014.jsonl", UNSEEN, *GENTIANA_AGENDA_2014),
     QuestionSet("near-topic-gentiana-agenda-2014", QUESTIONS / "near-topic-gentiana-agenda-2014.jsonl", UNSEEN, *GENTIANA_AGENDA_2014),
+    QuestionSet("dinum-convention-services", QUESTIONS / "dinum-convention-services.jsonl", TUNING, *DINUM_CONVENTION_SERVICES),
+    QuestionSet("near-topic-dinum-convention-services", QUESTIONS / "near-topic-dinum-convention-services.jsonl", TUNING, *DINUM_CONVENTION_SERVICES),
+    QuestionSet("guide-etudiant-solidaires", QUESTIONS / "guide-etudiant-solidaires.jsonl", UNSEEN, *GUIDE_ETUDIANT_SOLIDAIRES),
+    QuestionSet("near-topic-guide-etudiant-solidaires", QUESTIONS / "near-topic-guide-etudiant-solidaires.jsonl", UNSEEN, *GUIDE_ETUDIANT_SOLIDAIRES),
+    QuestionSet("bdf-surendettement", QUESTIONS / "bdf-surendettement.jsonl", UNSEEN, *BDF_SURENDETTEMENT),
+    QuestionSet("near-topic-bdf-surendettement", QUESTIONS / "near-topic-bdf-surendettement.jsonl", UNSEEN, *BDF_SURENDETTEMENT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

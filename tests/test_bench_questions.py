@@ -61,7 +61,9 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "roundnet-regles-2021", "near-topic-roundnet-regles-2021",
               "chelsea-transport-actif", "near-topic-chelsea-transport-actif",
               "faq-examens-2020", "near-topic-faq-examens-2020",
-              "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014"}
+              "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
+              "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
+              "bdf-surendettement", "near-topic-bdf-surendettement"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
     for qset in bench.SETS:
