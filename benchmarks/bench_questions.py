@@ -589,6 +589,10 @@ BDF_SURENDETTEMENT = (
     "banque-de-france-le-surendettement-2020.pdf", "dcd9f3fdace4bbecd44d06e1ca78c11d0c5d83f8dbe654bed87deda17cfb3734",
     "xabde/AI-AGENTIC@05843c4e819013eba240c0a93cdc6fbe53451a60:Evaluation-finale/data/pdfs/guide_surendettement.pdf",
 )
+SOTM_FR_2022_GUIDE = (
+    "osm-france-sotm-fr-2022-guide-des-interventions.pdf", "f8170da54de584090c670138533bada3088b9e4c9200f30cfdb368a388d6acb9",
+    "osm-fr/sotmfr-website@d022d6ec73888f372783f0dd6c8b2280c25fa0a6:2022/pdfs/SOTM-FR_2022_guide_interventions.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -843,6 +847,8 @@ SETS = (
     QuestionSet("near-topic-guide-etudiant-solidaires", QUESTIONS / "near-topic-guide-etudiant-solidaires.jsonl", UNSEEN, *GUIDE_ETUDIANT_SOLIDAIRES),
     QuestionSet("bdf-surendettement", QUESTIONS / "bdf-surendettement.jsonl", UNSEEN, *BDF_SURENDETTEMENT),
     QuestionSet("near-topic-bdf-surendettement", QUESTIONS / "near-topic-bdf-surendettement.jsonl", UNSEEN, *BDF_SURENDETTEMENT),
+    QuestionSet("sotm-fr-2022-guide", QUESTIONS / "sotm-fr-2022-guide.jsonl", TUNING, *SOTM_FR_2022_GUIDE),
+    QuestionSet("near-topic-sotm-fr-2022-guide", QUESTIONS / "near-topic-sotm-fr-2022-guide.jsonl", TUNING, *SOTM_FR_2022_GUIDE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
