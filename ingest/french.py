@@ -923,14 +923,18 @@ def elides_before(form: str, rest: str, corpus_word: bool, french_rest: bool = F
 # or an h (not after a number: "50 m au", nor "t", which is also the t of "a t il").
 _LONE_ELISION_RE = re.compile(r"(?<![\w'])(qu|Qu|QU|[ldjnscmLDJNSCM]) +(?=[aeiouyhàâäéèêëîïôöùûüœ]|[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ])")
 _AFTER_NUMBER_RE = re.compile(r"\d\s*$")
+_AFTER_WORD_RE = re.compile(r"\w\s+$")
 
 
 def join_lone_elisions(text: str) -> str:
     """Elided forms typed apart from their word joined to it with an apostrophe: "qu est ce" -> "qu'est ce", "C est quoi"
-    -> "C'est quoi"; a capital before a capital is an initial ("J Ellul")."""
+    -> "C'est quoi"; a capital before a capital is an initial ("J Ellul"), a capital letter after a word is a name's
+    ("la ligne RER C avait")."""
 
     def repl(match: re.Match) -> str:
         if _AFTER_NUMBER_RE.search(text, 0, match.start()):
+            return match.group()
+        if match.group(1).isupper() and len(match.group(1)) == 1 and _AFTER_WORD_RE.search(text, 0, match.start()):
             return match.group()
         if match.group(1)[0].isupper() and text[match.end() : match.end() + 1].isupper():
             return match.group()

@@ -372,6 +372,8 @@ def test_a_pronoun_glued_to_a_french_verb_reads_as_its_elision():
         ("C est quoi l inner source", "C'est quoi l'inner source"),  # the question's first letter, a capital
         ("L association a combien d adherents", "L'association a combien d'adherents"),
         ("un livre de J Ellul", "un livre de J Ellul"),  # a capital before a capital: an initial
+        ("les gares de la ligne RER C avaient", "les gares de la ligne RER C avaient"),  # a name's letter
+        ("la ligne D est fermee", "la ligne D est fermee"),
     ],
 )
 def test_an_elided_form_typed_apart_is_joined_to_its_word(typed, joined):
