@@ -593,6 +593,10 @@ SOTM_FR_2022_GUIDE = (
     "osm-france-sotm-fr-2022-guide-des-interventions.pdf", "f8170da54de584090c670138533bada3088b9e4c9200f30cfdb368a388d6acb9",
     "osm-fr/sotmfr-website@d022d6ec73888f372783f0dd6c8b2280c25fa0a6:2022/pdfs/SOTM-FR_2022_guide_interventions.pdf",
 )
+PUTANGES_BUDGET_2022 = (
+    "putanges-le-lac-deliberations-conseil-municipal-2022-03-29.pdf", "0154279a89e600e1ec4f076e140a894aeef90dc26c87f18acb5f1caa67ddd7ba",
+    "Alice-Po/ask-municipal-memory@30e80c1563358a492fa5e9d66fe096beeecb558b:public/datas/2022/cr-registre-des-deliberations-de-la-seance-du-29-mars-2022.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -849,6 +853,8 @@ SETS = (
     QuestionSet("near-topic-bdf-surendettement", QUESTIONS / "near-topic-bdf-surendettement.jsonl", UNSEEN, *BDF_SURENDETTEMENT),
     QuestionSet("sotm-fr-2022-guide", QUESTIONS / "sotm-fr-2022-guide.jsonl", TUNING, *SOTM_FR_2022_GUIDE),
     QuestionSet("near-topic-sotm-fr-2022-guide", QUESTIONS / "near-topic-sotm-fr-2022-guide.jsonl", TUNING, *SOTM_FR_2022_GUIDE),
+    QuestionSet("putanges-budget-2022", QUESTIONS / "putanges-budget-2022.jsonl", TUNING, *PUTANGES_BUDGET_2022),
+    QuestionSet("near-topic-putanges-budget-2022", QUESTIONS / "near-topic-putanges-budget-2022.jsonl", TUNING, *PUTANGES_BUDGET_2022),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
