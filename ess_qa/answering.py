@@ -1047,6 +1047,8 @@ def uncounted(store: Store, question: str, asked: QuestionProfile, place: str, h
     terms = set(search_terms(counted, store.analyzer)) if counted else set()
     if terms and terms & held and asked.counted and _only_per(terms, place, store.analyzer):
         return [counted]  # « pour 100 000 habitants »: a rate's denominator, no count of habitants
+    if terms and terms & held and asked.counted and _only_its_kin(counted, terms, place, store.analyzer):
+        return [counted]  # « combien de baigneurs » where the place only says « baignade »
     if terms and asked.counted and _subjects_never_counted(store, terms, place, acronyms):
         return [counted]  # « combien de métropoles » where every passage says « métropole » and none counts them
     if not terms or terms & held or (is_unit_word(counted) and gives_a_unit(place)) or _written_apart_in(counted, place):
@@ -1113,6 +1115,14 @@ def _only_per(terms: set[str], place: str, analyzer: str) -> bool:
     per = {m.start(1) for m in _PER_RE.finditer(place) if set(search_terms(m.group(1), analyzer)) & terms}
     named = [m.start() for m in re.finditer(r"\w+", place) if set(search_terms(m.group(), analyzer)) & terms]
     return bool(named) and all(at in per for at in named)
+
+
+def _only_its_kin(counted: str, terms: set[str], place: str, analyzer: str) -> bool:
+    """Whether a place writes what a question counts (its search terms) only as other words of the same search term
+    (« baignade flottante » for « combien de baigneurs »): neither the word itself, in the singular or the plural, nor
+    a verb it is made from."""
+    kin = [word for word in whole_words(place) if set(search_terms(word, analyzer)) & terms]
+    return bool(kin) and not any(same_word(counted, word) or verb_of_noun(counted, word) for word in kin)
 
 
 MAX_PARTS_APART = 4  # words a name run together may be written as: « Ma Prime Rénov' » for « MaPrimeRénov' »
