@@ -1121,7 +1121,7 @@ def _only_its_kin(counted: str, terms: set[str], place: str, analyzer: str) -> b
     """Whether a place writes what a question counts (its search terms) only as other words of the same search term
     (« baignade flottante » for « combien de baigneurs »): neither the word itself, in the singular or the plural, nor
     a verb it is made from."""
-    kin = [word for word in whole_words(place) if set(search_terms(word, analyzer)) & terms]
+    kin = [word for word in re.findall(r"[^\W\d_]+", place) if set(search_terms(word, analyzer)) & terms]  # « l'amende », « fiches-actions »: each word
     return bool(kin) and not any(same_word(counted, word) or verb_of_noun(counted, word) for word in kin)
 
 
