@@ -1120,7 +1120,10 @@ def _only_per(terms: set[str], place: str, analyzer: str) -> bool:
 def _only_its_kin(counted: str, terms: set[str], place: str, analyzer: str) -> bool:
     """Whether a place writes what a question counts (its search terms) only as other words of the same search term
     (« baignade flottante » for « combien de baigneurs »): neither the word itself, in the singular or the plural, nor
-    a verb it is made from."""
+    a verb it is made from. Only a French plural noun, what a count counts: « combien d'électricité » asks how much of it
+    (« la consommation électrique »), and a typo is no word to compare (« minuts »)."""
+    if not (counted.endswith(("s", "x")) and is_french_word(counted)):
+        return False
     kin = [word for word in re.findall(r"[^\W\d_]+", place) if set(search_terms(word, analyzer)) & terms]  # « l'amende », « fiches-actions »: each word
     return bool(kin) and not any(same_word(counted, word) or verb_of_noun(counted, word) for word in kin)
 
