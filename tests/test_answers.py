@@ -1625,6 +1625,24 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
 
 
 
+def test_a_count_whose_noun_the_place_writes_only_as_its_kin_is_not_given():
+    """« combien de baigneurs » is not told by a line on the « baignade flottante » and its fees: the same search term,
+    another word; the noun itself, in the singular, or a mass noun's adjective, still names it."""
+    from ess_qa.answering import _only_its_kin
+    from ingest.french import search_terms
+
+    baigneurs = set(search_terms("baigneurs", "prefix5"))
+    line = "Arrête les honoraires du marché (baignade flottante, pontons) pour un montant de 106 901,63 € HT."
+    assert _only_its_kin("baigneurs", baigneurs, line, "prefix5")
+    assert not _only_its_kin("baigneurs", baigneurs, "La baignade accueille 120 baigneurs à la fois.", "prefix5")
+    assert not _only_its_kin("baigneurs", baigneurs, "Chaque baigneur paie 3 €.", "prefix5")
+    amendes = set(search_terms("amendes", "prefix5"))
+    assert not _only_its_kin("amendes", amendes, "L'amende s'élève à 300 000 €.", "prefix5")  # after an elision
+    electricite = set(search_terms("électricité", "prefix5"))
+    assert not _only_its_kin("électricité", electricite, "13 TWh de consommation électrique", "prefix5")  # how much of it
+    assert not _only_its_kin("minuts", set(search_terms("minuts", "prefix5")), "plus de 15 minutes", "prefix5")  # a typo
+
+
 def test_an_acronym_the_corpus_never_writes_is_mentioned_by_its_words_spelled_out(tmp_path):
     """« Dans quels cas la rupture du CDD d'un délégué syndical exige-t-elle l'autorisation … ? » was refused as
     « never mentioned: CDD » by a labour code that writes « contrat de travail à durée déterminée » and never « CDD ».
