@@ -47,6 +47,7 @@ from ingest.french import (
     spells_out,
     taken_up_noun,
     mostly_sources,
+    names_an_abstraction,
     verb_of_noun,
     whole_words,
     without_surnames,
@@ -1118,14 +1119,16 @@ def _only_per(terms: set[str], place: str, analyzer: str) -> bool:
 
 
 def _only_its_kin(counted: str, terms: set[str], place: str, analyzer: str) -> bool:
-    """Whether a place writes what a question counts (its search terms) only as other words of the same search term
-    (« baignade flottante » for « combien de baigneurs »): neither the word itself, in the singular or the plural, nor
-    a verb it is made from. Only a French plural noun, what a count counts: « combien d'électricité » asks how much of it
-    (« la consommation électrique »), and a typo is no word to compare (« minuts »)."""
-    if not (counted.endswith(("s", "x")) and is_french_word(counted)):
+    """Whether a place writes what a question counts (its search terms) only as nouns of an action, a state or a whole of
+    the same search term (« baignade flottante » for « combien de baigneurs », « jeunesse » for « combien de jeunes »):
+    neither the word itself, in the singular or the plural, nor a verb it is made from. Only a French plural noun, what
+    a count counts, itself none of those: « combien d'électricité » asks how much of it, and a typo is no word to
+    compare (« minuts »). Another word of the search term may name the same things (« végétariens » for a « végé » read
+    as « végétales »)."""
+    if not (counted.endswith(("s", "x")) and is_french_word(counted)) or names_an_abstraction(counted):
         return False
     kin = [word for word in re.findall(r"[^\W\d_]+", place) if set(search_terms(word, analyzer)) & terms]  # « l'amende », « fiches-actions »: each word
-    return bool(kin) and not any(same_word(counted, word) or verb_of_noun(counted, word) for word in kin)
+    return bool(kin) and all(names_an_abstraction(word) and not same_word(counted, word) and not verb_of_noun(counted, word) for word in kin)
 
 
 MAX_PARTS_APART = 4  # words a name run together may be written as: « Ma Prime Rénov' » for « MaPrimeRénov' »

@@ -1175,6 +1175,19 @@ def same_word(first: str, second: str) -> bool:
     return word_key(first) == word_key(second) or inflected_pair(first, second)
 
 
+# The endings of the nouns of an action, a state or a whole (« baignade », « jeunesse », « enfance », « bénévolat »): what
+# no count counts, unlike the people or things of the same root (« baigneurs », « jeunes », « enfants », « bénévoles »)
+_ABSTRACT_NOUN_ENDINGS = ("ade", "age", "ance", "ence", "esse", "ion", "isme", "ment", "ite", "ure", "at")
+MIN_ABSTRACT_NOUN = 6  # letters: « baignade », not « date » or « page »
+
+
+def names_an_abstraction(word: str) -> bool:
+    """Whether a word, in the singular or the plural, ends as a noun of an action, a state or a whole does."""
+    key = word_key(word)
+    key = key[:-1] if key.endswith(("s", "x")) else key
+    return len(key) >= MIN_ABSTRACT_NOUN and key.endswith(_ABSTRACT_NOUN_ENDINGS)
+
+
 # The noun a verb makes (« livraison » of « livrer », « recrutement » of « recruter »): its ending, and the verb's forms a
 # text writes instead (« livrés au moins quatre fois par semaine » for a question on « livraisons »)
 _VERBAL_NOUN_ENDINGS = ("ations", "ation", "aisons", "aison", "ements", "ement")

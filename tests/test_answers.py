@@ -1641,6 +1641,11 @@ def test_a_count_whose_noun_the_place_writes_only_as_its_kin_is_not_given():
     electricite = set(search_terms("électricité", "prefix5"))
     assert not _only_its_kin("électricité", electricite, "13 TWh de consommation électrique", "prefix5")  # how much of it
     assert not _only_its_kin("minuts", set(search_terms("minuts", "prefix5")), "plus de 15 minutes", "prefix5")  # a typo
+    jeunes = set(search_terms("jeunes", "prefix5"))
+    assert _only_its_kin("jeunes", jeunes, "Le service jeunesse a reçu 40 000 € en 2024.", "prefix5")
+    # another word of the search term that is no noun of an action or a state may name the same things
+    vegetales = set(search_terms("végétales", "prefix5"))
+    assert not _only_its_kin("végétales", vegetales, "5 menus végétariens sur 20 repas", "prefix5")
 
 
 def test_an_acronym_the_corpus_never_writes_is_mentioned_by_its_words_spelled_out(tmp_path):
