@@ -1564,6 +1564,8 @@ def test_a_figure_of_something_the_answer_never_names_is_not_given(energy_cooper
     # temps … ? » was refused as not about « location »)
     assert figure_of("La part de la location baisse. Au bout de combien de temps l'activité principale est-elle modifiée ?") is None
     assert figure_of("Quelle part minimale de viandes et de poissons durables ?") == "viandes"  # past an adjective
+    # a figure noun in the complement of what is asked names no figure asked for
+    assert figure_of("Quel est l'excédent de fonctionnement du compte administratif 2021 du budget principal de la commune ?") is None
     # how much a thing is or costs asks a figure of it (« 240 euros de formation … » is no volunteer's allowance); the
     # subject that spends is no figure's
     assert figure_of("c'est combien l'indemnité mensuelle d'un volontaire en service civique ?") == "indemnité"
