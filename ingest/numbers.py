@@ -123,7 +123,9 @@ _MEASURE_RES["quantity"] = re.compile(
 )
 # what a question states: a figure in digits and a unit ('2 000 m²'; see stated_dimensions)
 _FIGURE_MEASURE_RES = {dimension: re.compile(NUMBER_RUN + r"\s?" + unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
-YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")  # a four-digit number from 1800 to 2099 read as a year
+# a four-digit number from 1800 to 2099 read as a year; not a signed figure (« Grigny (-6224) », « +1059 »), though a
+# range's dash (« 2015-2020 ») or a prefix's (« mi-2019 ») may come before a year
+YEAR_RE = re.compile(r"(?<![+−±])(?<!(?<!\w)-)\b(1[89]\d\d|20\d\d)\b")
 _FRENCH_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 # a month's name, with or without its accent (« fevrier », « aout »)
 MONTH_RE = re.compile(
