@@ -688,6 +688,8 @@ def test_years_are_read_from_four_digits_and_from_dates_with_two():
     # a text's number opens with a year (« règlement n° 2018-06 »): no year; a span of years is two, an ISO date one
     assert years("le règlement 2018-06 abroge le règlement n° 99-01 ; décret n° 2020-828 du 30 juin 2020") == ["2020"]
     assert years("sur la période 2018-2020, mise à jour le 2019-06-15") == ["2018", "2020", "2019"]
+    # a signed figure is no year (« Grigny (-6224) », a deficit of days); a prefix's dash may come before one
+    assert years("celles d'Evry (-1844) et de Grigny (-6224), Savigny (+1059)") == [] and years("mi-2019") == ["2019"]
 
 
 def test_a_number_glued_to_a_letter_opens_no_group_of_thousands():
