@@ -68,6 +68,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | MODAL_PARTICIPLES    | pu, dû, su …: not the verb a question asks of its subject ('a-t-elle pu acheter')    |
 | rendering_dropped    | « rendue publique » read « publique »: « rendre » and its word make one verb         |
 | is_infinitive        | whether a word is a verb's infinitive ('de manger': no noun's complement)            |
+| names_an_abstraction | whether a noun names an action, a state or a whole ('baignade', 'jeunesse'): no count's |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
