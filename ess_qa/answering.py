@@ -50,6 +50,7 @@ from ingest.french import (
     names_an_abstraction,
     verb_of_noun,
     whole_words,
+    words,
     without_surnames,
     without_web_addresses,
     word_key,
@@ -1127,7 +1128,7 @@ def _only_its_kin(counted: str, terms: set[str], place: str, analyzer: str) -> b
     as « végétales »)."""
     if not (counted.endswith(("s", "x")) and is_french_word(counted)) or names_an_abstraction(counted):
         return False
-    kin = [word for word in re.findall(r"[^\W\d_]+", place) if set(search_terms(word, analyzer)) & terms]  # « l'amende », « fiches-actions »: each word
+    kin = [word for word in words(place) if set(search_terms(word, analyzer)) & terms]  # « l'amende », « fiches-actions »: each word
     return bool(kin) and all(names_an_abstraction(word) and not same_word(counted, word) and not verb_of_noun(counted, word) for word in kin)
 
 

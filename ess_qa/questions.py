@@ -635,9 +635,10 @@ def figure_of(question: str) -> str | None:
     figure of « location »."""
     text = normalize_apostrophes(asked_sentence(question)).lower()
     match = _FIGURE_OF_RE.search(text)
-    focus = question_focus(question)
-    if match and match.group(1) not in STOP_WORDS and (focus is None or match.group().startswith(focus)):
-        return match.group(1)  # the figure asked for: not « le budget principal de la commune » in « l'excédent … du budget … »
+    if match and match.group(1) not in STOP_WORDS:
+        focus = question_focus(question)  # the figure asked for: not « le budget principal de la commune » in « l'excédent … du budget … »
+        if focus is None or match.group().startswith(focus):
+            return match.group(1)
     priced = _HOW_MUCH_IS_RE.search(text)
     if priced and priced.group(1) not in STOP_WORDS:
         return priced.group(1)
