@@ -597,6 +597,26 @@ PUTANGES_BUDGET_2022 = (
     "putanges-le-lac-deliberations-conseil-municipal-2022-03-29.pdf", "0154279a89e600e1ec4f076e140a894aeef90dc26c87f18acb5f1caa67ddd7ba",
     "Alice-Po/ask-municipal-memory@30e80c1563358a492fa5e9d66fe096beeecb558b:public/datas/2022/cr-registre-des-deliberations-de-la-seance-du-29-mars-2022.pdf",
 )
+SNDS_REFERENTIEL_SECURITE = (
+    "snds-referentiel-securite-guide-accompagnement-2017.pdf", "0c210af80a963781e076eb17ff57a6ea8298dc5491419021d23b3bc298c35086",
+    "indsante/Documentation-SNDS@e4ce8182826b7e09c207fc65969abee515a85660:files/HDH/SNDS_Referentiel_securite_Guide_accompagnement.pdf",
+)
+VELO_LONGCHAMP_ANNEAU = (
+    "velo-longchamp-expression-besoins-anneau-cyclable-2021.pdf", "5457c50023c1ead2130e6719ce130d6a7f4cbf0d3b859854b8af9e45f4edfc49",
+    "techvelolongchamp/velolongchamp@a682b63accfecb97985e8df65136a13993361810:public/Expression_de_Besoins_Anneau_Cyclable_de_Longchamp_v4.pdf",
+)
+FFE_CONTRAT_DELEGATION = (
+    "ffe-contrat-delegation-olympiade-2022-2025.pdf", "de9f5ddcea94ae2c1d478eef7cacc0875b6955ad12f0187aa94c2f1201475316",
+    "pierrealexandreguillemin-a11y/pocket_arbiter@c2fbd32f1bc3c361b390f6775b18f1f61f4768d0:corpus/fr/Administration/Contrat_de_delegation_15032022.pdf",
+)
+AUDIERNE_GWAIEN_2023 = (
+    "audierne-esquibien-magazine-gwaien-11-octobre-2023.pdf", "a581610df86db24cab06f83ff81214c116acb90dd20b72ac2a02367afba7c8b6",
+    "locki-io/ocapistaine@e44a0ca506f84ea61ab6302bff95fd5ea7a36af4:ext_data/gwaien/Gwaien n°11 – Octobre 2023.pdf",
+)
+DIALOG_ECOCONCEPTION = (
+    "dialog-declaration-ecoconception-2025.pdf", "f912a7593c244e2376136991544d0cb545d405e5698cfa6c4ea9f057956d98f7",
+    "MTES-MCT/dialog@80aa3b002e73a86f087f9e5f9d40c58988cdd2e6:public/files/2025-04-23 - Declaration.ecoconception.DiaLog-2_compressed.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -855,6 +875,16 @@ SETS = (
     QuestionSet("near-topic-sotm-fr-2022-guide", QUESTIONS / "near-topic-sotm-fr-2022-guide.jsonl", TUNING, *SOTM_FR_2022_GUIDE),
     QuestionSet("putanges-budget-2022", QUESTIONS / "putanges-budget-2022.jsonl", TUNING, *PUTANGES_BUDGET_2022),
     QuestionSet("near-topic-putanges-budget-2022", QUESTIONS / "near-topic-putanges-budget-2022.jsonl", TUNING, *PUTANGES_BUDGET_2022),
+    QuestionSet("snds-referentiel-securite", QUESTIONS / "snds-referentiel-securite.jsonl", TUNING, *SNDS_REFERENTIEL_SECURITE),
+    QuestionSet("near-topic-snds-referentiel-securite", QUESTIONS / "near-topic-snds-referentiel-securite.jsonl", TUNING, *SNDS_REFERENTIEL_SECURITE),
+    QuestionSet("velo-longchamp-anneau", QUESTIONS / "velo-longchamp-anneau.jsonl", UNSEEN, *VELO_LONGCHAMP_ANNEAU),
+    QuestionSet("near-topic-velo-longchamp-anneau", QUESTIONS / "near-topic-velo-longchamp-anneau.jsonl", UNSEEN, *VELO_LONGCHAMP_ANNEAU),
+    QuestionSet("ffe-contrat-delegation", QUESTIONS / "ffe-contrat-delegation.jsonl", UNSEEN, *FFE_CONTRAT_DELEGATION),
+    QuestionSet("near-topic-ffe-contrat-delegation", QUESTIONS / "near-topic-ffe-contrat-delegation.jsonl", UNSEEN, *FFE_CONTRAT_DELEGATION),
+    QuestionSet("audierne-gwaien-2023", QUESTIONS / "audierne-gwaien-2023.jsonl", TUNING, *AUDIERNE_GWAIEN_2023),
+    QuestionSet("near-topic-audierne-gwaien-2023", QUESTIONS / "near-topic-audierne-gwaien-2023.jsonl", TUNING, *AUDIERNE_GWAIEN_2023),
+    QuestionSet("dialog-ecoconception", QUESTIONS / "dialog-ecoconception.jsonl", UNSEEN, *DIALOG_ECOCONCEPTION),
+    QuestionSet("near-topic-dialog-ecoconception", QUESTIONS / "near-topic-dialog-ecoconception.jsonl", UNSEEN, *DIALOG_ECOCONCEPTION),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

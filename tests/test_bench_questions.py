@@ -63,7 +63,10 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "faq-examens-2020", "near-topic-faq-examens-2020",
               "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
               "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
-              "bdf-surendettement", "near-topic-bdf-surendettement"}
+              "bdf-surendettement", "near-topic-bdf-surendettement",
+              "dialog-ecoconception", "near-topic-dialog-ecoconception",
+              "ffe-contrat-delegation", "near-topic-ffe-contrat-delegation",
+              "velo-longchamp-anneau", "near-topic-velo-longchamp-anneau"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
     for qset in bench.SETS:
