@@ -46,6 +46,7 @@ from ingest.french import (
     signs,
     spells_out,
     taken_up_noun,
+    tells_who_holds,
     mostly_sources,
     names_an_abstraction,
     verb_of_noun,
@@ -198,9 +199,13 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
         # report does not answer
-        best = _best_snippet(store, asked, candidates, only=asked.answered_by)
+        unnamed, best = best, _best_snippet(store, asked, candidates, only=asked.answered_by)
         if best is None:  # none of the first passages gives one: the next ones about what it names may (a date's thanks, fifth)
             best = _best_snippet(store, asked, about[PASSAGES_SCANNED:], only=asked.answered_by)
+        if _tells_the_role(store, question, asked, unnamed) and not (best is not None and _tells_the_role(store, question, asked, best)):
+            # who holds a role, told by a title rather than a name (« un conseil d'administration présidé par le maire »,
+            # « le syndic, qui est le mandataire et représentant légal du syndicat »): no line with a name says that role
+            return unnamed
         if best is None and asked.kind == "date" and asked.measure != "clock":
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
             # la demande est reçue », « après trois caractères »); a time of day is no event. « Quelle date … » may ask
@@ -213,6 +218,15 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _tells_the_role(store: Store, question: str, asked: QuestionProfile, snippet: Snippet) -> bool:
+    """Whether a question asks who holds a role (« Qui préside … ? », « Qui est le représentant légal … ? ») and the
+    snippet's line tells who holds it (ingest.french.tells_who_holds)."""
+    if asked.measure != "identity" or asked.authorship:
+        return False
+    role = role_asked(asked_sentence(question))
+    return bool(role) and tells_who_holds(snippet.unit.text, role, store.analyzer)
 
 
 def _with_its_day(store: Store, asked: QuestionProfile, candidates: list, snippet: Snippet) -> Snippet:

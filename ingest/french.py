@@ -69,6 +69,7 @@ Questions as people type them (ess_qa.spelling reads a question with them and th
 | rendering_dropped    | « rendue publique » read « publique »: « rendre » and its word make one verb         |
 | is_infinitive        | whether a word is a verb's infinitive ('de manger': no noun's complement)            |
 | names_an_abstraction | whether a noun names an action, a state or a whole ('baignade', 'jeunesse'): no count's |
+| tells_who_holds      | whether a line says who holds a role by its title (« présidé par le maire »), not only refers to him |
 
 LexicalIndex.query_terms (index/lexical.py) keeps the search terms an index knows.
 """
@@ -835,6 +836,26 @@ DEFAULT_ANALYZER = "prefix5"
 def search_terms(text: str, analyzer: str = DEFAULT_ANALYZER) -> list[str]:
     """The terms a lexical index sees for a text, with the named analyzer."""
     return ANALYZERS[analyzer](text)
+
+
+# the words before a role's noun that make it refer to its holder (« habilité par le Président »), unless a copula comes
+# before them (« qui est le représentant légal »): then the line says who holds it
+_REFERRING_WORDS = frozenset("le la les l un une du des au aux son sa ses leur leurs".split())
+_COPULAS_BEFORE = frozenset("est sont était étaient devient deviennent reste restent demeure".split())
+
+
+def tells_who_holds(text: str, role: str, analyzer: str = DEFAULT_ANALYZER) -> bool:
+    """Whether a line names a role (its word, as a question asks who holds it) other than as the one it refers to: as a
+    verb (« un conseil d'administration présidé par le maire ») or after a copula (« le syndic, qui est le mandataire et
+    représentant légal »), which tells who holds it; « habilité par le Président » only refers to the holder."""
+    wanted = set(search_terms(role, analyzer))
+    said = words(text)
+    for at, word in enumerate(said):
+        if wanted & set(search_terms(word, analyzer)):
+            before = said[at - 1] if at else ""
+            if before not in _REFERRING_WORDS or (at > 1 and said[at - 2] in _COPULAS_BEFORE):
+                return True
+    return False
 
 
 # Forms of "mettre" and "prendre", which with "en" and a bare noun make one verb ("mis en place",

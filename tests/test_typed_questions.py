@@ -608,6 +608,32 @@ def test_a_line_that_takes_up_a_noun_is_read_from_the_line_that_names_it():
     assert _referent_start(told, "convention") == len(told) - SNIPPET_TARGET  # named nowhere: the last characters
 
 
+def test_who_holds_a_role_is_answered_by_its_title_when_no_name_is_given(tmp_path):
+    """« Qui préside le conseil d'administration du CCAS ? » of a magazine whose line says « présidé par le maire », while
+    the only line with a name is the secretary's: the title says who; « habilité par le président » only refers to him."""
+    from ess_qa import Assistant, build
+    from ingest.french import tells_who_holds
+
+    assert tells_who_holds("Il est piloté par un conseil d'administration présidé par le maire", "préside")
+    assert tells_who_holds("le syndic, qui est le mandataire et représentant légal du syndicat", "représentant")
+    assert not tells_who_holds("Ou dûment habilité par le Président du club", "président")
+    (tmp_path / "magazine.txt").write_text("\f".join((
+        "Action sociale\nLe centre communal d'action sociale (CCAS) aide les familles de la commune. Il est piloté par un "
+        "conseil d'administration présidé par le maire et composé d'élus et de personnes qualifiées.",
+        "Portrait\nAnne Martin, secrétaire de mairie depuis 2010, assure la logistique du conseil d'administration du CCAS : "
+        "ordre du jour, convocations et procès-verbaux.",
+        "Sorties du club\nToute sortie est organisée par un encadrant breveté ou dûment habilité par le président du club de "
+        "randonnée.\nLes adhérents paient une cotisation annuelle de 40 euros.",
+        "Travaux\nLa rénovation de la salle des fêtes a commencé en septembre pour un montant de 120 000 euros.",
+    )), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    chair, club = Assistant.load(tmp_path / "index").batch(
+        ["Qui préside le conseil d'administration du CCAS ?", "Qui est le président du club de randonnée ?"]
+    )
+    assert chair.found and "présidé par le maire" in chair.snippet, chair.snippet
+    assert club.found is False and club.snippet is None, club.snippet
+
+
 def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     """« Qui est le maire de Vedène ? » of a health centre's project that names no mayor: a line with names in it does not
     answer; « Qui est la coordinatrice … ? » is answered by the line that names her as such."""
