@@ -130,6 +130,9 @@ _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
 
 
+_WEEKDAY_RE = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?", re.IGNORECASE)
+
+
 def type_matches(
     unit: str, kind: str, question_words: set[str], measure: str | None = None, counted: str | None = None, told: frozenset[str] = frozenset()
 ) -> bool:
@@ -161,9 +164,11 @@ def type_matches(
         return bool(_PERCENT_RE.search(unit) or _RATIO_RE.search(unit))
     if kind == "contact":
         return bool((_CHANNEL_RES.get(measure) or _CONTACT_RE).search(unit))
-    if kind == "date" and measure == "clock":  # « à quelle heure »: '5 h', '13h30', 'du lundi au vendredi'
-        # not the day the question names itself: « le forum du vendredi soir » is not told by « au forum le vendredi soir »
-        return any(not (told.isalpha() and fold_accents(told).lower().rstrip("s") in question_words) for told in CLOCK_RE.findall(unit))
+    if kind == "date" and measure in ("clock", "time"):  # « les horaires »: '5 h', '13h30', 'du lundi au vendredi'
+        # not the day the question names itself: « le forum du vendredi soir » is not told by « au forum le vendredi soir »;
+        # nor, for a time of day (« à quelle heure »), any day of the week
+        told = [t for t in CLOCK_RE.findall(unit) if not (measure == "time" and _WEEKDAY_RE.fullmatch(t))]
+        return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in told)
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)

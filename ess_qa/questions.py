@@ -353,6 +353,7 @@ _MEANS_BEFORE = (
 _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?<!\b{words})" for words in _MEANS_BEFORE)
 # A time of day asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly rate or a
 # working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
+_TIME_ASKED = r"\bquelle heure\b|\bwhat time\b"  # a time of day asked, not opening hours (« quelles heures d'ouverture »)
 _CLOCK_ASKED = r"\bquelles? heures?\b|\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
 # A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
 _DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"
@@ -652,10 +653,10 @@ def figure_of(question: str) -> str | None:
 def question_measure(question: str) -> str | None:
     """The dimension a count or measure question asks for ('length' for "Quelle est la longueur ...",
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
-    question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for a time of day or opening
-    hours asked (« à quelle heure », « les horaires »), 'day' for a day of the calendar asked (« à quelle date », « quel
-    jour »), or None when it asks for any number,
-    any contact or something else."""
+    question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for opening hours asked
+    (« les horaires », « heures d'ouverture »), 'time' for a time of day asked (« à quelle heure »), 'day' for a day of
+    the calendar asked (« à quelle date », « quel jour »), or None when it asks for any number, any contact or something
+    else."""
     kind = question_type(question)
     if kind == "threshold":
         return stated_dimensions(question)[0]
@@ -665,6 +666,8 @@ def question_measure(question: str) -> str | None:
     if kind == "address":  # « l'adresse postale »: a street or a postcode, not an e-mail
         return "postal" if _POSTAL_RE.search(text) else None
     if kind == "date":  # « à quelle heure »: a time of day, not a year; « à quelle date », « quel jour »: a day, not a month
+        if re.search(_TIME_ASKED, text):  # « à quelle heure »: a time of day, which a day of the week does not tell
+            return "time"
         return "clock" if re.search(_CLOCK_ASKED, text) else "day" if re.search(_DAY_ASKED, text) else None
     if kind == "person":  # « Qui est le maire de … ? », « Qui préside … ? »: who holds a role, by name
         return "identity" if _IDENTITY_RE.search(text) else None

@@ -3401,10 +3401,10 @@ def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
 @pytest.mark.parametrize(
     ("question", "kind", "measure"),
     [
-        ("Le vendredi, le service ferme à quelle heure l'après-midi ?", "date", "clock"),
+        ("Le vendredi, le service ferme à quelle heure l'après-midi ?", "date", "time"),
         ("Quels sont les horaires d'ouverture de l'accueil ?", "date", "clock"),
         ("horaires ouverture coworking Montreuil", "date", "clock"),
-        ("What time does the office open?", "date", "clock"),
+        ("What time does the office open?", "date", "time"),
         # an hourly rate, a working week's hours: no time of day
         ("Quel était le montant du SMIC horaire brut en 2019 ?", "money", None),
         ("Combien de jours de RTT génère le cycle horaire de 38 heures ?", "number", "duration"),
@@ -3412,8 +3412,8 @@ def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
     ],
 )
 def test_a_time_of_day_asked_is_a_date_told_by_the_clock(question, kind, measure):
-    """« à quelle heure », « les horaires d'ouverture » ask a time of day (a date question whose measure is « clock »):
-    the line that answers gives one, not a year nor a duration in hours."""
+    """« les horaires d'ouverture » ask opening hours (a date question whose measure is « clock »), « à quelle heure » a
+    time of day (« time »): the line that answers gives one, not a year nor a duration in hours."""
     from ess_qa.questions import question_measure
 
     assert (question_type(question), question_measure(question)) == (kind, measure)
@@ -3426,6 +3426,18 @@ def test_a_line_gives_a_time_of_day_by_the_clock_or_the_weekdays():
         assert CLOCK_RE.search(text), text
     for text in ("un délai de 4 heures ouvrées", "pendant 3 heures", "24h/24", "en 2020", "5 ha", "art. 12"):
         assert not CLOCK_RE.search(text), text
+
+
+def test_a_day_of_the_week_gives_opening_hours_but_no_time_of_day():
+    """« À quelle heure est la pleine mer … le 1er novembre ? » was answered with « une enquête publique aura lieu du
+    mercredi 1er novembre au vendredi 1er décembre »: a day of the week tells when a service opens, not at what time."""
+    from ess_qa.evidence import type_matches
+
+    line = "Une enquête publique aura lieu du mercredi 1er novembre au vendredi 1er décembre 2023."
+    asked = folded_content_words("À quelle heure est la pleine mer au port le 1er novembre 2023 ?")
+    assert not type_matches(line, "date", asked, "time")
+    assert type_matches("La mairie est ouverte du lundi au vendredi.", "date", folded_content_words("Quels sont les horaires de la mairie ?"), "clock")
+    assert type_matches("La séance commence à 18 h le mercredi.", "date", asked, "time")
 
 
 def test_opening_hours_are_answered_by_a_time_and_refused_where_no_line_gives_one(tmp_path):
