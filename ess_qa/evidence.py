@@ -36,7 +36,7 @@ from ingest.french import (
     signs,
     word_key,
 )
-from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, is_unit_word, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -111,6 +111,11 @@ def holds_words(text: str, words: frozenset[str]) -> bool:
     return all(word[:PREFIX_CHARS] in held for word in words)
 
 
+def _spelled_measure(text: str) -> bool:
+    """Whether a text gives a figure in words in a unit of measure other than a duration (« cinq cents litres »)."""
+    return any(is_unit_word(noun) and not holds_measure(f"{number} {noun}", "duration") for number, noun in spelled_counts(text))
+
+
 def spelled_counted(text: str) -> list[str]:
     """What the counts a text writes in words count (ingest.numbers.spelled_counts), past an adjective French puts before
     its noun: « sept courts films » counts films."""
@@ -158,7 +163,8 @@ def type_matches(
         written = any(re.sub(r"\D", "", n) not in question_words and not YEAR_RE.fullmatch(n) for n in runs)
         # a figure glued to its unit (« inférieur à 24h », « 40gr ») measures, though no count is glued to a letter; and
         # so answers how much of a thing is asked (« combien de viande »: « 500g/semaine »)
-        measured = (measure is None or how_much) and bool(stated_dimensions(unit))
+        # a figure in words measures too, in a unit other than time's (« cinq cents litres d'eau », not « trois ans »)
+        measured = (measure is None or how_much) and bool(stated_dimensions(unit) or _spelled_measure(unit))
         return written or measured or (counted is not None and any(same_word(noun, counted) for noun in spelled_counted(unit)))
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit) or _RATIO_RE.search(unit))

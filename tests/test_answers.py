@@ -3428,6 +3428,17 @@ def test_a_line_gives_a_time_of_day_by_the_clock_or_the_weekdays():
         assert not CLOCK_RE.search(text), text
 
 
+def test_a_figure_in_words_with_its_unit_measures():
+    """« Quelle quantité d'eau un seul mégot peut-il contaminer ? » was refused: « jusqu'à cinq cents litres d'eau » gives
+    its figure in words. A time in words (« pendant trois ans ») is more often named than measured, as in figures."""
+    from ess_qa.evidence import type_matches
+
+    asked = folded_content_words("Quelle quantité d'eau un seul mégot peut-il contaminer ?")
+    assert type_matches("Un mégot peut contaminer jusqu'à cinq cents litres d'eau.", "number", asked)
+    assert not type_matches("Le programme a duré pendant trois ans.", "number", asked)
+    assert not type_matches("Les mégots polluent les eaux des rivières.", "number", asked)
+
+
 def test_a_day_of_the_week_gives_opening_hours_but_no_time_of_day():
     """« À quelle heure est la pleine mer … le 1er novembre ? » was answered with « une enquête publique aura lieu du
     mercredi 1er novembre au vendredi 1er décembre »: a day of the week tells when a service opens, not at what time."""
