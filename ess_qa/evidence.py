@@ -111,6 +111,15 @@ def holds_words(text: str, words: frozenset[str]) -> bool:
     return all(word[:PREFIX_CHARS] in held for word in words)
 
 
+_YEAR_FORM_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+([^\W\d_]{3,})")
+
+
+def _counted_by_a_year_form(text: str, counted: str) -> bool:
+    """Whether a figure that could be a year is followed by what a question counts (« revu à 1800 exemplaires » for
+    « combien d'exemplaires »): a count, not a year."""
+    return any(same_word(match.group(1), word) for match in _YEAR_FORM_BEFORE_RE.finditer(text) for word in content_words(counted))
+
+
 def _spelled_measure(text: str) -> bool:
     """Whether a text gives a figure in words in a unit of measure other than a duration (« cinq cents litres »)."""
     return any(is_unit_word(noun) and not holds_measure(f"{number} {noun}", "duration") for number, noun in spelled_counts(text))
@@ -165,7 +174,9 @@ def type_matches(
         # so answers how much of a thing is asked (« combien de viande »: « 500g/semaine »)
         # a figure in words measures too, in a unit other than time's (« cinq cents litres d'eau », not « trois ans »)
         measured = (measure is None or how_much) and bool(stated_dimensions(unit) or _spelled_measure(unit))
-        return written or measured or (counted is not None and any(same_word(noun, counted) for noun in spelled_counted(unit)))
+        return written or measured or (
+            counted is not None and (any(same_word(noun, counted) for noun in spelled_counted(unit)) or _counted_by_a_year_form(unit, counted))
+        )
     if kind == "percent":
         return bool(_PERCENT_RE.search(unit) or _RATIO_RE.search(unit))
     if kind == "contact":

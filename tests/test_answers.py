@@ -3439,6 +3439,16 @@ def test_a_figure_in_words_with_its_unit_measures():
     assert not type_matches("Les mégots polluent les eaux des rivières.", "number", asked)
 
 
+def test_a_figure_of_a_years_form_before_what_is_counted_is_a_count():
+    """« Y a combien d'exemplaires du nouveau programme papier ? » was refused: « revu à 1800 exemplaires » was read as the
+    year 1800, and a line with another figure was taken instead."""
+    from ess_qa.evidence import type_matches
+
+    asked = folded_content_words("Y a combien d'exemplaires du nouveau programme papier ?")
+    assert type_matches("Le tirage a également été revu à 1800 exemplaires.", "number", asked, "count", "exemplaires")
+    assert not type_matches("Le programme papier a été refondu en 2019.", "number", asked, "count", "exemplaires")
+
+
 def test_a_day_of_the_week_gives_opening_hours_but_no_time_of_day():
     """« À quelle heure est la pleine mer … le 1er novembre ? » was answered with « une enquête publique aura lieu du
     mercredi 1er novembre au vendredi 1er décembre »: a day of the week tells when a service opens, not at what time."""
