@@ -36,7 +36,7 @@ from ingest.french import (
     signs,
     word_key,
 )
-from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, YEAR_RE, counts, holds_measure, holds_money, is_unit_word, quantity_runs, spelled_counts, stated_dimensions, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, is_unit_word, quantity_runs, spelled_counts, stated_dimensions, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -111,13 +111,13 @@ def holds_words(text: str, words: frozenset[str]) -> bool:
     return all(word[:PREFIX_CHARS] in held for word in words)
 
 
-_YEAR_FORM_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+([^\W\d_]{3,})")
+_YEAR_FORM_BEFORE_RE = re.compile(YEAR_RE.pattern + r"\s+([^\W\d_]{3,})")  # a year's figure, then a word
 
 
 def _counted_by_a_year_form(text: str, counted: str) -> bool:
     """Whether a figure that could be a year is followed by what a question counts (« revu à 1800 exemplaires » for
     « combien d'exemplaires »): a count, not a year."""
-    return any(same_word(match.group(1), word) for match in _YEAR_FORM_BEFORE_RE.finditer(text) for word in content_words(counted))
+    return any(same_word(match.group(2), word) for match in _YEAR_FORM_BEFORE_RE.finditer(text) for word in content_words(counted))
 
 
 def _spelled_measure(text: str) -> bool:
@@ -142,9 +142,6 @@ def spelled_counted(text: str) -> list[str]:
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
 # a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
-
-
-_WEEKDAY_RE = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?", re.IGNORECASE)
 
 
 def type_matches(
@@ -184,7 +181,7 @@ def type_matches(
     if kind == "date" and measure in ("clock", "time"):  # « les horaires »: '5 h', '13h30', 'du lundi au vendredi'
         # not the day the question names itself: « le forum du vendredi soir » is not told by « au forum le vendredi soir »;
         # nor, for a time of day (« à quelle heure »), any day of the week
-        told = [t for t in CLOCK_RE.findall(unit) if not (measure == "time" and _WEEKDAY_RE.fullmatch(t))]
+        told = [t for t in CLOCK_RE.findall(unit) if not (measure == "time" and WEEKDAY_RE.fullmatch(t))]
         return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in told)
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}

@@ -351,9 +351,10 @@ _MEANS_BEFORE = (
     "sur notre", "sur votre", "dans le", "dans son", "dans leur",
 )
 _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?<!\b{words})" for words in _MEANS_BEFORE)
-# A time of day asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly rate or a
-# working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
-_TIME_ASKED = r"\bquelle heure\b|\bwhat time\b"  # a time of day asked, not opening hours (« quelles heures d'ouverture »)
+# A time of day asked (« à quelle heure », « what time »), not opening hours (« quelles heures d'ouverture »)
+_TIME_ASKED = r"\bquelle heure\b|\bwhat time\b"
+# A time of day or opening hours asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly
+# rate or a working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
 _CLOCK_ASKED = r"\bquelles? heures?\b|\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
 # A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
 _DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"

@@ -134,12 +134,14 @@ MONTH_RE = re.compile(
 )
 # the months as an English question names them, in French: a date, not a name the corpus lacks (« the appeal of 15 June »)
 ENGLISH_MONTHS = dict(zip("January February March April May June July August September October November December".split(), _FRENCH_MONTHS))
+WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"  # a day of the week, as a pattern
+WEEKDAY_RE = re.compile(rf"(?:{WEEKDAYS})s?", re.IGNORECASE)
 # a time of day or the days a place is open: '5 h', '13h30', '9:00', 'à 18 heures', 'midi', 'du lundi au vendredi'; not
 # a duration in hours ('4 heures ouvrées')
 CLOCK_RE = re.compile(
     r"(?<![^\W_])(?:[01]?\d|2[0-3])\s?(?:h(?:\s?[0-5]\d)?|:[0-5]\d)(?![^\W\d_])"
     r"|\b(?:à|a|dès|avant|après|vers|entre|partir\s+de)\s+(?:[01]?\d|2[0-3])\s+heures?\b|\b(?:midi|minuit)\b"
-    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
+    rf"|\b(?:{WEEKDAYS})s?\b",
     re.IGNORECASE,
 )
 # a date told by its place in the calendar's year: 'jusqu'à la fin du 3e trimestre civil', 'au premier semestre'
