@@ -181,8 +181,8 @@ def type_matches(
     if kind == "date" and measure in ("clock", "time"):  # « les horaires »: '5 h', '13h30', 'du lundi au vendredi'
         # not the day the question names itself: « le forum du vendredi soir » is not told by « au forum le vendredi soir »;
         # nor, for a time of day (« à quelle heure »), any day of the week
-        told = [t for t in CLOCK_RE.findall(unit) if not (measure == "time" and WEEKDAY_RE.fullmatch(t))]
-        return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in told)
+        times = [t for t in CLOCK_RE.findall(unit) if not (measure == "time" and WEEKDAY_RE.fullmatch(t))]
+        return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in times)
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)

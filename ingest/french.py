@@ -841,7 +841,7 @@ def search_terms(text: str, analyzer: str = DEFAULT_ANALYZER) -> list[str]:
 # the words before a role's noun that make it refer to its holder (« habilité par le Président »), unless a copula comes
 # before them (« qui est le représentant légal »): then the line says who holds it
 _REFERRING_WORDS = frozenset("le la les l un une du des au aux son sa ses leur leurs".split())
-_COPULAS_BEFORE = frozenset("est sont était étaient devient deviennent reste restent demeure".split())
+_COPULAS_BEFORE = _COPULAS | frozenset("était étaient devient deviennent reste restent demeure".split())
 
 
 def tells_who_holds(text: str, role: str, analyzer: str = DEFAULT_ANALYZER) -> bool:
