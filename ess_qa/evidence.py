@@ -36,7 +36,7 @@ from ingest.french import (
     signs,
     word_key,
 )
-from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, is_unit_word, quantity_runs, spelled_counts, stated_dimensions, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, unit_dimension, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -122,7 +122,7 @@ def _counted_by_a_year_form(text: str, counted: str) -> bool:
 
 def _spelled_measure(text: str) -> bool:
     """Whether a text gives a figure in words in a unit of measure other than a duration (« cinq cents litres »)."""
-    return any(is_unit_word(noun) and not holds_measure(f"{number} {noun}", "duration") for number, noun in spelled_counts(text))
+    return any(unit_dimension(noun) not in (None, "duration") for _, noun in spelled_counts(text))
 
 
 def spelled_counted(text: str) -> list[str]:

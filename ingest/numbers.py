@@ -25,6 +25,7 @@ may also type them the English way ('500,000', '1.5m') or in words ('un million'
 | holds_measure       | whether it gives a length, an area, ...    | ess_qa.evidence (a measure question's)    |
 | stated_dimensions   | the dimensions of a text's figures in units| ess_qa.questions (a threshold question)   |
 | is_unit_word        | whether a word names a unit (mètre, tonne) | ess_qa.answering (the price of a unit)    |
+| unit_dimension      | the dimension of the unit a word names     | ess_qa.evidence (a figure in words)       |
 | gives_a_unit        | whether a text writes a unit (« au m3 »)   | ess_qa.answering (the price of a unit)    |
 | read_typed_number   | a number as a question types it, with end  | profiles.metropoles.questions             |
 | parse_typed_number  | the same, its value only                   | profiles.metropoles.questions             |
@@ -228,13 +229,17 @@ _EQUIVALENT_RE = re.compile(rf"\béquivalent\s+(?:de\s+|d['’]\s?)(?:{NUMBER_RU
 
 
 _ANY_UNIT = "|".join(f"(?:{unit})" for unit in MEASURE_UNITS.values())
-_UNIT_WORD_RE = re.compile(rf"(?:{_ANY_UNIT})", re.IGNORECASE)
 _PER_UNIT_RE = re.compile(rf"(?:{NUMBER_RUN}\s?|/\s?|\b(?:au|par|le|per)\s)(?:{_ANY_UNIT})", re.IGNORECASE)
+
+
+def unit_dimension(word: str) -> str | None:
+    """The dimension (MEASURE_UNITS) of the unit a word names: « litres » -> 'volume', « années » -> 'duration', or None."""
+    return next((dimension for dimension, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, word, re.IGNORECASE)), None)
 
 
 def is_unit_word(word: str) -> bool:
     """Whether a word names a unit of measure (MEASURE_UNITS): « mètre », « tonne », « litre », « hectare »."""
-    return bool(_UNIT_WORD_RE.fullmatch(word))
+    return unit_dimension(word) is not None
 
 
 # « en centimètres », « in TWh »: the unit a question wants its figure in; not an elided word (« en l'absence », « en
@@ -248,7 +253,7 @@ def unit_asked(text: str) -> str | None:
     centimètres … ? »: 'length'; « … des réseaux mobiles, en TWh ? »: 'energy'), or None."""
     for match in _IN_UNIT_RE.finditer(text):
         unit = match.group(1)
-        dimension = next((d for d, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, unit, re.IGNORECASE)), None)
+        dimension = unit_dimension(unit)
         if dimension and (dimension != "duration" or unit.lower().endswith("s") or unit.lower() in _DURATION_SYMBOLS):
             return dimension
     return None

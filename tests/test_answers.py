@@ -3436,6 +3436,8 @@ def test_a_figure_in_words_with_its_unit_measures():
     asked = folded_content_words("Quelle quantité d'eau un seul mégot peut-il contaminer ?")
     assert type_matches("Un mégot peut contaminer jusqu'à cinq cents litres d'eau.", "number", asked)
     assert not type_matches("Le programme a duré pendant trois ans.", "number", asked)
+    assert not type_matches("Le programme existe depuis une dizaine d'années.", "number", asked)  # an approximate time too
+    assert type_matches("Le réseau compte une vingtaine de kilomètres.", "number", asked)
     assert not type_matches("Les mégots polluent les eaux des rivières.", "number", asked)
 
 
