@@ -617,6 +617,14 @@ DIALOG_ECOCONCEPTION = (
     "dialog-declaration-ecoconception-2025.pdf", "f912a7593c244e2376136991544d0cb545d405e5698cfa6c4ea9f057956d98f7",
     "MTES-MCT/dialog@80aa3b002e73a86f087f9e5f9d40c58988cdd2e6:public/files/2025-04-23 - Declaration.ecoconception.DiaLog-2_compressed.pdf",
 )
+INSA_BILAN_SOCIAL = (
+    "insa-strasbourg-bilan-social-2020.pdf", "c3c02ecbd1cb68d54a2ea4966f4ced7041a4429e346f25f311e363ba07f63dcb",
+    "Just467/Projet-Interpromo-Groupe-1@5eab93ff4ff8e726cf7c6cd6bde3333e6af81257:data/bilans_sociaux/INSA_bilan_soc_20_V2_21.pdf",
+)
+LACITO_RAPPORT = (
+    "lacito-cnrs-rapport-activite-aeres-2012.pdf", "fd1519ded6782f8f5005a77cf842be2b73fb508ea898a5d63a8d4844f36df689",
+    "CNRS-LACITO/website@adf249c3f2c3d3eb2b4dfd89370b7ea06db237ea:INTRANET/aeres/LAC-1-Le-LACITO_121114.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -885,6 +893,10 @@ SETS = (
     QuestionSet("near-topic-audierne-gwaien-2023", QUESTIONS / "near-topic-audierne-gwaien-2023.jsonl", TUNING, *AUDIERNE_GWAIEN_2023),
     QuestionSet("dialog-ecoconception", QUESTIONS / "dialog-ecoconception.jsonl", UNSEEN, *DIALOG_ECOCONCEPTION),
     QuestionSet("near-topic-dialog-ecoconception", QUESTIONS / "near-topic-dialog-ecoconception.jsonl", UNSEEN, *DIALOG_ECOCONCEPTION),
+    QuestionSet("insa-bilan-social-2020", QUESTIONS / "insa-bilan-social-2020.jsonl", TUNING, *INSA_BILAN_SOCIAL),
+    QuestionSet("near-topic-insa-bilan-social-2020", QUESTIONS / "near-topic-insa-bilan-social-2020.jsonl", TUNING, *INSA_BILAN_SOCIAL),
+    QuestionSet("lacito-rapport-2012", QUESTIONS / "lacito-rapport-2012.jsonl", UNSEEN, *LACITO_RAPPORT),
+    QuestionSet("near-topic-lacito-rapport-2012", QUESTIONS / "near-topic-lacito-rapport-2012.jsonl", UNSEEN, *LACITO_RAPPORT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
