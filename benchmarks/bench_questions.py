@@ -625,6 +625,14 @@ LACITO_RAPPORT = (
     "lacito-cnrs-rapport-activite-aeres-2012.pdf", "fd1519ded6782f8f5005a77cf842be2b73fb508ea898a5d63a8d4844f36df689",
     "CNRS-LACITO/website@adf249c3f2c3d3eb2b4dfd89370b7ea06db237ea:INTRANET/aeres/LAC-1-Le-LACITO_121114.pdf",
 )
+LOI_SECURITE_CIVILE = (
+    "loi-2004-811-modernisation-securite-civile-2004.pdf", "5b6ddddd7c2bc314249e00fff62f0b43a4f0edcdde90cab3850510cb42eb6d8a",
+    "lechemindupompierprofessionnel-dot/lecheminduspp@348ba7de969e59e4cd574a5509133b9c2425309a:docs/culture-admin/organisation-sis/sources/loi-2004-811.pdf",
+)
+LIVRET_CITOYEN = (
+    "ministere-interieur-livret-du-citoyen-2022.pdf", "c320f358874333ba7559c461c0ec5d0d7e7398fda8dbf25537caacb699e1bf17",
+    "lykimq/French_nationality_questions@664a1b257f0ffd4c2878e9f41247e9000cc09e53:docs/data_sources/Livret-du-citoyen-accessible.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -897,6 +905,10 @@ SETS = (
     QuestionSet("near-topic-insa-bilan-social-2020", QUESTIONS / "near-topic-insa-bilan-social-2020.jsonl", TUNING, *INSA_BILAN_SOCIAL),
     QuestionSet("lacito-rapport-2012", QUESTIONS / "lacito-rapport-2012.jsonl", UNSEEN, *LACITO_RAPPORT),
     QuestionSet("near-topic-lacito-rapport-2012", QUESTIONS / "near-topic-lacito-rapport-2012.jsonl", UNSEEN, *LACITO_RAPPORT),
+    QuestionSet("loi-securite-civile-2004", QUESTIONS / "loi-securite-civile-2004.jsonl", UNSEEN, *LOI_SECURITE_CIVILE),
+    QuestionSet("near-topic-loi-securite-civile-2004", QUESTIONS / "near-topic-loi-securite-civile-2004.jsonl", UNSEEN, *LOI_SECURITE_CIVILE),
+    QuestionSet("livret-citoyen-2022", QUESTIONS / "livret-citoyen-2022.jsonl", UNSEEN, *LIVRET_CITOYEN),
+    QuestionSet("near-topic-livret-citoyen-2022", QUESTIONS / "near-topic-livret-citoyen-2022.jsonl", UNSEEN, *LIVRET_CITOYEN),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
