@@ -633,6 +633,10 @@ LIVRET_CITOYEN = (
     "ministere-interieur-livret-du-citoyen-2022.pdf", "c320f358874333ba7559c461c0ec5d0d7e7398fda8dbf25537caacb699e1bf17",
     "lykimq/French_nationality_questions@664a1b257f0ffd4c2878e9f41247e9000cc09e53:docs/data_sources/Livret-du-citoyen-accessible.pdf",
 )
+ENV_NOTICE_CAS_PAR_CAS = (
+    "notice-examen-cas-par-cas-51656-05-2023.pdf", "251ebb7f72177d760d26974ce3fc63b8d398656d01a686d52fd6650a2cda9cbe",
+    "betagouv/nitrates@0664f34009f6678da9603dbc294b1ad05b122af2:envergo/static/pdfs/notice_51656_05.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -909,6 +913,8 @@ SETS = (
     QuestionSet("near-topic-loi-securite-civile-2004", QUESTIONS / "near-topic-loi-securite-civile-2004.jsonl", UNSEEN, *LOI_SECURITE_CIVILE),
     QuestionSet("livret-citoyen-2022", QUESTIONS / "livret-citoyen-2022.jsonl", UNSEEN, *LIVRET_CITOYEN),
     QuestionSet("near-topic-livret-citoyen-2022", QUESTIONS / "near-topic-livret-citoyen-2022.jsonl", UNSEEN, *LIVRET_CITOYEN),
+    QuestionSet("notice-cas-par-cas", QUESTIONS / "notice-cas-par-cas.jsonl", TUNING, *ENV_NOTICE_CAS_PAR_CAS),
+    QuestionSet("near-topic-notice-cas-par-cas", QUESTIONS / "near-topic-notice-cas-par-cas.jsonl", TUNING, *ENV_NOTICE_CAS_PAR_CAS),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
