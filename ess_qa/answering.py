@@ -635,7 +635,7 @@ def continued(store: Store, snippet: Snippet) -> Snippet:
     if snippet.text != text or row_label(text):
         return snippet
     if len(snippet.text) >= SHORT_EXTRACT:  # a longer whole line: continued by the next one only when it fits whole
-        following = next(units_after_in_section(store, snippet.unit), None)
+        following = next(_units_not_shown(store, snippet.unit, text), None)
         if following is None or row_label(following.text) or following.text.rstrip().endswith(":"):
             return snippet  # a row is another row's; a lead-in's list is announced_list's to show
         joined = f"{text}\n{following.text}"
@@ -745,7 +745,7 @@ def unit_with_following_units(store: Store, unit: Unit, shown: str | None = None
     (default: all of it)."""
     text = unit.text if shown is None else shown
     header = unit.text.rpartition("\n")[0]
-    for following in units_after_in_section(store, unit):
+    for following in _units_not_shown(store, unit, text):
         if len(text) >= SNIPPET_TARGET:
             break
         above, _, row = following.text.rpartition("\n")
@@ -753,6 +753,14 @@ def unit_with_following_units(store: Store, unit: Unit, shown: str | None = None
         # shown once: the next rows under the same header (the table's first row, when it has no other) show their row alone
         header = above or (row if is_table_row(row) else header)
     return text
+
+
+def _units_not_shown(store: Store, unit: Unit, shown: str) -> Iterator[Unit]:
+    """The units after a unit in its section (units_after_in_section) whose lines are not all shown already: a lead-in's
+    unit may hold its first items, which are units of their own too (« Ces coordonnées doivent être exprimées : • pour la
+    France métropolitaine … », then « pour la France métropolitaine … »)."""
+    lines = {_item_line(line) for line in shown.split("\n")}
+    return (following for following in units_after_in_section(store, unit) if not all(_item_line(line) in lines for line in following.text.split("\n")))
 
 
 def units_after_in_section(store: Store, unit: Unit) -> Iterator[Unit]:

@@ -2617,6 +2617,31 @@ def test_a_short_extract_is_continued_by_the_next_lines_of_its_section(tmp_path)
     assert continued(store, Snippet(reminder.text, passage, 0.5, reminder)).text == reminder.text  # the next line would not fit whole
 
 
+LEAD_IN_WITH_ITEMS_PAGES = (
+    """Les coordonnées du projet
+
+Pour connaître les coordonnées géographiques d'un lieu, utilisez le géoportail et affichez ce lieu sur la carte.
+
+Ces coordonnées doivent être exprimées :
+• pour la France métropolitaine et la Corse : selon le réseau géodésique français 1993 ;
+• pour la Guadeloupe, la Martinique, Saint Barthélémy et Saint-Martin : selon le réseau de référence des Antilles françaises 1991 ;
+• pour la Guyane : selon le réseau géodésique français de la Guyane 1995 ;
+• pour Mayotte : selon le réseau géodésique de Mayotte 2004 ;
+• pour la Réunion : selon le réseau géodésique de la Réunion 1992.""",
+)
+
+
+def test_an_extract_continued_never_shows_a_line_twice(tmp_path):
+    """A lead-in's line holds its first items, which are lines of their own too: the extract went on with them again
+    (« … Antilles françaises 1991 ; » then « pour la France métropolitaine … » a second time). It goes on with the
+    next item not yet shown."""
+    assistant = assistant_on(tmp_path, "notice.txt", LEAD_IN_WITH_ITEMS_PAGES)
+    shown = assistant.ask("Dans quel réseau géodésique exprimer les coordonnées ?").snippet
+    lines = [line.lstrip("• ").strip() for line in shown.split("\n")]
+    assert len(lines) == len(set(lines)), shown
+    assert "Guyane" in shown, shown
+
+
 THRESHOLD_TABLE_PAGES = (
     """Les objectifs adaptés des outre-mer
 
