@@ -217,7 +217,7 @@ def _in_the_singular(noun: str | None) -> bool:
 def names(text: str) -> list[str]:
     """Runs of capitalised words ('Johanna Rolland', 'Nantes Métropole'); at a sentence's start,
     where any word is capitalised, a run must not begin with a function word ('Les Ecossolies'); after a street's
-    word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one ending in « Cedex » a town."""
+    word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one holding « Cedex » a town (« Strasbourg Cedex Tél. »)."""
     return [name for _, name in _name_runs(text)]
 
 
@@ -227,7 +227,7 @@ def _name_runs(text: str) -> list[tuple[str, str]]:
     for match in _NAME_RE.finditer(text):
         name = match.group()
         before = text[: match.start()].rstrip()
-        if _STREET_END_RE.search(before) or name.lower().endswith(" cedex"):  # a street's or a town's postal name
+        if _STREET_END_RE.search(before) or "cedex" in name.lower().split():  # a street's or a town's postal name
             continue
         if not before or before[-1] in ".!?:»\n":
             first, _, rest = name.partition(" ")
