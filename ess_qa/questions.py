@@ -703,15 +703,16 @@ _IDENTITY_RE = re.compile(
 _ROLE_RE = re.compile(
     r"^\W*(?:qui\s+(?:est|[ée]tait|sont|[ée]taient)|c'est\s+qui|comment\s+s'appell?(?:e|ent|ait|aient))\s+(?:(?:les|le|la)\s+|l')([^\W\d_]+)"
     r"|^\W*qui\s+(pr[ée]side|pr[ée]sidait|dirige|dirigeait)\b"
+    r"|^\W*quel(?:le)?s?\s+(?:est|[ée]tait|sont|[ée]taient)\s+(?:le|les)\s+noms?\s+(?:du\s+|des\s+|de\s+la\s+|de\s+l'|d')([^\W\d_]+)"
 )
 
 
 def role_asked(question: str) -> str | None:
     """The role a French question asks who holds, or the kind of thing it asks the name of: « maire » in « Qui est le maire de
-    Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? »; None for
+    Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? » or « Quel est le nom du préfet … ? »; None for
     another question."""
     match = _ROLE_RE.search(normalize_apostrophes(question).lower())
-    return (match.group(1) or match.group(2)) if match else None
+    return (match.group(1) or match.group(2) or match.group(3)) if match else None
 
 
 # A postal address asked for: by post, not by mail or on the web

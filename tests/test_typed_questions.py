@@ -643,6 +643,7 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     assert role_asked("Qui est le maire de Vedène ?") == "maire" and role_asked("Qui préside le conseil ?") == "préside"
     assert role_asked("Qui sont les auteurs du guide ?") == "auteurs" and role_asked("Qui finance les travaux ?") is None
     assert role_asked("Comment s'appelle le préfet de Vaucluse ?") == "préfet"  # the kind of thing whose name is asked
+    assert role_asked("Quel est le nom du médecin de prévention ?") == "médecin" and role_asked("Quel est le nom de l'outil ?") == "outil"
     # as people type it: « C'est qui la présidente … ? » asks who holds a role; « c'est qui qui a fait … ? » asks who did
     from ess_qa.questions import question_measure
 
@@ -658,9 +659,17 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     )), encoding="utf-8")
     build(tmp_path, tmp_path / "index")
     assistant = Assistant.load(tmp_path / "index")
-    mayor, coordinator, prefect = assistant.batch(
-        ["Qui est le maire de Vedène ?", "Qui est la coordinatrice de la maison de santé de Vedène ?", "Comment s'appelle le préfet de Vaucluse ?"]
+    mayor, coordinator, prefect, named_mayor, named_coordinator = assistant.batch(
+        [
+            "Qui est le maire de Vedène ?",
+            "Qui est la coordinatrice de la maison de santé de Vedène ?",
+            "Comment s'appelle le préfet de Vaucluse ?",
+            "Quel est le nom du maire de Vedène ?",
+            "Quel est le nom de la coordinatrice de la maison de santé ?",
+        ]
     )
     assert mayor.found is False and mayor.snippet is None, mayor.snippet
+    assert named_mayor.found is False and named_mayor.snippet is None, named_mayor.snippet
+    assert named_coordinator.found and "Francisod" in named_coordinator.snippet, named_coordinator.snippet
     assert prefect.found is False and prefect.snippet is None, prefect.snippet
     assert coordinator.found and "Francisod" in coordinator.snippet, coordinator.snippet
