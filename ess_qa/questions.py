@@ -355,7 +355,8 @@ _NOT_A_MEANS = "".join(rf"(?<!\b{words} )" if not words.endswith("'") else rf"(?
 _TIME_ASKED = r"\bquelle heure\b|\bwhat time\b"
 # A time of day or opening hours asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly
 # rate or a working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
-_CLOCK_ASKED = r"\bquelles? heures?\b|\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
+# (« les horaires » asked, not those of what another noun asked names: « Quel logiciel … pour suivre les horaires … ? »)
+_CLOCK_ASKED = r"\bquelles? heures?\b|^(?!\W*quel(?:le)?s?\s+(?!(?:est|sont|[ée]tait|[ée]taient|seront|heures?|horaires)\b)[^\W\d_]+\b).*\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
 # A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
 _DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"
 

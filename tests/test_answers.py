@@ -3434,6 +3434,9 @@ def test_a_list_written_in_its_line_is_shown_as_a_list(tmp_path):
         ("Quel était le montant du SMIC horaire brut en 2019 ?", "money", None),
         ("Combien de jours de RTT génère le cycle horaire de 38 heures ?", "number", "duration"),
         ("Quand le guide a-t-il été publié ?", "date", None),
+        # the hours of what another noun asked names: that noun is asked (« Quel logiciel »), not a time
+        ("Quel logiciel l'école utilise-t-elle pour suivre les horaires et les congés des agents ?", "other", None),
+        ("Quels horaires pour la mairie ?", "date", "clock"),
     ],
 )
 def test_a_time_of_day_asked_is_a_date_told_by_the_clock(question, kind, measure):
