@@ -163,9 +163,11 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
-    dating = _cover_dating_line(store, asked, candidates) or _colophon_dating_line(store, asked, candidates)
+    dating = _colophon_dating_line(store, asked, candidates) or _cover_dating_line(store, asked, candidates)
     if dating is not None and not (best is not None and _dates_as_asked(asked, best.unit)):
-        return _with_its_day(store, asked, candidates, dating)  # « De quand date ce guide ? »: its cover says, unless a line says « Date de publication : … »
+        # « De quand date ce guide ? »: its colophon says (« Date de publication : … »), else its cover, unless the best line
+        # dates it as asked
+        return _with_its_day(store, asked, candidates, dating)
     if best is not None and spelled:
         best = _spelling_line(store, asked, candidates, spelled) or best
     if best is not None and asked.authorship:
@@ -289,9 +291,10 @@ OPENING_PAGES = 4
 
 
 def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
-    """For a question on when the document was published (QuestionProfile.dated_kind) whose cover gives no date, the line
-    of its colophon that says when it came out (PUBLISHED_RE: « Date de publication : Février 2021 », « Dépôt légal :
-    février 2017 »), on its first OPENING_PAGES pages or its last COVER_PAGES (a back cover); None when none does."""
+    """For a question on when the document was published (QuestionProfile.dated_kind), the line of its colophon that says
+    when it came out (PUBLISHED_RE: « Date de publication : Février 2021 », « Dépôt légal : février 2017 », « Cet ouvrage
+    a été édité en décembre 2022 »), on its first OPENING_PAGES pages or its last COVER_PAGES (a back cover); None when
+    none does. It dates the document before its cover does, whose year may be the one it is about (« BILAN SOCIAL 2020 »)."""
     if not asked.dated_kind or not candidates:
         return None
     first = candidates[0][2]

@@ -196,7 +196,7 @@ def defined_words(question: str) -> frozenset[str]:
 _DOCUMENT_KINDS = "|".join(
     _typed_either_way(
         """guide document rapport étude note notice panorama référentiel instruction livret plaquette charte manuel brochure
-        fiche questionnaire protocole synthèse cahier dossier mémento""".split()
+        fiche questionnaire protocole synthèse cahier dossier mémento bulletin magazine ouvrage revue""".split()
     )
 )
 # the verbs by which a text says, shows or advises (« le panorama présente-t-il »), in the third person
@@ -208,7 +208,9 @@ _REPORTING_VERBS = "|".join(
 )
 # The document a question names by its kind, with the word after it (« cette note juridique », « ce rapport », a
 # keyword query's « auteur note restauration »), with or without its article
-DOCUMENT_NAMED_RE = re.compile(rf"\b((?:{_DOCUMENT_KINDS})(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
+# ... and when its date or its authors are asked, a « bilan » (« Quand ce bilan social a-t-il été publié ? »), which
+# names an accounting statement as often where a source is named (« une ligne vide dans le bilan »)
+DOCUMENT_NAMED_RE = re.compile(rf"\b((?:{_DOCUMENT_KINDS}|bilan)(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"
     rf"|\b(?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS}) (?=(?:s'|se )?(?:{_REPORTING_VERBS})(?:-t)?-(?:il|elle)\b)"

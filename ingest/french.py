@@ -1145,10 +1145,11 @@ CREDITS_RE = re.compile(
 
 
 # A colophon's label of when a document came out: « Date de publication : Février 2021 », « Dépôt légal : février 2017 »,
-# « Achevé d'imprimer en mars 2019 », « Publié en juin 2022 », « Mis en ligne le … », « Parution : … »
+# « Achevé d'imprimer en mars 2019 », « Publié en juin 2022 », « Cet ouvrage a été édité en décembre 2022 », « Imprimé en
+# mai 2021 », « Mis en ligne le … », « Parution : … »
 PUBLISHED_RE = re.compile(
     r"\b(?:date\s+de\s+(?:publication|parution|mise\s+en\s+ligne|diffusion|l['’]\s?[ée]dition)|d[ée]p[ôo]t\s+l[ée]gal"
-    r"|achev[ée]\s+d['’]\s?imprimer|publi[ée]e?\s+(?:en|le)\b|mise?\s+en\s+ligne\s+le\b|parution\s*:)",
+    r"|achev[ée]\s+d['’]\s?imprimer|(?:publi|[ée]dit|imprim)[ée]e?s?\s+(?:en|le)\b|mise?\s+en\s+ligne\s+le\b|parution\s*:)",
     re.IGNORECASE,
 )
 

@@ -2169,6 +2169,7 @@ def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
         ("En quelle année a été publié ce document sur les éléments juridiques ?", "document"),
         ("When was this guide published?", "guide"),
         ("De quand date cette charte graphique du coût environnemental ?", "charte"),  # a charter, a manual, a form are documents too
+        ("Quand ce bilan social a-t-il été publié ?", "bilan"),  # a report by its kind (a « bilan » is a balance sheet too)
         ("De quand date la loi dite Egalim dont l'article 25 impose ce rapport ?", None),  # the law's date
         ("Quand le guide recommande-t-il de peser ?", None),  # when to weigh
         ("Combien de pages compte ce guide ?", None),
@@ -3530,6 +3531,24 @@ def test_a_document_whose_cover_gives_no_date_is_dated_by_its_colophon(tmp_path)
     ))
     answer = assistant.ask("Quand la synthèse du questionnaire national a-t-elle été publiée ?")
     assert answer.found and "Février 2021" in answer.snippet, answer.snippet
+
+
+def test_a_colophon_that_says_when_the_document_came_out_dates_it_before_its_covers_year(tmp_path):
+    """« Quand ce bilan social a-t-il été publié ? » was answered « BILAN SOCIAL 2020 », the cover's year, which is the
+    year the report is about; its colophon says when it came out (« Cet ouvrage a été édité en décembre 2022 »)."""
+    from ingest.french import PUBLISHED_RE
+
+    assert PUBLISHED_RE.search("Cet ouvrage a été édité en décembre 2022 par l'Institut") and PUBLISHED_RE.search("Imprimé en mai 2021")
+    assert not PUBLISHED_RE.search("Le guide édité par la région")
+    assistant = assistant_on_pdf(tmp_path, "bilan.pdf", (
+        "BILAN SOCIAL 2020\n\nInstitut des sciences appliquées",
+        "L'effectif de l'établissement compte 412 agents au 31 décembre 2020, dont 169 fonctionnaires.",
+        "Les absences pour raison de santé ont baissé en 2020, avec la fermeture des locaux au printemps.",
+        "Cet ouvrage a été édité en décembre 2022 par l'Institut des sciences appliquées. Directeur de la publication : "
+        "Jean Martin. Crédits photos : service communication.",
+    ))
+    answer = assistant.ask("Quand ce bilan social a-t-il été publié ?")
+    assert answer.found and "décembre 2022" in answer.snippet, answer.snippet
 
 
 @pytest.mark.parametrize(
