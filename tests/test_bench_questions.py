@@ -66,7 +66,10 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "bdf-surendettement", "near-topic-bdf-surendettement",
               "dialog-ecoconception", "near-topic-dialog-ecoconception",
               "ffe-contrat-delegation", "near-topic-ffe-contrat-delegation",
-              "velo-longchamp-anneau", "near-topic-velo-longchamp-anneau"}
+              "velo-longchamp-anneau", "near-topic-velo-longchamp-anneau",
+              "lacito-rapport-2012", "near-topic-lacito-rapport-2012",
+              "loi-securite-civile-2004", "near-topic-loi-securite-civile-2004",
+              "livret-citoyen-2022", "near-topic-livret-citoyen-2022"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
     for qset in bench.SETS:
