@@ -1011,6 +1011,7 @@ def unspecified_heads(
         return []
     shown = snippet.unit.terms | acronyms.held_through(snippet.unit.text, set(snippet.unit.terms))
     channel_given = asked is not None and asked.kind == "contact" and asked.answered_by(snippet.text)
+    items_announced = asked is not None and asked.kind == "list" and asked.typed_answer(snippet.unit)
     place_words = folded_content_words(place) | snippet.unit.section_words
     unspecified = []
     for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
@@ -1019,6 +1020,11 @@ def unspecified_heads(
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
         if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):
+            continue
+        if items_announced and head_term in asked.focus:
+            # « Quelles étapes de conception … ? » of a line that announces its list (« En phase de conception, elle
+            # distingue ainsi : ») or gives it (« les taux 2022 proposés sont les suivants ✓ Taxe Foncière … »): its items
+            # are the heads asked, and the line names their kind as it will
             continue
         if channel_given and CONTACT_NOUN_RE.fullmatch(head) and CONTACT_NOUN_RE.fullmatch(complement):
             continue

@@ -595,6 +595,39 @@ def test_a_complement_shown_without_its_head_does_not_answer_for_the_phrase(netw
     assert unspecified("Comment raccorder un immeuble au Grand Réseau de froid ?", connecting) == []
 
 
+SIGNS_TOPICS = ("le sommeil et les rêves", "la marche et le sport", "les repas pris en famille", "le travail scolaire", "les amis et les sorties", "le poids et la croissance")
+SIGNS_PAGES = (
+    "Repérer un trouble alimentaire\n\nLes signes impliquant une prise en charge spécialisée d'emblée sont les suivants :\n"
+    "• une variation du poids de plus de 1 kg par semaine depuis quelques semaines ;\n• un IMC bas ;\n• des vomissements répétés.",
+    *(
+        f"Consultation sur {topic}\n\nLe médecin relève les signes que la famille observe sur {topic}, puis il décide d'une prise en "
+        f"charge spécialisée d'emblée ou d'un suivi simple. Les signes qu'il retient sur {topic} sont écrits au dossier."
+        for topic in SIGNS_TOPICS
+    ),
+    "Urgences\n\nLa gravité d'un accident est évaluée par le service d'urgence, qui oriente le patient vers le bon service de l'hôpital.",
+)
+
+
+def test_a_list_announced_names_the_kind_of_its_items_as_it_will(tmp_path):
+    """« Quels signes de gravité … ? » was refused as « not about: signes gravité »: the line that announces the list (« Les
+    signes impliquant une prise en charge spécialisée d'emblée sont les suivants : ») names its items' kind without the
+    complement, a rarer word of the corpus. A list question's head, the kind of the items, is what such a line gives."""
+    from ess_qa.answering import Snippet, place_terms, place_text, unspecified_heads
+
+    (tmp_path / "guide.txt").write_text("\f".join(SIGNS_PAGES), encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    store = assistant.store
+    announcing = next(u for p in range(len(store.chunks)) for u in store.units(p) if u.text.startswith("Les signes impliquant"))
+    question = "Quels signes de gravité imposent une prise en charge spécialisée d'emblée ?"
+    asked = assistant._retrieve_profiled([question], 5, None)[1][0]
+    snippet = Snippet(announcing.text, assistant.search(announcing.text, k=1)[0], 1.0, announcing)
+    place = place_text(store, snippet)
+    assert unspecified_heads(store, question, snippet, place, place_terms(store, snippet, place), asked=asked) == []
+    # read as no list question, the same line is about signs, of no gravity
+    assert unspecified_heads(store, question, snippet, place, place_terms(store, snippet, place)) == ["signes gravité"]
+
+
 def test_the_corpus_subject_shown_without_its_head_still_answers(network):
     """'chaleur' is in most of the note's passages: a line on the heat consumed, under a heading on the
     network, answers for the 'réseau de chaleur' (a subject of the corpus is no other kind of network)."""
