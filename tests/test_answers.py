@@ -3513,42 +3513,45 @@ def test_opening_hours_are_answered_by_a_time_and_refused_where_no_line_gives_on
     assert not other.ask("horaires ouverture coworking Montreuil").found
 
 
-def test_a_document_whose_cover_gives_no_date_is_dated_by_its_colophon(tmp_path):
-    """A ministry's synthesis gives its date on its back cover only (« Date de publication : Février 2021 », among the
-    credits): « Quand la synthèse … a-t-elle été publiée ? » shows that line, not a body line that mentions a year."""
+def test_a_colophon_line_says_when_the_document_came_out():
     from ingest.french import PUBLISHED_RE
 
     assert PUBLISHED_RE.search("ISBN 2-906417-69-6 – Dépôt légal : février 2017")
     assert PUBLISHED_RE.search("Achevé d'imprimer en mars 2019") and PUBLISHED_RE.search("Publié en juin 2022")
-    assert not PUBLISHED_RE.search("Les résultats publiés dans la revue en 2019") and not PUBLISHED_RE.search("la date de la réunion")
-    assistant = assistant_on_pdf(tmp_path, "synthese.pdf", (
-        "Les atlas de paysages, un outil de connaissances en action ?\n\nSynthèse du questionnaire national",
-        "Depuis sa création en 1994, l'atlas de paysages et sa méthode d'élaboration ont évolué conjointement. "
-        "La synthèse rend compte des réponses des utilisateurs des atlas.",
-        "Les répondants notent enfin un besoin de synthèse pour simplifier la compréhension de l'atlas par le grand public.",
-        "Direction générale de l'Aménagement, du Logement et de la Nature. Rédaction : Chloé Leprompt. "
-        "Date de publication : Février 2021. Photo de couverture : Laurent Mignaux.",
-    ))
-    answer = assistant.ask("Quand la synthèse du questionnaire national a-t-elle été publiée ?")
-    assert answer.found and "Février 2021" in answer.snippet, answer.snippet
-
-
-def test_a_colophon_that_says_when_the_document_came_out_dates_it_before_its_covers_year(tmp_path):
-    """« Quand ce bilan social a-t-il été publié ? » was answered « BILAN SOCIAL 2020 », the cover's year, which is the
-    year the report is about; its colophon says when it came out (« Cet ouvrage a été édité en décembre 2022 »)."""
-    from ingest.french import PUBLISHED_RE
-
     assert PUBLISHED_RE.search("Cet ouvrage a été édité en décembre 2022 par l'Institut") and PUBLISHED_RE.search("Imprimé en mai 2021")
+    assert not PUBLISHED_RE.search("Les résultats publiés dans la revue en 2019") and not PUBLISHED_RE.search("la date de la réunion")
     assert not PUBLISHED_RE.search("Le guide édité par la région")
-    assistant = assistant_on_pdf(tmp_path, "bilan.pdf", (
-        "BILAN SOCIAL 2020\n\nInstitut des sciences appliquées",
-        "L'effectif de l'établissement compte 412 agents au 31 décembre 2020, dont 169 fonctionnaires.",
-        "Les absences pour raison de santé ont baissé en 2020, avec la fermeture des locaux au printemps.",
-        "Cet ouvrage a été édité en décembre 2022 par l'Institut des sciences appliquées. Directeur de la publication : "
-        "Jean Martin. Crédits photos : service communication.",
-    ))
-    answer = assistant.ask("Quand ce bilan social a-t-il été publié ?")
-    assert answer.found and "décembre 2022" in answer.snippet, answer.snippet
+
+
+SYNTHESIS_PAGES = (
+    "Les atlas de paysages, un outil de connaissances en action ?\n\nSynthèse du questionnaire national",
+    "Depuis sa création en 1994, l'atlas de paysages et sa méthode d'élaboration ont évolué conjointement. "
+    "La synthèse rend compte des réponses des utilisateurs des atlas.",
+    "Les répondants notent enfin un besoin de synthèse pour simplifier la compréhension de l'atlas par le grand public.",
+    "Direction générale de l'Aménagement, du Logement et de la Nature. Rédaction : Chloé Leprompt. "
+    "Date de publication : Février 2021. Photo de couverture : Laurent Mignaux.",
+)
+SOCIAL_REPORT_PAGES = (
+    "BILAN SOCIAL 2020\n\nInstitut des sciences appliquées",
+    "L'effectif de l'établissement compte 412 agents au 31 décembre 2020, dont 169 fonctionnaires.",
+    "Les absences pour raison de santé ont baissé en 2020, avec la fermeture des locaux au printemps.",
+    "Cet ouvrage a été édité en décembre 2022 par l'Institut des sciences appliquées. Directeur de la publication : "
+    "Jean Martin. Crédits photos : service communication.",
+)
+
+
+@pytest.mark.parametrize(
+    ("pages", "question", "date"),
+    [
+        # a synthesis whose date is on its back cover only, among the credits: not a body line that mentions a year
+        (SYNTHESIS_PAGES, "Quand la synthèse du questionnaire national a-t-elle été publiée ?", "Février 2021"),
+        # « BILAN SOCIAL 2020 », the cover's year, is the year the report is about: its colophon dates it first
+        (SOCIAL_REPORT_PAGES, "Quand ce bilan social a-t-il été publié ?", "décembre 2022"),
+    ],
+)
+def test_a_document_is_dated_by_the_colophon_line_that_says_when_it_came_out(tmp_path, pages, question, date):
+    answer = assistant_on_pdf(tmp_path, "document.pdf", pages).ask(question)
+    assert answer.found and date in answer.snippet, answer.snippet
 
 
 @pytest.mark.parametrize(
