@@ -217,7 +217,8 @@ def _in_the_singular(noun: str | None) -> bool:
 def names(text: str) -> list[str]:
     """Runs of capitalised words ('Johanna Rolland', 'Nantes Métropole'); at a sentence's start,
     where any word is capitalised, a run must not begin with a function word ('Les Ecossolies'); after a street's
-    word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one holding « Cedex » a town (« Strasbourg Cedex Tél. »)."""
+    word, a run names the street, not someone (« 18, rue Gabriel Péri »), and one holding « Cedex » a town
+    (« Strasbourg Cedex Tél. »)."""
     return [name for _, name in _name_runs(text)]
 
 

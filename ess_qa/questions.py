@@ -358,7 +358,10 @@ _TIME_ASKED = r"\bquelle heure\b|\bwhat time\b"
 # A time of day or opening hours asked (« à quelle heure », « les horaires d'ouverture », « what time »), not an hourly
 # rate or a working week's hours (« le SMIC horaire », « un cycle horaire de 38 heures »)
 # (« les horaires » asked, not those of what another noun asked names: « Quel logiciel … pour suivre les horaires … ? »)
-_CLOCK_ASKED = r"\bquelles? heures?\b|^(?!\W*quel(?:le)?s?\s+(?!(?:est|sont|[ée]tait|[ée]taient|seront|heures?|horaires)\b)[^\W\d_]+\b).*\bhoraires\b(?! de travail)|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
+_CLOCK_ASKED = (
+    r"\bquelles? heures?\b|^(?!\W*quel(?:le)?s?\s+(?!(?:est|sont|[ée]tait|[ée]taient|seront|heures?|horaires)\b)[^\W\d_]+\b).*\bhoraires\b(?! de travail)"
+    r"|\bheures? d'ouverture\b|\bwhat time\b|\bopening (?:hours|times)\b"
+)
 # A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
 _DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"
 
@@ -712,8 +715,8 @@ _ROLE_RE = re.compile(
 
 def role_asked(question: str) -> str | None:
     """The role a French question asks who holds, or the kind of thing it asks the name of: « maire » in « Qui est le maire de
-    Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? » or « Quel est le nom du préfet … ? »; None for
-    another question."""
+    Vedène ? », « préside » in « Qui préside le conseil … ? », « préfet » in « Comment s'appelle le préfet … ? » or « Quel
+    est le nom du préfet … ? »; None for another question."""
     match = _ROLE_RE.search(normalize_apostrophes(question).lower())
     return (match.group(1) or match.group(2) or match.group(3)) if match else None
 
