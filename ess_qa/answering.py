@@ -707,7 +707,7 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
     for following, opens in zip(items, opening):
         if parallel and not opens:
             continue
-        if all(_item_line(line) in shown for line in following.split("\n")):  # lines read twice (a unit of lines, then each)
+        if _shown_already(following, shown):  # lines read twice (a unit of lines, then each)
             continue
         above, _, row = following.rpartition("\n")
         kept = ASKED_ITEM_KEPT if _terms_held(following, wanted) - in_lead else ITEM_KEPT
@@ -730,6 +730,11 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
         shown.update(_item_line(line) for line in item.split("\n"))  # as shown: a line cut short may come again whole
         size += 1 + len(item)
     return "\n".join(parts)
+
+
+def _shown_already(text: str, shown: set[str]) -> bool:
+    """Whether every line of a text is among the lines already shown (as _item_line reads them)."""
+    return all(_item_line(line) in shown for line in text.split("\n"))
 
 
 def _item_line(line: str) -> str:
@@ -763,7 +768,7 @@ def _units_not_shown(store: Store, unit: Unit, shown: str) -> Iterator[Unit]:
     unit may hold its first items, which are units of their own too (« Ces coordonnées doivent être exprimées : • pour la
     France métropolitaine … », then « pour la France métropolitaine … »)."""
     lines = {_item_line(line) for line in shown.split("\n")}
-    return (following for following in units_after_in_section(store, unit) if not all(_item_line(line) in lines for line in following.text.split("\n")))
+    return (following for following in units_after_in_section(store, unit) if not _shown_already(following.text, lines))
 
 
 def units_after_in_section(store: Store, unit: Unit) -> Iterator[Unit]:

@@ -232,9 +232,12 @@ _ANY_UNIT = "|".join(f"(?:{unit})" for unit in MEASURE_UNITS.values())
 _PER_UNIT_RE = re.compile(rf"(?:{NUMBER_RUN}\s?|/\s?|\b(?:au|par|le|per)\s)(?:{_ANY_UNIT})", re.IGNORECASE)
 
 
+_UNIT_WORD_RES = {dimension: re.compile(unit, re.IGNORECASE) for dimension, unit in MEASURE_UNITS.items()}
+
+
 def unit_dimension(word: str) -> str | None:
     """The dimension (MEASURE_UNITS) of the unit a word names: « litres » -> 'volume', « années » -> 'duration', or None."""
-    return next((dimension for dimension, pattern in MEASURE_UNITS.items() if re.fullmatch(pattern, word, re.IGNORECASE)), None)
+    return next((dimension for dimension, pattern in _UNIT_WORD_RES.items() if pattern.fullmatch(word)), None)
 
 
 def is_unit_word(word: str) -> bool:

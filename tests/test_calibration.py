@@ -623,9 +623,10 @@ def test_a_list_announced_names_the_kind_of_its_items_as_it_will(tmp_path):
     asked = assistant._retrieve_profiled([question], 5, None)[1][0]
     snippet = Snippet(announcing.text, assistant.search(announcing.text, k=1)[0], 1.0, announcing)
     place = place_text(store, snippet)
-    assert unspecified_heads(store, question, snippet, place, place_terms(store, snippet, place), asked=asked) == []
+    held = place_terms(store, snippet, place)
+    assert unspecified_heads(store, question, snippet, place, held, asked=asked) == []
     # read as no list question, the same line is about signs, of no gravity
-    assert unspecified_heads(store, question, snippet, place, place_terms(store, snippet, place)) == ["signes gravité"]
+    assert unspecified_heads(store, question, snippet, place, held) == ["signes gravité"]
 
 
 def test_the_corpus_subject_shown_without_its_head_still_answers(network):
