@@ -637,6 +637,22 @@ ENV_NOTICE_CAS_PAR_CAS = (
     "notice-examen-cas-par-cas-51656-05-2023.pdf", "251ebb7f72177d760d26974ce3fc63b8d398656d01a686d52fd6650a2cda9cbe",
     "betagouv/nitrates@0664f34009f6678da9603dbc294b1ad05b122af2:envergo/static/pdfs/notice_51656_05.pdf",
 )
+LEZARD_OCELLE_CEN_PACA = (
+    "cen-paca-inventaire-lezard-ocelle-pira-2014.pdf", "339da53b6263e0d56d9412b8c1472538f3f8d173c9e010689565f925fa0c307f",
+    "mathieubossaert/vitrine-formulaires-odk-cens@b7640a1e74a52e8ab44b78e3c690edac3abe8699:ODK-CEN/fichiers/lezard_ocelle_pira/protocole_et_fichier_modeles/techniques inventaire Lezard ocelle.pdf",
+)
+GAZETTE_AMIS_MUSEES = (
+    "gazette-amis-musees-normandie-2019.pdf", "7183a0b1f4cd26c08d74ebf32f3f91c6419b773b7a291070c5b3fbc27d5cb278",
+    "amvr/amvr.github.io@aa340252ae531799c748464d2ffa607a7b4f6928:fichiers/gazette/gazette_2019.pdf",
+)
+POLYTECH_SORBONNE_REGLEMENT = (
+    "polytech-sorbonne-reglement-des-etudes-2023-2024.pdf", "f1aacc3d2dc4e5456bc7e203679c394790b3522bf2b05dc5b6c0f37a67c1b544",
+    "Adr44mo/Stage-Chatbot-Polytech@f34868994fef1a62cf06b08dcb9e9fbe9af5f973:Document_handler/Corpus/pdf_man/autre/reglement_des_etudes.pdf",
+)
+DECLARVIN_NOTICE_DRM = (
+    "declarvin-notice-drm-2012.pdf", "ef6c9b796c1fef21f5fd02feb214cff129c11bb9af368e9f189de704fe706659",
+    "24eme/declarvins@124ee2780f213bac4f89c9f7c9bb8996fe10f790:project/web/docs/notice.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -915,6 +931,14 @@ SETS = (
     QuestionSet("near-topic-livret-citoyen-2022", QUESTIONS / "near-topic-livret-citoyen-2022.jsonl", UNSEEN, *LIVRET_CITOYEN),
     QuestionSet("notice-cas-par-cas", QUESTIONS / "notice-cas-par-cas.jsonl", TUNING, *ENV_NOTICE_CAS_PAR_CAS),
     QuestionSet("near-topic-notice-cas-par-cas", QUESTIONS / "near-topic-notice-cas-par-cas.jsonl", TUNING, *ENV_NOTICE_CAS_PAR_CAS),
+    QuestionSet("lezard-ocelle-cen-paca", QUESTIONS / "lezard-ocelle-cen-paca.jsonl", TUNING, *LEZARD_OCELLE_CEN_PACA),
+    QuestionSet("near-topic-lezard-ocelle-cen-paca", QUESTIONS / "near-topic-lezard-ocelle-cen-paca.jsonl", TUNING, *LEZARD_OCELLE_CEN_PACA),
+    QuestionSet("gazette-amis-musees-2019", QUESTIONS / "gazette-amis-musees-2019.jsonl", UNSEEN, *GAZETTE_AMIS_MUSEES),
+    QuestionSet("near-topic-gazette-amis-musees-2019", QUESTIONS / "near-topic-gazette-amis-musees-2019.jsonl", UNSEEN, *GAZETTE_AMIS_MUSEES),
+    QuestionSet("polytech-sorbonne-reglement-etudes", QUESTIONS / "polytech-sorbonne-reglement-etudes.jsonl", UNSEEN, *POLYTECH_SORBONNE_REGLEMENT),
+    QuestionSet("near-topic-polytech-sorbonne-reglement-etudes", QUESTIONS / "near-topic-polytech-sorbonne-reglement-etudes.jsonl", UNSEEN, *POLYTECH_SORBONNE_REGLEMENT),
+    QuestionSet("declarvin-notice-drm", QUESTIONS / "declarvin-notice-drm.jsonl", UNSEEN, *DECLARVIN_NOTICE_DRM),
+    QuestionSet("near-topic-declarvin-notice-drm", QUESTIONS / "near-topic-declarvin-notice-drm.jsonl", UNSEEN, *DECLARVIN_NOTICE_DRM),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
