@@ -948,13 +948,26 @@ def place_text(store: Store, snippet: Snippet) -> str:
     many units they span: what it refers to is named there."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
+    earlier = _chunk_before(store, snippet.unit.position) + units[:index]
     if REFERS_BACK_RE.match(snippet.unit.text):
-        told = "\n".join(unit.text for unit in units[:index])
+        told = "\n".join(unit.text for unit in earlier)
         before = told[_referent_start(told, taken_up_noun(snippet.unit.text)) :]
     else:
-        before = units[index - 1].text[-SNIPPET_TARGET:] if index > 0 else ""
+        before = earlier[-1].text[-SNIPPET_TARGET:] if earlier else ""
     after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
     return f"{before}\n{snippet.text}\n{after}"
+
+
+def _chunk_before(store: Store, position: int) -> list[Unit]:
+    """The units of the chunk before a chunk when it is on the same page of the same section: a chunk's first line goes on
+    from there (« Une étude menée dans le centre de l'Espagne … » then « La CMR offre un résultat de 3.2 individus / ha »);
+    else none."""
+    if position == 0:
+        return []
+    chunk, before = store.chunk(position), store.chunk(position - 1)
+    if (before.source, before.page, before.section) != (chunk.source, chunk.page, chunk.section):
+        return []
+    return store.units(position - 1)
 
 
 REFERENT_REACH = 3 * SNIPPET_TARGET  # characters back a line that takes up a noun (« Cette notification … ») looks for it

@@ -775,3 +775,33 @@ def test_an_item_of_a_list_run_into_a_line_defines_its_label():
     assert defines(line, {"usage", "professionnel"})
     assert not defines(line, {"physiques"})
     assert not defines("Les données électriques - Phase de fabrication", {"phase"})
+
+
+STUDY_PAGE = (
+    "Détection de l'espèce\n\n"
+    + " ".join(f"Le suivi de la saison {year} a compté les passages sur les placettes du plateau, matin et soir." for year in range(2001, 2013))
+    + " Une étude menée dans le centre de l'Espagne compare une estimation des effectifs par capture-marquage-recapture et par comptage."
+    + " La capture-marquage-recapture donne 3,2 individus par hectare et le comptage 0,2 individu par hectare."
+    + " Cette différence montre que la détection des individus reste imparfaite."
+)
+
+
+def test_a_chunks_first_line_reads_the_line_before_it_in_its_section(tmp_path):
+    """A study named in one chunk (« Une étude menée dans le centre de l'Espagne … ») and its figures in the next (« … donne
+    3,2 individus par hectare »): the figures' place reads the line before them, so a question on the Spanish study holds its
+    terms there; a chunk of another section is not read."""
+    from ess_qa.answering import Snippet, place_text
+
+    (tmp_path / "etude.txt").write_text(STUDY_PAGE + "\f" + "Autre sujet\n\nLa densité donne 3,2 individus par hectare au nord.", encoding="utf-8")
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    store = assistant.store
+    firsts = [store.units(p)[0] for p in range(1, len(store.chunks)) if store.units(p)]
+    figures = next(u for u in firsts if "individus par hectare" in u.text and "Espagne" not in u.text)
+    assert "Espagne" not in "".join(u.text for u in store.units(figures.position))  # the study is named in the chunk before
+    snippet = Snippet(figures.text, assistant.search(figures.text, k=1)[0], 1.0, figures)
+    assert "centre de l'Espagne" in place_text(store, snippet)
+    other = next(u for u in firsts if u.text.startswith("La densité donne"))
+    assert "Espagne" not in place_text(store, Snippet(other.text, assistant.search(other.text, k=1)[0], 1.0, other))
+    answer = assistant.ask("Dans l'étude menée en Espagne, quelle densité a donné la capture-marquage-recapture ?")
+    assert answer.found and "3,2 individus" in answer.snippet
