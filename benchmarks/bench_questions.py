@@ -653,6 +653,10 @@ DECLARVIN_NOTICE_DRM = (
     "declarvin-notice-drm-2012.pdf", "ef6c9b796c1fef21f5fd02feb214cff129c11bb9af368e9f189de704fe706659",
     "24eme/declarvins@124ee2780f213bac4f89c9f7c9bb8996fe10f790:project/web/docs/notice.pdf",
 )
+REQUETE_IRFM = (
+    "regards-citoyens-requete-ta-paris-irfm-2018.pdf", "62eb87ed9a5df6669faef0519bab6e01521b1b53ffb29ffe1fd3b7b1dd3ad070",
+    "regardscitoyens/requete-irfm@2e68e2fb948fcd54e2438c2200697886f7406d24:2018-05-requete-tribunal-administratif/00-requete.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -939,6 +943,8 @@ SETS = (
     QuestionSet("near-topic-polytech-sorbonne-reglement-etudes", QUESTIONS / "near-topic-polytech-sorbonne-reglement-etudes.jsonl", UNSEEN, *POLYTECH_SORBONNE_REGLEMENT),
     QuestionSet("declarvin-notice-drm", QUESTIONS / "declarvin-notice-drm.jsonl", UNSEEN, *DECLARVIN_NOTICE_DRM),
     QuestionSet("near-topic-declarvin-notice-drm", QUESTIONS / "near-topic-declarvin-notice-drm.jsonl", UNSEEN, *DECLARVIN_NOTICE_DRM),
+    QuestionSet("requete-irfm", QUESTIONS / "requete-irfm.jsonl", UNSEEN, *REQUETE_IRFM),
+    QuestionSet("near-topic-requete-irfm", QUESTIONS / "near-topic-requete-irfm.jsonl", UNSEEN, *REQUETE_IRFM),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

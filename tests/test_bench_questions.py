@@ -72,7 +72,8 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "livret-citoyen-2022", "near-topic-livret-citoyen-2022",
               "gazette-amis-musees-2019", "near-topic-gazette-amis-musees-2019",
               "declarvin-notice-drm", "near-topic-declarvin-notice-drm",
-              "polytech-sorbonne-reglement-etudes", "near-topic-polytech-sorbonne-reglement-etudes"}
+              "polytech-sorbonne-reglement-etudes", "near-topic-polytech-sorbonne-reglement-etudes",
+              "requete-irfm", "near-topic-requete-irfm"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
     for qset in bench.SETS:
