@@ -683,9 +683,44 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
-    """A lead-in ('... dans plusieurs domaines :') and the start of each item of the list that follows on its page (see
-    _lead_and_items)."""
-    return _lead_and_items(store, asked, unit.text.split("\n", 1)[0], [item.text for item in units_after_in_section(store, unit)])
+    """A lead-in ('... dans plusieurs domaines :') and the start of each item of the list that follows it (see
+    _lead_and_items, items_after)."""
+    return _lead_and_items(store, asked, unit.text.split("\n", 1)[0], [item.text for item in items_after(store, unit)])
+
+
+def items_after(store: Store, unit: Unit) -> list[Unit]:
+    """The units after a lead-in in its section (units_after_in_section); when it ends its page, the first units of the
+    next page in the same section: a list announced at a page's foot goes on overleaf (« Ce projet a plusieurs
+    objectifs : », then « S'intégrer aux prairies St Martin … » on the next page)."""
+    following = list(units_after_in_section(store, unit))
+    if following:
+        return following
+    chunk = store.chunk(unit.position)
+    overleaf = store.positions_on_page(chunk.page + 1, chunk.source)
+    if not overleaf or store.chunk(overleaf[0]).section != chunk.section:
+        return []
+    return [item for position in overleaf if store.chunk(position).section == chunk.section for item in store.units(position)]
+
+
+def closing_lead_in_items(store: Store, asked: QuestionProfile, snippet: Snippet) -> Snippet:
+    """An extract that ends on a lead-in (« … Peuvent ainsi être envisagés : »: continued up to it, or the lead-in line
+    alone), or on a lead-in and the mark of an item cut away (« • … »), shown with the start of its items
+    (_lead_and_items): the list it announces is what it says. For the extract shown once the document is judged to
+    answer, as continued is; else the snippet as it is."""
+    lines = snippet.text.rstrip().split("\n")
+    while lines and not lines[-1].strip(ITEM_MARKS + "… "):
+        lines.pop()  # an item cut away: its mark alone
+    last = lines[-1].strip().lstrip("…").strip() if lines else ""
+    if not last.endswith(":") or len(last) < 2:
+        return snippet
+    lead = next((unit for unit in (snippet.unit, *units_after_in_section(store, snippet.unit)) if last in (line.strip() for line in unit.text.split("\n"))), None)
+    items = [item.text for item in items_after(store, lead)] if lead is not None else []
+    if not items:
+        return snippet
+    before = "\n".join(lines[:-1]).rstrip().rstrip("…").rstrip()
+    if before:  # what the extract read before its lead-in, cut to its window of question terms: what the list is of
+        before = shorten(before, LEAD_IN_KEPT, wanted=held_terms(asked.term_set, store.analyzer)) + "\n"
+    return replace(snippet, text=before + _lead_and_items(store, asked, last, items))
 
 
 def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: list[str]) -> str:

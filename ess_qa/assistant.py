@@ -20,7 +20,7 @@ from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
 from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names, count_names
 from .initials import ATTACHMENT as INITIALS, corpus_initials, names_by_initials
-from .answering import announced_list, AnswerSettings, Judgement, continued, judge, title_words
+from .answering import announced_list, AnswerSettings, Judgement, closing_lead_in_items, continued, judge, title_words
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
@@ -294,7 +294,7 @@ class Assistant:
         snippet = judge(self.store, text, passages, hits, asked, self.acronyms, self.titled).answer(self.answer_settings)
         found = snippet is not None
         if found:  # a short line is shown with what follows it; its passage comes first, then the others by score
-            snippet = announced_list(self.store, asked, continued(self.store, snippet))
+            snippet = closing_lead_in_items(self.store, asked, announced_list(self.store, asked, continued(self.store, snippet)))
             passages = [snippet.passage] + [p for p in passages if p.chunk_id != snippet.passage.chunk_id]
         return Answer(
             question=prepared.text,

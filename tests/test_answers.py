@@ -4165,3 +4165,32 @@ def test_a_line_that_refers_back_is_read_with_what_it_refers_to(tmp_path):
     ))
     answer = assistant.ask("Quel est le montant de l'adhésion à l'association pour une famille ?")
     assert answer.found and "30 euros" in answer.snippet, answer.snippet
+
+
+GARDEN_PAGES = (
+    "Le jardin partagé\n\nLa maison accueille des ateliers d'écriture chaque semaine. Un important projet a été lancé en janvier "
+    "2019 : la création d'un potager en permaculture.\nCe projet a plusieurs objectifs :",
+    "• S'intégrer aux prairies du quartier, zone de biodiversité de premier plan.\n• Créer des outils pédagogiques autour du "
+    "jardin.\n• Faire du lien avec les autres jardins partagés du quartier.\n\nLes bénévoles se retrouvent le samedi matin.",
+    "Les sondages\n\nDiverses techniques de sondages sont disponibles pour connaître les couches du sol, selon la profondeur du "
+    "projet et les emprises du chantier.\n\nLe choix dépend aussi du budget de l'étude, de l'accès des engins au terrain et du délai "
+    "laissé avant le début des travaux.\n\nPeuvent ainsi être envisagés :\n• des sondages à la pelle mécanique ;\n"
+    "• des forages à la tarière ;\n• des sondages carottés, qui prélèvent des échantillons intacts.",
+    "La bibliothèque\n\nLa bibliothèque prête des livres de poésie aux adhérents et organise des lectures publiques.",
+)
+
+
+@pytest.mark.parametrize(
+    "question, item",
+    [
+        # the lead-in ends its page: its items open the next one
+        ("Quels objectifs poursuit le projet de potager en permaculture ?", "outils pédagogiques"),
+        # the extract goes on up to a lead-in: its items follow it
+        ("Quelles techniques de sondage peut-on utiliser pour connaître les couches du sol ?", "pelle mécanique"),
+    ],
+)
+def test_an_extract_that_ends_on_a_lead_in_shows_its_items(tmp_path, question, item):
+    """An extract that ended on « Ce projet a plusieurs objectifs : » or « Peuvent ainsi être envisagés : » showed no
+    objective and no technique: the list a lead-in announces is what the extract says."""
+    answer = assistant_on(tmp_path, "maison.txt", GARDEN_PAGES).ask(question)
+    assert answer.found and item in answer.snippet, answer.snippet
