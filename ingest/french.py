@@ -1055,7 +1055,7 @@ def first_person_dropped(text: str) -> str:
         elif state == "free":
             kept.append(shown)
             opening = False
-        previous = word
+        previous = word if word != "l" else previous  # « où l'on », « si l'on »: the word before the euphonic « l' » says
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 
 

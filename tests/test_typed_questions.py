@@ -430,6 +430,10 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # in the condition a question sets, the first person says which case is asked about
         ("Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?", "Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?"),
         ("Si on a moins de 11 salariés, faut-il un CSE ?", "Si on a moins de 11 salariés, faut-il un CSE ?"),
+        # « l'on » is « on » after « où », « si »: the euphonic « l' » does not hide the word before it (the question lost « on ne
+        # peut pas quadriller »)
+        ("Dans une garrigue où l'on ne peut pas quadriller le terrain, quelle forme de zone ?", "Dans une garrigue où l'on ne peut pas quadriller le terrain, quelle forme de zone ?"),
+        ("Si l'on a moins de 11 salariés, faut-il un CSE ?", "Si l'on a moins de 11 salariés, faut-il un CSE ?"),
         # a sentence that opened with the first person still opens with a capital: it is still a sentence of its own
         ("Je travaille dans une DSI. On se demande comment le projet a été cadré ?", "dans une DSI. Comment le projet a été cadré ?"),
         ("Nous sommes une commune. On est couvert combien de temps ?", "une commune. Couvert combien de temps ?"),
