@@ -1048,8 +1048,10 @@ def first_person_dropped(text: str) -> str:
             auxiliary = word in _AUXILIARIES
         elif state == "completed" and word not in _CLITICS:
             state = "free"
-            # « on est couvert combien de temps »: the question's own verb (not « je voudrais savoir combien »)
-            if word in STOP_WORDS or (auxiliary and _asks_next(tokens[at + 1 :])):
+            # « on est couvert combien de temps », « on doit chauffer à combien l'hiver »: the question's own verb (not « je
+            # voudrais savoir combien », a verb of knowing)
+            asks = _asks_next(tokens[at + 1 :]) if auxiliary else word not in _KNOWING_VERBS and _asks_later(tokens[at + 1 :])
+            if word in STOP_WORDS or asks:
                 kept.append(shown)
                 opening = False
         elif state == "free":
@@ -1057,6 +1059,29 @@ def first_person_dropped(text: str) -> str:
             opening = False
         previous = word if word != "l" else previous  # « où l'on », « si l'on »: the word before the euphonic « l' » says
     return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+# Verbs of knowing or asking, which a modal's first person frames a question with (« je voudrais savoir quand … »)
+_KNOWING_VERBS = frozenset("savoir connaitre comprendre demander verifier confirmer avoir".split())
+# What asks later in a clause (« … chauffer à combien », « … envoyer le dossier à qui »): not « où » (« ou »), « que », « qui »
+# alone, which join clauses as often
+_ASKING_LATER = frozenset("comment quand pourquoi combien quoi quel quelle quels quelles lequel laquelle lesquels lesquelles".split())
+_CLAUSE_END_RE = re.compile(r"[,;:.?!]")
+
+
+def _asks_later(tokens: list[str]) -> bool:
+    """Whether these tokens ask before their clause ends: an interrogative, or « qui » after a preposition (« à qui »)."""
+    previous = ""
+    for token in tokens:
+        if _CLAUSE_END_RE.fullmatch(token):
+            return False
+        if token.isspace():
+            continue
+        word = word_key(token)
+        if word in _ASKING_LATER or (word == "qui" and previous in ("a", "de", "pour", "par", "avec", "chez", "aupres")):
+            return True
+        previous = word
+    return False
 
 
 def _asks_next(tokens: list[str]) -> bool:

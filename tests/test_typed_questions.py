@@ -427,6 +427,11 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # asker says of themselves; a modal's infinitive before it is still the asker's (« je voudrais savoir combien »)
         ("Candidat assesseur maritime, on est couvert combien de temps ?", "Candidat assesseur maritime, couvert combien de temps ?"),
         ("je voudrais savoir combien de salariés", "combien de salariés"),
+        # a modal's verb that the clause then asks of (« à combien », « à qui ») is the question's own, unless it is one of
+        # knowing (« je voudrais savoir à quelle heure »)
+        ("Dans les bureaux on doit chauffer à combien l'hiver ?", "Dans les bureaux chauffer à combien l'hiver ?"),
+        ("On doit envoyer le dossier à qui ?", "envoyer le dossier à qui ?"),
+        ("Je voudrais savoir à quelle heure ouvre la mairie", "à quelle heure ouvre la mairie"),
         # in the condition a question sets, the first person says which case is asked about
         ("Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?", "Quelles échéances lorsqu'on a opté pour la déclaration trimestrielle ?"),
         ("Si on a moins de 11 salariés, faut-il un CSE ?", "Si on a moins de 11 salariés, faut-il un CSE ?"),
