@@ -559,6 +559,16 @@ def test_how_much_something_cost_asks_for_a_sum_of_money(question):
     assert question_type(question) == "money"
 
 
+@pytest.mark.parametrize("question", ["combien est payee l astreinte d une semaine complete", "Combien est rémunéré le stage ?", "Combien gagne un apprenti ?", "À combien est indemnisé le bénévole ?"])
+def test_how_much_one_is_paid_asks_for_a_sum_of_money(question):
+    """« combien est payée l'astreinte » was read as a count, answered by « par semaine complète de 7 jours »: how much one is
+    paid, earns or is refunded is a sum; « Combien de jeunes sont payés ? » still counts."""
+    from ess_qa.questions import question_type
+
+    assert question_type(question) == "money"
+    assert question_type("Combien de jeunes sont payés ?") == "number"
+
+
 def test_a_measure_the_question_gives_itself_is_no_answer():
     """« Quelle était la hauteur maximale avant qu'elle soit portée à 18 mètres ? » was answered with « … à monter à 18 m »:
     the figure asked is another one (« 18m de haut contre 12m auparavant »). A threshold question gives the figure that
