@@ -574,8 +574,11 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
         window = shorten(text, SNIPPET_TARGET, wanted=held_terms(asked.term_set, store.analyzer), needed=_needed(asked, text))
         quoted_at = _shown_late(text, window, asked.quoted)
         if quoted_at is not None:
-            # the term the question quotes, and what follows it: what the text says of it
-            return shorten(text, SNIPPET_TARGET, around=quoted_at + SNIPPET_TARGET // 2 - QUOTED_LEAD)
+            # the term the question quotes, and what follows it: what the text says of it; from where its clause or item
+            # starts, when near (« - Les calcaires … qui ont donné des sols à forte pierrosité, localement appelés
+            # « caillottes » »: what it is called is said before it)
+            lead = max(QUOTED_LEAD, quoted_at - _clause_start(text, quoted_at))
+            return shorten(text, SNIPPET_TARGET, around=quoted_at + SNIPPET_TARGET // 2 - (lead if lead <= SNIPPET_TARGET // 2 else QUOTED_LEAD))
         return window
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
@@ -584,6 +587,15 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
         text = shorten(unit_with_following_units(store, unit), SNIPPET_TARGET)
     return text
+
+
+_CLAUSE_START_RE = re.compile(r"[.;!?]\s+(?:[-–•]\s+)?|\s[-–•]\s+|\n")
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the sentence, clause or item that holds a text's position starts: after the last full stop, semicolon,
+    item's dash or line break before it; 0 when none."""
+    return max((match.end() for match in _CLAUSE_START_RE.finditer(text, 0, at)), default=0)
 
 
 _INLINE_ITEM_RE = re.compile(r"\s[-–•]\s+")

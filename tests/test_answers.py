@@ -4204,3 +4204,30 @@ def test_an_extract_that_ends_on_a_lead_in_shows_its_items(tmp_path, question, i
     objective and no technique: the list a lead-in announces is what the extract says."""
     answer = assistant_on(tmp_path, "maison.txt", GARDEN_PAGES).ask(question)
     assert answer.found and item in answer.snippet, answer.snippet
+
+
+SOILS_PAGES = (
+    "Les sols de l'appellation\n\nSont notamment privilégiés : - Les marnes kimméridgiennes, ou « terres blanches », qui se "
+    "rencontrent dans la partie centrale de la zone géographique, sur les communes de la vallée : ce sont les sols viticoles les "
+    "plus largement représentés ; - Les calcaires de l'Oxfordien qui ont donné des sols à forte pierrosité, localement appelés "
+    "« caillottes » : ils sont très présents au nord-est de la zone géographique ; - Les « silex », résidus plus ou moins "
+    "argileux apparus à la suite de la puissante phase érosive du Crétacé, présents surtout sur la commune du plateau ; - Les "
+    "sols siliceux, plus ou moins argileux, présents essentiellement à l'extrémité sud de la zone géographique.",
+    "La récolte\n\nLes raisins sont récoltés à bonne maturité, puis pressés le jour même dans les chais de l'exploitation.",
+)
+
+
+def test_a_quoted_term_is_shown_from_where_its_item_starts():
+    """« Que désigne-t-on localement par le mot « caillottes » ? » was shown « … forte pierrosité, localement appelés
+    « caillottes » … », the soil it names cut away: a term the question quotes is shown from the start of its item or clause
+    when that is near, since what it is called may be said before it."""
+    from ess_qa.answering import _clause_start
+
+    text = SOILS_PAGES[0]
+    at = text.index("« caillottes »")
+    assert text[_clause_start(text, at) :].startswith("Les calcaires de l'Oxfordien")
+
+
+def test_a_quoted_term_is_shown_with_what_names_it_before(tmp_path):
+    answer = assistant_on(tmp_path, "cahier.txt", SOILS_PAGES).ask("Que désigne-t-on localement par le mot « caillottes » ?")
+    assert answer.found and "sols à forte pierrosité, localement appelés « caillottes »" in answer.snippet, answer.snippet
