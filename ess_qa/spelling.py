@@ -26,6 +26,7 @@ from ingest.french import (
     french_doubling_reading,
     french_words_starting,
     glued_elisions,
+    inflected_forms,
     is_french_word,
     join_lone_elisions,
     search_terms,
@@ -232,8 +233,10 @@ def _of_the_country(word: str) -> bool:
 def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> dict[str, str]:
     """How each of these typed words that the corpus lacks is read: colloquial spelling, place adjective (« bordelaise »
     -> de Bordeaux, one of the corpus's names), glued elision or typo."""
-    known = store.known_words(frozenset(word_key(w) for w in words) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
-    unknown = [w for w in words if word_key(w) not in known]
+    # a word the corpus writes inflected is known (« européen » of a guide that writes « européens »): no place's adjective
+    forms = {w: inflected_forms(w) for w in words}
+    known = store.known_words(frozenset(k for f in forms.values() for k in f) | frozenset(word_key(rest) for w in words for _, rest in glued_elisions(w)))
+    unknown = [w for w in words if not forms[w] & known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
     # (not the documents' own country's: « une ville française » names no place, a French document need not say whose it is)
     places = {w: names.place_of(w) for w in unknown if w not in readings and not _of_the_country(w)}

@@ -682,3 +682,20 @@ def test_who_holds_a_role_is_answered_by_a_line_that_names_the_role(tmp_path):
     assert named_coordinator.found and "Francisod" in named_coordinator.snippet, named_coordinator.snippet
     assert prefect.found is False and prefect.snippet is None, prefect.snippet
     assert coordinator.found and "Francisod" in coordinator.snippet, coordinator.snippet
+
+
+def test_an_adjective_the_corpus_writes_inflected_is_no_place(tmp_path):
+    """« Quel objectif européen … ? » asked of a guide that writes « européens » and « Europe », never « européen », was read
+    as « Quel objectif d'Europe … ? » (the place adjective's name), and no page names « Europe » where the figure is: a word
+    the corpus writes with a plural or feminine ending is known, read as typed."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "guide.txt").write_text(
+        "Les objectifs\n\nLes objectifs européens en la matière visent une baisse de 55 % des émissions en 2030.\f"
+        "Les financements\n\nLe fonds Europe soutient les entreprises qui réduisent leurs émissions de gaz à effet de serre.",
+        encoding="utf-8",
+    )
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Quel objectif européen de baisse des émissions pour 2030 ?")
+    assert answer.question == "Quel objectif européen de baisse des émissions pour 2030 ?" and answer.notice is None
+    assert answer.found and "55 %" in answer.snippet, answer.snippet
