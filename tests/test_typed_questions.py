@@ -699,3 +699,18 @@ def test_an_adjective_the_corpus_writes_inflected_is_no_place(tmp_path):
     answer = Assistant.load(tmp_path / "index").ask("Quel objectif européen de baisse des émissions pour 2030 ?")
     assert answer.question == "Quel objectif européen de baisse des émissions pour 2030 ?" and answer.notice is None
     assert answer.found and "55 %" in answer.snippet, answer.snippet
+
+
+def test_about_so_many_is_no_place_adjective(tmp_path):
+    """« trentaine » ends as « toulousaine » does and starts as the corpus's « Trends »: it was read « de Trends ». A word
+    that says about so many (« une trentaine », « des centaines ») names no place."""
+    from ess_qa import Assistant, build
+
+    (tmp_path / "etude.txt").write_text(
+        "Les projections\n\nLe modèle Trends projette la dépendance des personnes âgées. Selon Trends, la part des résidents en "
+        "établissement baisse depuis vingt ans.\fLes aidants\n\nLes aidants sont souvent les enfants des personnes âgées.",
+        encoding="utf-8",
+    )
+    build(tmp_path, tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("La part des résidents en établissement baisse-t-elle depuis une trentaine d'années ?")
+    assert answer.notice is None and "trentaine" in answer.question
