@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from index.store import Store
-from ingest.french import demonym_stems, search_terms, word_key, words_with_capitals
+from ingest.french import demonym_stems, is_french_word, search_terms, word_key, words_with_capitals
 from ingest.types import Chunk
 
 from .initials import ATTACHMENT as INITIALS_ATTACHMENT
@@ -20,6 +20,7 @@ ATTACHMENT = "names"  # {word key: the name as the corpus most often writes it}
 PROPER_ATTACHMENT = "proper_names"  # [word key of a name the corpus writes in running text, never in lower case]
 CAPITALISED_ATTACHMENT = "capitalised_names"  # [word key of a word the corpus capitalises, never writes in lower case]
 MIN_NAME_LENGTH = 4  # letters: shorter capitalised words are mostly initials and codes
+COMMON_WORD_SHARED = 5  # letters a name shares with the stem of a word of the French lexicon read as its adjective
 MIN_PROPER_USES = 2  # capitalised inside a sentence this often at least, and never in lower case: a proper name
 
 
@@ -117,11 +118,17 @@ class PlaceNames:
     def place_of(self, word: str) -> str | None:
         """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->
         Bordeaux), when the corpus writes one and only one such name: one that starts as the adjective's stem does
-        (all of it but its last letter at most, four letters at least) and is at most three letters longer."""
+        (all of it but its last letter at most, four letters at least) and is at most three letters longer. A word of
+        the French lexicon (« américaine », but also « terrain », « prochaines ») is one only for a name that starts with
+        COMMON_WORD_SHARED letters of its stem at least and is at most two letters longer (« Amérique » for « américaine »;
+        not « Terrils » for « terrain », « Procédé » for « prochaines »)."""
+        common = is_french_word(word)
         found = set()
         for stem in demonym_stems(word):
             for key, name in self.names.items():
                 shared = len(os.path.commonprefix([key, stem]))
+                if common and (shared < COMMON_WORD_SHARED or len(key) > len(stem) + 2):
+                    continue
                 if shared >= max(MIN_NAME_LENGTH, len(stem) - 1) and len(key) <= len(stem) + 3:
                     found.add(name)
         return found.pop() if len(found) == 1 else None

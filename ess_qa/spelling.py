@@ -35,7 +35,6 @@ from ingest.french import (
     typo_variants,
     word_key,
 )
-from ingest.numbers import is_about_noun
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .initials import initialled_names
@@ -240,8 +239,7 @@ def _readings(store: Store, words: list[str], names: PlaceNames = NO_NAMES) -> d
     unknown = [w for w in words if not forms[w] & known]
     readings = {w: COLLOQUIAL_SPELLINGS[w.lower()] for w in unknown if w.lower() in COLLOQUIAL_SPELLINGS}
     # (not the documents' own country's: « une ville française » names no place, a French document need not say whose it is)
-    # (nor about so many: « une trentaine » names no place)
-    places = {w: names.place_of(w) for w in unknown if w not in readings and not _of_the_country(w) and not is_about_noun(w)}
+    places = {w: names.place_of(w) for w in unknown if w not in readings and not _of_the_country(w)}
     readings |= {w: of_place(place) for w, place in places.items() if place}
     readings |= _elisions([w for w in unknown if w not in readings], known)
     # a French word the corpus lacks is what the asker meant (« amende », « usagers »), not a typo of the corpus's word

@@ -102,14 +102,10 @@ _FREQUENCY_RE = re.compile(
     re.IGNORECASE,
 )
 # an approximate number in words, and the « de » before what it counts: « une vingtaine d' », « des centaines de »
-_ABOUT_NOUNS = r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?"
-_ABOUT_WORDS = rf"(?:une|des|plusieurs|quelques)\s+(?:(?:petite|bonne)\s+)?{_ABOUT_NOUNS}"
-_ABOUT_NOUN_RE = re.compile(_ABOUT_NOUNS, re.IGNORECASE)
-
-
-def is_about_noun(word: str) -> bool:
-    """Whether a word says about so many (« trentaine », « centaines »): a count, not a place's adjective (« -aine »)."""
-    return bool(_ABOUT_NOUN_RE.fullmatch(word))
+_ABOUT_WORDS = (
+    r"(?:une|des|plusieurs|quelques)\s+(?:(?:petite|bonne)\s+)?"
+    r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?"
+)
 _ABOUT_NUMBER = rf"\b{_ABOUT_WORDS}\s+d(?:e\s+|['’]\s*)"
 # what answers a measure question: a figure in digits or in words and a unit of its dimension, or how often
 _MEASURE_RES = {

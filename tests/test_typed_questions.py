@@ -702,8 +702,8 @@ def test_an_adjective_the_corpus_writes_inflected_is_no_place(tmp_path):
 
 
 def test_about_so_many_is_no_place_adjective(tmp_path):
-    """« trentaine » ends as « toulousaine » does and starts as the corpus's « Trends »: it was read « de Trends ». A word
-    that says about so many (« une trentaine », « des centaines ») names no place."""
+    """« trentaine » ends as « toulousaine » does and starts as the corpus's « Trends »: it was read « de Trends ». A word of
+    the French lexicon is read as a place's adjective only for a name close to its stem (see the next test)."""
     from ess_qa import Assistant, build
 
     (tmp_path / "etude.txt").write_text(
@@ -714,3 +714,14 @@ def test_about_so_many_is_no_place_adjective(tmp_path):
     build(tmp_path, tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("La part des résidents en établissement baisse-t-elle depuis une trentaine d'années ?")
     assert answer.notice is None and "trentaine" in answer.question
+
+
+def test_a_common_french_word_is_a_place_adjective_only_for_a_name_close_to_its_stem():
+    """« terrain » was read « de Terrils », « prochaines » « de Procédé » (names of their corpora): a word French knows needs
+    a name that shares five letters of its stem and is at most two letters longer; a demonym French does not know keeps
+    the looser rule."""
+    from ess_qa.place_names import PlaceNames
+
+    names = PlaceNames(names={key: key.capitalize() for key in ("terrils", "procede", "trends", "amerique", "europe", "bordeaux", "strasbourg")})
+    assert [names.place_of(word) for word in ("terrain", "prochaines", "trentaine")] == [None, None, None]
+    assert [names.place_of(word) for word in ("américaine", "européen", "bordelaise", "strasbourgeoise")] == ["Amerique", "Europe", "Bordeaux", "Strasbourg"]
