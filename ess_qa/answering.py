@@ -22,6 +22,8 @@ from ingest.clean import BULLET
 from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
+    ASKS_A_WORK_RE,
+    REFERENCES_HEADING_RE,
     CREDITS_RE,
     PUBLISHED_RE,
     REFERS_BACK_RE,
@@ -161,6 +163,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     # association's report) need not be written on the page that answers
     scanned = list(zip(hits[:PASSAGES_SEARCHED], passages))
     about = [(rank, hit, passage) for rank, (hit, passage) in enumerate(scanned) if names_its_page(store, asked, hit.position)]
+    if not ASKS_A_WORK_RE.search(question):
+        # a bibliography's entries answer what they cite (« Statut actuel et passé du Lézard ocellé … »), not the question's
+        about = [(rank, hit, passage) for rank, hit, passage in about if not _in_references(store, hit.position)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
     dating = _colophon_dating_line(store, asked, candidates) or _cover_dating_line(store, asked, candidates)
@@ -220,6 +225,11 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         if best is not None and not asked.answered_by(best.text):
             return None
     return best
+
+
+def _in_references(store: Store, position: int) -> bool:
+    """Whether a chunk is in a section that lists the works a document cites (its last heading: REFERENCES_HEADING_RE)."""
+    return bool(REFERENCES_HEADING_RE.match(store.chunk(position).section.rpartition("›")[2].strip()))
 
 
 def _tells_the_role(store: Store, question: str, asked: QuestionProfile, snippet: Snippet) -> bool:

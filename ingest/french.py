@@ -1159,6 +1159,12 @@ DISCOURSE_MARKERS = (
 CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé"
 # (a label before a colon or in capitals, not « … signalée à l'auteur » in a sentence)
 _CREDIT_LABELS = r"auteure?s?|autrices?|r[ée]daction|r[ée]dact(?:eur|rice)s?|r[ée]alisation|coordination"
+# A section that lists the works a document cites (« Bibliographie », « Références bibliographiques », « Sources »), and
+# a question that asks about such works (« quelle étude », « quel article », « la référence »)
+REFERENCES_HEADING_RE = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:bibliographie|r[ée]f[ée]rences(?: bibliographiques)?|sources(?: bibliographiques)?|bibliography|references)\W*$", re.IGNORECASE)
+ASKS_A_WORK_RE = re.compile(r"\b(?:bibliograph\w*|r[ée]f[ée]rences?|sources?|publications?|publi[ée]e?s?|articles?|ouvrages?|auteure?s?|[ée]tudes?|paper|study|studies|article|reference)\b", re.IGNORECASE)
+
+
 CREDITS_RE = re.compile(
     rf"(?i:\b(?:{_CREDIT_LABELS})\s*:)|\b(?:AUTEURE?S?|AUTRICES?|R[ÉE]DACTION|R[ÉE]DACT(?:EUR|RICE)S?)\b"
     # a participle with « par » heads a credit, near its line's start (« Document produit par », « Rapport n° 22071 établi

@@ -4231,3 +4231,23 @@ def test_a_quoted_term_is_shown_from_where_its_item_starts():
 def test_a_quoted_term_is_shown_with_what_names_it_before(tmp_path):
     answer = assistant_on(tmp_path, "cahier.txt", SOILS_PAGES).ask("Que désigne-t-on localement par le mot « caillottes » ?")
     assert answer.found and "sols à forte pierrosité, localement appelés « caillottes »" in answer.snippet, answer.snippet
+
+
+LIZARD_PAGES = (
+    "Le suivi du lézard\n\nLe suivi du lézard ocellé se fait au printemps, d'avril à juin, par des placettes d'un hectare.\n\n"
+    "Le prospecteur doit avoir un comportement discret et silencieux sur le terrain.",
+    "Les gîtes\n\nLe lézard ocellé s'abrite dans les terriers de lapin et sous les pierres plates des garrigues.",
+    "Bibliographie\n\nMARTIN P., 2011. Statut actuel et passé du lézard ocellé sur l'île de Porquerolles. Parc national, 40 p.\n\n"
+    "DURAND J., 2013. Régime alimentaire du lézard ocellé en Crau. Bulletin de la société herpétologique, 12 : 90-98.",
+)
+
+
+def test_a_bibliography_entry_is_no_answer_unless_a_work_is_asked_for(tmp_path):
+    """« Quel est le statut du lézard ocellé sur la liste rouge ? » was answered with a cited work's title (« Statut actuel et
+    passé du lézard ocellé … »): a bibliography's entries answer what they cite, not the question's; a question on a study
+    or a publication may still be answered there."""
+    assistant = assistant_on(tmp_path, "lezard.txt", LIZARD_PAGES)
+    status = assistant.ask("Quel est le statut du lézard ocellé sur la liste rouge nationale ?")
+    assert not (status.found and "Porquerolles" in status.snippet), status.snippet
+    study = assistant.ask("Quelle étude porte sur le régime alimentaire du lézard ocellé en Crau ?")
+    assert study.found and "DURAND" in study.snippet, study.snippet
