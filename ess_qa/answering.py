@@ -1019,12 +1019,12 @@ def _chunk_before(store: Store, position: int) -> list[Unit]:
     """The units of the chunk before a chunk when it is on the same page of the same section: a chunk's first line goes on
     from there (« Une étude menée dans le centre de l'Espagne … » then « La CMR offre un résultat de 3.2 individus / ha »);
     else none."""
-    if position == 0:
+    chunk = store.chunk(position)
+    on_page = store.positions_on_page(chunk.page, chunk.source)
+    at = on_page.index(position) if position in on_page else 0
+    if at == 0 or store.chunk(on_page[at - 1]).section != chunk.section:
         return []
-    chunk, before = store.chunk(position), store.chunk(position - 1)
-    if (before.source, before.page, before.section) != (chunk.source, chunk.page, chunk.section):
-        return []
-    return store.units(position - 1)
+    return store.units(on_page[at - 1])
 
 
 REFERENT_REACH = 3 * SNIPPET_TARGET  # characters back a line that takes up a noun (« Cette notification … ») looks for it
