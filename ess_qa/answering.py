@@ -23,9 +23,9 @@ from ingest.layout import is_table_row
 from ingest.types import Chunk
 from ingest.french import (
     ASKS_A_WORK_RE,
-    REFERENCES_HEADING_RE,
     CREDITS_RE,
     PUBLISHED_RE,
+    REFERENCES_HEADING_RE,
     REFERS_BACK_RE,
     dates_signing,
     after_capital_title,
@@ -1005,7 +1005,9 @@ def place_text(store: Store, snippet: Snippet) -> str:
     many units they span: what it refers to is named there."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
-    earlier = _chunk_before(store, snippet.unit.position) + units[:index]
+    earlier = units[:index]
+    if not earlier or REFERS_BACK_RE.match(snippet.unit.text):  # a chunk's first line, or one that refers back, reads on
+        earlier = _chunk_before(store, snippet.unit.position) + earlier
     if REFERS_BACK_RE.match(snippet.unit.text):
         told = "\n".join(unit.text for unit in earlier)
         before = told[_referent_start(told, taken_up_noun(snippet.unit.text)) :]

@@ -119,9 +119,9 @@ class PlaceNames:
         """The name a place adjective or demonym is made from (« strasbourgeoise » -> Strasbourg, « bordelaise » ->
         Bordeaux), when the corpus writes one and only one such name: one that starts as the adjective's stem does
         (all of it but its last letter at most, four letters at least) and is at most three letters longer. A word of
-        the French lexicon (« américaine », but also « terrain », « prochaines ») is one only for a name that starts with
-        COMMON_WORD_SHARED letters of its stem at least and is at most two letters longer (« Amérique » for « américaine »;
-        not « Terrils » for « terrain », « Procédé » for « prochaines »)."""
+        the French lexicon (« américaine », but also « terrain », « prochaines ») is one only for a name that shares its
+        first COMMON_WORD_SHARED letters with its stem and is at most two letters longer (« Amérique » for
+        « américaine »; not « Terrils » for « terrain », « Procédé » for « prochaines »)."""
         common = is_french_word(word)
         found = set()
         for stem in demonym_stems(word):

@@ -1057,7 +1057,7 @@ def first_person_dropped(text: str) -> str:
         elif state == "free":
             kept.append(shown)
             opening = False
-        previous = word if word != "l" else previous  # « où l'on », « si l'on »: the word before the euphonic « l' » says
+        previous = word if word != "l" else previous  # « où l'on », « si l'on »: « on » follows the word before « l' »
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 
 
