@@ -20,9 +20,8 @@ import numpy as np
 from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.layout import is_table_row
-from ingest.types import Chunk
+from ingest.types import SECTION_SEPARATOR, Chunk
 from ingest.french import (
-    ASKS_A_WORK_RE,
     CREDITS_RE,
     PUBLISHED_RE,
     REFERENCES_HEADING_RE,
@@ -81,7 +80,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, role_asked, without_set_aside
+from .questions import ASKS_A_WORK_RE, CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, role_asked, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -229,7 +228,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
 
 def _in_references(store: Store, position: int) -> bool:
     """Whether a chunk is in a section that lists the works a document cites (its last heading: REFERENCES_HEADING_RE)."""
-    return bool(REFERENCES_HEADING_RE.match(store.chunk(position).section.rpartition("›")[2].strip()))
+    return bool(REFERENCES_HEADING_RE.match(store.chunk(position).section.split(SECTION_SEPARATOR)[-1].strip()))
 
 
 def _tells_the_role(store: Store, question: str, asked: QuestionProfile, snippet: Snippet) -> bool:
@@ -719,9 +718,8 @@ def items_after(store: Store, unit: Unit) -> list[Unit]:
         return following
     chunk = store.chunk(unit.position)
     overleaf = store.positions_on_page(chunk.page + 1, chunk.source)
-    if not overleaf or store.chunk(overleaf[0]).section != chunk.section:
-        return []
-    return [item for position in overleaf if store.chunk(position).section == chunk.section for item in store.units(position)]
+    first = store.units(overleaf[0])[:1] if overleaf and store.chunk(overleaf[0]).section == chunk.section else []
+    return [*first, *units_after_in_section(store, first[0])] if first else []
 
 
 def closing_lead_in_items(store: Store, asked: QuestionProfile, snippet: Snippet) -> Snippet:
@@ -1005,10 +1003,10 @@ def place_text(store: Store, snippet: Snippet) -> str:
     many units they span: what it refers to is named there."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
-    earlier = units[:index]
-    if not earlier or REFERS_BACK_RE.match(snippet.unit.text):  # a chunk's first line, or one that refers back, reads on
+    earlier, refers_back = units[:index], bool(REFERS_BACK_RE.match(snippet.unit.text))
+    if not earlier or refers_back:  # a chunk's first line, or one that refers back, reads on from the chunk before
         earlier = _chunk_before(store, snippet.unit.position) + earlier
-    if REFERS_BACK_RE.match(snippet.unit.text):
+    if refers_back:
         told = "\n".join(unit.text for unit in earlier)
         before = told[_referent_start(told, taken_up_noun(snippet.unit.text)) :]
     else:

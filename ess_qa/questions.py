@@ -210,6 +210,9 @@ _REPORTING_VERBS = "|".join(
 # keyword query's « auteur note restauration »), with or without its article
 # ... and when its date or its authors are asked, a « bilan » (« Quand ce bilan social a-t-il été publié ? »), which
 # names an accounting statement as often where a source is named (« une ligne vide dans le bilan »)
+# A question that asks about the works a document cites (« quelle étude », « quel article », « la référence »): a
+# bibliography's entries may answer it (ingest.french.REFERENCES_HEADING_RE)
+ASKS_A_WORK_RE = re.compile(r"\b(?:bibliograph\w*|r[ée]f[ée]rences?|sources?|publications?|publi[ée]e?s?|articles?|ouvrages?|auteure?s?|[ée]tudes?|paper|study|studies|article|reference)\b", re.IGNORECASE)
 DOCUMENT_NAMED_RE = re.compile(rf"\b((?:{_DOCUMENT_KINDS}|bilan)(?: [a-zà-ÿ]+)?)\b", re.IGNORECASE)
 _SOURCE_RE = re.compile(
     rf"\b(?:selon|d'après|d'apres|dans) (?:le |la |l'|ce |cet |cette )(?:{_DOCUMENT_KINDS})\b(?! d[eu'] | des )"

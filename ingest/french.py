@@ -1159,10 +1159,8 @@ DISCOURSE_MARKERS = (
 CREDIT_WORDS = "auteur auteurs rédaction rédacteur rédigé"
 # (a label before a colon or in capitals, not « … signalée à l'auteur » in a sentence)
 _CREDIT_LABELS = r"auteure?s?|autrices?|r[ée]daction|r[ée]dact(?:eur|rice)s?|r[ée]alisation|coordination"
-# A section that lists the works a document cites (« Bibliographie », « Références bibliographiques », « Sources »), and
-# a question that asks about such works (« quelle étude », « quel article », « la référence »)
+# A section that lists the works a document cites (« Bibliographie », « Références bibliographiques », « Sources »)
 REFERENCES_HEADING_RE = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:bibliographie|r[ée]f[ée]rences(?: bibliographiques)?|sources(?: bibliographiques)?|bibliography|references)\W*$", re.IGNORECASE)
-ASKS_A_WORK_RE = re.compile(r"\b(?:bibliograph\w*|r[ée]f[ée]rences?|sources?|publications?|publi[ée]e?s?|articles?|ouvrages?|auteure?s?|[ée]tudes?|paper|study|studies|article|reference)\b", re.IGNORECASE)
 
 
 CREDITS_RE = re.compile(
