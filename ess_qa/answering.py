@@ -184,7 +184,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         # who signed: a signature line (« Christiane Bouchart, Présidente du RTES … ») of the first passages or of the
         # first pages of their document, where a preface or an editorial is signed
         best = _signature_line(store, asked, candidates) or best
-    if best is not None and years(question) and not _of_the_years(best.unit.text, question):
+    if best is not None and years_asked(question) and not _of_the_years(best.unit.text, question):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
         best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
     if best is not None:
@@ -470,8 +470,15 @@ def _spelling_line(store: Store, asked: QuestionProfile, candidates: list, spell
 
 
 def _of_the_years(text: str, question: str) -> bool:
-    """Whether a line gives no year, or one of those a question asks about or between them (see other_years)."""
-    return _within(set(years(text)), sorted(set(years(question))))
+    """Whether a line gives no year of its own figures, or one of those a question asks about or between them (see
+    other_years): « 2 400 € bruts (contre 2 379 € en 2012) » gives the salary of no year it says (without_comparisons)."""
+    return _within(set(years(without_comparisons(text))), years_asked(question))
+
+
+def years_asked(question: str) -> list[str]:
+    """The years a question asks about, sorted: not those of the context it tells (« notre PLUi, approuvé en 2015 »,
+    asked_sentence), nor those it compares with (« … par rapport à l'étude ADEME-Arcep sur 2020 », without_comparisons)."""
+    return sorted(set(years(without_comparisons(asked_sentence(question)))))
 
 
 def _within(held: set[str], asked: list[str]) -> bool:
@@ -842,9 +849,7 @@ def other_years(question: str, snippet: Snippet, place: str) -> list[str]:
     does not answer for 2023. Empty when neither gives a year: a year need not be repeated in every sentence. A
     line's own years tell what it is about, whatever its section's (a table of 2015 to 2025 under « … pour 2026 »); a
     year it compares its figure with is not its own (« 2 400 € bruts (contre 2 379 € en 2012) », without_comparisons)."""
-    # a year the context tells (« notre PLUi, approuvé en 2015 ») is no year asked, nor one the question compares with
-    # (« … par rapport à l'étude ADEME-Arcep sur 2020 »)
-    asked = sorted(set(years(without_comparisons(asked_sentence(question)))))
+    asked = years_asked(question)
     if not asked:
         return []
     placed = years(place)

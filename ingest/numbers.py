@@ -303,10 +303,13 @@ def years(text: str) -> list[str]:
 
 
 # Where a text compares a figure with another time's: « 2 400 € bruts (contre 2 379 € en 2012) », « stable par rapport à
-# la moyenne des trois dernières années (3.84% en 2012, …) »; « contre » before a figure only (« la lutte contre … »
-# compares nothing). The comparison runs to the end of its brackets, of its clause or of its line.
+# la moyenne des trois dernières années (3.84% en 2012, …) », « identique à 2012 », and brackets right after a figure that
+# give another figure's year: « 22.50% (21.35% en 2012) » (« par la DINUM (5,8M € en 2024) » gives its own). « contre »
+# before a figure only (« la lutte contre … » compares nothing). The comparison runs to the end of its brackets, of its
+# clause or of its line.
 _COMPARISON_RE = re.compile(
-    r"\b(?:contre\s+(?:(?:seulement|environ|près\s+de|plus\s+de|moins\s+de)\s+)?(?=\d)|par\s+rapport\s+(?:à|au|aux)\b|comparée?s?\s+(?:à|au|aux)\b|vs\.?\s|versus\b)"
+    r"(?:\b(?:contre\s+(?:(?:seulement|environ|près\s+de|plus\s+de|moins\s+de)\s+)?(?=\d)|par\s+rapport\s+(?:à|au|aux)\b|comparée?s?\s+(?:à|au|aux)\b|vs\.?\s|versus\b"
+    r"|(?:identiques?|stables?|équivalente?s?)\s+(?:à|a)\s+(?=(?:19|20)\d\d\b))|(?P<figure>\d(?:\s*(?:%|€|[^\W\d_]{1,5}\.?))?\s*)\((?=\s*\d[^()\n]*\ben\s+(?:19|20)\d\d\s*\)))"
     r"[^;)\n]*?(?:\([^)\n]*\)[^;)\n]*?)*(?=[;)\n]|\.(?:\s|$)|$)",
     re.IGNORECASE,
 )
@@ -315,7 +318,7 @@ _COMPARISON_RE = re.compile(
 def without_comparisons(text: str) -> str:
     """A text without what it compares its figures with (_COMPARISON_RE): the years left are those of its own figures
     (« Le salaire … s'établit à 2 400 € bruts (contre 2 379 € en 2012) »: its own figure is of no year it says)."""
-    return _COMPARISON_RE.sub(" ", text)
+    return _COMPARISON_RE.sub(lambda m: (m.group("figure") or "") + " ", text)
 
 
 def _full_year(two_digits: str) -> str:

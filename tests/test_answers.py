@@ -3588,7 +3588,9 @@ MANAGEMENT_REPORT_PAGES = (
     "La formation continue des équipes progresse, avec des sessions sur le vieillissement et sur la santé mentale.\n"
     "Le taux de maladie moyen est de 4.32%, stable par rapport à la moyenne des trois dernières années (3.84% en 2012, "
     "4.83% en 2011 et 4.63% en 2010).\nLes entretiens annuels ont tous été menés par les chefs de service.\n"
-    "Le coût moyen d'une journée d'accompagnement s'établit à 182 € (contre 176 € en 2012).",
+    "Le coût moyen d'une journée d'accompagnement s'établit à 182 € (contre 176 € en 2012).\nLe GVT moyen est de 22.50% (21.35% en 2012) et l'ancienneté moyenne des salariés est de "
+    "10.75 ans (12 en 2012).\nLe salaire mensuel moyen dans l'association s'établit à 2 400 € bruts (contre 2 379 € en "
+    "2012).\nL'écart maximal de rémunération entre les salaires est de 4.38, identique à 2012.",
     "Glossaire\nC.H.E.M.E.A. : Comité pour le Handicap Mental Enfant et Adulte\nC.M.P. : Centre Médico-Psychologique\n"
     "Les équipes sont assurées d'être rappelées rapidement par le bon référent après une demande.",
     "Bilan de l'exercice\nDETTES FISCALES ET SOCIALES | 1 233 193 € | 1 253 592 €\nDETTES FOURNISSEURS | 262 981 € | 177 387 €\n"
@@ -3645,13 +3647,22 @@ def test_a_table_row_of_figures_in_capitals_is_a_snippet_but_not_a_header_or_a_r
 
 def test_a_year_a_line_compares_its_figure_with_is_not_the_year_it_is_about(management_report):
     """« 4.32%, stable par rapport à la moyenne … (3.84% en 2012, …) » in the 2013 report answers for 2013; « contre »
-    compares only before a figure (« la lutte contre l'isolement … depuis 2009 » keeps its year)."""
+    compares only before a figure (« la lutte contre l'isolement … depuis 2009 » keeps its year). A line that compares with
+    another year is of no year it says when it is chosen as much as when it is judged."""
     from ingest.numbers import without_comparisons, years
 
     assert years(without_comparisons("2 400 € bruts (contre 2 379 € en 2012). En 2013, …")) == ["2013"]
     assert years(without_comparisons("la lutte contre l'isolement depuis 2009")) == ["2009"]
     assert years(without_comparisons("101 services vs 81 en 2024")) == []
-    for question, figure in (("Quel était le taux de maladie moyen en 2013 ?", "4.32%"), ("Quel est le coût moyen d'une journée d'accompagnement en 2013 ?", "182 €")):
+    # brackets right after a figure give another figure's year; after a name, the figure's own
+    assert years(without_comparisons("Le GVT est de 22.50% (21.35% en 2012), l'ancienneté de 10.75 ans (12 en 2012)")) == []
+    assert years(without_comparisons("un écart de 4.38, identique à 2012")) == []
+    assert years(without_comparisons("les ressources de la DINUM (5,8M € en 2024)")) == ["2024"]
+    for question, figure in (
+        ("Quel était le taux de maladie moyen en 2013 ?", "4.32%"),
+        ("Quel est le coût moyen d'une journée d'accompagnement en 2013 ?", "182 €"),
+        ("Quel est le salaire mensuel moyen brut dans l'association en 2013 ?", "2 400 €"),  # its neighbours compare with 2012
+    ):
         answer = management_report.ask(question)
         assert answer.found and figure in answer.snippet, (question, answer.snippet)
 
