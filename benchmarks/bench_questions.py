@@ -657,6 +657,26 @@ REQUETE_IRFM = (
     "regards-citoyens-requete-ta-paris-irfm-2018.pdf", "62eb87ed9a5df6669faef0519bab6e01521b1b53ffb29ffe1fd3b7b1dd3ad070",
     "regardscitoyens/requete-irfm@2e68e2fb948fcd54e2438c2200697886f7406d24:2018-05-requete-tribunal-administratif/00-requete.pdf",
 )
+CEMAGREF_EPURATION = (
+    "cemagref-epuration-supports-fins-2000.pdf", "d31c96eb9a8c490d777173c6f11731a0bb762ec3285a51ba80dad5f9a1281b39",
+    "popeye2019/mon_iao@97771134ee00af9243858eae8948898ee7b30b5a:reducteur/LY2000-PUB00008862.pdf",
+)
+CERTU_ONDEV = (
+    "certu-ondev-guide-ondes-vertes-2006.pdf", "04344ae9df7cb51d3799942f46b90bac87c3362b455d73ba0ef02d15778dd84b",
+    "CEREMA/territoires-ville.OndeV@49c42c79945a20c61f9a7ecba399679488b404d5:OndeV10_guide_utilisateur.pdf",
+)
+SLC_CANARD = (
+    "slc-csf-canard-du-slc-n15-octobre-2009.pdf", "b4fdb1cba162f33ecf335cf7953cac91d5bcf6553b0af67bee45bff64a4ae597",
+    "hugospinat/slc-hugo@5ea7985fddc8b9dee862a575628881c8744f9629:static/uploads/jrn14.pdf",
+)
+ORS_PACA_ALPES_MARITIMES = (
+    "ors-paca-essentiel-alpes-maritimes-portrait-socio-sanitaire-2022.pdf", "8ae570435fd6235f0b99491287c40960d01667f2c89c61bf73afaf70f1db6680",
+    "BeatriceFopoussi/RAG@460313978277b39599619099ccb73f62579130e1:documents/diaporama_essentiel_Alpes-Maritimes.pdf",
+)
+JUDO_SECLIN = (
+    "judo-club-seclin-livret-de-grade-2015.pdf", "e9281acee00e315ce7758a280158ed6d1984b31ec80723c7dd6f78f8ded58dee",
+    "JudoClubSeclin/judoseclin@c7f5a88c5df6fa77d7c8fcf362aad3b300bd6f51:assets/documents/Nouveau-livret-de-grade-SECLIN-2015.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -945,6 +965,16 @@ SETS = (
     QuestionSet("near-topic-declarvin-notice-drm", QUESTIONS / "near-topic-declarvin-notice-drm.jsonl", UNSEEN, *DECLARVIN_NOTICE_DRM),
     QuestionSet("requete-irfm", QUESTIONS / "requete-irfm.jsonl", UNSEEN, *REQUETE_IRFM),
     QuestionSet("near-topic-requete-irfm", QUESTIONS / "near-topic-requete-irfm.jsonl", UNSEEN, *REQUETE_IRFM),
+    QuestionSet("cemagref-epuration-supports-fins", QUESTIONS / "cemagref-epuration-supports-fins.jsonl", TUNING, *CEMAGREF_EPURATION),
+    QuestionSet("near-topic-cemagref-epuration-supports-fins", QUESTIONS / "near-topic-cemagref-epuration-supports-fins.jsonl", TUNING, *CEMAGREF_EPURATION),
+    QuestionSet("certu-ondev-ondes-vertes", QUESTIONS / "certu-ondev-ondes-vertes.jsonl", TUNING, *CERTU_ONDEV),
+    QuestionSet("near-topic-certu-ondev-ondes-vertes", QUESTIONS / "near-topic-certu-ondev-ondes-vertes.jsonl", TUNING, *CERTU_ONDEV),
+    QuestionSet("slc-canard-2009", QUESTIONS / "slc-canard-2009.jsonl", UNSEEN, *SLC_CANARD),
+    QuestionSet("near-topic-slc-canard-2009", QUESTIONS / "near-topic-slc-canard-2009.jsonl", UNSEEN, *SLC_CANARD),
+    QuestionSet("ors-paca-alpes-maritimes-2022", QUESTIONS / "ors-paca-alpes-maritimes-2022.jsonl", UNSEEN, *ORS_PACA_ALPES_MARITIMES),
+    QuestionSet("near-topic-ors-paca-alpes-maritimes-2022", QUESTIONS / "near-topic-ors-paca-alpes-maritimes-2022.jsonl", UNSEEN, *ORS_PACA_ALPES_MARITIMES),
+    QuestionSet("judo-seclin-livret-grade", QUESTIONS / "judo-seclin-livret-grade.jsonl", UNSEEN, *JUDO_SECLIN),
+    QuestionSet("near-topic-judo-seclin-livret-grade", QUESTIONS / "near-topic-judo-seclin-livret-grade.jsonl", UNSEEN, *JUDO_SECLIN),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

@@ -73,6 +73,9 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "gazette-amis-musees-2019", "near-topic-gazette-amis-musees-2019",
               "declarvin-notice-drm", "near-topic-declarvin-notice-drm",
               "polytech-sorbonne-reglement-etudes", "near-topic-polytech-sorbonne-reglement-etudes",
+              "slc-canard-2009", "near-topic-slc-canard-2009",
+              "ors-paca-alpes-maritimes-2022", "near-topic-ors-paca-alpes-maritimes-2022",
+              "judo-seclin-livret-grade", "near-topic-judo-seclin-livret-grade",
               "requete-irfm", "near-topic-requete-irfm"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
