@@ -598,6 +598,12 @@ def snippet_text(store: Store, unit: Unit, asked: QuestionProfile) -> str:
         return window
     if row_label(text):
         return text  # a table row is whole: the next rows are other metropolises'
+    if asked.kind == "definition" and taken_up_noun(text):
+        # « Ce processus s'appelle « l'alimentation par bâchées ». »: the thing it takes up is said in the line before it
+        before = _units_before(store, unit)
+        if before:
+            told = f"{before[-1].text}\n{text}"
+            return shorten(told, SNIPPET_TARGET, around=max(0, len(told) - SNIPPET_TARGET // 2))
     if text.split("\n", 1)[0].rstrip().endswith(":"):  # a lead-in, alone or with its first items
         return lead_in_with_items(store, unit, asked)
     if unit_features(asked, unit)[FEATURES.index("new")] < ECHO_NEW_SHARE:
@@ -1018,6 +1024,13 @@ def place_text(store: Store, snippet: Snippet) -> str:
         before = earlier[-1].text[-SNIPPET_TARGET:] if earlier else ""
     after = units[index + 1].text[:SNIPPET_TARGET] if index + 1 < len(units) else ""
     return f"{before}\n{snippet.text}\n{after}"
+
+
+def _units_before(store: Store, unit: Unit) -> list[Unit]:
+    """The units before a unit in its chunk, or when it opens its chunk those of the chunk before (_chunk_before)."""
+    units = store.units(unit.position)
+    earlier = units[: unit.id - units[0].id]
+    return earlier or _chunk_before(store, unit.position)
 
 
 def _chunk_before(store: Store, position: int) -> list[Unit]:

@@ -547,7 +547,8 @@ def signing_words(question: str) -> str:
 _DATING_WORDS = frozenset(
     fold_accents(word)
     for word in """date dates dater datent daté datée quand publication parution publié publiée paru parue mise jour maj version
-    édition rédaction actualisation dernière année mois when year month published updated written issued released""".split()
+    édition rédaction actualisation révision révisé révisée dernière année mois when year month published updated written
+    issued released revised revision""".split()
 )
 # ... of them, or of the participles that say it was made, one that asks of the document's date, not « quand » alone
 # (« Quand le guide recommande-t-il de peser ? » asks when to weigh)

@@ -443,10 +443,12 @@ def _named_before(tokens: list[str], i: int) -> bool:
     return tokens[i - 1 : i] == ["par"] and any(after[j : j + 2] == ["on", "entend"] for j in range(len(after) - 1))
 
 
-# A naming verb before the word it names: its participle (« qualifiée de », « appelée », « dite », « dénommée »)
-# or « on appelle », « on nomme »
+# A naming verb before the word it names: its participle (« qualifiée de », « appelée », « dite », « dénommée »),
+# « on appelle », « on nomme », or « s'appelle », « se nomme » (« Ce processus s'appelle « l'alimentation par bâchées » »)
 _NAMING_WORDS = frozenset("appele appelee appeles appelees dit dite dits dites denomme denommee denommes denommees".split())
-_NAMING_PAIRS = [[f"qualifie{ending}", "de"] for ending in ("", "e", "s", "es")] + [["on", "appelle"], ["on", "nomme"], ["on", "designe"]]
+_NAMING_PAIRS = [[f"qualifie{ending}", "de"] for ending in ("", "e", "s", "es")] + [
+    ["on", "appelle"], ["on", "nomme"], ["on", "designe"], ["s", "appelle"], ["s", "appellent"], ["se", "nomme"], ["se", "nomment"]
+]
 
 
 def _complement_of_another_noun(tokens: list[str], i: int, subject_keys: set[str]) -> bool:
@@ -1017,8 +1019,11 @@ _BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
 # que je dois garder'): its verb is the question's, and stays
 _INTERROGATIVES = frozenset("comment ou quand pourquoi combien que qu quoi quel quelle quels quelles".split())
 # after these, the first person is the subject of the condition the question sets (« lorsqu'on a opté pour la
-# déclaration trimestrielle », « si on a moins de cinq salariés »): its verb says which case is asked about, and stays
-_SUBORDINATORS = frozenset("lorsque lorsqu si puisque puisqu".split())
+# déclaration trimestrielle », « si on a moins de cinq salariés »), or of a relative clause that says which thing is asked
+# about (« l'instant à partir duquel on date le début du vert », « les aides dont on peut bénéficier »): its verb stays
+_SUBORDINATORS = frozenset(
+    "lorsque lorsqu si puisque puisqu dont duquel desquels desquelles auquel auxquels auxquelles lequel laquelle lesquels lesquelles".split()
+)
 # the interrogatives a typo may hit, long enough to be told apart one typo away (« qulle », « combein », « pourqoui »)
 TYPED_INTERROGATIVES = frozenset("comment quand pourquoi combien quelle quels quelles lequel laquelle lesquels lesquelles".split())
 _FRAMING_TOKEN_RE = re.compile(r"\w+'?|[^\w\s]|\s+")

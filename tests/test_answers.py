@@ -1510,11 +1510,12 @@ def test_a_file_pattern_in_brackets_is_no_gloss():
         ("On appelle tiers-lieu un espace partagé ouvert aux habitants.", {"tiers"}),
         ("Par économie circulaire, on entend un modèle qui limite le gaspillage.", {"economie", "circulaire"}),
         ("Une entreprise dite d’insertion embauche des personnes éloignées de l’emploi.", {"insertion"}),
+        ("Ce processus s’appelle « l’alimentation par bâchées ».", {"alimentation"}),
     ],
 )
 def test_a_naming_verb_before_a_word_defines_it(line, subject):
-    """« est qualifiée de X », « on appelle X », « par X, on entend », « dite X »: the word named is the one defined;
-    a line that only uses it, or a verb « dit » that reports speech, defines nothing."""
+    """« est qualifiée de X », « on appelle X », « par X, on entend », « dite X », « s'appelle X »: the word named is the
+    one defined; a line that only uses it, or a verb « dit » that reports speech, defines nothing."""
     from ingest.french import defines
 
     assert defines(line, subject)
@@ -2174,6 +2175,7 @@ def test_when_the_document_was_published_is_answered_by_its_cover(tmp_path):
         ("De quand date ce document du pôle logistique de l'ANAP ?", "document"),
         ("Le guide pour passer du format PPR au standard SUP, il date de quand ?", "guide"),
         ("De quand date la dernière mise à jour de ce guide ?", "guide"),
+        ("De quand date la révision de ce guide d'utilisation ?", "guide"),  # a revision dates it too
         ("quelle est la date de publication du document StaR-DT", "document"),
         ("note FHF restauration date de mise à jour", "note"),
         ("En quelle année a été publié ce document sur les éléments juridiques ?", "document"),
@@ -4262,3 +4264,18 @@ def test_a_bibliography_entry_is_no_answer_unless_a_work_is_asked_for(tmp_path):
     assert not (status.found and "Porquerolles" in status.snippet), status.snippet
     study = assistant.ask("Quelle étude porte sur le régime alimentaire du lézard ocellé en Crau ?")
     assert study.found and "DURAND" in study.snippet, study.snippet
+
+
+def test_a_definition_that_takes_up_the_line_before_shows_that_line(tmp_path):
+    """« Ce processus s'appelle « l'alimentation par bâchées ». » names the process the line before describes: shown alone,
+    the extract says what it is called, not what it is."""
+    pages = (
+        "Le fonctionnement des filtres\nLe filtre reçoit les eaux usées de la commune après leur décantation. De tels apports ne "
+        "peuvent pas être répartis sur toute la surface s'ils arrivent au fil de l'eau ; il faut donc les stocker puis les "
+        "envoyer à fort débit pendant un temps limité. Ce processus s'appelle « l'alimentation par bâchées ». Un auget "
+        "basculant sert de réservoir pour les petites installations.\nLe filtre est curé tous les dix ans par une entreprise.",
+        "L'entretien\nLe dispositif d'alimentation par bâchées est vérifié chaque semaine par l'agent communal, qui "
+        "contrôle aussi la répartition de l'eau sur les filtres.",
+    )
+    answer = assistant_on_pdf(tmp_path, "filtres.pdf", pages).ask("Qu'entend-on par « alimentation par bâchées » ?")
+    assert answer.found and "stocker puis les envoyer à fort débit" in answer.snippet and "s'appelle" in answer.snippet, answer.snippet

@@ -439,6 +439,9 @@ def test_a_typo_is_one_edit_that_keeps_the_first_letter_and_the_sound(typed, wor
         # peut pas quadriller »)
         ("Dans une garrigue où l'on ne peut pas quadriller le terrain, quelle forme de zone ?", "Dans une garrigue où l'on ne peut pas quadriller le terrain, quelle forme de zone ?"),
         ("Si l'on a moins de 11 salariés, faut-il un CSE ?", "Si l'on a moins de 11 salariés, faut-il un CSE ?"),
+        # in a relative clause, « on » is anyone: the clause says which thing is asked about (« on date » was lost)
+        ("Comment s'appelle l'instant à partir duquel on date le début du vert ?", "Comment s'appelle l'instant à partir duquel on date le début du vert ?"),
+        ("Quelles sont les aides dont on peut bénéficier ?", "Quelles sont les aides dont on peut bénéficier ?"),
         # a sentence that opened with the first person still opens with a capital: it is still a sentence of its own
         ("Je travaille dans une DSI. On se demande comment le projet a été cadré ?", "dans une DSI. Comment le projet a été cadré ?"),
         ("Nous sommes une commune. On est couvert combien de temps ?", "une commune. Couvert combien de temps ?"),
