@@ -36,7 +36,7 @@ from ingest.french import (
     signs,
     word_key,
 )
-from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, unit_dimension, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RANGE_RE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, unit_dimension, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -157,6 +157,8 @@ def type_matches(
     spells out itself, whose spelling defines nothing (ingest.french.defines)."""
     if kind == "money":
         return holds_money(unit)
+    if kind == "number" and measure == "range":  # « entre quelles valeurs »: « dans une fourchette de 1 à 10 », « 600-700 EH »
+        return bool(RANGE_RE.search(unit))
     if kind in ("number", "threshold") and measure not in (None, "count"):  # 'quelle température': '17 °C', not '2 réseaux'
         # « quel poids » asks for a mass, for a share (« le poids de l'ESS dans l'emploi », « 42,93 % des recettes ») or
         # for a file's size (« 460 Mo »)

@@ -368,6 +368,11 @@ _CLOCK_ASKED = (
 # A day of the calendar asked (« à quelle date », « quel jour »), not only its month or its year
 _DAY_ASKED = r"\bquelles? dates?\b|\bquel jour\b|\b(?:what|which) (?:date|day)\b"
 
+# How a question asks for a range of figures: « Entre quelles valeurs … ? », « dans quelle fourchette », « quel intervalle »
+_RANGE_ASKED = (
+    r"\bentre quel(?:le)?s (?:valeurs|bornes|limites|chiffres|nombres|montants|seuils)\b|\bdans quel(?:le)? (?:fourchette|plage|intervalle|gamme)\b"
+    r"|\bquel(?:le)? (?:est (?:la |l'))?(?:fourchette|intervalle)\b|\bbetween what (?:values|limits)\b|\bwhat range\b"
+)
 _TYPE_CUES = (
     # "quand" / "when" asks for a date where it opens or closes the question ("c'est quand ?", "depuis quand", "a partir
     # de quand" typed without its accent);
@@ -404,6 +409,8 @@ _TYPE_CUES = (
     # to do something, which « comment » opens too
     ("name", r"^\W*comment (?:s'\s?(?:appell|intitul|nomm)|se (?:nomm|d[ée]nomm))|\b(?:quel(?:le)?s? (?:est|sont|[ée]tait|[ée]taient) (?:le|les) noms?"
      r"|c'?est quoi (?:le|les) noms?|what (?:is|are|was|were) the names?)\b"),
+    # a range of figures (« Entre quelles valeurs … ? », « dans quelle fourchette »), not a list of things
+    ("number", _RANGE_ASKED),
     # several things: the line that answers announces them (« ... les principes suivants : ») or lists them
     ("list", r"\b(quels|quelles) (sont|étaient|seront|(?:peuvent|doivent|pourraient|devraient) [êe]tre) (les|des)\b|^\W*(?:\w+ )?(quels|quelles) (?!sont\b|étaient\b|seront\b)\w+[sx]\b|\bc'est quoi (en gros |au juste )?les\b|\bliste (des|de|d')|\b(what|which) are the\b|\blist (the|of|all)\b"),
     # who: asked where « qui » opens a clause, follows a preposition or « c'est », or ends the question ('faut
@@ -667,7 +674,7 @@ def question_measure(question: str) -> str | None:
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
     question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for opening hours asked
     (« les horaires », « heures d'ouverture »), 'time' for a time of day asked (« à quelle heure »), 'day' for a day of
-    the calendar asked (« à quelle date », « quel jour »), or None when it asks for any number, any contact or something
+    the calendar asked (« à quelle date », « quel jour »), 'range' for the bounds of a figure (« entre quelles valeurs »), or None when it asks for any number, any contact or something
     else."""
     kind = question_type(question)
     if kind == "threshold":
@@ -685,6 +692,8 @@ def question_measure(question: str) -> str | None:
         return "identity" if _IDENTITY_RE.search(text) else None
     if kind != "number":
         return None
+    if re.search(_RANGE_ASKED, text):  # « entre quelles valeurs »: two figures that bound it (« de 1 à 10 »)
+        return "range"
     dimension = next((d for pattern, d in _MEASURE_RES if pattern.search(text)), None) or unit_asked(question)
     focus = question_focus(question)
     if not dimension and not focus and _is_keyword_query(text):  # « hectares ENAF consommés 2011-2021 »: an area

@@ -315,6 +315,17 @@ _COMPARISON_RE = re.compile(
 )
 
 
+# Two figures that bound a range: « de 1 à 10 », « entre 20 et 30 cm », « 20 à 30 % », « [3 ; 5 m] », « 600-700 EH » (a
+# dash between figures of at most three digits, not years: « 2015-2020 »)
+RANGE_RE = re.compile(
+    r"\[\s*-?\d[\d,.]*\s*[;,]\s*-?\d[\d,.]*\s*[^\W\d_]{0,3}\s*\]"
+    r"|\b(?:de|entre|from|between)\s+-?\d[\d\s,.]*?\s*(?:[^\W\d_]{1,6}\.?\s+)?(?:à|a|et|and|to)\s+-?\d"
+    r"|\b\d[\d,.]*\s*(?:%|€|[^\W\d_]{1,6}\.?)?\s+(?:à|to)\s+\d"
+    r"|(?<![\d/.,])\d{1,3}(?:[,.]\d+)?\s*[-–]\s*\d{1,3}(?:[,.]\d+)?(?![\d/])",
+    re.IGNORECASE,
+)
+
+
 def without_comparisons(text: str) -> str:
     """A text without what it compares its figures with (_COMPARISON_RE): the years left are those of its own figures
     (« Le salaire … s'établit à 2 400 € bruts (contre 2 379 € en 2012) »: its own figure is of no year it says)."""

@@ -4279,3 +4279,26 @@ def test_a_definition_that_takes_up_the_line_before_shows_that_line(tmp_path):
     )
     answer = assistant_on_pdf(tmp_path, "filtres.pdf", pages).ask("Qu'entend-on par « alimentation par bâchées » ?")
     assert answer.found and "stocker puis les envoyer à fort débit" in answer.snippet and "s'appelle" in answer.snippet, answer.snippet
+
+
+def test_a_range_asked_is_answered_by_the_figures_that_bound_it(tmp_path):
+    """« Entre quelles valeurs … ? » asks for a range, not a list of things nor any figure: « parmi les 4 choix » does not
+    answer it, « dans une fourchette de 1 à 10 » does."""
+    from ess_qa.questions import question_measure, question_type
+    from ingest.numbers import RANGE_RE
+
+    question = "Entre quelles valeurs peut-on choisir le poids donné à chaque sens de circulation ?"
+    assert question_type(question) == "number" and question_measure(question) == "range"
+    assert question_measure("Dans quelle fourchette se situe le loyer ?") == "range"
+    for text in ("dans une fourchette de 1 à 10", "entre 20 et 30 cm", "une taille de 600-700 EH", "Valeurs libres [3 ; 5 m]"):
+        assert RANGE_RE.search(text), text
+    for text in ("parmi les 4 choix", "le plan 2015-2020", "voir la note [12]", "Tél. 04 72 74 59 59"):
+        assert not RANGE_RE.search(text), text
+    pages = (
+        "L'onglet des paramètres\nUn bouton permet de choisir parmi les 4 choix le type d'onde verte et les valeurs de poids "
+        "pour chaque sens de circulation.",
+        "Le poids des sens\nLe logiciel permet, par l'attribution de poids, dans une fourchette de 1 à 10, de dimensionner "
+        "la bande passante de chaque sens de circulation selon le trafic. Le poids le plus fort va au sens le plus chargé.",
+    )
+    answer = assistant_on_pdf(tmp_path, "ondes.pdf", pages).ask(question)
+    assert answer.found and "de 1 à 10" in answer.snippet, answer.snippet
