@@ -1106,6 +1106,7 @@ def unspecified_heads(
     channel_given = asked is not None and asked.kind == "contact" and asked.answered_by(snippet.text)
     items_announced = asked is not None and asked.kind == "list" and asked.typed_answer(snippet.unit)
     place_words = folded_content_words(place) | snippet.unit.section_words
+    headed = _heading_phrases(store, snippet.unit)
     unspecified = []
     for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
@@ -1122,12 +1123,25 @@ def unspecified_heads(
         if channel_given and CONTACT_NOUN_RE.fullmatch(head) and CONTACT_NOUN_RE.fullmatch(complement):
             continue
         # held inside a longer word too: 'déclaration' in 'télédéclaré'
+        if (head_term, complement_term) in headed:
+            continue  # the unit's section is titled by the phrase (« Contrat de licence »): what it says is of that
         if complement_term in held or any(complement_term in word for word in place_words):
             if _apart_from_its_head(store, question, shown, head_term, complement_term):
                 unspecified.append(f"{head} {complement}")
         elif not store.query_terms(complement) or _more_specific(store, question, head_term, complement_term):
             unspecified.append(f"{head} {complement}")
     return unspecified
+
+
+def _heading_phrases(store: Store, unit: Unit) -> set[tuple[str, str]]:
+    """The 'N de M' phrases of the last heading of a unit's section, as the search terms of their head and complement."""
+    heading = store.chunk(unit.position).section.split(SECTION_SEPARATOR)[-1]
+    phrases = set()
+    for head, complement in noun_complements(heading):
+        head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
+        if head_terms and complement_terms:
+            phrases.add((head_terms[0], complement_terms[0]))
+    return phrases
 
 
 def _ends_a_name(text: str, head: str) -> bool:

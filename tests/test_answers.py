@@ -4302,3 +4302,42 @@ def test_a_range_asked_is_answered_by_the_figures_that_bound_it(tmp_path):
     )
     answer = assistant_on_pdf(tmp_path, "ondes.pdf", pages).ask(question)
     assert answer.found and "de 1 à 10" in answer.snippet, answer.snippet
+
+
+def test_a_phrase_the_section_is_titled_by_is_what_its_lines_are_about(tmp_path):
+    """« selon le contrat de licence »: the section titled « Contrat de licence » says « La présente licence … propriété du
+    CERTU »; its line does not name the « contrat », yet it is no other « licence » (a 'N de M' phrase whose complement a
+    line shows without its head is otherwise read as something else: the weather's « froid » for a « réseau de froid »)."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    sections = {
+        "Contrat de licence": "La présente licence a pour objet de définir les conditions de cession du droit d'usage non exclusif "
+        "du logiciel, propriété du CERTU, désigné ci-après par le Maître d'Ouvrage. Le logiciel est protégé par le code de la "
+        "propriété intellectuelle.",
+        "Installation du logiciel": "Le contrat de maintenance du logiciel est conclu pour une durée d'un an. Le programme "
+        "d'installation copie les fichiers dans le dossier choisi par l'utilisateur.",
+        "Le menu Fichier": "Le menu Fichier ouvre, enregistre et imprime les études. Une étude enregistrée garde ses carrefours, "
+        "ses lignes de feux et ses débits.",
+        "Le menu Édition": "Le menu Édition copie un carrefour, le colle dans une autre étude ou le supprime. Chaque action peut "
+        "être annulée.",
+        "Les onglets": "L'onglet des paramètres regroupe la vitesse, le cycle et le type d'onde verte. L'onglet des résultats "
+        "montre la bande passante de chaque sens.",
+        "Le diagramme": "Le diagramme espace-temps montre les feux de chaque carrefour et la bande passante. Il s'imprime en "
+        "couleur ou en noir et blanc.",
+        "Assistance": "Le service d'assistance répond aux utilisateurs par courrier électronique. Le contrat d'assistance est "
+        "renouvelé chaque année par le service acheteur.",
+    }
+    pdf = FPDF()
+    for title, text in sections.items():
+        pdf.add_page()
+        pdf.start_section(title)
+        pdf.set_font("helvetica", size=12)
+        pdf.multi_cell(0, 8, text)
+    pdf.output(str(tmp_path / "licence.pdf"))
+    build(tmp_path, tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    assert assistant.store.chunk(0).section == "Contrat de licence"
+    (judged,) = assistant.judgements(["À qui appartient le logiciel selon le contrat de licence ?"])
+    assert not judged.refusal and "propriété du CERTU" in judged.snippet.text, judged
