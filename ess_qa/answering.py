@@ -1122,9 +1122,9 @@ def unspecified_heads(
             continue
         if channel_given and CONTACT_NOUN_RE.fullmatch(head) and CONTACT_NOUN_RE.fullmatch(complement):
             continue
-        # held inside a longer word too: 'déclaration' in 'télédéclaré'
         if (head_term, complement_term) in headed:
             continue  # the unit's section is titled by the phrase (« Contrat de licence »): what it says is of that
+        # held inside a longer word too: 'déclaration' in 'télédéclaré'
         if complement_term in held or any(complement_term in word for word in place_words):
             if _apart_from_its_head(store, question, shown, head_term, complement_term):
                 unspecified.append(f"{head} {complement}")

@@ -674,8 +674,8 @@ def question_measure(question: str) -> str | None:
     "How far ..."; 'count' for "Combien de salariés ...", which no sum of money answers), the channel a contact
     question asks for ('phone', 'email', 'web'), 'postal' for an address asked by post, 'clock' for opening hours asked
     (« les horaires », « heures d'ouverture »), 'time' for a time of day asked (« à quelle heure »), 'day' for a day of
-    the calendar asked (« à quelle date », « quel jour »), 'range' for the bounds of a figure (« entre quelles valeurs »), or None when it asks for any number, any contact or something
-    else."""
+    the calendar asked (« à quelle date », « quel jour »), 'range' for the figures that bound something (« entre quelles
+    valeurs »), or None when it asks for any number, any contact or something else."""
     kind = question_type(question)
     if kind == "threshold":
         return stated_dimensions(question)[0]
