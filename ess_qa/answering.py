@@ -20,7 +20,7 @@ import numpy as np
 from index.store import Store, Unit
 from ingest.clean import BULLET
 from ingest.layout import is_table_row
-from ingest.types import SECTION_SEPARATOR, Chunk
+from ingest.types import Chunk, last_heading
 from ingest.french import (
     CREDITS_RE,
     PUBLISHED_RE,
@@ -184,9 +184,10 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         # who signed: a signature line (« Christiane Bouchart, Présidente du RTES … ») of the first passages or of the
         # first pages of their document, where a preface or an editorial is signed
         best = _signature_line(store, asked, candidates) or best
-    if best is not None and years_asked(question) and not _of_the_years(best.unit.text, question):
+    asked_years = years_asked(question)
+    if best is not None and asked_years and not _of_the_years(best.unit.text, asked_years):
         # « … jusqu'au 31/12/2025 »: the row of 2029 gives other years only; the best line that gives that year, or none
-        best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, question)) or best
+        best = _best_snippet(store, asked, candidates, only=lambda text: _of_the_years(text, asked_years)) or best
     if best is not None:
         best = _with_its_day(store, asked, candidates, best)
     if best is not None and asked.counted and not counts_named(best.unit.text, asked.counted, figures_only=True):
@@ -228,7 +229,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
 
 def _in_references(store: Store, position: int) -> bool:
     """Whether a chunk is in a section that lists the works a document cites (its last heading: REFERENCES_HEADING_RE)."""
-    return bool(REFERENCES_HEADING_RE.match(store.chunk(position).section.split(SECTION_SEPARATOR)[-1].strip()))
+    return bool(REFERENCES_HEADING_RE.match(last_heading(store.chunk(position).section)))
 
 
 def _tells_the_role(store: Store, question: str, asked: QuestionProfile, snippet: Snippet) -> bool:
@@ -469,10 +470,11 @@ def _spelling_line(store: Store, asked: QuestionProfile, candidates: list, spell
     return replace(found, text=shorten(found.unit.text, SNIPPET_TARGET, around=at))
 
 
-def _of_the_years(text: str, question: str) -> bool:
-    """Whether a line gives no year of its own figures, or one of those a question asks about or between them (see
-    other_years): « 2 400 € bruts (contre 2 379 € en 2012) » gives the salary of no year it says (without_comparisons)."""
-    return _within(set(years(without_comparisons(text))), years_asked(question))
+def _of_the_years(text: str, asked: list[str]) -> bool:
+    """Whether a line gives no year of its own figures, or one of the years a question asks about (asked: years_asked) or
+    between them (see other_years): « 2 400 € bruts (contre 2 379 € en 2012) » gives the salary of no year it says
+    (without_comparisons)."""
+    return _within(set(years(without_comparisons(text))), asked)
 
 
 def years_asked(question: str) -> list[str]:
@@ -1014,9 +1016,9 @@ def place_text(store: Store, snippet: Snippet) -> str:
     many units they span: what it refers to is named there."""
     units = store.units(snippet.unit.position)
     index = snippet.unit.id - units[0].id
-    earlier, refers_back = units[:index], bool(REFERS_BACK_RE.match(snippet.unit.text))
-    if not earlier or refers_back:  # a chunk's first line, or one that refers back, reads on from the chunk before
-        earlier = _chunk_before(store, snippet.unit.position) + earlier
+    refers_back = bool(REFERS_BACK_RE.match(snippet.unit.text))
+    # a chunk's first line reads on from the chunk before (_units_before); one that refers back reads that chunk too
+    earlier = _chunk_before(store, snippet.unit.position) + units[:index] if refers_back else _units_before(store, snippet.unit)
     if refers_back:
         told = "\n".join(unit.text for unit in earlier)
         before = told[_referent_start(told, taken_up_noun(snippet.unit.text)) :]
@@ -1135,9 +1137,8 @@ def unspecified_heads(
 
 def _heading_phrases(store: Store, unit: Unit) -> set[tuple[str, str]]:
     """The 'N de M' phrases of the last heading of a unit's section, as the search terms of their head and complement."""
-    heading = store.chunk(unit.position).section.split(SECTION_SEPARATOR)[-1]
     phrases = set()
-    for head, complement in noun_complements(heading):
+    for head, complement in noun_complements(last_heading(store.chunk(unit.position).section)):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if head_terms and complement_terms:
             phrases.add((head_terms[0], complement_terms[0]))

@@ -20,7 +20,7 @@ import numpy as np
 from index.store import Store
 from ingest.french import content_words, folded_content_words, search_terms, words
 from ingest.numbers import MULTIPLIER_WORDS, YEAR_RE
-from ingest.types import SECTION_SEPARATOR
+from ingest.types import last_heading
 
 SEED = 20_190  # any fixed number: the same corpus must give the same probes, hence the same calibration
 SENTENCES = 64  # sentences drawn as answerable probes (all of them in a smaller corpus) ...
@@ -158,7 +158,7 @@ def heading_probes(rng: np.random.Generator, sentences: list[Sentence]) -> list[
     """Headings (the last part of a section path, with two words or more) asked as "Qu'est-ce que ... ?"."""
     first_under: dict[str, Sentence] = {}
     for sentence in sentences:
-        heading = sentence.section.split(SECTION_SEPARATOR)[-1].strip()
+        heading = last_heading(sentence.section)
         if len([w for w in content_words(heading) if not w.isdigit()]) >= 2:
             first_under.setdefault(heading, sentence)
     chosen = draw(rng, sorted(first_under), HEADINGS)

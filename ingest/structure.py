@@ -13,7 +13,7 @@ from typing import Protocol, Sequence
 from .clean import BULLET, clean_title
 from .french import STOP_WORDS, fold_accents, match_key, normalize_apostrophes
 from .layout import is_table_row
-from .types import SECTION_SEPARATOR, Page
+from .types import SECTION_SEPARATOR, Page, last_heading
 
 # The titles of a table of contents: a section of its own page, never the parent of what follows.
 CONTENTS_TITLES = frozenset(("sommaire", "table des matieres", "contents", "table of contents"))
@@ -443,7 +443,7 @@ def is_caption(text: str) -> bool:
 def is_navigation(section: str, text: str) -> bool:
     """Whether a passage (its section path and text) is the document's navigation: its table of contents or its list of
     tables or figures, by its section's last title or its own opening (opens_contents)."""
-    title = " ".join(fold_accents(section.split(SECTION_SEPARATOR)[-1]).lower().split()) if section else ""
+    title = " ".join(fold_accents(last_heading(section)).lower().split()) if section else ""
     return is_contents_title(title) or bool(_LIST_OF_FIGURES_RE.match(title)) or opens_contents(text)
 
 

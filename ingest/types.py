@@ -7,6 +7,11 @@ from dataclasses import asdict, dataclass
 SECTION_SEPARATOR = " › "
 
 
+def last_heading(section: str) -> str:
+    """The innermost heading of a section path (« Partie 2 › Bibliographie »: « Bibliographie »), stripped."""
+    return section.split(SECTION_SEPARATOR)[-1].strip()
+
+
 @dataclass(frozen=True)
 class Page:
     """One physical page of a source file (page is 1-based).
