@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/take_fetched.py MIRRORS OUT [--role tuning|unseen]
 
-MIRRORS holds one bare git copy per repository, as `owner+name/repo` (the layout the team's fetch
-tool writes); OUT is a folder outside the project. Each PDF is written as OUT/<file name> with
+MIRRORS holds one git copy per repository, as `owner+name/repo` (the layout the team's fetch
+tool writes: a bare copy, or a checkout with its `.git` inside); OUT is a folder outside the project. Each PDF is written as OUT/<file name> with
 `git show COMMIT:PATH`, then checked against the sha256 its questions were written against. Give
 OUT to bench_questions.py as a --docs folder. Nothing is copied into the project. A repository
 that is not in MIRRORS is named, with the commit and path to take, and skipped.
@@ -29,6 +29,8 @@ def take(mirrors: Path, out: Path, name: str, sha256: str, source: str) -> str:
     repository, _, rest = source.partition("@")
     commit, _, path = rest.partition(":")
     git_dir = mirrors / repository.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():  # some snapshots arrive as a checkout, not a bare copy
+        git_dir = git_dir / ".git"
     if not git_dir.is_dir():
         return f"missing  {name}: fetch {repository}, then take {commit}:{path}"
     shown = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)
