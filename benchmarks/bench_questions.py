@@ -677,6 +677,30 @@ JUDO_SECLIN = (
     "judo-club-seclin-livret-de-grade-2015.pdf", "e9281acee00e315ce7758a280158ed6d1984b31ec80723c7dd6f78f8ded58dee",
     "JudoClubSeclin/judoseclin@c7f5a88c5df6fa77d7c8fcf362aad3b300bd6f51:assets/documents/Nouveau-livret-de-grade-SECLIN-2015.pdf",
 )
+POULLAOUEN_PLU = (
+    "poullaouen-plu-reglement-2010.pdf", "20dfbc8dc0612fbc1d003d9862ab6bdebce598f4e6843328fc0ee89b4073b693",
+    "Posoroko/Poullaouen-site-publique@7e4333fb3c96c1f4284e1bc91e95c2418bc09a18:public/plu/6. Règlement.pdf",
+)
+CONSULTATION_EGALITE = (
+    "regards-citoyens-analyse-consultation-egalite-femmes-hommes-2016.pdf", "db5fc13eb9b456de41aa7871c5e4e14ff0e6937f42b55bc2581cf1a5e2a33990",
+    "regardscitoyens/consultation_an@86910ed2c67b439636213a928677feb70281c71f:rapport/rapport.pdf",
+)
+FNTP_SEVE_TP = (
+    "fntp-guide-bonnes-pratiques-seve-tp-2025.pdf", "96a3a4b746a5cb71c8a71021b5ac1c2440313a16baa0a2fa941e0da5d0c9fadd",
+    "antoinenicollelambert/seve@a4f33b259696375cbe011f3d3f2006f6f0d347b7:20250612_SEVE-TP_Guide des bonnes pratiques.pdf",
+)
+TY_BUGALE = (
+    "ty-bugale-creche-parentale-reglement-fonctionnement-2018.pdf", "2b9c76439861ae690d5facc5bfeb636bb7e2b37a7a86abf6b0455492e1ae4177",
+    "sergehardy/creche-tybugale-test@0168687bebde899b8f8032ade1149c75e15f3137:assets/files/rglt-fonctionnement-septembre-2018(1).pdf",
+)
+FRANCE_STRATEGIE_ZAN = (
+    "france-strategie-zero-artificialisation-nette-2019.pdf", "1aff381f2e8f54a68431bce4e88248551cdac9792a9636b2370bc147733d906d",
+    "foncier-eco/foncier-eco.github.io@0953f93af80ec752d2ff2fd190b9d42c7f800147:references/syntheses/rapport-artificialisation-fs-2019.pdf",
+)
+BDE_INSA_CVL = (
+    "bde-insa-cvl-statuts-2020.pdf", "64c88633a4268037ca15a2cdd1e6244e8f88aa0f1b3eb1dff6c71c066fbf9cb7",
+    "Campus-INSA-CVL/campus-website@201986a57ac12ca43ca534c9cbd771e9fbb9bfe8:static/federation/bde/statuts.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -975,6 +999,18 @@ SETS = (
     QuestionSet("near-topic-ors-paca-alpes-maritimes-2022", QUESTIONS / "near-topic-ors-paca-alpes-maritimes-2022.jsonl", UNSEEN, *ORS_PACA_ALPES_MARITIMES),
     QuestionSet("judo-seclin-livret-grade", QUESTIONS / "judo-seclin-livret-grade.jsonl", UNSEEN, *JUDO_SECLIN),
     QuestionSet("near-topic-judo-seclin-livret-grade", QUESTIONS / "near-topic-judo-seclin-livret-grade.jsonl", UNSEEN, *JUDO_SECLIN),
+    QuestionSet("poullaouen-plu-reglement", QUESTIONS / "poullaouen-plu-reglement.jsonl", TUNING, *POULLAOUEN_PLU),
+    QuestionSet("near-topic-poullaouen-plu-reglement", QUESTIONS / "near-topic-poullaouen-plu-reglement.jsonl", TUNING, *POULLAOUEN_PLU),
+    QuestionSet("consultation-egalite-fh-2016", QUESTIONS / "consultation-egalite-fh-2016.jsonl", UNSEEN, *CONSULTATION_EGALITE),
+    QuestionSet("near-topic-consultation-egalite-fh-2016", QUESTIONS / "near-topic-consultation-egalite-fh-2016.jsonl", UNSEEN, *CONSULTATION_EGALITE),
+    QuestionSet("fntp-seve-tp-guide", QUESTIONS / "fntp-seve-tp-guide.jsonl", UNSEEN, *FNTP_SEVE_TP),
+    QuestionSet("near-topic-fntp-seve-tp-guide", QUESTIONS / "near-topic-fntp-seve-tp-guide.jsonl", UNSEEN, *FNTP_SEVE_TP),
+    QuestionSet("ty-bugale-reglement", QUESTIONS / "ty-bugale-reglement.jsonl", UNSEEN, *TY_BUGALE),
+    QuestionSet("near-topic-ty-bugale-reglement", QUESTIONS / "near-topic-ty-bugale-reglement.jsonl", UNSEEN, *TY_BUGALE),
+    QuestionSet("france-strategie-zan-2019", QUESTIONS / "france-strategie-zan-2019.jsonl", UNSEEN, *FRANCE_STRATEGIE_ZAN),
+    QuestionSet("near-topic-france-strategie-zan-2019", QUESTIONS / "near-topic-france-strategie-zan-2019.jsonl", UNSEEN, *FRANCE_STRATEGIE_ZAN),
+    QuestionSet("bde-insa-cvl-statuts", QUESTIONS / "bde-insa-cvl-statuts.jsonl", TUNING, *BDE_INSA_CVL),
+    QuestionSet("near-topic-bde-insa-cvl-statuts", QUESTIONS / "near-topic-bde-insa-cvl-statuts.jsonl", TUNING, *BDE_INSA_CVL),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

@@ -76,6 +76,10 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "slc-canard-2009", "near-topic-slc-canard-2009",
               "ors-paca-alpes-maritimes-2022", "near-topic-ors-paca-alpes-maritimes-2022",
               "judo-seclin-livret-grade", "near-topic-judo-seclin-livret-grade",
+              "consultation-egalite-fh-2016", "near-topic-consultation-egalite-fh-2016",
+              "fntp-seve-tp-guide", "near-topic-fntp-seve-tp-guide",
+              "ty-bugale-reglement", "near-topic-ty-bugale-reglement",
+              "france-strategie-zan-2019", "near-topic-france-strategie-zan-2019",
               "requete-irfm", "near-topic-requete-irfm"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
