@@ -622,11 +622,15 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("octets", "kilooctets", "megaoctets", "gigaoctets", "bytes", "megabytes", "gigabytes"), "data"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
+_PERIOD_WORDS = r"(?:an|ans|année|annee|années|annees|mois|semaine|semaines|jour|jours|trimestre|semestre|saison|year|month|week|day)"
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
 _MEASURE_RES = (
     (re.compile(r"\bhow (far|high|deep|wide)\b"), "length"),
     (re.compile(r"\bhow (old|long)\b"), "duration"),  # « how long » asks a time far more often than a length
     (re.compile(r"\bhow often\b|\btous les combien\b"), "frequency"),  # « tous les combien » : at what interval
+    # « combien de fois par an », « how many times a year »: so many times in a period, a frequency (« au moins trois
+    # fois par an »), not any figure (« un délai minimum de 10 jours »)
+    (re.compile(rf"\bcombien de fois\b.*\b(?:par|chaque|dans l'|dans la|dans le|tous les|toutes les) ?{_PERIOD_WORDS}\b|\bhow many times\b.*\b(?:a|per|each|every) {_PERIOD_WORDS}\b"), "frequency"),
 )
 
 # Nouns that name a figure of their complement, which is what the figure is of: « le taux de la taxe
