@@ -701,6 +701,10 @@ BDE_INSA_CVL = (
     "bde-insa-cvl-statuts-2020.pdf", "64c88633a4268037ca15a2cdd1e6244e8f88aa0f1b3eb1dff6c71c066fbf9cb7",
     "Campus-INSA-CVL/campus-website@201986a57ac12ca43ca534c9cbd771e9fbb9bfe8:static/federation/bde/statuts.pdf",
 )
+GUIDE_USAGERS_ANC = (
+    "medde-guide-usagers-assainissement-non-collectif-2012.pdf", "18f2a67905936f2435672441426bedba9e77154521a92e7809bb51b19a5e497d",
+    "roboticbentqueryicoatbog/wuut@818f8fe78e084ece78ab02b3892fdd28ca0bff75:public/doc/12032-anc-guide-usagers-complet-02-10-12-light.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1011,6 +1015,8 @@ SETS = (
     QuestionSet("near-topic-france-strategie-zan-2019", QUESTIONS / "near-topic-france-strategie-zan-2019.jsonl", UNSEEN, *FRANCE_STRATEGIE_ZAN),
     QuestionSet("bde-insa-cvl-statuts", QUESTIONS / "bde-insa-cvl-statuts.jsonl", TUNING, *BDE_INSA_CVL),
     QuestionSet("near-topic-bde-insa-cvl-statuts", QUESTIONS / "near-topic-bde-insa-cvl-statuts.jsonl", TUNING, *BDE_INSA_CVL),
+    QuestionSet("guide-usagers-anc-2012", QUESTIONS / "guide-usagers-anc-2012.jsonl", UNSEEN, *GUIDE_USAGERS_ANC),
+    QuestionSet("near-topic-guide-usagers-anc-2012", QUESTIONS / "near-topic-guide-usagers-anc-2012.jsonl", UNSEEN, *GUIDE_USAGERS_ANC),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

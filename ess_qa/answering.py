@@ -720,8 +720,12 @@ def _quoted_at(text: str, quoted: str | None) -> int | None:
 
 def lead_in_with_items(store: Store, unit: Unit, asked: QuestionProfile) -> str:
     """A lead-in ('... dans plusieurs domaines :') and the start of each item of the list that follows it (see
-    _lead_and_items, items_after)."""
-    return _lead_and_items(store, asked, unit.text.split("\n", 1)[0], [item.text for item in items_after(store, unit)])
+    _lead_and_items, items_after): first the unit's own lines after its lead-in (« Les membres du CA sont : » then
+    « • 22 membres élus avec une voix délibérative chacun : »), then the units after it."""
+    lead, _, own = unit.text.partition("\n")
+    following = [item.text for item in items_after(store, unit)]
+    read_after = {_item_line(line) for text in following for line in text.split("\n")}  # lines read twice (a unit of lines, then each)
+    return _lead_and_items(store, asked, lead, [line for line in own.split("\n") if line.strip() and _item_line(line) not in read_after] + following)
 
 
 def items_after(store: Store, unit: Unit) -> list[Unit]:
@@ -794,6 +798,8 @@ def _lead_and_items(store: Store, asked: QuestionProfile, lead_in: str, items: l
             needed = _needed(asked, text)
             told = needed is not None and asked.answered_by(text)
             item = BULLET + " " + (shorten(text, min(kept, room), wanted=wanted, needed=needed) if told else shorten(text, min(kept, room)))
+            if told and size + 1 + len(item) > target:  # its figure's line kept whole does not fit: cut as another item
+                item = BULLET + " " + shorten(text, min(kept, room))
         if size + 1 + len(item) > target:
             break
         parts.append(item)

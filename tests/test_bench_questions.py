@@ -80,6 +80,7 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "fntp-seve-tp-guide", "near-topic-fntp-seve-tp-guide",
               "ty-bugale-reglement", "near-topic-ty-bugale-reglement",
               "france-strategie-zan-2019", "near-topic-france-strategie-zan-2019",
+              "guide-usagers-anc-2012", "near-topic-guide-usagers-anc-2012",
               "requete-irfm", "near-topic-requete-irfm"}
     assert {s.name for s in bench.SETS if s.role == bench.UNSEEN} == unseen
     assert all(s.role == bench.TUNING for s in bench.SETS if s.name not in unseen)
