@@ -11,7 +11,7 @@ import pytest
 from ess_qa import Answer
 from ess_qa.cli import main as cli_main
 from ess_qa.evaluation import contains_evidence, evaluate
-from ess_qa.questions import asks_authorship, question_type
+from ess_qa.questions import asks_authorship, question_measure, question_type
 from ingest.french import CREDITS_RE, folded_content_words, match_key
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -4341,3 +4341,47 @@ def test_a_phrase_the_section_is_titled_by_is_what_its_lines_are_about(tmp_path)
     assert assistant.store.chunk(0).section == "Contrat de licence"
     (judged,) = assistant.judgements(["À qui appartient le logiciel selon le contrat de licence ?"])
     assert not judged.refusal and "propriété du CERTU" in judged.snippet.text, judged
+
+
+def test_how_many_times_a_year_asks_a_frequency(tmp_path):
+    """« Combien de fois par an au minimum le conseil d'administration doit-il se réunir ? » was answered by « un délai
+    minimum de 10 jours », a figure in digits, and not by « au moins trois fois par an », a figure in words: so many
+    times in a period is a frequency, which the line that says how often answers."""
+    assert question_measure("Combien de fois par an au minimum le conseil doit-il se réunir ?") == "frequency"
+    assert question_measure("Combien de fois le bureau se réunit-il par mois ?") == "frequency"
+    assert question_measure("How many times a year does the board meet?") == "frequency"
+    assert question_measure("Combien de fois plus cher est le neuf ?") is None  # a ratio, not a frequency
+    assistant = assistant_on(tmp_path, "statuts.txt", (
+        "CONSEIL D'ADMINISTRATION\nLe conseil d'administration se réunit aussi souvent que l'intérêt de l'association l'exige et "
+        "au moins trois fois par an, sur convocation du président ou du quart de ses membres. Si le quorum n'est pas atteint, "
+        "un deuxième conseil d'administration est convoqué dans un délai minimum de 10 jours et délibère quel que soit le "
+        "nombre d'administrateurs présents.",))
+    answer = assistant.ask("Combien de fois par an au minimum le conseil d administration doit il se reunir")
+    assert answer.found and "trois fois par an" in answer.snippet, answer
+
+
+def test_a_lead_in_shows_the_first_item_its_own_line_holds(tmp_path):
+    """« … dans 5 grandes familles de produits : » was shown with its items from the second on: the lead-in's unit holds
+    its first item (« • Charcuterie »), and the extract showed the lead-in's line, then the units after it."""
+    assistant = assistant_on(tmp_path, "bilan.txt", (
+        "SAISIE DES ACHATS\nLes gestionnaires de restaurants collectifs déclarent chaque année leurs achats de denrées "
+        "alimentaires. L'arrêté du 14 septembre 2022 prévoit par ailleurs une saisie d'information dans 5 grandes familles de "
+        "produits :\n• Charcuterie\n• Viandes et volailles fraîches et surgelées\n• Poissons et produits de la mer\n"
+        "• Fruits et légumes\n• Produits laitiers\nCette saisie est facultative la première année.",))
+    answer = assistant.ask("Quelles sont les grandes familles de produits prévues pour la saisie d'information ?")
+    assert answer.found and "Charcuterie" in answer.snippet and "Viandes" in answer.snippet, answer
+
+
+def test_a_long_first_item_that_gives_the_figure_asked_is_cut_not_dropped(tmp_path):
+    """« Combien de membres élus … siègent au conseil d'administration ? » was refused: after the lead-in « Les membres
+    du CA sont : », its first item (« • 22 membres élus avec une voix délibérative chacun : », read with the next line),
+    kept whole for its figure, did not fit, and was dropped. It is cut as another item is."""
+    assistant = assistant_on(tmp_path, "statuts.txt", (
+        "CONSEIL D'ADMINISTRATION\nLe conseil d'administration met en oeuvre les orientations décidées par l'assemblée "
+        "générale.\n• Composition Le bureau des élèves est administré par un CA. La durée du mandat des membres du CA est "
+        "fixée à un an. Les membres du CA sont :\n• 22 membres élus avec une voix délibérative chacun :\n"
+        "• Les 8 membres du BR du bureau des élèves : parmi les membres actifs par AG dans les conditions définies dans le RI "
+        "du bureau des élèves\n• 2 membres du bureau de chaque pôle thématique, soit 10 membres.\n"
+        "• 4 représentants des associations fédérées, nommés par leur conseil.",))
+    answer = assistant.ask("Combien de membres élus avec voix délibérative siègent au conseil d'administration ?")
+    assert answer.found and "22 membres élus" in answer.snippet, answer
