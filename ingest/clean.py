@@ -191,9 +191,20 @@ def separate_glued_figures(text: str) -> str:
     return _GLUED_FIGURE_RE.sub(r"\1 ", text)
 
 
+# A line that is one text written again right after itself, glued (« TITRE ITITRE ITITRE ITITRE I »,
+# « SE LOGERSE LOGER »): a title made bold or shadowed by printing it two to four times over, which pypdf reads once a
+# print. Its text has some letters (not « 1010 », a code), and is four characters or more (« mots ! »).
+_OVERPRINTED_RE = re.compile(r"^([ \t]*)(?=[^\n]*?[^\W\d_][^\n]*?[^\W\d_][^\n]*?[^\W\d_])(\S[^\n]{3,}?)\2{1,3}[ \t]*$", re.MULTILINE)
+
+
+def collapse_overprinted_lines(text: str) -> str:
+    """A line printed over itself read once: « ANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONS » -> « ANNEXE 3 : DÉFINITIONS »."""
+    return _OVERPRINTED_RE.sub(r"\1\2", text)
+
+
 def clean_page_text(text: str) -> str:
     """All cleaning steps for one page, in order; blank lines (paragraph breaks) are kept."""
-    text = separate_glued_figures(remove_note_calls(text))
+    text = separate_glued_figures(remove_note_calls(collapse_overprinted_lines(text)))
     text = detach_note_marks(spaced_note_starts(text))
     text = normalize_spaces(named_glyphs(text))
     text = clean_bullets(text)

@@ -8,6 +8,7 @@ import pytest
 from pathlib import Path
 
 from ingest.clean import (
+    collapse_overprinted_lines,
     clean_bullets,
     clean_leaders,
     clean_page_text,
@@ -850,3 +851,40 @@ def test_a_figure_glued_to_the_word_it_counts_is_written_apart():
     assert clean_page_text("101services numériques ont publié leur budget") == "101 services numériques ont publié leur budget"
     for kept in ("le 3ème trimestre", "les 1ers résultats", "la 2nde édition", "1er janvier", "zones 2AU", "contact@75paris.fr", "www.site2france.fr", "1,5million"):
         assert separate_glued_figures(kept) == kept
+
+
+@pytest.mark.parametrize("line, read", [
+    ("TITRE ITITRE ITITRE ITITRE I", "TITRE I"),
+    ("SE LOGERSE LOGER", "SE LOGER"),
+    ("Les bourses sur critères sociauxLes bourses sur critères sociaux", "Les bourses sur critères sociaux"),
+    ("ANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONS", "ANNEXE 3 : DÉFINITIONS"),
+    ("bonbon", "bonbon"),  # too short to be a title printed over
+    ("1010 1010", "1010 1010"),  # no letters: figures, a code
+    ("ha ha ha", "ha ha ha"),  # apart: a text that says it again
+    ("Bora-Bora", "Bora-Bora"),
+])
+def test_a_line_printed_over_itself_is_read_once(line, read):
+    """A title made bold by printing it several times over is read by pypdf once a print, glued: read once."""
+    assert collapse_overprinted_lines(f"Avant\n{line}\nAprès") == f"Avant\n{read}\nAprès"
+
+
+def test_an_overprinted_title_of_a_real_pdf_is_indexed_once(tmp_path):
+    """A PDF whose title is printed four times over, a little apart (a bold made by hand): its passages hold it once."""
+    from fpdf import FPDF
+
+    from ess_qa import Assistant, build
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    for shift in (0, 0.2, 0.4, 0.6):
+        pdf.text(20 + shift, 30, "TITRE II : ZONES URBAINES")
+    pdf.set_font("helvetica", "", 11)
+    pdf.set_xy(20, 40)
+    pdf.multi_cell(170, 6, "Les zones urbaines sont destinées à l'habitat et aux seules activités compatibles avec l'habitat. "
+                   "Les constructions y sont admises sous réserve de respecter les articles du présent règlement.")
+    (tmp_path / "docs").mkdir()
+    pdf.output(str(tmp_path / "docs" / "reglement.pdf"))
+    build(tmp_path / "docs", tmp_path / "index")
+    passages = Assistant.load(tmp_path / "index").search("À quoi sont destinées les zones urbaines ?")
+    assert passages and "ZONES URBAINESTITRE" not in passages[0].text and "ZONES URBAINES" in passages[0].text, passages[0].text
