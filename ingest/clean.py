@@ -193,13 +193,19 @@ def separate_glued_figures(text: str) -> str:
 
 # A line that is one text written again right after itself, glued (« TITRE ITITRE ITITRE ITITRE I »,
 # « SE LOGERSE LOGER »): a title made bold or shadowed by printing it two to four times over, which pypdf reads once a
-# print. Its text has some letters (not « 1010 », a code), and is four characters or more (« mots ! »).
-_OVERPRINTED_RE = re.compile(r"^([ \t]*)(?=[^\n]*?[^\W\d_][^\n]*?[^\W\d_][^\n]*?[^\W\d_])(\S[^\n]{3,}?)\2{1,3}[ \t]*$", re.MULTILINE)
+# print. The text is four characters or more (« mots ! ») with three letters or more (not « 1010 », a code).
+_OVERPRINTED_RE = re.compile(r"^([ \t]*)(\S[^\n]{3,}?)\2{1,3}[ \t]*$", re.MULTILINE)
+MIN_OVERPRINTED_LETTERS = 3
 
 
 def collapse_overprinted_lines(text: str) -> str:
     """A line printed over itself read once: « ANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONS » -> « ANNEXE 3 : DÉFINITIONS »."""
-    return _OVERPRINTED_RE.sub(r"\1\2", text)
+
+    def once(match: re.Match) -> str:
+        printed = match.group(2)
+        return match.group(1) + printed if len(re.findall(r"[^\W\d_]", printed)) >= MIN_OVERPRINTED_LETTERS else match.group()
+
+    return _OVERPRINTED_RE.sub(once, text)
 
 
 def clean_page_text(text: str) -> str:

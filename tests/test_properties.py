@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from ingest import ChunkingParams, Page, chunk_pages
 from ingest.chunking import continued_sentences
-from ingest.clean import clean_bullets, clean_page_text, normalize_spaces
+from ingest.clean import clean_bullets, clean_page_text, collapse_overprinted_lines, normalize_spaces
 from ingest.french import doubling_variants, match_key, split_sentences
 
 WORDS = (
@@ -146,7 +146,8 @@ def test_cleaning_keeps_every_line_somewhere_on_its_page(text):
     cleaned = clean_page_text(text)
     # a note moved after its mark (« trimestre (1) [31 janvier …] vous devez ») is on the page, and so is the line it went into
     without_notes = match_key(re.sub(r" \[[^\]]*\]", "", cleaned))
-    for line in clean_bullets(normalize_spaces(text)).split("\n"):
+    # a line printed over itself (« zz �zz � ») is read once, by design: the lines kept are those of the text read so
+    for line in clean_bullets(normalize_spaces(collapse_overprinted_lines(text))).split("\n"):
         assert match_key(line) in match_key(cleaned) or match_key(line) in without_notes, line  # property 3
 
 
