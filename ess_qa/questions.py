@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.french import BEFORE_NOUN_ADJECTIVES, DISCOURSE_MARKERS, INVERTED_SUBJECT, MODAL_PARTICIPLES, PLACEHOLDER_NOUNS, STOP_WORDS, content_words, first_person_dropped, fold_accents, folded_content_words, in_capitals, lexicon_language, normalize_apostrophes, rendering_dropped, split_sentences, words, written_words
-from ingest.numbers import YEAR_RE, stated_dimensions, unit_asked
+from ingest.numbers import PERIODS, YEAR_RE, stated_dimensions, unit_asked
 
 MAX_QUESTION_CHARS = 1000
 # Characters looked at before truncating: enough for MAX_QUESTION_CHARS once spacing is folded,
@@ -622,7 +622,7 @@ _MEASURE_NOUNS = {
     **dict.fromkeys(("octets", "kilooctets", "megaoctets", "gigaoctets", "bytes", "megabytes", "gigabytes"), "data"),
     **dict.fromkeys(("frequence", "frequency"), "frequency"),
 }
-_PERIOD_WORDS = r"(?:an|ans|année|annee|années|annees|mois|semaine|semaines|jour|jours|trimestre|semestre|saison|year|month|week|day)"
+_PERIOD_WORDS = rf"(?:{PERIODS}|years?|months?|weeks?|days?)"  # in French (ingest.numbers) or in English
 _COUNTED_RE = re.compile(r"\b(?:combien (?:de |d')(?:l'|la |les )?|how many |nombre (?:de |d'|des )?|number of )(\w+)")
 _MEASURE_RES = (
     (re.compile(r"\bhow (far|high|deep|wide)\b"), "length"),

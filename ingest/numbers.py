@@ -92,11 +92,11 @@ NUMBER_WORDS = rf"\b(?:{NUMBER_WORD_LIST})"
 _NUMBER_WORD = rf"(?:{NUMBER_WORD_LIST}|une?|vingts|cents)"
 # how often, which words say more than figures: 'une fois par semaine', 'chaque mois', 'tous les deux ans', 'toutes les
 # 60 secondes', 'mensuel', '4 réunions par an'
-_PERIODS = r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
+PERIODS = r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)"
 _FREQUENCY_RE = re.compile(
-    rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{_PERIODS}\b|\btou(?:s|tes)\s+les\s+(?:\w+\s+)?{_PERIODS}\b"
+    rf"(?:{NUMBER_RUN}|\bune|{NUMBER_WORDS})\s+fois\s+(?:par|chaque)|\bchaque\s+{PERIODS}\b|\btou(?:s|tes)\s+les\s+(?:\w+\s+)?{PERIODS}\b"
     # so many things per period: « 1 rendez-vous de suivi / 2 mois », « 4 réunions par an »
-    rf"|{NUMBER_RUN}(?:[\s-]+[^\W\d_]+){{1,4}}\s*(?:/|\bpar\b)\s*(?:{NUMBER_RUN}\s*)?{_PERIODS}\b"
+    rf"|{NUMBER_RUN}(?:[\s-]+[^\W\d_]+){{1,4}}\s*(?:/|\bpar\b)\s*(?:{NUMBER_RUN}\s*)?{PERIODS}\b"
     r"|\b(?:quotidien|hebdomadaire|mensuel|trimestriel|semestriel|annuel|bimestriel)(?:le)?s?\b"
     r"|\b(?:quotidiennement|hebdomadairement|mensuellement|trimestriellement|semestriellement|annuellement)\b|\b(?:daily|weekly|monthly|yearly|annually|once a)\b",
     re.IGNORECASE,
