@@ -219,3 +219,29 @@ def test_pools_sum_counts_weigh_means_by_questions_and_count_documents_refusing_
     assert labels[0] == "unseen documents" and "  kind numeric" in labels and "  style keywords" in labels
     assert rows[0][4] == ("0.500 (0.000)" if near else "1.000 (0.000)")
     assert lines == ["unseen documents: out-of-scope questions refused 5 of 6 or more on 1 of 1 documents (0 of 1)"]
+
+
+@pytest.mark.parametrize("bare", [True, False])
+def test_a_fetched_pdf_is_taken_from_a_bare_copy_or_from_a_checkout(tmp_path, bare):
+    """The fetch tool writes a repository as a bare copy (owner+name/repo) or as a checkout with its .git inside
+    (owner+name/repo/.git): the PDF is taken out of either, and checked against its sha256."""
+    import hashlib
+    import subprocess
+
+    import take_fetched
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "guide.pdf").write_bytes(b"%PDF-1.4 a guide")
+    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    subprocess.run(git + ["add", "guide.pdf"], check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "guide"], check=True)
+    commit = subprocess.run(git + ["rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    mirror = tmp_path / "mirrors" / "owner+name" / "repo"
+    mirror.parent.mkdir(parents=True)
+    subprocess.run(["git", "clone", "-q", *(["--bare"] if bare else []), str(work), str(mirror)], check=True)
+    (tmp_path / "out").mkdir()
+    sha256 = hashlib.sha256(b"%PDF-1.4 a guide").hexdigest()
+    report = take_fetched.take(tmp_path / "mirrors", tmp_path / "out", "guide.pdf", sha256, f"owner/name@{commit}:guide.pdf")
+    assert report.startswith("ok") and (tmp_path / "out" / "guide.pdf").read_bytes() == b"%PDF-1.4 a guide", report
