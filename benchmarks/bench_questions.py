@@ -705,6 +705,14 @@ GUIDE_USAGERS_ANC = (
     "medde-guide-usagers-assainissement-non-collectif-2012.pdf", "18f2a67905936f2435672441426bedba9e77154521a92e7809bb51b19a5e497d",
     "roboticbentqueryicoatbog/wuut@818f8fe78e084ece78ab02b3892fdd28ca0bff75:public/doc/12032-anc-guide-usagers-complet-02-10-12-light.pdf",
 )
+AVIRON_TOURS_REGLEMENT = (
+    "aviron-tours-metropole-reglement-interieur-2023.pdf", "f49674183aa965fe4af23d84dab0854836b49881e64cd96670e3849689cf9d2c",
+    "mpiot/avirontours@563c51f2a486a571853c128f2fef742c1c1c2977:public/files/reglement-interieur.pdf",
+)
+COOPCYCLE_COOPERATIVE = (
+    "coopcycle-monter-cooperative-livraison-velo-2018.pdf", "1df2b51219c363d7bb9f1bbf6cdd6802921843599fffebdaf563e98b74ca52d0",
+    "coopcycle/coopcycle-website@c46855d12ee1466014ba5282f82861f578ff8a9b:static/docs/CoopCycle_Monter_une_coopérative.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1017,6 +1025,10 @@ SETS = (
     QuestionSet("near-topic-bde-insa-cvl-statuts", QUESTIONS / "near-topic-bde-insa-cvl-statuts.jsonl", TUNING, *BDE_INSA_CVL),
     QuestionSet("guide-usagers-anc-2012", QUESTIONS / "guide-usagers-anc-2012.jsonl", UNSEEN, *GUIDE_USAGERS_ANC),
     QuestionSet("near-topic-guide-usagers-anc-2012", QUESTIONS / "near-topic-guide-usagers-anc-2012.jsonl", UNSEEN, *GUIDE_USAGERS_ANC),
+    QuestionSet("aviron-tours-reglement", QUESTIONS / "aviron-tours-reglement.jsonl", TUNING, *AVIRON_TOURS_REGLEMENT),
+    QuestionSet("near-topic-aviron-tours-reglement", QUESTIONS / "near-topic-aviron-tours-reglement.jsonl", TUNING, *AVIRON_TOURS_REGLEMENT),
+    QuestionSet("coopcycle-cooperative-livraison", QUESTIONS / "coopcycle-cooperative-livraison.jsonl", TUNING, *COOPCYCLE_COOPERATIVE),
+    QuestionSet("near-topic-coopcycle-cooperative-livraison", QUESTIONS / "near-topic-coopcycle-cooperative-livraison.jsonl", TUNING, *COOPCYCLE_COOPERATIVE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
