@@ -713,6 +713,10 @@ COOPCYCLE_COOPERATIVE = (
     "coopcycle-monter-cooperative-livraison-velo-2018.pdf", "1df2b51219c363d7bb9f1bbf6cdd6802921843599fffebdaf563e98b74ca52d0",
     "coopcycle/coopcycle-website@c46855d12ee1466014ba5282f82861f578ff8a9b:static/docs/CoopCycle_Monter_une_coopérative.pdf",
 )
+LUXEUIL_SAISON_CULTURELLE = (
+    "luxeuil-les-bains-saison-culturelle-2022-2023.pdf", "ba92381e2943e3f0e379dd685e694bc3990611c7c5750141f2915e9006a7533a",
+    "Aurel-Yenyen/pole-culturel-luxeuil@ea5188d204019390dbcbb8c39b0b90b02ef1ea31:webroot/doc/plaquette2022_1.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1029,6 +1033,8 @@ SETS = (
     QuestionSet("near-topic-aviron-tours-reglement", QUESTIONS / "near-topic-aviron-tours-reglement.jsonl", TUNING, *AVIRON_TOURS_REGLEMENT),
     QuestionSet("coopcycle-cooperative-livraison", QUESTIONS / "coopcycle-cooperative-livraison.jsonl", TUNING, *COOPCYCLE_COOPERATIVE),
     QuestionSet("near-topic-coopcycle-cooperative-livraison", QUESTIONS / "near-topic-coopcycle-cooperative-livraison.jsonl", TUNING, *COOPCYCLE_COOPERATIVE),
+    QuestionSet("luxeuil-saison-culturelle", QUESTIONS / "luxeuil-saison-culturelle.jsonl", UNSEEN, *LUXEUIL_SAISON_CULTURELLE),
+    QuestionSet("near-topic-luxeuil-saison-culturelle", QUESTIONS / "near-topic-luxeuil-saison-culturelle.jsonl", UNSEEN, *LUXEUIL_SAISON_CULTURELLE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
