@@ -76,8 +76,10 @@ MEASURE_UNITS = {
     # so many of a thing per unit of area: « 300 hab/km² », « 6000 pieds à l'hectare », « 40 logements par ha »
     "density": r"(?:[^\W\d_]+\.?\s?)?(?:/|par\s|au\s|à\s?l['’]\s?)\s?(?:km|ha(?!\w)|hectares?\b|m\s?[²2])",
     "temperature": r"(?:°\s?C?|degr[ée]s?)",
-    "duration": r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|trimestres?|semestres?|heures?|h|minutes?|min|mn|secondes?"
-    r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/'’])",
+    "duration": r"(?:(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|trimestres?|semestres?|heures?|h|minutes?|min|mn|secondes?"
+    r"|sec|s|years?|months?|weeks?|days?|hours?|seconds?)(?![\w/'’])"
+    # minutes and seconds as a timetable writes them: « 30’ avant la fin », « 45' », « 20'' »
+    r"|(?<=\d)['’]{1,2}(?![\w'’]))",
     "power": r"(?:[kMG]?W[ce]?|watts?)(?![h\w])",
     "energy": r"[kMGT]?Wh(?!\w)",
     "mass": r"(?:kg|[kM]?t|tonnes?|gr?|grammes?)(?![\w'’])",  # '29,5 Mt' (millions of tonnes), '12 kt', '40gr'

@@ -1065,6 +1065,10 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     # an adverb says how often (« à quelle fréquence … ? » was refused: « Il convient de vérifier, au moins annuellement, … »)
     assert holds_measure("Il convient de vérifier, au moins annuellement, leur évolution", "frequency")
     # so many things per period: a slide's « 1 rendez-vous de suivi / 2 mois », « 4 réunions par an »; not a period alone
+    # minutes as a timetable writes them (« Combien de temps avant la fin de la séance … ? » was refused: « au moins 30’
+    # avant la fin de la séance »); an elided word after a figure is none
+    assert holds_measure("Le retour au ponton s’effectue au moins 30’ avant la fin", "duration") and holds_measure("une mi-temps de 45'", "duration")
+    assert not holds_measure("en 2 s'ajoutant", "duration") and not holds_measure("30 ’ plus loin", "duration")
     assert holds_measure("Accompagnement personnalisé 1 rendez-vous de suivi / 2 mois", "frequency")
     assert holds_measure("le comité tient 4 réunions par an", "frequency")
     assert not holds_measure("un accompagnement de 6 mois pour 3 000 habitants", "frequency")
