@@ -717,6 +717,14 @@ LUXEUIL_SAISON_CULTURELLE = (
     "luxeuil-les-bains-saison-culturelle-2022-2023.pdf", "ba92381e2943e3f0e379dd685e694bc3990611c7c5750141f2915e9006a7533a",
     "Aurel-Yenyen/pole-culturel-luxeuil@ea5188d204019390dbcbb8c39b0b90b02ef1ea31:webroot/doc/plaquette2022_1.pdf",
 )
+INVS_MORSURES_CHIEN = (
+    "invs-facteurs-gravite-morsures-chien-urgences-2011.pdf", "803736c7b8c3a5c360b5d5997d706bd4b3ae71024d0e9230137ed09930a45366",
+    "djibe/recommandations-medicales@fbc75356a9cfb9fb7a34b59bad4a07bc83827a0c:static/print/invs-morsure-chien.pdf",
+)
+ARRETE_DPE_2021 = (
+    "arrete-dpe-logements-31-mars-2021.pdf", "1faa75c4bf5a065ff88a099d82487cc2bac4711fba9f65ff9912acef99ce77fb",
+    "dpe-audit/dpe-logement@dbe256d4da3c3125bfec64d77c181bc038808600:doctrine/corpus/arrete-20210331.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1035,6 +1043,10 @@ SETS = (
     QuestionSet("near-topic-coopcycle-cooperative-livraison", QUESTIONS / "near-topic-coopcycle-cooperative-livraison.jsonl", TUNING, *COOPCYCLE_COOPERATIVE),
     QuestionSet("luxeuil-saison-culturelle", QUESTIONS / "luxeuil-saison-culturelle.jsonl", UNSEEN, *LUXEUIL_SAISON_CULTURELLE),
     QuestionSet("near-topic-luxeuil-saison-culturelle", QUESTIONS / "near-topic-luxeuil-saison-culturelle.jsonl", UNSEEN, *LUXEUIL_SAISON_CULTURELLE),
+    QuestionSet("invs-morsures-chien", QUESTIONS / "invs-morsures-chien.jsonl", UNSEEN, *INVS_MORSURES_CHIEN),
+    QuestionSet("near-topic-invs-morsures-chien", QUESTIONS / "near-topic-invs-morsures-chien.jsonl", UNSEEN, *INVS_MORSURES_CHIEN),
+    QuestionSet("arrete-dpe-2021", QUESTIONS / "arrete-dpe-2021.jsonl", UNSEEN, *ARRETE_DPE_2021),
+    QuestionSet("near-topic-arrete-dpe-2021", QUESTIONS / "near-topic-arrete-dpe-2021.jsonl", UNSEEN, *ARRETE_DPE_2021),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
