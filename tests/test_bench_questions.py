@@ -61,6 +61,8 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "roundnet-regles-2021", "near-topic-roundnet-regles-2021",
               "chelsea-transport-actif", "near-topic-chelsea-transport-actif",
               "faq-examens-2020", "near-topic-faq-examens-2020",
+              "invs-morsures-chien", "near-topic-invs-morsures-chien", "luxeuil-saison-culturelle",
+              "near-topic-luxeuil-saison-culturelle", "arrete-dpe-2021", "near-topic-arrete-dpe-2021",
               "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
               "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
               "bdf-surendettement", "near-topic-bdf-surendettement",
