@@ -96,7 +96,10 @@ _ELISION_RE = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?
 _WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECASE)
 
 # Words too common to say anything about a passage (French and the English of cross-lingual
-# questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable.
+# questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable. The forms of the
+# auxiliaries and of the modal verbs (devoir, pouvoir, vouloir) that a question is phrased with (« je dois », « qu'elle
+# soit admise », « nous voulons ») are function words; not their infinitives, which are nouns as often (« le devoir de
+# vigilance »), nor « sommes » (sums of money) or « ai » (English questions' « AI »).
 FRENCH_STOP_WORDS = frozenset(
     """
     a à au aux avec ce ces cet cette celle celles celui ceux comme comment dans de des du elle
@@ -106,6 +109,10 @@ FRENCH_STOP_WORDS = frozenset(
     afin aussi cela ceci ça fait faire peut peuvent doit doivent été étaient était sera
     faut fallait faudra faudrait
     combien pourquoi quand quoi lequel laquelle lesquels lesquelles
+    duquel desquels desquelles auquel auxquels auxquelles
+    dois devons devez devrait devraient devrais pouvons pouvez peux pourrait pourraient pourrais
+    veux veut voulons voulez veulent voudrais voudrait voudraient
+    suis êtes soit soient serait seraient seront avons avez ait aient aurait auraient avait avaient
     """.split()
 )
 STOP_WORDS = FRENCH_STOP_WORDS | frozenset(

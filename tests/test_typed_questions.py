@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ess_qa.questions import asked_part, guess_language, question_content
-from ingest.french import doubling_variants, elides_before, first_person_dropped, glued_elisions, join_lone_elisions, typo_variants
+from ingest.french import doubling_variants, elides_before, first_person_dropped, glued_elisions, join_lone_elisions, search_terms, typo_variants
 
 
 def reads(glued: str, corpus_word: bool = False) -> list[str]:
@@ -727,3 +727,13 @@ def test_a_common_french_word_is_a_place_adjective_only_for_a_name_close_to_its_
     names = PlaceNames(names={key: key.capitalize() for key in ("terrils", "procede", "trends", "amerique", "europe", "bordeaux", "strasbourg")})
     assert [names.place_of(word) for word in ("terrain", "prochaines", "trentaine")] == [None, None, None]
     assert [names.place_of(word) for word in ("américaine", "européen", "bordelaise", "strasbourgeoise")] == ["Amerique", "Europe", "Bordeaux", "Strasbourg"]
+
+
+def test_the_forms_of_auxiliaries_and_modal_verbs_a_question_is_phrased_with_are_function_words():
+    # « je dois », « nous voulons », « qu'elle soit admise » phrase a long question; weighed as its content, they made the
+    # line that answers it hold a small share of what it asks
+    terms = search_terms("Je dois inscrire ma fille et nous voulons savoir quelles démarches faire pour qu'elle soit admise au club")
+    assert not {"dois", "voulo", "soit"} & set(terms) and {"inscr", "fille", "demar", "admis", "club"} <= set(terms)
+    assert search_terms("Quel est le fonds auquel la commune adhère ?", "stem") == search_terms("Quel est le fonds la commune adhère ?", "stem")
+    # their infinitives are nouns as often, and « sommes » is a sum of money
+    assert "devoi" in search_terms("le devoir de vigilance") and "somme" in search_terms("les sommes versées")
