@@ -194,16 +194,22 @@ def separate_glued_figures(text: str) -> str:
 # A line that is one text written again right after itself, glued (« TITRE ITITRE ITITRE ITITRE I »,
 # « SE LOGERSE LOGER »): a title made bold or shadowed by printing it two to four times over, which pypdf reads once a
 # print. The text is four characters or more (« mots ! ») with three letters or more (not « 1010 », a code).
-_OVERPRINTED_RE = re.compile(r"^([ \t]*)(\S[^\n]{3,}?)\2{1,3}[ \t]*$", re.MULTILINE)
+_OVERPRINTED_RE = re.compile(r"^([ \t]*)(\S[^\n]{3,}?)(?:[ \t]?\2){1,3}[ \t]*$", re.MULTILINE)
 MIN_OVERPRINTED_LETTERS = 3
+MIN_SIDE_BY_SIDE_CHARS = 6  # a text printed twice with a space between, at least this long: « Bora Bora » is a name
 
 
 def collapse_overprinted_lines(text: str) -> str:
-    """A line printed over itself read once: « ANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONS » -> « ANNEXE 3 : DÉFINITIONS »."""
+    """A line printed over itself read once: « ANNEXE 3 : DÉFINITIONSANNEXE 3 : DÉFINITIONS » -> « ANNEXE 3 : DÉFINITIONS »;
+    and a line printed twice side by side, a space between (« CoopCycle CoopCycle »: a logo on each of two facing pages
+    that a booklet exported as spreads prints on one)."""
 
     def once(match: re.Match) -> str:
         printed = match.group(2)
-        return match.group(1) + printed if len(re.findall(r"[^\W\d_]", printed)) >= MIN_OVERPRINTED_LETTERS else match.group()
+        side_by_side = not match.group().strip().startswith(printed * 2)
+        if len(re.findall(r"[^\W\d_]", printed)) < MIN_OVERPRINTED_LETTERS or (side_by_side and len(printed) < MIN_SIDE_BY_SIDE_CHARS):
+            return match.group()
+        return match.group(1) + printed
 
     return _OVERPRINTED_RE.sub(once, text)
 

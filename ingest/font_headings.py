@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .clean import clean_page_text, clean_title
+from .clean import clean_page_text, clean_title, collapse_overprinted_lines
 from .french import HEADING_OPENERS, STOP_WORDS, words
 from .contents import Entry, outlined_pages
 from .layout import half_point
@@ -54,7 +54,7 @@ def page_headings(lines: list[tuple[str, float, bool]], body: float) -> list[tup
     previous_size = None
     for text, size, bold in lines:
         size = half_point(size)
-        text = " ".join(text.split())
+        text = collapse_overprinted_lines(" ".join(text.split()))  # « CoopCycle CoopCycle »: a logo on two facing pages
         if not text or (size < HEADING_SIZE_RATIO * body and not (bold and size > body)):
             previous_size = None
             continue
