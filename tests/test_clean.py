@@ -862,6 +862,10 @@ def test_a_figure_glued_to_the_word_it_counts_is_written_apart():
     ("1010 1010", "1010 1010"),  # no letters: figures, a code
     ("ha ha ha", "ha ha ha"),  # apart: a text that says it again
     ("Bora-Bora", "Bora-Bora"),
+    # a logo on each of two facing pages that a booklet exported as spreads prints on one, a space between
+    ("CoopCycle CoopCycle", "CoopCycle"),
+    ("Bora Bora", "Bora Bora"),  # side by side and short: a name
+    ("Total Total", "Total Total"),
 ])
 def test_a_line_printed_over_itself_is_read_once(line, read):
     """A title made bold by printing it several times over is read by pypdf once a print, glued: read once."""

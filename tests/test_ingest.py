@@ -661,6 +661,23 @@ def test_a_heading_drawn_over_lines_of_two_sizes_is_one_title():
     assert page_headings(lines, 10.0) == [("EXEMPLES DE RÉALISATIONS D’ENTREPRISE", 20.0), ("QUELS ENJEUX ?", 20.0), ("Les entreprises de l’ESS", 13.0)]
 
 
+def test_a_heading_printed_twice_side_by_side_is_read_once_and_runs_when_on_many_pages():
+    """A booklet exported as spreads prints its logo on each of two facing pages: extraction reads one large line
+    « CoopCycle CoopCycle », which was a heading of its own on the pages that print it twice, and the sections below it
+    were cited under it. Read once, it is the same line on every page: a running line, no heading."""
+    from ingest.font_headings import page_headings, with_font_outline
+    from ingest.types import Page
+
+    assert page_headings([("CoopCycle CoopCycle", 16.0, False), ("Un texte courant.", 10.0, False)], 10.0) == [("CoopCycle", 16.0)]
+    logo = [("CoopCycle", 16.0, False), ("CoopCycle CoopCycle", 16.0, False), ("CoopCycle CoopCycle", 16.0, False), ("CoopCycle", 16.0, False)]
+    titles = ["Sources de revenus", "Modes de tarification", "Salarisation des travailleurs", "Logistique"]
+    body = [f"Le texte courant de la page {n}, assez long pour être le corps du livret." for n in range(1, 5)]
+    sized = [[line, (title, 14.0, True), (text, 10.0, False)] for line, title, text in zip(logo, titles, body)]
+    pages = [Page("b.pdf", n, f"{line[0]}\n{title}\n{text}") for n, (line, title, text) in enumerate(zip(logo, titles, body), start=1)]
+    outlined = with_font_outline(pages, sized)
+    assert [page.outline for page in outlined] == [((title,),) for title in titles]
+
+
 def test_a_long_bold_sentence_that_leads_in_is_no_heading():
     """A sentence in bold that leads in to a figure or a form (« Une fois le document prêt, cliquer sur … puis cliquer sur
     « Ajouter » : ») is no heading: the pages after it are not cited under it."""
