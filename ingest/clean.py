@@ -193,7 +193,9 @@ def separate_glued_figures(text: str) -> str:
 
 # A line that is one text written again right after itself, glued (« TITRE ITITRE ITITRE ITITRE I »,
 # « SE LOGERSE LOGER »): a title made bold or shadowed by printing it two to four times over, which pypdf reads once a
-# print. The text is four characters or more (« mots ! ») with three letters or more (not « 1010 », a code).
+# print. The text is four characters or more (« mots ! ») with three letters or more (not « 1010 », a code). Written
+# again after a space, it is printed side by side (« CoopCycle CoopCycle », a logo on each of two facing pages), when it
+# is MIN_SIDE_BY_SIDE_CHARS long (not « Bora Bora »).
 _OVERPRINTED_RE = re.compile(r"^([ \t]*)(\S[^\n]{3,}?)(?:[ \t]?\2){1,3}[ \t]*$", re.MULTILINE)
 MIN_OVERPRINTED_LETTERS = 3
 MIN_SIDE_BY_SIDE_CHARS = 6  # a text printed twice with a space between, at least this long: « Bora Bora » is a name
