@@ -95,12 +95,16 @@ _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _ELISION_RE = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[0-9a-zà-ÿœæ]+(?:'[0-9a-zà-ÿœæ]+)*", re.IGNORECASE)
 
+# The forms of the modal verbs (vouloir, devoir, pouvoir) a question is phrased with in the first person (« je voudrais
+# savoir », « on doit », « nous pouvons »): stop words, and verbs whose next word completes them (first_person_dropped).
+MODAL_FORMS = frozenset("veux veut voulons voudrais voudrait dois doit devons devrais devrait peux peut pouvons pourrais pourrait".split())
+
 # Words too common to say anything about a passage (French and the English of cross-lingual
 # questions). Kept short on purpose: "plus", "moins", numbers and named entities stay searchable. The forms of the
 # auxiliaries and of the modal verbs (devoir, pouvoir, vouloir) that a question is phrased with (« je dois », « qu'elle
 # soit admise », « nous voulons ») are function words; not their infinitives, which are nouns as often (« le devoir de
 # vigilance »), nor « sommes » (sums of money) or « ai » (English questions' « AI »).
-FRENCH_STOP_WORDS = frozenset(
+FRENCH_STOP_WORDS = MODAL_FORMS | frozenset(
     """
     a à au aux avec ce ces cet cette celle celles celui ceux comme comment dans de des du elle
     elles en est et être été eu il ils je la le les leur leurs lui ma mais me même mes moi mon ne
@@ -110,8 +114,7 @@ FRENCH_STOP_WORDS = frozenset(
     faut fallait faudra faudrait
     combien pourquoi quand quoi lequel laquelle lesquels lesquelles
     duquel desquels desquelles auquel auxquels auxquelles
-    dois devons devez devrait devraient devrais pouvons pouvez peux pourrait pourraient pourrais
-    veux veut voulons voulez veulent voudrais voudrait voudraient
+    devez devraient pouvez pourraient voulez veulent voudraient
     suis êtes soit soient serait seraient seront avons avez ait aient aurait auraient avait avaient
     """.split()
 )
@@ -1016,10 +1019,7 @@ _FIRST_PERSON = frozenset("je j on nous".split())
 _CLITICS = frozenset("ne n me m te t se s nous vous le la les l lui leur y en pas plus jamais".split())
 _AUXILIARIES = frozenset("ai as a avons avez ont avais avait suis es est sommes etes sont etais etait".split())
 # Verbs whose next word completes them: auxiliaries (suis chargée, m'a parlé) and modals (voudrais savoir).
-_COMPLETED_VERBS = _AUXILIARIES | frozenset(
-    """veux veut voulons voudrais voudrait voudrions dois doit devons devrais devrait peux peut pouvons pourrais
-    pourrait vais va allons souhaite souhaitons souhaiterais aimerais aimerions""".split()
-)
+_COMPLETED_VERBS = _AUXILIARIES | MODAL_FORMS | frozenset("voudrions vais va allons souhaite souhaitons souhaiterais aimerais aimerions".split())
 # a first-person pronoun after these is an object ('de nous raccorder', 'pour nous aider'), not a subject
 _BEFORE_OBJECT_PRONOUNS = frozenset("de d a pour sans".split())
 # after these, the first person is the subject of what the question asks ('comment on déclare la fin', 'qu'est-ce
