@@ -725,6 +725,26 @@ ARRETE_DPE_2021 = (
     "arrete-dpe-logements-31-mars-2021.pdf", "1faa75c4bf5a065ff88a099d82487cc2bac4711fba9f65ff9912acef99ce77fb",
     "dpe-audit/dpe-logement@dbe256d4da3c3125bfec64d77c181bc038808600:doctrine/corpus/arrete-20210331.pdf",
 )
+LA_LOUVE_MANUEL = (
+    "la-louve-manuel-des-membres-2020.pdf", "3b448d464b27664216c1255ba8d95913679f38a274bb2a8f1dc28f5b26f8859c",
+    "AwesomeFoodCoops/louve_member_space@f258cc06e5f3dd5f9399280ef302a821b2269517:html/public/pdfs/Manuel_membres_La_Louve.pdf",
+)
+BICYCLETTE_BRUZOISE = (
+    "bicyclette-bruzoise-reglement-interieur-2020.pdf", "41e6ff3f981d3ede2608fd0e53f210389d6c3db75098cf92c0874c51dc4354ac",
+    "bisyclettebruzoisecom-debug/Bicyclette-Bruzoise@04cef57fcc7e15050d35e6d7dcd573c3c5fe5d0c:assets/pdf/reglement.pdf",
+)
+MONDOR_GREFFE_FOIE = (
+    "chu-henri-mondor-livret-transplantation-hepatique-2016.pdf", "48c771503e0f4a1d213bfbd4831404f738612e4a5d0cf5cde890b24618a8e662",
+    "jphr/ARPHD@b6ec2a2e89ca9d36275c179375d2207e17907613:livret.pdf",
+)
+ADEME_ECOCITOYEN_BUREAU = (
+    "ademe-etre-ecocitoyen-au-bureau-2012.pdf", "f12f3c5d129da5dbfe79fc87d6122a66251c560684b37042dec8fa2cc7ca8150",
+    "collectus/collectus@f59ae79c3d052b269fd8dee9cc89226870379f43:guide_ademe_etre_ecocitoyen_au_bureau.pdf",
+)
+EEDF_JOURNEE_CURIOSITE = (
+    "eedf-guide-journee-de-la-curiosite-2018.pdf", "7f83fd4268f850734cc2588b3b395c7f656178eaedd61bf0bb344f973788b0a8",
+    "eedf/alter-egaux@d97b046f0192e17e14bb898966c15eea9dfa1bc0:asset/docs/evenements/guide/jc_guide.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1047,6 +1067,18 @@ SETS = (
     QuestionSet("near-topic-invs-morsures-chien", QUESTIONS / "near-topic-invs-morsures-chien.jsonl", UNSEEN, *INVS_MORSURES_CHIEN),
     QuestionSet("arrete-dpe-2021", QUESTIONS / "arrete-dpe-2021.jsonl", UNSEEN, *ARRETE_DPE_2021),
     QuestionSet("near-topic-arrete-dpe-2021", QUESTIONS / "near-topic-arrete-dpe-2021.jsonl", UNSEEN, *ARRETE_DPE_2021),
+    QuestionSet("la-louve-manuel-membres", QUESTIONS / "la-louve-manuel-membres.jsonl", TUNING, *LA_LOUVE_MANUEL),
+    QuestionSet("near-topic-la-louve-manuel-membres", QUESTIONS / "near-topic-la-louve-manuel-membres.jsonl", TUNING, *LA_LOUVE_MANUEL),
+    QuestionSet("bicyclette-bruzoise-reglement", QUESTIONS / "bicyclette-bruzoise-reglement.jsonl", UNSEEN, *BICYCLETTE_BRUZOISE),
+    QuestionSet("near-topic-bicyclette-bruzoise-reglement", QUESTIONS / "near-topic-bicyclette-bruzoise-reglement.jsonl", UNSEEN, *BICYCLETTE_BRUZOISE),
+    QuestionSet("livret-greffe-foie-mondor", QUESTIONS / "livret-greffe-foie-mondor.jsonl", UNSEEN, *MONDOR_GREFFE_FOIE),
+    QuestionSet("near-topic-livret-greffe-foie-mondor", QUESTIONS / "near-topic-livret-greffe-foie-mondor.jsonl", UNSEEN, *MONDOR_GREFFE_FOIE),
+    QuestionSet("ademe-ecocitoyen-bureau", QUESTIONS / "ademe-ecocitoyen-bureau.jsonl", UNSEEN, *ADEME_ECOCITOYEN_BUREAU),
+    QuestionSet("near-topic-ademe-ecocitoyen-bureau", QUESTIONS / "near-topic-ademe-ecocitoyen-bureau.jsonl", UNSEEN, *ADEME_ECOCITOYEN_BUREAU),
+    QuestionSet("ademe-ecocitoyen-bureau-b", QUESTIONS / "ademe-ecocitoyen-bureau-b.jsonl", UNSEEN, *ADEME_ECOCITOYEN_BUREAU),
+    QuestionSet("near-topic-ademe-ecocitoyen-bureau-b", QUESTIONS / "near-topic-ademe-ecocitoyen-bureau-b.jsonl", UNSEEN, *ADEME_ECOCITOYEN_BUREAU),
+    QuestionSet("eedf-journee-curiosite", QUESTIONS / "eedf-journee-curiosite.jsonl", TUNING, *EEDF_JOURNEE_CURIOSITE),
+    QuestionSet("near-topic-eedf-journee-curiosite", QUESTIONS / "near-topic-eedf-journee-curiosite.jsonl", TUNING, *EEDF_JOURNEE_CURIOSITE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
