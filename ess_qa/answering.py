@@ -196,6 +196,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         best = _best_snippet(store, asked, its_passage, only=lambda text: counts_named(text, asked.counted, figures_only=True)) or best
     if best is not None and asked.kind == "definition":
         best = _spelled_out(store, question, asked, about, best) or best
+        if not asked.answered_by(best.text):
+            best = _best_snippet(store, asked, candidates, only=asked.answered_by) or best
     if best is not None and _negates_what_is_asked(question, best.unit.text):
         # « la fraction comestible » is not told by « Fraction non comestible : … »: the best line that says it as asked
         best = _best_snippet(store, asked, candidates, only=lambda text: not _negates_what_is_asked(question, text)) or best

@@ -102,6 +102,9 @@ _DISCOURSE_MARKER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_typed_eith
 # subject (« … définit-elle »): cues of a definition question, read by _MEANING_ASKED_RE, _DEFINED_RE and _TYPE_CUES.
 _CALLED = r"\bqu'entend-on par|\bqu'appelle-t-on"
 _DEFINES_INVERTED = r"d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
+# the article or possessive after « pour » that makes it say for whom a question is asked (« … pour un coopérateur »),
+# not what a thing is for (« … pour voir »)
+_FOR_WHOM = r"(?:un|une|le|la|les|l'|des|du|mon|ma|mes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\b"
 
 # « Que signifie le sigle X », « que veut dire le terme X »: the words that ask for a meaning, which the
 # defining line does not repeat ('La loi EGalim (Équilibre des relations …)'), asked as « qu'est-ce que X ».
@@ -163,9 +166,14 @@ _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a ter
 # vigilance' mean in … ») or asks
 # something more of it (« … et à quel public s'adresse-t-il ? »)
 _DEFINED_RE = re.compile(
-    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
+    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)\b"
+    # with the word naming the term (« que signifie le sigle … »)
+    r"(?:\s+(?:(?:le|la|les|des|du|une|un)\s+|l')(?:sigle|acronyme|abr[ée]viation|terme|mot|expression|notion)s?\b)?"
+    r"|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
-    r"(?:\s+(?:dans|selon|d'après|chez|au sens|in|according|within|mean|means|stand)\b|\s*[?,;.]|$"
+    r"(?:\s+(?:dans|selon|d'après|chez|au sens|in|according|within|mean|means|stand)\b|\s*(?:[?,;]|\.(?![^\W\d_]))|$"
+    # for whom or in what it is asked (« … pour un réseau de chaleur »)
+    rf"|\s+pour\s+{_FOR_WHOM}"
     # where the question says the term is used, or a relative clause on it (« … évoqué dans … », « … qui finance … »)
     rf"|\s+(?:(?:{_USED_PARTICIPLES})(?:e|s|es)?|qui|dont|which|that)\b"
     # a second question after it (« … et à quel public s'adresse-t-il ? »)
@@ -433,8 +441,12 @@ _TYPE_CUES = (
     ("procedure", r"^\W*(comment|how) (?!(le|la|les|l'|un|une|des|ce|cette|this|the)?\s*\w+ (d[ée]fini|appel))"),
     # what something is: the line that answers defines it ('Une CJS est un projet éducatif'); not a plural
     # ('c'est quoi les leviers': a list) nor a thing told by what it is for ('c'est quoi le site pour voir ...', 'what
-    # is the penalty for …')
-    ("definition", r"\b(qu'?est[- ]?ce qu(e\b|'|\s)|c'est quoi\b|que (signifie|veut dire|d[ée]signe)\b)(?!\s*(en gros |au juste )?(les|des)\b)(?!.*\b(pour|qui|dont|où)\b)"
+    # is the penalty for …'); in written French, « pour » before an article or a possessive says for whom or in what
+    # it is asked (« Que signifie être désinscrit pour un coopérateur ? »), while spoken « c'est quoi » asks for
+    # anything (« c'est quoi le chiffre … pour un emballage rond »)
+    ("definition", r"\b(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|que (?:signifie|veut dire|d[ée]signe)\b)(?!\s*(?:en gros |au juste )?(?:les|des)\b)"
+     rf"(?!.*\b(?:pour(?!\s+{_FOR_WHOM})|qui|dont|où)\b)"
+     r"|\bc'est quoi\b(?!\s*(?:en gros |au juste )?(?:les|des)\b)(?!.*\b(?:pour|qui|dont|où)\b)"
      r"|\bd[ée]finition\b|\bwhat (is|are) (?!(a |an |the )?\w+ (of|for)\b)|\bwhat does .* (mean|stand for)"),
     # why: the line that answers gives a cause or an aim (« … reportée en raison de l'absence de compteurs »), read after
     # the other types (« Quel héritage … aide à comprendre pourquoi … » asks for the heritage)

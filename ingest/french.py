@@ -428,8 +428,9 @@ def _defines(text: str, subject: set[str], told: frozenset[str] = frozenset()) -
                 return True
             if not complement and rest[:1] and rest[0] in _COPULAS and rest[1:2] and rest[1] in _DETERMINERS:
                 return True
-            # « Concrètement, un Promeneur du Net c'est : … », « Le PAT, c'est un projet … »
-            if not complement and rest[:2] == ["c", "est"] and rest[2:3] and (rest[2] in _DETERMINERS or rest[2] == ":"):
+            # « Concrètement, un Promeneur du Net c'est : … », « Le PAT, c'est un projet … », « par référendum, c'est-à-dire
+            # un vote général … »
+            if not complement and rest[:2] == ["c", "est"] and rest[2:3] and (rest[2] in _DETERMINERS or rest[2] == ":" or rest[2:4] == ["a", "dire"]):
                 return True
         if _named_before(tokens, i) or _after_definition_of(tokens, i):
             return True

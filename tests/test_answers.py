@@ -4389,3 +4389,67 @@ def test_a_long_first_item_that_gives_the_figure_asked_is_cut_not_dropped(tmp_pa
         "• 4 représentants des associations fédérées, nommés par leur conseil.",))
     answer = assistant.ask("Combien de membres élus avec voix délibérative siègent au conseil d'administration ?")
     assert answer.found and "22 membres élus" in answer.snippet, answer
+
+
+@pytest.mark.parametrize(
+    "question, defined",
+    [
+        ("Que désigne le foisonnement pour un réseau de chaleur ?", {"foisonnement"}),
+        ("Que signifie le sigle EGalim ?", {"egalim"}),
+        ("Que signifie le sigle C.H.E.M.E.A. ?", {"chemea"}),
+        ("Que désigne l'abréviation TEE employée tout au long du rapport ?", {"tee"}),
+    ],
+)
+def test_a_meaning_asked_defines_the_term_not_the_verb_nor_for_whom(question, defined):
+    """« Que signifie / désigne … » asks for the words after it: not the verb, nor the word that names the term
+    (« le sigle »), nor for whom it is asked (« pour un réseau de chaleur »); a dotted acronym is whole."""
+    from ess_qa.questions import defined_words
+
+    assert defined_words(question) == defined
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Que signifie être « désinscrit » pour un coopérateur ?", "definition"),
+        ("Qu'est-ce que le dispositif du cumul emploi-retraite pour un auto-entrepreneur retraité ?", "definition"),
+        ("c'est quoi le site pour voir s'il y a un réseau de chaleur près de chez moi ?", "other"),
+    ],
+)
+def test_a_meaning_asked_for_someone_is_a_definition(question, kind):
+    """« pour » and an article say for whom a written « que signifie » or « qu'est-ce que » asks, still a definition;
+    « pour » and a verb say what a thing is for (« c'est quoi le site pour voir … »), which is no definition."""
+    from ess_qa.questions import question_type
+
+    assert question_type(question) == kind
+
+
+def test_c_est_a_dire_after_a_word_defines_it():
+    """« … par référendum, c'est-à-dire un vote général … » says what a référendum is."""
+    from ingest.french import defines
+
+    assert defines("Certaines décisions doivent être prises par référendum, c’est-à-dire un vote général de tous les membres.", {"referendum"})
+    assert not defines("Tout référendum se tient par vote à bulletin secret.", {"referendum"})
+
+
+REFERENDUM_PAGES = (
+    """Le fonctionnement de la coopérative
+
+Les assemblées générales ont lieu tous les deux mois. Chaque membre y dispose d'une voix, quel que soit le nombre de ses parts.
+
+Référendum
+
+La plupart des décisions majeures sont prises à l'Assemblée générale, mais parfois l'Assemblée elle-même décide que certaines décisions doivent être prises par référendum, c'est-à-dire un vote général de tous les membres de la coopérative.
+
+Tout référendum se tient par vote à bulletin secret dans une urne placée dans le magasin.
+
+Par exemple, l'interdiction de la vente d'un produit dans le fonctionnement de la coopérative devra faire l'objet d'un référendum comme le stipule l'article 20 des statuts de la coopérative.""",
+)
+
+
+def test_a_definition_question_gets_the_line_that_defines_among_the_first_passages(tmp_path):
+    """The line that repeats most of the question's words (« fonctionnement », « coopérative ») does not say what a
+    référendum is: a line of the first passages that defines it answers."""
+    assistant = assistant_on(tmp_path, "coop.txt", REFERENDUM_PAGES)
+    answer = assistant.ask("Qu'appelle-t-on un référendum dans le fonctionnement de la coopérative ?")
+    assert answer.found and "vote général" in answer.snippet, answer.snippet
