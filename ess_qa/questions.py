@@ -434,7 +434,7 @@ _TYPE_CUES = (
     # « located » asks where after a form of « be » (« where is it located », « in which town is the seat located »), not
     # when it says where a thing asked about stands (« the coordinates of a project located in Guyane »)
     # a place named by its kind (« dans quel département », « in which region »)
-    ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b"
+    ("place", r"\b(où|where)\b|\b(is|are|was|were)\b[^?]*\blocated\b|\bquel(?:le)?s? (?:est|sont) (?:le|les) lieux?\b(?!-)"
      r"|\b(?:dans|sur|en|à|a|de|in|on|at) (?:quel(?:le)?s?|which|what) (?:d[ée]partements?|r[ée]gions?|villes?|communes?|pays"
      r"|territoires?|quartiers?|lieux?|sites?|localit[ée]s?|countr(?:y|ies)|towns?|cit(?:y|ies)|departments?|districts?)\b"),
     # how to do something: the line that answers announces its steps (« … doit l'indiquer sur la fiche en : »)
@@ -500,6 +500,10 @@ _KEYWORD_CUES = (
     # a measure's unit: « hectares ENAF consommés 2011-2021 » asks a figure in it
     ("number", r"\b(hectares?|tonnes?|kilom[èe]tres?|m[èe]tres? (?:carr[ée]s|cubes)|[kmgt]wh|litres?)\b"),
     ("definition", _MEANING_NOUN_WORD_RE.pattern),  # « GEMAPI signification sigle »
+    # a date or a place named asks for one (« date assemblée générale ordinaire 2023 », « lieu assemblées générales »),
+    # not a tiers-lieu nor a lieu-dit
+    ("date", r"\bdates?\b"),
+    ("place", r"(?<!-)\blieux?\b(?!-)"),
 )
 
 

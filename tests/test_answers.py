@@ -4453,3 +4453,20 @@ def test_a_definition_question_gets_the_line_that_defines_among_the_first_passag
     assistant = assistant_on(tmp_path, "coop.txt", REFERENDUM_PAGES)
     answer = assistant.ask("Qu'appelle-t-on un référendum dans le fonctionnement de la coopérative ?")
     assert answer.found and "vote général" in answer.snippet, answer.snippet
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("date assemblée générale ordinaire 2023", "date"),
+        ("lieu assemblées générales coopérative", "place"),
+        ("Quel est le lieu des assemblées générales ?", "place"),
+        ("tiers-lieux numériques soutenus métropole", "other"),
+    ],
+)
+def test_a_date_or_a_place_named_in_keywords_asks_for_one(question, kind):
+    """« date … », « lieu … » in a keyword query say what it wants, as « quelle date », « quel lieu » would; a
+    tiers-lieu is no place asked."""
+    from ess_qa.questions import question_type
+
+    assert question_type(question) == kind
