@@ -80,7 +80,7 @@ from .evidence import (
     unit_features,
 )
 from .initials import initialled_names, spelled_at, spells_initials, title_initials
-from .questions import ASKS_A_WORK_RE, CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, role_asked, without_set_aside
+from .questions import ASKS_A_WORK_RE, CONTACT_NOUN_RE, DOCUMENTS_COUNTRY, INSTANCE_NOUNS, KIND_NOUNS, PUBLISHING_WORDS, asked_sentence, figure_of, glossed_names, guess_language, proper_names, role_asked, without_set_aside
 from .retrieval import Hit
 from .shortening import CLAUSE_ROOM, shorten
 from .types import Passage
@@ -1121,6 +1121,8 @@ def unspecified_heads(
     for head, complement in noun_complements(without_set_aside(asked_sentence(question))):
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if not complement[:1].islower() or not head_terms or not complement_terms or _ends_a_name(question, head):
+            continue
+        if head.lower() in KIND_NOUNS | INSTANCE_NOUNS:  # « exemples de consignes »: what is asked about is the complement
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
         if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):

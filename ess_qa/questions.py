@@ -773,10 +773,13 @@ _PREDICATE_RES = (
 
 
 # Nouns that name a kind of their complement, which is what is asked about: « quels types d'établissements »
-_KIND_NOUNS = frozenset(
+KIND_NOUNS = frozenset(
     "type types sorte sortes genre genres catégorie catégories categorie categories espèce espèces espece especes forme formes kind kinds sort sorts"
     " nombre number".split()  # « le nombre de logements » asks about the logements, as « combien de logements »
 )
+# ... and nouns that name instances of it (« quels exemples de consignes »), which a line gives without naming them so
+# (a question's focus all the same: « A titre illustratif, … » answers for examples)
+INSTANCE_NOUNS = frozenset("exemple exemples example examples".split())
 _KIND_COMPLEMENT_RE = re.compile(r"\s*(?:de |d'|des |du |of )(?:l'|la |le |les |the )?(\w+)")
 _KEYWORD_COMPLEMENT_RE = re.compile(r"\s*(?:(?:de |d'|des |du |of )(?:l'|la |le |les |the )?)?(\w+)")  # no « de » in a keyword query
 
@@ -799,7 +802,7 @@ def question_focus(question: str) -> str | None:
     for pattern in _FOCUS_RES:
         match = pattern.search(text)
         if match and match.group(1) not in STOP_WORDS and match.group(1) not in _TIME_NOUNS | _TIMES_NOUNS:
-            complement = _kind_complement(text, match.end(1)) if match.group(1) in _KIND_NOUNS else None
+            complement = _kind_complement(text, match.end(1)) if match.group(1) in KIND_NOUNS else None
             return complement.group(1) if complement and complement.group(1) not in STOP_WORDS else match.group(1)
     for pattern in _PREDICATE_RES:
         match = pattern.search(text)

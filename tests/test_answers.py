@@ -4470,3 +4470,35 @@ def test_a_date_or_a_place_named_in_keywords_asks_for_one(question, kind):
     from ess_qa.questions import question_type
 
     assert question_type(question) == kind
+
+
+EXAMPLES_PAGES = (
+    """Des exemples d'actions
+
+Les administrations développeront le réemploi et la réparation : contenants alimentaires consignés, informatique, vêtements, électroménager, mobiliers.
+
+Autre exemple, les achats de papier recyclé atteindront 40 % des achats de papier en 2027.""",
+) + tuple(
+    f"""{title}
+
+Le plan de transformation écologique de l'État fixe des objectifs pour 2027 sur {subject}. Par exemple, chaque ministère désignera un référent chargé du suivi, qui rendra compte deux fois par an au comité de pilotage.
+
+Les administrations publieront leurs résultats sur {subject} dans le rapport annuel, avec des exemples de bonnes pratiques."""
+    for title, subject in (
+        ("Énergie", "la consommation d'énergie des bâtiments"),
+        ("Mobilités", "les flottes de véhicules électriques"),
+        ("Alimentation", "les repas servis dans les restaurants administratifs"),
+        ("Numérique", "la durée de vie des ordinateurs"),
+        ("Biodiversité", "les espaces verts des sites"),
+        ("Eau", "la consommation d'eau des sites"),
+        ("Formation", "la formation des agents à la transition écologique"),
+    )
+)
+
+
+def test_examples_of_a_thing_are_answered_by_its_instances(tmp_path):
+    """« quels exemples de consignes » asks about consignes: a line that lists them without the word « exemples »
+    answers, and its complement shown without « exemples » says nothing of another thing."""
+    assistant = assistant_on(tmp_path, "plan.txt", EXAMPLES_PAGES)
+    answer = assistant.ask("quels exemples de consignes de reparation le plan veut developper dans les administrations ?")
+    assert answer.found and "contenants alimentaires" in answer.snippet, answer.snippet
