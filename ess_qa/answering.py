@@ -203,7 +203,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
         best = _best_snippet(store, asked, candidates, only=lambda text: not _negates_what_is_asked(question, text)) or best
     # « quand » asks a moment, which the best line may tell by an event or a condition (« mis en place à chaque fin de
     # vacances », « consultable à partir de 18 heures la veille »): it answers, though a lesser line gives a date
-    told_by_moment = best is not None and asked.kind == "date" and asked.measure not in ("clock", "time") and bool(MOMENT_RE.search(best.text))
+    moment_told = asked.kind == "date" and asked.measure not in ("clock", "time") and not _CALENDAR_ASKED_RE.search(question)
+    told_by_moment = best is not None and moment_told and bool(MOMENT_RE.search(best.text))
     if best is not None and is_strict(asked) and not asked.answered_by(best.text) and not told_by_moment:
         # "combien", "quand": a line without a number or a date does not answer; take the best one that
         # has one, and when no passage found has any, or what is shown of it does not show it, the
@@ -215,7 +216,7 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
             # who holds a role, told by a title rather than a name (« un conseil d'administration présidé par le maire »,
             # « le syndic, qui est le mandataire et représentant légal du syndicat »): no line with a name says that role
             return unnamed
-        if best is None and asked.kind == "date" and asked.measure not in ("clock", "time"):
+        if best is None and moment_told:
             # « quand » asks a moment, which an event or a condition may tell when no line gives a date (« lorsque
             # la demande est reçue », « après trois caractères »); a time of day is no event. « Quelle date … » may ask
             # which date it is, which a field's or a form's line names (« ARRETE_DATE | Date de signature de l'arrêté »)
@@ -252,6 +253,9 @@ def _with_its_day(store: Store, asked: QuestionProfile, candidates: list, snippe
 
 
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.IGNORECASE)  # a question that asks « quelle date », « la date de … »
+# a question that names the year or the month it asks (« En quelle année … ? », « which month »): a moment (« lorsque le
+# supermarché est fermé ») does not tell it
+_CALENDAR_ASKED_RE = re.compile(r"\b(?:quel(?:le)?s?|which|what)\s+(?:ann[ée]es?|mois|years?|months?)\b", re.IGNORECASE)
 _NAMES_A_DATE_RE = re.compile(r"\bdates?\s+(?:de|d['’]|du|des)\s*\w", re.IGNORECASE)  # « Date de signature de l'arrêté »
 
 

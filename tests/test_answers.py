@@ -4502,3 +4502,25 @@ def test_examples_of_a_thing_are_answered_by_its_instances(tmp_path):
     assistant = assistant_on(tmp_path, "plan.txt", EXAMPLES_PAGES)
     answer = assistant.ask("quels exemples de consignes de reparation le plan veut developper dans les administrations ?")
     assert answer.found and "contenants alimentaires" in answer.snippet, answer.snippet
+
+
+MOMENT_PAGES = (
+    """Faire ses courses
+
+Les membres font leurs courses aux heures d'ouverture du supermarché. Si leur service a lieu lorsque le supermarché est fermé, une caisse sera spécialement ouverte pour qu'ils puissent faire leurs courses à la fin de leur service.
+
+Les membres présentent leur carte à l'entrée du magasin.""",
+    """Les services
+
+Chaque membre assure un service de trois heures toutes les quatre semaines. Un membre qui manque son service en doit deux à la coopérative.""",
+)
+
+
+def test_a_year_asked_is_not_told_by_a_moment(tmp_path):
+    """« Quand … ? » may be answered by a moment (« lorsque le supermarché est fermé »); « En quelle année … ? » asks a
+    year, which such a line does not give: the document does not say."""
+    assistant = assistant_on(tmp_path, "coop.txt", MOMENT_PAGES)
+    answer = assistant.ask("En quelle année le supermarché a-t-il ouvert ses portes ?")
+    assert not answer.found, answer.snippet
+    answer = assistant.ask("Quand une caisse est-elle spécialement ouverte ?")
+    assert answer.found and "lorsque le supermarché est fermé" in answer.snippet, answer.snippet
