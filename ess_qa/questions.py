@@ -102,6 +102,10 @@ _DISCOURSE_MARKER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_typed_eith
 # subject (« … définit-elle »): cues of a definition question, read by _MEANING_ASKED_RE, _DEFINED_RE and _TYPE_CUES.
 _CALLED = r"\bqu'entend-on par|\bqu'appelle-t-on"
 _DEFINES_INVERTED = r"d[ée]fini(?:t|ssent)-(?:il|elle|ils|elles|on)"
+# The verbs that ask for a meaning (« que signifie », « que veut dire », « que désigne ») and the nouns that name the term
+# asked (« le sigle », « l'abréviation »): read by _MEANING_ASKED_RE, _DEFINED_RE and _TYPE_CUES
+_MEANING_VERBS = r"que (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)"
+_TERM_NOUNS = r"(?:sigle|acronyme|abr[ée]viation|terme|mot|expression|notion)s?"
 # the article or possessive after « pour » that makes it say for whom a question is asked (« … pour un coopérateur »),
 # not what a thing is for (« … pour voir »)
 _FOR_WHOM = r"(?:un|une|le|la|les|l'|des|du|mon|ma|mes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\b"
@@ -109,13 +113,13 @@ _FOR_WHOM = r"(?:un|une|le|la|les|l'|des|du|mon|ma|mes|son|sa|ses|notre|nos|votr
 # « Que signifie le sigle X », « que veut dire le terme X »: the words that ask for a meaning, which the
 # defining line does not repeat ('La loi EGalim (Équilibre des relations …)'), asked as « qu'est-ce que X ».
 _MEANING_ASKED_RE = re.compile(
-    r"(?:\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)"
+    rf"(?:\b{_MEANING_VERBS}"
     # what a text calls or defines: « comment le guide définit-il », « qu'est-ce que l'instruction appelle »,
     # « qu'appelle-t-on », « qu'entend-on par », « qui est désigné par le terme »
     rf"|\bcomment\s+(?:[\w']+\s+){{0,4}}?{_DEFINES_INVERTED}"
     r"|\bqu'est[- ]ce qu(?:e|')\s*(?:[\w']+\s+){0,3}?appell?(?:e|ent)"
     rf"|{_CALLED}|\b(?:qui|que|quoi) (?:est|sont) d[ée]sign[ée]e?s? par)"
-    r"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:(?:sigle|acronyme|abr[ée]viation|terme|mot|expression|notion)s?\s+)?)?",
+    rf"\s+(?:(?:(?:le|la|les|des|du|une|un)\s+|l')(?:{_TERM_NOUNS}\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -166,9 +170,9 @@ _QUOTED_RE = re.compile(r"[«“\"]\s*([^»”\"]{1,80}?)\s*[»”\"]")  # a ter
 # vigilance' mean in … ») or asks
 # something more of it (« … et à quel public s'adresse-t-il ? »)
 _DEFINED_RE = re.compile(
-    r"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\bque (?:signifient|signifie|veut dire|veulent dire|d[ée]signent|d[ée]signe)\b"
+    rf"(?:qu'?est[- ]?ce qu(?:e\b|'|\s)|c'est quoi\b|\b{_MEANING_VERBS}\b"
     # with the word naming the term (« que signifie le sigle … »)
-    r"(?:\s+(?:(?:le|la|les|des|du|une|un)\s+|l')(?:sigle|acronyme|abr[ée]viation|terme|mot|expression|notion)s?\b)?"
+    rf"(?:\s+(?:(?:le|la|les|des|du|une|un)\s+|l'){_TERM_NOUNS}\b)?"
     r"|\bwhat (?:is|are|does)\b|\bd[ée]finition d(?:u|e|es|')\b"
     rf"|(?:{_CALLED})\b|\b{_DEFINES_INVERTED}\b)\s*(.+?)"
     r"(?:\s+(?:dans|selon|d'après|chez|au sens|in|according|within|mean|means|stand)\b|\s*(?:[?,;]|\.(?![^\W\d_]))|$"
