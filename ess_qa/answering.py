@@ -1096,6 +1096,11 @@ def answerability(store: Store, question: str, snippet: Snippet, asked: Question
     return share + max(0.0, float(snippet.unit.vector @ asked.vector))
 
 
+# the heads of an 'N de M' phrase that name a kind or instances of their complement (« types de zones », « exemples de
+# consignes »): the complement is what is asked about
+_ASKED_BY_COMPLEMENT = KIND_NOUNS | INSTANCE_NOUNS
+
+
 def unspecified_heads(
     store: Store,
     question: str,
@@ -1126,7 +1131,7 @@ def unspecified_heads(
         head_terms, complement_terms = search_terms(head, store.analyzer), search_terms(complement, store.analyzer)
         if not complement[:1].islower() or not head_terms or not complement_terms or _ends_a_name(question, head):
             continue
-        if head.lower() in KIND_NOUNS | INSTANCE_NOUNS:  # « exemples de consignes »: what is asked about is the complement
+        if head.lower() in _ASKED_BY_COMPLEMENT:  # « exemples de consignes »: what is asked about is the complement
             continue
         head_term, complement_term = head_terms[0], complement_terms[0]
         if head_term not in held or _labels(snippet.unit.text, head_term, store.analyzer):
