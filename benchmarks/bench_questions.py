@@ -745,6 +745,10 @@ EEDF_JOURNEE_CURIOSITE = (
     "eedf-guide-journee-de-la-curiosite-2018.pdf", "7f83fd4268f850734cc2588b3b395c7f656178eaedd61bf0bb344f973788b0a8",
     "eedf/alter-egaux@d97b046f0192e17e14bb898966c15eea9dfa1bc0:asset/docs/evenements/guide/jc_guide.pdf",
 )
+LYCEE_STEX_REGLEMENT = (
+    "lycee-saint-exupery-mantes-reglement-interieur-2020.pdf", "3d1b8c51aacedb5dcd8e9d284f6368b2cba3693dfbb550262614110c450dae41",
+    "tutorat-mantes/tutorat-mantes.github.io@3918d212d6e729326cf1933e4da3c53e7928bbef:reglement_intérieur.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1079,6 +1083,8 @@ SETS = (
     QuestionSet("near-topic-ademe-ecocitoyen-bureau-b", QUESTIONS / "near-topic-ademe-ecocitoyen-bureau-b.jsonl", UNSEEN, *ADEME_ECOCITOYEN_BUREAU),
     QuestionSet("eedf-journee-curiosite", QUESTIONS / "eedf-journee-curiosite.jsonl", TUNING, *EEDF_JOURNEE_CURIOSITE),
     QuestionSet("near-topic-eedf-journee-curiosite", QUESTIONS / "near-topic-eedf-journee-curiosite.jsonl", TUNING, *EEDF_JOURNEE_CURIOSITE),
+    QuestionSet("lycee-stex-reglement", QUESTIONS / "lycee-stex-reglement.jsonl", TUNING, *LYCEE_STEX_REGLEMENT),
+    QuestionSet("near-topic-lycee-stex-reglement", QUESTIONS / "near-topic-lycee-stex-reglement.jsonl", TUNING, *LYCEE_STEX_REGLEMENT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
