@@ -749,6 +749,14 @@ LYCEE_STEX_REGLEMENT = (
     "lycee-saint-exupery-mantes-reglement-interieur-2020.pdf", "3d1b8c51aacedb5dcd8e9d284f6368b2cba3693dfbb550262614110c450dae41",
     "tutorat-mantes/tutorat-mantes.github.io@3918d212d6e729326cf1933e4da3c53e7928bbef:reglement_intérieur.pdf",
 )
+ACTES_RNPAC_AMAP = (
+    "interamap44-creamap-actes-rnpac-2016.pdf", "b7c4763bd262f164e85fdc9f98e528a533a4cf7e194f2175c204a30af27ae87d",
+    "EasyLinux/LesGumes@391d06cb0848081c9a3e34cf1ab756aae1bb49f8:www/_Old/documentation/association/compte_rendu/AG 2016-03-05 Annexe 2 - Actes RNPAC.pdf",
+)
+ETIC_REGLEMENT = (
+    "etic-insa-technologies-reglement-interieur-2019.pdf", "fe7e155d6d80773c0e27a668da92887467af5838e99b7283c1e7b7a6031b3a32",
+    "ETICINSATechnologies/SiteInscription@75efbe16ba07c8b8048452c971ecc5cc7d8c140a:files/reglement_interieur.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1085,6 +1093,10 @@ SETS = (
     QuestionSet("near-topic-eedf-journee-curiosite", QUESTIONS / "near-topic-eedf-journee-curiosite.jsonl", TUNING, *EEDF_JOURNEE_CURIOSITE),
     QuestionSet("lycee-stex-reglement", QUESTIONS / "lycee-stex-reglement.jsonl", TUNING, *LYCEE_STEX_REGLEMENT),
     QuestionSet("near-topic-lycee-stex-reglement", QUESTIONS / "near-topic-lycee-stex-reglement.jsonl", TUNING, *LYCEE_STEX_REGLEMENT),
+    QuestionSet("actes-rnpac-amap-2016", QUESTIONS / "actes-rnpac-amap-2016.jsonl", TUNING, *ACTES_RNPAC_AMAP),
+    QuestionSet("near-topic-actes-rnpac-amap-2016", QUESTIONS / "near-topic-actes-rnpac-amap-2016.jsonl", TUNING, *ACTES_RNPAC_AMAP),
+    QuestionSet("etic-reglement-interieur", QUESTIONS / "etic-reglement-interieur.jsonl", UNSEEN, *ETIC_REGLEMENT),
+    QuestionSet("near-topic-etic-reglement-interieur", QUESTIONS / "near-topic-etic-reglement-interieur.jsonl", UNSEEN, *ETIC_REGLEMENT),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
