@@ -757,6 +757,10 @@ ETIC_REGLEMENT = (
     "etic-insa-technologies-reglement-interieur-2019.pdf", "fe7e155d6d80773c0e27a668da92887467af5838e99b7283c1e7b7a6031b3a32",
     "ETICINSATechnologies/SiteInscription@75efbe16ba07c8b8048452c971ecc5cc7d8c140a:files/reglement_interieur.pdf",
 )
+DINSIC_CONTRIBUTION = (
+    "dinsic-politique-contribution-logiciels-libres-etat-2018.pdf", "55828ce1ba41390f5d6c2d85635a74bf933c289edfdae9b70a9f4f51685c452d",
+    "DISIC/politique-de-contribution-open-source@cf21e4cea2b28e259ba7503b5cdb9c614c6ccde3:docs/pocos-dinsic-18052018.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1097,6 +1101,8 @@ SETS = (
     QuestionSet("near-topic-actes-rnpac-amap-2016", QUESTIONS / "near-topic-actes-rnpac-amap-2016.jsonl", TUNING, *ACTES_RNPAC_AMAP),
     QuestionSet("etic-reglement-interieur", QUESTIONS / "etic-reglement-interieur.jsonl", UNSEEN, *ETIC_REGLEMENT),
     QuestionSet("near-topic-etic-reglement-interieur", QUESTIONS / "near-topic-etic-reglement-interieur.jsonl", UNSEEN, *ETIC_REGLEMENT),
+    QuestionSet("dinsic-contribution-open-source", QUESTIONS / "dinsic-contribution-open-source.jsonl", UNSEEN, *DINSIC_CONTRIBUTION),
+    QuestionSet("near-topic-dinsic-contribution-open-source", QUESTIONS / "near-topic-dinsic-contribution-open-source.jsonl", UNSEEN, *DINSIC_CONTRIBUTION),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
