@@ -761,6 +761,10 @@ DINSIC_CONTRIBUTION = (
     "dinsic-politique-contribution-logiciels-libres-etat-2018.pdf", "55828ce1ba41390f5d6c2d85635a74bf933c289edfdae9b70a9f4f51685c452d",
     "DISIC/politique-de-contribution-open-source@cf21e4cea2b28e259ba7503b5cdb9c614c6ccde3:docs/pocos-dinsic-18052018.pdf",
 )
+YAPAKA_SEPARATION = (
+    "cfwb-temps-d-arret-separation-conjugale-2005.pdf", "82bf53d79bd64e839b3c1a350256b94266c1a1321adff95c37762bf5c2d8b5e7",
+    "misterbigood/doc-saemf@0b68817d70096f12e43cc3df9a28534c00e68813:uploads/sites/2/2016/03/Parent-enfant-sÃ©paration-conjugale.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1103,6 +1107,8 @@ SETS = (
     QuestionSet("near-topic-etic-reglement-interieur", QUESTIONS / "near-topic-etic-reglement-interieur.jsonl", UNSEEN, *ETIC_REGLEMENT),
     QuestionSet("dinsic-contribution-open-source", QUESTIONS / "dinsic-contribution-open-source.jsonl", UNSEEN, *DINSIC_CONTRIBUTION),
     QuestionSet("near-topic-dinsic-contribution-open-source", QUESTIONS / "near-topic-dinsic-contribution-open-source.jsonl", UNSEEN, *DINSIC_CONTRIBUTION),
+    QuestionSet("yapaka-separation-conjugale", QUESTIONS / "yapaka-separation-conjugale.jsonl", UNSEEN, *YAPAKA_SEPARATION),
+    QuestionSet("near-topic-yapaka-separation-conjugale", QUESTIONS / "near-topic-yapaka-separation-conjugale.jsonl", UNSEEN, *YAPAKA_SEPARATION),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

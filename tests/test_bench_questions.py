@@ -69,6 +69,7 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "ademe-ecocitoyen-bureau-b", "near-topic-ademe-ecocitoyen-bureau-b",
               "etic-reglement-interieur", "near-topic-etic-reglement-interieur",
               "dinsic-contribution-open-source", "near-topic-dinsic-contribution-open-source",
+              "yapaka-separation-conjugale", "near-topic-yapaka-separation-conjugale",
               "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
               "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
               "bdf-surendettement", "near-topic-bdf-surendettement",
