@@ -538,7 +538,7 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
 
 def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, str]:
     """acronyms_spelled_out, from a text's tokens as written and as keys (word_key): an acronym in parentheses
-    after its words, or one that a list of acronyms glosses (glossed_words), after a colon or not."""
+    after its words, or one that a list of acronyms glosses (glossed_words), after a colon, in brackets or not."""
     found: dict[str, str] = {}
     for i in range(2, len(tokens)):
         if tokens[i - 1] == "(" and written[i].isupper() and written[i] not in found:
@@ -552,29 +552,39 @@ def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, st
             end += 1  # 'DT', 'DICT' of 'DT-DICT'
         if end > i:
             acronym = "-".join(written[i:end])
-            gloss = end + (end < len(written) and written[end] == ":")  # « UIOM : Usine d'Incinération … »
-            glossed = glossed_words(acronym, written[gloss:], tokens[gloss:])
+            opener = written[end] if end < len(written) else ""
+            gloss = end + (opener in (":", "("))  # « UIOM : Usine d'Incinération … », « les CEE (certificats d'économie d'énergie) »
+            glossed = glossed_words(acronym, written[gloss:], tokens[gloss:], in_brackets=opener == "(")
+            if not glossed and end - i > 1:  # a word in capitals before the acronym: « Présentation de CREAMAP CREAMAP Centre de … »
+                acronym = written[end - 1]
+                glossed = glossed_words(acronym, written[gloss:], tokens[gloss:], in_brackets=opener == "(")
             if glossed and acronym not in found:
                 found[acronym] = " ".join(glossed)
         i = max(end, i + 1)
     return found
 
 
-def glossed_words(acronym: str, written: list[str], tokens: list[str]) -> list[str]:
+def glossed_words(acronym: str, written: list[str], tokens: list[str], in_brackets: bool = False) -> list[str]:
     """The words after an acronym that a list of acronyms glosses it with ([] when none): they open with a
     capital, and their content words start with its letters in order, the first with the first, one word at most
     giving none ('DAO Dessin Assisté par Ordinateur', 'DT-DICT Déclaration de Travaux – Déclaration d'Intention de
-    Commencement de Travaux', 'RTES Réseau des collectivités Territoriales pour une Economie Solidaire')."""
+    Commencement de Travaux', 'RTES Réseau des collectivités Territoriales pour une Economie Solidaire'), or one per
+    LETTERS_PER_WORD_WITHOUT_LETTER letters of a longer acronym (« CREAMAP Centre de Ressources pour l'Essaimage des
+    Associations producteurs/consommateurs pour le Maintien de l'Agriculture Paysanne »); in brackets after it, its
+    words may open in lower case (« les CEE (certificats d'économie d'énergie) »)."""
     letters = word_key(acronym).replace("-", "")
-    if len(letters) < 2 or not written or not written[0][:1].isupper() or written[0].isupper():
+    if len(letters) < 2 or not written or not written[0][:1].isalpha() or written[0].isupper():
+        return []
+    if not (in_brackets or written[0][:1].isupper()):
         return []
     matched = skipped = 0
+    without_letter = max(GLOSS_WORDS_WITHOUT_LETTER, len(letters) // LETTERS_PER_WORD_WITHOUT_LETTER)
     for k, token in enumerate(tokens):
         if len(token) < 2 or token in STOP_WORDS or not token[:1].isalpha():
             continue
         if token[0] != letters[matched]:
             skipped += 1  # a word may give no letter ('collectivités' in 'Réseau des collectivités Territoriales …')
-            if matched == 0 or skipped > GLOSS_WORDS_WITHOUT_LETTER:
+            if matched == 0 or skipped > without_letter:
                 return []
             continue
         matched += 1
@@ -583,7 +593,9 @@ def glossed_words(acronym: str, written: list[str], tokens: list[str]) -> list[s
     return []
 
 
-GLOSS_WORDS_WITHOUT_LETTER = 1  # as many as spelled_words allows
+GLOSS_WORDS_WITHOUT_LETTER = 1  # as many as spelled_words allows ...
+# ... or one per so many letters of a long acronym, whose letters in order are seldom met by chance
+LETTERS_PER_WORD_WITHOUT_LETTER = 3
 
 
 def spelled_words(acronym: str, before: list[str]) -> list[str]:

@@ -1775,6 +1775,30 @@ def test_what_a_text_holds_through_acronyms(insertion):
     assert not acronyms.held_through("les structures d'insertion", set(search_terms("structures insertion", analyzer)))
 
 
+ACRONYM_IN_BRACKETS_PAGES = (
+    """Les aides aux économies d'énergie
+
+Parmi les dispositifs cités par les dirigeants, l'exemple le plus souvent mobilisé est celui des CEE (certificats d'économie d'énergie) qui financent une part des travaux.""",
+    """Le bilan de l'année
+
+En 2020, 4 000 CEE ont été délivrés aux entreprises du territoire. Les CEE ont financé des isolations et des chaudières.""",
+    """Les entreprises interrogées
+
+Les dirigeants interrogés citent aussi les aides régionales et les prêts bancaires. Les CEE sont jugés complexes par les petites entreprises.""",
+)
+
+
+def test_an_acronym_spelled_out_in_brackets_after_it_is_the_corpus_s(tmp_path):
+    """« celui des CEE (certificats d'économie d'énergie) »: the index keeps what the acronym stands for, so « Que
+    signifie CEE ? » is answered by that line, and a question that writes the words in full by a line that writes only
+    the acronym (« 4 000 CEE ont été délivrés »)."""
+    assistant = assistant_on(tmp_path, "energie.txt", ACRONYM_IN_BRACKETS_PAGES)
+    meaning = assistant.ask("Que signifie CEE ?")
+    assert meaning.found and "certificats d'économie d'énergie" in meaning.snippet
+    count = assistant.ask("Combien de certificats d'économie d'énergie ont été délivrés en 2020 ?")
+    assert count.found and "4 000 CEE" in count.snippet
+
+
 GLOSSARY_PAGES = (
     """Acronymes et abréviations
 

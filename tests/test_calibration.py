@@ -486,6 +486,26 @@ def test_a_list_of_acronyms_spells_each_out():
     assert spells_out(glossary, {"dt", "dict"}) and not spells_out(glossary, {"dt"})
 
 
+def test_an_acronym_spelled_out_in_brackets_after_it_or_by_a_long_gloss():
+    """« les CEE (certificats d'économie d'énergie) »: the words in brackets after an acronym spell it out, in lower case
+    too; a bracket that does not (« le PLU (voir page 12) ») spells nothing. A long acronym's gloss may hold a word more
+    that gives no letter (« producteurs/consommateurs » in CREAMAP's), a short one's not."""
+    from ingest.french import acronyms_spelled_out, defines
+
+    assert acronyms_spelled_out("celui des CEE (Certificats d’Economie d’Energie) qui") == {"CEE": "certificats d economie d energie"}
+    assert acronyms_spelled_out("les PME (petites et moyennes entreprises) du territoire") == {"PME": "petites et moyennes entreprises"}
+    assert acronyms_spelled_out("le PLU (voir page 12) et le SCOT (2019)") == {}
+    gloss = "CREAMAP Centre de Ressources pour l'Essaimage des Associations producteurs/consommateurs pour le Maintien de l'Agriculture Paysanne identifie les acteurs"
+    assert acronyms_spelled_out(gloss) == {
+        "CREAMAP": "centre de ressources pour l essaimage des associations producteurs consommateurs pour le maintien de l agriculture paysanne"
+    }
+    assert defines(gloss, {"creamap"})
+    # a heading in capitals before the glossed acronym is no part of it
+    assert acronyms_spelled_out("Présentation de CREAMAP " + gloss) == acronyms_spelled_out(gloss)
+    assert acronyms_spelled_out("ANNEXE DAO Dessin Assisté par Ordinateur") == {"DAO": "dessin assiste par ordinateur"}
+    assert acronyms_spelled_out("la MEL Métropole grande européenne ville de Lille") == {}  # three letters: one word without a letter at most
+
+
 def test_a_list_question_is_answered_by_a_lead_in_or_a_listing_line():
     words = folded_content_words("Quels sont les principes de l'ESS ?")
     assert type_matches("Toutes les entreprises de l’ESS doivent respecter les principes suivants :", "list", words)
