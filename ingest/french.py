@@ -551,15 +551,14 @@ def _acronyms_spelled_out(written: list[str], tokens: list[str]) -> dict[str, st
         while end < len(written) and len(written[end]) > 1 and written[end].isupper() and written[end].isalpha():
             end += 1  # 'DT', 'DICT' of 'DT-DICT'
         if end > i:
-            acronym = "-".join(written[i:end])
             opener = written[end] if end < len(written) else ""
             gloss = end + (opener in (":", "("))  # « UIOM : Usine d'Incinération … », « les CEE (certificats d'économie d'énergie) »
-            glossed = glossed_words(acronym, written[gloss:], tokens[gloss:], in_brackets=opener == "(")
-            if not glossed and end - i > 1:  # a word in capitals before the acronym: « Présentation de CREAMAP CREAMAP Centre de … »
-                acronym = written[end - 1]
+            # the words in capitals, else the last alone: a heading's word before it (« Présentation de CREAMAP CREAMAP Centre de … »)
+            for acronym in dict.fromkeys(("-".join(written[i:end]), written[end - 1])):
                 glossed = glossed_words(acronym, written[gloss:], tokens[gloss:], in_brackets=opener == "(")
-            if glossed and acronym not in found:
-                found[acronym] = " ".join(glossed)
+                if glossed:
+                    found.setdefault(acronym, " ".join(glossed))
+                    break
         i = max(end, i + 1)
     return found
 
@@ -573,9 +572,8 @@ def glossed_words(acronym: str, written: list[str], tokens: list[str], in_bracke
     Associations producteurs/consommateurs pour le Maintien de l'Agriculture Paysanne »); in brackets after it, its
     words may open in lower case (« les CEE (certificats d'économie d'énergie) »)."""
     letters = word_key(acronym).replace("-", "")
-    if len(letters) < 2 or not written or not written[0][:1].isalpha() or written[0].isupper():
-        return []
-    if not (in_brackets or written[0][:1].isupper()):
+    opens = written[0][:1] if written else ""
+    if len(letters) < 2 or not written or written[0].isupper() or not (opens.isupper() or in_brackets and opens.isalpha()):
         return []
     matched = skipped = 0
     without_letter = max(GLOSS_WORDS_WITHOUT_LETTER, len(letters) // LETTERS_PER_WORD_WITHOUT_LETTER)
