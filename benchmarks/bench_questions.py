@@ -765,6 +765,14 @@ YAPAKA_SEPARATION = (
     "cfwb-temps-d-arret-separation-conjugale-2005.pdf", "82bf53d79bd64e839b3c1a350256b94266c1a1321adff95c37762bf5c2d8b5e7",
     "misterbigood/doc-saemf@0b68817d70096f12e43cc3df9a28534c00e68813:uploads/sites/2/2016/03/Parent-enfant-sÃ©paration-conjugale.pdf",
 )
+CRR_RENNES_REGLEMENT = (
+    "crr-rennes-reglement-interieur-2014.pdf", "c82957d006314b4ec29c2f783c02e8211b7550d0f99e6c37abae630da5a2d670",
+    "Fred723/Pavillion-musical@15ef7c8de9e4487960f1422bd86b1000a7c78ee7:reglement.pdf",
+)
+LYCEE_MONTCHAPET_LIVRET = (
+    "lycee-montchapet-dijon-livret-accueil-seconde-2023-2024.pdf", "00a49c3aa17ab49f3e1b3752c7bfe9d920334065fc209ddd0dbd23753492cd94",
+    "mdl-montchapet/yanis@0a59aa0905584e7eafd90f8d9240c1919ddee8da:livret.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1109,6 +1117,10 @@ SETS = (
     QuestionSet("near-topic-dinsic-contribution-open-source", QUESTIONS / "near-topic-dinsic-contribution-open-source.jsonl", UNSEEN, *DINSIC_CONTRIBUTION),
     QuestionSet("yapaka-separation-conjugale", QUESTIONS / "yapaka-separation-conjugale.jsonl", UNSEEN, *YAPAKA_SEPARATION),
     QuestionSet("near-topic-yapaka-separation-conjugale", QUESTIONS / "near-topic-yapaka-separation-conjugale.jsonl", UNSEEN, *YAPAKA_SEPARATION),
+    QuestionSet("conservatoire-rennes-reglement", QUESTIONS / "conservatoire-rennes-reglement.jsonl", TUNING, *CRR_RENNES_REGLEMENT),
+    QuestionSet("near-topic-conservatoire-rennes-reglement", QUESTIONS / "near-topic-conservatoire-rennes-reglement.jsonl", TUNING, *CRR_RENNES_REGLEMENT),
+    QuestionSet("livret-accueil-montchapet", QUESTIONS / "livret-accueil-montchapet.jsonl", TUNING, *LYCEE_MONTCHAPET_LIVRET),
+    QuestionSet("near-topic-livret-accueil-montchapet", QUESTIONS / "near-topic-livret-accueil-montchapet.jsonl", TUNING, *LYCEE_MONTCHAPET_LIVRET),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
