@@ -265,6 +265,11 @@ def edge_lines(lines: list[str]) -> list[int]:
     return sorted(set(nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:]))
 
 
+def _page_numbers(texts: list[str], labels: list[str] | None) -> list[int]:
+    """The number each page text prints (printed_numbers), from the labels when there is one per page."""
+    return printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+
+
 def printed_numbers(labels: list[str]) -> list[int]:
     """The number each page prints: its label read as a number ('12', 'iv') when it is one, else its
     physical number (1-based)."""
@@ -366,7 +371,7 @@ def running_lines(texts: list[str], labels: list[str] | None = None, known: set[
     known: the lines found running before (by form and signature), running wherever they come to a page's edge,
     and the lines found now added to them (a page number under a chapter's header reaches the edge once the header
     is gone, on that chapter's pages only)."""
-    numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+    numbers = _page_numbers(texts, labels)
     known = set() if known is None else known
     found: list[set[int]] = [set() for _ in texts]
     edge_forms = _edge_forms(texts, numbers)
@@ -572,7 +577,7 @@ def chapter_lines(texts: list[str], labels: list[str] | None = None, titles: lis
     given, a page's item is set (if empty) to the header that tops it as its chapter's title, on every page of the run,
     when it holds no page number nor date and is no table's row (« Fiche 2 – Transport », not « GBPH 13.03.2023 »,
     « Guide 12 », a table's header repeated at the top of its pages)."""
-    numbers = printed_numbers(labels if labels and len(labels) == len(texts) else [""] * len(texts))
+    numbers = _page_numbers(texts, labels)
     by_form: dict[tuple[str, str], list[tuple[int, Occurrence]]] = defaultdict(list)
     for physical, (text, printed) in enumerate(zip(texts, numbers), start=1):
         lines = text.split("\n")
@@ -690,11 +695,50 @@ def read_running_lines(texts: list[str], labels: list[str] | None = None) -> tup
 
 
 def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) -> list[str]:
-    """The page texts without their running lines (running_lines, repeated_lines), peeled EDGE_LINES at a time so that a
-    stack of them (a side menu) goes whole; known: the running lines found so far, to which those found are added."""
+    """The page texts without their running lines (running_lines, repeated_lines, and the rows of a table that are
+    running text: _running_rows), peeled EDGE_LINES at a time so that a stack of them (a side menu) goes whole; known:
+    the running lines found so far, to which those found are added."""
+    numbers = _page_numbers(texts, labels)
+    removed: list[str] = []  # each page's running lines found so far, joined
     for _ in range(MAX_RUNNING_PASSES):
         running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels, known), repeated_lines(texts))]
-        if not any(running):
-            break
+        removed = [_joined(before, text, drop) for before, text, drop in zip(removed or [""] * len(texts), texts, running)]
         texts = _without_lines(texts, running)
+        rows = _running_rows(texts, numbers, "\n".join(removed))
+        if not any(running) and not any(rows):
+            break
+        texts = _without_lines(texts, rows)
     return texts
+
+
+RUNNING_CELL_CHARS = ECHOED_MIN_CHARS  # a row's cell this long at least, of running text, for the row to be running
+
+
+def _running_rows(texts: list[str], numbers: list[int], running_text: str) -> list[set[int]]:
+    """For each page text, the indexes of its edge lines (the edges of the text left) read as a table's row whose every
+    cell is running text found on some page (running_text: each page's running lines joined, a page a line) or the
+    page's printed number, one cell RUNNING_CELL_CHARS long at least: a footer read with the cells of a table that
+    ends or tops the page (« alimentation durable | Académie de Bordeaux : … IGESR : Michel LUGNIER | 17 », printed
+    over three lines on the pages without a table)."""
+    found: list[set[int]] = [set() for _ in texts]
+    if not running_text:
+        return found
+    for page, (text, printed) in enumerate(zip(texts, numbers)):
+        lines = text.split("\n")
+        for i in edge_lines(lines):
+            cells = [_key(cell) for cell in lines[i].split(CELL_SEPARATOR.strip())]
+            if len(cells) < 2 or not any(len(cell) >= RUNNING_CELL_CHARS for cell in cells):
+                continue
+            if all(cell and (cell == str(printed) or cell in running_text) for cell in cells):
+                found[page].add(i)
+    return found
+
+
+def _joined(before: str, text: str, drop: set[int]) -> str:
+    """A page's running text found so far (before), with the lines of its text that drop's indexes name."""
+    return " ".join([before, *(_key(line) for i, line in enumerate(text.split("\n")) if i in drop)]).strip()
+
+
+def _key(line: str) -> str:
+    """A line as running text is compared: spaces made one, in lower case."""
+    return normalize_spaces(line).strip().lower()

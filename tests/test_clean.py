@@ -407,6 +407,38 @@ def test_a_running_header_read_as_a_tables_cells_on_some_pages_is_removed_there_
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
 
 
+def test_a_running_header_read_with_the_first_row_of_a_table_is_removed_there_too():
+    """A header printed over several lines (a guide's title, then its authors, then the page's number) is read, on the
+    pages a table tops, as one row of cells with its last lines (« alimentation durable | Académie de Bordeaux : … |
+    17 »): its cells are running text and the page's number, so the row runs too; the table's own rows stay."""
+    title = "GUIDE D'ACCOMPAGNEMENT\nFormer les cuisiniers de demain\nalimentation durable"
+    authors = ["Académie de Bordeaux : C. LAVIGE et J. FORT (professeurs de", "cuisine) - DGAL : E. de GAVELLE"]
+    rows = {3: "Les produits de saison | Les identifier | Technologie", 8: "Les circuits courts | Les nommer | Gestion", 10: "Le gaspillage | Le mesurer | Sciences"}
+    tables = tuple(rows)
+    texts = []
+    for n in range(1, 13):
+        if n in tables:
+            header = f"{title.rsplit(chr(10), 1)[0]}\nalimentation durable | {' '.join(authors)} | {n}"
+            texts.append(f"{header}\n{rows[n]}\n{body(n)}")
+        else:
+            texts.append(f"{title}\n{authors[0]}\n{authors[1]}\n{n}\n{body(n)}")
+    assert len(texts) == 12  # the tables top too few pages for the row to run alone
+    cleaned = remove_running_lines(texts)
+    for n, text in enumerate(cleaned, start=1):
+        assert text == (f"{rows[n]}\n" if n in rows else "") + body(n)
+
+
+def test_a_tables_row_with_a_cell_of_its_own_is_no_running_header():
+    """A row one of whose cells is a running header's words, the others the table's, is the table's."""
+    texts = [
+        f"Guide des ressourceries Édition 2024\n{body(n)}" if n != 4 else f"Guide des ressourceries Édition 2024 | Tarifs des dépôts | 12 €\n{body(n)}"
+        for n in range(1, 7)
+    ]
+    cleaned = remove_running_lines(texts)
+    assert cleaned[3] == f"Guide des ressourceries Édition 2024 | Tarifs des dépôts | 12 €\n{body(4)}"
+    assert all(text == body(n) for n, text in enumerate(cleaned, start=1) if n != 4)
+
+
 def test_a_magazines_footer_above_each_pages_rubric_is_removed_wherever_it_is_printed():
     """« Au fil des Lisières 1# - SEPTEMBRE 2022 » sits above each page's number and rubric (« 01 / UN / HOMMAGE »),
     which differ from page to page: it reaches the page's edge on a few pages only, yet runs through the file; a line
