@@ -773,6 +773,18 @@ LYCEE_MONTCHAPET_LIVRET = (
     "lycee-montchapet-dijon-livret-accueil-seconde-2023-2024.pdf", "00a49c3aa17ab49f3e1b3752c7bfe9d920334065fc209ddd0dbd23753492cd94",
     "mdl-montchapet/yanis@0a59aa0905584e7eafd90f8d9240c1919ddee8da:livret.pdf",
 )
+ARCHERS_ALBERES_REGLEMENT = (
+    "archers-alberes-reglement-interieur-2025.pdf", "ceca63f16aa6fc47013969d5f3c2a3217d862f3b7e0dbbe2ffc65808319e6be4",
+    "DamienCH33/archersdesalberes-website@d8a3b7f0eefa0dd78d7565c56256ef7dc3c8dce3:public/documents/reglement-interieur.pdf",
+)
+DMA_RAPPORT_2024 = (
+    "dma-rapport-activite-2024.pdf", "fd562c16bb9281610027549e2cb6e83a25321e3321dd4218983f009607172ffc",
+    "olivierdelomez/DMA-astro@392c210605633a0da7503cd84de3149f0dc27a71:public/RAPPORT_ACTIVITE_DMA_2024.pdf",
+)
+CIVA_DECLARATION_RECOLTE = (
+    "civa-notice-declaration-recolte-2015.pdf", "3bdd6f8321a685fee57d159f12b89a9a24f7e227d4e3bddda7100d99771b4aa0",
+    "24eme/CIVA@7882e9a0ed58586a2513471791b0059db9658d47:project/web/helpPdf/aide_recolte.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1121,6 +1133,12 @@ SETS = (
     QuestionSet("near-topic-conservatoire-rennes-reglement", QUESTIONS / "near-topic-conservatoire-rennes-reglement.jsonl", TUNING, *CRR_RENNES_REGLEMENT),
     QuestionSet("livret-accueil-montchapet", QUESTIONS / "livret-accueil-montchapet.jsonl", TUNING, *LYCEE_MONTCHAPET_LIVRET),
     QuestionSet("near-topic-livret-accueil-montchapet", QUESTIONS / "near-topic-livret-accueil-montchapet.jsonl", TUNING, *LYCEE_MONTCHAPET_LIVRET),
+    QuestionSet("archers-alberes-reglement", QUESTIONS / "archers-alberes-reglement.jsonl", UNSEEN, *ARCHERS_ALBERES_REGLEMENT),
+    QuestionSet("near-topic-archers-alberes-reglement", QUESTIONS / "near-topic-archers-alberes-reglement.jsonl", UNSEEN, *ARCHERS_ALBERES_REGLEMENT),
+    QuestionSet("dma-rapport-activite-2024", QUESTIONS / "dma-rapport-activite-2024.jsonl", UNSEEN, *DMA_RAPPORT_2024),
+    QuestionSet("near-topic-dma-rapport-activite-2024", QUESTIONS / "near-topic-dma-rapport-activite-2024.jsonl", UNSEEN, *DMA_RAPPORT_2024),
+    QuestionSet("civa-declaration-recolte", QUESTIONS / "civa-declaration-recolte.jsonl", UNSEEN, *CIVA_DECLARATION_RECOLTE),
+    QuestionSet("near-topic-civa-declaration-recolte", QUESTIONS / "near-topic-civa-declaration-recolte.jsonl", UNSEEN, *CIVA_DECLARATION_RECOLTE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
