@@ -699,10 +699,10 @@ def _peeled(texts: list[str], labels: list[str] | None, known: set[RunningKey]) 
     running text: _running_rows), peeled EDGE_LINES at a time so that a stack of them (a side menu) goes whole; known:
     the running lines found so far, to which those found are added."""
     numbers = _page_numbers(texts, labels)
-    removed: list[str] = []  # each page's running lines found so far, joined
+    removed = [""] * len(texts)  # each page's running lines found so far, joined
     for _ in range(MAX_RUNNING_PASSES):
         running = [edges | repeated for edges, repeated in zip(running_lines(texts, labels, known), repeated_lines(texts))]
-        removed = [_joined(before, text, drop) for before, text, drop in zip(removed or [""] * len(texts), texts, running)]
+        removed = [_joined(before, text, drop) for before, text, drop in zip(removed, texts, running)]
         texts = _without_lines(texts, running)
         rows = _running_rows(texts, numbers, "\n".join(removed))
         if not any(running) and not any(rows):
@@ -741,4 +741,4 @@ def _joined(before: str, text: str, drop: set[int]) -> str:
 
 def _key(line: str) -> str:
     """A line as running text is compared: spaces made one, in lower case."""
-    return normalize_spaces(line).strip().lower()
+    return normalize_spaces(line).lower()  # its spaces stripped too
