@@ -785,6 +785,22 @@ CIVA_DECLARATION_RECOLTE = (
     "civa-notice-declaration-recolte-2015.pdf", "3bdd6f8321a685fee57d159f12b89a9a24f7e227d4e3bddda7100d99771b4aa0",
     "24eme/CIVA@7882e9a0ed58586a2513471791b0059db9658d47:project/web/helpPdf/aide_recolte.pdf",
 )
+MANO_CGU = (
+    "sesan-mano-conditions-generales-utilisation-2024.pdf", "3b908fe9c48509b28055c374896c360b013b0ed8ab37fdddfeb9d8b24f45d6d1",
+    "SocialGouv/mano@b629bf5bfc0e54b51258f52733e52c7ca8403a87:dashboard/public/cgu.pdf",
+)
+SDES_CONJONCTURE = (
+    "sdes-conjoncture-energetique-t1-2025.pdf", "d3df92663316b22bc27af8a48887824f0b4f8a6a2c54918dd09aee589e547bdc",
+    "MateoNaull/Projet-Rag-Energy@cb74a1462847ad2db4a8d8eec9ec6ecd777750f6:data/Conjoncture_energetique_2025.pdf",
+)
+ALLIANCE_SOCIALE_MARIN = (
+    "alliance-sociale-marin-projet-social-2017-2020.pdf", "5144e6b6188b07d35f456ab00f7380f56c34a06730fa21fc5c9bcbe24624d658",
+    "Satoshi972/Alliance-Sociale@9259859157577bae732824239319dda7337ea2b5:public/assets/files/projet social 2017-2020.pdf",
+)
+MASSIAC_DELIBERATIONS = (
+    "massiac-deliberations-conseil-municipal-2020-06-09.pdf", "7aa70ea2760093f28c0000698bbce2ab6daf3561cc0b419fc2549ad39c156734",
+    "acailly/chateaubourg-plateaux-numeriques@a4d505fff991d65ea4b07134d01a5b14b2b24c82:themes/plateaux-numeriques/exampleSite/content/municipalite/comptes-rendus/2020-06-09/documents/cr.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1139,6 +1155,14 @@ SETS = (
     QuestionSet("near-topic-dma-rapport-activite-2024", QUESTIONS / "near-topic-dma-rapport-activite-2024.jsonl", UNSEEN, *DMA_RAPPORT_2024),
     QuestionSet("civa-declaration-recolte", QUESTIONS / "civa-declaration-recolte.jsonl", UNSEEN, *CIVA_DECLARATION_RECOLTE),
     QuestionSet("near-topic-civa-declaration-recolte", QUESTIONS / "near-topic-civa-declaration-recolte.jsonl", UNSEEN, *CIVA_DECLARATION_RECOLTE),
+    QuestionSet("mano-cgu", QUESTIONS / "mano-cgu.jsonl", TUNING, *MANO_CGU),
+    QuestionSet("near-topic-mano-cgu", QUESTIONS / "near-topic-mano-cgu.jsonl", TUNING, *MANO_CGU),
+    QuestionSet("sdes-conjoncture-energie-2025", QUESTIONS / "sdes-conjoncture-energie-2025.jsonl", UNSEEN, *SDES_CONJONCTURE),
+    QuestionSet("near-topic-sdes-conjoncture-energie-2025", QUESTIONS / "near-topic-sdes-conjoncture-energie-2025.jsonl", UNSEEN, *SDES_CONJONCTURE),
+    QuestionSet("alliance-sociale-marin", QUESTIONS / "alliance-sociale-marin.jsonl", UNSEEN, *ALLIANCE_SOCIALE_MARIN),
+    QuestionSet("near-topic-alliance-sociale-marin", QUESTIONS / "near-topic-alliance-sociale-marin.jsonl", UNSEEN, *ALLIANCE_SOCIALE_MARIN),
+    QuestionSet("massiac-deliberations-2020", QUESTIONS / "massiac-deliberations-2020.jsonl", UNSEEN, *MASSIAC_DELIBERATIONS),
+    QuestionSet("near-topic-massiac-deliberations-2020", QUESTIONS / "near-topic-massiac-deliberations-2020.jsonl", UNSEEN, *MASSIAC_DELIBERATIONS),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
