@@ -15,6 +15,10 @@ from left to right). Then:
   whose rows use at least three of its columns (a table running over pages prints it once);
 - everything else keeps the default mode's text, unchanged (text in two columns: pypdf already
   reads it column after column; benchmarks/pdf_layout.py measures layout mode against it).
+
+Before that, a line that goes on where the one before it stops (same baseline, to its right, within
+a cell's gap) is joined to it: pypdf starts a line at each word of a text whose words are drawn one
+by one (some word processors justify text so), and such a page read as a table of one-word cells.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ class Piece:
     size: float
     text: str
     bold: bool = False
+    # drawn left to right where (x, y) says; False for text turned, and for a line after the first of one drawing (placed
+    # at that first one)
+    placed: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,20 +153,59 @@ def positioned_lines(page) -> tuple[str, list[list[Piece]] | None]:
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] + shown_rise * scale
             height = scale * float(size or 0)
+            run_x, run_y = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]  # where the text runs
+            upright = run_x > 0 and abs(run_y) <= UPRIGHT_SLOPE * run_x
         except (TypeError, IndexError, ValueError):
-            broken, x, y, height = True, 0.0, 0.0, 0.0
+            broken, x, y, height, upright = True, 0.0, 0.0, 0.0, False
         for k, part in enumerate(text.split("\n")):
             if k:
                 lines.append([])
             if part:
-                lines[-1].append(Piece(float(x), float(y), height or DEFAULT_SIZE, part, _is_bold(font)))
+                lines[-1].append(Piece(float(x), float(y), height or DEFAULT_SIZE, part, _is_bold(font), placed=upright and k == 0))
 
     text = page.extract_text(visitor_operand_before=before, visitor_text=visit) or ""
     joined = "\n".join("".join(p.text for p in line) for line in lines)
     if joined != text or broken:
         return text, None
-    lines = without_note_marks(lines)
+    lines = rejoined_words(without_note_marks(lines))
     return "\n".join("".join(p.text for p in line) for line in lines), lines
+
+
+BASELINE_EM = 0.1  # pieces whose baselines are this close (in font sizes) are drawn on one line
+UPRIGHT_SLOPE = 0.01  # text runs left to right when it rises at most this much for each point it goes right
+
+
+def rejoined_words(lines: list[list[Piece]]) -> list[list[Piece]]:
+    """A page's lines with a line that goes on where the one before it stops joined to it, a space between: on the same
+    baseline, to the right, at most a cell's gap (GAP_EM) from its estimated end. pypdf starts a line at each word of
+    some justified text whose words are drawn one by one (« Les\nprésentes\nconditions »)."""
+    joined: list[list[Piece]] = []
+    for line in lines:
+        last = next((p for p in reversed(joined[-1]) if p.text.strip()), None) if joined else None
+        first = next((p for p in line if p.text.strip()), None)
+        if last is not None and first is None and line and last.placed and line[0].placed and _same_baseline(last, line[0]):
+            continue  # the spaces of the line joined, drawn after its words
+        if last is None or first is None or not _goes_on(last, first):
+            joined.append(list(line))
+            continue
+        spaced = joined[-1][-1].text[-1:].isspace() or line[0].text[:1].isspace()
+        joined[-1] += ([] if spaced else [Piece(estimated_end(last), last.y, last.size, " ", last.bold)]) + list(line)
+    return joined
+
+
+def _goes_on(last: Piece, first: Piece) -> bool:
+    """Whether a piece goes on the line that another ends: same baseline, to its right, within a cell's gap."""
+    placed = last.placed and first.placed
+    return placed and _same_baseline(last, first) and last.x < first.x <= estimated_end(last) + GAP_EM * first.size
+
+
+def _same_baseline(one: Piece, other: Piece) -> bool:
+    return abs(other.y - one.y) <= BASELINE_EM * max(one.size, other.size)
+
+
+def estimated_end(piece: Piece) -> float:
+    """Where a piece's text ends, estimated from its characters (CHAR_EM each)."""
+    return piece.x + len(piece.text.rstrip()) * CHAR_EM * piece.size
 
 
 SUPERSCRIPT_SIZE = 0.8  # a note's mark is drawn this share of the text's size or smaller ...
@@ -198,7 +244,7 @@ def line_segments(index: int, pieces: list[Piece]) -> list[Segment]:
         groups[-1].append(piece)
         if visible:
             start = min(start, piece.x)
-            end = max(end, piece.x + len(piece.text.rstrip()) * CHAR_EM * piece.size)
+            end = max(end, estimated_end(piece))
         spaced = piece.text[-1:].isspace()
     return [_segment(index, group) for group in groups if any(p.text.strip() for p in group)]
 

@@ -288,3 +288,64 @@ def test_a_spreads_two_page_numbers_over_its_columns_label_nothing(tmp_path):
     text = flat(chunk_pages(pages))
     assert text.count(" : la commune ") == 2 * len(THEMES) * len(ACTIONS)
     assert not re.search(r"(^|\. )\d+ ", text), text  # a page's number before a paragraph
+
+
+def write_drawn(path: Path, content: str) -> Path:
+    """A one-page PDF (Helvetica) whose page is drawn by the content stream given, as word processors write theirs."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+    })
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(content.encode("cp1252"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    writer.write(str(path))
+    return path
+
+
+JUSTIFIED = [
+    "Les jardins partagés du quartier nord ouvrent le samedi",
+    "matin à tous les habitants qui en font la demande.",
+    "Chaque parcelle est confiée pour un an à une famille,",
+    "et les récoltes sont partagées avec la banque alimentaire.",
+]
+
+
+def drawn_word_by_word(lines: list[str], size: float = 16.0, turned: bool = False) -> str:
+    """Each word drawn on its own at its place (its own BT … ET, a matrix turned upside down and back), as some word
+    processors justify text; turned: each line drawn whole, turned a quarter, the lines side by side."""
+    out = ["1 0 0 -1 0 842 cm"]
+    for n, line in enumerate(lines):
+        if turned:
+            out.append(f"BT /F1 {size} Tf 0 -1 -1 0 {100 + 1.4 * size * n:.2f} 700 Tm ({line}) Tj ET")
+            continue
+        out.append(f"q .75 0 0 .75 70 {100 + 1.05 * size * n:.2f} cm")
+        x = 0.0
+        for word in line.split():
+            out.append(f"BT /F1 {size} Tf 1 0 0 -1 {x:.2f} .68 Tm 0 -14.26 Td ({word}) Tj ET")
+            x += (len(word) * 0.55 + 0.35) * size
+        out.append("Q")
+    return "\n".join(out)
+
+
+def test_a_text_whose_words_are_drawn_one_by_one_reads_line_by_line(tmp_path):
+    """pypdf starts a line at each word of such a text (« Les\\njardins\\npartagés »), which was then read as a table of
+    one-word cells: the words that go on along one baseline are one line again, a space between them."""
+    path = write_drawn(tmp_path / "cgu.pdf", drawn_word_by_word(JUSTIFIED))
+    assert read_file_pages(path)[0].text.split("\n") == JUSTIFIED
+    text = flat(passages(path))
+    assert "Les jardins partagés du quartier nord ouvrent le samedi matin à tous les habitants" in text
+    assert "|" not in text
+
+
+def test_lines_drawn_turned_side_by_side_stay_apart(tmp_path):
+    """A page drawn turned a quarter: its lines share their y and go right by a line's height; they are not one line."""
+    lines = ["Rapport annuel", "Ville de Lorient"]
+    text = read_file_pages(write_drawn(tmp_path / "tourne.pdf", drawn_word_by_word(lines, turned=True)))[0].text
+    assert [line.strip() for line in text.split("\n") if line.strip()] == lines
