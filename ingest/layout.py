@@ -18,7 +18,8 @@ from left to right). Then:
 
 Before that, a line that goes on where the one before it stops (same baseline, to its right, within
 a cell's gap) is joined to it: pypdf starts a line at each word of a text whose words are drawn one
-by one (some word processors justify text so), and such a page read as a table of one-word cells.
+by one (some word processors justify text so), and the table reader took such a page for a table of
+one-word cells.
 """
 
 from __future__ import annotations
@@ -200,6 +201,7 @@ def _goes_on(last: Piece, first: Piece) -> bool:
 
 
 def _same_baseline(one: Piece, other: Piece) -> bool:
+    """Whether two pieces are drawn on one line: their baselines within BASELINE_EM of the larger font size."""
     return abs(other.y - one.y) <= BASELINE_EM * max(one.size, other.size)
 
 
