@@ -184,7 +184,7 @@ def rejoined_words(lines: list[list[Piece]]) -> list[list[Piece]]:
     for line in lines:
         last = next((p for p in reversed(joined[-1]) if p.text.strip()), None) if joined else None
         first = next((p for p in line if p.text.strip()), None)
-        if last is not None and first is None and line and last.placed and line[0].placed and _same_baseline(last, line[0]):
+        if last is not None and first is None and line and _on_one_line(last, line[0]):
             continue  # the spaces of the line joined, drawn after its words
         if last is None or first is None or not _goes_on(last, first):
             joined.append(list(line))
@@ -196,13 +196,12 @@ def rejoined_words(lines: list[list[Piece]]) -> list[list[Piece]]:
 
 def _goes_on(last: Piece, first: Piece) -> bool:
     """Whether a piece goes on the line that another ends: same baseline, to its right, within a cell's gap."""
-    placed = last.placed and first.placed
-    return placed and _same_baseline(last, first) and last.x < first.x <= estimated_end(last) + GAP_EM * first.size
+    return _on_one_line(last, first) and last.x < first.x <= estimated_end(last) + GAP_EM * first.size
 
 
-def _same_baseline(one: Piece, other: Piece) -> bool:
-    """Whether two pieces are drawn on one line: their baselines within BASELINE_EM of the larger font size."""
-    return abs(other.y - one.y) <= BASELINE_EM * max(one.size, other.size)
+def _on_one_line(one: Piece, other: Piece) -> bool:
+    """Whether two pieces, both placed, are drawn on one line: their baselines within BASELINE_EM of the larger font size."""
+    return one.placed and other.placed and abs(other.y - one.y) <= BASELINE_EM * max(one.size, other.size)
 
 
 def estimated_end(piece: Piece) -> float:

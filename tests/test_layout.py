@@ -301,10 +301,10 @@ def write_drawn(path: Path, content: str) -> Path:
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
         NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
     })
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
     stream = DecodedStreamObject()
     stream.set_data(content.encode("cp1252"))
-    page[NameObject("/Contents")] = writer._add_object(stream)
+    page.replace_contents(stream)
     writer.write(str(path))
     return path
 
