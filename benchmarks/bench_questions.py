@@ -801,6 +801,14 @@ MASSIAC_DELIBERATIONS = (
     "massiac-deliberations-conseil-municipal-2020-06-09.pdf", "7aa70ea2760093f28c0000698bbce2ab6daf3561cc0b419fc2549ad39c156734",
     "acailly/chateaubourg-plateaux-numeriques@a4d505fff991d65ea4b07134d01a5b14b2b24c82:themes/plateaux-numeriques/exampleSite/content/municipalite/comptes-rendus/2020-06-09/documents/cr.pdf",
 )
+FONDATION_HARDT_2012 = (
+    "fondation-hardt-rapport-annuel-2012.pdf", "04671b73f39724b9f501bc733835fa7f53bacc7028a741ba6225f8095a78d919",
+    "qMathey/www_fondationHardt@54790b6b8ac426abc9d6c7fda74555800d401f1e:wp-content/uploads/2014/05/Hardt_Rapport_2012.pdf",
+)
+PARIS_GUIDE_VIOLENCES_ENFANTS = (
+    "ville-de-paris-guide-parents-violences-sexuelles-enfants-2026.pdf", "b3df681f1567fcf3af6c7c6a8d6a479eb12a5293761f341094b0ea4719649148",
+    "mehdozz007-stack/les-ptits-trinquat-web-main@2a48583b1fd4f6341034910a5506deac8f584f8b:public/documents/Guide_parents_violences_sexuelles.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1163,6 +1171,10 @@ SETS = (
     QuestionSet("near-topic-alliance-sociale-marin", QUESTIONS / "near-topic-alliance-sociale-marin.jsonl", UNSEEN, *ALLIANCE_SOCIALE_MARIN),
     QuestionSet("massiac-deliberations-2020", QUESTIONS / "massiac-deliberations-2020.jsonl", UNSEEN, *MASSIAC_DELIBERATIONS),
     QuestionSet("near-topic-massiac-deliberations-2020", QUESTIONS / "near-topic-massiac-deliberations-2020.jsonl", UNSEEN, *MASSIAC_DELIBERATIONS),
+    QuestionSet("fondation-hardt-2012", QUESTIONS / "fondation-hardt-2012.jsonl", TUNING, *FONDATION_HARDT_2012),
+    QuestionSet("near-topic-fondation-hardt-2012", QUESTIONS / "near-topic-fondation-hardt-2012.jsonl", TUNING, *FONDATION_HARDT_2012),
+    QuestionSet("paris-guide-violences-enfants", QUESTIONS / "paris-guide-violences-enfants.jsonl", UNSEEN, *PARIS_GUIDE_VIOLENCES_ENFANTS),
+    QuestionSet("near-topic-paris-guide-violences-enfants", QUESTIONS / "near-topic-paris-guide-violences-enfants.jsonl", UNSEEN, *PARIS_GUIDE_VIOLENCES_ENFANTS),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
