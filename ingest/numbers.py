@@ -59,15 +59,21 @@ _NUMBER_RUN_RE = re.compile(NUMBER_RUN + r"(?![^\W_])")
 # a sum of money: '20 000€', '50 000 €', '1,7 millions d'euros', '10 000 euros', '35 k€', '2 M€'
 # what follows a sum's number (not « Euro-métropole »); « 25 M d'€ », « 16,279 millions d'€ », « 3 Md€ » as a budget writes them;
 # « 68 centimes d'euros », « 50 centimes »
+# Other currencies a French text may count in: Swiss, Belgian or former French francs, CFA francs, dollars (Quebec),
+# pounds: « 70.- francs » (the Swiss way to write a round sum), « 2 millions de francs », « 500 $ », « 35 000 CHF »
+_OTHER_CURRENCIES = r"francs?|dollars?|livres?\s+sterling|(?-i:FF|CHF|F\s?CFA|XOF|XAF|USD|CAD|GBP)"  # codes in capitals only
 _MONEY_AFTER = (
-    r"\s?(?:(?:[kM]|Mds?|milliers|millions?|milliards?)\s?(?:d['’]\s?)?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"
+    r"(?:\.[-–‑—])?(?:\s?(?:(?:[kM]|Mds?|milliers|millions?|milliards?)\s?(?:d['’]\s?)?)?€|\s?(?:milliers|millions?|milliards?)?\s?(?:d['’]\s?)?euros?(?![\w-])"
     r"|\s?centimes?(?![\w-])"
+    rf"|\s?(?:[kM]|milliers|millions?|milliards?)?\s?(?:de\s)?(?:{_OTHER_CURRENCIES})(?![\w-])|\s?[kM]?[$£])"
 )
+# a currency written before its sum: « CHF 70.– », « Fr. 250.– », « $ 20 », « £5 »
+_MONEY_BEFORE = r"\b(?-i:CHF|SFr\.?|Fr\.)\s?\d|[$£]\s?\d"
 # a table's row may give a figure's unit or currency in the next cell: « Chaudière gaz à condensation coll | 22 | Années »
 _NEXT_CELL = r"(?:\s?\|)?"
-_MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|\bEUR\b", re.IGNORECASE)
+_MONEY_RE = re.compile(rf"\d{_NEXT_CELL}(?:{_MONEY_AFTER})|{_MONEY_BEFORE}|\bEUR\b|\b(?-i:CHF|USD|CAD|GBP|FCFA|XOF|XAF)\b", re.IGNORECASE)
 # a table header's column in euros: « Prix en €/m3 », « Montant (k€) », « Coût € HT »
-_MONEY_HEADER_RE = re.compile(r"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b)|€\s?(?:HT|TTC)\b", re.IGNORECASE)
+_MONEY_HEADER_RE = re.compile(rf"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b|(?:{_OTHER_CURRENCIES})\b|[$£])|€\s?(?:HT|TTC)\b", re.IGNORECASE)
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...; a
 # letter before an apostrophe is an elided word, no unit (« pour 2030 l'office », « en 2 s'ajoutant »)
 MEASURE_UNITS = {
@@ -276,7 +282,7 @@ def stated_dimensions(text: str) -> list[str]:
 
 
 def holds_money(text: str) -> bool:
-    """Whether a text gives a sum of money (a number with €, euros, k€, M€), or a table's row under a header, on a line
+    """Whether a text gives a sum of money (a number with €, euros, k€, M€, or another currency: francs, CHF, $), or a table's row under a header, on a line
     above it, that gives its figures in euros (« Commune | Prix au 01/01/2025 en €/m3 » over « Attichy | 2,97 | 2,84 »)."""
     if _MONEY_RE.search(text):
         return True

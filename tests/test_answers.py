@@ -1088,6 +1088,13 @@ def test_a_figure_in_another_unit_does_not_answer_a_measure_question():
     # estimé à 68 centimes d'euros »); a length in centimetres is none
     assert holds_money("un coût estimé à 68 centimes d’euros par convive") and holds_money("une hausse de 50 centimes")
     assert not holds_money("une marge de 2 centimètres")
+    # other currencies than the euro: a Swiss, Belgian or older French text counts in francs, a Quebec one in dollars;
+    # a code or a sign written before the sum; a code in small letters is no currency (« cad » for « c'est-à-dire »)
+    for sum_ in ("maintenue à 70.- francs par jour", "2 millions de francs", "35 000 CHF", "CHF 70.–", "Fr. 250.– par an",
+                 "un loyer de 1 200 dollars", "500 $", "150 000 F CFA", "£5"):
+        assert holds_money(sum_), sum_
+    for text in ("des coups francs", "les francs-maçons", "3 cad", "12 F", "70.- par personne"):
+        assert not holds_money(text), text
     assert not holds_money("Commune | Prix en €\nAttichy | n.c.") and not holds_money("Le prix en euros est fixé\npar délibération")
     counted = folded_content_words("Combien d'emplois l'ESS représente-t-elle ?")
     assert not type_matches("avec pour prix une participation financière de 2 000€ de la Métropole", "number", counted, "count")
@@ -4548,3 +4555,28 @@ def test_a_year_asked_is_not_told_by_a_moment(tmp_path):
     assert not answer.found, answer.snippet
     answer = assistant.ask("Quand une caisse est-elle spécialement ouverte ?")
     assert answer.found and "lorsque le supermarché est fermé" in answer.snippet, answer.snippet
+
+
+def test_a_sum_in_francs_answers_how_much_something_costs(tmp_path):
+    """A Swiss foundation's report writes its prices in francs, the Swiss way (« 70.- francs »): « Ça coûte combien par
+    jour … ? » was refused, no line of the document holding a sum in euros. « Combien de francs … » asks a sum too."""
+    from ess_qa import Assistant, build
+    from tests.support import write_text_pdf
+
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "rapport.pdf",
+        [
+            "Accueil des chercheurs\nLa Fondation a recu 110 hotes, venus de 24 pays differents, pour des sejours de "
+            "deux semaines en moyenne. Elle a accorde 51 bourses a de jeunes chercheurs.\n"
+            "La participation demandee aux hotes pour leurs frais de sejour est maintenue a 70.- francs par jour et par "
+            "personne en pension complete.",
+            "Bibliotheque\nLes acquisitions de monographies ont porte sur les editions des auteurs grecs et latins. "
+            "Les depenses totales de l'annee, d'un montant de 35 000 francs, sont conformes au budget alloue.",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("Ça coûte combien par jour d'être logé en pension complète ?")
+    assert answer.found and "70.- francs" in answer.snippet
+    assert question_type("Combien de francs la bibliothèque a-t-elle dépensé ?") == "money"
