@@ -809,6 +809,10 @@ PARIS_GUIDE_VIOLENCES_ENFANTS = (
     "ville-de-paris-guide-parents-violences-sexuelles-enfants-2026.pdf", "b3df681f1567fcf3af6c7c6a8d6a479eb12a5293761f341094b0ea4719649148",
     "mehdozz007-stack/les-ptits-trinquat-web-main@2a48583b1fd4f6341034910a5506deac8f584f8b:public/documents/Guide_parents_violences_sexuelles.pdf",
 )
+NOTICE_VAE_RECEVABILITE = (
+    "notice-cerfa-51260-recevabilite-vae-2018.pdf", "1030788e0b1fe25b2f3aac46ecabdb9a03857d49455393981fdaab837fc1ff84",
+    "StartupsPoleEmploi/avril@6b05c74596739b3409b21473815abfca34941f37:priv/notice_51260#02.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1175,6 +1179,8 @@ SETS = (
     QuestionSet("near-topic-fondation-hardt-2012", QUESTIONS / "near-topic-fondation-hardt-2012.jsonl", TUNING, *FONDATION_HARDT_2012),
     QuestionSet("paris-guide-violences-enfants", QUESTIONS / "paris-guide-violences-enfants.jsonl", UNSEEN, *PARIS_GUIDE_VIOLENCES_ENFANTS),
     QuestionSet("near-topic-paris-guide-violences-enfants", QUESTIONS / "near-topic-paris-guide-violences-enfants.jsonl", UNSEEN, *PARIS_GUIDE_VIOLENCES_ENFANTS),
+    QuestionSet("notice-vae-recevabilite", QUESTIONS / "notice-vae-recevabilite.jsonl", UNSEEN, *NOTICE_VAE_RECEVABILITE),
+    QuestionSet("near-topic-notice-vae-recevabilite", QUESTIONS / "near-topic-notice-vae-recevabilite.jsonl", UNSEEN, *NOTICE_VAE_RECEVABILITE),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

@@ -77,6 +77,7 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "alliance-sociale-marin", "near-topic-alliance-sociale-marin",
               "massiac-deliberations-2020", "near-topic-massiac-deliberations-2020",
               "paris-guide-violences-enfants", "near-topic-paris-guide-violences-enfants",
+              "notice-vae-recevabilite", "near-topic-notice-vae-recevabilite",
               "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
               "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
               "bdf-surendettement", "near-topic-bdf-surendettement",
