@@ -813,6 +813,10 @@ NOTICE_VAE_RECEVABILITE = (
     "notice-cerfa-51260-recevabilite-vae-2018.pdf", "1030788e0b1fe25b2f3aac46ecabdb9a03857d49455393981fdaab837fc1ff84",
     "StartupsPoleEmploi/avril@6b05c74596739b3409b21473815abfca34941f37:priv/notice_51260#02.pdf",
 )
+CANTINE_SAINT_JUST_2020 = (
+    "saint-just-en-chaussee-reglement-cantine-2020.pdf", "f0411dbacd08495f782c435f4665a399b3d93562fd00f78c40974fca04be2f73",
+    "Boudjerada/Stage-Saint-Just@d58ae3ef581ec4e04826a9f74a1038442153f485:Cantine/REGLEMENT CANTINE AVEC ACCEPTATION 2020.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1181,6 +1185,8 @@ SETS = (
     QuestionSet("near-topic-paris-guide-violences-enfants", QUESTIONS / "near-topic-paris-guide-violences-enfants.jsonl", UNSEEN, *PARIS_GUIDE_VIOLENCES_ENFANTS),
     QuestionSet("notice-vae-recevabilite", QUESTIONS / "notice-vae-recevabilite.jsonl", UNSEEN, *NOTICE_VAE_RECEVABILITE),
     QuestionSet("near-topic-notice-vae-recevabilite", QUESTIONS / "near-topic-notice-vae-recevabilite.jsonl", UNSEEN, *NOTICE_VAE_RECEVABILITE),
+    QuestionSet("cantine-saint-just-2020", QUESTIONS / "cantine-saint-just-2020.jsonl", TUNING, *CANTINE_SAINT_JUST_2020),
+    QuestionSet("near-topic-cantine-saint-just-2020", QUESTIONS / "near-topic-cantine-saint-just-2020.jsonl", TUNING, *CANTINE_SAINT_JUST_2020),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
