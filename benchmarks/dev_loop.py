@@ -37,10 +37,11 @@ from ess_qa.evaluation import contains_evidence, first_hit_rank, load_questions 
 
 
 def chosen(names: list[str] | None) -> list[QuestionSet]:
-    """The sets named (each name a prefix of one or more set names), else every tuning set."""
+    """The sets named (each name a set's whole name, else a prefix of one or more set names), else every tuning set."""
     if not names:
         return [q for q in SETS if q.role == TUNING]
-    picked = [q for q in SETS if any(q.name == n or q.name.startswith(n) for n in names)]
+    whole = {q.name for q in SETS}
+    picked = [q for q in SETS if any(q.name == n or n not in whole and q.name.startswith(n) for n in names)]
     if not picked:
         sys.exit(f"dev_loop: no set named {' '.join(names)}")
     return picked
