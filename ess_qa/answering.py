@@ -59,7 +59,7 @@ from ingest.french import (
     words_run_together,
 )
 from ingest.numbers import ENGLISH_MONTHS, MOMENT_RE, NUMBER_RUN, NUMBER_WORDS, YEAR_RE, gives_a_day, gives_a_unit, is_unit_word, number_runs, without_comparisons, years
-from ingest.structure import is_caption, opens_contents
+from ingest.structure import is_caption, is_form, opens_contents
 from ingest.units import row_label
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -165,6 +165,8 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
     if not ASKS_A_WORK_RE.search(question):
         # a bibliography's entries answer what they cite (« Statut actuel et passé du Lézard ocellé … »), not the question's
         about = [(rank, hit, passage) for rank, hit, passage in about if not _in_references(store, hit.position)]
+    # a form's lines (a slip to sign at the end of a set of rules) name the document's subject, and answer nothing
+    about = [(rank, hit, passage) for rank, hit, passage in about if not _on_a_form(store, hit.position)]
     candidates, spelled = _spelling_its_acronyms(store, question, about[:PASSAGES_SCANNED])
     best = _best_snippet(store, asked, candidates)
     dating = _colophon_dating_line(store, asked, candidates) or _cover_dating_line(store, asked, candidates)
@@ -233,6 +235,12 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
 def _in_references(store: Store, position: int) -> bool:
     """Whether a chunk is in a section that lists the works a document cites (its last heading: REFERENCES_HEADING_RE)."""
     return bool(REFERENCES_HEADING_RE.match(last_heading(store.chunk(position).section)))
+
+
+def _on_a_form(store: Store, position: int) -> bool:
+    """Whether a chunk is on a page that is a form to fill (ingest.structure.is_form)."""
+    chunk = store.chunk(position)
+    return is_form([unit.text for at in store.positions_on_page(chunk.page, chunk.source) for unit in store.units(at)])
 
 
 def _tells_the_role(store: Store, question: str, asked: QuestionProfile, snippet: Snippet) -> bool:

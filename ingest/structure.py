@@ -447,6 +447,24 @@ def is_navigation(section: str, text: str) -> bool:
     return is_contents_title(title) or bool(_LIST_OF_FIGURES_RE.match(title)) or opens_contents(text)
 
 
+# a blank to write in, on a form: a run of five or more ellipses and dots, or of underscores (« Nom : ……………… Prénom :
+# ……… », « Signature : ________ »): wider than the two or three that end a list (« - …… »); not a contents entry's
+# leader, which a page number follows (« Ressources humaines ………… : p 4 »)
+_FILL_IN_RE = re.compile(r"(?:[….]{5,}(?![….])|_{5,}(?!_))(?!\s*:?\s*(?:p\.?|pages?)?\s*\d)", re.IGNORECASE)
+
+
+def leaves_blanks(text: str) -> bool:
+    """Whether a line leaves blanks to write in, as a form's lines do (« Fait à ……… Le ……… Signature »)."""
+    return bool(_FILL_IN_RE.search(text))
+
+
+def is_form(lines: list[str]) -> bool:
+    """Whether a page's lines are a form to fill: at least half of them leave blanks to write in (leaves_blanks). Its
+    other lines are its labels and what the signer declares (« Déclare avoir pris connaissance du règlement … »): they
+    answer nothing, though they name the document's subject."""
+    return 2 * sum(map(leaves_blanks, lines)) >= len(lines) > 0
+
+
 def opens_contents(text: str) -> bool:
     """Whether a text starts with a table of contents' title ('SOMMAIRE NOS SERVICES PHARES Administration + 6 …'),
     or reads as contents' entries run together (CONTENTS_ENTRIES titles or more, each followed by its page, the

@@ -4580,3 +4580,41 @@ def test_a_sum_in_francs_answers_how_much_something_costs(tmp_path):
     answer = assistant.ask("Ça coûte combien par jour d'être logé en pension complète ?")
     assert answer.found and "70.- francs" in answer.snippet
     assert question_type("Combien de francs la bibliothèque a-t-elle dépensé ?") == "money"
+
+
+def test_a_form_to_sign_is_no_answer(tmp_path):
+    """A school canteen's rules end with a slip to fill and sign, which names the rules and the town again (« Déclare
+    avoir pris connaissance du règlement de la restauration municipale de la ville de … »): « Qui a la responsabilité de
+    la cantine … ? » was answered with it. A page whose lines mostly leave blanks to write in is a form, and none of its
+    lines is shown as an answer; a contents page's leaders and a list's closing « …… » are no blanks."""
+    from ess_qa import Assistant, build
+    from ess_qa.answering import _on_a_form
+    from ingest.structure import is_form, leaves_blanks
+    from tests.support import write_text_pdf
+
+    assert leaves_blanks("Fait à ____________ le ________ Signature") and leaves_blanks("Nom : ……………………… Prénom : ………………")
+    assert not leaves_blanks("Ressources humaines ………………… : p 4") and not leaves_blanks("- Aide au budget - ……")
+    assert not is_form(["Présentation …………… 3", "Le budget est voté en mars."]) and not is_form([])
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "reglement.pdf",
+        [
+            "RESTAURATION MUNICIPALE POUR LES ENFANTS\nREGLEMENT INTERIEUR\nLa ville de Villebois met a disposition des "
+            "enfants des ecoles publiques une restauration pour le repas de midi.",
+            "Dispositions generales\nLa cantine est placee sous la responsabilite de Monsieur le Maire, ou de son adjoint. Elle "
+            "fonctionne pendant les journees scolaires et les journees du centre de loisirs.\nIl n'y a pas d'achat de tickets "
+            "mais une reservation de repas avec paiement au secretariat de mairie.",
+            "ACCEPTATION DU REGLEMENT INTERIEUR\n\nNom : ____________________ Prenom : ____________________\n\n"
+            "Adresse : ________________________________________\n\nTelephone : ____________________\n\n"
+            "Declare avoir pris connaissance du reglement de la restauration municipale de la ville de Villebois,\n"
+            "S'engage a en communiquer le contenu a mon enfant.\n\nFait a ____________________ le ____________________ Signature",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    store = assistant.store
+    on_form = {store.chunk(at).page: _on_a_form(store, at) for page in (1, 2, 3) for at in store.positions_on_page(page)}
+    assert on_form == {1: False, 2: False, 3: True}
+    for question in ("Qui a la responsabilité de la restauration municipale de la ville de Villebois ?", "Faut-il acheter des tickets ?"):
+        snippet = assistant.ask(question).snippet or ""
+        assert "connaissance" not in snippet and "Signature" not in snippet
