@@ -1232,6 +1232,7 @@ _COUNTED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_WORD_RE = re.compile(_SHARE_WORDS, re.IGNORECASE)
+_KIND_OF_RE = re.compile(r"\s+(?:de|d['’]|des)\s*([^\W\d_]+)", re.IGNORECASE)  # what a kind is of: « types de profil »
 # a field that counts what its name opens with: « Jeunes en 1er accueil : 629 », « Salariés au 31/12 : 194 »
 _COUNTED_FIELD_RE = re.compile(rf"(?:^|\n|\|[^\S\n]*|[.;•][^\S\n]+)([^\W\d_]+)(?:[^\S\n]+[\w'’/]+){{0,4}}[^\S\n]*:[^\S\n]*(?:{NUMBER_RUN})", re.IGNORECASE)
 # a figure or a share that counts what was named before it: « 12 d'entre elles », and a share whose verb follows it,
@@ -1254,6 +1255,9 @@ def _subjects_never_counted(store: Store, terms: set[str], place: str, acronyms:
         return False
     for match in _COUNTED_AFTER_RE.finditer(place):
         counted = f"{match.group(1)} {match.group(2) or ''}"
+        kind_of = _KIND_OF_RE.match(place, match.end(1)) if fold_accents(match.group(1).lower()) in KIND_NOUNS else None
+        if kind_of:  # « deux types de profil » counts profiles too
+            counted += f" {kind_of.group(1)}"
         if (set(search_terms(counted, store.analyzer)) | acronyms.held_through(counted, set())) & terms:
             return False
     if any(set(search_terms(match.group(1), store.analyzer)) & terms for match in _COUNTED_FIELD_RE.finditer(place)):

@@ -41,7 +41,7 @@ from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
 from .initials import MAX_NAME_WORDS, MIN_NAME_WORDS, spells_initials
-from .questions import DOCUMENT_NAMED_RE, DOCUMENTS_STATE, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
+from .questions import DOCUMENT_NAMED_RE, DOCUMENTS_STATE, KIND_NOUNS, asked_part, asked_sentence, asks_authorship, asks_signing_date, dated_document, dating_words, defined_words, guess_language, name_runs, proper_names, question_focus, question_measure, question_type, quoted_term, signed_subject, signing_words
 
 # The last feature, "row" (the table row the question names), is a bonus on top of the weighted mean
 # of the others: scores are divided by the other weights' sum and capped at 1.
@@ -127,12 +127,14 @@ def _spelled_measure(text: str) -> bool:
 
 def spelled_counted(text: str) -> list[str]:
     """What the counts a text writes in words count (ingest.numbers.spelled_counts), past an adjective French puts before
-    its noun: « sept courts films » counts films."""
+    its noun (« sept courts films » counts films) and past a kind (« deux types de profil » counts profiles too)."""
     counted = []
     for number, noun in spelled_counts(text):
         counted.append(noun)
-        if fold_accents(noun.lower()) in BEFORE_NOUN_ADJECTIVES:
-            after = re.search(rf"\b{re.escape(number)}\s+{re.escape(noun)}\s+([^\W\d_]{{3,}})", text, re.IGNORECASE)
+        folded = fold_accents(noun.lower())
+        between = r"\s+" if folded in BEFORE_NOUN_ADJECTIVES else r"\s+(?:de|d['’]|des)\s*" if folded in KIND_NOUNS else None
+        if between:
+            after = re.search(rf"\b{re.escape(number)}\s+{re.escape(noun)}{between}([^\W\d_]{{3,}})", text, re.IGNORECASE)
             if after:
                 counted.append(after.group(1))
     return counted

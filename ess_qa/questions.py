@@ -726,8 +726,10 @@ def question_measure(question: str) -> str | None:
         dimension = next((d for d in measured if d and d not in ("duration", "quantity")), None)
     if dimension or not focus:
         return dimension
-    counted = _COUNTED_RE.search(text)  # "combien de salariés": a count of them, not a sum of money
-    return _MEASURE_NOUNS.get(fold_accents(focus)) or ("count" if counted and counted.group(1) == focus.lower() else None)
+    # "combien de salariés": a count of them, not a sum of money; "combien de types de profils" counts kinds of them
+    counted = _COUNTED_RE.search(text)
+    counts_it = counted is not None and (counted.group(1) == focus.lower() or counted.group(1) in KIND_NOUNS - {"nombre", "number"})
+    return _MEASURE_NOUNS.get(fold_accents(focus)) or ("count" if counts_it else None)
 
 
 # The channel a contact question asks for: « quel numéro de téléphone » wants a phone number, not the web address

@@ -4618,3 +4618,28 @@ def test_a_form_to_sign_is_no_answer(tmp_path):
     for question in ("Qui a la responsabilité de la restauration municipale de la ville de Villebois ?", "Faut-il acheter des tickets ?"):
         snippet = assistant.ask(question).snippet or ""
         assert "connaissance" not in snippet and "Signature" not in snippet
+
+
+def test_a_count_of_kinds_is_answered_by_a_count_in_words(tmp_path):
+    """« Combien de types de profils … ? » asks a count, of kinds of profiles, which « Deux types de profil … peuvent être
+    créés » gives in words: it was refused, the question being read as asking no count and the line holding no figure."""
+    from ess_qa import Assistant, build
+    from ess_qa.evidence import spelled_counted
+    from tests.support import write_text_pdf
+
+    assert question_measure("Combien de types de profils une organisation peut-elle créer ?") == "count"
+    assert question_measure("Combien de catégories de membres compte l'association ?") == "count"
+    assert spelled_counted("Deux types de profil peuvent être créés") == ["types", "profil"]
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "cgu.pdf",
+        [
+            "Article 4 - Fonctionnalites\nToute structure utilisant l'outil peut creer un profil Organisation qui lui permet de "
+            "gerer ses equipes et ses parametres.\nDeux types de profil Utilisateurs peuvent etre crees : le profil normal, pour "
+            "les professionnels d'accompagnement, et le profil restreint, pour les autres personnels de la structure.",
+            "Article 5 - Donnees\nLes donnees sont hebergees en France chez un hebergeur certifie pour les donnees de sante.",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Combien de types de profils utilisateurs une structure peut-elle créer ?")
+    assert answer.found and "Deux types de profil" in answer.snippet
