@@ -241,15 +241,25 @@ _NUMBER_TOKEN_RE = re.compile(r"\d+|\b[ivxlcdm]+\b", re.IGNORECASE)
 LineForm = tuple[str, tuple[int, ...]]
 
 
+# a page number glued to the year before it, as extraction may read a running header (« Rapport annuel 20123 » on page 3,
+# « … 201210 » on page 10): a year, then one to three digits
+_YEAR_THEN_PAGE_RE = re.compile(r"((?:19|20)\d\d)(\d{1,3})")
+
+
 def line_form(line: str) -> LineForm | None:
     """A line with its numbers (arabic, or roman words) taken out, and those numbers
-    ('Page 3 sur 19' -> ('page # sur #', (3, 19)), 'Page iv' -> ('page #', (4,))); None for a blank line."""
+    ('Page 3 sur 19' -> ('page # sur #', (3, 19)), 'Page iv' -> ('page #', (4,))); a year with a page number glued to it is
+    two numbers ('Rapport annuel 20123' -> ('rapport annuel ##', (2012, 3))); None for a blank line."""
     text = normalize_spaces(line).lower()
     if not text:
         return None
     numbers: list[int] = []
 
     def take(match: re.Match) -> str:
+        glued = _YEAR_THEN_PAGE_RE.fullmatch(match.group())
+        if glued:
+            numbers.extend(int(part) for part in glued.groups())
+            return "##"
         value = int(match.group()) if match.group().isdigit() else roman_value(match.group())
         if value is None:
             return match.group()

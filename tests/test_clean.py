@@ -481,6 +481,19 @@ def test_a_running_line_printed_with_the_pages_number_beside_it_goes_there_too()
     assert remove_running_lines(texts) == [body(n) for n in range(1, 9)]
 
 
+def test_a_running_header_whose_page_number_is_glued_to_its_year_goes_on_every_page():
+    """pypdf reads a foundation's header « Rapport annuel 2012 » with the page's number glued to the year (« … 20123 » on
+    page 3, « … 201210 » on page 10): it stayed on the first page of each run of numbers of one length, and its « 20123 »
+    was read as a postcode. A year and the page's number glued to it are two numbers; a year alone in a line is one."""
+    from ingest.clean import line_form
+
+    assert line_form("Rapport annuel 201210") == ("rapport annuel ##", (2012, 10))
+    assert line_form("Bilan 2019") == ("bilan #", (2019,))
+    headed = set(range(3, 14)) | set(range(15, 19))  # not on the covers, nor on a section's title page
+    texts = [(f"Fondation Exemple Rapport annuel 2012{n}\n" if n in headed else "") + body(n) for n in range(1, 21)]
+    assert remove_running_lines(texts) == [body(n) for n in range(1, 21)]
+
+
 def test_a_booklets_spreads_lose_their_two_page_numbers_wherever_they_print_them():
     """A booklet exported as spreads prints two facing pages on each physical page, and their numbers alone on a line,
     apart or glued, in either order (« 9 10 », « 87 », « 1211 »: « 1211 » was read into a passage's text), not always
