@@ -65,6 +65,7 @@ from ingest.units import row_label
 from .acronyms import NO_ACRONYMS, Acronyms
 from .config import DEFAULT_K
 from .evidence import (
+    gives_a_street,
     FEATURES,
     SNIPPET_WEIGHTS,
     SUBJECT_IDF,
@@ -224,6 +225,9 @@ def extract_snippet(store: Store, question: str, passages: list[Passage], hits: 
             # which date it is, which a field's or a form's line names (« ARRETE_DATE | Date de signature de l'arrêté »)
             which = bool(_DATE_WORD_RE.search(question))
             return _best_snippet(store, asked, candidates, only=lambda text: bool(MOMENT_RE.search(text) or which and _NAMES_A_DATE_RE.search(text)))
+        if best is None and asked.kind == "address":
+            # where to write to the document's publisher: its back cover says, in words the question seldom uses
+            best = _back_cover_address_line(store, asked, candidates)
         if best is None and asked.kind == "address" and asked.measure != "postal":
             # where it is, when no line gives its street: the line that locates it (« Situé à Saint-Erme, dans un bâtiment … »)
             return _best_snippet(store, asked, candidates, only=locates)
@@ -341,6 +345,51 @@ def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list
     if len(text) >= SNIPPET_TARGET:  # a colophon's long line: its label and the date after it
         text = shorten(text, SNIPPET_TARGET, around=PUBLISHED_RE.search(text).start() + SNIPPET_TARGET // 2 - QUOTED_LEAD)
     return Snippet(text, _chunk_passage(first, store.chunk(unit.position)), score, unit)
+
+
+def _back_cover_address_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
+    """For a question on an address that no line of the candidate passages gives, the best line that gives a street address
+    (evidence.gives_a_street) on a back page of the first passage's document where it gives its own (_own_address_page);
+    None when there is none."""
+    if not candidates:
+        return None
+    first = candidates[0][2]
+    scored = []
+    for page in _back_pages(store, first.source):
+        if _own_address_page(store, asked, first.source, page):
+            for position in store.positions_on_page(page, first.source):
+                unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=gives_a_street)
+                if unit is not None:
+                    scored.append((score, unit))
+    if not scored:
+        return None
+    score, unit = max(scored, key=lambda item: item[0])
+    return Snippet(shorten(unit.text, SNIPPET_TARGET), _chunk_passage(first, store.chunk(unit.position)), score, unit)
+
+
+def _back_pages(store: Store, source: str) -> list[int]:
+    """A document's last COVER_PAGES pages with text: its back cover, where its publisher's address is printed."""
+    last = _last_page(store, source)
+    return list(range(max(1, last - COVER_PAGES + 1), last + 1))
+
+
+def _own_address_page(store: Store, asked: QuestionProfile, source: str, page: int) -> bool:
+    """Whether a page is where an address question finds the document's own address (« 2, chemin Vert 1253 Vandœuvres Tél.
+    … », in words the question seldom uses): one of its back pages (_back_pages) that, with the document's first
+    OPENING_PAGES pages (its cover, its inside cover, a preface), writes every name the question asks the address of (« la
+    Fondation Hardt »). Not a first page, whose address may be another's (where a meeting was held)."""
+    if asked.kind != "address" or page not in _back_pages(store, source):
+        return False
+    opening = frozenset().union(*(store.page_words(source, first) for first in range(1, OPENING_PAGES + 1)))
+    return asked.names <= opening | store.page_words(source, page)
+
+
+def addressed_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
+    """What a line that gives a street address on a page where a document gives its own (_own_address_page) says of an
+    address question: all it asks; else nothing."""
+    chunk = store.chunk(unit.position)
+    own = gives_a_street(unit.text) and _own_address_page(store, asked, chunk.source, chunk.page)
+    return asked.term_set if own else frozenset()
 
 
 def _signature_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
@@ -1368,6 +1417,7 @@ def judge_snippet(
     held = place_terms(store, snippet, place, acronyms)  # ... and at the same terms of it
     held |= credited_by(asked, snippet.unit.text)  # a line that credits the authors says what a question on them names
     held |= cover_dated_by(store, asked, snippet.unit)  # a cover's date says what a question on the document's date names
+    held |= addressed_by(store, asked, snippet.unit)  # a back cover's address says what a question on its address names
     held |= signed_by(asked, snippet.unit.text)  # a signature says what a question on who signed names
     score = answerability(store, question, snippet, asked, held)
     # a name the snippet's passage writes otherwise: an acronym it spells out (« CDD », « contrat à durée déterminée »),

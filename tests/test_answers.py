@@ -4643,3 +4643,32 @@ def test_a_count_of_kinds_is_answered_by_a_count_in_words(tmp_path):
     build(tmp_path / "corpus", tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("Combien de types de profils utilisateurs une structure peut-elle créer ?")
     assert answer.found and "Deux types de profil" in answer.snippet
+
+
+def test_the_postal_address_of_the_documents_publisher_is_on_its_back_cover(tmp_path):
+    """A foundation's annual report prints its address on its back cover only (« 2, chemin Vert 1253 Vandoeuvres Tél. … »),
+    in no words of the question « Quelle est l'adresse postale de la Fondation … ? », which was refused. The back cover
+    answers for the publisher its first pages name, not for another body the report names further on."""
+    from ess_qa import Assistant, build
+    from ess_qa.evidence import gives_a_street
+    from tests.support import write_text_pdf
+
+    assert gives_a_street("2, chemin Vert 1253 Vandoeuvres") and gives_a_street("BP 12 - 75001 Paris")
+    assert not gives_a_street("Rapport annuel 20123") and not gives_a_street("http://www.tv.ch/vod/20651-39082 Genève")
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "rapport.pdf",
+        [
+            "Fondation Exemple pour l'etude de l'Antiquite classique\nRapport annuel 2012",
+            "En 2012, la Fondation Exemple a recu 110 hotes venus de 24 pays differents pour des sejours d'etude.",
+            "La bibliotheque a acquis 300 monographies et poursuivi l'informatisation de son catalogue.",
+            "Les travaux de renovation de la cuisine ont ete conduits par un atelier d'architecture de Carouge.",
+            "Une exposition de papyrus a ete organisee avec le Musee d'art de Pully, qui a prete douze pieces.",
+            "2, chemin Vert 1253 Vandoeuvres Tel. +41 22 736 31 04 www.fondationexemple.ch",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("Quelle est l'adresse postale de la Fondation Exemple ?")
+    assert answer.found and "chemin Vert" in answer.snippet
+    assert "chemin Vert" not in (assistant.ask("Quelle est l'adresse postale du Musée d'art de Pully ?").snippet or "")
