@@ -450,7 +450,7 @@ def is_navigation(section: str, text: str) -> bool:
 # a blank to write in, on a form: a run of five or more ellipses and dots, or of underscores (« Nom : ……………… Prénom :
 # ……… », « Signature : ________ »): wider than the two or three that end a list (« - …… »); not a contents entry's
 # leader, which a page number follows (« Ressources humaines ………… : p 4 »)
-_FILL_IN_RE = re.compile(r"(?:[….]{5,}(?![….])|_{5,}(?!_))(?!\s*:?\s*(?:p\.?|pages?)?\s*\d)", re.IGNORECASE)
+_FILL_IN_RE = re.compile(r"(?:[….]{5,}(?![….])|_{5,}(?!_))(?!\s*:?\s*(?:(?:pages?|p)[.]?)?\s*\d)", re.IGNORECASE)
 
 
 def leaves_blanks(text: str) -> bool:
