@@ -332,15 +332,10 @@ def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list
     def publishing(text: str) -> bool:  # a line that says when the document came out, with the date
         return bool(PUBLISHED_RE.search(text)) and asked.answered_by(text)
 
-    scored = []
-    for page in pages:
-        for position in store.positions_on_page(page, first.source):
-            unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=publishing)
-            if unit is not None:
-                scored.append((score, unit))
-    if not scored:
+    best = _best_line_on_pages(store, asked, first.source, pages, publishing)
+    if best is None:
         return None
-    score, unit = max(scored, key=lambda item: item[0])
+    score, unit = best
     text = unit.text
     if len(text) >= SNIPPET_TARGET:  # a colophon's long line: its label and the date after it
         text = shorten(text, SNIPPET_TARGET, around=PUBLISHED_RE.search(text).start() + SNIPPET_TARGET // 2 - QUOTED_LEAD)
@@ -354,17 +349,23 @@ def _back_cover_address_line(store: Store, asked: QuestionProfile, candidates: l
     if not candidates:
         return None
     first = candidates[0][2]
-    scored = []
-    for page in _back_pages(store, first.source):
-        if _own_address_page(store, asked, first.source, page):
-            for position in store.positions_on_page(page, first.source):
-                unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=gives_a_street)
-                if unit is not None:
-                    scored.append((score, unit))
-    if not scored:
+    pages = [page for page in _back_pages(store, first.source) if _own_address_page(store, asked, first.source, page)]
+    best = _best_line_on_pages(store, asked, first.source, pages, gives_a_street)
+    if best is None:
         return None
-    score, unit = max(scored, key=lambda item: item[0])
+    score, unit = best
     return Snippet(shorten(unit.text, SNIPPET_TARGET), _chunk_passage(first, store.chunk(unit.position)), score, unit)
+
+
+def _best_line_on_pages(store: Store, asked: QuestionProfile, source: str, pages: Iterable[int], only: Callable[[str], bool]) -> tuple[float, Unit] | None:
+    """The best line (best_unit) that `only` keeps on these pages of a document, with its score; None when there is none."""
+    scored = []
+    for page in pages:
+        for position in store.positions_on_page(page, source):
+            unit, score = best_unit(store, asked, position, SNIPPET_WEIGHTS, only=only)
+            if unit is not None:
+                scored.append((score, unit))
+    return max(scored, key=lambda item: item[0]) if scored else None
 
 
 def _back_pages(store: Store, source: str) -> list[int]:
