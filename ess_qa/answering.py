@@ -65,7 +65,6 @@ from ingest.units import row_label
 from .acronyms import NO_ACRONYMS, Acronyms
 from .config import DEFAULT_K
 from .evidence import (
-    gives_a_street,
     FEATURES,
     SNIPPET_WEIGHTS,
     SUBJECT_IDF,
@@ -74,6 +73,7 @@ from .evidence import (
     context_discounted,
     coverage,
     credited_by,
+    gives_a_street,
     locates,
     names_its_page,
     searched_text,

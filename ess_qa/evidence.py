@@ -91,8 +91,6 @@ _LOCATED_RE = re.compile(r"\b(?:situ|implant|localis|install|h[ée]berg)[ée]e?s
 # a named place after the preposition that says where (« à Neuilly-sur-Marne », « en Bretagne », « aux Açores », « dans
 # le Lot »)
 _AT_NAMED_PLACE_RE = re.compile(r"\b(?:(?:à|au|aux|en|dans\s+(?:le|la|les))\s+|dans\s+l['’]\s*)((?-i:[A-ZÀ-Ý])[\w'’-]+)", re.IGNORECASE)
-# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), or before it as
-# Switzerland and Belgium write it, after the street's name in capitals (« Rue du Grand-Pré 64-66 »), a postcode, a post box
 # a street address: its number before the street (« 2, chemin Vert », « 15 bis rue … ») or a post box (« BP 12 »), not a
 # postcode alone, which a year or a page's number glued to it may look like (« Rapport annuel 20123 »)
 _STREET_ADDRESS_RE = re.compile(rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS}|chemin|route|impasse|square|parvis)\b|\b(?:BP|CS|TSA)\s?\d", re.IGNORECASE)
@@ -103,6 +101,8 @@ def gives_a_street(text: str) -> bool:
     return bool(_STREET_ADDRESS_RE.search(without_web_addresses(text)))
 
 
+# an address: a street after its number (« 18, rue … », « 3 place … »; « la place de l'ESS » is none), or before it as
+# Switzerland and Belgium write it, after the street's name in capitals (« Rue du Grand-Pré 64-66 »), a postcode, a post box
 _PLACE_RE = re.compile(
     rf"\b\d{{1,4}}(?:\s*(?:bis|ter))?,?\s+(?:{STREET_WORDS})\b|\b(?:cedex|bp|cs)\b|\b\d{{5}}\b"
     rf"|\b(?:{STREET_WORDS}|chemin|route)\s+(?:(?:de\s+la|du|des|de)\s+|d['’]|l['’])?(?-i:[A-ZÀ-Ý])[\w'’-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'’-]+){{0,3}},?\s+\d{{1,3}}(?:\s?[-–]\s?\d{{1,3}})?(?!\d|[,.]\d)",
@@ -211,7 +211,7 @@ def type_matches(
     if kind == "place":
         named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
         return bool(_PLACE_RE.search(unit) or locates(unit)) or named
-    if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode (not a web address's number), a post box
+    if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode (no web address's number), a box
         return bool(_PLACE_RE.search(without_web_addresses(unit)) or gives_a_street(unit) or (measure != "postal" and _CONTACT_RE.search(unit)))
     if kind == "definition":
         return defines(unit, question_words, told)

@@ -282,8 +282,9 @@ def stated_dimensions(text: str) -> list[str]:
 
 
 def holds_money(text: str) -> bool:
-    """Whether a text gives a sum of money (a number with €, euros, k€, M€, or another currency: francs, CHF, $), or a table's row under a header, on a line
-    above it, that gives its figures in euros (« Commune | Prix au 01/01/2025 en €/m3 » over « Attichy | 2,97 | 2,84 »)."""
+    """Whether a text gives a sum of money (a number with €, euros, k€, M€, or another currency: francs, CHF, $), or a
+    table's row under a header, on a line above it, that gives its figures in euros (« Commune | Prix au 01/01/2025 en
+    €/m3 » over « Attichy | 2,97 | 2,84 »)."""
     if _MONEY_RE.search(text):
         return True
     lines = text.split("\n")
