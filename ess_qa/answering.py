@@ -66,6 +66,7 @@ from .acronyms import NO_ACRONYMS, Acronyms
 from .config import DEFAULT_K
 from .evidence import (
     FEATURES,
+    KIND_OF,
     SNIPPET_WEIGHTS,
     SUBJECT_IDF,
     QuestionProfile,
@@ -326,8 +327,7 @@ def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list
     if not asked.dated_kind or not candidates:
         return None
     first = candidates[0][2]
-    last = _last_page(store, first.source)
-    pages = sorted(set(range(1, OPENING_PAGES + 1)) | set(range(max(1, last - COVER_PAGES + 1), last + 1)))
+    pages = sorted(set(range(1, OPENING_PAGES + 1)) | set(_back_pages(store, first.source)))
 
     def publishing(text: str) -> bool:  # a line that says when the document came out, with the date
         return bool(PUBLISHED_RE.search(text)) and asked.answered_by(text)
@@ -344,12 +344,12 @@ def _colophon_dating_line(store: Store, asked: QuestionProfile, candidates: list
 
 def _back_cover_address_line(store: Store, asked: QuestionProfile, candidates: list) -> Snippet | None:
     """For a question on an address that no line of the candidate passages gives, the best line that gives a street address
-    (evidence.gives_a_street) on a back page of the first passage's document where it gives its own (_own_address_page);
-    None when there is none."""
+    (evidence.gives_a_street) on a back page (_back_pages) of the first passage's document where it gives its own
+    (_names_its_owner); None when there is none."""
     if not candidates:
         return None
     first = candidates[0][2]
-    pages = [page for page in _back_pages(store, first.source) if _own_address_page(store, asked, first.source, page)]
+    pages = [page for page in _back_pages(store, first.source) if _names_its_owner(store, asked, first.source, page)]
     best = _best_line_on_pages(store, asked, first.source, pages, gives_a_street)
     if best is None:
         return None
@@ -374,22 +374,22 @@ def _back_pages(store: Store, source: str) -> list[int]:
     return list(range(max(1, last - COVER_PAGES + 1), last + 1))
 
 
-def _own_address_page(store: Store, asked: QuestionProfile, source: str, page: int) -> bool:
-    """Whether a page is where an address question finds the document's own address (« 2, chemin Vert 1253 Vandœuvres Tél.
-    … », in words the question seldom uses): one of its back pages (_back_pages) that, with the document's first
-    OPENING_PAGES pages (its cover, its inside cover, a preface), writes every name the question asks the address of (« la
-    Fondation Hardt »). Not a first page, whose address may be another's (where a meeting was held)."""
-    if asked.kind != "address" or page not in _back_pages(store, source):
-        return False
+def _names_its_owner(store: Store, asked: QuestionProfile, source: str, page: int) -> bool:
+    """Whether a back page (_back_pages) is where an address question finds the document's own address (« 2, chemin Vert
+    1253 Vandœuvres Tél. … », in words the question seldom uses): the page, with the document's first OPENING_PAGES pages
+    (its cover, its inside cover, a preface), writes every name the question asks the address of (« la Fondation
+    Hardt »). Not a first page, whose address may be another's (where a meeting was held)."""
     opening = frozenset().union(*(store.page_words(source, first) for first in range(1, OPENING_PAGES + 1)))
     return asked.names <= opening | store.page_words(source, page)
 
 
 def addressed_by(store: Store, asked: QuestionProfile, unit: Unit) -> frozenset[str]:
-    """What a line that gives a street address on a page where a document gives its own (_own_address_page) says of an
-    address question: all it asks; else nothing."""
+    """What a line that gives a street address on a back page where a document gives its own (_names_its_owner) says of
+    an address question: all it asks; else nothing."""
+    if asked.kind != "address" or not gives_a_street(unit.text):
+        return frozenset()
     chunk = store.chunk(unit.position)
-    own = gives_a_street(unit.text) and _own_address_page(store, asked, chunk.source, chunk.page)
+    own = chunk.page in _back_pages(store, chunk.source) and _names_its_owner(store, asked, chunk.source, chunk.page)
     return asked.term_set if own else frozenset()
 
 
@@ -1282,7 +1282,7 @@ _COUNTED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_WORD_RE = re.compile(_SHARE_WORDS, re.IGNORECASE)
-_KIND_OF_RE = re.compile(r"\s+(?:de|d['’]|des)\s*([^\W\d_]+)", re.IGNORECASE)  # what a kind is of: « types de profil »
+_KIND_OF_RE = re.compile(rf"{KIND_OF}([^\W\d_]+)", re.IGNORECASE)  # what a kind is of: « types de profil »
 # a field that counts what its name opens with: « Jeunes en 1er accueil : 629 », « Salariés au 31/12 : 194 »
 _COUNTED_FIELD_RE = re.compile(rf"(?:^|\n|\|[^\S\n]*|[.;•][^\S\n]+)([^\W\d_]+)(?:[^\S\n]+[\w'’/]+){{0,4}}[^\S\n]*:[^\S\n]*(?:{NUMBER_RUN})", re.IGNORECASE)
 # a figure or a share that counts what was named before it: « 12 d'entre elles », and a share whose verb follows it,

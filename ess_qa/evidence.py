@@ -136,6 +136,9 @@ def _spelled_measure(text: str) -> bool:
     return any(unit_dimension(noun) not in (None, "duration") for _, noun in spelled_counts(text))
 
 
+KIND_OF = r"\s+(?:de|d['’]|des)\s*"  # between a kind and what it is a kind of: « deux types de profil »
+
+
 def spelled_counted(text: str) -> list[str]:
     """What the counts a text writes in words count (ingest.numbers.spelled_counts), past an adjective French puts before
     its noun (« sept courts films » counts films) and past a kind (« deux types de profil » counts profiles too)."""
@@ -143,7 +146,7 @@ def spelled_counted(text: str) -> list[str]:
     for number, noun in spelled_counts(text):
         counted.append(noun)
         folded = fold_accents(noun.lower())
-        between = r"\s+" if folded in BEFORE_NOUN_ADJECTIVES else r"\s+(?:de|d['’]|des)\s*" if folded in KIND_NOUNS else None
+        between = r"\s+" if folded in BEFORE_NOUN_ADJECTIVES else KIND_OF if folded in KIND_NOUNS else None
         if between:
             after = re.search(rf"\b{re.escape(number)}\s+{re.escape(noun)}{between}([^\W\d_]{{3,}})", text, re.IGNORECASE)
             if after:
@@ -212,7 +215,8 @@ def type_matches(
         named = any(word_key(name) not in question_words for name in _AT_NAMED_PLACE_RE.findall(unit))
         return bool(_PLACE_RE.search(unit) or locates(unit)) or named
     if kind == "address":  # a postal one asked for (measure « postal »): a street, a postcode (no web address's number), a box
-        return bool(_PLACE_RE.search(without_web_addresses(unit)) or gives_a_street(unit) or (measure != "postal" and _CONTACT_RE.search(unit)))
+        text = without_web_addresses(unit)
+        return bool(_PLACE_RE.search(text) or _STREET_ADDRESS_RE.search(text) or (measure != "postal" and _CONTACT_RE.search(unit)))
     if kind == "definition":
         return defines(unit, question_words, told)
     if kind in ("list", "procedure"):
