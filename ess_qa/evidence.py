@@ -155,6 +155,17 @@ def spelled_counted(text: str) -> list[str]:
 
 
 # a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
+# who does a thing, said by the passive's agent (« financé par la Mairie », « est recherché par le médecin »: a past
+# participle before « par », not « se termine par un bilan ») or by whose charge it is under (« placée sous la
+# responsabilité de Monsieur le Maire »): a role or a body answers « Qui … ? » as a name does; not the locutions
+# « par » opens that name no one (« traité par la suite », « diffusé par le biais de »)
+_AGENT_RE = re.compile(
+    r"\b[^\W\d_]{2,}(?:ée?s?|i[st]?e?s?|ue?s?)\s+par\s+(?:l['’]\s*|les\s+|le\s+|la\s+|un\s+|une\s+|des\s+|du\s+|son\s+|sa\s+|ses\s+|leurs?\s+)([^\W\d_]+)"
+    r"|\bsous\s+(?:la\s+responsabilit[ée]|l['’]\s*autorit[ée]|la\s+tutelle|la\s+direction)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)"
+    r"(?:(?:l['’]\s*|les\s+|le\s+|la\s+)?(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]\s*|les\s+|le\s+|la\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
+_NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moyen", "moyens", "biais", "fait", "force"})
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
 # a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
@@ -206,7 +217,7 @@ def type_matches(
         return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
         found = someones_names(unit) if measure == "identity" else names(unit)
-        return any(not folded_content_words(name) <= question_words for name in found)
+        return any(not folded_content_words(name) <= question_words for name in found) or (measure is None and _names_an_agent(unit, question_words))
     if kind == "name":  # a name of several words, or one a verb of naming gives (« le réseau … nommé Clervia »)
         named = (match.group(1) for match in _NAMED_RE.finditer(unit))
         quoted = (name for name in _QUOTED_NAME_RE.findall(unit) if len(name.split()) <= MAX_NAME_WORDS)
@@ -225,6 +236,15 @@ def type_matches(
         return bool(_MODAL_RE.search(unit))
     if kind == "reason":
         return bool(_REASON_RE.search(normalize_apostrophes(unit)))
+    return False
+
+
+def _names_an_agent(text: str, question_words: set[str]) -> bool:
+    """Whether a text says who does a thing by a role or a body (_AGENT_RE) that the question does not name itself."""
+    for match in _AGENT_RE.finditer(text):
+        word = fold_accents(match.group(match.lastindex or 1)).lower()
+        if word not in _NO_AGENT and word not in question_words and word_key(word) not in question_words:
+            return True
     return False
 
 

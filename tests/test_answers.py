@@ -4672,3 +4672,40 @@ def test_the_postal_address_of_the_documents_publisher_is_on_its_back_cover(tmp_
     answer = assistant.ask("Quelle est l'adresse postale de la Fondation Exemple ?")
     assert answer.found and "chemin Vert" in answer.snippet
     assert "chemin Vert" not in (assistant.ask("Quelle est l'adresse postale du Musée d'art de Pully ?").snippet or "")
+
+
+def test_a_role_or_a_body_that_does_the_thing_answers_who(tmp_path):
+    """« Qui … ? » is answered by a role or a body as by a name: the passive's agent (« financé par la mairie »,
+    « recherché par le médecin ») or whose charge it is under (« sous la responsabilité de Monsieur le Maire »). Only a
+    name counted, so the passage's opening, which echoed the question's words, was shown first; what « par » opens after
+    no participle (« se termine par un bilan », « trois repas par jour ») or as a locution (« par la suite ») says no one,
+    nor does an agent the question names itself."""
+    from ess_qa import Assistant, build
+    from ess_qa.evidence import type_matches
+    from tests.support import write_text_pdf
+
+    for line in ("La cantine est placée sous la responsabilité de Monsieur le Maire.", "Il est recherché par le médecin qui oriente.",
+                 "Les dossiers sont étudiés par un jury."):
+        assert type_matches(line, "person", set())
+    for line in ("Trois repas par jour sont servis.", "Le dossier sera complété par la suite.", "Il se termine par un bilan.",
+                 "Il est reçu par le maire."):
+        assert not type_matches(line, "person", {"maire"} if "maire" in line else set())
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "rapport.pdf",
+        [
+            "Chantiers de pre-insertion\nLes chantiers de pre-insertion en espaces verts ont pour objectif d'ameliorer "
+            "l'entretien des quartiers et de faire decouvrir aux jeunes les metiers de l'environnement.\n"
+            "Depuis 2019, il est financé par la mairie et permet aux jeunes d'avoir une premiere experience de travail "
+            "remuneree pendant trois semaines. Les jeunes sont accompagnés de deux educateurs techniques qui leur apprennent "
+            "les gestes du metier et la securite sur les chantiers. Chaque chantier de pre-insertion dure trois semaines, a "
+            "raison de quatre jours de travail par semaine, et se termine par un bilan individuel avec le conseiller. Les "
+            "chantiers de pre-insertion en espaces verts se deroulent dans les parcs et les jardins publics des quartiers "
+            "prioritaires.",
+            "Accueil des jeunes\nLa mission locale accueille les jeunes de 16 a 25 ans sortis du systeme scolaire. "
+            "Les conseillers les recoivent sur rendez-vous du lundi au vendredi.",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    answer = Assistant.load(tmp_path / "index").ask("Qui finance les chantiers de pré-insertion ?")
+    assert answer.found and answer.snippet.startswith("Depuis 2019, il est financé par la mairie")
