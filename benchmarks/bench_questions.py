@@ -817,6 +817,10 @@ CANTINE_SAINT_JUST_2020 = (
     "saint-just-en-chaussee-reglement-cantine-2020.pdf", "f0411dbacd08495f782c435f4665a399b3d93562fd00f78c40974fca04be2f73",
     "Boudjerada/Stage-Saint-Just@d58ae3ef581ec4e04826a9f74a1038442153f485:Cantine/REGLEMENT CANTINE AVEC ACCEPTATION 2020.pdf",
 )
+DITP_PARTICIPATION_CITOYENNE_2019 = (
+    "ditp-guide-methodologique-participation-citoyenne-2019.pdf", "579fee2341d17d252b422c7908e50cb3c02434baca27c40dcddc418416f6cb56",
+    "consultation-gouv/consultation.gouv.fr@9b38fe0007c176b60ec42ea6588e679de9a3a09c:uploads/guide-methodologique-v4.1.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1187,6 +1191,8 @@ SETS = (
     QuestionSet("near-topic-notice-vae-recevabilite", QUESTIONS / "near-topic-notice-vae-recevabilite.jsonl", UNSEEN, *NOTICE_VAE_RECEVABILITE),
     QuestionSet("cantine-saint-just-2020", QUESTIONS / "cantine-saint-just-2020.jsonl", TUNING, *CANTINE_SAINT_JUST_2020),
     QuestionSet("near-topic-cantine-saint-just-2020", QUESTIONS / "near-topic-cantine-saint-just-2020.jsonl", TUNING, *CANTINE_SAINT_JUST_2020),
+    QuestionSet("ditp-participation-citoyenne-2019", QUESTIONS / "ditp-participation-citoyenne-2019.jsonl", TUNING, *DITP_PARTICIPATION_CITOYENNE_2019),
+    QuestionSet("near-topic-ditp-participation-citoyenne-2019", QUESTIONS / "near-topic-ditp-participation-citoyenne-2019.jsonl", TUNING, *DITP_PARTICIPATION_CITOYENNE_2019),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
