@@ -821,6 +821,10 @@ DITP_PARTICIPATION_CITOYENNE_2019 = (
     "ditp-guide-methodologique-participation-citoyenne-2019.pdf", "579fee2341d17d252b422c7908e50cb3c02434baca27c40dcddc418416f6cb56",
     "consultation-gouv/consultation.gouv.fr@9b38fe0007c176b60ec42ea6588e679de9a3a09c:uploads/guide-methodologique-v4.1.pdf",
 )
+CHARRAT_REGLEMENT_CONSTRUCTIONS_2007 = (
+    "commune-charrat-reglement-des-constructions-2007.pdf", "e98d929b9cfe3bc0903c3656d9f8d9976fc00b44e9598cfac586cfaa5c8caac3",
+    "voyageur0/DDOT@56933b9590b5631f37d75d65a4b8af8f669697dc:reglements/VS_Charrat_Règlement des constructions.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1193,6 +1197,8 @@ SETS = (
     QuestionSet("near-topic-cantine-saint-just-2020", QUESTIONS / "near-topic-cantine-saint-just-2020.jsonl", TUNING, *CANTINE_SAINT_JUST_2020),
     QuestionSet("ditp-participation-citoyenne-2019", QUESTIONS / "ditp-participation-citoyenne-2019.jsonl", TUNING, *DITP_PARTICIPATION_CITOYENNE_2019),
     QuestionSet("near-topic-ditp-participation-citoyenne-2019", QUESTIONS / "near-topic-ditp-participation-citoyenne-2019.jsonl", TUNING, *DITP_PARTICIPATION_CITOYENNE_2019),
+    QuestionSet("charrat-reglement-constructions-2007", QUESTIONS / "charrat-reglement-constructions-2007.jsonl", TUNING, *CHARRAT_REGLEMENT_CONSTRUCTIONS_2007),
+    QuestionSet("near-topic-charrat-reglement-constructions-2007", QUESTIONS / "near-topic-charrat-reglement-constructions-2007.jsonl", TUNING, *CHARRAT_REGLEMENT_CONSTRUCTIONS_2007),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
