@@ -825,6 +825,10 @@ CHARRAT_REGLEMENT_CONSTRUCTIONS_2007 = (
     "commune-charrat-reglement-des-constructions-2007.pdf", "e98d929b9cfe3bc0903c3656d9f8d9976fc00b44e9598cfac586cfaa5c8caac3",
     "voyageur0/DDOT@56933b9590b5631f37d75d65a4b8af8f669697dc:reglements/VS_Charrat_Règlement des constructions.pdf",
 )
+APIDAE_TOURISME_STATUTS_2021 = (
+    "apidae-tourisme-scic-statuts-2021.pdf", "0621d3fb418a397c7e1b764d53a6a7eb17fb2afb0d238a617fbc06d65aefa43d",
+    "apidae-tourisme/apidae-crowdfunding@2873deaaf635c46e15eef54305d9e7ec8f8f1578:public/statuts-apidae-tourisme-scic-sa-v3.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1199,6 +1203,8 @@ SETS = (
     QuestionSet("near-topic-ditp-participation-citoyenne-2019", QUESTIONS / "near-topic-ditp-participation-citoyenne-2019.jsonl", TUNING, *DITP_PARTICIPATION_CITOYENNE_2019),
     QuestionSet("charrat-reglement-constructions-2007", QUESTIONS / "charrat-reglement-constructions-2007.jsonl", TUNING, *CHARRAT_REGLEMENT_CONSTRUCTIONS_2007),
     QuestionSet("near-topic-charrat-reglement-constructions-2007", QUESTIONS / "near-topic-charrat-reglement-constructions-2007.jsonl", TUNING, *CHARRAT_REGLEMENT_CONSTRUCTIONS_2007),
+    QuestionSet("apidae-tourisme-statuts-2021", QUESTIONS / "apidae-tourisme-statuts-2021.jsonl", UNSEEN, *APIDAE_TOURISME_STATUTS_2021),
+    QuestionSet("near-topic-apidae-tourisme-statuts-2021", QUESTIONS / "near-topic-apidae-tourisme-statuts-2021.jsonl", UNSEEN, *APIDAE_TOURISME_STATUTS_2021),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
