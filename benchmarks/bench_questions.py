@@ -829,6 +829,10 @@ APIDAE_TOURISME_STATUTS_2021 = (
     "apidae-tourisme-scic-statuts-2021.pdf", "0621d3fb418a397c7e1b764d53a6a7eb17fb2afb0d238a617fbc06d65aefa43d",
     "apidae-tourisme/apidae-crowdfunding@2873deaaf635c46e15eef54305d9e7ec8f8f1578:public/statuts-apidae-tourisme-scic-sa-v3.pdf",
 )
+OZ_ENSEMBLE_PRESSE_2023 = (
+    "oz-ensemble-dossier-de-presse-defi-de-janvier-2023.pdf", "eda7b567f73935c975a1a9d83bc41dd78b79a34ccc67ecc774007fe08f3f317f",
+    "SocialGouv/ozensemble-site@9fa08129a5d3d00bc995d047bcfc1d8baf459fc3:next-app/public/files/Dossier_de_presse_-_2023_-_Defi_de_Janvier.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1205,6 +1209,8 @@ SETS = (
     QuestionSet("near-topic-charrat-reglement-constructions-2007", QUESTIONS / "near-topic-charrat-reglement-constructions-2007.jsonl", TUNING, *CHARRAT_REGLEMENT_CONSTRUCTIONS_2007),
     QuestionSet("apidae-tourisme-statuts-2021", QUESTIONS / "apidae-tourisme-statuts-2021.jsonl", UNSEEN, *APIDAE_TOURISME_STATUTS_2021),
     QuestionSet("near-topic-apidae-tourisme-statuts-2021", QUESTIONS / "near-topic-apidae-tourisme-statuts-2021.jsonl", UNSEEN, *APIDAE_TOURISME_STATUTS_2021),
+    QuestionSet("oz-ensemble-presse-2023", QUESTIONS / "oz-ensemble-presse-2023.jsonl", UNSEEN, *OZ_ENSEMBLE_PRESSE_2023),
+    QuestionSet("near-topic-oz-ensemble-presse-2023", QUESTIONS / "near-topic-oz-ensemble-presse-2023.jsonl", UNSEEN, *OZ_ENSEMBLE_PRESSE_2023),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),
