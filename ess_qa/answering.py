@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from index.store import Store, Unit
+from index.store import Document, Store, Unit
 from ingest.clean import BULLET
 from ingest.layout import is_table_row
 from ingest.types import Chunk, last_heading
@@ -1034,6 +1034,18 @@ def title_words(titles: Iterable[str]) -> frozenset[str]:
     """The content words of documents' titles, accents folded, and the initials of their runs of words (title_initials:
     the acronym a document goes by, « CRAIG »): what names the document itself (see unknown_names)."""
     return frozenset(word for title in titles for word in folded_content_words(title) | title_initials(title))
+
+
+def opening_names(store: Store, documents: Iterable[Document]) -> frozenset[str]:
+    """The words of the names each document's opening chunk writes (« Commune de Charrat : REGLEMENT … », « La ville de
+    Saint Just en Chaussée met à disposition … »): the body or the place the document is about, whose later pages need
+    not repeat it to answer a question that names it (see title_words)."""
+    found: set[str] = set()
+    for document in documents:
+        first = store.positions_on_page(1, document.name)[:1]
+        if first:
+            found |= {word for name in proper_names(store.chunk(first[0]).text) for word in folded_content_words(name)}
+    return frozenset(found)
 
 
 # The French institutions an English question capitalises as names (« What will the State do … ? »): named when the

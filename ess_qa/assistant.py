@@ -20,7 +20,7 @@ from .acronyms import ATTACHMENT as ACRONYMS, Acronyms, corpus_acronyms
 from .place_names import ATTACHMENT as NAMES, CAPITALISED_ATTACHMENT as CAPITALISED, PROPER_ATTACHMENT as PROPER_NAMES, PlaceNames
 from .place_names import corpus_capitalised_names, corpus_names, corpus_proper_names, count_names
 from .initials import ATTACHMENT as INITIALS, corpus_initials, names_by_initials
-from .answering import announced_list, AnswerSettings, Judgement, closing_lead_in_items, continued, judge, title_words
+from .answering import announced_list, AnswerSettings, Judgement, closing_lead_in_items, continued, judge, opening_names, title_words
 from .calibration import ATTACHMENT as CALIBRATION, calibrate, calibrated_settings
 from .config import BUNDLED_CORPUS, DEFAULT_K, MAX_K, default_index_dir, resolve_index_dir, resolve_store
 from .evidence import QuestionProfile, profile
@@ -188,7 +188,8 @@ class Assistant:
         self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
         self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
         documents = store.documents()
-        self.titled = title_words(document.title for document in documents)  # names a document's title gives
+        # names a document's title gives, and those its opening names (« Commune de Charrat », « La ville de Saint Just … »)
+        self.titled = title_words(document.title for document in documents) | opening_names(store, documents)
         self.several = len(documents) > 1  # « les documents ne semblent pas répondre », not « le document »
         # written by the corpus, found when it was indexed; and what its profiles are about, typed in lower case too
         profile_names = [name for found, data in self.profiles if found.names is not None for name in found.names(data)]

@@ -4709,3 +4709,33 @@ def test_a_role_or_a_body_that_does_the_thing_answers_who(tmp_path):
     build(tmp_path / "corpus", tmp_path / "index")
     answer = Assistant.load(tmp_path / "index").ask("Qui finance les chantiers de pré-insertion ?")
     assert answer.found and answer.snippet.startswith("Depuis 2019, il est financé par la mairie")
+
+
+def test_a_name_the_document_opens_with_need_not_be_on_the_page_that_answers(tmp_path):
+    """A commune's building rules name the commune on their cover only (« Commune de Charrat »): every question that named
+    it was refused, no page but the cover writing it. What a document's opening names is what it is about, like its
+    title's words; a question the rules do not answer is still refused."""
+    from ess_qa import Assistant, build
+    from tests.support import write_text_pdf
+
+    (tmp_path / "corpus").mkdir()
+    write_text_pdf(
+        tmp_path / "corpus" / "reglement.pdf",
+        [
+            "Commune de Vernayaz\nReglement communal des constructions et des zones, adopte par l'assemblee primaire le 19 "
+            "decembre 1988 et homologue par le conseil d'Etat le 28 mars 1990.",
+            "Demande d'autorisation\nToute construction nouvelle est soumise a une autorisation prealable du conseil "
+            "communal. La demande est deposee au bureau technique en quatre exemplaires, avec les plans signes.",
+            "Opposition\nLe delai d'opposition est de dix jours a partir de la publication au bulletin officiel. Les "
+            "oppositions sont formulees par ecrit et motivees.",
+            "Clotures\nLes clotures en fil de fer barbele sont interdites le long des voies publiques. Les haies vives ne "
+            "depassent pas deux metres de hauteur.",
+        ],
+    )
+    build(tmp_path / "corpus", tmp_path / "index")
+    assistant = Assistant.load(tmp_path / "index")
+    answer = assistant.ask("Quel est le délai pour faire opposition à Vernayaz ?")
+    assert answer.found and "dix jours" in answer.snippet and answer.passages[0].page == 3
+    answer = assistant.ask("Les clôtures en fil de fer barbelé sont-elles permises à Vernayaz ?")
+    assert answer.found and "interdites" in answer.snippet
+    assert not assistant.ask("Combien coûte un permis de construire à Vernayaz ?").found
