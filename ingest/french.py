@@ -762,7 +762,21 @@ def is_french_word(word: str) -> bool:
     split « carrière », is no « carrier »; « arêté » is a typo, not « arête »), accents folded when it has none
     (« amende », « evenement »: typed without them)."""
     lower = word.lower()
-    return lower in _written_french_words() if fold_accents(lower) != lower else word_key(word) in french_words()
+    if fold_accents(lower) != lower:
+        return lower in _written_french_words()
+    return word_key(word) in french_words() or any(form in french_words() for form in _masculine_forms(word_key(word)))
+
+
+# The feminine forms of nouns of office and trade that a lexicon may lack (« autrice », « auteure », « cheffe »,
+# « professeures »): each ending and the masculine's that replaces it
+_FEMININE_ENDINGS = (("trice", "teur"), ("eure", "eur"), ("ffe", "f"))
+
+
+def _masculine_forms(key: str) -> list[str]:
+    """The masculine forms of a folded word when it ends as a feminine noun of office does (_FEMININE_ENDINGS)."""
+    plural = key.endswith("s")
+    stem = key[:-1] if plural else key
+    return [stem[: -len(feminine)] + masculine + ("s" if plural else "") for feminine, masculine in _FEMININE_ENDINGS if stem.endswith(feminine)]
 
 
 # What French adds to a name to make its adjective or its people (« parisien », « lillois », « européenne »,

@@ -188,6 +188,17 @@ def test_a_french_word_with_accents_is_one_as_written():
     assert is_french_word("arrêté") and is_french_word("evenement") and is_french_word("Événement") and is_french_word("amende")
 
 
+def test_the_feminine_of_a_noun_of_office_is_a_french_word():
+    """A lexicon may lack the feminine forms of nouns of office (« autrice », « auteure », « cheffe »): « Qui sont les
+    autrices de ce kit ? » was refused, « autrices » read as a word the document never mentions. Each is French when its
+    masculine is; a word that only ends that way and whose masculine is no word stays none."""
+    from ingest.french import is_french_word
+
+    for word in ("autrices", "autrice", "auteure", "cheffes", "professeures", "Autrices"):
+        assert is_french_word(word), word
+    assert not is_french_word("zorbatrice") and not is_french_word("glimeure")
+
+
 def test_words_split_by_letter_spacing_are_joined_where_the_document_writes_them_whole():
     """pypdf reads letter-spaced lines with spaces inside words (« f ait », « v éhicules », « Expl oitant »): a piece
     that is no word of the document (one letter but « a », « à », « y », or written alone far less often than the
