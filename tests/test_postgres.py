@@ -175,7 +175,7 @@ def test_the_password_of_a_store_url_is_never_shown(report_store, new_database, 
     failed = run_cli(["ask", "SCIC", "--store", broken])
     assert failed.returncode == 1 and "Traceback" not in failed.stderr and "s3cr3t-pw" not in failed.stdout + failed.stderr
     assert "cannot connect" in failed.stderr
-    from_env = run_cli(["ask", "Qui gère le fonds de garantie ?"], env={"ESS_QA_STORE": report_store, "PGPASSWORD": "s3cr3t-pw"})
+    from_env = run_cli(["ask", "Quel budget pour l'évaluation à Lille ?"], env={"ESS_QA_STORE": report_store, "PGPASSWORD": "s3cr3t-pw"})
     assert from_env.returncode == 0 and "Réponse" in from_env.stdout
 
 
