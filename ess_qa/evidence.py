@@ -154,7 +154,6 @@ def spelled_counted(text: str) -> list[str]:
     return counted
 
 
-# a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
 # who does a thing, said by the passive's agent (« financé par la Mairie », « est recherché par le médecin »: a past
 # participle before « par », not « se termine par un bilan ») or by whose charge it is under (« placée sous la
 # responsabilité de Monsieur le Maire »): a role or a body answers « Qui … ? » as a name does; not the locutions
@@ -165,7 +164,8 @@ _AGENT_RE = re.compile(
     r"(?:(?:l['’]\s*|les\s+|le\s+|la\s+)?(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]\s*|les\s+|le\s+|la\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
-_NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moyen", "moyens", "biais", "fait", "force"})
+_NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moyen", "moyens", "fait", "force"})
+# a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
 # a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")

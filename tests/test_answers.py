@@ -4680,9 +4680,7 @@ def test_a_role_or_a_body_that_does_the_thing_answers_who(tmp_path):
     name counted, so the passage's opening, which echoed the question's words, was shown first; what « par » opens after
     no participle (« se termine par un bilan », « trois repas par jour ») or as a locution (« par la suite ») says no one,
     nor does an agent the question names itself."""
-    from ess_qa import Assistant, build
     from ess_qa.evidence import type_matches
-    from tests.support import write_text_pdf
 
     for line in ("La cantine est placée sous la responsabilité de Monsieur le Maire.", "Il est recherché par le médecin qui oriente.",
                  "Les dossiers sont étudiés par un jury."):
@@ -4690,10 +4688,10 @@ def test_a_role_or_a_body_that_does_the_thing_answers_who(tmp_path):
     for line in ("Trois repas par jour sont servis.", "Le dossier sera complété par la suite.", "Il se termine par un bilan.",
                  "Il est reçu par le maire."):
         assert not type_matches(line, "person", {"maire"} if "maire" in line else set())
-    (tmp_path / "corpus").mkdir()
-    write_text_pdf(
-        tmp_path / "corpus" / "rapport.pdf",
-        [
+    assistant = assistant_on_pdf(
+        tmp_path,
+        "rapport.pdf",
+        (
             "Chantiers de pre-insertion\nLes chantiers de pre-insertion en espaces verts ont pour objectif d'ameliorer "
             "l'entretien des quartiers et de faire decouvrir aux jeunes les metiers de l'environnement.\n"
             "Depuis 2019, il est financé par la mairie et permet aux jeunes d'avoir une premiere experience de travail "
@@ -4704,10 +4702,9 @@ def test_a_role_or_a_body_that_does_the_thing_answers_who(tmp_path):
             "prioritaires.",
             "Accueil des jeunes\nLa mission locale accueille les jeunes de 16 a 25 ans sortis du systeme scolaire. "
             "Les conseillers les recoivent sur rendez-vous du lundi au vendredi.",
-        ],
+        ),
     )
-    build(tmp_path / "corpus", tmp_path / "index")
-    answer = Assistant.load(tmp_path / "index").ask("Qui finance les chantiers de pré-insertion ?")
+    answer = assistant.ask("Qui finance les chantiers de pré-insertion ?")
     assert answer.found and answer.snippet.startswith("Depuis 2019, il est financé par la mairie")
 
 
@@ -4715,13 +4712,10 @@ def test_a_name_the_document_opens_with_need_not_be_on_the_page_that_answers(tmp
     """A commune's building rules name the commune on their cover only (« Commune de Charrat »): every question that named
     it was refused, no page but the cover writing it. What a document's opening names is what it is about, like its
     title's words; a question the rules do not answer is still refused."""
-    from ess_qa import Assistant, build
-    from tests.support import write_text_pdf
-
-    (tmp_path / "corpus").mkdir()
-    write_text_pdf(
-        tmp_path / "corpus" / "reglement.pdf",
-        [
+    assistant = assistant_on_pdf(
+        tmp_path,
+        "reglement.pdf",
+        (
             "Commune de Vernayaz\nReglement communal des constructions et des zones, adopte par l'assemblee primaire le 19 "
             "decembre 1988 et homologue par le conseil d'Etat le 28 mars 1990.",
             "Demande d'autorisation\nToute construction nouvelle est soumise a une autorisation prealable du conseil "
@@ -4730,10 +4724,8 @@ def test_a_name_the_document_opens_with_need_not_be_on_the_page_that_answers(tmp
             "oppositions sont formulees par ecrit et motivees.",
             "Clotures\nLes clotures en fil de fer barbele sont interdites le long des voies publiques. Les haies vives ne "
             "depassent pas deux metres de hauteur.",
-        ],
+        ),
     )
-    build(tmp_path / "corpus", tmp_path / "index")
-    assistant = Assistant.load(tmp_path / "index")
     answer = assistant.ask("Quel est le délai pour faire opposition à Vernayaz ?")
     assert answer.found and "dix jours" in answer.snippet and answer.passages[0].page == 3
     answer = assistant.ask("Les clôtures en fil de fer barbelé sont-elles permises à Vernayaz ?")
