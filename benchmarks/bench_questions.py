@@ -833,6 +833,22 @@ OZ_ENSEMBLE_PRESSE_2023 = (
     "oz-ensemble-dossier-de-presse-defi-de-janvier-2023.pdf", "eda7b567f73935c975a1a9d83bc41dd78b79a34ccc67ecc774007fe08f3f317f",
     "SocialGouv/ozensemble-site@9fa08129a5d3d00bc995d047bcfc1d8baf459fc3:next-app/public/files/Dossier_de_presse_-_2023_-_Defi_de_Janvier.pdf",
 )
+ANSSI_NIS2_PLAQUETTE_2024 = (
+    "anssi-plaquette-directive-nis2-2024.pdf", "321d77e5eb0b4a1df32ac009d3f9473b4371c6a6b34ed1dfe2ee3b5c6938ab3a",
+    "betagouv/anssi-nis2@c6a1debc0815be26fc1bd1f9b86de3c5866f7fd4:anssi-nis2-api/statique/Plaquette_NIS2_2024.pdf",
+)
+AFUP_BAROMETRE_SALAIRES_2014 = (
+    "afup-barometre-salaires-php-2014.pdf", "963e478b54cce3677e4d7c573bdcbdeb2b94a232693ea9b908a439f214ccb910",
+    "afup/web@3b2fb15564310c876b2697f438da77643a71c40c:htdocs/docs/barometre/BarometreAFUP-Agence-e-2014-Les-salaires-de-l-ecosysteme-PHP-en-France.pdf",
+)
+SPA_SALON_RAPPORT_2021 = (
+    "spa-salon-de-provence-rapport-activite-2021.pdf", "7609299dfdd2a6c1207e837a504b9b81bee9a71e18228f2ce3d172adfddf2f75",
+    "Nasagii/CUBES_3@856c6435f5c6430a69637a4be4851756588b1c39:pdf/Rapport-dactivites-SPA-Salon-et-sa-Region-2021-au-24-03-22.pdf",
+)
+INTERLOIRE_DRM_GUIDE_2021 = (
+    "interloire-guide-drm-en-ligne-2021.pdf", "4220851806d6b882842c97f17278667edc1044b8ce3ff2202b0b410ece144fef",
+    "24eme/vinsdeloire@d3e75f97d289a374b0e332d8b649e58b52f51589:project/web/data/Enregistrez_vos_DRM_en_ligne-Guide_utilisateur_Janvier_2021.pdf",
+)
 CNIG_SRU_NIVEAU1 = (
     "standard-cnig-sru-niveau1-2026.pdf", "124e00a67f61858578b428fa2d8e1e71fdce1a52871928f926ba52900aa0662d",
     "cnigfr/structuration-reglement-urbanisme@0949b9b8ccd95d075f456f3c4256aaaa4f5351f1:niveau_1/standard_niveau_1/260303_Standard_CNIG_SRU_niveau1_v2023_rev2026-03.pdf",
@@ -1211,6 +1227,14 @@ SETS = (
     QuestionSet("near-topic-apidae-tourisme-statuts-2021", QUESTIONS / "near-topic-apidae-tourisme-statuts-2021.jsonl", UNSEEN, *APIDAE_TOURISME_STATUTS_2021),
     QuestionSet("oz-ensemble-presse-2023", QUESTIONS / "oz-ensemble-presse-2023.jsonl", UNSEEN, *OZ_ENSEMBLE_PRESSE_2023),
     QuestionSet("near-topic-oz-ensemble-presse-2023", QUESTIONS / "near-topic-oz-ensemble-presse-2023.jsonl", UNSEEN, *OZ_ENSEMBLE_PRESSE_2023),
+    QuestionSet("anssi-nis2-plaquette-2024", QUESTIONS / "anssi-nis2-plaquette-2024.jsonl", TUNING, *ANSSI_NIS2_PLAQUETTE_2024),
+    QuestionSet("near-topic-anssi-nis2-plaquette-2024", QUESTIONS / "near-topic-anssi-nis2-plaquette-2024.jsonl", TUNING, *ANSSI_NIS2_PLAQUETTE_2024),
+    QuestionSet("afup-barometre-salaires-2014", QUESTIONS / "afup-barometre-salaires-2014.jsonl", TUNING, *AFUP_BAROMETRE_SALAIRES_2014),
+    QuestionSet("near-topic-afup-barometre-salaires-2014", QUESTIONS / "near-topic-afup-barometre-salaires-2014.jsonl", TUNING, *AFUP_BAROMETRE_SALAIRES_2014),
+    QuestionSet("spa-salon-rapport-2021", QUESTIONS / "spa-salon-rapport-2021.jsonl", UNSEEN, *SPA_SALON_RAPPORT_2021),
+    QuestionSet("near-topic-spa-salon-rapport-2021", QUESTIONS / "near-topic-spa-salon-rapport-2021.jsonl", UNSEEN, *SPA_SALON_RAPPORT_2021),
+    QuestionSet("interloire-drm-guide-2021", QUESTIONS / "interloire-drm-guide-2021.jsonl", UNSEEN, *INTERLOIRE_DRM_GUIDE_2021),
+    QuestionSet("near-topic-interloire-drm-guide-2021", QUESTIONS / "near-topic-interloire-drm-guide-2021.jsonl", UNSEEN, *INTERLOIRE_DRM_GUIDE_2021),
     QuestionSet("raccordement-b", QUESTIONS / "raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("near-topic-raccordement-b", QUESTIONS / "near-topic-raccordement-b.jsonl", TUNING, *RACCORDEMENT),
     QuestionSet("fnccr-litiges", QUESTIONS / "fnccr-litiges.jsonl", TUNING, *FNCCR_LITIGES),

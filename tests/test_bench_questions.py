@@ -80,6 +80,8 @@ def test_every_set_is_a_file_with_a_role_and_its_document_as_the_readme_names_it
               "notice-vae-recevabilite", "near-topic-notice-vae-recevabilite",
               "apidae-tourisme-statuts-2021", "near-topic-apidae-tourisme-statuts-2021",
               "oz-ensemble-presse-2023", "near-topic-oz-ensemble-presse-2023",
+              "interloire-drm-guide-2021", "near-topic-interloire-drm-guide-2021",
+              "spa-salon-rapport-2021", "near-topic-spa-salon-rapport-2021",
               "gentiana-agenda-2014", "near-topic-gentiana-agenda-2014",
               "guide-etudiant-solidaires", "near-topic-guide-etudiant-solidaires",
               "bdf-surendettement", "near-topic-bdf-surendettement",
