@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -176,6 +177,38 @@ def derived_attachments(store: Store) -> dict[str, object]:
     return {CALIBRATION: calibration, EXAMPLES_ATTACHMENT: examples}
 
 
+@dataclass(frozen=True)
+class CorpusView:
+    """What an Assistant reads of its store's corpus before answering, as of one generation of the store."""
+
+    generation: int
+    answer_settings: AnswerSettings  # when the document answers: calibrated for the corpus unless given
+    profiles: list  # (profile, its data), recorded when the corpus was indexed
+    answerers: list  # the profiles' answerers, tried before the general answer
+    acronyms: Acronyms  # spelled out by the corpus, found when it was indexed
+    titled: frozenset[str]  # names a document's title gives, and those its opening names (« Commune de Charrat »)
+    several: bool  # « les documents ne semblent pas répondre », not « le document »
+    place_names: PlaceNames  # written by the corpus, and what its profiles are about, typed in lower case too
+
+
+def corpus_view(store: Store, answer_settings: AnswerSettings | None = None) -> CorpusView:
+    """What an Assistant reads of the store's corpus now (answer_settings: those to use, else the calibrated ones)."""
+    generation = store.generation()  # read first: a write meanwhile makes the view out of date, and read again
+    profiles = active_profiles(store.attachment)
+    documents = store.documents()
+    profile_names = [name for found, data in profiles if found.names is not None for name in found.names(data)]
+    return CorpusView(
+        generation=generation,
+        answer_settings=answer_settings or calibrated_settings(store),
+        profiles=profiles,
+        answerers=[answerer for found, data in profiles for answerer in found.answerers(store, data)],
+        acronyms=Acronyms.of(store),
+        titled=title_words(document.title for document in documents) | opening_names(store, documents),
+        several=len(documents) > 1,
+        place_names=PlaceNames.of(store).with_names(profile_names),
+    )
+
+
 class Assistant:
     """Answers questions about the indexed report(s) with cited passages."""
 
@@ -183,17 +216,39 @@ class Assistant:
         """answer_settings: when the document answers; by default those calibrated for the index's corpus."""
         self.store = store
         self.weights = weights or FusionWeights()
-        self.answer_settings = answer_settings or calibrated_settings(store)
-        self.profiles = active_profiles(store.attachment)  # (profile, its data), recorded when the corpus was indexed
-        self.answerers = [answerer for found, data in self.profiles for answerer in found.answerers(store, data)]
-        self.acronyms = Acronyms.of(store)  # spelled out by the corpus, found when it was indexed
-        documents = store.documents()
-        # names a document's title gives, and those its opening names (« Commune de Charrat », « La ville de Saint Just … »)
-        self.titled = title_words(document.title for document in documents) | opening_names(store, documents)
-        self.several = len(documents) > 1  # « les documents ne semblent pas répondre », not « le document »
-        # written by the corpus, found when it was indexed; and what its profiles are about, typed in lower case too
-        profile_names = [name for found, data in self.profiles if found.names is not None for name in found.names(data)]
-        self.place_names = PlaceNames.of(store).with_names(profile_names)
+        self._given_settings = answer_settings
+        self._view = corpus_view(store, answer_settings)
+        self._view_lock = threading.Lock()
+
+    def view(self) -> CorpusView:
+        """What is read of the corpus, read again when the store was written since (a shared database that another
+        process indexes into: its new documents' names, acronyms and calibration count from then on)."""
+        if self.store.generation() != self._view.generation:
+            with self._view_lock:
+                if self.store.generation() != self._view.generation:
+                    self._view = corpus_view(self.store, self._given_settings)
+        return self._view
+
+    # what the view holds that callers ask the assistant for, read through view(): up to date after a write
+    @property
+    def answer_settings(self) -> AnswerSettings:
+        return self.view().answer_settings
+
+    @property
+    def profiles(self) -> list:
+        return self.view().profiles
+
+    @property
+    def answerers(self) -> list:
+        return self.view().answerers
+
+    @property
+    def acronyms(self) -> Acronyms:
+        return self.view().acronyms
+
+    @property
+    def several(self) -> bool:
+        return self.view().several
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, store: str | None = None, collections: Sequence[str] = ()) -> "Assistant":
@@ -272,27 +327,31 @@ class Assistant:
         """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
         texts = [question_content(self._read(q).text) for q in questions]
         retrieved, profiles = self._retrieve_profiled(texts, k, None)
-        return [judge(self.store, text, passages, hits, asked, self.acronyms, self.titled) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
+        view = self.view()
+        return [judge(self.store, text, passages, hits, asked, view.acronyms, view.titled) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
 
     def _retrieve_profiled(self, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
         """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
         _check_k(k)
         vectors = self.store.encode_queries(texts)
-        profiles = [profile(self.store, text, vector, self.acronyms, self.titled) for text, vector in zip(texts, vectors)]
+        view = self.view()
+        profiles = [profile(self.store, text, vector, view.acronyms, view.titled) for text, vector in zip(texts, vectors)]
         return self._retrieve(texts, k, filters, vectors, profiles), profiles
 
     def _read(self, question: str) -> PreparedQuestion:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
-        return read_question(self.store, prepare_question(question), self.place_names, self.acronyms)
+        view = self.view()
+        return read_question(self.store, prepare_question(question), view.place_names, view.acronyms)
 
     def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
         """The answer to a prepared question, from what its content (text: see question_content) retrieved, with
         the first k passages."""
-        for answerer in self.answerers:  # a profile's answers first
+        view = self.view()
+        for answerer in view.answerers:  # a profile's answers first
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
                 return Answer(prepared.text, passages[:k], snippet=reply.text, snippet_cites=reply.cites, found=True, notice=prepared.notice)
-        snippet = judge(self.store, text, passages, hits, asked, self.acronyms, self.titled).answer(self.answer_settings)
+        snippet = judge(self.store, text, passages, hits, asked, view.acronyms, view.titled).answer(view.answer_settings)
         found = snippet is not None
         if found:  # a short line is shown with what follows it; its passage comes first, then the others by score
             snippet = closing_lead_in_items(self.store, asked, announced_list(self.store, asked, continued(self.store, snippet)))

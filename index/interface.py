@@ -160,6 +160,10 @@ class Store(Protocol):
     def document_file(self, name: str) -> bytes | None:
         """The original file of a document when the store keeps it (a database does), else None."""
 
+    def generation(self) -> int:
+        """A count that changes when a write changes what the store holds (another process indexing into a shared
+        database): what was read of its corpus before is then out of date. A store that never changes while open: 0."""
+
 
 @dataclass(frozen=True)
 class NewDocument:

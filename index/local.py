@@ -251,6 +251,10 @@ class LocalStore:
         """A JSON document stored at build time (see build_index's attachments); default when absent."""
         return _attachment(self.directory, self.manifest, name, default)
 
+    def generation(self) -> int:
+        """0: what it holds is read when it is opened; a build swaps in a new folder, which a new store opens (index.folder)."""
+        return 0
+
 
     @classmethod
     def load(cls, directory: str | Path, embedder: Embedder | None = None) -> "LocalStore":

@@ -324,6 +324,11 @@ class PostgresStore:
         rows = self._connection().execute(sql, {"name": name, "collections": self._collection_ids}).fetchall()
         return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
 
+    def generation(self) -> int:
+        """The store's count of writes, as last looked at (at most FRESHNESS_SECONDS ago)."""
+        self._fresh()
+        return self._generation
+
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)
         if connection is not None:

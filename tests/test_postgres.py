@@ -317,3 +317,31 @@ def test_citations_give_the_documents_title_and_date_from_the_database(new_datab
     assert [d.date for d in open_store(new_database).documents()] == [""]
     build(write_corpus(tmp_path / "more", {"notes.txt": "Les SCIC associent salariés et usagers."}), store=new_database, collection="autre")
     assert sorted(d.date for d in open_store(new_database).documents()) == ["", ""]  # written before the column: no date
+
+
+def test_a_serving_assistant_reads_what_a_colleague_indexes_meanwhile(new_database, tmp_path, monkeypatch):
+    """An assistant serving a shared store while another process indexes a new report into it answers from the new
+    report as one opened afterwards does: its calibration, its acronyms, the names its title and opening give (a
+    commune's rules name the commune on their cover only) are read again after the write, not kept from before."""
+    import index.pg_store as pg_store
+
+    monkeypatch.setattr(pg_store, "FRESHNESS_SECONDS", 0.0)
+    corpus = write_corpus(tmp_path / "corpus", GUIDE)
+    build(corpus, store=new_database)
+    serving = Assistant.load(store=new_database)
+    question = "Quel est le délai pour faire opposition à Vernayaz ?"
+    assert not serving.several and not serving.ask(question).found
+    write_corpus(corpus, {"reglement.txt": (
+        "Commune de Vernayaz\nReglement communal des constructions et des zones, adopte par l'assemblee primaire le 19 "
+        "decembre 1988 et homologue par le conseil d'Etat le 28 mars 1990.\f"
+        "Demande d'autorisation\nToute construction nouvelle est soumise a une autorisation prealable du conseil communal. "
+        "La demande est deposee au bureau technique en quatre exemplaires, avec les plans signes.\f"
+        "Opposition\nLe delai d'opposition est de dix jours a partir de la publication au bulletin officiel. Les oppositions "
+        "sont formulees par ecrit et motivees.\f"
+        "Clotures\nLes clotures en fil de fer barbele sont interdites le long des voies publiques."
+    )})
+    build(corpus, store=new_database)  # another process would do the same
+    opened_now = Assistant.load(store=new_database)
+    assert serving.several and serving.answer_settings == opened_now.answer_settings
+    answer = serving.ask(question)
+    assert answer.found and "dix jours" in answer.snippet and answer_key(answer) == answer_key(opened_now.ask(question))
