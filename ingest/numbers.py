@@ -77,7 +77,8 @@ _MONEY_HEADER_RE = re.compile(rf"(?:\ben\s|\()\s?(?:[kM]\s?)?(?:€|euros?\b|(?:
 # A measure's units, by dimension: what follows a figure that answers "quelle longueur", "quelle température", ...; a
 # letter before an apostrophe is an elided word, no unit (« pour 2030 l'office », « en 2 s'ajoutant »)
 MEASURE_UNITS = {
-    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?)(?![²³\w/'’])",
+    # a text's length is counted in characters: « au minimum douze caractères », « 254 signes »
+    "length": r"(?:k?m|cm|mm|(?:centi|milli)?m[èe]tres?|kilom[èe]tres?|miles?|caract[èe]res|signes|characters)(?![²³\w/'’])",
     "area": r"(?:k?m\s?[²2]|ha|hectares?|ares?)(?!\w)",
     # so many of a thing per unit of area: « 300 hab/km² », « 6000 pieds à l'hectare », « 40 logements par ha »
     "density": r"(?:[^\W\d_]+\.?\s?)?(?:/|par\s|au\s|à\s?l['’]\s?)\s?(?:km|ha(?!\w)|hectares?\b|m\s?[²2])",

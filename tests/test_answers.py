@@ -3412,6 +3412,23 @@ def test_a_page_that_spells_out_an_acronym_the_corpus_never_glosses_names_it(tmp
     assert answer.passages[0].page == 2
 
 
+def test_a_text_s_length_is_counted_in_characters(tmp_path):
+    """« mot de passe longueur minimale » got no extract: « longueur » asked for metres, and « au minimum douze caractères »
+    gives none. A text's length is counted in characters (or signs), written in figures or in words."""
+    from ess_qa.evidence import type_matches
+
+    assert type_matches("Le mot de passe comprend au minimum douze caractères.", "number", set(), measure="length")
+    assert type_matches("Le résumé ne dépasse pas 1 500 signes.", "number", set(), measure="length")
+    assert not type_matches("La piste compte 12 panneaux.", "number", set(), measure="length")
+    assistant = assistant_on(tmp_path, "cgu.txt", (
+        "Compte utilisateur\nLe mot de passe sera composé d'au minimum douze caractères comprenant des majuscules et des "
+        "caractères spéciaux. Il est personnel et ne doit pas être communiqué.",
+        "Données\nLes données sont hébergées en France chez un hébergeur certifié pour les données de santé.",
+    ))
+    answer = assistant.ask("mot de passe longueur minimale")
+    assert answer.found and "douze caractères" in answer.snippet
+
+
 def test_a_file_s_weight_is_a_size_and_a_name_before_its_number_may_be_written_glued(tmp_path):
     """« Quel poids de fichier obtient-on … ? » got no extract: « poids » asked for a mass, and « un fichier de 460 Mo »
     holds none. « Sur quel site Natura 2000 … ? » was refused as « never mentioned: Natura » by a manual that writes
