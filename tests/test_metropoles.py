@@ -311,6 +311,9 @@ def test_index_without_the_table_gives_an_empty_list_and_plain_answers():
         def documents(self):
             return []
 
+        def generation(self):
+            return 0
+
     assistant = Assistant(NoAttachments())
     assert assistant.metropoles() == []
     assert parse_comparison("Quelle est la métropole la plus peuplée ?", assistant.metropoles()) is None
