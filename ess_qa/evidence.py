@@ -164,6 +164,8 @@ _AGENT_RE = re.compile(
     r"(?:(?:l['’]\s*|les\s+|le\s+|la\s+)?(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]\s*|les\s+|le\s+|la\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
+# a French act's number opens with the year it was signed in: « la loi n° 2004-575 », « le décret n°2021-1234 »
+_ACT_NUMBER_RE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?)\s+n\s?[°o]\s?((?:19|20)\d\d)[-‑]\d", re.IGNORECASE)
 _NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moyen", "moyens", "fait", "force"})
 # a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
@@ -214,7 +216,8 @@ def type_matches(
         return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in times)
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
-        return any(y not in question_words for y in years(unit)) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
+        dated = [*years(unit), *_ACT_NUMBER_RE.findall(unit)]
+        return any(y not in question_words for y in dated) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
         found = someones_names(unit) if measure == "identity" else names(unit)
         return any(not folded_content_words(name) <= question_words for name in found) or (measure is None and _names_an_agent(unit, question_words))

@@ -3412,6 +3412,25 @@ def test_a_page_that_spells_out_an_acronym_the_corpus_never_glosses_names_it(tmp
     assert answer.passages[0].page == 2
 
 
+def test_a_french_act_s_number_gives_the_year_it_was_signed_in(tmp_path):
+    """« De quelle année date la loi … citée … ? » got no extract: the line cites « la loi n°2004-575 » and no year of its
+    own, the number's first part being no year of what the line tells (« le règlement 2018-06 »). A law's, a decree's, an
+    ordinance's or an order's number opens with its year."""
+    from ess_qa.evidence import type_matches
+
+    assert type_matches("Conformément à l'article 6 de la loi n°2004-575, tout contenu illicite est signalé.", "date", set())
+    assert type_matches("Le décret n° 2021-1234 fixe les règles.", "date", set())
+    assert not type_matches("Le règlement 2018-06 fixe les règles.", "date", set())
+    assistant = assistant_on(tmp_path, "cgu.txt", (
+        "Signalement\nTout utilisateur constatant la présence d'un contenu illicite s'engage à le déclarer à l'éditeur. "
+        "Conformément à l'article 6-I.5 de la loi n°2004-575 pour la confiance dans l'économie numérique, le signalement "
+        "précise la date de la découverte et la description du contenu.",
+        "Hébergement\nLes données sont hébergées en France chez un hébergeur certifié pour les données de santé.",
+    ))
+    answer = assistant.ask("De quelle année date la loi sur la confiance dans l'économie numérique citée pour les signalements ?")
+    assert answer.found and "2004-575" in answer.snippet
+
+
 def test_a_text_s_length_is_counted_in_characters(tmp_path):
     """« mot de passe longueur minimale » got no extract: « longueur » asked for metres, and « au minimum douze caractères »
     gives none. A text's length is counted in characters (or signs), written in figures or in words."""
