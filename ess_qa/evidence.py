@@ -164,13 +164,13 @@ _AGENT_RE = re.compile(
     r"(?:(?:l['’]\s*|les\s+|le\s+|la\s+)?(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]\s*|les\s+|le\s+|la\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
-# a French act's number opens with the year it was signed in: « la loi n° 2004-575 », « le décret n°2021-1234 »
-_ACT_NUMBER_RE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?)\s+n\s?[°o]\s?((?:19|20)\d\d)[-‑]\d", re.IGNORECASE)
 _NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moyen", "moyens", "fait", "force"})
 # a name given by a verb of naming: « nommé Clervia », « appelée « La Fabrique » », « dit Pass'Sport »
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
 # a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
+# a French act's number opens with the year it was signed in: « la loi n° 2004-575 », « le décret n°2021-1234 »
+_ACT_NUMBER_RE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?)\s+n\s?[°o]\s?((?:19|20)\d\d)[-‑]\d", re.IGNORECASE)
 
 
 def type_matches(
