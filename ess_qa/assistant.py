@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -189,6 +188,7 @@ class CorpusView:
     titled: frozenset[str]  # names a document's title gives, and those its opening names (« Commune de Charrat »)
     several: bool  # « les documents ne semblent pas répondre », not « le document »
     place_names: PlaceNames  # written by the corpus, and what its profiles are about, typed in lower case too
+    document_details: dict[str, tuple[str, str]]  # each document's (title, date), by name, for its citations
 
 
 def corpus_view(store: Store, answer_settings: AnswerSettings | None = None) -> CorpusView:
@@ -206,6 +206,7 @@ def corpus_view(store: Store, answer_settings: AnswerSettings | None = None) -> 
         titled=title_words(document.title for document in documents) | opening_names(store, documents),
         several=len(documents) > 1,
         place_names=PlaceNames.of(store).with_names(profile_names),
+        document_details={document.name: (document.title, document.date) for document in documents},
     )
 
 
@@ -302,7 +303,8 @@ class Assistant:
 
     def search(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> list[Passage]:
         """The k passages that best match the question, best first."""
-        return self._retrieve([question_content(self._read(question).text)], k, filters)[0][0]
+        view = self.view()
+        return self._retrieve(view, [question_content(self._read(view, question).text)], k, filters)[0][0]
 
     def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None, previous: str | None = None) -> Answer:
         """An Answer: a short cited extract when the report answers, and the passages it comes from.
@@ -315,38 +317,36 @@ class Assistant:
     def batch(self, questions: Iterable[str], k: int = DEFAULT_K, filters: Filters | None = None) -> list[Answer]:
         """Answers for many questions; questions are embedded together, faster than a loop of ask."""
         k = _check_k(k)
-        prepared = [self._read(q) for q in questions]
+        view = self.view()  # one reading of the corpus for the whole batch
+        prepared = [self._read(view, q) for q in questions]
         texts = [question_content(p.text) for p in prepared]
         # the answer is looked for among as many passages whatever k (« --k 1 » shows one passage, not a worse
         # answer); then the first k are shown, the answer's first
-        retrieved, profiles = self._retrieve_profiled(texts, max(k, DEFAULT_K), filters)
+        retrieved, profiles = self._retrieve_profiled(view, texts, max(k, DEFAULT_K), filters)
         answered = zip(prepared, texts, retrieved, profiles)
-        return [self._answer(prep, text, passages, hits, asked, k) for prep, text, (passages, hits), asked in answered]
+        return [self._answer(view, prep, text, passages, hits, asked, k) for prep, text, (passages, hits), asked in answered]
 
     def judgements(self, questions: list[str], k: int = DEFAULT_K) -> list[Judgement]:
         """How well the passages found answer each question (see ess_qa.answering.judge), whatever the thresholds."""
-        texts = [question_content(self._read(q).text) for q in questions]
-        retrieved, profiles = self._retrieve_profiled(texts, k, None)
         view = self.view()
+        texts = [question_content(self._read(view, q).text) for q in questions]
+        retrieved, profiles = self._retrieve_profiled(view, texts, k, None)
         return [judge(self.store, text, passages, hits, asked, view.acronyms, view.titled) for text, (passages, hits), asked in zip(texts, retrieved, profiles)]
 
-    def _retrieve_profiled(self, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
+    def _retrieve_profiled(self, view: CorpusView, texts: list[str], k: int, filters: Filters | None) -> tuple[list, list[QuestionProfile]]:
         """Passages and hits of question contents, embedded together, with their profiles (made once, for retrieval and snippets)."""
         _check_k(k)
         vectors = self.store.encode_queries(texts)
-        view = self.view()
         profiles = [profile(self.store, text, vector, view.acronyms, view.titled) for text, vector in zip(texts, vectors)]
-        return self._retrieve(texts, k, filters, vectors, profiles), profiles
+        return self._retrieve(view, texts, k, filters, vectors, profiles), profiles
 
-    def _read(self, question: str) -> PreparedQuestion:
+    def _read(self, view: CorpusView, question: str) -> PreparedQuestion:
         """A question made safe to search (prepare_question), then read with the corpus's words (apostrophes, typos)."""
-        view = self.view()
         return read_question(self.store, prepare_question(question), view.place_names, view.acronyms)
 
-    def _answer(self, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
+    def _answer(self, view: CorpusView, prepared: PreparedQuestion, text: str, passages: list[Passage], hits: list[Hit], asked: QuestionProfile, k: int) -> Answer:
         """The answer to a prepared question, from what its content (text: see question_content) retrieved, with
         the first k passages."""
-        view = self.view()
         for answerer in view.answerers:  # a profile's answers first
             reply = answerer.reply(text, passages, hits)
             if reply is not None:
@@ -367,6 +367,7 @@ class Assistant:
 
     def _retrieve(
         self,
+        view: CorpusView,
         questions: list[str],
         k: int,
         filters: Filters | None,
@@ -375,12 +376,12 @@ class Assistant:
     ) -> list[tuple[list[Passage], list[Hit]]]:
         """Passages (and the hits behind them) for questions already through prepare_question."""
         k = _check_k(k)
-        ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles, self.acronyms)
-        return [self._passages(self._profile_first(question, hits, filters), k) for question, hits in zip(questions, ranked)]
+        ranked = rank_chunks(self.store, questions, k, filters, self.weights, query_vectors, profiles, view.acronyms)
+        return [self._passages(view, self._profile_first(view, question, hits, filters), k) for question, hits in zip(questions, ranked)]
 
-    def _profile_first(self, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:
+    def _profile_first(self, view: CorpusView, question: str, hits: list[Hit], filters: Filters | None) -> list[Hit]:
         """Hits with first the chunk a profile's answerer puts first for the question (one line of a fact sheet)."""
-        position = next((p for p in (a.first_position(question) for a in self.answerers) if p is not None), None)
+        position = next((p for p in (a.first_position(question) for a in view.answerers) if p is not None), None)
         if position is None or not self.store.allows(position, filters):
             return hits
         found = next((h for h in hits if h.position == position), None)
@@ -389,12 +390,7 @@ class Assistant:
             found = Hit(position, best.score if best else 1.0, best.cosine if best else 0.0)
         return [found] + [h for h in hits if h.position != position]
 
-    @functools.cached_property
-    def _document_details(self) -> dict[str, tuple[str, str]]:
-        """Each document's (title, date), by name, as the store held them when first asked."""
-        return {d.name: (d.title, d.date) for d in self.store.documents()}
-
-    def _passages(self, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
+    def _passages(self, view: CorpusView, hits: list[Hit], k: int) -> tuple[list[Passage], list[Hit]]:
         """The first k passages of the hits, each with its hit: a chunk whose text an earlier one has is left
         out, and two neighbouring chunks found are one passage (join_neighbours)."""
         distinct: list[Hit] = []
@@ -405,12 +401,12 @@ class Assistant:
                 seen.add(key)
                 distinct.append(hit)
         kept = join_neighbours(self.store, distinct)[:k]
-        return [self._passage(hit) for hit in kept], kept
+        return [self._passage(view, hit) for hit in kept], kept
 
-    def _passage(self, hit: Hit) -> Passage:
+    def _passage(self, view: CorpusView, hit: Hit) -> Passage:
         """A hit's passage: its chunks' text, cited by its own chunk's place."""
         chunk = self.store.chunk(hit.position)
-        title, date = self._document_details.get(chunk.source, ("", ""))
+        title, date = view.document_details.get(chunk.source, ("", ""))
         return Passage(
             text=joined_text([self.store.chunk(position).text for position in hit.positions]),
             source=chunk.source,

@@ -37,7 +37,7 @@ from ingest.french import (
     without_web_addresses,
     word_key,
 )
-from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RANGE_RE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, unit_dimension, years
+from ingest.numbers import CLOCK_RE, MONTH_RE, PERIOD_RE, PHONE, RANGE_RE, RATE_PER, STREET_WORDS, WEEKDAY_RE, YEAR_RE, act_years, counts, holds_measure, holds_money, quantity_runs, spelled_counts, stated_dimensions, unit_dimension, years
 from ingest.units import ROW_SEPARATOR
 
 from .acronyms import NO_ACRONYMS, Acronyms
@@ -169,8 +169,6 @@ _NO_AGENT = frozenset({"suite", "biais", "intermediaire", "passe", "voie", "moye
 _NAMED_RE = re.compile(r"\b(?:nomm|appel|d[ée]nomm|intitul|baptis)[ée]e?s?\s+(?:«\s*|\"|“)?((?-i:[A-ZÀ-Ý])[\w'’-]*)", re.IGNORECASE)
 # a name the text puts in quotes, short and capitalised: le programme « PHARE », le label "Quartiers d'été"
 _QUOTED_NAME_RE = re.compile(r"(?:«\s*|\"|“)([A-ZÀ-Ý][^«»\"“”\n]{0,60}?)\s*(?:»|\"|”)")
-# a French act's number opens with the year it was signed in: « la loi n° 2004-575 », « le décret n°2021-1234 »
-_ACT_NUMBER_RE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?)\s+n\s?[°o]\s?((?:19|20)\d\d)[-‑]\d", re.IGNORECASE)
 
 
 def type_matches(
@@ -216,7 +214,7 @@ def type_matches(
         return any(not (t.isalpha() and fold_accents(t).lower().rstrip("s") in question_words) for t in times)
     if kind == "date":
         periods = {fold_accents(p).lower() for p in PERIOD_RE.findall(unit)}
-        dated = [*years(unit), *_ACT_NUMBER_RE.findall(unit)]
+        dated = [*years(unit), *act_years(unit)]
         return any(y not in question_words for y in dated) or bool(MONTH_RE.search(unit)) or bool(periods - question_words)
     if kind == "person":  # who holds a role: someone's name (« Gaëlle FADDA », « Johanna Rolland »)
         found = someones_names(unit) if measure == "identity" else names(unit)

@@ -312,6 +312,16 @@ def years(text: str) -> list[str]:
     return [year for _, year in sorted(found)]
 
 
+# a French act's number opens with the year it was signed in: « la loi n° 2004-575 », « le décret n°2021-1234 »
+_ACT_NUMBER_RE = re.compile(r"\b(?:lois?|d[ée]crets?|ordonnances?|arr[êe]t[ée]s?)\s+n\s?[°o]\s?((?:19|20)\d\d)[-‑]\d", re.IGNORECASE)
+
+
+def act_years(text: str) -> list[str]:
+    """The years of the French acts a text cites by number (« la loi n°2004-575 »: '2004'), which years leaves out as
+    the first part of a text's number: when the act was signed, not a year of what the text tells."""
+    return _ACT_NUMBER_RE.findall(text)
+
+
 # Where a text compares a figure with another time's: « 2 400 € bruts (contre 2 379 € en 2012) », « stable par rapport à
 # la moyenne des trois dernières années (3.84% en 2012, …) », « identique à 2012 », and brackets right after a figure that
 # give another figure's year: « 22.50% (21.35% en 2012) » (« par la DINUM (5,8M € en 2024) » gives its own). « contre »
