@@ -2611,7 +2611,7 @@ def test_the_line_next_to_an_extract_that_says_what_is_asked_is_judged_in_its_pl
     assistant = Assistant.load(tmp_path / "index")
     question = "Niort frais de fermeture par compteur"
     asked = profile(assistant.store, question, assistant.store.encode_queries([question])[0])
-    passages, hits = assistant._retrieve_profiled([question], 5, None)[0][0]
+    passages, hits = assistant._retrieve_profiled(assistant.view(), [question], 5, None)[0][0]
     units = list(assistant.store.units(hits[0].position))
     first = next(u for u in units if "Niort" in u.text)
     neighbour = _neighbour_saying_it(assistant.store, question, Snippet(first.text, passages[0], 0.5, first), asked)
@@ -2886,7 +2886,7 @@ def test_a_date_the_first_passages_lack_is_taken_from_the_next_ones(tmp_path):
     )
     assistant = assistant_on(tmp_path, "reglement.txt", pages)
     question = "Entre quelles dates se sont tenus les groupes de travail qui ont élaboré ce modèle de règlement ?"
-    (passages, hits), asked = (found[0] for found in assistant._retrieve_profiled([question], 5, None))
+    (passages, hits), asked = (found[0] for found in assistant._retrieve_profiled(assistant.view(), [question], 5, None))
     dated = next(i for i, passage in enumerate(passages) if "2017" in passage.text)
     order = [i for i in range(len(passages)) if i != dated] + [dated]  # the thanks fifth, after three passages without a date
     assert order.index(dated) >= PASSAGES_SCANNED

@@ -640,7 +640,7 @@ def test_a_list_announced_names_the_kind_of_its_items_as_it_will(tmp_path):
     store = assistant.store
     announcing = next(u for p in range(len(store.chunks)) for u in store.units(p) if u.text.startswith("Les signes impliquant"))
     question = "Quels signes de gravité imposent une prise en charge spécialisée d'emblée ?"
-    asked = assistant._retrieve_profiled([question], 5, None)[1][0]
+    asked = assistant._retrieve_profiled(assistant.view(), [question], 5, None)[1][0]
     snippet = Snippet(announcing.text, assistant.search(announcing.text, k=1)[0], 1.0, announcing)
     place = place_text(store, snippet)
     held = place_terms(store, snippet, place)
